@@ -1,0 +1,15 @@
+//! The contract between the org-area app and its API server: the JSON types both sides speak and
+//! the organization's permission rules. Both sides compile this one crate, so they cannot drift.
+
+pub mod auth;
+pub mod error;
+pub mod org;
+pub mod roles;
+
+pub use auth::*;
+pub use error::*;
+pub use org::*;
+pub use roles::*;
+
+/// Every API path starts with this prefix.
+pub const API_PREFIX: &str = "/api/v1";

@@ -1,0 +1,130 @@
+//! The organization as `GET /api/v1/orgs/me` returns it, with the field names of Storyblok's
+//! Management API `GET /v1/orgs/me`, so a payload in that shape deserializes unchanged. Every field
+//! has a default and unknown fields are ignored; fields we add are additive.
+
+use crate::OrgRole;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrgEnvelope {
+    pub org: Org,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct Org {
+    pub id: i64,
+    pub name: String,
+    /// Additive: the organization's address-safe name, used for its branded pages.
+    pub slug: String,
+    pub plan: String,
+    pub plan_level: i64,
+    pub user_count: i64,
+    pub max_spaces: i64,
+    pub max_collaborators: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub settings: serde_json::Value,
+    /// Empty for a member: members never receive the list of other members.
+    pub users: Vec<OrgUser>,
+    pub spaces: Vec<OrgSpace>,
+    pub invitations: Vec<Invitation>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrgUser {
+    pub id: i64,
+    #[serde(default)]
+    pub userid: String,
+    pub email: String,
+    #[serde(default)]
+    pub firstname: Option<String>,
+    #[serde(default)]
+    pub lastname: Option<String>,
+    #[serde(default)]
+    pub friendly_name: Option<String>,
+    #[serde(default)]
+    pub avatar: Option<String>,
+    pub org_role: OrgRole,
+    #[serde(default)]
+    pub sign_in_count: i64,
+    #[serde(default)]
+    pub created_at: String,
+    #[serde(default)]
+    pub last_sign_in_at: Option<String>,
+    #[serde(default)]
+    pub disabled: bool,
+    /// Ids of the spaces the user collaborates on.
+    #[serde(default)]
+    pub on_spaces: Vec<i64>,
+    /// Space id (as a string key) to the user's collaborator roles in that space.
+    #[serde(default)]
+    pub roles_on_spaces: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct OrgSpace {
+    pub id: i64,
+    pub name: String,
+    pub owner_id: i64,
+    pub plan: String,
+    pub plan_level: i64,
+    pub created_at: String,
+    /// Additive: the owner's display name and email, and the number of collaborators.
+    pub owner_name: String,
+    pub owner_email: String,
+    pub user_count: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Invitation {
+    pub id: i64,
+    pub email: String,
+    pub org_id: i64,
+    pub expires_at: String,
+    pub org_role: OrgRole,
+    #[serde(default)]
+    pub inviter_id: i64,
+    #[serde(default)]
+    pub registered: bool,
+}
+
+/// `GET /api/v1/health`
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Health {
+    pub status: String,
+    pub version: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A payload in the shape of Storyblok's `GET /v1/orgs/me` must deserialize unchanged.
+    #[test]
+    fn storyblok_orgs_me_payload_deserializes() {
+        let payload = r#"{"org":{"name":"Storyblok GmbH","users":[{"id":1,"userid":"jane","email":"jane@example.com",
+            "firstname":"Jane","lastname":"Doe","friendly_name":"Jane Doe","avatar":null,"org_role":"admin",
+            "sign_in_count":12,"created_at":"2020-01-01T10:00:00.000Z","last_sign_in_at":null,"disabled":false,
+            "on_spaces":[42],"roles_on_spaces":{"42":["Admin"]},"partner_role":null}],
+            "spaces":[{"id":42,"name":"Blog","plan":"premium","plan_level":1,"owner_id":1,"created_at":"2020-01-01"}],
+            "invitations":[{"id":3,"email":"new@example.com","org_id":9,"expires_at":"2020-02-01","org_role":"member",
+            "inviter_id":1,"registered":false}],
+            "plan":"enterprise","plan_level":100,"user_count":1,"max_spaces":250,"max_collaborators":1000,
+            "settings":{"track_statistics":true},"track_statistics":true}}"#;
+        let parsed: OrgEnvelope = serde_json::from_str(payload).unwrap();
+        assert_eq!(parsed.org.name, "Storyblok GmbH");
+        assert_eq!(parsed.org.users[0].org_role, OrgRole::Admin);
+        assert_eq!(parsed.org.users[0].roles_on_spaces["42"], vec!["Admin".to_string()]);
+        assert_eq!(parsed.org.spaces[0].owner_id, 1);
+        assert_eq!(parsed.org.invitations[0].org_role, OrgRole::Member);
+        assert_eq!(parsed.org.max_spaces, 250);
+    }
+}

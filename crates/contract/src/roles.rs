@@ -1,0 +1,313 @@
+//! Organization roles and what each may do (BRIEF.md section 2), as pure functions.
+//!
+//! The server calls these before every change; the app calls the same functions to hide what a
+//! role cannot do. The server is the guard, the app only mirrors it.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A user's role in an organization. Independent of the collaborator roles inside a space.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum OrgRole {
+    /// Deprecated, but still in use: the only role that may manage the subscription or ownership.
+    Owner,
+    Admin,
+    /// Customers and external members: no access to the organization area.
+    Member,
+}
+
+impl OrgRole {
+    pub const ALL: [OrgRole; 3] = [OrgRole::Owner, OrgRole::Admin, OrgRole::Member];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrgRole::Owner => "owner",
+            OrgRole::Admin => "admin",
+            OrgRole::Member => "member",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OrgRole> {
+        OrgRole::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// The name shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            OrgRole::Owner => "Owner",
+            OrgRole::Admin => "Admin",
+            OrgRole::Member => "Member",
+        }
+    }
+
+    /// The Owner role is kept for existing organizations but marked deprecated wherever shown.
+    pub fn is_deprecated(self) -> bool {
+        self == OrgRole::Owner
+    }
+
+    /// Owners and admins run the organization; an organization must always keep one.
+    pub fn is_manager(self) -> bool {
+        matches!(self, OrgRole::Owner | OrgRole::Admin)
+    }
+}
+
+impl fmt::Display for OrgRole {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// The actions of the permission table that depend on the actor's role alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// Dashboard, users and settings screens.
+    OpenOrgArea,
+    /// Receive the list of the organization's other members.
+    SeeMembers,
+    /// Add a space from one's personal account, or detach one.
+    ManageSpaces,
+    /// Invite or add users; resend or revoke invitations.
+    InviteUsers,
+    /// Subscription, invoices, billing and payment information.
+    ManageSubscription,
+    /// Name, white-labeling, security and access.
+    ManageSettings,
+    /// Add organization users to a connected space as collaborators.
+    ManageCollaborators,
+}
+
+impl Permission {
+    pub const ALL: [Permission; 7] = [
+        Permission::OpenOrgArea,
+        Permission::SeeMembers,
+        Permission::ManageSpaces,
+        Permission::InviteUsers,
+        Permission::ManageSubscription,
+        Permission::ManageSettings,
+        Permission::ManageCollaborators,
+    ];
+}
+
+/// Whether `role` may perform `permission`.
+pub fn allows(role: OrgRole, permission: Permission) -> bool {
+    match role {
+        OrgRole::Owner => true,
+        OrgRole::Admin => permission != Permission::ManageSubscription,
+        OrgRole::Member => false,
+    }
+}
+
+/// Which roles `actor` may hand out when inviting or changing a role.
+pub fn assignable_roles(actor: OrgRole) -> &'static [OrgRole] {
+    match actor {
+        OrgRole::Owner => &[OrgRole::Owner, OrgRole::Admin, OrgRole::Member],
+        OrgRole::Admin => &[OrgRole::Admin, OrgRole::Member],
+        OrgRole::Member => &[],
+    }
+}
+
+/// One side of a role change or removal: who they are and what role they hold now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Party {
+    pub user_id: i64,
+    pub role: OrgRole,
+}
+
+/// Why a role change or removal is refused. Each maps to a message people can act on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The actor's role does not allow managing users at all.
+    NotAllowed,
+    /// Only owners may assign the Owner role or touch an owner.
+    CannotAssignOwnership,
+    /// Nobody changes their own role or removes themselves here.
+    SelfChange,
+    /// The organization would be left without an owner or admin.
+    LastManager,
+}
+
+impl Refusal {
+    pub fn code(self) -> &'static str {
+        match self {
+            Refusal::NotAllowed => "forbidden",
+            Refusal::CannotAssignOwnership => "cannot_assign_ownership",
+            Refusal::SelfChange => "self_change",
+            Refusal::LastManager => "last_manager",
+        }
+    }
+
+    pub fn message(self) -> &'static str {
+        match self {
+            Refusal::NotAllowed => "Your role does not allow managing users.",
+            Refusal::CannotAssignOwnership => "Only an owner can assign ownership or change an owner.",
+            Refusal::SelfChange => "You cannot change your own role or remove yourself.",
+            Refusal::LastManager => "The organization must keep at least one owner or admin.",
+        }
+    }
+}
+
+/// May `actor` give `target` the role `new_role`? `managers` is how many owners and admins the
+/// organization has now, the target included.
+pub fn check_role_change(actor: Party, target: Party, new_role: OrgRole, managers: usize) -> Result<(), Refusal> {
+    if !allows(actor.role, Permission::InviteUsers) {
+        return Err(Refusal::NotAllowed);
+    }
+    if actor.user_id == target.user_id {
+        return Err(Refusal::SelfChange);
+    }
+    if actor.role != OrgRole::Owner && (target.role == OrgRole::Owner || new_role == OrgRole::Owner) {
+        return Err(Refusal::CannotAssignOwnership);
+    }
+    if target.role.is_manager() && !new_role.is_manager() && managers <= 1 {
+        return Err(Refusal::LastManager);
+    }
+    Ok(())
+}
+
+/// May `actor` remove `target` from the organization?
+pub fn check_removal(actor: Party, target: Party, managers: usize) -> Result<(), Refusal> {
+    if !allows(actor.role, Permission::InviteUsers) {
+        return Err(Refusal::NotAllowed);
+    }
+    if actor.user_id == target.user_id {
+        return Err(Refusal::SelfChange);
+    }
+    if actor.role != OrgRole::Owner && target.role == OrgRole::Owner {
+        return Err(Refusal::CannotAssignOwnership);
+    }
+    if target.role.is_manager() && managers <= 1 {
+        return Err(Refusal::LastManager);
+    }
+    Ok(())
+}
+
+/// May `actor` invite someone with `role`?
+pub fn check_invite(actor: OrgRole, role: OrgRole) -> Result<(), Refusal> {
+    if !allows(actor, Permission::InviteUsers) {
+        return Err(Refusal::NotAllowed);
+    }
+    if !assignable_roles(actor).contains(&role) {
+        return Err(Refusal::CannotAssignOwnership);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use OrgRole::*;
+    use Permission::*;
+
+    /// BRIEF.md section 2, row by row: (permission, owner, admin, member).
+    const TABLE: [(Permission, bool, bool, bool); 7] = [
+        (OpenOrgArea, true, true, false),
+        (SeeMembers, true, true, false),
+        (ManageSpaces, true, true, false),
+        (InviteUsers, true, true, false),
+        (ManageSubscription, true, false, false),
+        (ManageSettings, true, true, false),
+        (ManageCollaborators, true, true, false),
+    ];
+
+    #[test]
+    fn permission_table_matches_the_brief() {
+        for (permission, owner, admin, member) in TABLE {
+            assert_eq!(allows(Owner, permission), owner, "owner {permission:?}");
+            assert_eq!(allows(Admin, permission), admin, "admin {permission:?}");
+            assert_eq!(allows(Member, permission), member, "member {permission:?}");
+        }
+        assert_eq!(TABLE.len(), Permission::ALL.len(), "every permission is in the table");
+    }
+
+    fn party(user_id: i64, role: OrgRole) -> Party {
+        Party { user_id, role }
+    }
+
+    /// The expected outcome of a role change by `actor` on a *different* user holding `target`,
+    /// in an organization with plenty of managers, written out as the brief states it.
+    fn expected_change(actor: OrgRole, target: OrgRole, new_role: OrgRole) -> Result<(), Refusal> {
+        match actor {
+            Member => Err(Refusal::NotAllowed),
+            Admin if target == Owner || new_role == Owner => Err(Refusal::CannotAssignOwnership),
+            _ => Ok(()),
+        }
+    }
+
+    #[test]
+    fn role_changes_over_every_role_triple() {
+        for actor in OrgRole::ALL {
+            for target in OrgRole::ALL {
+                for new_role in OrgRole::ALL {
+                    let got = check_role_change(party(1, actor), party(2, target), new_role, 5);
+                    assert_eq!(got, expected_change(actor, target, new_role), "{actor:?} sets {target:?} to {new_role:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn removals_over_every_role_pair() {
+        for actor in OrgRole::ALL {
+            for target in OrgRole::ALL {
+                let expected = match actor {
+                    Member => Err(Refusal::NotAllowed),
+                    Admin if target == Owner => Err(Refusal::CannotAssignOwnership),
+                    _ => Ok(()),
+                };
+                assert_eq!(check_removal(party(1, actor), party(2, target), 5), expected, "{actor:?} removes {target:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn nobody_changes_their_own_role_or_removes_themselves() {
+        for role in [Owner, Admin] {
+            for new_role in OrgRole::ALL {
+                assert_eq!(check_role_change(party(7, role), party(7, role), new_role, 5), Err(Refusal::SelfChange));
+            }
+            assert_eq!(check_removal(party(7, role), party(7, role), 5), Err(Refusal::SelfChange));
+        }
+    }
+
+    #[test]
+    fn the_last_owner_or_admin_stays() {
+        // With a single owner or admin counted, that one can neither lose the role nor leave.
+        assert_eq!(check_role_change(party(1, Owner), party(2, Admin), Member, 1), Err(Refusal::LastManager));
+        assert_eq!(check_removal(party(1, Owner), party(2, Owner), 1), Err(Refusal::LastManager));
+        // Moving between manager roles never empties the set.
+        assert_eq!(check_role_change(party(1, Owner), party(2, Owner), Admin, 1), Ok(()));
+        // Two managers: one may go.
+        assert_eq!(check_role_change(party(1, Owner), party(2, Admin), Member, 2), Ok(()));
+        assert_eq!(check_removal(party(1, Admin), party(2, Admin), 2), Ok(()));
+        // Members are not managers: removing one never trips the rule.
+        assert_eq!(check_removal(party(1, Admin), party(2, Member), 1), Ok(()));
+    }
+
+    #[test]
+    fn invitations_follow_assignable_roles() {
+        for actor in OrgRole::ALL {
+            for role in OrgRole::ALL {
+                let expected = match (actor, role) {
+                    (Member, _) => Err(Refusal::NotAllowed),
+                    (Admin, Owner) => Err(Refusal::CannotAssignOwnership),
+                    _ => Ok(()),
+                };
+                assert_eq!(check_invite(actor, role), expected, "{actor:?} invites {role:?}");
+            }
+        }
+        assert!(!assignable_roles(Admin).contains(&Owner));
+    }
+
+    #[test]
+    fn roles_round_trip_and_owner_is_deprecated() {
+        for role in OrgRole::ALL {
+            assert_eq!(OrgRole::parse(role.as_str()), Some(role));
+            let json = serde_json::to_string(&role).unwrap();
+            assert_eq!(json, format!("\"{}\"", role.as_str()));
+        }
+        assert!(Owner.is_deprecated() && !Admin.is_deprecated() && !Member.is_deprecated());
+        assert_eq!(OrgRole::parse("superuser"), None);
+    }
+}

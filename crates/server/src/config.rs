@@ -1,0 +1,109 @@
+//! Command-line flags and environment variables. Flags win over the environment.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+pub const USAGE: &str = "usage: org-area-server [--bind ADDR:PORT] [--database URL] [--seed demo|none] [--static-dir DIR] [--allow-origin ORIGIN]...
+  --bind          address to listen on (env ORG_AREA_BIND, default 127.0.0.1:8080)
+  --database      SQLite URL (env ORG_AREA_DATABASE_URL, default sqlite://data/org-area.db)
+  --seed          demo: seed the demo organizations into an empty database; none: never (default none)
+  --static-dir    serve the built app from DIR, with deep links falling back to index.html
+  --allow-origin  an origin allowed to call the API from a browser (env ORG_AREA_ALLOWED_ORIGINS, comma-separated)";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Seed {
+    Demo,
+    None,
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub bind: SocketAddr,
+    pub database_url: String,
+    pub seed: Seed,
+    pub static_dir: Option<PathBuf>,
+    /// Origins allowed to call the API cross-origin (an app hosted on a CDN).
+    pub allowed_origins: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            bind: "127.0.0.1:8080".parse().expect("valid default address"),
+            database_url: "sqlite://data/org-area.db".into(),
+            seed: Seed::None,
+            static_dir: None,
+            allowed_origins: Vec::new(),
+        }
+    }
+}
+
+impl Config {
+    pub fn from_args_and_env(
+        args: impl IntoIterator<Item = String>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Config, String> {
+        let mut config = Config::default();
+        if let Some(bind) = env("ORG_AREA_BIND") {
+            config.bind = parse_bind(&bind)?;
+        }
+        if let Some(url) = env("ORG_AREA_DATABASE_URL") {
+            config.database_url = url;
+        }
+        if let Some(origins) = env("ORG_AREA_ALLOWED_ORIGINS") {
+            config.allowed_origins = origins.split(',').map(str::trim).filter(|o| !o.is_empty()).map(String::from).collect();
+        }
+        let mut args = args.into_iter();
+        while let Some(flag) = args.next() {
+            let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
+            match flag.as_str() {
+                "--bind" => config.bind = parse_bind(&value()?)?,
+                "--database" => config.database_url = value()?,
+                "--seed" => {
+                    config.seed = match value()?.as_str() {
+                        "demo" => Seed::Demo,
+                        "none" => Seed::None,
+                        other => return Err(format!("--seed must be demo or none, not {other:?}")),
+                    }
+                }
+                "--static-dir" => config.static_dir = Some(PathBuf::from(value()?)),
+                "--allow-origin" => config.allowed_origins.push(value()?),
+                other => return Err(format!("unknown argument {other:?}")),
+            }
+        }
+        Ok(config)
+    }
+}
+
+fn parse_bind(s: &str) -> Result<SocketAddr, String> {
+    s.parse().map_err(|_| format!("bind address must look like 127.0.0.1:8080, not {s:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn flags_override_environment() {
+        let env = |k: &str| match k {
+            "ORG_AREA_BIND" => Some("0.0.0.0:9000".to_string()),
+            "ORG_AREA_DATABASE_URL" => Some("sqlite://env.db".to_string()),
+            _ => None,
+        };
+        let config = Config::from_args_and_env(args(&["--bind", "127.0.0.1:7000"]), env).unwrap();
+        assert_eq!(config.bind.port(), 7000);
+        assert_eq!(config.database_url, "sqlite://env.db");
+        assert_eq!(config.seed, Seed::None);
+    }
+
+    #[test]
+    fn bad_values_are_reported() {
+        assert!(Config::from_args_and_env(args(&["--seed", "lots"]), |_| None).unwrap_err().contains("demo or none"));
+        assert!(Config::from_args_and_env(args(&["--bind", "nowhere"]), |_| None).is_err());
+        assert!(Config::from_args_and_env(args(&["--database"]), |_| None).unwrap_err().contains("needs a value"));
+    }
+}

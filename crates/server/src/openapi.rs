@@ -1,0 +1,29 @@
+//! The OpenAPI document of the whole API, served at `/api/v1/openapi.json`. Every handler's
+//! `#[utoipa::path]` must be listed here; a test checks that each route is documented.
+
+use axum::Json;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::routes;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "org-area API", description = "The organization area: spaces, users, settings and subscription."),
+    paths(routes::health::health, routes::auth::login, routes::auth::logout, routes::auth::me, routes::orgs::me),
+    modifiers(&BearerAuth)
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
+    }
+}
+
+pub async fn document() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

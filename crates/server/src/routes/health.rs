@@ -1,0 +1,14 @@
+use axum::extract::State;
+use axum::Json;
+use contract::Health;
+
+use crate::error::ApiResult;
+use crate::AppState;
+
+/// Liveness, including a round trip to the database.
+#[utoipa::path(get, path = "/api/v1/health", tag = "health",
+    responses((status = 200, body = Health), (status = 500, body = contract::ApiErrorBody)))]
+pub async fn health(State(state): State<AppState>) -> ApiResult<Json<Health>> {
+    sqlx::query("SELECT 1").execute(&state.pool).await?;
+    Ok(Json(Health { status: "ok".into(), version: env!("CARGO_PKG_VERSION").into() }))
+}

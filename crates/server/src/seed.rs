@@ -1,0 +1,205 @@
+//! The demo data behind `--seed demo`: "Acme Studio" with its team, customers, spaces and 13 months
+//! of daily traffic, personal spaces ready for "Add space", and "Globex" to prove isolation.
+
+use chrono::{Duration, NaiveDate, Utc};
+use sqlx::{Sqlite, SqlitePool, Transaction};
+
+use crate::auth::password;
+use crate::db;
+
+pub const DEMO_PASSWORD: &str = "demo-password";
+
+struct Person {
+    email: &'static str,
+    first: &'static str,
+    last: &'static str,
+    role: &'static str,
+    disabled: bool,
+}
+
+const fn person(email: &'static str, first: &'static str, last: &'static str, role: &'static str) -> Person {
+    Person { email, first, last, role, disabled: false }
+}
+
+const ACME_PEOPLE: &[Person] = &[
+    person("owner@acme.test", "Olivia", "Owens", "owner"),
+    person("admin@acme.test", "Adam", "Alvarez", "admin"),
+    person("member@acme.test", "Mia", "Moreau", "member"),
+    // The rest of the team.
+    person("lena@acme.test", "Lena", "Fischer", "admin"),
+    person("jonas@acme.test", "Jonas", "Weber", "admin"),
+    // Customers and external members.
+    person("carla@bakery.test", "Carla", "Rossi", "member"),
+    person("david@northwind.test", "David", "Kim", "member"),
+    person("erin@contoso.test", "Erin", "O'Brien", "member"),
+    Person { email: "frank@fabrikam.test", first: "Frank", last: "Novak", role: "member", disabled: true },
+];
+
+const GLOBEX_PEOPLE: &[Person] = &[
+    person("admin@globex.test", "Gina", "Gruber", "admin"),
+    person("owner@globex.test", "Hank", "Scorpio", "owner"),
+    person("member@globex.test", "Ivy", "Ibsen", "member"),
+];
+
+/// (name, owner email, plan, [(collaborator email, role)])
+type SpaceSpec = (&'static str, &'static str, &'static str, &'static [(&'static str, &'static str)]);
+
+const ACME_SPACES: &[SpaceSpec] = &[
+    ("Marketing Website", "owner@acme.test", "premium", &[("owner@acme.test", "admin"), ("lena@acme.test", "editor"), ("carla@bakery.test", "viewer")]),
+    ("Product Docs", "admin@acme.test", "premium", &[("admin@acme.test", "admin"), ("jonas@acme.test", "editor"), ("member@acme.test", "editor"), ("david@northwind.test", "viewer")]),
+    ("Mobile App", "lena@acme.test", "premium", &[("lena@acme.test", "admin"), ("admin@acme.test", "editor")]),
+    ("Online Shop", "owner@acme.test", "premium", &[("owner@acme.test", "admin"), ("erin@contoso.test", "editor"), ("carla@bakery.test", "editor"), ("jonas@acme.test", "viewer"), ("member@acme.test", "viewer")]),
+    ("Blog", "jonas@acme.test", "starter", &[("jonas@acme.test", "admin"), ("lena@acme.test", "editor")]),
+    ("Careers Portal", "admin@acme.test", "starter", &[("admin@acme.test", "admin")]),
+    ("Help Center", "lena@acme.test", "premium", &[("lena@acme.test", "admin"), ("david@northwind.test", "editor"), ("erin@contoso.test", "viewer")]),
+    ("Brand Portal", "owner@acme.test", "starter", &[("owner@acme.test", "admin"), ("admin@acme.test", "editor"), ("frank@fabrikam.test", "viewer")]),
+];
+
+const GLOBEX_SPACES: &[SpaceSpec] = &[
+    ("Globex Intranet", "admin@globex.test", "premium", &[("admin@globex.test", "admin"), ("member@globex.test", "editor")]),
+    ("Globex Store", "owner@globex.test", "premium", &[("owner@globex.test", "admin")]),
+    ("Globex Press", "admin@globex.test", "starter", &[("admin@globex.test", "admin")]),
+];
+
+/// Spaces in personal accounts, in no organization: what "Add space" offers.
+const PERSONAL_SPACES: &[(&str, &str)] = &[
+    ("Adam's Sandbox", "admin@acme.test"),
+    ("Recipe Blog", "admin@acme.test"),
+    ("Conference Microsite", "admin@acme.test"),
+    ("Olivia's Playground", "owner@acme.test"),
+    ("Newsletter Archive", "owner@acme.test"),
+    ("Photo Portfolio", "owner@acme.test"),
+    ("Gina's Side Project", "admin@globex.test"),
+];
+
+/// Seed the demo organizations unless the database already holds an organization.
+pub async fn demo_if_empty(pool: &SqlitePool) -> Result<bool, sqlx::Error> {
+    let orgs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM orgs").fetch_one(pool).await?;
+    if orgs > 0 {
+        return Ok(false);
+    }
+    let mut tx = pool.begin().await?;
+    let today = Utc::now().date_naive();
+    let acme = insert_org(&mut tx, "Acme Studio", "acme-studio").await?;
+    insert_people(&mut tx, acme, ACME_PEOPLE).await?;
+    insert_spaces(&mut tx, Some(acme), ACME_SPACES, today, 1).await?;
+    let globex = insert_org(&mut tx, "Globex", "globex").await?;
+    insert_people(&mut tx, globex, GLOBEX_PEOPLE).await?;
+    insert_spaces(&mut tx, Some(globex), GLOBEX_SPACES, today, 101).await?;
+    for (i, (name, owner)) in PERSONAL_SPACES.iter().enumerate() {
+        let spec: SpaceSpec = (name, owner, "starter", &[]);
+        insert_spaces(&mut tx, None, &[spec], today, 201 + i as u64).await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
+async fn insert_org(tx: &mut Transaction<'_, Sqlite>, name: &str, slug: &str) -> Result<i64, sqlx::Error> {
+    let id = sqlx::query("INSERT INTO orgs (name, slug, created_at) VALUES (?, ?, ?)")
+        .bind(name)
+        .bind(slug)
+        .bind(db::now())
+        .execute(&mut **tx)
+        .await?
+        .last_insert_rowid();
+    Ok(id)
+}
+
+async fn insert_people(tx: &mut Transaction<'_, Sqlite>, org_id: i64, people: &[Person]) -> Result<(), sqlx::Error> {
+    let created = db::timestamp(Utc::now() - Duration::days(400));
+    for p in people {
+        let user_id = sqlx::query(
+            "INSERT INTO users (email, firstname, lastname, password_hash, created_at, disabled) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(p.email)
+        .bind(p.first)
+        .bind(p.last)
+        .bind(password::hash(DEMO_PASSWORD))
+        .bind(&created)
+        .bind(p.disabled)
+        .execute(&mut **tx)
+        .await?
+        .last_insert_rowid();
+        sqlx::query("INSERT INTO org_members (org_id, user_id, org_role, created_at) VALUES (?, ?, ?, ?)")
+            .bind(org_id)
+            .bind(user_id)
+            .bind(p.role)
+            .bind(&created)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn user_id(tx: &mut Transaction<'_, Sqlite>, email: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM users WHERE email = ?").bind(email).fetch_one(&mut **tx).await
+}
+
+async fn insert_spaces(
+    tx: &mut Transaction<'_, Sqlite>,
+    org_id: Option<i64>,
+    specs: &[SpaceSpec],
+    today: NaiveDate,
+    seed: u64,
+) -> Result<(), sqlx::Error> {
+    for (i, (name, owner, plan, collaborators)) in specs.iter().enumerate() {
+        let owner_id = user_id(tx, owner).await?;
+        // Spaces were created at different times, so the "Spaces" chart has a history.
+        let age_days = 395 - (i as i64 * 37) % 300;
+        let created = db::timestamp(Utc::now() - Duration::days(age_days));
+        let plan_level = if *plan == "premium" { 1 } else { 0 };
+        let space_id = sqlx::query("INSERT INTO spaces (name, owner_id, org_id, plan, plan_level, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+            .bind(name)
+            .bind(owner_id)
+            .bind(org_id)
+            .bind(plan)
+            .bind(plan_level)
+            .bind(&created)
+            .execute(&mut **tx)
+            .await?
+            .last_insert_rowid();
+        for (email, role) in collaborators.iter() {
+            let collaborator = user_id(tx, email).await?;
+            sqlx::query("INSERT INTO space_collaborators (space_id, user_id, role) VALUES (?, ?, ?)")
+                .bind(space_id)
+                .bind(collaborator)
+                .bind(role)
+                .execute(&mut **tx)
+                .await?;
+        }
+        insert_traffic(tx, space_id, today, age_days.min(395), seed * 7919 + i as u64).await?;
+    }
+    Ok(())
+}
+
+/// Daily traffic from the space's creation (at most 13 months back) to today: a weekly rhythm,
+/// slow growth and noise, from a fixed seed so every demo database is the same.
+async fn insert_traffic(
+    tx: &mut Transaction<'_, Sqlite>,
+    space_id: i64,
+    today: NaiveDate,
+    days: i64,
+    seed: u64,
+) -> Result<(), sqlx::Error> {
+    let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let base_requests = 20_000 + (seed % 13) * 9_000;
+    for back in (0..days).rev() {
+        let date = today - Duration::days(back);
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let noise = 70 + (state >> 33) % 60; // 70..130 percent
+        let weekday = chrono::Datelike::weekday(&date).num_days_from_monday();
+        let weekly = if weekday >= 5 { 55 } else { 100 };
+        let growth = 100 + (days - back) as u64 * 100 / 395 / 2; // up to +50% over the period
+        let requests = base_requests * noise * weekly * growth / 1_000_000;
+        // About 30 KB per API request on average, varying per space.
+        let bytes = requests * (20_000 + (seed % 7) * 3_000);
+        sqlx::query("INSERT INTO traffic (space_id, date, api_requests, total_bytes) VALUES (?, ?, ?, ?)")
+            .bind(space_id)
+            .bind(date.format("%Y-%m-%d").to_string())
+            .bind(requests as i64)
+            .bind(bytes as i64)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
