@@ -1,1 +1,17 @@
-fn main() {}
+//! org-area: the organization admin console, a Leptos single-page app rendered in the browser.
+
+mod api;
+mod app;
+mod dashboard;
+mod session;
+mod settings;
+mod shell;
+mod sign_in;
+mod subscription;
+mod users;
+mod widgets;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,1 +1,50 @@
-fn main() {}
+//! `cargo xtask <command>`: everything needed to build, run and test org-area on a fresh machine,
+//! installing the tools it needs on the way.
+
+mod app_build;
+mod cmd;
+mod run;
+mod test;
+mod tools;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  run [--bind ADDR:PORT] [--database URL] [--seed demo|none]
+        build the app (release) and serve it with the API on http://127.0.0.1:8080
+  test [--skip-browser]
+        every test: unit, server integration and browser end-to-end tests
+  build-app
+        build the release app into dist/ and report its file sizes";
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let command = args.next().unwrap_or_default();
+    let rest: Vec<String> = args.collect();
+    let result = match command.as_str() {
+        "run" => run::run(&rest),
+        "test" => test::test(&rest),
+        "build-app" => app_build::release().map(|dist| app_build::report_sizes(&dist)),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask {command}: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root, whatever directory cargo was started from.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace").to_path_buf()
+}
+
+pub type Result<T = ()> = std::result::Result<T, String>;

@@ -1,0 +1,66 @@
+//! A real server on an ephemeral port with a temporary, demo-seeded SQLite database.
+#![allow(dead_code)]
+
+use org_area_server::{start, Config, Running, Seed};
+use reqwest::{Client, Response, StatusCode};
+use serde_json::{json, Value};
+
+pub struct TestServer {
+    pub running: Running,
+    pub client: Client,
+    _dir: tempfile::TempDir,
+}
+
+pub async fn server() -> TestServer {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = Config {
+        bind: "127.0.0.1:0".parse().unwrap(),
+        database_url: format!("sqlite://{}", dir.path().join("test.db").display()),
+        seed: Seed::Demo,
+        ..Config::default()
+    };
+    let running = start(config).await.expect("server starts");
+    TestServer { running, client: Client::new(), _dir: dir }
+}
+
+impl TestServer {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}/api/v1{path}", self.running.url())
+    }
+
+    pub async fn login_response(&self, email: &str, password: &str) -> Response {
+        self.client.post(self.url("/auth/login")).json(&json!({ "email": email, "password": password })).send().await.unwrap()
+    }
+
+    /// Sign in with the demo password and return the bearer token.
+    pub async fn token(&self, email: &str) -> String {
+        let response = self.login_response(email, "demo-password").await;
+        assert_eq!(response.status(), StatusCode::OK, "sign-in of {email}");
+        response.json::<Value>().await.unwrap()["token"].as_str().unwrap().to_string()
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> Response {
+        let mut request = self.client.get(self.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.unwrap()
+    }
+
+    pub async fn post(&self, path: &str, token: Option<&str>, body: Value) -> Response {
+        let mut request = self.client.post(self.url(path)).json(&body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.unwrap()
+    }
+}
+
+/// Assert the status and the JSON error code; return the error object.
+pub async fn expect_error(response: Response, status: StatusCode, code: &str) -> Value {
+    assert_eq!(response.status(), status);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], code, "error body: {body}");
+    assert!(body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "a message for people: {body}");
+    body["error"].clone()
+}

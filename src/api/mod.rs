@@ -1,0 +1,78 @@
+//! The one typed client for the org-area API. Every call returns `Result<T, ApiError>`; the
+//! screens show the error's message and, where it makes sense, a retry.
+
+mod base_url;
+mod error;
+pub mod token;
+
+pub use error::ApiError;
+
+use futures::future::{select, Either};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use gloo_timers::future::TimeoutFuture;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::cell::RefCell;
+
+/// A request that has not answered by then is reported as a timeout.
+const TIMEOUT_MS: u32 = 15_000;
+
+thread_local! {
+    static ON_UNAUTHORIZED: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
+}
+
+/// What to do when any call answers 401: the session module signs the user out.
+pub fn on_unauthorized(handler: impl Fn() + 'static) {
+    ON_UNAUTHORIZED.with(|h| *h.borrow_mut() = Some(Box::new(handler)));
+}
+
+fn url(path: &str) -> String {
+    format!("{}{}{}", base_url::get(), contract::API_PREFIX, path)
+}
+
+fn authorized(builder: RequestBuilder) -> RequestBuilder {
+    match token::load() {
+        Some(token) => builder.header("Authorization", &format!("Bearer {token}")),
+        None => builder,
+    }
+}
+
+pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    let request = authorized(Request::get(&url(path))).build().map_err(|e| ApiError::Network(e.to_string()))?;
+    decode(send(request).await?).await
+}
+
+pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    let request = authorized(Request::post(&url(path))).json(body).map_err(|e| ApiError::Network(e.to_string()))?;
+    decode(send(request).await?).await
+}
+
+/// A POST whose success carries no body (204).
+pub async fn post_empty(path: &str) -> Result<(), ApiError> {
+    let request = authorized(Request::post(&url(path))).build().map_err(|e| ApiError::Network(e.to_string()))?;
+    send(request).await.map(|_| ())
+}
+
+async fn send(request: Request) -> Result<Response, ApiError> {
+    let response = match select(Box::pin(request.send()), TimeoutFuture::new(TIMEOUT_MS)).await {
+        Either::Left((result, _)) => result.map_err(|e| ApiError::Network(e.to_string()))?,
+        Either::Right(_) => return Err(ApiError::Timeout),
+    };
+    if response.ok() {
+        return Ok(response);
+    }
+    let error = ApiError::from_response(response).await;
+    if matches!(error, ApiError::Unauthorized(_)) {
+        token::clear();
+        ON_UNAUTHORIZED.with(|h| {
+            if let Some(handler) = h.borrow().as_ref() {
+                handler()
+            }
+        });
+    }
+    Err(error)
+}
+
+async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    response.json::<T>().await.map_err(|e| ApiError::Decode(e.to_string()))
+}

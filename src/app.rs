@@ -1,0 +1,35 @@
+//! The routes: every screen has its own address, so links can be shared and reloaded.
+
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::dashboard::DashboardPage;
+use crate::session::{provide_session, Guarded};
+use crate::settings::SettingsPage;
+use crate::shell::{NotFound, Placeholder};
+use crate::sign_in::SignInPage;
+use crate::subscription::SubscriptionPage;
+use crate::users::UsersPage;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_session();
+    view! {
+        <Router>
+            <Routes fallback=NotFound>
+                <Route path=path!("/sign-in") view=SignInPage />
+                <ParentRoute path=path!("") view=Guarded>
+                    <Route path=path!("") view=DashboardPage />
+                    <Route path=path!("spaces/:id") view=|| view! { <Placeholder title="Space" /> } />
+                    <Route path=path!("users") view=UsersPage />
+                    <Route path=path!("settings") view=SettingsPage />
+                    <Route path=path!("subscription") view=SubscriptionPage />
+                    <Route path=path!("invoices") view=|| view! { <Placeholder title="Invoices" /> } />
+                    <Route path=path!("billing") view=|| view! { <Placeholder title="Billing information" /> } />
+                    <Route path=path!("payment") view=|| view! { <Placeholder title="Payment information" /> } />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}

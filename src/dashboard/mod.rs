@@ -1,0 +1,5 @@
+mod api;
+mod page;
+mod spaces_table;
+
+pub use page::DashboardPage;

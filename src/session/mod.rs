@@ -1,0 +1,80 @@
+//! Who is signed in, shared by every screen, and the guard in front of the organization area.
+
+mod api;
+mod guard;
+
+pub use guard::Guarded;
+
+use contract::{LoginRequest, Me};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::{token, ApiError};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SessionState {
+    /// A stored token is being checked with the server.
+    Checking,
+    SignedOut,
+    SignedIn(Me),
+    /// The stored session could not be checked (network, server error): show it and offer a retry.
+    Unreachable(ApiError),
+}
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub state: RwSignal<SessionState>,
+}
+
+pub fn provide_session() {
+    let state = RwSignal::new(if token::load().is_some() { SessionState::Checking } else { SessionState::SignedOut });
+    let session = Session { state };
+    // A 401 from any call means the session is gone: back to sign-in, wherever we are.
+    crate::api::on_unauthorized(move || state.set(SessionState::SignedOut));
+    provide_context(session);
+    if token::load().is_some() {
+        session.recheck();
+    }
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+impl Session {
+    pub fn me(&self) -> Option<Me> {
+        match self.state.get() {
+            SessionState::SignedIn(me) => Some(me),
+            _ => None,
+        }
+    }
+
+    /// Ask the server who the stored token belongs to.
+    pub fn recheck(self) {
+        self.state.set(SessionState::Checking);
+        spawn_local(async move {
+            let next = match api::me().await {
+                Ok(me) => SessionState::SignedIn(me),
+                Err(ApiError::Unauthorized(_)) => SessionState::SignedOut,
+                Err(err) => SessionState::Unreachable(err),
+            };
+            self.state.set(next);
+        });
+    }
+
+    pub async fn sign_in(self, request: LoginRequest) -> Result<(), ApiError> {
+        let response = api::login(&request).await?;
+        token::store(&response.token);
+        self.state.set(SessionState::SignedIn(response.me));
+        Ok(())
+    }
+
+    /// Revoke the session on the server, then forget it here even if the server is unreachable.
+    pub fn sign_out(self) {
+        spawn_local(async move {
+            let _ = api::logout().await;
+            token::clear();
+            self.state.set(SessionState::SignedOut);
+        });
+    }
+}

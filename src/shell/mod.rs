@@ -1,0 +1,13 @@
+//! The frame around every screen of the organization area, and the pages that are not screens.
+
+mod layout;
+mod no_access;
+mod not_found;
+mod placeholder;
+mod tabs;
+mod user_menu;
+
+pub use layout::Layout;
+pub use no_access::NoAccess;
+pub use not_found::NotFound;
+pub use placeholder::Placeholder;

@@ -1,0 +1,37 @@
+use leptos::prelude::*;
+
+use crate::session::use_session;
+
+/// The signed-in person and their actions, behind a button.
+#[component]
+pub fn UserMenu() -> impl IntoView {
+    let session = use_session();
+    let open = RwSignal::new(false);
+    let name = move || session.me().map(|me| me.user.friendly_name).unwrap_or_default();
+    let email = move || session.me().map(|me| me.user.email).unwrap_or_default();
+    let role = move || session.me().and_then(|me| me.role()).map(|r| r.label()).unwrap_or("");
+    view! {
+        <div class="user-menu">
+            <button type="button" class="user-menu-button" aria-haspopup="menu"
+                aria-expanded=move || open.get().to_string() aria-controls="user-menu"
+                aria-label="User menu"
+                on:click=move |_| open.update(|o| *o = !*o)>
+                <span class="avatar" aria-hidden="true">{move || name().chars().next().unwrap_or('?').to_string()}</span>
+                <span class="user-menu-name">{name}</span>
+            </button>
+            <Show when=move || open.get()>
+                <div class="menu" id="user-menu" role="menu">
+                    <div class="menu-header">
+                        <strong>{name}</strong>
+                        <span class="muted">{email}</span>
+                        <span class="muted">{role}</span>
+                    </div>
+                    <button type="button" role="menuitem" class="menu-item" on:click=move |_| {
+                        open.set(false);
+                        session.sign_out();
+                    }>"Sign out"</button>
+                </div>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,93 @@
+//! Building the app with trunk, then making the output pass a strict Content-Security-Policy.
+
+use std::path::{Path, PathBuf};
+
+use crate::cmd::{command, output, run};
+use crate::{root, tools, Result};
+
+/// `trunk build --release` into `dist/`, ready to be served or uploaded to a CDN.
+pub fn release() -> Result<PathBuf> {
+    tools::ensure_app_tools()?;
+    let dist = root().join("dist");
+    run(command("trunk").args(["build", "--release"]))?;
+    externalize_inline_scripts(&dist)?;
+    Ok(dist)
+}
+
+/// trunk starts the wasm module from an inline `<script type="module">`. A strict CSP forbids
+/// inline script, so the script moves to its own content-hashed file.
+pub fn externalize_inline_scripts(dist: &Path) -> Result {
+    let index = dist.join("index.html");
+    let mut html = std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let mut moved = 0;
+    while let Some((start, end, body)) = find_inline_script(&html) {
+        let name = format!("boot-{:016x}.js", fnv1a(body.as_bytes()));
+        std::fs::write(dist.join(&name), body.trim()).map_err(|e| format!("cannot write {name}: {e}"))?;
+        html.replace_range(start..end, &format!("<script type=\"module\" src=\"/{name}\"></script>"));
+        moved += 1;
+    }
+    if moved > 0 {
+        std::fs::write(&index, html).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    }
+    Ok(())
+}
+
+/// The first `<script>` with a body and no `src`: (start, end, body).
+fn find_inline_script(html: &str) -> Option<(usize, usize, String)> {
+    let mut from = 0;
+    while let Some(offset) = html[from..].find("<script") {
+        let start = from + offset;
+        let open_end = start + html[start..].find('>')? + 1;
+        let close = open_end + html[open_end..].find("</script>")?;
+        let end = close + "</script>".len();
+        let open_tag = &html[start..open_end];
+        let body = &html[open_end..close];
+        if !open_tag.contains("src=") && !body.trim().is_empty() {
+            return Some((start, end, body.to_string()));
+        }
+        from = end;
+    }
+    None
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf29ce484222325u64, |h, b| (h ^ *b as u64).wrapping_mul(0x100000001b3))
+}
+
+/// Each file of the built app, raw and gzip-compressed, as the closing notes report them.
+pub fn report_sizes(dist: &Path) {
+    let mut files: Vec<_> = std::fs::read_dir(dist).into_iter().flatten().flatten().map(|e| e.path()).collect();
+    files.sort();
+    let (mut raw_total, mut gz_total) = (0u64, 0u64);
+    println!("{:<44} {:>10} {:>10}", "file", "raw", "gzip -9");
+    for file in files.iter().filter(|f| f.is_file()) {
+        let raw = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+        let gz = output(std::process::Command::new("sh").arg("-c").arg(format!("gzip -9 -c '{}' | wc -c", file.display())))
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0u64);
+        raw_total += raw;
+        gz_total += gz;
+        println!("{:<44} {:>10} {:>10}", file.file_name().unwrap_or_default().to_string_lossy(), raw, gz);
+    }
+    println!("{:<44} {:>10} {:>10}", "total", raw_total, gz_total);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_module_script_moves_to_a_file() {
+        let dir = std::env::temp_dir().join(format!("xtask-csp-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let html = "<html><head><script src=\"/a.js\"></script><script type=\"module\">\nimport init from '/app.js';\nawait init();\n</script></head></html>";
+        std::fs::write(dir.join("index.html"), html).unwrap();
+        externalize_inline_scripts(&dir).unwrap();
+        let out = std::fs::read_to_string(dir.join("index.html")).unwrap();
+        assert!(out.contains("<script src=\"/a.js\"></script>"), "external scripts stay");
+        assert!(find_inline_script(&out).is_none(), "no inline script is left: {out}");
+        let boot = std::fs::read_dir(&dir).unwrap().flatten().find(|e| e.file_name().to_string_lossy().starts_with("boot-")).unwrap();
+        assert_eq!(std::fs::read_to_string(boot.path()).unwrap(), "import init from '/app.js';\nawait init();");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

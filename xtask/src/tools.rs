@@ -1,0 +1,90 @@
+//! Install what the build and the tests need when it is missing, so the README's two commands work
+//! on a fresh machine: the wasm target, trunk 0.21, wasm-bindgen-cli at exactly the Cargo.lock
+//! version, the npm packages, and Chromium with its driver for the browser tests.
+
+use std::path::Path;
+
+use crate::cmd::{command, output, run};
+use crate::{root, Result};
+
+/// trunk 0.22 needs a newer rustc than these machines have; 0.21 builds with it.
+const TRUNK_REQ: &str = "~0.21";
+const TRUNK_PREFIX: &str = "trunk 0.21.";
+
+pub fn ensure_app_tools() -> Result {
+    ensure_wasm_target()?;
+    ensure_trunk()?;
+    ensure_wasm_bindgen()?;
+    ensure_npm_packages()
+}
+
+fn ensure_wasm_target() -> Result {
+    let installed = output(command("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        return Ok(());
+    }
+    run(command("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+fn ensure_trunk() -> Result {
+    if output(command("trunk").arg("--version")).is_some_and(|v| v.starts_with(TRUNK_PREFIX)) {
+        return Ok(());
+    }
+    eprintln!("installing trunk {TRUNK_REQ} (about 10 minutes on 2 cores, once)");
+    run(command("cargo").args(["install", "trunk", "--version", TRUNK_REQ, "--locked"]))
+}
+
+/// The version of wasm-bindgen that Cargo.lock resolved, which the CLI must match exactly.
+pub fn locked_wasm_bindgen() -> Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(version.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen entry".into())
+}
+
+fn ensure_wasm_bindgen() -> Result {
+    let version = locked_wasm_bindgen()?;
+    let wanted = format!("wasm-bindgen {version}");
+    if output(command("wasm-bindgen").arg("--version")).is_some_and(|v| v == wanted) {
+        return Ok(());
+    }
+    eprintln!("installing wasm-bindgen-cli {version} (about 4 minutes, once)");
+    // `--locked` fails to resolve one of its dependencies for this version; unlocked installs.
+    run(command("cargo").args(["install", "wasm-bindgen-cli", "--version", &format!("={version}"), "--force"]))
+}
+
+fn ensure_npm_packages() -> Result {
+    let root = root();
+    let marker = root.join("node_modules/.package-lock.json");
+    if is_newer(&marker, &root.join("package-lock.json")) {
+        return Ok(());
+    }
+    run(command("npm").args(["ci", "--no-audit", "--no-fund"]))
+}
+
+fn is_newer(a: &Path, b: &Path) -> bool {
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    matches!((modified(a), modified(b)), (Some(a), Some(b)) if a >= b)
+}
+
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+pub fn ensure_browser() -> Result {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    let uid = output(&mut std::process::Command::new("id").arg("-u")).unwrap_or_default();
+    if uid != "0" {
+        return Err("the browser tests need Chromium and ChromeDriver; install them with\n  sudo apt-get install -y chromium chromium-driver".into());
+    }
+    eprintln!("installing chromium and chromium-driver from Debian's packages");
+    run(command("apt-get").arg("update").arg("-qq"))?;
+    run(command("apt-get").args(["install", "-y", "-qq", "chromium", "chromium-driver"]).env("DEBIAN_FRONTEND", "noninteractive"))
+}
