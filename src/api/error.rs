@@ -11,9 +11,16 @@ pub enum ApiError {
     /// The session ended; the app has already gone back to sign-in.
     Unauthorized(String),
     /// The server refused with a JSON error: `field` names the input it is about.
-    Refused { status: u16, code: String, message: String, field: Option<String> },
+    Refused {
+        status: u16,
+        code: String,
+        message: String,
+        field: Option<String>,
+    },
     /// A 5xx, or an answer we could not read.
-    Server { status: u16 },
+    Server {
+        status: u16,
+    },
     Decode(String),
 }
 
@@ -22,7 +29,16 @@ impl ApiError {
         let status = response.status();
         let body = response.json::<ApiErrorBody>().await.ok();
         match (status, body) {
-            (401, body) => ApiError::Unauthorized(body.map(|b| b.error.message).unwrap_or_default()),
+            // A 401 that is not about the session (wrong password at sign-in) is a plain refusal.
+            (401, Some(body)) if body.error.code != "unauthorized" => ApiError::Refused {
+                status,
+                code: body.error.code,
+                message: body.error.message,
+                field: body.error.field,
+            },
+            (401, body) => {
+                ApiError::Unauthorized(body.map(|b| b.error.message).unwrap_or_default())
+            }
             (500.., _) | (_, None) => ApiError::Server { status },
             (_, Some(body)) => ApiError::Refused {
                 status,
@@ -45,12 +61,23 @@ impl ApiError {
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ApiError::Network(_) => f.write_str("The server cannot be reached. Check your connection and try again."),
-            ApiError::Timeout => f.write_str("The server took too long to answer. Please try again."),
-            ApiError::Unauthorized(_) => f.write_str("Your session has ended. Please sign in again."),
+            ApiError::Network(_) => {
+                f.write_str("The server cannot be reached. Check your connection and try again.")
+            }
+            ApiError::Timeout => {
+                f.write_str("The server took too long to answer. Please try again.")
+            }
+            ApiError::Unauthorized(_) => {
+                f.write_str("Your session has ended. Please sign in again.")
+            }
             ApiError::Refused { message, .. } => f.write_str(message),
-            ApiError::Server { status } => write!(f, "Something went wrong on the server (error {status}). Please try again."),
-            ApiError::Decode(_) => f.write_str("The server sent an answer this app cannot read. Please reload the page."),
+            ApiError::Server { status } => write!(
+                f,
+                "Something went wrong on the server (error {status}). Please try again."
+            ),
+            ApiError::Decode(_) => f.write_str(
+                "The server sent an answer this app cannot read. Please reload the page.",
+            ),
         }
     }
 }

@@ -38,18 +38,24 @@ fn authorized(builder: RequestBuilder) -> RequestBuilder {
 }
 
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let request = authorized(Request::get(&url(path))).build().map_err(|e| ApiError::Network(e.to_string()))?;
+    let request = authorized(Request::get(&url(path)))
+        .build()
+        .map_err(|e| ApiError::Network(e.to_string()))?;
     decode(send(request).await?).await
 }
 
 pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
-    let request = authorized(Request::post(&url(path))).json(body).map_err(|e| ApiError::Network(e.to_string()))?;
+    let request = authorized(Request::post(&url(path)))
+        .json(body)
+        .map_err(|e| ApiError::Network(e.to_string()))?;
     decode(send(request).await?).await
 }
 
 /// A POST whose success carries no body (204).
 pub async fn post_empty(path: &str) -> Result<(), ApiError> {
-    let request = authorized(Request::post(&url(path))).build().map_err(|e| ApiError::Network(e.to_string()))?;
+    let request = authorized(Request::post(&url(path)))
+        .build()
+        .map_err(|e| ApiError::Network(e.to_string()))?;
     send(request).await.map(|_| ())
 }
 
@@ -74,5 +80,8 @@ async fn send(request: Request) -> Result<Response, ApiError> {
 }
 
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-    response.json::<T>().await.map_err(|e| ApiError::Decode(e.to_string()))
+    response
+        .json::<T>()
+        .await
+        .map_err(|e| ApiError::Decode(e.to_string()))
 }

@@ -18,13 +18,28 @@ pub fn Guarded() -> impl IntoView {
 
     Effect::new(move |_| {
         if session.state.get() == SessionState::SignedOut {
-            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
-            let target = if here == "/" { "/sign-in".to_string() } else { format!("/sign-in?next={}", encode(&here)) };
-            navigate(&target, NavigateOptions { replace: true, ..Default::default() });
+            let here = format!(
+                "{}{}",
+                location.pathname.get_untracked(),
+                location.search.get_untracked()
+            );
+            let target = if here == "/" {
+                "/sign-in".to_string()
+            } else {
+                format!("/sign-in?next={}", encode(&here))
+            };
+            navigate(
+                &target,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         }
     });
 
-    move || match session.state.get() {
+    move || {
+        match session.state.get() {
         SessionState::Checking | SessionState::SignedOut => view! { <Loading label="Checking your session…" /> }.into_any(),
         SessionState::Unreachable(error) => view! {
             <main class="centered">
@@ -37,13 +52,16 @@ pub fn Guarded() -> impl IntoView {
         }
         SessionState::SignedIn(_) => view! { <NoAccess /> }.into_any(),
     }
+    }
 }
 
 /// Percent-encode a path for the `next` query parameter.
 fn encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()

@@ -27,7 +27,11 @@ pub struct Session {
 }
 
 pub fn provide_session() {
-    let state = RwSignal::new(if token::load().is_some() { SessionState::Checking } else { SessionState::SignedOut });
+    let state = RwSignal::new(if token::load().is_some() {
+        SessionState::Checking
+    } else {
+        SessionState::SignedOut
+    });
     let session = Session { state };
     // A 401 from any call means the session is gone: back to sign-in, wherever we are.
     crate::api::on_unauthorized(move || state.set(SessionState::SignedOut));

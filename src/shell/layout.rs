@@ -8,7 +8,13 @@ use crate::session::use_session;
 #[component]
 pub fn Layout() -> impl IntoView {
     let session = use_session();
-    let org_name = move || session.me().and_then(|me| me.org).map(|org| org.name).unwrap_or_default();
+    let org_name = move || {
+        session
+            .me()
+            .and_then(|me| me.org)
+            .map(|org| org.name)
+            .unwrap_or_default()
+    };
     view! {
         <div class="app">
             <header class="topbar">

@@ -12,7 +12,7 @@ pub fn Tabs() -> impl IntoView {
             <A href="/settings">"Settings"</A>
             // The badge is a description, so the tab's accessible name stays "Subscription".
             <A href="/subscription" attr:aria-describedby="subscription-deprecated">
-                "Subscription" <DeprecatedBadge id="subscription-deprecated" />
+                "Subscription" <DeprecatedBadge id="subscription-deprecated" describes=true />
             </A>
         </nav>
     }

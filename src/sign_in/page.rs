@@ -12,7 +12,13 @@ use crate::session::{use_session, SessionState};
 /// Only same-app paths are followed after sign-in, so a crafted link cannot send people elsewhere.
 fn safe_next(next: Option<String>) -> String {
     match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/sign-in") => path,
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.starts_with("/sign-in") =>
+        {
+            path
+        }
         _ => "/".to_string(),
     }
 }
@@ -30,7 +36,13 @@ pub fn SignInPage() -> impl IntoView {
     Effect::new(move |_| {
         if matches!(session.state.get(), SessionState::SignedIn(_)) {
             let next = safe_next(query.get_untracked().get("next"));
-            navigate(&next, NavigateOptions { replace: true, ..Default::default() });
+            navigate(
+                &next,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         }
     });
 
@@ -51,13 +63,21 @@ pub fn SignInPage() -> impl IntoView {
         }
     });
     let error_for = move |name: &'static str| {
-        move || field_error.get().filter(|(field, _)| field == name).map(|(_, message)| message)
+        move || {
+            field_error
+                .get()
+                .filter(|(field, _)| field == name)
+                .map(|(_, message)| message)
+        }
     };
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         field_error.set(None);
-        let request = LoginRequest { email: email.get_untracked(), password: password.get_untracked() };
+        let request = LoginRequest {
+            email: email.get_untracked(),
+            password: password.get_untracked(),
+        };
         if request.email.trim().is_empty() {
             field_error.set(Some(("email".into(), "Enter your email address.".into())));
             return;

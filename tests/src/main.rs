@@ -1,1 +1,72 @@
-fn main() {}
+//! Browser end-to-end tests. Run by `cargo xtask test`, which builds the app first and passes
+//! its directory in ORG_AREA_E2E_DIST. `cargo test -p org-area-e2e -- NAME` runs the scenarios
+//! whose name contains NAME.
+
+mod harness;
+mod scenarios;
+
+use std::time::{Duration, Instant};
+
+use harness::{Chromedriver, Ctx};
+
+fn main() {
+    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let Ok(dist) = std::env::var("ORG_AREA_E2E_DIST") else {
+        eprintln!("ORG_AREA_E2E_DIST is not set: run the browser tests through `cargo xtask test`, which builds the app first.");
+        std::process::exit(1);
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    let code = runtime.block_on(async move {
+        let chromedriver = match Chromedriver::start().await {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("cannot start chromedriver: {e}");
+                return 1;
+            }
+        };
+        let (mut passed, mut failed) = (0, 0);
+        for (name, scenario) in scenarios::ALL {
+            if filter.as_deref().is_some_and(|f| !name.contains(f)) {
+                continue;
+            }
+            let started = Instant::now();
+            let outcome = match Ctx::new(&chromedriver, &dist, name).await {
+                Ok(ctx) => {
+                    let result =
+                        match tokio::time::timeout(Duration::from_secs(120), scenario(ctx.clone()))
+                            .await
+                        {
+                            Ok(result) => result,
+                            Err(_) => Err("timed out after 120 s".into()),
+                        };
+                    if result.is_err() {
+                        ctx.save_screenshot().await;
+                    }
+                    ctx.close().await;
+                    result
+                }
+                Err(e) => Err(format!("set-up failed: {e}").into()),
+            };
+            match outcome {
+                Ok(()) => {
+                    passed += 1;
+                    println!("test {name} ... ok ({} ms)", started.elapsed().as_millis());
+                }
+                Err(e) => {
+                    failed += 1;
+                    println!("test {name} ... FAILED\n    {e}");
+                }
+            }
+        }
+        println!("\nbrowser: {passed} passed, {failed} failed");
+        if failed > 0 || passed == 0 {
+            1
+        } else {
+            0
+        }
+    });
+    std::process::exit(code);
+}

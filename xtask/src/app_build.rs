@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cmd::{command, output, run};
+use crate::cmd::{command, run};
 use crate::{root, tools, Result};
 
 /// `trunk build --release` into `dist/`, ready to be served or uploaded to a CDN.
@@ -11,23 +11,57 @@ pub fn release() -> Result<PathBuf> {
     let dist = root().join("dist");
     run(command("trunk").args(["build", "--release"]))?;
     externalize_inline_scripts(&dist)?;
+    precompress(&dist)?;
     Ok(dist)
+}
+
+/// Write `.br` and `.gz` beside each hashed asset, at the highest levels, once per build, so the
+/// server (or a CDN) can send them without compressing per request. index.html stays plain: it is
+/// small, and a host may edit it after the build.
+pub fn precompress(dist: &Path) -> Result {
+    use std::io::Write;
+    let entries =
+        std::fs::read_dir(dist).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
+    for path in entries.flatten().map(|e| e.path()) {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !matches!(ext, "wasm" | "js" | "css" | "svg") {
+            continue;
+        }
+        let raw = std::fs::read(&path).map_err(|e| e.to_string())?;
+        let mut br = Vec::new();
+        {
+            let mut writer = brotli::CompressorWriter::new(&mut br, 64 * 1024, 11, 22);
+            writer.write_all(&raw).map_err(|e| e.to_string())?;
+        }
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&raw).map_err(|e| e.to_string())?;
+        let gz = gz.finish().map_err(|e| e.to_string())?;
+        std::fs::write(format!("{}.br", path.display()), br).map_err(|e| e.to_string())?;
+        std::fs::write(format!("{}.gz", path.display()), gz).map_err(|e| e.to_string())?;
+    }
+    Ok(())
 }
 
 /// trunk starts the wasm module from an inline `<script type="module">`. A strict CSP forbids
 /// inline script, so the script moves to its own content-hashed file.
 pub fn externalize_inline_scripts(dist: &Path) -> Result {
     let index = dist.join("index.html");
-    let mut html = std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let mut html = std::fs::read_to_string(&index)
+        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     let mut moved = 0;
     while let Some((start, end, body)) = find_inline_script(&html) {
         let name = format!("boot-{:016x}.js", fnv1a(body.as_bytes()));
-        std::fs::write(dist.join(&name), body.trim()).map_err(|e| format!("cannot write {name}: {e}"))?;
-        html.replace_range(start..end, &format!("<script type=\"module\" src=\"/{name}\"></script>"));
+        std::fs::write(dist.join(&name), body.trim())
+            .map_err(|e| format!("cannot write {name}: {e}"))?;
+        html.replace_range(
+            start..end,
+            &format!("<script type=\"module\" src=\"/{name}\"></script>"),
+        );
         moved += 1;
     }
     if moved > 0 {
-        std::fs::write(&index, html).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+        std::fs::write(&index, html)
+            .map_err(|e| format!("cannot write {}: {e}", index.display()))?;
     }
     Ok(())
 }
@@ -51,25 +85,44 @@ fn find_inline_script(html: &str) -> Option<(usize, usize, String)> {
 }
 
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325u64, |h, b| (h ^ *b as u64).wrapping_mul(0x100000001b3))
+    bytes.iter().fold(0xcbf29ce484222325u64, |h, b| {
+        (h ^ *b as u64).wrapping_mul(0x100000001b3)
+    })
 }
 
-/// Each file of the built app, raw and gzip-compressed, as the closing notes report them.
+/// Each file of the built app: raw, gzip and brotli, as the closing notes report them.
 pub fn report_sizes(dist: &Path) {
-    let mut files: Vec<_> = std::fs::read_dir(dist).into_iter().flatten().flatten().map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(dist)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     files.sort();
-    let (mut raw_total, mut gz_total) = (0u64, 0u64);
-    println!("{:<44} {:>10} {:>10}", "file", "raw", "gzip -9");
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).ok();
+    let mut totals = [0u64; 3];
+    println!("{:<40} {:>9} {:>9} {:>9}", "file", "raw", "gzip", "brotli");
     for file in files.iter().filter(|f| f.is_file()) {
-        let raw = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-        let gz = output(std::process::Command::new("sh").arg("-c").arg(format!("gzip -9 -c '{}' | wc -c", file.display())))
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0u64);
-        raw_total += raw;
-        gz_total += gz;
-        println!("{:<44} {:>10} {:>10}", file.file_name().unwrap_or_default().to_string_lossy(), raw, gz);
+        let name = file
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        if name.ends_with(".br") || name.ends_with(".gz") {
+            continue;
+        }
+        let raw = size(file).unwrap_or(0);
+        let gz = size(Path::new(&format!("{}.gz", file.display()))).unwrap_or(raw);
+        let br = size(Path::new(&format!("{}.br", file.display()))).unwrap_or(raw);
+        for (total, n) in totals.iter_mut().zip([raw, gz, br]) {
+            *total += n;
+        }
+        println!("{name:<40} {raw:>9} {gz:>9} {br:>9}");
     }
-    println!("{:<44} {:>10} {:>10}", "total", raw_total, gz_total);
+    println!(
+        "{:<40} {:>9} {:>9} {:>9}",
+        "total", totals[0], totals[1], totals[2]
+    );
 }
 
 #[cfg(test)]
@@ -84,10 +137,23 @@ mod tests {
         std::fs::write(dir.join("index.html"), html).unwrap();
         externalize_inline_scripts(&dir).unwrap();
         let out = std::fs::read_to_string(dir.join("index.html")).unwrap();
-        assert!(out.contains("<script src=\"/a.js\"></script>"), "external scripts stay");
-        assert!(find_inline_script(&out).is_none(), "no inline script is left: {out}");
-        let boot = std::fs::read_dir(&dir).unwrap().flatten().find(|e| e.file_name().to_string_lossy().starts_with("boot-")).unwrap();
-        assert_eq!(std::fs::read_to_string(boot.path()).unwrap(), "import init from '/app.js';\nawait init();");
+        assert!(
+            out.contains("<script src=\"/a.js\"></script>"),
+            "external scripts stay"
+        );
+        assert!(
+            find_inline_script(&out).is_none(),
+            "no inline script is left: {out}"
+        );
+        let boot = std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .find(|e| e.file_name().to_string_lossy().starts_with("boot-"))
+            .unwrap();
+        assert_eq!(
+            std::fs::read_to_string(boot.path()).unwrap(),
+            "import init from '/app.js';\nawait init();"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -9,7 +9,9 @@ use crate::Result;
 /// packages' executables.
 pub fn tool_path() -> String {
     let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
-    let cargo_bin = std::env::var("CARGO_HOME").map(|h| format!("{h}/bin")).unwrap_or_else(|_| format!("{home}/.cargo/bin"));
+    let cargo_bin = std::env::var("CARGO_HOME")
+        .map(|h| format!("{h}/bin"))
+        .unwrap_or_else(|_| format!("{home}/.cargo/bin"));
     let npm_bin = crate::root().join("node_modules/.bin");
     let old = std::env::var("PATH").unwrap_or_default();
     format!("{cargo_bin}:{}:{old}", npm_bin.display())
@@ -24,7 +26,9 @@ pub fn command(program: impl AsRef<OsStr>) -> Command {
 /// Run to completion with inherited output; an error if it fails.
 pub fn run(cmd: &mut Command) -> Result {
     eprintln!("$ {}", describe(cmd));
-    let status = cmd.status().map_err(|e| format!("cannot start `{}`: {e}", describe(cmd)))?;
+    let status = cmd
+        .status()
+        .map_err(|e| format!("cannot start `{}`: {e}", describe(cmd)))?;
     if status.success() {
         Ok(())
     } else {
@@ -35,7 +39,9 @@ pub fn run(cmd: &mut Command) -> Result {
 /// The trimmed standard output of a command, or None if it cannot run or fails.
 pub fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd.stderr(Stdio::null()).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
 fn describe(cmd: &Command) -> String {

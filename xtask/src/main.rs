@@ -44,7 +44,10 @@ fn main() -> ExitCode {
 
 /// The workspace root, whatever directory cargo was started from.
 pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace").to_path_buf()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits in the workspace")
+        .to_path_buf()
 }
 
 pub type Result<T = ()> = std::result::Result<T, String>;

@@ -6,12 +6,21 @@ use crate::{app_build, tools, Result};
 
 pub fn test(args: &[String]) -> Result {
     let skip_browser = args.iter().any(|a| a == "--skip-browser");
-    run(command("cargo").args(["test", "--workspace", "--exclude", "org-area", "--exclude", "org-area-e2e"]))?;
+    run(command("cargo").args([
+        "test",
+        "--workspace",
+        "--exclude",
+        "org-area",
+        "--exclude",
+        "org-area-e2e",
+    ]))?;
     if skip_browser {
         eprintln!("browser tests skipped (--skip-browser)");
         return Ok(());
     }
     tools::ensure_browser()?;
     let dist = app_build::release()?;
-    run(command("cargo").args(["test", "--package", "org-area-e2e"]).env("ORG_AREA_E2E_DIST", &dist))
+    run(command("cargo")
+        .args(["test", "--package", "org-area-e2e"])
+        .env("ORG_AREA_E2E_DIST", &dist))
 }

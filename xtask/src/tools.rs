@@ -19,8 +19,12 @@ pub fn ensure_app_tools() -> Result {
 }
 
 fn ensure_wasm_target() -> Result {
-    let installed = output(command("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    let installed =
+        output(command("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     run(command("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
@@ -36,7 +40,8 @@ fn ensure_trunk() -> Result {
 
 /// The version of wasm-bindgen that Cargo.lock resolved, which the CLI must match exactly.
 pub fn locked_wasm_bindgen() -> Result<String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == "name = \"wasm-bindgen\"" {
@@ -56,7 +61,13 @@ fn ensure_wasm_bindgen() -> Result {
     }
     eprintln!("installing wasm-bindgen-cli {version} (about 4 minutes, once)");
     // `--locked` fails to resolve one of its dependencies for this version; unlocked installs.
-    run(command("cargo").args(["install", "wasm-bindgen-cli", "--version", &format!("={version}"), "--force"]))
+    run(command("cargo").args([
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        &format!("={version}"),
+        "--force",
+    ]))
 }
 
 fn ensure_npm_packages() -> Result {
@@ -86,5 +97,7 @@ pub fn ensure_browser() -> Result {
     }
     eprintln!("installing chromium and chromium-driver from Debian's packages");
     run(command("apt-get").arg("update").arg("-qq"))?;
-    run(command("apt-get").args(["install", "-y", "-qq", "chromium", "chromium-driver"]).env("DEBIAN_FRONTEND", "noninteractive"))
+    run(command("apt-get")
+        .args(["install", "-y", "-qq", "chromium", "chromium-driver"])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
 }

@@ -141,7 +141,9 @@ impl Refusal {
     pub fn message(self) -> &'static str {
         match self {
             Refusal::NotAllowed => "Your role does not allow managing users.",
-            Refusal::CannotAssignOwnership => "Only an owner can assign ownership or change an owner.",
+            Refusal::CannotAssignOwnership => {
+                "Only an owner can assign ownership or change an owner."
+            }
             Refusal::SelfChange => "You cannot change your own role or remove yourself.",
             Refusal::LastManager => "The organization must keep at least one owner or admin.",
         }
@@ -150,14 +152,20 @@ impl Refusal {
 
 /// May `actor` give `target` the role `new_role`? `managers` is how many owners and admins the
 /// organization has now, the target included.
-pub fn check_role_change(actor: Party, target: Party, new_role: OrgRole, managers: usize) -> Result<(), Refusal> {
+pub fn check_role_change(
+    actor: Party,
+    target: Party,
+    new_role: OrgRole,
+    managers: usize,
+) -> Result<(), Refusal> {
     if !allows(actor.role, Permission::InviteUsers) {
         return Err(Refusal::NotAllowed);
     }
     if actor.user_id == target.user_id {
         return Err(Refusal::SelfChange);
     }
-    if actor.role != OrgRole::Owner && (target.role == OrgRole::Owner || new_role == OrgRole::Owner) {
+    if actor.role != OrgRole::Owner && (target.role == OrgRole::Owner || new_role == OrgRole::Owner)
+    {
         return Err(Refusal::CannotAssignOwnership);
     }
     if target.role.is_manager() && !new_role.is_manager() && managers <= 1 {
@@ -218,7 +226,11 @@ mod tests {
             assert_eq!(allows(Admin, permission), admin, "admin {permission:?}");
             assert_eq!(allows(Member, permission), member, "member {permission:?}");
         }
-        assert_eq!(TABLE.len(), Permission::ALL.len(), "every permission is in the table");
+        assert_eq!(
+            TABLE.len(),
+            Permission::ALL.len(),
+            "every permission is in the table"
+        );
     }
 
     fn party(user_id: i64, role: OrgRole) -> Party {
@@ -241,7 +253,11 @@ mod tests {
             for target in OrgRole::ALL {
                 for new_role in OrgRole::ALL {
                     let got = check_role_change(party(1, actor), party(2, target), new_role, 5);
-                    assert_eq!(got, expected_change(actor, target, new_role), "{actor:?} sets {target:?} to {new_role:?}");
+                    assert_eq!(
+                        got,
+                        expected_change(actor, target, new_role),
+                        "{actor:?} sets {target:?} to {new_role:?}"
+                    );
                 }
             }
         }
@@ -256,7 +272,11 @@ mod tests {
                     Admin if target == Owner => Err(Refusal::CannotAssignOwnership),
                     _ => Ok(()),
                 };
-                assert_eq!(check_removal(party(1, actor), party(2, target), 5), expected, "{actor:?} removes {target:?}");
+                assert_eq!(
+                    check_removal(party(1, actor), party(2, target), 5),
+                    expected,
+                    "{actor:?} removes {target:?}"
+                );
             }
         }
     }
@@ -265,21 +285,39 @@ mod tests {
     fn nobody_changes_their_own_role_or_removes_themselves() {
         for role in [Owner, Admin] {
             for new_role in OrgRole::ALL {
-                assert_eq!(check_role_change(party(7, role), party(7, role), new_role, 5), Err(Refusal::SelfChange));
+                assert_eq!(
+                    check_role_change(party(7, role), party(7, role), new_role, 5),
+                    Err(Refusal::SelfChange)
+                );
             }
-            assert_eq!(check_removal(party(7, role), party(7, role), 5), Err(Refusal::SelfChange));
+            assert_eq!(
+                check_removal(party(7, role), party(7, role), 5),
+                Err(Refusal::SelfChange)
+            );
         }
     }
 
     #[test]
     fn the_last_owner_or_admin_stays() {
         // With a single owner or admin counted, that one can neither lose the role nor leave.
-        assert_eq!(check_role_change(party(1, Owner), party(2, Admin), Member, 1), Err(Refusal::LastManager));
-        assert_eq!(check_removal(party(1, Owner), party(2, Owner), 1), Err(Refusal::LastManager));
+        assert_eq!(
+            check_role_change(party(1, Owner), party(2, Admin), Member, 1),
+            Err(Refusal::LastManager)
+        );
+        assert_eq!(
+            check_removal(party(1, Owner), party(2, Owner), 1),
+            Err(Refusal::LastManager)
+        );
         // Moving between manager roles never empties the set.
-        assert_eq!(check_role_change(party(1, Owner), party(2, Owner), Admin, 1), Ok(()));
+        assert_eq!(
+            check_role_change(party(1, Owner), party(2, Owner), Admin, 1),
+            Ok(())
+        );
         // Two managers: one may go.
-        assert_eq!(check_role_change(party(1, Owner), party(2, Admin), Member, 2), Ok(()));
+        assert_eq!(
+            check_role_change(party(1, Owner), party(2, Admin), Member, 2),
+            Ok(())
+        );
         assert_eq!(check_removal(party(1, Admin), party(2, Admin), 2), Ok(()));
         // Members are not managers: removing one never trips the rule.
         assert_eq!(check_removal(party(1, Admin), party(2, Member), 1), Ok(()));
@@ -294,7 +332,11 @@ mod tests {
                     (Admin, Owner) => Err(Refusal::CannotAssignOwnership),
                     _ => Ok(()),
                 };
-                assert_eq!(check_invite(actor, role), expected, "{actor:?} invites {role:?}");
+                assert_eq!(
+                    check_invite(actor, role),
+                    expected,
+                    "{actor:?} invites {role:?}"
+                );
             }
         }
         assert!(!assignable_roles(Admin).contains(&Owner));

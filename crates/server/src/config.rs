@@ -51,7 +51,12 @@ impl Config {
             config.database_url = url;
         }
         if let Some(origins) = env("ORG_AREA_ALLOWED_ORIGINS") {
-            config.allowed_origins = origins.split(',').map(str::trim).filter(|o| !o.is_empty()).map(String::from).collect();
+            config.allowed_origins = origins
+                .split(',')
+                .map(str::trim)
+                .filter(|o| !o.is_empty())
+                .map(String::from)
+                .collect();
         }
         let mut args = args.into_iter();
         while let Some(flag) = args.next() {
@@ -76,7 +81,8 @@ impl Config {
 }
 
 fn parse_bind(s: &str) -> Result<SocketAddr, String> {
-    s.parse().map_err(|_| format!("bind address must look like 127.0.0.1:8080, not {s:?}"))
+    s.parse()
+        .map_err(|_| format!("bind address must look like 127.0.0.1:8080, not {s:?}"))
 }
 
 #[cfg(test)]
@@ -102,8 +108,14 @@ mod tests {
 
     #[test]
     fn bad_values_are_reported() {
-        assert!(Config::from_args_and_env(args(&["--seed", "lots"]), |_| None).unwrap_err().contains("demo or none"));
+        assert!(
+            Config::from_args_and_env(args(&["--seed", "lots"]), |_| None)
+                .unwrap_err()
+                .contains("demo or none")
+        );
         assert!(Config::from_args_and_env(args(&["--bind", "nowhere"]), |_| None).is_err());
-        assert!(Config::from_args_and_env(args(&["--database"]), |_| None).unwrap_err().contains("needs a value"));
+        assert!(Config::from_args_and_env(args(&["--database"]), |_| None)
+            .unwrap_err()
+            .contains("needs a value"));
     }
 }

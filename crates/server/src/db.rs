@@ -18,7 +18,10 @@ pub async fn connect(url: &str) -> Result<SqlitePool, crate::StartError> {
             std::fs::create_dir_all(dir)?;
         }
     }
-    let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await?;
     sqlx::migrate!("./migrations").run(&pool).await?;
     Ok(pool)
 }

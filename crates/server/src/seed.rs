@@ -17,8 +17,19 @@ struct Person {
     disabled: bool,
 }
 
-const fn person(email: &'static str, first: &'static str, last: &'static str, role: &'static str) -> Person {
-    Person { email, first, last, role, disabled: false }
+const fn person(
+    email: &'static str,
+    first: &'static str,
+    last: &'static str,
+    role: &'static str,
+) -> Person {
+    Person {
+        email,
+        first,
+        last,
+        role,
+        disabled: false,
+    }
 }
 
 const ACME_PEOPLE: &[Person] = &[
@@ -32,7 +43,13 @@ const ACME_PEOPLE: &[Person] = &[
     person("carla@bakery.test", "Carla", "Rossi", "member"),
     person("david@northwind.test", "David", "Kim", "member"),
     person("erin@contoso.test", "Erin", "O'Brien", "member"),
-    Person { email: "frank@fabrikam.test", first: "Frank", last: "Novak", role: "member", disabled: true },
+    Person {
+        email: "frank@fabrikam.test",
+        first: "Frank",
+        last: "Novak",
+        role: "member",
+        disabled: true,
+    },
 ];
 
 const GLOBEX_PEOPLE: &[Person] = &[
@@ -42,23 +59,109 @@ const GLOBEX_PEOPLE: &[Person] = &[
 ];
 
 /// (name, owner email, plan, [(collaborator email, role)])
-type SpaceSpec = (&'static str, &'static str, &'static str, &'static [(&'static str, &'static str)]);
+type SpaceSpec = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
 
 const ACME_SPACES: &[SpaceSpec] = &[
-    ("Marketing Website", "owner@acme.test", "premium", &[("owner@acme.test", "admin"), ("lena@acme.test", "editor"), ("carla@bakery.test", "viewer")]),
-    ("Product Docs", "admin@acme.test", "premium", &[("admin@acme.test", "admin"), ("jonas@acme.test", "editor"), ("member@acme.test", "editor"), ("david@northwind.test", "viewer")]),
-    ("Mobile App", "lena@acme.test", "premium", &[("lena@acme.test", "admin"), ("admin@acme.test", "editor")]),
-    ("Online Shop", "owner@acme.test", "premium", &[("owner@acme.test", "admin"), ("erin@contoso.test", "editor"), ("carla@bakery.test", "editor"), ("jonas@acme.test", "viewer"), ("member@acme.test", "viewer")]),
-    ("Blog", "jonas@acme.test", "starter", &[("jonas@acme.test", "admin"), ("lena@acme.test", "editor")]),
-    ("Careers Portal", "admin@acme.test", "starter", &[("admin@acme.test", "admin")]),
-    ("Help Center", "lena@acme.test", "premium", &[("lena@acme.test", "admin"), ("david@northwind.test", "editor"), ("erin@contoso.test", "viewer")]),
-    ("Brand Portal", "owner@acme.test", "starter", &[("owner@acme.test", "admin"), ("admin@acme.test", "editor"), ("frank@fabrikam.test", "viewer")]),
+    (
+        "Marketing Website",
+        "owner@acme.test",
+        "premium",
+        &[
+            ("owner@acme.test", "admin"),
+            ("lena@acme.test", "editor"),
+            ("carla@bakery.test", "viewer"),
+        ],
+    ),
+    (
+        "Product Docs",
+        "admin@acme.test",
+        "premium",
+        &[
+            ("admin@acme.test", "admin"),
+            ("jonas@acme.test", "editor"),
+            ("member@acme.test", "editor"),
+            ("david@northwind.test", "viewer"),
+        ],
+    ),
+    (
+        "Mobile App",
+        "lena@acme.test",
+        "premium",
+        &[("lena@acme.test", "admin"), ("admin@acme.test", "editor")],
+    ),
+    (
+        "Online Shop",
+        "owner@acme.test",
+        "premium",
+        &[
+            ("owner@acme.test", "admin"),
+            ("erin@contoso.test", "editor"),
+            ("carla@bakery.test", "editor"),
+            ("jonas@acme.test", "viewer"),
+            ("member@acme.test", "viewer"),
+        ],
+    ),
+    (
+        "Blog",
+        "jonas@acme.test",
+        "starter",
+        &[("jonas@acme.test", "admin"), ("lena@acme.test", "editor")],
+    ),
+    (
+        "Careers Portal",
+        "admin@acme.test",
+        "starter",
+        &[("admin@acme.test", "admin")],
+    ),
+    (
+        "Help Center",
+        "lena@acme.test",
+        "premium",
+        &[
+            ("lena@acme.test", "admin"),
+            ("david@northwind.test", "editor"),
+            ("erin@contoso.test", "viewer"),
+        ],
+    ),
+    (
+        "Brand Portal",
+        "owner@acme.test",
+        "starter",
+        &[
+            ("owner@acme.test", "admin"),
+            ("admin@acme.test", "editor"),
+            ("frank@fabrikam.test", "viewer"),
+        ],
+    ),
 ];
 
 const GLOBEX_SPACES: &[SpaceSpec] = &[
-    ("Globex Intranet", "admin@globex.test", "premium", &[("admin@globex.test", "admin"), ("member@globex.test", "editor")]),
-    ("Globex Store", "owner@globex.test", "premium", &[("owner@globex.test", "admin")]),
-    ("Globex Press", "admin@globex.test", "starter", &[("admin@globex.test", "admin")]),
+    (
+        "Globex Intranet",
+        "admin@globex.test",
+        "premium",
+        &[
+            ("admin@globex.test", "admin"),
+            ("member@globex.test", "editor"),
+        ],
+    ),
+    (
+        "Globex Store",
+        "owner@globex.test",
+        "premium",
+        &[("owner@globex.test", "admin")],
+    ),
+    (
+        "Globex Press",
+        "admin@globex.test",
+        "starter",
+        &[("admin@globex.test", "admin")],
+    ),
 ];
 
 /// Spaces in personal accounts, in no organization: what "Add space" offers.
@@ -74,7 +177,9 @@ const PERSONAL_SPACES: &[(&str, &str)] = &[
 
 /// Seed the demo organizations unless the database already holds an organization.
 pub async fn demo_if_empty(pool: &SqlitePool) -> Result<bool, sqlx::Error> {
-    let orgs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM orgs").fetch_one(pool).await?;
+    let orgs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM orgs")
+        .fetch_one(pool)
+        .await?;
     if orgs > 0 {
         return Ok(false);
     }
@@ -94,7 +199,11 @@ pub async fn demo_if_empty(pool: &SqlitePool) -> Result<bool, sqlx::Error> {
     Ok(true)
 }
 
-async fn insert_org(tx: &mut Transaction<'_, Sqlite>, name: &str, slug: &str) -> Result<i64, sqlx::Error> {
+async fn insert_org(
+    tx: &mut Transaction<'_, Sqlite>,
+    name: &str,
+    slug: &str,
+) -> Result<i64, sqlx::Error> {
     let id = sqlx::query("INSERT INTO orgs (name, slug, created_at) VALUES (?, ?, ?)")
         .bind(name)
         .bind(slug)
@@ -105,7 +214,11 @@ async fn insert_org(tx: &mut Transaction<'_, Sqlite>, name: &str, slug: &str) ->
     Ok(id)
 }
 
-async fn insert_people(tx: &mut Transaction<'_, Sqlite>, org_id: i64, people: &[Person]) -> Result<(), sqlx::Error> {
+async fn insert_people(
+    tx: &mut Transaction<'_, Sqlite>,
+    org_id: i64,
+    people: &[Person],
+) -> Result<(), sqlx::Error> {
     let created = db::timestamp(Utc::now() - Duration::days(400));
     for p in people {
         let user_id = sqlx::query(
@@ -120,19 +233,24 @@ async fn insert_people(tx: &mut Transaction<'_, Sqlite>, org_id: i64, people: &[
         .execute(&mut **tx)
         .await?
         .last_insert_rowid();
-        sqlx::query("INSERT INTO org_members (org_id, user_id, org_role, created_at) VALUES (?, ?, ?, ?)")
-            .bind(org_id)
-            .bind(user_id)
-            .bind(p.role)
-            .bind(&created)
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO org_members (org_id, user_id, org_role, created_at) VALUES (?, ?, ?, ?)",
+        )
+        .bind(org_id)
+        .bind(user_id)
+        .bind(p.role)
+        .bind(&created)
+        .execute(&mut **tx)
+        .await?;
     }
     Ok(())
 }
 
 async fn user_id(tx: &mut Transaction<'_, Sqlite>, email: &str) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT id FROM users WHERE email = ?").bind(email).fetch_one(&mut **tx).await
+    sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
+        .bind(email)
+        .fetch_one(&mut **tx)
+        .await
 }
 
 async fn insert_spaces(
@@ -160,14 +278,23 @@ async fn insert_spaces(
             .last_insert_rowid();
         for (email, role) in collaborators.iter() {
             let collaborator = user_id(tx, email).await?;
-            sqlx::query("INSERT INTO space_collaborators (space_id, user_id, role) VALUES (?, ?, ?)")
-                .bind(space_id)
-                .bind(collaborator)
-                .bind(role)
-                .execute(&mut **tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO space_collaborators (space_id, user_id, role) VALUES (?, ?, ?)",
+            )
+            .bind(space_id)
+            .bind(collaborator)
+            .bind(role)
+            .execute(&mut **tx)
+            .await?;
         }
-        insert_traffic(tx, space_id, today, age_days.min(395), seed * 7919 + i as u64).await?;
+        insert_traffic(
+            tx,
+            space_id,
+            today,
+            age_days.min(395),
+            seed * 7919 + i as u64,
+        )
+        .await?;
     }
     Ok(())
 }
@@ -181,11 +308,15 @@ async fn insert_traffic(
     days: i64,
     seed: u64,
 ) -> Result<(), sqlx::Error> {
-    let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     let base_requests = 20_000 + (seed % 13) * 9_000;
     for back in (0..days).rev() {
         let date = today - Duration::days(back);
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         let noise = 70 + (state >> 33) % 60; // 70..130 percent
         let weekday = chrono::Datelike::weekday(&date).num_days_from_monday();
         let weekly = if weekday >= 5 { 55 } else { 100 };
@@ -193,13 +324,15 @@ async fn insert_traffic(
         let requests = base_requests * noise * weekly * growth / 1_000_000;
         // About 30 KB per API request on average, varying per space.
         let bytes = requests * (20_000 + (seed % 7) * 3_000);
-        sqlx::query("INSERT INTO traffic (space_id, date, api_requests, total_bytes) VALUES (?, ?, ?, ?)")
-            .bind(space_id)
-            .bind(date.format("%Y-%m-%d").to_string())
-            .bind(requests as i64)
-            .bind(bytes as i64)
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO traffic (space_id, date, api_requests, total_bytes) VALUES (?, ?, ?, ?)",
+        )
+        .bind(space_id)
+        .bind(date.format("%Y-%m-%d").to_string())
+        .bind(requests as i64)
+        .bind(bytes as i64)
+        .execute(&mut **tx)
+        .await?;
     }
     Ok(())
 }

@@ -2,6 +2,8 @@
 //! security headers on every response, and CORS for an app hosted on another origin.
 
 use axum::http::{header, HeaderName, HeaderValue, Method};
+use axum::middleware;
+use axum::response::Response;
 use axum::Router;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
@@ -17,25 +19,89 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
 pub fn wrap(api: Router, config: &Config) -> Router {
     let mut router = api;
     if let Some(dir) = &config.static_dir {
-        let files = ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")));
+        let files = ServeDir::new(dir)
+            .precompressed_br()
+            .precompressed_gzip()
+            .fallback(ServeFile::new(dir.join("index.html")));
         router = router.fallback_service(files);
     }
     if !config.allowed_origins.is_empty() {
-        let origins: Vec<HeaderValue> = config.allowed_origins.iter().filter_map(|o| o.parse().ok()).collect();
+        let origins: Vec<HeaderValue> = config
+            .allowed_origins
+            .iter()
+            .filter_map(|o| o.parse().ok())
+            .collect();
         router = router.layer(
             CorsLayer::new()
                 .allow_origin(AllowOrigin::list(origins))
-                .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE])
-                .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::IF_MATCH]),
+                .allow_methods([
+                    Method::GET,
+                    Method::POST,
+                    Method::PUT,
+                    Method::PATCH,
+                    Method::DELETE,
+                ])
+                .allow_headers([
+                    header::AUTHORIZATION,
+                    header::CONTENT_TYPE,
+                    header::IF_MATCH,
+                ]),
         );
     }
     router
-        .layer(header_if_missing(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
+        .layer(middleware::map_response(cache_policy))
+        .layer(header_if_missing(
+            header::CONTENT_SECURITY_POLICY,
+            CONTENT_SECURITY_POLICY,
+        ))
         .layer(header_if_missing(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(header_if_missing(header::REFERRER_POLICY, "no-referrer"))
-        .layer(header_if_missing(HeaderName::from_static("cross-origin-opener-policy"), "same-origin"))
+        .layer(header_if_missing(
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ))
 }
 
 fn header_if_missing(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
     SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+}
+
+/// Files with a content hash in their name never change: cache them for a year. Everything else
+/// (index.html, deep links) is checked with the server each time, so a new build shows at once.
+/// API answers are never stored.
+async fn cache_policy(uri: axum::http::Uri, mut response: Response) -> Response {
+    let path = uri.path();
+    let value = if path.starts_with(contract::API_PREFIX) {
+        "no-store"
+    } else if is_hashed_asset(path) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    response
+}
+
+/// trunk names assets `name-<16 hex digits>.ext`; so does the boot script.
+fn is_hashed_asset(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or("");
+    let stem = file.split('.').next().unwrap_or("");
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_content_hashed_files_are_immutable() {
+        assert!(super::is_hashed_asset("/org-area-c3341b9c3ee7d72c_bg.wasm"));
+        assert!(super::is_hashed_asset("/main-64bd0c168c889ba2.css"));
+        assert!(super::is_hashed_asset("/boot-6548ee1787182c5e.js"));
+        assert!(!super::is_hashed_asset("/index.html"));
+        assert!(!super::is_hashed_asset("/users"));
+        assert!(!super::is_hashed_asset("/spaces/12"));
+    }
 }

@@ -55,10 +55,11 @@ pub async fn login(
         return Err(err);
     }
 
-    let found: Option<Credentials> = sqlx::query_as("SELECT id, password_hash, disabled FROM users WHERE email = ?")
-        .bind(&email)
-        .fetch_optional(&state.pool)
-        .await?;
+    let found: Option<Credentials> =
+        sqlx::query_as("SELECT id, password_hash, disabled FROM users WHERE email = ?")
+            .bind(&email)
+            .fetch_optional(&state.pool)
+            .await?;
     let candidate = request.password.clone();
     let stored = found.as_ref().and_then(|c| c.password_hash.clone());
     // Hashing is CPU-heavy: keep it off the async workers.
@@ -74,21 +75,35 @@ pub async fn login(
 
     let Some(user) = found.filter(|_| ok) else {
         state.login_limiter.record_failure(&keys, Instant::now());
-        return Err(ApiError::new(StatusCode::UNAUTHORIZED, "invalid_credentials", "The email or password is not correct.")
-            .at("password"));
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "invalid_credentials",
+            "The email or password is not correct.",
+        )
+        .at("password"));
     };
     if user.disabled {
-        return Err(ApiError::new(StatusCode::FORBIDDEN, "account_disabled", "This account has been disabled. Ask your organization's admin."));
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "account_disabled",
+            "This account has been disabled. Ask your organization's admin.",
+        ));
     }
     state.login_limiter.clear(&email_key);
-    sqlx::query("UPDATE users SET sign_in_count = sign_in_count + 1, last_sign_in_at = ? WHERE id = ?")
-        .bind(db::now())
-        .bind(user.id)
-        .execute(&state.pool)
-        .await?;
+    sqlx::query(
+        "UPDATE users SET sign_in_count = sign_in_count + 1, last_sign_in_at = ? WHERE id = ?",
+    )
+    .bind(db::now())
+    .bind(user.id)
+    .execute(&state.pool)
+    .await?;
     let (token, expires_at) = session::create(&state.pool, user.id).await?;
     let me = load_me(&state.pool, user.id).await?;
-    Ok(Json(LoginResponse { token, expires_at, me }))
+    Ok(Json(LoginResponse {
+        token,
+        expires_at,
+        me,
+    }))
 }
 
 /// Sign out: the session is revoked on the server, so the token is useless from now on.
@@ -127,17 +142,41 @@ pub async fn load_me(pool: &SqlitePool, user_id: i64) -> Result<Me, sqlx::Error>
     .bind(user_id)
     .fetch_one(pool)
     .await?;
-    let org = match (row.org_id, row.org_name, row.org_slug, row.org_role.as_deref().and_then(OrgRole::parse)) {
-        (Some(id), Some(name), Some(slug), Some(org_role)) => Some(Membership { id, name, slug, org_role }),
+    let org = match (
+        row.org_id,
+        row.org_name,
+        row.org_slug,
+        row.org_role.as_deref().and_then(OrgRole::parse),
+    ) {
+        (Some(id), Some(name), Some(slug), Some(org_role)) => Some(Membership {
+            id,
+            name,
+            slug,
+            org_role,
+        }),
         _ => None,
     };
     let friendly_name = display_name(&row.firstname, &row.lastname, &row.email);
-    Ok(Me { user: Profile { id: row.id, email: row.email, firstname: row.firstname, lastname: row.lastname, friendly_name }, org })
+    Ok(Me {
+        user: Profile {
+            id: row.id,
+            email: row.email,
+            firstname: row.firstname,
+            lastname: row.lastname,
+            friendly_name,
+        },
+        org,
+    })
 }
 
 /// "First Last", or the email when no name is known.
 pub fn display_name(first: &str, last: &str, email: &str) -> String {
-    let name = format!("{} {}", first.trim(), last.trim()).trim().to_string();
-    if name.is_empty() { email.to_string() } else { name }
+    let name = format!("{} {}", first.trim(), last.trim())
+        .trim()
+        .to_string();
+    if name.is_empty() {
+        email.to_string()
+    } else {
+        name
+    }
 }
-

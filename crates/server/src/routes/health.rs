@@ -10,5 +10,8 @@ use crate::AppState;
     responses((status = 200, body = Health), (status = 500, body = contract::ApiErrorBody)))]
 pub async fn health(State(state): State<AppState>) -> ApiResult<Json<Health>> {
     sqlx::query("SELECT 1").execute(&state.pool).await?;
-    Ok(Json(Health { status: "ok".into(), version: env!("CARGO_PKG_VERSION").into() }))
+    Ok(Json(Health {
+        status: "ok".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+    }))
 }

@@ -20,7 +20,9 @@ use crate::AppState;
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
 pub async fn me(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<OrgEnvelope>> {
     let member = caller.member()?;
-    Ok(Json(OrgEnvelope { org: load_org(&state.pool, member).await? }))
+    Ok(Json(OrgEnvelope {
+        org: load_org(&state.pool, member).await?,
+    }))
 }
 
 #[derive(sqlx::FromRow)]
@@ -110,7 +112,12 @@ pub async fn load_org(pool: &SqlitePool, caller: OrgCaller) -> Result<Org, sqlx:
     .await?;
     let mut roles_by_user: HashMap<i64, BTreeMap<String, Vec<String>>> = HashMap::new();
     for (user_id, space_id, role) in collaborations {
-        roles_by_user.entry(user_id).or_default().entry(space_id.to_string()).or_default().push(role);
+        roles_by_user
+            .entry(user_id)
+            .or_default()
+            .entry(space_id.to_string())
+            .or_default()
+            .push(role);
     }
 
     let invitations: Vec<Invitation> = if allows(caller.role, Permission::InviteUsers) {
@@ -124,16 +131,29 @@ pub async fn load_org(pool: &SqlitePool, caller: OrgCaller) -> Result<Org, sqlx:
         .fetch_all(pool)
         .await?;
         rows.into_iter()
-            .filter_map(|(id, email, org_id, expires_at, role, inviter_id, registered)| {
-                Some(Invitation { id, email, org_id, expires_at, org_role: OrgRole::parse(&role)?, inviter_id, registered })
-            })
+            .filter_map(
+                |(id, email, org_id, expires_at, role, inviter_id, registered)| {
+                    Some(Invitation {
+                        id,
+                        email,
+                        org_id,
+                        expires_at,
+                        org_role: OrgRole::parse(&role)?,
+                        inviter_id,
+                        registered,
+                    })
+                },
+            )
             .collect()
     } else {
         Vec::new()
     };
 
     let user_count = if sees_members {
-        sqlx::query_scalar("SELECT COUNT(*) FROM org_members WHERE org_id = ?").bind(caller.org_id).fetch_one(pool).await?
+        sqlx::query_scalar("SELECT COUNT(*) FROM org_members WHERE org_id = ?")
+            .bind(caller.org_id)
+            .fetch_one(pool)
+            .await?
     } else {
         users.len() as i64
     };
@@ -142,7 +162,10 @@ pub async fn load_org(pool: &SqlitePool, caller: OrgCaller) -> Result<Org, sqlx:
         .into_iter()
         .filter_map(|u| {
             let roles_on_spaces = roles_by_user.remove(&u.id).unwrap_or_default();
-            let on_spaces = roles_on_spaces.keys().filter_map(|k| k.parse().ok()).collect();
+            let on_spaces = roles_on_spaces
+                .keys()
+                .filter_map(|k| k.parse().ok())
+                .collect();
             Some(OrgUser {
                 id: u.id,
                 userid: u.email.clone(),

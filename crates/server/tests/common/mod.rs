@@ -20,7 +20,11 @@ pub async fn server() -> TestServer {
         ..Config::default()
     };
     let running = start(config).await.expect("server starts");
-    TestServer { running, client: Client::new(), _dir: dir }
+    TestServer {
+        running,
+        client: Client::new(),
+        _dir: dir,
+    }
 }
 
 impl TestServer {
@@ -29,14 +33,22 @@ impl TestServer {
     }
 
     pub async fn login_response(&self, email: &str, password: &str) -> Response {
-        self.client.post(self.url("/auth/login")).json(&json!({ "email": email, "password": password })).send().await.unwrap()
+        self.client
+            .post(self.url("/auth/login"))
+            .json(&json!({ "email": email, "password": password }))
+            .send()
+            .await
+            .unwrap()
     }
 
     /// Sign in with the demo password and return the bearer token.
     pub async fn token(&self, email: &str) -> String {
         let response = self.login_response(email, "demo-password").await;
         assert_eq!(response.status(), StatusCode::OK, "sign-in of {email}");
-        response.json::<Value>().await.unwrap()["token"].as_str().unwrap().to_string()
+        response.json::<Value>().await.unwrap()["token"]
+            .as_str()
+            .unwrap()
+            .to_string()
     }
 
     pub async fn get(&self, path: &str, token: Option<&str>) -> Response {
@@ -61,6 +73,11 @@ pub async fn expect_error(response: Response, status: StatusCode, code: &str) ->
     assert_eq!(response.status(), status);
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["error"]["code"], code, "error body: {body}");
-    assert!(body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "a message for people: {body}");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()),
+        "a message for people: {body}"
+    );
     body["error"].clone()
 }

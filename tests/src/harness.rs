@@ -1,0 +1,353 @@
+//! The pieces every scenario uses: chromedriver, a fresh server per scenario, and a browser
+//! session with helpers that find elements by their accessible name, as a person would.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use org_area_server::{Config, Seed};
+use thirtyfour::prelude::*;
+use tokio::sync::Mutex;
+
+pub type TestResult = Result<(), Box<dyn std::error::Error + Send + Sync>>;
+
+/// Fail the scenario with a message when a condition does not hold.
+#[macro_export]
+macro_rules! ensure {
+    ($cond:expr, $($msg:tt)+) => {
+        if !$cond {
+            return Err(format!($($msg)+).into());
+        }
+    };
+}
+
+pub struct Chromedriver {
+    child: Child,
+    pub url: String,
+}
+
+impl Chromedriver {
+    pub async fn start() -> Result<Chromedriver, String> {
+        let port = free_port();
+        let child = Command::new("/usr/bin/chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("/usr/bin/chromedriver: {e}"))?;
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if reqwest::get(format!("{url}/status"))
+                .await
+                .is_ok_and(|r| r.status().is_success())
+            {
+                return Ok(Chromedriver { child, url });
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err("chromedriver did not become ready in 20 s".into())
+    }
+}
+
+impl Drop for Chromedriver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// The real server in its own thread and runtime, so stopping it drops every open connection,
+/// as a crashed or unreachable server would.
+pub struct AppServer {
+    pub addr: SocketAddr,
+    stop: Option<std::sync::mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl AppServer {
+    pub fn start(addr: SocketAddr, database: &Path, dist: &Path) -> Result<AppServer, String> {
+        let config = Config {
+            bind: addr,
+            database_url: format!("sqlite://{}", database.display()),
+            seed: Seed::Demo,
+            static_dir: Some(dist.to_path_buf()),
+            ..Config::default()
+        };
+        let (ready_tx, ready_rx) = std::sync::mpsc::channel();
+        let (stop_tx, stop_rx) = std::sync::mpsc::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(async move {
+                match org_area_server::start(config).await {
+                    Ok(running) => {
+                        let _ = ready_tx.send(Ok(running.addr));
+                        let _ = tokio::task::spawn_blocking(move || stop_rx.recv()).await;
+                    }
+                    Err(e) => {
+                        let _ = ready_tx.send(Err(e.to_string()));
+                    }
+                }
+            });
+            runtime.shutdown_timeout(Duration::from_secs(1));
+        });
+        let addr = ready_rx.recv().map_err(|e| e.to_string())??;
+        Ok(AppServer {
+            addr,
+            stop: Some(stop_tx),
+            thread: Some(thread),
+        })
+    }
+
+    pub fn stop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for AppServer {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// One scenario's world: its server, its database, its browser.
+#[derive(Clone)]
+pub struct Ctx {
+    pub name: &'static str,
+    pub driver: WebDriver,
+    pub server: Arc<Mutex<AppServer>>,
+    pub base: String,
+    pub dist: PathBuf,
+    pub database: PathBuf,
+    _dir: Arc<tempfile::TempDir>,
+}
+
+const WAIT: Duration = Duration::from_secs(10);
+
+impl Ctx {
+    pub async fn new(
+        chromedriver: &Chromedriver,
+        dist: &str,
+        name: &'static str,
+    ) -> Result<Ctx, String> {
+        let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let database = dir.path().join("e2e.db");
+        let dist = PathBuf::from(dist);
+        let server = AppServer::start("127.0.0.1:0".parse().unwrap(), &database, &dist)?;
+        let base = format!("http://{}", server.addr);
+
+        let mut caps = DesiredCapabilities::chrome();
+        let mut setup = || -> WebDriverResult<()> {
+            caps.set_binary("/usr/bin/chromium")?;
+            for arg in [
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--window-size=1280,900",
+            ] {
+                caps.add_arg(arg)?;
+            }
+            Ok(())
+        };
+        setup().map_err(|e| e.to_string())?;
+        let driver = WebDriver::new(&chromedriver.url, caps)
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok(Ctx {
+            name,
+            driver,
+            server: Arc::new(Mutex::new(server)),
+            base,
+            dist,
+            database,
+            _dir: Arc::new(dir),
+        })
+    }
+
+    pub async fn close(&self) {
+        let _ = self.driver.clone().quit().await;
+        self.server.lock().await.stop();
+    }
+
+    pub async fn save_screenshot(&self) {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("artifacts");
+        let _ = std::fs::create_dir_all(&dir);
+        let path = dir.join(format!("{}.png", self.name));
+        if self.driver.screenshot(&path).await.is_ok() {
+            println!("    screenshot: {}", path.display());
+        }
+    }
+
+    pub async fn open(&self, path: &str) -> TestResult {
+        self.driver.goto(format!("{}{path}", self.base)).await?;
+        Ok(())
+    }
+
+    /// The path and query of the page shown now.
+    pub async fn location(&self) -> Result<String, WebDriverError> {
+        let url = self.driver.current_url().await?;
+        Ok(match url.query() {
+            Some(q) => format!("{}?{q}", url.path()),
+            None => url.path().to_string(),
+        })
+    }
+
+    pub async fn wait_location(&self, expected: &str) -> TestResult {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let now = self.location().await?;
+            if now == expected {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!("expected to be at {expected}, but at {now}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The visible element of `role` whose accessible name is `name`, waiting for it to appear.
+    pub async fn by_name(
+        &self,
+        role: &str,
+        name: &str,
+    ) -> Result<WebElement, Box<dyn std::error::Error + Send + Sync>> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let found = self
+                .driver
+                .execute(FIND_BY_NAME, vec![role.into(), name.into()])
+                .await?;
+            if let Ok(element) = found.element() {
+                return Ok(element);
+            }
+            if Instant::now() > deadline {
+                return Err(format!("no visible {role} named {name:?}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Whether a visible element of `role` named `name` is on the page right now.
+    pub async fn has(&self, role: &str, name: &str) -> Result<bool, WebDriverError> {
+        Ok(self
+            .driver
+            .execute(FIND_BY_NAME, vec![role.into(), name.into()])
+            .await?
+            .element()
+            .is_ok())
+    }
+
+    pub async fn click(&self, role: &str, name: &str) -> TestResult {
+        self.by_name(role, name).await?.click().await?;
+        Ok(())
+    }
+
+    /// Type into the text box labelled `label`, replacing what it held.
+    pub async fn fill(&self, label: &str, text: &str) -> TestResult {
+        let field = self.by_name("textbox", label).await?;
+        field.clear().await?;
+        field.send_keys(text).await?;
+        Ok(())
+    }
+
+    pub async fn value_of(
+        &self,
+        label: &str,
+    ) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(self
+            .by_name("textbox", label)
+            .await?
+            .prop("value")
+            .await?
+            .unwrap_or_default())
+    }
+
+    /// Wait until the page's visible text contains `text`.
+    pub async fn wait_text(&self, text: &str) -> TestResult {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let body = self.body_text().await?;
+            if body.contains(text) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!("the page never showed {text:?}; it shows:\n{body}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn body_text(&self) -> Result<String, WebDriverError> {
+        self.driver.find(By::Tag("body")).await?.text().await
+    }
+
+    pub async fn sign_in(&self, email: &str, password: &str) -> TestResult {
+        self.fill("Email", email).await?;
+        self.fill("Password", password).await?;
+        self.click("button", "Sign in").await
+    }
+
+    /// The session token the app keeps, read as a script in the page would.
+    pub async fn stored_token(&self) -> Result<Option<String>, WebDriverError> {
+        let ret = self
+            .driver
+            .execute("return localStorage.getItem('org-area.session');", vec![])
+            .await?;
+        Ok(ret.json().as_str().map(String::from))
+    }
+}
+
+/// Elements by role and accessible name: aria-label, aria-labelledby, a <label>, else the text
+/// content without aria-hidden parts. Only visible elements count.
+const FIND_BY_NAME: &str = r#"
+const [role, name] = arguments;
+const selectors = {
+  button: 'button, [role=button], input[type=submit]',
+  link: 'a[href]',
+  menuitem: '[role=menuitem]',
+  textbox: 'input:not([type=checkbox]):not([type=radio]), textarea, select',
+  heading: 'h1, h2, h3, h4, [role=heading]',
+  alert: '[role=alert]',
+  progressbar: 'progress, [role=progressbar]',
+};
+const text = (n) => {
+  if (n.nodeType === Node.TEXT_NODE) return n.textContent;
+  if (n.nodeType !== Node.ELEMENT_NODE || n.getAttribute('aria-hidden') === 'true') return '';
+  return Array.from(n.childNodes).map(text).join(' ');
+};
+const accessibleName = (el) => {
+  if (el.getAttribute('aria-label')) return el.getAttribute('aria-label');
+  const ids = el.getAttribute('aria-labelledby');
+  if (ids) return ids.split(/\s+/).map((id) => document.getElementById(id)).filter(Boolean).map(text).join(' ');
+  if (el.labels && el.labels.length) return Array.from(el.labels).map(text).join(' ');
+  return text(el);
+};
+const norm = (s) => s.replace(/\s+/g, ' ').trim();
+return Array.from(document.querySelectorAll(selectors[role] || role))
+  .find((el) => el.getClientRects().length > 0 && norm(accessibleName(el)) === name) || null;
+"#;

@@ -1,0 +1,33 @@
+//! Every browser scenario, in the order they run.
+
+mod access;
+mod navigation;
+mod resilience;
+mod sign_in;
+
+use std::future::Future;
+use std::pin::Pin;
+
+use crate::harness::{Ctx, TestResult};
+
+pub type Scenario = fn(Ctx) -> Pin<Box<dyn Future<Output = TestResult> + Send>>;
+
+macro_rules! scenarios {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        pub const ALL: &[(&str, Scenario)] = &[
+            $((stringify!($name), |ctx| Box::pin($module::$name(ctx)))),*
+        ];
+    };
+}
+
+scenarios![
+    sign_in::sign_in_reaches_the_dashboard_and_survives_a_reload,
+    sign_in::wrong_password_says_so_and_keeps_the_email,
+    sign_in::sign_out_ends_the_session_on_the_server,
+    navigation::deep_link_returns_after_sign_in,
+    navigation::tabs_work_with_back_and_forward,
+    navigation::unknown_paths_show_not_found,
+    access::member_sees_no_access_page,
+    resilience::dropped_server_shows_message_and_retry,
+    resilience::built_app_has_no_inline_script,
+];
