@@ -202,6 +202,18 @@ impl Ctx {
         }
     }
 
+    /// With ORG_AREA_E2E_SCREENSHOTS=DIR set, save what the page looks like now as DIR/NAME.png,
+    /// so people can look at each screen the tests pass through.
+    pub async fn snap(&self, name: &str) -> TestResult {
+        if let Ok(dir) = std::env::var("ORG_AREA_E2E_SCREENSHOTS") {
+            std::fs::create_dir_all(&dir)?;
+            self.driver
+                .screenshot(&PathBuf::from(dir).join(format!("{name}.png")))
+                .await?;
+        }
+        Ok(())
+    }
+
     pub async fn open(&self, path: &str) -> TestResult {
         self.driver.goto(format!("{}{path}", self.base)).await?;
         Ok(())

@@ -6,6 +6,7 @@ pub async fn member_sees_no_access_page(ctx: Ctx) -> TestResult {
     ctx.sign_in("member@acme.test", "demo-password").await?;
     ctx.by_name("heading", "No access to the organization area")
         .await?;
+    ctx.snap("no-access").await?;
     ensure!(!ctx.has("link", "Users").await?, "a member gets no tabs");
     ensure!(
         !ctx.body_text().await?.contains("owner@acme.test"),

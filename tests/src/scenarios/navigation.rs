@@ -4,9 +4,11 @@ use crate::harness::{Ctx, TestResult};
 pub async fn deep_link_returns_after_sign_in(ctx: Ctx) -> TestResult {
     ctx.open("/settings").await?;
     ctx.wait_location("/sign-in?next=/settings").await?;
+    ctx.snap("sign-in").await?;
     ctx.sign_in("owner@acme.test", "demo-password").await?;
     ctx.wait_location("/settings").await?;
     ctx.by_name("heading", "Settings").await?;
+    ctx.snap("settings").await?;
 
     // A deep link opened while signed in goes straight there.
     ctx.open("/users").await?;
@@ -47,6 +49,7 @@ pub async fn tabs_work_with_back_and_forward(ctx: Ctx) -> TestResult {
 pub async fn unknown_paths_show_not_found(ctx: Ctx) -> TestResult {
     ctx.open("/no/such/page").await?;
     ctx.by_name("heading", "Page not found").await?;
+    ctx.snap("not-found").await?;
     ctx.click("link", "Go to the dashboard").await?;
     ctx.wait_location("/sign-in").await?;
     Ok(())

@@ -16,6 +16,7 @@ pub async fn dropped_server_shows_message_and_retry(ctx: Ctx) -> TestResult {
     ctx.click("link", "Dashboard").await?;
     ctx.wait_text("The server cannot be reached").await?;
     ctx.by_name("button", "Retry").await?;
+    ctx.snap("server-unreachable").await?;
     ensure!(
         ctx.stored_token().await?.is_some(),
         "a dropped network does not sign anyone out"

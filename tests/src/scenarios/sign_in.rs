@@ -12,6 +12,7 @@ pub async fn sign_in_reaches_the_dashboard_and_survives_a_reload(ctx: Ctx) -> Te
     }
     ctx.wait_text("Deprecated").await?;
     ctx.wait_text("Marketing Website").await?;
+    ctx.snap("dashboard").await?;
 
     ctx.driver.refresh().await?;
     ctx.wait_text("Acme Studio").await?;
@@ -28,6 +29,7 @@ pub async fn wrong_password_says_so_and_keeps_the_email(ctx: Ctx) -> TestResult 
     ctx.sign_in("owner@acme.test", "not-the-password").await?;
     ctx.wait_text("The email or password is not correct.")
         .await?;
+    ctx.snap("sign-in-wrong-password").await?;
     ensure!(
         ctx.value_of("Email").await? == "owner@acme.test",
         "the email typed is kept"
@@ -55,6 +57,7 @@ pub async fn sign_out_ends_the_session_on_the_server(ctx: Ctx) -> TestResult {
         .ok_or("a session token is stored after sign-in")?;
 
     ctx.click("button", "User menu").await?;
+    ctx.snap("user-menu").await?;
     ctx.click("menuitem", "Sign out").await?;
     ctx.wait_location("/sign-in").await?;
     ensure!(
