@@ -22,7 +22,11 @@ pub fn UserMenu() -> impl IntoView {
             .unwrap_or("")
     };
     view! {
-        <div class="user-menu">
+        <div class="user-menu" on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+            if ev.key() == "Escape" {
+                open.set(false);
+            }
+        }>
             <button type="button" class="user-menu-button" aria-haspopup="menu"
                 aria-expanded=move || open.get().to_string() aria-controls="user-menu"
                 aria-label="User menu"

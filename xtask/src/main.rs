@@ -18,7 +18,9 @@ commands:
   test [--skip-browser]
         every test: unit, server integration and browser end-to-end tests
   build-app
-        build the release app into dist/ and report its file sizes";
+        build the release app into dist/ and report its file sizes
+  bench
+        measure the release app against the budgets in headless Chromium";
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -27,6 +29,7 @@ fn main() -> ExitCode {
     let result = match command.as_str() {
         "run" => run::run(&rest),
         "test" => test::test(&rest),
+        "bench" => test::bench(),
         "build-app" => app_build::release().map(|dist| app_build::report_sizes(&dist)),
         _ => {
             eprintln!("{USAGE}");

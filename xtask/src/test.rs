@@ -24,3 +24,20 @@ pub fn test(args: &[String]) -> Result {
         .args(["test", "--package", "org-area-e2e"])
         .env("ORG_AREA_E2E_DIST", &dist))
 }
+
+/// `cargo xtask bench`: the budgets of BRIEF.md section 5, measured on the release build.
+pub fn bench() -> Result {
+    tools::ensure_browser()?;
+    let dist = app_build::release()?;
+    app_build::report_sizes(&dist);
+    run(command("cargo")
+        .args([
+            "run",
+            "--quiet",
+            "--package",
+            "org-area-e2e",
+            "--bin",
+            "bench",
+        ])
+        .env("ORG_AREA_E2E_DIST", &dist))
+}

@@ -2,11 +2,13 @@
 //! the organization's permission rules. Both sides compile this one crate, so they cannot drift.
 
 pub mod auth;
+pub mod dashboard;
 pub mod error;
 pub mod org;
 pub mod roles;
 
 pub use auth::*;
+pub use dashboard::*;
 pub use error::*;
 pub use org::*;
 pub use roles::*;

@@ -79,6 +79,9 @@ pub struct OrgSpace {
     pub owner_name: String,
     pub owner_email: String,
     pub user_count: i64,
+    /// Additive, in `orgs/me/spaces` only: traffic in the requested period.
+    pub traffic_bytes: i64,
+    pub api_requests: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -10,7 +10,11 @@ use crate::routes;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "org-area API", description = "The organization area: spaces, users, settings and subscription."),
-    paths(routes::health::health, routes::auth::login, routes::auth::logout, routes::auth::me, routes::orgs::me),
+    paths(
+        routes::health::health, routes::auth::login, routes::auth::logout, routes::auth::me, routes::orgs::me,
+        routes::spaces::org_spaces, routes::spaces::add, routes::spaces::detach, routes::spaces::personal,
+        routes::statistics::statistics,
+    ),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

@@ -266,13 +266,16 @@ async fn insert_spaces(
         let age_days = 395 - (i as i64 * 37) % 300;
         let created = db::timestamp(Utc::now() - Duration::days(age_days));
         let plan_level = if *plan == "premium" { 1 } else { 0 };
-        let space_id = sqlx::query("INSERT INTO spaces (name, owner_id, org_id, plan, plan_level, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-            .bind(name)
-            .bind(owner_id)
-            .bind(org_id)
-            .bind(plan)
-            .bind(plan_level)
-            .bind(&created)
+        let space_id = sqlx::query(
+            "INSERT INTO spaces (name, owner_id, org_id, plan, plan_level, created_at, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(name)
+        .bind(owner_id)
+        .bind(org_id)
+        .bind(plan)
+        .bind(plan_level)
+        .bind(&created)
+        .bind(org_id.map(|_| created.clone()))
             .execute(&mut **tx)
             .await?
             .last_insert_rowid();

@@ -25,6 +25,11 @@ async fn openapi_documents_every_endpoint() {
         ("/api/v1/auth/logout", "post"),
         ("/api/v1/auth/me", "get"),
         ("/api/v1/orgs/me", "get"),
+        ("/api/v1/orgs/me/spaces", "get"),
+        ("/api/v1/orgs/me/spaces", "post"),
+        ("/api/v1/orgs/me/spaces/{id}", "delete"),
+        ("/api/v1/orgs/me/statistics", "get"),
+        ("/api/v1/me/personal-spaces", "get"),
     ] {
         assert!(
             paths.get(path).and_then(|p| p.get(method)).is_some(),

@@ -3,8 +3,10 @@
 pub mod auth;
 pub mod health;
 pub mod orgs;
+pub mod spaces;
+pub mod statistics;
 
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::Router;
 
 use crate::error::ApiError;
@@ -18,6 +20,10 @@ pub fn api_router() -> Router<AppState> {
         .route("/auth/logout", post(auth::logout))
         .route("/auth/me", get(auth::me))
         .route("/orgs/me", get(orgs::me))
+        .route("/orgs/me/spaces", get(spaces::org_spaces).post(spaces::add))
+        .route("/orgs/me/spaces/{id}", delete(spaces::detach))
+        .route("/orgs/me/statistics", get(statistics::statistics))
+        .route("/me/personal-spaces", get(spaces::personal))
         // An unknown API path is a JSON 404, never the app's index.html.
         .fallback(|| async { ApiError::not_found("This API endpoint") });
     Router::new().nest(contract::API_PREFIX, v1)

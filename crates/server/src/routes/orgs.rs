@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use axum::extract::State;
 use axum::Json;
-use contract::{allows, Invitation, Org, OrgEnvelope, OrgRole, OrgSpace, OrgUser, Permission};
+use contract::{allows, Invitation, Org, OrgEnvelope, OrgRole, OrgUser, Permission};
 use sqlx::SqlitePool;
 
 use crate::auth::{Caller, OrgCaller};
@@ -51,20 +51,6 @@ struct UserRow {
     disabled: bool,
 }
 
-#[derive(sqlx::FromRow)]
-struct SpaceRow {
-    id: i64,
-    name: String,
-    owner_id: i64,
-    plan: String,
-    plan_level: i64,
-    created_at: String,
-    owner_first: String,
-    owner_last: String,
-    owner_email: String,
-    user_count: i64,
-}
-
 pub async fn load_org(pool: &SqlitePool, caller: OrgCaller) -> Result<Org, sqlx::Error> {
     let sees_members = allows(caller.role, Permission::SeeMembers);
     let row: OrgRow = sqlx::query_as(
@@ -87,20 +73,8 @@ pub async fn load_org(pool: &SqlitePool, caller: OrgCaller) -> Result<Org, sqlx:
     .fetch_all(pool)
     .await?;
 
-    let spaces: Vec<SpaceRow> = sqlx::query_as(
-        "SELECT s.id, s.name, s.owner_id, s.plan, s.plan_level, s.created_at,
-                o.firstname AS owner_first, o.lastname AS owner_last, o.email AS owner_email,
-                (SELECT COUNT(*) FROM space_collaborators c WHERE c.space_id = s.id) AS user_count
-         FROM spaces s JOIN users o ON o.id = s.owner_id
-         WHERE s.org_id = ?1
-           AND (?2 OR EXISTS (SELECT 1 FROM space_collaborators c WHERE c.space_id = s.id AND c.user_id = ?3))
-         ORDER BY s.name COLLATE NOCASE",
-    )
-    .bind(caller.org_id)
-    .bind(sees_members)
-    .bind(caller.user_id)
-    .fetch_all(pool)
-    .await?;
+    let only_for = (!sees_members).then_some(caller.user_id);
+    let spaces = crate::routes::spaces::list(pool, caller.org_id, None, only_for).await?;
 
     // Collaborations on the organization's spaces only; personal spaces stay private.
     let collaborations: Vec<(i64, i64, String)> = sqlx::query_as(
@@ -182,21 +156,6 @@ pub async fn load_org(pool: &SqlitePool, caller: OrgCaller) -> Result<Org, sqlx:
                 on_spaces,
                 roles_on_spaces,
             })
-        })
-        .collect();
-
-    let spaces = spaces
-        .into_iter()
-        .map(|s| OrgSpace {
-            id: s.id,
-            name: s.name,
-            owner_id: s.owner_id,
-            plan: s.plan,
-            plan_level: s.plan_level,
-            created_at: s.created_at,
-            owner_name: display_name(&s.owner_first, &s.owner_last, &s.owner_email),
-            owner_email: s.owner_email,
-            user_count: s.user_count,
         })
         .collect();
 

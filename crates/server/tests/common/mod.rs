@@ -68,6 +68,33 @@ impl TestServer {
     }
 }
 
+impl TestServer {
+    pub async fn delete(&self, path: &str, token: Option<&str>) -> Response {
+        let mut request = self.client.delete(self.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.unwrap()
+    }
+
+    /// The id of the space called `name`, whoever owns it.
+    pub async fn space_id(&self, name: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM spaces WHERE name = ?")
+            .bind(name)
+            .fetch_one(&self.running.pool)
+            .await
+            .unwrap()
+    }
+
+    pub async fn space_org(&self, id: i64) -> Option<i64> {
+        sqlx::query_scalar("SELECT org_id FROM spaces WHERE id = ?")
+            .bind(id)
+            .fetch_one(&self.running.pool)
+            .await
+            .unwrap()
+    }
+}
+
 /// Assert the status and the JSON error code; return the error object.
 pub async fn expect_error(response: Response, status: StatusCode, code: &str) -> Value {
     assert_eq!(response.status(), status);

@@ -1,0 +1,236 @@
+//! `GET /api/v1/orgs/me/statistics`: the series behind the dashboard's three charts and the
+//! free-traffic bar.
+
+use axum::extract::{Query, State};
+use axum::Json;
+use chrono::{Datelike, NaiveDate};
+use contract::{
+    CountPoint, FreeTraffic, Granularity, Period, Permission, RoleCounts, Statistics, TrafficPoint,
+    FREE_TRAFFIC_BYTES,
+};
+use sqlx::SqlitePool;
+
+use crate::auth::Caller;
+use crate::error::ApiResult;
+use crate::routes::spaces::{period_start, PeriodQuery};
+use crate::AppState;
+
+/// Traffic per day (30 and 90 days) or month (12 months, all time), spaces and users over time,
+/// users by role, and this billing month's traffic against the free terabyte.
+#[utoipa::path(get, path = "/api/v1/orgs/me/statistics", tag = "spaces", security(("bearer" = [])), params(PeriodQuery),
+    responses((status = 200, body = Statistics), (status = 401, body = contract::ApiErrorBody),
+        (status = 403, body = contract::ApiErrorBody), (status = 422, body = contract::ApiErrorBody)))]
+pub async fn statistics(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(query): Query<PeriodQuery>,
+) -> ApiResult<Json<Statistics>> {
+    let org = caller.require(Permission::OpenOrgArea)?;
+    let period = query.period()?;
+    let today = chrono::Utc::now().date_naive();
+    Ok(Json(compute(&state.pool, org.org_id, period, today).await?))
+}
+
+pub async fn compute(
+    pool: &SqlitePool,
+    org_id: i64,
+    period: Period,
+    today: NaiveDate,
+) -> Result<Statistics, sqlx::Error> {
+    let granularity = period.granularity();
+    let start = match period_start(period, today) {
+        Some(s) => parse_day(&s).unwrap_or(today),
+        None => earliest(pool, org_id).await?.unwrap_or(today),
+    };
+    let buckets = buckets(start, today, granularity);
+    let key_len = if granularity == Granularity::Day {
+        10
+    } else {
+        7
+    };
+
+    let rows: Vec<(String, i64, i64)> = sqlx::query_as(
+        "SELECT substr(t.date, 1, ?3) AS bucket, SUM(t.api_requests), SUM(t.total_bytes)
+         FROM traffic t JOIN spaces s ON s.id = t.space_id
+         WHERE s.org_id = ?1 AND t.date >= ?2 GROUP BY bucket",
+    )
+    .bind(org_id)
+    .bind(start.format("%Y-%m-%d").to_string())
+    .bind(key_len)
+    .fetch_all(pool)
+    .await?;
+    let traffic = buckets
+        .iter()
+        .map(|(key, _)| {
+            let (requests, bytes) = rows
+                .iter()
+                .find(|(k, _, _)| k == key)
+                .map(|(_, r, b)| (*r, *b))
+                .unwrap_or((0, 0));
+            TrafficPoint {
+                date: key.clone(),
+                api_requests: requests,
+                total_bytes: bytes,
+            }
+        })
+        .collect();
+
+    let space_dates: Vec<String> =
+        sqlx::query_scalar("SELECT substr(COALESCE(added_at, created_at), 1, 10) FROM spaces WHERE org_id = ? ORDER BY 1")
+            .bind(org_id)
+            .fetch_all(pool)
+            .await?;
+    let member_rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT substr(created_at, 1, 10), org_role FROM org_members WHERE org_id = ? ORDER BY 1",
+    )
+    .bind(org_id)
+    .fetch_all(pool)
+    .await?;
+    let member_dates: Vec<String> = member_rows.iter().map(|(d, _)| d.clone()).collect();
+    let mut users_by_role = RoleCounts::default();
+    for (_, role) in &member_rows {
+        match role.as_str() {
+            "owner" => users_by_role.owner += 1,
+            "admin" => users_by_role.admin += 1,
+            _ => users_by_role.member += 1,
+        }
+    }
+
+    let month_start = today.with_day(1).unwrap_or(today);
+    let month_end = next_month(month_start).pred_opt().unwrap_or(today);
+    let used_bytes: i64 = sqlx::query_scalar(
+        "SELECT COALESCE(SUM(t.total_bytes), 0) FROM traffic t JOIN spaces s ON s.id = t.space_id
+         WHERE s.org_id = ? AND t.date >= ? AND t.date <= ?",
+    )
+    .bind(org_id)
+    .bind(month_start.format("%Y-%m-%d").to_string())
+    .bind(month_end.format("%Y-%m-%d").to_string())
+    .fetch_one(pool)
+    .await?;
+
+    Ok(Statistics {
+        period,
+        granularity,
+        traffic,
+        spaces: running_counts(&buckets, &space_dates),
+        users: running_counts(&buckets, &member_dates),
+        users_by_role,
+        free_traffic: FreeTraffic {
+            used_bytes,
+            included_bytes: FREE_TRAFFIC_BYTES,
+            period_start: month_start.format("%Y-%m-%d").to_string(),
+            period_end: month_end.format("%Y-%m-%d").to_string(),
+        },
+    })
+}
+
+/// The oldest date the organization has data for.
+async fn earliest(pool: &SqlitePool, org_id: i64) -> Result<Option<NaiveDate>, sqlx::Error> {
+    let first: Option<String> = sqlx::query_scalar(
+        "SELECT MIN(d) FROM (
+            SELECT MIN(t.date) AS d FROM traffic t JOIN spaces s ON s.id = t.space_id WHERE s.org_id = ?1
+            UNION ALL SELECT MIN(substr(COALESCE(added_at, created_at), 1, 10)) FROM spaces WHERE org_id = ?1
+            UNION ALL SELECT MIN(substr(created_at, 1, 10)) FROM org_members WHERE org_id = ?1)",
+    )
+    .bind(org_id)
+    .fetch_one(pool)
+    .await?;
+    Ok(first.as_deref().and_then(parse_day))
+}
+
+fn parse_day(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
+}
+
+fn next_month(first: NaiveDate) -> NaiveDate {
+    let (year, month) = if first.month() == 12 {
+        (first.year() + 1, 1)
+    } else {
+        (first.year(), first.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(first)
+}
+
+/// Each bucket's key (`YYYY-MM-DD` or `YYYY-MM`) and its last day, from `start` to `today`.
+fn buckets(
+    start: NaiveDate,
+    today: NaiveDate,
+    granularity: Granularity,
+) -> Vec<(String, NaiveDate)> {
+    let mut out = Vec::new();
+    match granularity {
+        Granularity::Day => {
+            let mut day = start;
+            while day <= today {
+                out.push((day.format("%Y-%m-%d").to_string(), day));
+                match day.succ_opt() {
+                    Some(next) => day = next,
+                    None => break,
+                }
+            }
+        }
+        Granularity::Month => {
+            let mut first = start.with_day(1).unwrap_or(start);
+            while first <= today {
+                let last = next_month(first).pred_opt().unwrap_or(first).min(today);
+                out.push((first.format("%Y-%m").to_string(), last));
+                first = next_month(first);
+            }
+        }
+    }
+    out
+}
+
+/// How many of `dates` (sorted `YYYY-MM-DD`) fall on or before each bucket's last day.
+fn running_counts(buckets: &[(String, NaiveDate)], dates: &[String]) -> Vec<CountPoint> {
+    buckets
+        .iter()
+        .map(|(key, last)| {
+            let last = last.format("%Y-%m-%d").to_string();
+            CountPoint {
+                date: key.clone(),
+                count: dates.partition_point(|d| *d <= last) as i64,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        parse_day(s).unwrap()
+    }
+
+    #[test]
+    fn day_buckets_cover_every_day_once() {
+        let b = buckets(day("2026-02-27"), day("2026-03-02"), Granularity::Day);
+        let keys: Vec<&str> = b.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["2026-02-27", "2026-02-28", "2026-03-01", "2026-03-02"]
+        );
+    }
+
+    #[test]
+    fn month_buckets_end_on_the_last_day_or_today() {
+        let b = buckets(day("2025-11-15"), day("2026-01-10"), Granularity::Month);
+        assert_eq!(
+            b,
+            vec![
+                ("2025-11".to_string(), day("2025-11-30")),
+                ("2025-12".to_string(), day("2025-12-31")),
+                ("2026-01".to_string(), day("2026-01-10")),
+            ]
+        );
+    }
+
+    #[test]
+    fn running_counts_are_cumulative() {
+        let b = buckets(day("2026-01-01"), day("2026-01-03"), Granularity::Day);
+        let dates = ["2025-12-01", "2026-01-02", "2026-01-02"].map(String::from);
+        let counts: Vec<i64> = running_counts(&b, &dates).iter().map(|p| p.count).collect();
+        assert_eq!(counts, [1, 3, 3]);
+    }
+}
