@@ -59,6 +59,13 @@ pub async fn post_empty(path: &str) -> Result<(), ApiError> {
     send(request).await.map(|_| ())
 }
 
+pub async fn delete(path: &str) -> Result<(), ApiError> {
+    let request = authorized(Request::delete(&url(path)))
+        .build()
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    send(request).await.map(|_| ())
+}
+
 async fn send(request: Request) -> Result<Response, ApiError> {
     let response = match select(Box::pin(request.send()), TimeoutFuture::new(TIMEOUT_MS)).await {
         Either::Left((result, _)) => result.map_err(|e| ApiError::Network(e.to_string()))?,

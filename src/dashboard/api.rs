@@ -1,7 +1,25 @@
-use contract::{Org, OrgEnvelope};
+use contract::{AddSpaceRequest, OrgSpace, Period, PersonalSpaces, SpacesResponse, Statistics};
 
 use crate::api::{self, ApiError};
 
-pub async fn org() -> Result<Org, ApiError> {
-    api::get::<OrgEnvelope>("/orgs/me").await.map(|e| e.org)
+pub async fn spaces(period: Period) -> Result<Vec<OrgSpace>, ApiError> {
+    api::get::<SpacesResponse>(&format!("/orgs/me/spaces?period={}", period.as_str()))
+        .await
+        .map(|r| r.spaces)
+}
+
+pub async fn statistics(period: Period) -> Result<Statistics, ApiError> {
+    api::get(&format!("/orgs/me/statistics?period={}", period.as_str())).await
+}
+
+pub async fn personal_spaces() -> Result<PersonalSpaces, ApiError> {
+    api::get("/me/personal-spaces").await
+}
+
+pub async fn add_space(space_id: i64) -> Result<OrgSpace, ApiError> {
+    api::post("/orgs/me/spaces", &AddSpaceRequest { space_id }).await
+}
+
+pub async fn detach_space(space_id: i64) -> Result<(), ApiError> {
+    api::delete(&format!("/orgs/me/spaces/{space_id}")).await
 }

@@ -1,5 +1,12 @@
+//! The organization's dashboard: spaces with owners, users and traffic, the three charts, the free
+//! terabyte, and adding or detaching spaces.
+
+mod add_space;
 mod api;
+mod charts;
+mod free_traffic;
 mod page;
 mod spaces_table;
+mod view_state;
 
 pub use page::DashboardPage;

@@ -1,31 +1,148 @@
+use contract::{OrgSpace, Period};
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
+use super::add_space::AddSpace;
 use super::api;
+use super::charts::Charts;
+use super::free_traffic::FreeTrafficBar;
 use super::spaces_table::SpacesTable;
-use crate::widgets::{ErrorPanel, Loading};
+use super::view_state::ViewState;
+use crate::widgets::{ConfirmDialog, ErrorPanel, Loading};
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
-    let org = LocalResource::new(api::org);
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let view = Memo::new(move |_| ViewState::from_params(&query.get()));
+    let period = Memo::new(move |_| view.get().period);
+    let set_view = Callback::new(move |next: ViewState| {
+        navigate(
+            &next.href(),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
+
+    let spaces = LocalResource::new(move || api::spaces(period.get()));
+    let stats = LocalResource::new(move || api::statistics(period.get()));
+    let personal = LocalResource::new(api::personal_spaces);
+    let notice = RwSignal::new(None::<String>);
+    let refresh = move || {
+        spaces.refetch();
+        stats.refetch();
+        personal.refetch();
+    };
+
+    let on_added = Callback::new(move |name: String| {
+        notice.set(Some(format!("“{name}” was added to the organization.")));
+        refresh();
+    });
+
+    let detaching = RwSignal::new(None::<OrgSpace>);
+    let detach = Action::new_local(move |space: &OrgSpace| {
+        let space = space.clone();
+        async move { api::detach_space(space.id).await.map(|_| space.name) }
+    });
+    Effect::new(move |_| match detach.value().get() {
+        Some(Ok(name)) => {
+            detaching.set(None);
+            notice.set(Some(format!(
+                "“{name}” was moved back to its owner's personal account."
+            )));
+            refresh();
+        }
+        Some(Err(err)) => {
+            detaching.set(None);
+            notice.set(Some(err.to_string()));
+        }
+        None => {}
+    });
+
+    let retry = Callback::new(move |_| refresh());
+    let error_view = move |errors: ArcRwSignal<leptos::error::Errors>| {
+        let message = errors
+            .get()
+            .into_iter()
+            .map(|(_, e)| e.to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
+        view! { <ErrorPanel error=message retry=retry /> }
+    };
+
     view! {
-        <section class="page" aria-labelledby="dashboard-title">
-            <h1 id="dashboard-title">"Dashboard"</h1>
+        <section class="page dashboard" aria-labelledby="dashboard-title">
+            <div class="page-head">
+                <h1 id="dashboard-title">"Dashboard"</h1>
+                <div class="field inline">
+                    <label for="period">"Period"</label>
+                    <select id="period" on:change=move |ev| {
+                        let chosen = Period::parse(&event_target_value(&ev)).unwrap_or_default();
+                        set_view.run(ViewState { period: chosen, ..view.get_untracked() });
+                    }>
+                        {Period::ALL.into_iter().map(|p| view! {
+                            <option value=p.as_str() selected=move || period.get() == p>{p.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            {move || notice.get().map(|text| view! {
+                <div class="notice-bar" role="status">
+                    <span>{text}</span>
+                    <button type="button" class="button small" on:click=move |_| notice.set(None)>"Dismiss"</button>
+                </div>
+            })}
+
+            <div class="dashboard-top">
+                <Transition fallback=|| view! { <Loading label="Loading traffic…" /> }>
+                    <ErrorBoundary fallback=error_view>
+                        {move || Suspend::new(async move { stats.await.map(|s| view! { <FreeTrafficBar free=s.free_traffic /> }) })}
+                    </ErrorBoundary>
+                </Transition>
+                <Transition fallback=|| view! { <Loading label="Loading your spaces…" /> }>
+                    <ErrorBoundary fallback=error_view>
+                        {move || Suspend::new(async move {
+                            personal.await.map(|p| view! { <AddSpace personal=p.spaces on_added=on_added /> })
+                        })}
+                    </ErrorBoundary>
+                </Transition>
+            </div>
+
+            <Transition fallback=|| view! { <Loading label="Loading charts…" /> }>
+                <ErrorBoundary fallback=error_view>
+                    {move || Suspend::new(async move { stats.await.map(|s| view! { <Charts stats=s /> }) })}
+                </ErrorBoundary>
+            </Transition>
+
             <Transition fallback=|| view! { <Loading label="Loading spaces…" /> }>
-                <ErrorBoundary fallback=move |errors| {
-                    let message = errors.get().into_iter().map(|(_, e)| e.to_string()).collect::<Vec<_>>().join(" ");
-                    view! { <ErrorPanel error=message retry=Callback::new(move |_| org.refetch()) /> }
-                }>
+                <ErrorBoundary fallback=error_view>
                     {move || Suspend::new(async move {
-                        org.await.map(|org| view! {
-                            <div class="stats">
-                                <div class="card stat"><span class="stat-value">{org.spaces.len()}</span><span class="stat-label">"Spaces"</span></div>
-                                <div class="card stat"><span class="stat-value">{org.user_count}</span><span class="stat-label">"Users"</span></div>
-                            </div>
-                            <SpacesTable spaces=org.spaces />
+                        spaces.await.map(|list| view! {
+                            <SpacesTable spaces=list view=view set_view=set_view
+                                on_detach=Callback::new(move |s| detaching.set(Some(s))) />
                         })
                     })}
                 </ErrorBoundary>
             </Transition>
+
+            {move || detaching.get().map(|space| {
+                let target = space.clone();
+                view! {
+                    <ConfirmDialog
+                        title=format!("Detach “{}”?", space.name)
+                        message=format!(
+                            "The space moves back to the personal account of {} ({}). Its collaborators keep their access; it no longer counts toward this organization.",
+                            space.owner_name, space.owner_email)
+                        confirm_label="Detach space"
+                        pending=detach.pending()
+                        on_confirm=Callback::new(move |_| { detach.dispatch(target.clone()); })
+                        on_cancel=Callback::new(move |_| detaching.set(None)) />
+                }
+            })}
         </section>
     }
 }

@@ -2,30 +2,94 @@ use contract::OrgSpace;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Every space of the organization with its owner and how many users work in it.
+use super::view_state::{SortKey, ViewState};
+use crate::widgets::format;
+
+/// Every space of the organization with its owner, users, plan and traffic; filter and sort are
+/// part of the address.
 #[component]
-pub fn SpacesTable(spaces: Vec<OrgSpace>) -> impl IntoView {
+pub fn SpacesTable(
+    spaces: Vec<OrgSpace>,
+    view: Memo<ViewState>,
+    set_view: Callback<ViewState>,
+    on_detach: Callback<OrgSpace>,
+) -> impl IntoView {
+    let total = spaces.len();
+    let spaces = StoredValue::new(spaces);
+    let rows = Memo::new(move |_| spaces.with_value(|all| view.with(|v| v.apply(all))));
+
+    let header = move |key: SortKey| {
+        let aria_sort = move || match view.get() {
+            v if v.sort == key && v.descending => "descending",
+            v if v.sort == key => "ascending",
+            _ => "none",
+        };
+        view! {
+            <th scope="col" class:num=key.is_numeric() aria-sort=aria_sort>
+                <button type="button" class="sort-button" on:click=move |_| set_view.run(view.get_untracked().sorted_by(key))>
+                    {key.label()}
+                    <span class="sort-indicator" aria-hidden="true">{move || match aria_sort() {
+                        "ascending" => "▲",
+                        "descending" => "▼",
+                        _ => "",
+                    }}</span>
+                </button>
+            </th>
+        }
+    };
+
     view! {
-        <div class="card table-card">
-            <h2>"Spaces"</h2>
+        <section class="card table-card" aria-labelledby="spaces-title">
+            <div class="table-toolbar">
+                <h2 id="spaces-title">"All spaces"</h2>
+                <div class="field inline">
+                    <label for="spaces-filter">"Filter spaces"</label>
+                    <input id="spaces-filter" type="search" placeholder="Name or owner"
+                        prop:value=move || view.get().filter
+                        on:input=move |ev| set_view.run(ViewState { filter: event_target_value(&ev), ..view.get_untracked() }) />
+                </div>
+            </div>
+            <p class="muted table-count" aria-live="polite">
+                {move || format!("{} of {} spaces", rows.with(|r| r.len()), total)}
+            </p>
             <table class="table">
                 <thead>
-                    <tr><th scope="col">"Name"</th><th scope="col">"Owner"</th><th scope="col" class="num">"Users"</th><th scope="col">"Plan"</th></tr>
+                    <tr>
+                        {SortKey::ALL.into_iter().map(header).collect_view()}
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                    </tr>
                 </thead>
                 <tbody>
-                    {spaces.into_iter().map(|space| view! {
-                        <tr>
-                            <td><A href=format!("/spaces/{}", space.id)>{space.name}</A></td>
-                            <td>
-                                <span class="cell-primary">{space.owner_name}</span>
-                                <span class="cell-secondary">{space.owner_email}</span>
-                            </td>
-                            <td class="num">{space.user_count}</td>
-                            <td><span class="badge">{space.plan}</span></td>
-                        </tr>
-                    }).collect_view()}
+                    <For each=move || rows.get() key=|s| (s.id, s.traffic_bytes, s.user_count) let:space>
+                        <SpaceRow space=space on_detach=on_detach />
+                    </For>
                 </tbody>
             </table>
-        </div>
+            <Show when=move || rows.with(|r| r.is_empty())>
+                <p class="empty-state table-empty">"No space matches this filter."</p>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn SpaceRow(space: OrgSpace, on_detach: Callback<OrgSpace>) -> impl IntoView {
+    let detach_label = format!("Detach {}", space.name);
+    let for_detach = space.clone();
+    view! {
+        <tr>
+            <td><A href=format!("/spaces/{}", space.id)>{space.name}</A></td>
+            <td>
+                <span class="cell-primary">{space.owner_name}</span>
+                <span class="cell-secondary">{space.owner_email}</span>
+            </td>
+            <td class="num">{space.user_count}</td>
+            <td><span class="badge">{space.plan}</span></td>
+            <td class="num">{format::bytes(space.traffic_bytes)}</td>
+            <td class="actions">
+                <button type="button" class="button small" aria-label=detach_label
+                    on:click=move |_| on_detach.run(for_detach.clone())>"Detach"</button>
+            </td>
+        </tr>
     }
 }

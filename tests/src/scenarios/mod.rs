@@ -1,6 +1,7 @@
 //! Every browser scenario, in the order they run.
 
 mod access;
+mod dashboard;
 mod navigation;
 mod resilience;
 mod sign_in;
@@ -28,6 +29,10 @@ scenarios![
     navigation::tabs_work_with_back_and_forward,
     navigation::unknown_paths_show_not_found,
     access::member_sees_no_access_page,
+    dashboard::dashboard_lists_spaces_charts_and_free_traffic,
+    dashboard::dashboard_filter_and_sort_live_in_the_address,
+    dashboard::add_a_personal_space_and_find_it_after_reload,
+    dashboard::detach_a_space_after_confirming,
     resilience::dropped_server_shows_message_and_retry,
     resilience::built_app_has_no_inline_script,
 ];

@@ -1,0 +1,70 @@
+use contract::PersonalSpace;
+use leptos::prelude::*;
+
+use super::api;
+
+/// Pick a space from one's personal account (type to search) and add it to the organization.
+#[component]
+pub fn AddSpace(personal: Vec<PersonalSpace>, on_added: Callback<String>) -> impl IntoView {
+    let typed = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let personal = StoredValue::new(personal);
+
+    let add = Action::new_local(move |space: &PersonalSpace| {
+        let space = space.clone();
+        async move { api::add_space(space.id).await.map(|_| space.name) }
+    });
+    Effect::new(move |_| match add.value().get() {
+        Some(Ok(name)) => {
+            typed.set(String::new());
+            error.set(None);
+            on_added.run(name);
+        }
+        Some(Err(err)) => error.set(Some(err.to_string())),
+        None => {}
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let wanted = typed.get_untracked().trim().to_lowercase();
+        if wanted.is_empty() {
+            error.set(Some("Choose a space from your personal account.".into()));
+            return;
+        }
+        let found = personal.with_value(|list| {
+            list.iter()
+                .find(|s| s.name.to_lowercase() == wanted)
+                .cloned()
+        });
+        match found {
+            Some(space) => {
+                error.set(None);
+                add.dispatch(space);
+            }
+            None => error.set(Some(
+                "No space of that name in your personal account. Pick one from the list.".into(),
+            )),
+        }
+    };
+
+    view! {
+        <form class="card add-space" on:submit=on_submit novalidate>
+            <h2>"Add a space from your personal account"</h2>
+            <div class="add-space-row">
+                <div class="field">
+                    <label for="add-space-input">"Space"</label>
+                    <input id="add-space-input" type="text" list="personal-spaces" autocomplete="off"
+                        placeholder=move || if personal.with_value(|p| p.is_empty()) { "No personal spaces to add" } else { "Type to search your spaces" }
+                        bind:value=typed
+                        aria-invalid=move || error.get().is_some().to_string()
+                        aria-describedby="add-space-error" />
+                    <datalist id="personal-spaces">
+                        {personal.get_value().into_iter().map(|s| view! { <option value=s.name.clone()></option> }).collect_view()}
+                    </datalist>
+                    <p id="add-space-error" class="field-error" role="alert">{move || error.get()}</p>
+                </div>
+                <button type="submit" class="button primary" disabled=move || add.pending().get()>"Add space"</button>
+            </div>
+        </form>
+    }
+}

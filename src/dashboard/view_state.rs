@@ -1,0 +1,155 @@
+//! What the dashboard shows (period, filter, sort), kept in the address so a reload or a shared
+//! link shows the same view: `/?period=90d&q=shop&sort=traffic&dir=desc`.
+
+use contract::{OrgSpace, Period};
+use leptos_router::params::ParamsMap;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortKey {
+    #[default]
+    Name,
+    Owner,
+    Users,
+    Plan,
+    Traffic,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 5] = [
+        SortKey::Name,
+        SortKey::Owner,
+        SortKey::Users,
+        SortKey::Plan,
+        SortKey::Traffic,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortKey::Name => "name",
+            SortKey::Owner => "owner",
+            SortKey::Users => "users",
+            SortKey::Plan => "plan",
+            SortKey::Traffic => "traffic",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Name => "Name",
+            SortKey::Owner => "Owner",
+            SortKey::Users => "Users",
+            SortKey::Plan => "Plan",
+            SortKey::Traffic => "Traffic",
+        }
+    }
+
+    pub fn is_numeric(self) -> bool {
+        matches!(self, SortKey::Users | SortKey::Traffic)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ViewState {
+    pub period: Period,
+    pub filter: String,
+    pub sort: SortKey,
+    pub descending: bool,
+}
+
+impl ViewState {
+    pub fn from_params(params: &ParamsMap) -> ViewState {
+        ViewState {
+            period: params
+                .get("period")
+                .and_then(|p| Period::parse(&p))
+                .unwrap_or_default(),
+            filter: params.get("q").unwrap_or_default(),
+            sort: params
+                .get("sort")
+                .and_then(|s| SortKey::ALL.into_iter().find(|k| k.as_str() == s))
+                .unwrap_or_default(),
+            descending: params.get("dir").as_deref() == Some("desc"),
+        }
+    }
+
+    /// The address of this view; defaults are left out to keep links short.
+    pub fn href(&self) -> String {
+        let mut parts = Vec::new();
+        if self.period != Period::default() {
+            parts.push(format!("period={}", self.period.as_str()));
+        }
+        if !self.filter.is_empty() {
+            parts.push(format!("q={}", encode(&self.filter)));
+        }
+        if self.sort != SortKey::default() {
+            parts.push(format!("sort={}", self.sort.as_str()));
+        }
+        if self.descending {
+            parts.push("dir=desc".into());
+        }
+        if parts.is_empty() {
+            "/".into()
+        } else {
+            format!("/?{}", parts.join("&"))
+        }
+    }
+
+    /// Clicking a column sorts by it; clicking it again reverses the order.
+    pub fn sorted_by(&self, key: SortKey) -> ViewState {
+        let descending = if self.sort == key {
+            !self.descending
+        } else {
+            key.is_numeric()
+        };
+        ViewState {
+            sort: key,
+            descending,
+            ..self.clone()
+        }
+    }
+
+    /// The spaces matching the filter (name, owner name or owner email), in the chosen order.
+    pub fn apply(&self, spaces: &[OrgSpace]) -> Vec<OrgSpace> {
+        let needle = self.filter.trim().to_lowercase();
+        let mut rows: Vec<OrgSpace> = spaces
+            .iter()
+            .filter(|s| {
+                needle.is_empty()
+                    || s.name.to_lowercase().contains(&needle)
+                    || s.owner_name.to_lowercase().contains(&needle)
+                    || s.owner_email.to_lowercase().contains(&needle)
+            })
+            .cloned()
+            .collect();
+        rows.sort_by(|a, b| {
+            let order = match self.sort {
+                SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+                SortKey::Owner => a
+                    .owner_name
+                    .to_lowercase()
+                    .cmp(&b.owner_name.to_lowercase()),
+                SortKey::Users => a.user_count.cmp(&b.user_count),
+                SortKey::Plan => a.plan.cmp(&b.plan),
+                SortKey::Traffic => a.traffic_bytes.cmp(&b.traffic_bytes),
+            }
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+            if self.descending {
+                order.reverse()
+            } else {
+                order
+            }
+        });
+        rows
+    }
+}
+
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
