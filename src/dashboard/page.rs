@@ -9,7 +9,7 @@ use super::charts::Charts;
 use super::free_traffic::FreeTrafficBar;
 use super::spaces_table::SpacesTable;
 use super::view_state::ViewState;
-use crate::widgets::{ConfirmDialog, ErrorPanel, Loading};
+use crate::widgets::{load_view, ConfirmDialog, Loader};
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
@@ -64,15 +64,6 @@ pub fn DashboardPage() -> impl IntoView {
     });
 
     let retry = Callback::new(move |_| refresh());
-    let error_view = move |errors: ArcRwSignal<leptos::error::Errors>| {
-        let message = errors
-            .get()
-            .into_iter()
-            .map(|(_, e)| e.to_string())
-            .collect::<Vec<_>>()
-            .join(" ");
-        view! { <ErrorPanel error=message retry=retry /> }
-    };
 
     view! {
         <section class="page dashboard" aria-labelledby="dashboard-title">
@@ -98,36 +89,24 @@ pub fn DashboardPage() -> impl IntoView {
             })}
 
             <div class="dashboard-top">
-                <Transition fallback=|| view! { <Loading label="Loading traffic…" /> }>
-                    <ErrorBoundary fallback=error_view>
-                        {move || Suspend::new(async move { stats.await.map(|s| view! { <FreeTrafficBar free=s.free_traffic /> }) })}
-                    </ErrorBoundary>
-                </Transition>
-                <Transition fallback=|| view! { <Loading label="Loading your spaces…" /> }>
-                    <ErrorBoundary fallback=error_view>
-                        {move || Suspend::new(async move {
-                            personal.await.map(|p| view! { <AddSpace personal=p.spaces on_added=on_added /> })
-                        })}
-                    </ErrorBoundary>
-                </Transition>
+                <Loader label="Loading traffic…" retry=retry load=Callback::new(move |_| load_view(async move {
+                    stats.await.map(|s| view! { <FreeTrafficBar free=s.free_traffic /> }.into_any())
+                })) />
+                <Loader label="Loading your spaces…" retry=retry load=Callback::new(move |_| load_view(async move {
+                    personal.await.map(|p| view! { <AddSpace personal=p.spaces on_added=on_added /> }.into_any())
+                })) />
             </div>
 
-            <Transition fallback=|| view! { <Loading label="Loading charts…" /> }>
-                <ErrorBoundary fallback=error_view>
-                    {move || Suspend::new(async move { stats.await.map(|s| view! { <Charts stats=s /> }) })}
-                </ErrorBoundary>
-            </Transition>
+            <Loader label="Loading charts…" retry=retry load=Callback::new(move |_| load_view(async move {
+                stats.await.map(|s| view! { <Charts stats=s /> }.into_any())
+            })) />
 
-            <Transition fallback=|| view! { <Loading label="Loading spaces…" /> }>
-                <ErrorBoundary fallback=error_view>
-                    {move || Suspend::new(async move {
-                        spaces.await.map(|list| view! {
-                            <SpacesTable spaces=list view=view set_view=set_view
-                                on_detach=Callback::new(move |s| detaching.set(Some(s))) />
-                        })
-                    })}
-                </ErrorBoundary>
-            </Transition>
+            <Loader label="Loading spaces…" retry=retry load=Callback::new(move |_| load_view(async move {
+                spaces.await.map(|list| view! {
+                    <SpacesTable spaces=list view=view set_view=set_view
+                        on_detach=Callback::new(move |s| detaching.set(Some(s))) />
+                }.into_any())
+            })) />
 
             {move || detaching.get().map(|space| {
                 let target = space.clone();

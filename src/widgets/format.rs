@@ -1,18 +1,24 @@
 //! Numbers as people read them.
 
 /// Bytes in decimal units, as traffic is billed: "412.3 GB", "1 TB".
+/// Integer arithmetic only: float formatting would add kilobytes to the app.
 pub fn bytes(n: i64) -> String {
     const UNITS: [&str; 6] = ["B", "KB", "MB", "GB", "TB", "PB"];
-    let mut value = n as f64;
+    let sign = if n < 0 { "-" } else { "" };
+    let n = n.unsigned_abs();
     let mut unit = 0;
-    while value.abs() >= 1000.0 && unit < UNITS.len() - 1 {
-        value /= 1000.0;
+    let mut scale = 1u64;
+    while n / scale >= 1000 && unit < UNITS.len() - 1 {
+        scale *= 1000;
         unit += 1;
     }
-    if unit == 0 || value.fract() == 0.0 {
-        format!("{value:.0} {}", UNITS[unit])
+    // One decimal, rounded half up.
+    let tenths = (n * 10 + scale / 2) / scale;
+    let (whole, tenth) = (tenths / 10, tenths % 10);
+    if unit == 0 || tenth == 0 {
+        format!("{sign}{whole} {}", UNITS[unit])
     } else {
-        format!("{value:.1} {}", UNITS[unit])
+        format!("{sign}{whole}.{tenth} {}", UNITS[unit])
     }
 }
 

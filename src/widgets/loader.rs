@@ -1,0 +1,42 @@
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+
+use super::{ErrorPanel, Loading};
+use crate::api::ApiError;
+
+/// What a [`Loader`] awaits: a view built from loaded data, or the error that stopped it.
+pub type ViewFuture = Pin<Box<dyn Future<Output = Result<AnyView, ApiError>> + Send>>;
+
+/// Box an async block for a [`Loader`].
+pub fn load_view(
+    future: impl Future<Output = Result<AnyView, ApiError>> + Send + 'static,
+) -> ViewFuture {
+    Box::pin(future)
+}
+
+/// A part of a screen that loads: a loading state first (and the old content while reloading),
+/// then the content, or the error with a retry. One non-generic component for every such part
+/// keeps the app's wasm small.
+#[component]
+pub fn Loader(
+    #[prop(into)] label: String,
+    load: Callback<(), ViewFuture>,
+    retry: Callback<()>,
+) -> impl IntoView {
+    let label = StoredValue::new(label);
+    view! {
+        <Transition fallback=move || view! { <Loading label=label.get_value() /> }>
+            <ErrorBoundary fallback=move |errors| {
+                let message = errors.get().into_iter().map(|(_, e)| e.to_string()).collect::<Vec<_>>().join(" ");
+                view! { <ErrorPanel error=message retry=retry /> }
+            }>
+                {move || {
+                    let future = load.run(());
+                    Suspend::new(future)
+                }}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
