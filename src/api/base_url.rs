@@ -14,11 +14,7 @@ pub fn get() -> String {
 fn read_meta() -> String {
     web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector("meta[name='org-area-api-base']")
-                .ok()
-                .flatten()
-        })
+        .and_then(|d| d.query_selector("meta[name='org-area-api-base']").ok().flatten())
         .and_then(|el| el.get_attribute("content"))
         .map(|s| s.trim().trim_end_matches('/').to_string())
         .unwrap_or_default()

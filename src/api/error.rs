@@ -36,9 +36,7 @@ impl ApiError {
                 message: body.error.message,
                 field: body.error.field,
             },
-            (401, body) => {
-                ApiError::Unauthorized(body.map(|b| b.error.message).unwrap_or_default())
-            }
+            (401, body) => ApiError::Unauthorized(body.map(|b| b.error.message).unwrap_or_default()),
             (500.., _) | (_, None) => ApiError::Server { status },
             (_, Some(body)) => ApiError::Refused {
                 status,
@@ -61,23 +59,17 @@ impl ApiError {
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ApiError::Network(_) => {
-                f.write_str("The server cannot be reached. Check your connection and try again.")
-            }
-            ApiError::Timeout => {
-                f.write_str("The server took too long to answer. Please try again.")
-            }
-            ApiError::Unauthorized(_) => {
-                f.write_str("Your session has ended. Please sign in again.")
-            }
+            ApiError::Network(_) => f.write_str("The server cannot be reached. Check your connection and try again."),
+            ApiError::Timeout => f.write_str("The server took too long to answer. Please try again."),
+            ApiError::Unauthorized(_) => f.write_str("Your session has ended. Please sign in again."),
             ApiError::Refused { message, .. } => f.write_str(message),
             ApiError::Server { status } => write!(
                 f,
                 "Something went wrong on the server (error {status}). Please try again."
             ),
-            ApiError::Decode(_) => f.write_str(
-                "The server sent an answer this app cannot read. Please reload the page.",
-            ),
+            ApiError::Decode(_) => {
+                f.write_str("The server sent an answer this app cannot read. Please reload the page.")
+            }
         }
     }
 }

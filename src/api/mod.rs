@@ -87,8 +87,5 @@ async fn send(request: Request) -> Result<Response, ApiError> {
 }
 
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-    response
-        .json::<T>()
-        .await
-        .map_err(|e| ApiError::Decode(e.to_string()))
+    response.json::<T>().await.map_err(|e| ApiError::Decode(e.to_string()))
 }

@@ -8,11 +8,7 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 pub fn load() -> Option<String> {
-    storage()?
-        .get_item(KEY)
-        .ok()
-        .flatten()
-        .filter(|t| !t.is_empty())
+    storage()?.get_item(KEY).ok().flatten().filter(|t| !t.is_empty())
 }
 
 pub fn store(token: &str) {

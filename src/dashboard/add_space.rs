@@ -31,11 +31,7 @@ pub fn AddSpace(personal: Vec<PersonalSpace>, on_added: Callback<String>) -> imp
             error.set(Some("Choose a space from your personal account.".into()));
             return;
         }
-        let found = personal.with_value(|list| {
-            list.iter()
-                .find(|s| s.name.to_lowercase() == wanted)
-                .cloned()
-        });
+        let found = personal.with_value(|list| list.iter().find(|s| s.name.to_lowercase() == wanted).cloned());
         match found {
             Some(space) => {
                 error.set(None);

@@ -97,9 +97,7 @@ pub fn DashboardPage() -> impl IntoView {
                 })) />
             </div>
 
-            <Loader label="Loading charts…" retry=retry load=Callback::new(move |_| load_view(async move {
-                stats.await.map(|s| view! { <Charts stats=s /> }.into_any())
-            })) />
+            <Charts stats=stats />
 
             <Loader label="Loading spaces…" retry=retry load=Callback::new(move |_| load_view(async move {
                 spaces.await.map(|list| view! {

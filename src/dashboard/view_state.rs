@@ -59,10 +59,7 @@ pub struct ViewState {
 impl ViewState {
     pub fn from_params(params: &ParamsMap) -> ViewState {
         ViewState {
-            period: params
-                .get("period")
-                .and_then(|p| Period::parse(&p))
-                .unwrap_or_default(),
+            period: params.get("period").and_then(|p| Period::parse(&p)).unwrap_or_default(),
             filter: params.get("q").unwrap_or_default(),
             sort: params
                 .get("sort")
@@ -124,10 +121,7 @@ impl ViewState {
         rows.sort_by(|a, b| {
             let order = match self.sort {
                 SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
-                SortKey::Owner => a
-                    .owner_name
-                    .to_lowercase()
-                    .cmp(&b.owner_name.to_lowercase()),
+                SortKey::Owner => a.owner_name.to_lowercase().cmp(&b.owner_name.to_lowercase()),
                 SortKey::Users => a.user_count.cmp(&b.user_count),
                 SortKey::Plan => a.plan.cmp(&b.plan),
                 SortKey::Traffic => a.traffic_bytes.cmp(&b.traffic_bytes),
@@ -146,9 +140,7 @@ impl ViewState {
 fn encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
             _ => format!("%{b:02X}"),
         })
         .collect()

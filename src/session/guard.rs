@@ -38,9 +38,10 @@ pub fn Guarded() -> impl IntoView {
         }
     });
 
-    move || {
-        match session.state.get() {
-        SessionState::Checking | SessionState::SignedOut => view! { <Loading label="Checking your session…" /> }.into_any(),
+    move || match session.state.get() {
+        SessionState::Checking | SessionState::SignedOut => {
+            view! { <Loading label="Checking your session…" /> }.into_any()
+        }
         SessionState::Unreachable(error) => view! {
             <main class="centered">
                 <ErrorPanel error=error.to_string() retry=Callback::new(move |_| session.recheck()) />
@@ -52,16 +53,13 @@ pub fn Guarded() -> impl IntoView {
         }
         SessionState::SignedIn(_) => view! { <NoAccess /> }.into_any(),
     }
-    }
 }
 
 /// Percent-encode a path for the `next` query parameter.
 fn encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
             _ => format!("%{b:02X}"),
         })
         .collect()

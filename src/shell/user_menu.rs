@@ -7,20 +7,9 @@ use crate::session::use_session;
 pub fn UserMenu() -> impl IntoView {
     let session = use_session();
     let open = RwSignal::new(false);
-    let name = move || {
-        session
-            .me()
-            .map(|me| me.user.friendly_name)
-            .unwrap_or_default()
-    };
+    let name = move || session.me().map(|me| me.user.friendly_name).unwrap_or_default();
     let email = move || session.me().map(|me| me.user.email).unwrap_or_default();
-    let role = move || {
-        session
-            .me()
-            .and_then(|me| me.role())
-            .map(|r| r.label())
-            .unwrap_or("")
-    };
+    let role = move || session.me().and_then(|me| me.role()).map(|r| r.label()).unwrap_or("");
     view! {
         <div class="user-menu" on:keydown=move |ev: leptos::ev::KeyboardEvent| {
             if ev.key() == "Escape" {

@@ -12,13 +12,7 @@ use crate::session::{use_session, SessionState};
 /// Only same-app paths are followed after sign-in, so a crafted link cannot send people elsewhere.
 fn safe_next(next: Option<String>) -> String {
     match next {
-        Some(path)
-            if path.starts_with('/')
-                && !path.starts_with("//")
-                && !path.starts_with("/sign-in") =>
-        {
-            path
-        }
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/sign-in") => path,
         _ => "/".to_string(),
     }
 }

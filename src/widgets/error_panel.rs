@@ -2,10 +2,7 @@ use leptos::prelude::*;
 
 /// A failure people can see and act on: the message and, when given, a retry.
 #[component]
-pub fn ErrorPanel(
-    #[prop(into)] error: String,
-    #[prop(optional)] retry: Option<Callback<()>>,
-) -> impl IntoView {
+pub fn ErrorPanel(#[prop(into)] error: String, #[prop(optional)] retry: Option<Callback<()>>) -> impl IntoView {
     view! {
         <div class="alert alert-error error-panel" role="alert">
             <p>{error}</p>

@@ -10,9 +10,7 @@ use crate::api::ApiError;
 pub type ViewFuture = Pin<Box<dyn Future<Output = Result<AnyView, ApiError>> + Send>>;
 
 /// Box an async block for a [`Loader`].
-pub fn load_view(
-    future: impl Future<Output = Result<AnyView, ApiError>> + Send + 'static,
-) -> ViewFuture {
+pub fn load_view(future: impl Future<Output = Result<AnyView, ApiError>> + Send + 'static) -> ViewFuture {
     Box::pin(future)
 }
 
@@ -20,11 +18,7 @@ pub fn load_view(
 /// then the content, or the error with a retry. One non-generic component for every such part
 /// keeps the app's wasm small.
 #[component]
-pub fn Loader(
-    #[prop(into)] label: String,
-    load: Callback<(), ViewFuture>,
-    retry: Callback<()>,
-) -> impl IntoView {
+pub fn Loader(#[prop(into)] label: String, load: Callback<(), ViewFuture>, retry: Callback<()>) -> impl IntoView {
     let label = StoredValue::new(label);
     view! {
         <Transition fallback=move || view! { <Loading label=label.get_value() /> }>

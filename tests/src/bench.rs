@@ -28,8 +28,8 @@ fn median(values: &mut [f64]) -> f64 {
 }
 
 fn main() {
-    let dist = std::env::var("ORG_AREA_E2E_DIST")
-        .expect("run through `cargo xtask bench`, which sets ORG_AREA_E2E_DIST");
+    let dist =
+        std::env::var("ORG_AREA_E2E_DIST").expect("run through `cargo xtask bench`, which sets ORG_AREA_E2E_DIST");
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -40,13 +40,9 @@ fn main() {
         let mut files = Vec::new();
         let mut echarts = false;
         for _ in 0..SAMPLES {
-            let ctx = Ctx::new(&chromedriver, &dist, "bench")
-                .await
-                .expect("browser session");
+            let ctx = Ctx::new(&chromedriver, &dist, "bench").await.expect("browser session");
             ctx.open("/sign-in").await.expect("open sign-in");
-            ctx.by_name("button", "Sign in")
-                .await
-                .expect("sign-in page shows");
+            ctx.by_name("button", "Sign in").await.expect("sign-in page shows");
             let load = ctx
                 .driver
                 .execute(READ_LOAD, vec![])

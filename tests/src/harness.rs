@@ -144,11 +144,7 @@ pub struct Ctx {
 const WAIT: Duration = Duration::from_secs(10);
 
 impl Ctx {
-    pub async fn new(
-        chromedriver: &Chromedriver,
-        dist: &str,
-        name: &'static str,
-    ) -> Result<Ctx, String> {
+    pub async fn new(chromedriver: &Chromedriver, dist: &str, name: &'static str) -> Result<Ctx, String> {
         let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
         let database = dir.path().join("e2e.db");
         let dist = PathBuf::from(dist);
@@ -287,10 +283,7 @@ impl Ctx {
         Ok(())
     }
 
-    pub async fn value_of(
-        &self,
-        label: &str,
-    ) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+    pub async fn value_of(&self, label: &str) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
         Ok(self
             .by_name("textbox", label)
             .await?

@@ -35,13 +35,10 @@ fn main() {
             let started = Instant::now();
             let outcome = match Ctx::new(&chromedriver, &dist, name).await {
                 Ok(ctx) => {
-                    let result =
-                        match tokio::time::timeout(Duration::from_secs(120), scenario(ctx.clone()))
-                            .await
-                        {
-                            Ok(result) => result,
-                            Err(_) => Err("timed out after 120 s".into()),
-                        };
+                    let result = match tokio::time::timeout(Duration::from_secs(120), scenario(ctx.clone())).await {
+                        Ok(result) => result,
+                        Err(_) => Err("timed out after 120 s".into()),
+                    };
                     if result.is_err() {
                         ctx.save_screenshot().await;
                     }

@@ -11,8 +11,34 @@ pub fn release() -> Result<PathBuf> {
     let dist = root().join("dist");
     run(command("trunk").args(["build", "--release"]))?;
     externalize_inline_scripts(&dist)?;
+    build_charts(&dist.join("charts"))?;
     precompress(&dist)?;
+    precompress(&dist.join("charts"))?;
     Ok(dist)
+}
+
+/// The charts are their own wasm module (`crates/charts`) with ECharts beside it, in `charts/`:
+/// the app loads both only when a chart is about to be shown.
+fn build_charts(out: &Path) -> Result {
+    let target = root().join("target/wasm32-unknown-unknown/release/org_area_charts.wasm");
+    run(command("cargo").args([
+        "build",
+        "--package",
+        "org-area-charts",
+        "--lib",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]))?;
+    run(command("wasm-bindgen")
+        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .arg(out)
+        .arg(&target))?;
+    let wasm = out.join("org_area_charts_bg.wasm");
+    run(command("wasm-opt").arg("-Oz").arg(&wasm).arg("-o").arg(&wasm))?;
+    let echarts = root().join("node_modules/echarts/dist/echarts.common.min.js");
+    std::fs::copy(&echarts, out.join("echarts.js")).map_err(|e| format!("cannot copy {}: {e}", echarts.display()))?;
+    Ok(())
 }
 
 /// Write `.br` and `.gz` beside each hashed asset, at the highest levels, once per build, so the
@@ -20,8 +46,7 @@ pub fn release() -> Result<PathBuf> {
 /// small, and a host may edit it after the build.
 pub fn precompress(dist: &Path) -> Result {
     use std::io::Write;
-    let entries =
-        std::fs::read_dir(dist).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
     for path in entries.flatten().map(|e| e.path()) {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         if !matches!(ext, "wasm" | "js" | "css" | "svg") {
@@ -46,13 +71,11 @@ pub fn precompress(dist: &Path) -> Result {
 /// inline script, so the script moves to its own content-hashed file.
 pub fn externalize_inline_scripts(dist: &Path) -> Result {
     let index = dist.join("index.html");
-    let mut html = std::fs::read_to_string(&index)
-        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let mut html = std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     let mut moved = 0;
     while let Some((start, end, body)) = find_inline_script(&html) {
         let name = format!("boot-{:016x}.js", fnv1a(body.as_bytes()));
-        std::fs::write(dist.join(&name), body.trim())
-            .map_err(|e| format!("cannot write {name}: {e}"))?;
+        std::fs::write(dist.join(&name), body.trim()).map_err(|e| format!("cannot write {name}: {e}"))?;
         html.replace_range(
             start..end,
             &format!("<script type=\"module\" src=\"/{name}\"></script>"),
@@ -60,8 +83,7 @@ pub fn externalize_inline_scripts(dist: &Path) -> Result {
         moved += 1;
     }
     if moved > 0 {
-        std::fs::write(&index, html)
-            .map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+        std::fs::write(&index, html).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
     }
     Ok(())
 }
@@ -92,6 +114,12 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// Each file of the built app: raw, gzip and brotli, as the closing notes report them.
 pub fn report_sizes(dist: &Path) {
+    report_dir(dist, "app, loaded on every page:");
+    report_dir(&dist.join("charts"), "charts, loaded on the dashboard only:");
+}
+
+fn report_dir(dist: &Path, title: &str) {
+    println!("{title}");
     let mut files: Vec<_> = std::fs::read_dir(dist)
         .into_iter()
         .flatten()
@@ -103,11 +131,7 @@ pub fn report_sizes(dist: &Path) {
     let mut totals = [0u64; 3];
     println!("{:<40} {:>9} {:>9} {:>9}", "file", "raw", "gzip", "brotli");
     for file in files.iter().filter(|f| f.is_file()) {
-        let name = file
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
+        let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
         if name.ends_with(".br") || name.ends_with(".gz") {
             continue;
         }
@@ -119,10 +143,7 @@ pub fn report_sizes(dist: &Path) {
         }
         println!("{name:<40} {raw:>9} {gz:>9} {br:>9}");
     }
-    println!(
-        "{:<40} {:>9} {:>9} {:>9}",
-        "total", totals[0], totals[1], totals[2]
-    );
+    println!("{:<40} {:>9} {:>9} {:>9}", "total", totals[0], totals[1], totals[2]);
 }
 
 #[cfg(test)]
@@ -137,14 +158,8 @@ mod tests {
         std::fs::write(dir.join("index.html"), html).unwrap();
         externalize_inline_scripts(&dir).unwrap();
         let out = std::fs::read_to_string(dir.join("index.html")).unwrap();
-        assert!(
-            out.contains("<script src=\"/a.js\"></script>"),
-            "external scripts stay"
-        );
-        assert!(
-            find_inline_script(&out).is_none(),
-            "no inline script is left: {out}"
-        );
+        assert!(out.contains("<script src=\"/a.js\"></script>"), "external scripts stay");
+        assert!(find_inline_script(&out).is_none(), "no inline script is left: {out}");
         let boot = std::fs::read_dir(&dir)
             .unwrap()
             .flatten()

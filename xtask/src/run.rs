@@ -20,12 +20,7 @@ pub fn run(args: &[String]) -> Result {
          (also admin@acme.test and member@acme.test, same password; Globex: admin@globex.test)\n"
     );
     let server = root().join("target/debug/org-area-server");
-    run_cmd(
-        command(server)
-            .args(&server_args)
-            .arg("--static-dir")
-            .arg(dist),
-    )
+    run_cmd(command(server).args(&server_args).arg("--static-dir").arg(dist))
 }
 
 fn flag(args: &[String], name: &str) -> Option<String> {

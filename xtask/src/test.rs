@@ -31,13 +31,6 @@ pub fn bench() -> Result {
     let dist = app_build::release()?;
     app_build::report_sizes(&dist);
     run(command("cargo")
-        .args([
-            "run",
-            "--quiet",
-            "--package",
-            "org-area-e2e",
-            "--bin",
-            "bench",
-        ])
+        .args(["run", "--quiet", "--package", "org-area-e2e", "--bin", "bench"])
         .env("ORG_AREA_E2E_DIST", &dist))
 }

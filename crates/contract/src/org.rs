@@ -125,10 +125,7 @@ mod tests {
         let parsed: OrgEnvelope = serde_json::from_str(payload).unwrap();
         assert_eq!(parsed.org.name, "Storyblok GmbH");
         assert_eq!(parsed.org.users[0].org_role, OrgRole::Admin);
-        assert_eq!(
-            parsed.org.users[0].roles_on_spaces["42"],
-            vec!["Admin".to_string()]
-        );
+        assert_eq!(parsed.org.users[0].roles_on_spaces["42"], vec!["Admin".to_string()]);
         assert_eq!(parsed.org.spaces[0].owner_id, 1);
         assert_eq!(parsed.org.invitations[0].org_role, OrgRole::Member);
         assert_eq!(parsed.org.max_spaces, 250);

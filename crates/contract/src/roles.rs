@@ -141,9 +141,7 @@ impl Refusal {
     pub fn message(self) -> &'static str {
         match self {
             Refusal::NotAllowed => "Your role does not allow managing users.",
-            Refusal::CannotAssignOwnership => {
-                "Only an owner can assign ownership or change an owner."
-            }
+            Refusal::CannotAssignOwnership => "Only an owner can assign ownership or change an owner.",
             Refusal::SelfChange => "You cannot change your own role or remove yourself.",
             Refusal::LastManager => "The organization must keep at least one owner or admin.",
         }
@@ -152,20 +150,14 @@ impl Refusal {
 
 /// May `actor` give `target` the role `new_role`? `managers` is how many owners and admins the
 /// organization has now, the target included.
-pub fn check_role_change(
-    actor: Party,
-    target: Party,
-    new_role: OrgRole,
-    managers: usize,
-) -> Result<(), Refusal> {
+pub fn check_role_change(actor: Party, target: Party, new_role: OrgRole, managers: usize) -> Result<(), Refusal> {
     if !allows(actor.role, Permission::InviteUsers) {
         return Err(Refusal::NotAllowed);
     }
     if actor.user_id == target.user_id {
         return Err(Refusal::SelfChange);
     }
-    if actor.role != OrgRole::Owner && (target.role == OrgRole::Owner || new_role == OrgRole::Owner)
-    {
+    if actor.role != OrgRole::Owner && (target.role == OrgRole::Owner || new_role == OrgRole::Owner) {
         return Err(Refusal::CannotAssignOwnership);
     }
     if target.role.is_manager() && !new_role.is_manager() && managers <= 1 {
@@ -226,11 +218,7 @@ mod tests {
             assert_eq!(allows(Admin, permission), admin, "admin {permission:?}");
             assert_eq!(allows(Member, permission), member, "member {permission:?}");
         }
-        assert_eq!(
-            TABLE.len(),
-            Permission::ALL.len(),
-            "every permission is in the table"
-        );
+        assert_eq!(TABLE.len(), Permission::ALL.len(), "every permission is in the table");
     }
 
     fn party(user_id: i64, role: OrgRole) -> Party {
@@ -309,15 +297,9 @@ mod tests {
             Err(Refusal::LastManager)
         );
         // Moving between manager roles never empties the set.
-        assert_eq!(
-            check_role_change(party(1, Owner), party(2, Owner), Admin, 1),
-            Ok(())
-        );
+        assert_eq!(check_role_change(party(1, Owner), party(2, Owner), Admin, 1), Ok(()));
         // Two managers: one may go.
-        assert_eq!(
-            check_role_change(party(1, Owner), party(2, Admin), Member, 2),
-            Ok(())
-        );
+        assert_eq!(check_role_change(party(1, Owner), party(2, Admin), Member, 2), Ok(()));
         assert_eq!(check_removal(party(1, Admin), party(2, Admin), 2), Ok(()));
         // Members are not managers: removing one never trips the rule.
         assert_eq!(check_removal(party(1, Admin), party(2, Member), 1), Ok(()));
@@ -332,11 +314,7 @@ mod tests {
                     (Admin, Owner) => Err(Refusal::CannotAssignOwnership),
                     _ => Ok(()),
                 };
-                assert_eq!(
-                    check_invite(actor, role),
-                    expected,
-                    "{actor:?} invites {role:?}"
-                );
+                assert_eq!(check_invite(actor, role), expected, "{actor:?} invites {role:?}");
             }
         }
         assert!(!assignable_roles(Admin).contains(&Owner));

@@ -108,11 +108,9 @@ mod tests {
 
     #[test]
     fn bad_values_are_reported() {
-        assert!(
-            Config::from_args_and_env(args(&["--seed", "lots"]), |_| None)
-                .unwrap_err()
-                .contains("demo or none")
-        );
+        assert!(Config::from_args_and_env(args(&["--seed", "lots"]), |_| None)
+            .unwrap_err()
+            .contains("demo or none"));
         assert!(Config::from_args_and_env(args(&["--bind", "nowhere"]), |_| None).is_err());
         assert!(Config::from_args_and_env(args(&["--database"]), |_| None)
             .unwrap_err()

@@ -45,11 +45,7 @@ impl ApiError {
     }
 
     pub fn not_found(what: &str) -> Self {
-        Self::new(
-            StatusCode::NOT_FOUND,
-            "not_found",
-            format!("{what} was not found."),
-        )
+        Self::new(StatusCode::NOT_FOUND, "not_found", format!("{what} was not found."))
     }
 
     pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {

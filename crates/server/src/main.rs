@@ -3,14 +3,13 @@ use org_area_server::{start, Config};
 #[tokio::main]
 async fn main() {
     tracing_subscriber::fmt().with_target(false).init();
-    let config =
-        match Config::from_args_and_env(std::env::args().skip(1), |k| std::env::var(k).ok()) {
-            Ok(config) => config,
-            Err(message) => {
-                eprintln!("{message}\n\n{}", org_area_server::config::USAGE);
-                std::process::exit(2);
-            }
-        };
+    let config = match Config::from_args_and_env(std::env::args().skip(1), |k| std::env::var(k).ok()) {
+        Ok(config) => config,
+        Err(message) => {
+            eprintln!("{message}\n\n{}", org_area_server::config::USAGE);
+            std::process::exit(2);
+        }
+    };
     let running = match start(config.clone()).await {
         Ok(running) => running,
         Err(err) => {

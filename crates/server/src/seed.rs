@@ -17,12 +17,7 @@ struct Person {
     disabled: bool,
 }
 
-const fn person(
-    email: &'static str,
-    first: &'static str,
-    last: &'static str,
-    role: &'static str,
-) -> Person {
+const fn person(email: &'static str, first: &'static str, last: &'static str, role: &'static str) -> Person {
     Person {
         email,
         first,
@@ -145,10 +140,7 @@ const GLOBEX_SPACES: &[SpaceSpec] = &[
         "Globex Intranet",
         "admin@globex.test",
         "premium",
-        &[
-            ("admin@globex.test", "admin"),
-            ("member@globex.test", "editor"),
-        ],
+        &[("admin@globex.test", "admin"), ("member@globex.test", "editor")],
     ),
     (
         "Globex Store",
@@ -177,9 +169,7 @@ const PERSONAL_SPACES: &[(&str, &str)] = &[
 
 /// Seed the demo organizations unless the database already holds an organization.
 pub async fn demo_if_empty(pool: &SqlitePool) -> Result<bool, sqlx::Error> {
-    let orgs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM orgs")
-        .fetch_one(pool)
-        .await?;
+    let orgs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM orgs").fetch_one(pool).await?;
     if orgs > 0 {
         return Ok(false);
     }
@@ -199,11 +189,7 @@ pub async fn demo_if_empty(pool: &SqlitePool) -> Result<bool, sqlx::Error> {
     Ok(true)
 }
 
-async fn insert_org(
-    tx: &mut Transaction<'_, Sqlite>,
-    name: &str,
-    slug: &str,
-) -> Result<i64, sqlx::Error> {
+async fn insert_org(tx: &mut Transaction<'_, Sqlite>, name: &str, slug: &str) -> Result<i64, sqlx::Error> {
     let id = sqlx::query("INSERT INTO orgs (name, slug, created_at) VALUES (?, ?, ?)")
         .bind(name)
         .bind(slug)
@@ -214,11 +200,7 @@ async fn insert_org(
     Ok(id)
 }
 
-async fn insert_people(
-    tx: &mut Transaction<'_, Sqlite>,
-    org_id: i64,
-    people: &[Person],
-) -> Result<(), sqlx::Error> {
+async fn insert_people(tx: &mut Transaction<'_, Sqlite>, org_id: i64, people: &[Person]) -> Result<(), sqlx::Error> {
     let created = db::timestamp(Utc::now() - Duration::days(400));
     for p in people {
         let user_id = sqlx::query(
@@ -233,15 +215,13 @@ async fn insert_people(
         .execute(&mut **tx)
         .await?
         .last_insert_rowid();
-        sqlx::query(
-            "INSERT INTO org_members (org_id, user_id, org_role, created_at) VALUES (?, ?, ?, ?)",
-        )
-        .bind(org_id)
-        .bind(user_id)
-        .bind(p.role)
-        .bind(&created)
-        .execute(&mut **tx)
-        .await?;
+        sqlx::query("INSERT INTO org_members (org_id, user_id, org_role, created_at) VALUES (?, ?, ?, ?)")
+            .bind(org_id)
+            .bind(user_id)
+            .bind(p.role)
+            .bind(&created)
+            .execute(&mut **tx)
+            .await?;
     }
     Ok(())
 }
@@ -281,23 +261,14 @@ async fn insert_spaces(
             .last_insert_rowid();
         for (email, role) in collaborators.iter() {
             let collaborator = user_id(tx, email).await?;
-            sqlx::query(
-                "INSERT INTO space_collaborators (space_id, user_id, role) VALUES (?, ?, ?)",
-            )
-            .bind(space_id)
-            .bind(collaborator)
-            .bind(role)
-            .execute(&mut **tx)
-            .await?;
+            sqlx::query("INSERT INTO space_collaborators (space_id, user_id, role) VALUES (?, ?, ?)")
+                .bind(space_id)
+                .bind(collaborator)
+                .bind(role)
+                .execute(&mut **tx)
+                .await?;
         }
-        insert_traffic(
-            tx,
-            space_id,
-            today,
-            age_days.min(395),
-            seed * 7919 + i as u64,
-        )
-        .await?;
+        insert_traffic(tx, space_id, today, age_days.min(395), seed * 7919 + i as u64).await?;
     }
     Ok(())
 }
@@ -311,9 +282,7 @@ async fn insert_traffic(
     days: i64,
     seed: u64,
 ) -> Result<(), sqlx::Error> {
-    let mut state = seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
+    let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
     let base_requests = 20_000 + (seed % 13) * 9_000;
     for back in (0..days).rev() {
         let date = today - Duration::days(back);
@@ -327,15 +296,13 @@ async fn insert_traffic(
         let requests = base_requests * noise * weekly * growth / 1_000_000;
         // About 30 KB per API request on average, varying per space.
         let bytes = requests * (20_000 + (seed % 7) * 3_000);
-        sqlx::query(
-            "INSERT INTO traffic (space_id, date, api_requests, total_bytes) VALUES (?, ?, ?, ?)",
-        )
-        .bind(space_id)
-        .bind(date.format("%Y-%m-%d").to_string())
-        .bind(requests as i64)
-        .bind(bytes as i64)
-        .execute(&mut **tx)
-        .await?;
+        sqlx::query("INSERT INTO traffic (space_id, date, api_requests, total_bytes) VALUES (?, ?, ?, ?)")
+            .bind(space_id)
+            .bind(date.format("%Y-%m-%d").to_string())
+            .bind(requests as i64)
+            .bind(bytes as i64)
+            .execute(&mut **tx)
+            .await?;
     }
     Ok(())
 }

@@ -26,26 +26,12 @@ pub fn wrap(api: Router, config: &Config) -> Router {
         router = router.fallback_service(files);
     }
     if !config.allowed_origins.is_empty() {
-        let origins: Vec<HeaderValue> = config
-            .allowed_origins
-            .iter()
-            .filter_map(|o| o.parse().ok())
-            .collect();
+        let origins: Vec<HeaderValue> = config.allowed_origins.iter().filter_map(|o| o.parse().ok()).collect();
         router = router.layer(
             CorsLayer::new()
                 .allow_origin(AllowOrigin::list(origins))
-                .allow_methods([
-                    Method::GET,
-                    Method::POST,
-                    Method::PUT,
-                    Method::PATCH,
-                    Method::DELETE,
-                ])
-                .allow_headers([
-                    header::AUTHORIZATION,
-                    header::CONTENT_TYPE,
-                    header::IF_MATCH,
-                ]),
+                .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE])
+                .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::IF_MATCH]),
         );
     }
     router
@@ -84,13 +70,14 @@ async fn cache_policy(uri: axum::http::Uri, mut response: Response) -> Response 
     response
 }
 
-/// trunk names assets `name-<16 hex digits>.ext`; so does the boot script.
+/// trunk names assets `name-<hex digest>.ext` (16 digits, fewer when it starts with zeros); so
+/// does the boot script.
 fn is_hashed_asset(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or("");
     let stem = file.split('.').next().unwrap_or("");
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+        .is_some_and(|(_, hash)| (12..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
@@ -100,6 +87,7 @@ mod tests {
         assert!(super::is_hashed_asset("/org-area-c3341b9c3ee7d72c_bg.wasm"));
         assert!(super::is_hashed_asset("/main-64bd0c168c889ba2.css"));
         assert!(super::is_hashed_asset("/boot-6548ee1787182c5e.js"));
+        assert!(super::is_hashed_asset("/org-area-48d85c66617e31a.js"));
         assert!(!super::is_hashed_asset("/index.html"));
         assert!(!super::is_hashed_asset("/users"));
         assert!(!super::is_hashed_asset("/spaces/12"));

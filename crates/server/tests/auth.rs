@@ -12,20 +12,12 @@ async fn good_sign_in_returns_a_token_and_who_signed_in() {
     let response = s.login_response("Owner@Acme.test ", "demo-password").await;
     assert_eq!(response.status(), StatusCode::OK);
     let body: Value = response.json().await.unwrap();
-    assert!(
-        body["token"].as_str().unwrap().len() >= 40,
-        "a long random token"
-    );
+    assert!(body["token"].as_str().unwrap().len() >= 40, "a long random token");
     assert_eq!(body["me"]["user"]["email"], "owner@acme.test");
     assert_eq!(body["me"]["org"]["name"], "Acme Studio");
     assert_eq!(body["me"]["org"]["org_role"], "owner");
 
-    let me: Value = s
-        .get("/auth/me", body["token"].as_str())
-        .await
-        .json()
-        .await
-        .unwrap();
+    let me: Value = s.get("/auth/me", body["token"].as_str()).await.json().await.unwrap();
     assert_eq!(me["user"]["friendly_name"], "Olivia Owens");
 }
 
@@ -44,10 +36,7 @@ async fn wrong_password_and_unknown_user_get_the_same_answer() {
         "invalid_credentials",
     )
     .await;
-    assert_eq!(
-        wrong, unknown,
-        "the answer does not tell which accounts exist"
-    );
+    assert_eq!(wrong, unknown, "the answer does not tell which accounts exist");
     assert_eq!(wrong["field"], "password");
 }
 
@@ -82,11 +71,7 @@ async fn repeated_failures_are_rate_limited_even_with_the_right_password_then() 
         .await;
     }
     let response = s.login_response("admin@acme.test", "demo-password").await;
-    let retry_after: u64 = response.headers()["retry-after"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let retry_after: u64 = response.headers()["retry-after"].to_str().unwrap().parse().unwrap();
     assert!(retry_after > 0 && retry_after <= 15 * 60);
     expect_error(response, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
 }
@@ -95,8 +80,7 @@ async fn repeated_failures_are_rate_limited_even_with_the_right_password_then() 
 async fn disabled_accounts_cannot_sign_in() {
     let s = server().await;
     expect_error(
-        s.login_response("frank@fabrikam.test", "demo-password")
-            .await,
+        s.login_response("frank@fabrikam.test", "demo-password").await,
         StatusCode::FORBIDDEN,
         "account_disabled",
     )
@@ -108,15 +92,10 @@ async fn sign_out_revokes_the_session_on_the_server() {
     let s = server().await;
     let token = s.token("admin@acme.test").await;
     let other = s.token("admin@acme.test").await;
-    assert_eq!(
-        s.get("/orgs/me", Some(&token)).await.status(),
-        StatusCode::OK
-    );
+    assert_eq!(s.get("/orgs/me", Some(&token)).await.status(), StatusCode::OK);
 
     assert_eq!(
-        s.post("/auth/logout", Some(&token), json!({}))
-            .await
-            .status(),
+        s.post("/auth/logout", Some(&token), json!({})).await.status(),
         StatusCode::NO_CONTENT
     );
     expect_error(
@@ -132,21 +111,13 @@ async fn sign_out_revokes_the_session_on_the_server() {
     )
     .await;
     // Another session of the same person lives on.
-    assert_eq!(
-        s.get("/auth/me", Some(&other)).await.status(),
-        StatusCode::OK
-    );
+    assert_eq!(s.get("/auth/me", Some(&other)).await.status(), StatusCode::OK);
 }
 
 #[tokio::test]
 async fn missing_forged_and_expired_tokens_are_refused() {
     let s = server().await;
-    expect_error(
-        s.get("/auth/me", None).await,
-        StatusCode::UNAUTHORIZED,
-        "unauthorized",
-    )
-    .await;
+    expect_error(s.get("/auth/me", None).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
     expect_error(
         s.get("/auth/me", Some("made-up-token")).await,
         StatusCode::UNAUTHORIZED,
@@ -178,10 +149,9 @@ async fn only_a_hash_of_the_token_is_stored() {
     assert_eq!(stored.len(), 1);
     assert_ne!(stored[0], token);
     assert!(!stored[0].contains(&token));
-    let hash: String =
-        sqlx::query_scalar("SELECT password_hash FROM users WHERE email = 'owner@acme.test'")
-            .fetch_one(&s.running.pool)
-            .await
-            .unwrap();
+    let hash: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE email = 'owner@acme.test'")
+        .fetch_one(&s.running.pool)
+        .await
+        .unwrap();
     assert!(hash.starts_with("$argon2id$"));
 }

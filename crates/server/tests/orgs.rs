@@ -96,18 +96,11 @@ async fn a_member_never_receives_the_other_members() {
 #[tokio::test]
 async fn globex_never_reads_acme() {
     let s = server().await;
-    for email in [
-        "admin@globex.test",
-        "owner@globex.test",
-        "member@globex.test",
-    ] {
+    for email in ["admin@globex.test", "owner@globex.test", "member@globex.test"] {
         let org = org_of(&s, email).await;
         assert_eq!(org["name"], "Globex");
         let body = org.to_string();
-        assert!(
-            !body.contains("acme.test"),
-            "{email} sees no Acme user: {body}"
-        );
+        assert!(!body.contains("acme.test"), "{email} sees no Acme user: {body}");
         assert!(!body.contains("Acme"), "{email} sees nothing of Acme");
         for space in org["spaces"].as_array().unwrap() {
             assert!(space["name"].as_str().unwrap().starts_with("Globex"));
@@ -120,10 +113,5 @@ async fn globex_never_reads_acme() {
 #[tokio::test]
 async fn signed_out_callers_get_401() {
     let s = server().await;
-    expect_error(
-        s.get("/orgs/me", None).await,
-        StatusCode::UNAUTHORIZED,
-        "unauthorized",
-    )
-    .await;
+    expect_error(s.get("/orgs/me", None).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
 }

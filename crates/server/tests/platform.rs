@@ -43,21 +43,14 @@ async fn openapi_documents_every_endpoint() {
 #[tokio::test]
 async fn unknown_api_paths_are_json_404s() {
     let s = server().await;
-    expect_error(
-        s.get("/no/such/thing", None).await,
-        StatusCode::NOT_FOUND,
-        "not_found",
-    )
-    .await;
+    expect_error(s.get("/no/such/thing", None).await, StatusCode::NOT_FOUND, "not_found").await;
 }
 
 #[tokio::test]
 async fn responses_carry_a_strict_content_security_policy() {
     let s = server().await;
     let response = s.get("/health", None).await;
-    let csp = response.headers()["content-security-policy"]
-        .to_str()
-        .unwrap();
+    let csp = response.headers()["content-security-policy"].to_str().unwrap();
     assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"));
     assert!(!csp.contains("unsafe-inline"));
     assert_eq!(response.headers()["x-content-type-options"], "nosniff");

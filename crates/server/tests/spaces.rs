@@ -75,18 +75,9 @@ async fn statistics_follow_the_period() {
         .unwrap();
     assert_eq!(daily["granularity"], "day");
     assert_eq!(daily["traffic"].as_array().unwrap().len(), 30);
-    assert_eq!(
-        daily["spaces"].as_array().unwrap().last().unwrap()["count"],
-        8
-    );
-    assert_eq!(
-        daily["users"].as_array().unwrap().last().unwrap()["count"],
-        9
-    );
-    assert_eq!(
-        daily["users_by_role"],
-        json!({ "owner": 1, "admin": 3, "member": 5 })
-    );
+    assert_eq!(daily["spaces"].as_array().unwrap().last().unwrap()["count"], 8);
+    assert_eq!(daily["users"].as_array().unwrap().last().unwrap()["count"], 9);
+    assert_eq!(daily["users_by_role"], json!({ "owner": 1, "admin": 3, "member": 5 }));
     let free = &daily["free_traffic"];
     assert_eq!(free["included_bytes"], 1_000_000_000_000i64);
     assert!(free["used_bytes"].as_i64().unwrap() > 0);
@@ -101,9 +92,7 @@ async fn statistics_follow_the_period() {
     assert_eq!(monthly["granularity"], "month");
     let months = monthly["traffic"].as_array().unwrap();
     assert!((12..=13).contains(&months.len()), "{} months", months.len());
-    assert!(months
-        .iter()
-        .all(|p| p["date"].as_str().unwrap().len() == 7));
+    assert!(months.iter().all(|p| p["date"].as_str().unwrap().len() == 7));
     let all: Value = s
         .get("/orgs/me/statistics?period=all", Some(&token))
         .await
@@ -131,39 +120,20 @@ async fn statistics_follow_the_period() {
 async fn members_and_strangers_are_refused() {
     let s = server().await;
     let member = s.token("member@acme.test").await;
-    for path in [
-        "/orgs/me/spaces",
-        "/orgs/me/statistics",
-        "/me/personal-spaces",
-    ] {
-        expect_error(
-            s.get(path, Some(&member)).await,
-            StatusCode::FORBIDDEN,
-            "forbidden",
-        )
-        .await;
-        expect_error(
-            s.get(path, None).await,
-            StatusCode::UNAUTHORIZED,
-            "unauthorized",
-        )
-        .await;
+    for path in ["/orgs/me/spaces", "/orgs/me/statistics", "/me/personal-spaces"] {
+        expect_error(s.get(path, Some(&member)).await, StatusCode::FORBIDDEN, "forbidden").await;
+        expect_error(s.get(path, None).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
     }
     let docs = s.space_id("Product Docs").await;
     expect_error(
-        s.post(
-            "/orgs/me/spaces",
-            Some(&member),
-            json!({ "space_id": docs }),
-        )
-        .await,
+        s.post("/orgs/me/spaces", Some(&member), json!({ "space_id": docs }))
+            .await,
         StatusCode::FORBIDDEN,
         "forbidden",
     )
     .await;
     expect_error(
-        s.delete(&format!("/orgs/me/spaces/{docs}"), Some(&member))
-            .await,
+        s.delete(&format!("/orgs/me/spaces/{docs}"), Some(&member)).await,
         StatusCode::FORBIDDEN,
         "forbidden",
     )
@@ -189,8 +159,7 @@ async fn globex_can_neither_see_nor_touch_acme_spaces() {
     let docs = s.space_id("Product Docs").await;
     let acme = s.space_org(docs).await;
     expect_error(
-        s.delete(&format!("/orgs/me/spaces/{docs}"), Some(&globex))
-            .await,
+        s.delete(&format!("/orgs/me/spaces/{docs}"), Some(&globex)).await,
         StatusCode::NOT_FOUND,
         "not_found",
     )
@@ -198,12 +167,8 @@ async fn globex_can_neither_see_nor_touch_acme_spaces() {
     // An Acme admin's personal space cannot be pulled into Globex either.
     let sandbox = s.space_id("Adam's Sandbox").await;
     expect_error(
-        s.post(
-            "/orgs/me/spaces",
-            Some(&globex),
-            json!({ "space_id": sandbox }),
-        )
-        .await,
+        s.post("/orgs/me/spaces", Some(&globex), json!({ "space_id": sandbox }))
+            .await,
         StatusCode::FORBIDDEN,
         "not_your_space",
     )
@@ -224,26 +189,15 @@ async fn globex_can_neither_see_nor_touch_acme_spaces() {
         .json()
         .await
         .unwrap();
-    assert_ne!(
-        g["free_traffic"]["used_bytes"],
-        a["free_traffic"]["used_bytes"]
-    );
-    assert_eq!(
-        g["users_by_role"],
-        json!({ "owner": 1, "admin": 1, "member": 1 })
-    );
+    assert_ne!(g["free_traffic"]["used_bytes"], a["free_traffic"]["used_bytes"]);
+    assert_eq!(g["users_by_role"], json!({ "owner": 1, "admin": 1, "member": 1 }));
 }
 
 #[tokio::test]
 async fn add_a_personal_space_then_detach_it() {
     let s = server().await;
     let token = s.token("admin@acme.test").await;
-    let personal: Value = s
-        .get("/me/personal-spaces", Some(&token))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let personal: Value = s.get("/me/personal-spaces", Some(&token)).await.json().await.unwrap();
     let names: Vec<&str> = personal["spaces"]
         .as_array()
         .unwrap()
@@ -258,22 +212,13 @@ async fn add_a_personal_space_then_detach_it() {
 
     let recipe = s.space_id("Recipe Blog").await;
     let response = s
-        .post(
-            "/orgs/me/spaces",
-            Some(&token),
-            json!({ "space_id": recipe }),
-        )
+        .post("/orgs/me/spaces", Some(&token), json!({ "space_id": recipe }))
         .await;
     assert_eq!(response.status(), StatusCode::CREATED);
     let added: Value = response.json().await.unwrap();
     assert_eq!(added["name"], "Recipe Blog");
     assert_eq!(added["owner_email"], "admin@acme.test");
-    let listed: Value = s
-        .get("/orgs/me/spaces", Some(&token))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let listed: Value = s.get("/orgs/me/spaces", Some(&token)).await.json().await.unwrap();
     assert_eq!(listed["spaces"].as_array().unwrap().len(), 9);
     let stats: Value = s
         .get("/orgs/me/statistics?period=30d", Some(&token))
@@ -289,23 +234,14 @@ async fn add_a_personal_space_then_detach_it() {
 
     // Adding it again, by anyone, is a conflict that changes nothing.
     let e = expect_error(
-        s.post(
-            "/orgs/me/spaces",
-            Some(&token),
-            json!({ "space_id": recipe }),
-        )
-        .await,
+        s.post("/orgs/me/spaces", Some(&token), json!({ "space_id": recipe }))
+            .await,
         StatusCode::CONFLICT,
         "already_in_organization",
     )
     .await;
     assert_eq!(e["field"], "space_id");
-    let personal: Value = s
-        .get("/me/personal-spaces", Some(&token))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let personal: Value = s.get("/me/personal-spaces", Some(&token)).await.json().await.unwrap();
     assert_eq!(personal["spaces"].as_array().unwrap().len(), 2);
 
     assert_eq!(
@@ -314,14 +250,9 @@ async fn add_a_personal_space_then_detach_it() {
             .status(),
         StatusCode::NO_CONTENT
     );
-    assert_eq!(
-        s.space_org(recipe).await,
-        None,
-        "back in the owner's personal account"
-    );
+    assert_eq!(s.space_org(recipe).await, None, "back in the owner's personal account");
     expect_error(
-        s.delete(&format!("/orgs/me/spaces/{recipe}"), Some(&token))
-            .await,
+        s.delete(&format!("/orgs/me/spaces/{recipe}"), Some(&token)).await,
         StatusCode::NOT_FOUND,
         "not_found",
     )
@@ -335,12 +266,8 @@ async fn spaces_of_others_or_in_organizations_cannot_be_added() {
     // Someone else's personal space.
     let sandbox = s.space_id("Adam's Sandbox").await;
     expect_error(
-        s.post(
-            "/orgs/me/spaces",
-            Some(&owner),
-            json!({ "space_id": sandbox }),
-        )
-        .await,
+        s.post("/orgs/me/spaces", Some(&owner), json!({ "space_id": sandbox }))
+            .await,
         StatusCode::FORBIDDEN,
         "not_your_space",
     )
@@ -348,35 +275,23 @@ async fn spaces_of_others_or_in_organizations_cannot_be_added() {
     // A space already in this organization, and one in another organization.
     let marketing = s.space_id("Marketing Website").await;
     expect_error(
-        s.post(
-            "/orgs/me/spaces",
-            Some(&owner),
-            json!({ "space_id": marketing }),
-        )
-        .await,
+        s.post("/orgs/me/spaces", Some(&owner), json!({ "space_id": marketing }))
+            .await,
         StatusCode::CONFLICT,
         "already_in_organization",
     )
     .await;
     let globex_store = s.space_id("Globex Store").await;
     expect_error(
-        s.post(
-            "/orgs/me/spaces",
-            Some(&owner),
-            json!({ "space_id": globex_store }),
-        )
-        .await,
+        s.post("/orgs/me/spaces", Some(&owner), json!({ "space_id": globex_store }))
+            .await,
         StatusCode::FORBIDDEN,
         "not_your_space",
     )
     .await;
     expect_error(
-        s.post(
-            "/orgs/me/spaces",
-            Some(&owner),
-            json!({ "space_id": 999_999 }),
-        )
-        .await,
+        s.post("/orgs/me/spaces", Some(&owner), json!({ "space_id": 999_999 }))
+            .await,
         StatusCode::NOT_FOUND,
         "not_found",
     )
@@ -390,12 +305,8 @@ async fn spaces_of_others_or_in_organizations_cannot_be_added() {
         .unwrap();
     let playground = s.space_id("Olivia's Playground").await;
     expect_error(
-        s.post(
-            "/orgs/me/spaces",
-            Some(&owner),
-            json!({ "space_id": playground }),
-        )
-        .await,
+        s.post("/orgs/me/spaces", Some(&owner), json!({ "space_id": playground }))
+            .await,
         StatusCode::CONFLICT,
         "space_limit",
     )

@@ -31,6 +31,7 @@ scenarios![
     access::member_sees_no_access_page,
     dashboard::dashboard_lists_spaces_charts_and_free_traffic,
     dashboard::dashboard_filter_and_sort_live_in_the_address,
+    dashboard::sign_in_page_never_loads_echarts,
     dashboard::add_a_personal_space_and_find_it_after_reload,
     dashboard::detach_a_space_after_confirming,
     resilience::dropped_server_shows_message_and_retry,

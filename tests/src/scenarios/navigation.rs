@@ -25,11 +25,7 @@ pub async fn tabs_work_with_back_and_forward(ctx: Ctx) -> TestResult {
     ctx.wait_location("/users").await?;
     ctx.click("link", "Settings").await?;
     ctx.wait_location("/settings").await?;
-    let current = ctx
-        .by_name("link", "Settings")
-        .await?
-        .attr("aria-current")
-        .await?;
+    let current = ctx.by_name("link", "Settings").await?.attr("aria-current").await?;
     ensure!(
         current.as_deref() == Some("page"),
         "the active tab is marked current, got {current:?}"

@@ -31,9 +31,7 @@ pub async fn dropped_server_shows_message_and_retry(ctx: Ctx) -> TestResult {
 
 pub async fn built_app_has_no_inline_script(ctx: Ctx) -> TestResult {
     let response = reqwest::get(format!("{}/users", ctx.base)).await?;
-    let csp = response.headers()["content-security-policy"]
-        .to_str()?
-        .to_string();
+    let csp = response.headers()["content-security-policy"].to_str()?.to_string();
     ensure!(
         csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
         "strict CSP on the app: {csp}"

@@ -27,17 +27,13 @@ pub async fn sign_in_reaches_the_dashboard_and_survives_a_reload(ctx: Ctx) -> Te
 pub async fn wrong_password_says_so_and_keeps_the_email(ctx: Ctx) -> TestResult {
     ctx.open("/sign-in").await?;
     ctx.sign_in("owner@acme.test", "not-the-password").await?;
-    ctx.wait_text("The email or password is not correct.")
-        .await?;
+    ctx.wait_text("The email or password is not correct.").await?;
     ctx.snap("sign-in-wrong-password").await?;
     ensure!(
         ctx.value_of("Email").await? == "owner@acme.test",
         "the email typed is kept"
     );
-    ensure!(
-        ctx.location().await? == "/sign-in",
-        "still on the sign-in page"
-    );
+    ensure!(ctx.location().await? == "/sign-in", "still on the sign-in page");
     ensure!(ctx.stored_token().await?.is_none(), "no session was stored");
 
     // Fixing the password signs in.
@@ -60,10 +56,7 @@ pub async fn sign_out_ends_the_session_on_the_server(ctx: Ctx) -> TestResult {
     ctx.snap("user-menu").await?;
     ctx.click("menuitem", "Sign out").await?;
     ctx.wait_location("/sign-in").await?;
-    ensure!(
-        ctx.stored_token().await?.is_none(),
-        "the token is forgotten"
-    );
+    ensure!(ctx.stored_token().await?.is_none(), "the token is forgotten");
 
     // The old token is dead on the server, not just forgotten here.
     let status = reqwest::Client::new()

@@ -27,9 +27,7 @@ pub struct OrgCaller {
 impl Caller {
     /// The caller's organization, if any; 404 when they have none.
     pub fn member(&self) -> ApiResult<OrgCaller> {
-        let (org_id, role) = self
-            .org
-            .ok_or_else(|| ApiError::not_found("Organization"))?;
+        let (org_id, role) = self.org.ok_or_else(|| ApiError::not_found("Organization"))?;
         Ok(OrgCaller {
             user_id: self.user_id,
             org_id,
@@ -58,13 +56,8 @@ fn bearer(parts: &Parts) -> Option<&str> {
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let token = bearer(parts)
-            .ok_or_else(ApiError::unauthorized)?
-            .to_string();
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let token = bearer(parts).ok_or_else(ApiError::unauthorized)?.to_string();
         let user_id = crate::auth::session::user_of(&state.pool, &token)
             .await?
             .ok_or_else(ApiError::unauthorized)?;
@@ -74,10 +67,6 @@ impl FromRequestParts<AppState> for Caller {
                 .fetch_optional(&state.pool)
                 .await?;
         let org = membership.and_then(|(org_id, role)| OrgRole::parse(&role).map(|r| (org_id, r)));
-        Ok(Caller {
-            user_id,
-            token,
-            org,
-        })
+        Ok(Caller { user_id, token, org })
     }
 }

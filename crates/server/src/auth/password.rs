@@ -1,8 +1,6 @@
 //! Passwords are stored as argon2id PHC strings (the `argon2` crate's defaults are argon2id).
 
-use argon2::password_hash::{
-    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
-};
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use std::sync::OnceLock;
 
@@ -16,9 +14,7 @@ pub fn hash(password: &str) -> String {
 
 pub fn verify(password: &str, phc: &str) -> bool {
     match PasswordHash::new(phc) {
-        Ok(parsed) => Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok(),
+        Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
         Err(_) => false,
     }
 }
@@ -27,10 +23,7 @@ pub fn verify(password: &str, phc: &str) -> bool {
 /// which email addresses have accounts.
 pub fn verify_against_nobody(password: &str) {
     static DUMMY: OnceLock<String> = OnceLock::new();
-    let _ = verify(
-        password,
-        DUMMY.get_or_init(|| hash("no user has this password")),
-    );
+    let _ = verify(password, DUMMY.get_or_init(|| hash("no user has this password")));
 }
 
 #[cfg(test)]

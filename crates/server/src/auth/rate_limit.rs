@@ -57,15 +57,9 @@ mod tests {
         assert!(limiter.blocked(&keys, start).is_some());
         // Another account from another client is not affected.
         assert_eq!(
-            limiter.blocked(
-                &["email:c@d.test".to_string(), "ip:10.0.0.9".to_string()],
-                start
-            ),
+            limiter.blocked(&["email:c@d.test".to_string(), "ip:10.0.0.9".to_string()], start),
             None
         );
-        assert_eq!(
-            limiter.blocked(&keys, start + WINDOW + Duration::from_secs(1)),
-            None
-        );
+        assert_eq!(limiter.blocked(&keys, start + WINDOW + Duration::from_secs(1)), None);
     }
 }

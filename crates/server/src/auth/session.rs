@@ -26,15 +26,13 @@ pub fn token_hash(token: &str) -> String {
 pub async fn create(pool: &SqlitePool, user_id: i64) -> Result<(String, String), sqlx::Error> {
     let token = new_token();
     let expires_at = db::timestamp(chrono::Utc::now() + LIFETIME);
-    sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-    )
-    .bind(token_hash(&token))
-    .bind(user_id)
-    .bind(db::now())
-    .bind(&expires_at)
-    .execute(pool)
-    .await?;
+    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+        .bind(token_hash(&token))
+        .bind(user_id)
+        .bind(db::now())
+        .bind(&expires_at)
+        .execute(pool)
+        .await?;
     Ok((token, expires_at))
 }
 

@@ -55,11 +55,10 @@ pub async fn login(
         return Err(err);
     }
 
-    let found: Option<Credentials> =
-        sqlx::query_as("SELECT id, password_hash, disabled FROM users WHERE email = ?")
-            .bind(&email)
-            .fetch_optional(&state.pool)
-            .await?;
+    let found: Option<Credentials> = sqlx::query_as("SELECT id, password_hash, disabled FROM users WHERE email = ?")
+        .bind(&email)
+        .fetch_optional(&state.pool)
+        .await?;
     let candidate = request.password.clone();
     let stored = found.as_ref().and_then(|c| c.password_hash.clone());
     // Hashing is CPU-heavy: keep it off the async workers.
@@ -90,20 +89,14 @@ pub async fn login(
         ));
     }
     state.login_limiter.clear(&email_key);
-    sqlx::query(
-        "UPDATE users SET sign_in_count = sign_in_count + 1, last_sign_in_at = ? WHERE id = ?",
-    )
-    .bind(db::now())
-    .bind(user.id)
-    .execute(&state.pool)
-    .await?;
+    sqlx::query("UPDATE users SET sign_in_count = sign_in_count + 1, last_sign_in_at = ? WHERE id = ?")
+        .bind(db::now())
+        .bind(user.id)
+        .execute(&state.pool)
+        .await?;
     let (token, expires_at) = session::create(&state.pool, user.id).await?;
     let me = load_me(&state.pool, user.id).await?;
-    Ok(Json(LoginResponse {
-        token,
-        expires_at,
-        me,
-    }))
+    Ok(Json(LoginResponse { token, expires_at, me }))
 }
 
 /// Sign out: the session is revoked on the server, so the token is useless from now on.
@@ -171,9 +164,7 @@ pub async fn load_me(pool: &SqlitePool, user_id: i64) -> Result<Me, sqlx::Error>
 
 /// "First Last", or the email when no name is known.
 pub fn display_name(first: &str, last: &str, email: &str) -> String {
-    let name = format!("{} {}", first.trim(), last.trim())
-        .trim()
-        .to_string();
+    let name = format!("{} {}", first.trim(), last.trim()).trim().to_string();
     if name.is_empty() {
         email.to_string()
     } else {

@@ -105,19 +105,17 @@ pub async fn load_org(pool: &SqlitePool, caller: OrgCaller) -> Result<Org, sqlx:
         .fetch_all(pool)
         .await?;
         rows.into_iter()
-            .filter_map(
-                |(id, email, org_id, expires_at, role, inviter_id, registered)| {
-                    Some(Invitation {
-                        id,
-                        email,
-                        org_id,
-                        expires_at,
-                        org_role: OrgRole::parse(&role)?,
-                        inviter_id,
-                        registered,
-                    })
-                },
-            )
+            .filter_map(|(id, email, org_id, expires_at, role, inviter_id, registered)| {
+                Some(Invitation {
+                    id,
+                    email,
+                    org_id,
+                    expires_at,
+                    org_role: OrgRole::parse(&role)?,
+                    inviter_id,
+                    registered,
+                })
+            })
             .collect()
     } else {
         Vec::new()
@@ -136,10 +134,7 @@ pub async fn load_org(pool: &SqlitePool, caller: OrgCaller) -> Result<Org, sqlx:
         .into_iter()
         .filter_map(|u| {
             let roles_on_spaces = roles_by_user.remove(&u.id).unwrap_or_default();
-            let on_spaces = roles_on_spaces
-                .keys()
-                .filter_map(|k| k.parse().ok())
-                .collect();
+            let on_spaces = roles_on_spaces.keys().filter_map(|k| k.parse().ok()).collect();
             Some(OrgUser {
                 id: u.id,
                 userid: u.email.clone(),

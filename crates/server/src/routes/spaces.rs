@@ -3,9 +3,7 @@
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
-use contract::{
-    AddSpaceRequest, OrgSpace, Period, Permission, PersonalSpace, PersonalSpaces, SpacesResponse,
-};
+use contract::{AddSpaceRequest, OrgSpace, Period, Permission, PersonalSpace, PersonalSpaces, SpacesResponse};
 use serde::Deserialize;
 use sqlx::SqlitePool;
 
@@ -25,8 +23,9 @@ impl PeriodQuery {
     pub fn period(&self) -> ApiResult<Period> {
         match self.period.as_deref() {
             None => Ok(Period::default()),
-            Some(p) => Period::parse(p)
-                .ok_or_else(|| ApiError::invalid("period", "Period must be 30d, 90d, 12m or all.")),
+            Some(p) => {
+                Period::parse(p).ok_or_else(|| ApiError::invalid("period", "Period must be 30d, 90d, 12m or all."))
+            }
         }
     }
 }
@@ -121,10 +120,7 @@ pub async fn org_spaces(
 #[utoipa::path(get, path = "/api/v1/me/personal-spaces", tag = "spaces", security(("bearer" = [])),
     responses((status = 200, body = PersonalSpaces), (status = 401, body = contract::ApiErrorBody),
         (status = 403, body = contract::ApiErrorBody)))]
-pub async fn personal(
-    State(state): State<AppState>,
-    caller: Caller,
-) -> ApiResult<Json<PersonalSpaces>> {
+pub async fn personal(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<PersonalSpaces>> {
     caller.require(Permission::ManageSpaces)?;
     let spaces: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT id, name, created_at FROM spaces WHERE owner_id = ? AND org_id IS NULL ORDER BY name COLLATE NOCASE",
@@ -134,11 +130,7 @@ pub async fn personal(
     .await?;
     let spaces = spaces
         .into_iter()
-        .map(|(id, name, created_at)| PersonalSpace {
-            id,
-            name,
-            created_at,
-        })
+        .map(|(id, name, created_at)| PersonalSpace { id, name, created_at })
         .collect();
     Ok(Json(PersonalSpaces { spaces }))
 }
@@ -155,11 +147,10 @@ pub async fn add(
     Json(request): Json<AddSpaceRequest>,
 ) -> ApiResult<(StatusCode, Json<OrgSpace>)> {
     let org = caller.require(Permission::ManageSpaces)?;
-    let found: Option<(i64, Option<i64>)> =
-        sqlx::query_as("SELECT owner_id, org_id FROM spaces WHERE id = ?")
-            .bind(request.space_id)
-            .fetch_optional(&state.pool)
-            .await?;
+    let found: Option<(i64, Option<i64>)> = sqlx::query_as("SELECT owner_id, org_id FROM spaces WHERE id = ?")
+        .bind(request.space_id)
+        .fetch_optional(&state.pool)
+        .await?;
     let Some((owner_id, current_org)) = found else {
         return Err(ApiError::not_found("The space").at("space_id"));
     };
@@ -189,14 +180,15 @@ pub async fn add(
         .at("space_id"));
     }
     // Guarded update: if someone moved the space meanwhile, nothing changes and we say so.
-    let moved = sqlx::query("UPDATE spaces SET org_id = ?, added_at = ? WHERE id = ? AND owner_id = ? AND org_id IS NULL")
-        .bind(org.org_id)
-        .bind(db::now())
-        .bind(request.space_id)
-        .bind(caller.user_id)
-        .execute(&state.pool)
-        .await?
-        .rows_affected();
+    let moved =
+        sqlx::query("UPDATE spaces SET org_id = ?, added_at = ? WHERE id = ? AND owner_id = ? AND org_id IS NULL")
+            .bind(org.org_id)
+            .bind(db::now())
+            .bind(request.space_id)
+            .bind(caller.user_id)
+            .execute(&state.pool)
+            .await?
+            .rows_affected();
     if moved == 0 {
         return Err(already_added(false));
     }
@@ -224,19 +216,14 @@ fn already_added(here: bool) -> ApiError {
     params(("id" = i64, Path, description = "Space id")),
     responses((status = 204), (status = 401, body = contract::ApiErrorBody), (status = 403, body = contract::ApiErrorBody),
         (status = 404, description = "No such space in the caller's organization", body = contract::ApiErrorBody)))]
-pub async fn detach(
-    State(state): State<AppState>,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> ApiResult<StatusCode> {
+pub async fn detach(State(state): State<AppState>, caller: Caller, Path(id): Path<i64>) -> ApiResult<StatusCode> {
     let org = caller.require(Permission::ManageSpaces)?;
-    let detached =
-        sqlx::query("UPDATE spaces SET org_id = NULL, added_at = NULL WHERE id = ? AND org_id = ?")
-            .bind(id)
-            .bind(org.org_id)
-            .execute(&state.pool)
-            .await?
-            .rows_affected();
+    let detached = sqlx::query("UPDATE spaces SET org_id = NULL, added_at = NULL WHERE id = ? AND org_id = ?")
+        .bind(id)
+        .bind(org.org_id)
+        .execute(&state.pool)
+        .await?
+        .rows_affected();
     if detached == 0 {
         return Err(ApiError::not_found("The space"));
     }

@@ -5,8 +5,7 @@ use axum::extract::{Query, State};
 use axum::Json;
 use chrono::{Datelike, NaiveDate};
 use contract::{
-    CountPoint, FreeTraffic, Granularity, Period, Permission, RoleCounts, Statistics, TrafficPoint,
-    FREE_TRAFFIC_BYTES,
+    CountPoint, FreeTraffic, Granularity, Period, Permission, RoleCounts, Statistics, TrafficPoint, FREE_TRAFFIC_BYTES,
 };
 use sqlx::SqlitePool;
 
@@ -43,11 +42,7 @@ pub async fn compute(
         None => earliest(pool, org_id).await?.unwrap_or(today),
     };
     let buckets = buckets(start, today, granularity);
-    let key_len = if granularity == Granularity::Day {
-        10
-    } else {
-        7
-    };
+    let key_len = if granularity == Granularity::Day { 10 } else { 7 };
 
     let rows: Vec<(String, i64, i64)> = sqlx::query_as(
         "SELECT substr(t.date, 1, ?3) AS bucket, SUM(t.api_requests), SUM(t.total_bytes)
@@ -75,17 +70,17 @@ pub async fn compute(
         })
         .collect();
 
-    let space_dates: Vec<String> =
-        sqlx::query_scalar("SELECT substr(COALESCE(added_at, created_at), 1, 10) FROM spaces WHERE org_id = ? ORDER BY 1")
-            .bind(org_id)
-            .fetch_all(pool)
-            .await?;
-    let member_rows: Vec<(String, String)> = sqlx::query_as(
-        "SELECT substr(created_at, 1, 10), org_role FROM org_members WHERE org_id = ? ORDER BY 1",
+    let space_dates: Vec<String> = sqlx::query_scalar(
+        "SELECT substr(COALESCE(added_at, created_at), 1, 10) FROM spaces WHERE org_id = ? ORDER BY 1",
     )
     .bind(org_id)
     .fetch_all(pool)
     .await?;
+    let member_rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT substr(created_at, 1, 10), org_role FROM org_members WHERE org_id = ? ORDER BY 1")
+            .bind(org_id)
+            .fetch_all(pool)
+            .await?;
     let member_dates: Vec<String> = member_rows.iter().map(|(d, _)| d.clone()).collect();
     let mut users_by_role = RoleCounts::default();
     for (_, role) in &member_rows {
@@ -152,11 +147,7 @@ fn next_month(first: NaiveDate) -> NaiveDate {
 }
 
 /// Each bucket's key (`YYYY-MM-DD` or `YYYY-MM`) and its last day, from `start` to `today`.
-fn buckets(
-    start: NaiveDate,
-    today: NaiveDate,
-    granularity: Granularity,
-) -> Vec<(String, NaiveDate)> {
+fn buckets(start: NaiveDate, today: NaiveDate, granularity: Granularity) -> Vec<(String, NaiveDate)> {
     let mut out = Vec::new();
     match granularity {
         Granularity::Day => {
@@ -207,10 +198,7 @@ mod tests {
     fn day_buckets_cover_every_day_once() {
         let b = buckets(day("2026-02-27"), day("2026-03-02"), Granularity::Day);
         let keys: Vec<&str> = b.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(
-            keys,
-            ["2026-02-27", "2026-02-28", "2026-03-01", "2026-03-02"]
-        );
+        assert_eq!(keys, ["2026-02-27", "2026-02-28", "2026-03-01", "2026-03-02"]);
     }
 
     #[test]

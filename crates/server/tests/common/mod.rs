@@ -101,9 +101,7 @@ pub async fn expect_error(response: Response, status: StatusCode, code: &str) ->
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["error"]["code"], code, "error body: {body}");
     assert!(
-        body["error"]["message"]
-            .as_str()
-            .is_some_and(|m| !m.is_empty()),
+        body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()),
         "a message for people: {body}"
     );
     body["error"].clone()

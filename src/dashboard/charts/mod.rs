@@ -1,0 +1,136 @@
+//! The "Spaces", "Users" and "Traffic" charts. Each chart is created once, updated when the
+//! statistics change, follows its container's size and is disposed when the dashboard is left. Each has a
+//! summary and a data table a screen reader can read.
+
+mod module;
+mod text_alternative;
+
+use contract::Statistics;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
+
+use crate::api::ApiError;
+use crate::widgets::ErrorPanel;
+use text_alternative::{DataTable, Summary};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Spaces,
+    Users,
+    Traffic,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Spaces, Kind::Users, Kind::Traffic];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Spaces => "spaces",
+            Kind::Users => "users",
+            Kind::Traffic => "traffic",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::Spaces => "Spaces",
+            Kind::Users => "Users",
+            Kind::Traffic => "Traffic",
+        }
+    }
+
+    fn element_id(self) -> String {
+        format!("chart-{}", self.key())
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum Status {
+    Loading,
+    Drawn,
+    Failed(String),
+}
+
+fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+#[component]
+pub fn Charts(stats: LocalResource<Result<Statistics, ApiError>>) -> impl IntoView {
+    let status = RwSignal::new(Status::Loading);
+    let module = StoredValue::new_local(None::<JsValue>);
+    let instances = StoredValue::new_local(Vec::<(Kind, JsValue)>::new());
+    let attempt = RwSignal::new(0u32);
+
+    Effect::new(move |_| {
+        attempt.track();
+        let Some(Ok(data)) = stats.get() else { return };
+        let json = serde_json::to_string(&data).unwrap_or_default();
+        mark("org-area:stats-arrived");
+        spawn_local(async move {
+            let loaded = match module.get_value() {
+                Some(m) => m,
+                None => match module::load_charts(module::BASE).await {
+                    Ok(m) => {
+                        module.set_value(Some(m.clone()));
+                        m
+                    }
+                    Err(_) => {
+                        status.set(Status::Failed("The charts could not be loaded.".into()));
+                        return;
+                    }
+                },
+            };
+            let result = if instances.with_value(|i| i.is_empty()) {
+                Kind::ALL
+                    .into_iter()
+                    .map(|kind| module::draw(&loaded, &kind.element_id(), kind.key(), &json).map(|i| (kind, i)))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map(|drawn| instances.set_value(drawn))
+            } else {
+                instances.with_value(|all| {
+                    all.iter()
+                        .try_for_each(|(kind, instance)| module::update(&loaded, instance, kind.key(), &json))
+                })
+            };
+            match result {
+                Ok(()) => {
+                    mark("org-area:charts-drawn");
+                    status.set(Status::Drawn);
+                }
+                Err(_) => status.set(Status::Failed("The charts could not be drawn.".into())),
+            }
+        });
+    });
+
+    on_cleanup(move || {
+        instances.with_value(|all| all.iter().for_each(|(_, i)| module::dispose(i)));
+    });
+
+    let data = move || stats.get().and_then(Result::ok);
+    view! {
+        {move || match status.get() {
+            Status::Failed(message) => Some(view! {
+                <ErrorPanel error=message retry=Callback::new(move |_| attempt.update(|n| *n += 1)) />
+            }),
+            _ => None,
+        }}
+        <div class="charts">
+            {Kind::ALL.into_iter().map(|kind| view! {
+                <section class="card chart-card" aria-labelledby=format!("{}-title", kind.element_id())>
+                    <h2 id=format!("{}-title", kind.element_id())>{kind.title()}</h2>
+                    <p class="chart-summary">{move || data().map(|s| view! { <Summary kind=kind stats=s /> })}</p>
+                    <div class="chart" id=kind.element_id() aria-hidden="true"
+                        class:loading=move || status.get() == Status::Loading></div>
+                    <details class="chart-data">
+                        <summary>"Show the data"</summary>
+                        {move || data().map(|s| view! { <DataTable kind=kind stats=s /> })}
+                    </details>
+                </section>
+            }).collect_view()}
+        </div>
+    }
+}
