@@ -77,10 +77,14 @@ pub struct AppServer {
 
 impl AppServer {
     pub fn start(addr: SocketAddr, database: &Path, dist: &Path) -> Result<AppServer, String> {
+        Self::start_seeded(addr, database, dist, Seed::Demo)
+    }
+
+    pub fn start_seeded(addr: SocketAddr, database: &Path, dist: &Path, seed: Seed) -> Result<AppServer, String> {
         let config = Config {
             bind: addr,
             database_url: format!("sqlite://{}", database.display()),
-            seed: Seed::Demo,
+            seed,
             static_dir: Some(dist.to_path_buf()),
             ..Config::default()
         };
@@ -145,10 +149,19 @@ const WAIT: Duration = Duration::from_secs(10);
 
 impl Ctx {
     pub async fn new(chromedriver: &Chromedriver, dist: &str, name: &'static str) -> Result<Ctx, String> {
+        Self::with_seed(chromedriver, dist, name, Seed::Demo).await
+    }
+
+    pub async fn with_seed(
+        chromedriver: &Chromedriver,
+        dist: &str,
+        name: &'static str,
+        seed: Seed,
+    ) -> Result<Ctx, String> {
         let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
         let database = dir.path().join("e2e.db");
         let dist = PathBuf::from(dist);
-        let server = AppServer::start("127.0.0.1:0".parse().unwrap(), &database, &dist)?;
+        let server = AppServer::start_seeded("127.0.0.1:0".parse().unwrap(), &database, &dist, seed)?;
         let base = format!("http://{}", server.addr);
 
         let mut caps = DesiredCapabilities::chrome();

@@ -13,7 +13,6 @@ pub fn release() -> Result<PathBuf> {
     externalize_inline_scripts(&dist)?;
     build_charts(&dist.join("charts"))?;
     precompress(&dist)?;
-    precompress(&dist.join("charts"))?;
     Ok(dist)
 }
 
@@ -41,13 +40,17 @@ fn build_charts(out: &Path) -> Result {
     Ok(())
 }
 
-/// Write `.br` and `.gz` beside each hashed asset, at the highest levels, once per build, so the
-/// server (or a CDN) can send them without compressing per request. index.html stays plain: it is
-/// small, and a host may edit it after the build.
+/// Write `.br` and `.gz` beside each script, style, image and wasm file (in every folder), at the
+/// highest levels, once per build, so the server (or a CDN) can send them without compressing per
+/// request. index.html stays plain: it is small, and a host may edit it after the build.
 pub fn precompress(dist: &Path) -> Result {
     use std::io::Write;
     let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
     for path in entries.flatten().map(|e| e.path()) {
+        if path.is_dir() {
+            precompress(&path)?;
+            continue;
+        }
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         if !matches!(ext, "wasm" | "js" | "css" | "svg") {
             continue;

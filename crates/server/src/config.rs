@@ -3,16 +3,19 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-pub const USAGE: &str = "usage: org-area-server [--bind ADDR:PORT] [--database URL] [--seed demo|none] [--static-dir DIR] [--allow-origin ORIGIN]...
+pub const USAGE: &str = "usage: org-area-server [--bind ADDR:PORT] [--database URL] [--seed demo|demo-large|none] [--static-dir DIR] [--allow-origin ORIGIN]...
   --bind          address to listen on (env ORG_AREA_BIND, default 127.0.0.1:8080)
   --database      SQLite URL (env ORG_AREA_DATABASE_URL, default sqlite://data/org-area.db)
-  --seed          demo: seed the demo organizations into an empty database; none: never (default none)
+  --seed          demo: seed the demo organizations into an empty database; demo-large: the same with
+                  Acme at 250 spaces and 10,000 users; none: never (default none)
   --static-dir    serve the built app from DIR, with deep links falling back to index.html
   --allow-origin  an origin allowed to call the API from a browser (env ORG_AREA_ALLOWED_ORIGINS, comma-separated)";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Seed {
     Demo,
+    /// The demo, with Acme grown to 250 spaces and 10,000 users: for trying and measuring scale.
+    DemoLarge,
     None,
 }
 
@@ -67,8 +70,9 @@ impl Config {
                 "--seed" => {
                     config.seed = match value()?.as_str() {
                         "demo" => Seed::Demo,
+                        "demo-large" => Seed::DemoLarge,
                         "none" => Seed::None,
-                        other => return Err(format!("--seed must be demo or none, not {other:?}")),
+                        other => return Err(format!("--seed must be demo, demo-large or none, not {other:?}")),
                     }
                 }
                 "--static-dir" => config.static_dir = Some(PathBuf::from(value()?)),
@@ -110,7 +114,7 @@ mod tests {
     fn bad_values_are_reported() {
         assert!(Config::from_args_and_env(args(&["--seed", "lots"]), |_| None)
             .unwrap_err()
-            .contains("demo or none"));
+            .contains("demo, demo-large or none"));
         assert!(Config::from_args_and_env(args(&["--bind", "nowhere"]), |_| None).is_err());
         assert!(Config::from_args_and_env(args(&["--database"]), |_| None)
             .unwrap_err()

@@ -49,8 +49,16 @@ impl Running {
 /// Open the database, migrate, seed if asked and start serving.
 pub async fn start(config: Config) -> Result<Running, StartError> {
     let pool = db::connect(&config.database_url).await?;
-    if config.seed == Seed::Demo {
-        seed::demo_if_empty(&pool).await?;
+    match config.seed {
+        Seed::Demo => {
+            seed::demo_if_empty(&pool).await?;
+        }
+        Seed::DemoLarge => {
+            if seed::demo_if_empty(&pool).await? {
+                seed::grow_acme(&pool, 250, 10_000).await?;
+            }
+        }
+        Seed::None => {}
     }
     let state = AppState {
         pool: pool.clone(),

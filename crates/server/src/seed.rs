@@ -306,3 +306,83 @@ async fn insert_traffic(
     }
     Ok(())
 }
+
+/// Grow Acme Studio to `spaces` spaces and `users` members with a year of traffic, as the largest
+/// organizations have. The extra people have no password: they exist to be listed and counted.
+pub async fn grow_acme(pool: &SqlitePool, spaces: usize, users: usize) -> Result<(), sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    let org: i64 = sqlx::query_scalar("SELECT id FROM orgs WHERE slug = 'acme-studio'")
+        .fetch_one(&mut *tx)
+        .await?;
+    let have_users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM org_members WHERE org_id = ?")
+        .bind(org)
+        .fetch_one(&mut *tx)
+        .await?;
+    let created = db::timestamp(Utc::now() - Duration::days(200));
+    let mut user_ids = Vec::new();
+    for i in have_users as usize..users {
+        let role = if i % 50 == 0 { "admin" } else { "member" };
+        let id = sqlx::query(
+            "INSERT INTO users (email, firstname, lastname, created_at, sign_in_count) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(format!("user{i:05}@customers.test"))
+        .bind(FIRST_NAMES[i % FIRST_NAMES.len()])
+        .bind(LAST_NAMES[(i / FIRST_NAMES.len()) % LAST_NAMES.len()])
+        .bind(&created)
+        .bind((i % 40) as i64)
+        .execute(&mut *tx)
+        .await?
+        .last_insert_rowid();
+        sqlx::query("INSERT INTO org_members (org_id, user_id, org_role, created_at) VALUES (?, ?, ?, ?)")
+            .bind(org)
+            .bind(id)
+            .bind(role)
+            .bind(db::timestamp(Utc::now() - Duration::days((i % 390) as i64)))
+            .execute(&mut *tx)
+            .await?;
+        user_ids.push(id);
+    }
+    let have_spaces: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM spaces WHERE org_id = ?")
+        .bind(org)
+        .fetch_one(&mut *tx)
+        .await?;
+    let owner: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = 'owner@acme.test'")
+        .fetch_one(&mut *tx)
+        .await?;
+    let today = Utc::now().date_naive();
+    for i in have_spaces as usize..spaces {
+        let created = db::timestamp(Utc::now() - Duration::days(390 - (i as i64 * 3) % 380));
+        let space = sqlx::query(
+            "INSERT INTO spaces (name, owner_id, org_id, plan, created_at, added_at) VALUES (?, ?, ?, 'starter', ?, ?)",
+        )
+        .bind(format!("Customer Site {i:03}"))
+        .bind(user_ids.get(i * 7 % user_ids.len().max(1)).copied().unwrap_or(owner))
+        .bind(org)
+        .bind(&created)
+        .bind(&created)
+        .execute(&mut *tx)
+        .await?
+        .last_insert_rowid();
+        for k in 0..(i % 12) {
+            if let Some(user) = user_ids.get((i * 13 + k * 101) % user_ids.len().max(1)) {
+                sqlx::query(
+                    "INSERT OR IGNORE INTO space_collaborators (space_id, user_id, role) VALUES (?, ?, 'editor')",
+                )
+                .bind(space)
+                .bind(user)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        // A year of traffic, smaller than the demo spaces'.
+        insert_traffic(&mut tx, space, today, 365, 1000 + i as u64).await?;
+    }
+    tx.commit().await
+}
+
+const FIRST_NAMES: &[&str] = &[
+    "Ada", "Ben", "Chloé", "Dmitri", "Eva", "Farah", "Gustav", "Hana", "Ivan", "Jun", "Kofi", "Lina",
+];
+const LAST_NAMES: &[&str] = &[
+    "Adler", "Brown", "Costa", "Dubois", "Eriksen", "Fujita", "García", "Horvat", "Ito", "Jansen",
+];

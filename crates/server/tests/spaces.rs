@@ -313,3 +313,23 @@ async fn spaces_of_others_or_in_organizations_cannot_be_added() {
     .await;
     assert_eq!(s.space_org(playground).await, None);
 }
+
+#[tokio::test]
+async fn the_large_demo_has_250_spaces_and_10000_users() {
+    let s = common::server_seeded(org_area_server::Seed::DemoLarge).await;
+    let token = s.token("owner@acme.test").await;
+    let spaces: Value = s
+        .get("/orgs/me/spaces?period=all", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(spaces["spaces"].as_array().unwrap().len(), 250);
+    let org: Value = s.get("/orgs/me", Some(&token)).await.json().await.unwrap();
+    assert_eq!(org["org"]["user_count"], 10_000);
+    assert_eq!(org["org"]["users"].as_array().unwrap().len(), 10_000);
+    // Globex is untouched.
+    let globex = s.token("admin@globex.test").await;
+    let theirs: Value = s.get("/orgs/me", Some(&globex)).await.json().await.unwrap();
+    assert_eq!(theirs["org"]["user_count"], 3);
+}

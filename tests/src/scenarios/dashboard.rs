@@ -96,7 +96,7 @@ pub async fn sign_in_page_never_loads_echarts(ctx: Ctx) -> TestResult {
     let loaded = ctx
         .driver
         .execute(
-            "return typeof window.echarts !== 'undefined' || performance.getEntriesByType('resource').some((r) => r.name.includes('/charts/'));",
+            r#"return typeof window.echarts !== 'undefined' || performance.getEntriesByType('resource').some((r) => r.name.includes('/charts/echarts.js') || r.name.includes('org_area_charts'));"#,
             vec![],
         )
         .await?
@@ -172,5 +172,44 @@ pub async fn detach_a_space_after_confirming(ctx: Ctx) -> TestResult {
     ctx.wait_text("7 of 7 spaces").await?;
     ctx.driver.refresh().await?;
     ctx.wait_text("7 of 7 spaces").await?;
+    Ok(())
+}
+
+pub async fn space_added_meanwhile_gets_a_clear_error(ctx: Ctx) -> TestResult {
+    signed_in_owner(&ctx).await?;
+    ctx.wait_text("8 of 8 spaces").await?;
+    // Someone else (another tab, a colleague) adds the space after this page loaded.
+    let token = ctx.stored_token().await?.ok_or("signed in")?;
+    let client = reqwest::Client::new();
+    let personal: serde_json::Value = client
+        .get(format!("{}/api/v1/me/personal-spaces", ctx.base))
+        .bearer_auth(&token)
+        .send()
+        .await?
+        .json()
+        .await?;
+    let id = personal["spaces"]
+        .as_array()
+        .and_then(|spaces| spaces.iter().find(|s| s["name"] == "Photo Portfolio"))
+        .and_then(|s| s["id"].as_i64())
+        .ok_or("Photo Portfolio is a personal space")?;
+    let added = client
+        .post(format!("{}/api/v1/orgs/me/spaces", ctx.base))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({ "space_id": id }))
+        .send()
+        .await?;
+    ensure!(
+        added.status() == reqwest::StatusCode::CREATED,
+        "added behind the page's back"
+    );
+
+    ctx.fill("Space", "Photo Portfolio").await?;
+    ctx.click("button", "Add space").await?;
+    ctx.wait_text("This space is already in your organization.").await?;
+    ensure!(
+        ctx.value_of("Space").await? == "Photo Portfolio",
+        "the typed name stays"
+    );
     Ok(())
 }

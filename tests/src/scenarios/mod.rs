@@ -33,6 +33,7 @@ scenarios![
     dashboard::dashboard_filter_and_sort_live_in_the_address,
     dashboard::sign_in_page_never_loads_echarts,
     dashboard::add_a_personal_space_and_find_it_after_reload,
+    dashboard::space_added_meanwhile_gets_a_clear_error,
     dashboard::detach_a_space_after_confirming,
     resilience::dropped_server_shows_message_and_retry,
     resilience::built_app_has_no_inline_script,

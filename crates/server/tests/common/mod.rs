@@ -12,11 +12,15 @@ pub struct TestServer {
 }
 
 pub async fn server() -> TestServer {
+    server_seeded(Seed::Demo).await
+}
+
+pub async fn server_seeded(seed: Seed) -> TestServer {
     let dir = tempfile::tempdir().expect("temp dir");
     let config = Config {
         bind: "127.0.0.1:0".parse().unwrap(),
         database_url: format!("sqlite://{}", dir.path().join("test.db").display()),
-        seed: Seed::Demo,
+        seed,
         ..Config::default()
     };
     let running = start(config).await.expect("server starts");
