@@ -30,7 +30,10 @@ pub fn bench() -> Result {
     tools::ensure_browser()?;
     let dist = app_build::release()?;
     app_build::report_sizes(&dist);
+    run(command("cargo").args(["build", "--profile", "server", "--package", "org-area-server"]))?;
+    let server = crate::root().join("target/server/org-area-server");
     run(command("cargo")
         .args(["run", "--quiet", "--package", "org-area-e2e", "--bin", "bench"])
-        .env("ORG_AREA_E2E_DIST", &dist))
+        .env("ORG_AREA_E2E_DIST", &dist)
+        .env("ORG_AREA_BENCH_SERVER", server))
 }
