@@ -70,24 +70,31 @@ pub async fn compute(
         })
         .collect();
 
-    let space_dates: Vec<String> = sqlx::query_scalar(
-        "SELECT substr(COALESCE(added_at, created_at), 1, 10) FROM spaces WHERE org_id = ? ORDER BY 1",
+    // Counts per day (a few hundred rows at most), not one row per member.
+    let space_days: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT substr(COALESCE(added_at, created_at), 1, 10) AS day, COUNT(*) FROM spaces WHERE org_id = ?
+         GROUP BY day ORDER BY day",
     )
     .bind(org_id)
     .fetch_all(pool)
     .await?;
-    let member_rows: Vec<(String, String)> =
-        sqlx::query_as("SELECT substr(created_at, 1, 10), org_role FROM org_members WHERE org_id = ? ORDER BY 1")
+    let member_days: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT substr(created_at, 1, 10) AS day, COUNT(*) FROM org_members WHERE org_id = ? GROUP BY day ORDER BY day",
+    )
+    .bind(org_id)
+    .fetch_all(pool)
+    .await?;
+    let role_rows: Vec<(String, i64)> =
+        sqlx::query_as("SELECT org_role, COUNT(*) FROM org_members WHERE org_id = ? GROUP BY org_role")
             .bind(org_id)
             .fetch_all(pool)
             .await?;
-    let member_dates: Vec<String> = member_rows.iter().map(|(d, _)| d.clone()).collect();
     let mut users_by_role = RoleCounts::default();
-    for (_, role) in &member_rows {
+    for (role, count) in role_rows {
         match role.as_str() {
-            "owner" => users_by_role.owner += 1,
-            "admin" => users_by_role.admin += 1,
-            _ => users_by_role.member += 1,
+            "owner" => users_by_role.owner = count,
+            "admin" => users_by_role.admin = count,
+            _ => users_by_role.member += count,
         }
     }
 
@@ -107,8 +114,8 @@ pub async fn compute(
         period,
         granularity,
         traffic,
-        spaces: running_counts(&buckets, &space_dates),
-        users: running_counts(&buckets, &member_dates),
+        spaces: running_counts(&buckets, &space_days),
+        users: running_counts(&buckets, &member_days),
         users_by_role,
         free_traffic: FreeTraffic {
             used_bytes,
@@ -172,15 +179,21 @@ fn buckets(start: NaiveDate, today: NaiveDate, granularity: Granularity) -> Vec<
     out
 }
 
-/// How many of `dates` (sorted `YYYY-MM-DD`) fall on or before each bucket's last day.
-fn running_counts(buckets: &[(String, NaiveDate)], dates: &[String]) -> Vec<CountPoint> {
+/// For each bucket, how many there were by its last day, from counts per day (sorted by day).
+fn running_counts(buckets: &[(String, NaiveDate)], per_day: &[(String, i64)]) -> Vec<CountPoint> {
+    let mut total = 0;
+    let mut next = 0;
     buckets
         .iter()
         .map(|(key, last)| {
             let last = last.format("%Y-%m-%d").to_string();
+            while next < per_day.len() && per_day[next].0 <= last {
+                total += per_day[next].1;
+                next += 1;
+            }
             CountPoint {
                 date: key.clone(),
-                count: dates.partition_point(|d| *d <= last) as i64,
+                count: total,
             }
         })
         .collect()
@@ -217,8 +230,8 @@ mod tests {
     #[test]
     fn running_counts_are_cumulative() {
         let b = buckets(day("2026-01-01"), day("2026-01-03"), Granularity::Day);
-        let dates = ["2025-12-01", "2026-01-02", "2026-01-02"].map(String::from);
-        let counts: Vec<i64> = running_counts(&b, &dates).iter().map(|p| p.count).collect();
+        let per_day = [("2025-12-01".to_string(), 1), ("2026-01-02".to_string(), 2)];
+        let counts: Vec<i64> = running_counts(&b, &per_day).iter().map(|p| p.count).collect();
         assert_eq!(counts, [1, 3, 3]);
     }
 }
