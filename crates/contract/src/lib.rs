@@ -6,12 +6,14 @@ pub mod dashboard;
 pub mod error;
 pub mod org;
 pub mod roles;
+pub mod users;
 
 pub use auth::*;
 pub use dashboard::*;
 pub use error::*;
 pub use org::*;
 pub use roles::*;
+pub use users::*;
 
 /// Every API path starts with this prefix.
 pub const API_PREFIX: &str = "/api/v1";

@@ -14,6 +14,7 @@ use crate::routes;
         routes::health::health, routes::auth::login, routes::auth::logout, routes::auth::me, routes::orgs::me,
         routes::spaces::org_spaces, routes::spaces::add, routes::spaces::detach, routes::spaces::personal,
         routes::statistics::statistics,
+        routes::users::list, routes::users::change_role, routes::users::remove,
     ),
     modifiers(&BearerAuth)
 )]

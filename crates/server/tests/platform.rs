@@ -30,6 +30,9 @@ async fn openapi_documents_every_endpoint() {
         ("/api/v1/orgs/me/spaces/{id}", "delete"),
         ("/api/v1/orgs/me/statistics", "get"),
         ("/api/v1/me/personal-spaces", "get"),
+        ("/api/v1/orgs/me/users", "get"),
+        ("/api/v1/orgs/me/users/{id}", "patch"),
+        ("/api/v1/orgs/me/users/{id}", "delete"),
     ] {
         assert!(
             paths.get(path).and_then(|p| p.get(method)).is_some(),

@@ -2,11 +2,13 @@
 
 pub mod auth;
 pub mod health;
+pub mod members;
 pub mod orgs;
 pub mod spaces;
 pub mod statistics;
+pub mod users;
 
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, patch, post};
 use axum::Router;
 
 use crate::error::ApiError;
@@ -23,6 +25,8 @@ pub fn api_router() -> Router<AppState> {
         .route("/orgs/me/spaces", get(spaces::org_spaces).post(spaces::add))
         .route("/orgs/me/spaces/{id}", delete(spaces::detach))
         .route("/orgs/me/statistics", get(statistics::statistics))
+        .route("/orgs/me/users", get(users::list))
+        .route("/orgs/me/users/{id}", patch(users::change_role).delete(users::remove))
         .route("/me/personal-spaces", get(spaces::personal))
         // An unknown API path is a JSON 404, never the app's index.html.
         .fallback(|| async { ApiError::not_found("This API endpoint") });

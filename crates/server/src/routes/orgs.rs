@@ -1,15 +1,13 @@
 //! `GET /api/v1/orgs/me`: the caller's organization in Storyblok's `orgs/me` shape.
 
-use std::collections::{BTreeMap, HashMap};
-
 use axum::extract::State;
 use axum::Json;
-use contract::{allows, Invitation, Org, OrgEnvelope, OrgRole, OrgUser, Permission};
+use contract::{allows, Invitation, Org, OrgEnvelope, OrgRole, Permission};
 use sqlx::SqlitePool;
 
 use crate::auth::{Caller, OrgCaller};
 use crate::error::ApiResult;
-use crate::routes::auth::display_name;
+use crate::routes::members::{self, UserRow, USER_COLUMNS};
 use crate::AppState;
 
 /// The caller's organization. Owners and admins get every member, space and pending invitation;
@@ -37,20 +35,6 @@ struct OrgRow {
     settings: String,
 }
 
-#[derive(sqlx::FromRow)]
-struct UserRow {
-    id: i64,
-    email: String,
-    firstname: String,
-    lastname: String,
-    avatar: Option<String>,
-    org_role: String,
-    sign_in_count: i64,
-    created_at: String,
-    last_sign_in_at: Option<String>,
-    disabled: bool,
-}
-
 pub async fn load_org(pool: &SqlitePool, caller: OrgCaller) -> Result<Org, sqlx::Error> {
     let sees_members = allows(caller.role, Permission::SeeMembers);
     let row: OrgRow = sqlx::query_as(
@@ -61,12 +45,10 @@ pub async fn load_org(pool: &SqlitePool, caller: OrgCaller) -> Result<Org, sqlx:
     .await?;
 
     // Members see only themselves: the API never lists other members to them.
-    let users: Vec<UserRow> = sqlx::query_as(
-        "SELECT u.id, u.email, u.firstname, u.lastname, u.avatar, m.org_role, u.sign_in_count, u.created_at,
-                u.last_sign_in_at, u.disabled
-         FROM org_members m JOIN users u ON u.id = m.user_id
-         WHERE m.org_id = ?1 AND (?2 OR u.id = ?3) ORDER BY u.id",
-    )
+    let users: Vec<UserRow> = sqlx::query_as(&format!(
+        "SELECT {USER_COLUMNS} FROM org_members m JOIN users u ON u.id = m.user_id
+         WHERE m.org_id = ?1 AND (?2 OR u.id = ?3) ORDER BY u.id"
+    ))
     .bind(caller.org_id)
     .bind(sees_members)
     .bind(caller.user_id)
@@ -75,24 +57,8 @@ pub async fn load_org(pool: &SqlitePool, caller: OrgCaller) -> Result<Org, sqlx:
 
     let only_for = (!sees_members).then_some(caller.user_id);
     let spaces = crate::routes::spaces::list(pool, caller.org_id, None, only_for).await?;
-
-    // Collaborations on the organization's spaces only; personal spaces stay private.
-    let collaborations: Vec<(i64, i64, String)> = sqlx::query_as(
-        "SELECT c.user_id, c.space_id, c.role FROM space_collaborators c JOIN spaces s ON s.id = c.space_id
-         WHERE s.org_id = ? ORDER BY c.space_id",
-    )
-    .bind(caller.org_id)
-    .fetch_all(pool)
-    .await?;
-    let mut roles_by_user: HashMap<i64, BTreeMap<String, Vec<String>>> = HashMap::new();
-    for (user_id, space_id, role) in collaborations {
-        roles_by_user
-            .entry(user_id)
-            .or_default()
-            .entry(space_id.to_string())
-            .or_default()
-            .push(role);
-    }
+    let only_ids = only_for.map(|id| vec![id]);
+    let mut roles = members::roles_on_spaces(pool, caller.org_id, only_ids.as_deref()).await?;
 
     let invitations: Vec<Invitation> = if allows(caller.role, Permission::InviteUsers) {
         let rows: Vec<(i64, String, i64, String, String, i64, bool)> = sqlx::query_as(
@@ -132,25 +98,9 @@ pub async fn load_org(pool: &SqlitePool, caller: OrgCaller) -> Result<Org, sqlx:
 
     let users = users
         .into_iter()
-        .filter_map(|u| {
-            let roles_on_spaces = roles_by_user.remove(&u.id).unwrap_or_default();
-            let on_spaces = roles_on_spaces.keys().filter_map(|k| k.parse().ok()).collect();
-            Some(OrgUser {
-                id: u.id,
-                userid: u.email.clone(),
-                friendly_name: Some(display_name(&u.firstname, &u.lastname, &u.email)),
-                firstname: Some(u.firstname),
-                lastname: Some(u.lastname),
-                email: u.email,
-                avatar: u.avatar,
-                org_role: OrgRole::parse(&u.org_role)?,
-                sign_in_count: u.sign_in_count,
-                created_at: u.created_at,
-                last_sign_in_at: u.last_sign_in_at,
-                disabled: u.disabled,
-                on_spaces,
-                roles_on_spaces,
-            })
+        .filter_map(|row| {
+            let spaces = roles.remove(&row.id).unwrap_or_default();
+            members::to_org_user(row, spaces)
         })
         .collect();
 

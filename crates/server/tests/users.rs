@@ -1,0 +1,289 @@
+//! The Users endpoints against the permission table: each role, each action, the forbidden cases
+//! and another organization's users.
+
+mod common;
+
+use common::{expect_error, server};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+async fn user_id(s: &common::TestServer, email: &str) -> i64 {
+    sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
+        .bind(email)
+        .fetch_one(&s.running.pool)
+        .await
+        .unwrap()
+}
+
+async fn patch(s: &common::TestServer, token: &str, id: i64, role: &str) -> reqwest::Response {
+    s.client
+        .patch(s.url(&format!("/orgs/me/users/{id}")))
+        .bearer_auth(token)
+        .json(&json!({ "org_role": role }))
+        .send()
+        .await
+        .unwrap()
+}
+
+fn emails(page: &Value) -> Vec<String> {
+    page["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["email"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn owners_and_admins_page_search_filter_and_sort_users() {
+    let s = server().await;
+    for email in ["owner@acme.test", "admin@acme.test"] {
+        let token = s.token(email).await;
+        let page: Value = s
+            .get("/orgs/me/users?per_page=4", Some(&token))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(page["total"], 9);
+        assert_eq!(page["users"].as_array().unwrap().len(), 4);
+        let last: Value = s
+            .get("/orgs/me/users?per_page=4&page=3", Some(&token))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(last["users"].as_array().unwrap().len(), 1);
+        let found: Value = s
+            .get("/orgs/me/users?q=FISCH", Some(&token))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(emails(&found), ["lena@acme.test"]);
+        let by_mail: Value = s
+            .get("/orgs/me/users?q=northwind", Some(&token))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(emails(&by_mail), ["david@northwind.test"]);
+        let admins: Value = s
+            .get("/orgs/me/users?role=admin&sort=email", Some(&token))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            emails(&admins),
+            ["admin@acme.test", "jonas@acme.test", "lena@acme.test"]
+        );
+        let desc: Value = s
+            .get("/orgs/me/users?sort=email&dir=desc&per_page=1", Some(&token))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(emails(&desc), ["owner@acme.test"]);
+        // LIKE wildcards are taken literally.
+        let none: Value = s.get("/orgs/me/users?q=%25", Some(&token)).await.json().await.unwrap();
+        assert_eq!(none["total"], 0);
+    }
+    let token = s.token("owner@acme.test").await;
+    for (query, field) in [
+        ("role=boss", "role"),
+        ("per_page=500", "per_page"),
+        ("page=0", "page"),
+        ("sort=shoe", "sort"),
+    ] {
+        let e = expect_error(
+            s.get(&format!("/orgs/me/users?{query}"), Some(&token)).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid",
+        )
+        .await;
+        assert_eq!(e["field"], field);
+    }
+}
+
+#[tokio::test]
+async fn members_get_no_list_and_globex_sees_only_globex() {
+    let s = server().await;
+    let member = s.token("member@acme.test").await;
+    expect_error(
+        s.get("/orgs/me/users", Some(&member)).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    let globex = s.token("admin@globex.test").await;
+    let page: Value = s.get("/orgs/me/users", Some(&globex)).await.json().await.unwrap();
+    assert_eq!(page["total"], 3);
+    assert!(emails(&page).iter().all(|e| e.ends_with("@globex.test")));
+}
+
+#[tokio::test]
+async fn role_changes_follow_the_permission_table() {
+    let s = server().await;
+    let owner = s.token("owner@acme.test").await;
+    let admin = s.token("admin@acme.test").await;
+    let member = s.token("member@acme.test").await;
+    let (mia, carla, lena, olivia, adam) = (
+        user_id(&s, "member@acme.test").await,
+        user_id(&s, "carla@bakery.test").await,
+        user_id(&s, "lena@acme.test").await,
+        user_id(&s, "owner@acme.test").await,
+        user_id(&s, "admin@acme.test").await,
+    );
+
+    // Members change nothing.
+    expect_error(
+        patch(&s, &member, carla, "admin").await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    // Admins manage admins and members, never ownership.
+    let promoted: Value = patch(&s, &admin, carla, "admin").await.json().await.unwrap();
+    assert_eq!(promoted["org_role"], "admin");
+    expect_error(
+        patch(&s, &admin, carla, "owner").await,
+        StatusCode::FORBIDDEN,
+        "cannot_assign_ownership",
+    )
+    .await;
+    expect_error(
+        patch(&s, &admin, olivia, "admin").await,
+        StatusCode::FORBIDDEN,
+        "cannot_assign_ownership",
+    )
+    .await;
+    // Owners assign every role.
+    let owned: Value = patch(&s, &owner, lena, "owner").await.json().await.unwrap();
+    assert_eq!(owned["org_role"], "owner");
+    assert_eq!(patch(&s, &owner, lena, "admin").await.status(), StatusCode::OK);
+    // Nobody changes their own role.
+    expect_error(
+        patch(&s, &owner, olivia, "admin").await,
+        StatusCode::CONFLICT,
+        "self_change",
+    )
+    .await;
+    expect_error(
+        patch(&s, &admin, adam, "member").await,
+        StatusCode::CONFLICT,
+        "self_change",
+    )
+    .await;
+
+    // Organization roles never touch collaborator roles.
+    let before: Value = s
+        .get("/orgs/me/users?q=member%40acme", Some(&owner))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(patch(&s, &owner, mia, "admin").await.status(), StatusCode::OK);
+    let after: Value = s
+        .get("/orgs/me/users?q=member%40acme", Some(&owner))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        before["users"][0]["roles_on_spaces"],
+        after["users"][0]["roles_on_spaces"]
+    );
+    assert_eq!(after["users"][0]["org_role"], "admin");
+}
+
+#[tokio::test]
+async fn removals_follow_the_permission_table() {
+    let s = server().await;
+    let owner = s.token("owner@acme.test").await;
+    let admin = s.token("admin@acme.test").await;
+    let member = s.token("member@acme.test").await;
+    let (erin, olivia, jonas, adam) = (
+        user_id(&s, "erin@contoso.test").await,
+        user_id(&s, "owner@acme.test").await,
+        user_id(&s, "jonas@acme.test").await,
+        user_id(&s, "admin@acme.test").await,
+    );
+    expect_error(
+        s.delete(&format!("/orgs/me/users/{erin}"), Some(&member)).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    expect_error(
+        s.delete(&format!("/orgs/me/users/{olivia}"), Some(&admin)).await,
+        StatusCode::FORBIDDEN,
+        "cannot_assign_ownership",
+    )
+    .await;
+    expect_error(
+        s.delete(&format!("/orgs/me/users/{adam}"), Some(&admin)).await,
+        StatusCode::CONFLICT,
+        "self_change",
+    )
+    .await;
+    assert_eq!(
+        s.delete(&format!("/orgs/me/users/{erin}"), Some(&admin)).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        s.delete(&format!("/orgs/me/users/{jonas}"), Some(&owner))
+            .await
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    let page: Value = s.get("/orgs/me/users", Some(&owner)).await.json().await.unwrap();
+    assert_eq!(page["total"], 7);
+    // A removed person keeps their account but has no organization any more.
+    let erin_token = s.token("erin@contoso.test").await;
+    expect_error(
+        s.get("/orgs/me", Some(&erin_token)).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn nobody_reaches_into_another_organization() {
+    let s = server().await;
+    let globex = s.token("admin@globex.test").await;
+    let acme = s.token("owner@acme.test").await;
+    let mia = user_id(&s, "member@acme.test").await;
+    let gina = user_id(&s, "admin@globex.test").await;
+    expect_error(
+        patch(&s, &globex, mia, "admin").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    expect_error(
+        s.delete(&format!("/orgs/me/users/{mia}"), Some(&globex)).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    expect_error(
+        patch(&s, &acme, gina, "member").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    expect_error(
+        s.delete(&format!("/orgs/me/users/{gina}"), Some(&acme)).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    let role: String = sqlx::query_scalar("SELECT org_role FROM org_members WHERE user_id = ?")
+        .bind(mia)
+        .fetch_one(&s.running.pool)
+        .await
+        .unwrap();
+    assert_eq!(role, "member", "nothing changed");
+}
