@@ -51,6 +51,13 @@ pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Re
     decode(send(request).await?).await
 }
 
+pub async fn patch<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    let request = authorized(Request::patch(&url(path)))
+        .json(body)
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    decode(send(request).await?).await
+}
+
 /// A POST whose success carries no body (204).
 pub async fn post_empty(path: &str) -> Result<(), ApiError> {
     let request = authorized(Request::post(&url(path)))

@@ -1,6 +1,7 @@
 //! What the dashboard shows (period, filter, sort), kept in the address so a reload or a shared
 //! link shows the same view: `/?period=90d&q=shop&sort=traffic&dir=desc`.
 
+use crate::widgets::url;
 use contract::{OrgSpace, Period};
 use leptos_router::params::ParamsMap;
 
@@ -76,7 +77,7 @@ impl ViewState {
             parts.push(format!("period={}", self.period.as_str()));
         }
         if !self.filter.is_empty() {
-            parts.push(format!("q={}", encode(&self.filter)));
+            parts.push(format!("q={}", url::encode(&self.filter)));
         }
         if self.sort != SortKey::default() {
             parts.push(format!("sort={}", self.sort.as_str()));
@@ -135,13 +136,4 @@ impl ViewState {
         });
         rows
     }
-}
-
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

@@ -8,6 +8,7 @@ use leptos_router::NavigateOptions;
 
 use super::{use_session, SessionState};
 use crate::shell::{Layout, NoAccess};
+use crate::widgets::url;
 use crate::widgets::{ErrorPanel, Loading};
 
 #[component]
@@ -26,7 +27,7 @@ pub fn Guarded() -> impl IntoView {
             let target = if here == "/" {
                 "/sign-in".to_string()
             } else {
-                format!("/sign-in?next={}", encode(&here))
+                format!("/sign-in?next={}", url::encode(&here))
             };
             navigate(
                 &target,
@@ -53,14 +54,4 @@ pub fn Guarded() -> impl IntoView {
         }
         SessionState::SignedIn(_) => view! { <NoAccess /> }.into_any(),
     }
-}
-
-/// Percent-encode a path for the `next` query parameter.
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

@@ -1,8 +1,157 @@
+use contract::{OrgRole, OrgUser};
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
-use crate::shell::Placeholder;
+use super::api;
+use super::users_table::UsersTable;
+use super::view_state::{ViewState, PER_PAGE};
+use crate::session::use_session;
+use crate::widgets::{load_view, ConfirmDialog, Loader};
+
+/// A change waiting for the person's confirmation.
+#[derive(Clone)]
+pub enum Pending {
+    Role(OrgUser, OrgRole),
+    Remove(OrgUser),
+}
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    view! { <Placeholder title="Users" /> }
+    let session = use_session();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let view = Memo::new(move |_| ViewState::from_params(&query.get()));
+    let set_view = Callback::new(move |next: ViewState| {
+        navigate(
+            &next.href(),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
+    let users = LocalResource::new(move || api::users(view.get()));
+    let me = move || session.me();
+
+    let notice = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(None::<Pending>);
+    let apply = Action::new_local(move |change: &Pending| {
+        let change = change.clone();
+        async move {
+            match change {
+                Pending::Role(user, role) => api::change_role(user.id, role)
+                    .await
+                    .map(|u| format!("{} is now {}.", name_of(&u), u.org_role.label())),
+                Pending::Remove(user) => api::remove(user.id)
+                    .await
+                    .map(|_| format!("{} was removed from the organization.", name_of(&user))),
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = apply.value().get() {
+            pending.set(None);
+            notice.set(Some(result.unwrap_or_else(|e| e.to_string())));
+            users.refetch();
+        }
+    });
+
+    let retry = Callback::new(move |_| users.refetch());
+    view! {
+        <section class="page users" aria-labelledby="users-title">
+            <div class="page-head">
+                <h1 id="users-title">"Users"</h1>
+            </div>
+            <p class="muted page-intro">
+                "Your team (owners and admins) and your customers (members). Members do not see the organization area or each other."
+            </p>
+            {move || notice.get().map(|text| view! {
+                <div class="notice-bar" role="status">
+                    <span>{text}</span>
+                    <button type="button" class="button small" on:click=move |_| notice.set(None)>"Dismiss"</button>
+                </div>
+            })}
+            <div class="toolbar">
+                <div class="field inline grow">
+                    <label for="users-search">"Search users"</label>
+                    <input id="users-search" type="search" placeholder="Name or email"
+                        prop:value=move || view.get().search
+                        on:input=move |ev| set_view.run(ViewState { search: event_target_value(&ev), page: 1, ..view.get_untracked() }) />
+                </div>
+                <div class="field inline">
+                    <label for="users-role">"Role"</label>
+                    <select id="users-role" on:change=move |ev| {
+                        let role = OrgRole::parse(&event_target_value(&ev));
+                        set_view.run(ViewState { role, page: 1, ..view.get_untracked() });
+                    }>
+                        <option value="" selected=move || view.get().role.is_none()>"All roles"</option>
+                        {OrgRole::ALL.into_iter().map(|r| view! {
+                            <option value=r.as_str() selected=move || view.get().role == Some(r)>{r.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <Loader label="Loading users…" retry=retry load=Callback::new(move |_| load_view(async move {
+                users.await.map(|page| {
+                    let pages = ((page.total + PER_PAGE - 1) / PER_PAGE).max(1);
+                    view! {
+                        <UsersTable page=page view=view set_view=set_view me=me().map(|m| m.user.id).unwrap_or_default()
+                            my_role=me().and_then(|m| m.role()).unwrap_or(OrgRole::Member)
+                            on_change=Callback::new(move |p| pending.set(Some(p))) />
+                        <nav class="pager" aria-label="Pages">
+                            <button type="button" class="button small" disabled=move || { view.get().page <= 1 }
+                                on:click=move |_| set_view.run(ViewState { page: view.get_untracked().page - 1, ..view.get_untracked() })>
+                                "Previous page"
+                            </button>
+                            <span>{move || format!("Page {} of {pages}", view.get().page)}</span>
+                            <button type="button" class="button small" disabled=move || { view.get().page >= pages }
+                                on:click=move |_| set_view.run(ViewState { page: view.get_untracked().page + 1, ..view.get_untracked() })>
+                                "Next page"
+                            </button>
+                        </nav>
+                    }.into_any()
+                })
+            })) />
+            {move || pending.get().map(|change| {
+                let (title, message, confirm) = match &change {
+                    Pending::Role(user, role) => (
+                        format!("Make {} {}?", name_of(user), with_article(*role)),
+                        format!(
+                            "{} changes from {} to {} in this organization. Their roles in each space stay as they are.",
+                            name_of(user), user.org_role.label(), role.label()),
+                        "Change role".to_string(),
+                    ),
+                    Pending::Remove(user) => (
+                        format!("Remove {}?", name_of(user)),
+                        format!(
+                            "{} ({}) leaves the organization and loses access to the organization area. Their account and their spaces stay.",
+                            name_of(user), user.email),
+                        "Remove user".to_string(),
+                    ),
+                };
+                view! {
+                    <ConfirmDialog title=title message=message confirm_label=confirm pending=apply.pending()
+                        on_confirm=Callback::new(move |_| { apply.dispatch(change.clone()); })
+                        on_cancel=Callback::new(move |_| { pending.set(None); users.refetch(); }) />
+                }
+            })}
+        </section>
+    }
+}
+
+pub fn name_of(user: &OrgUser) -> String {
+    user.friendly_name
+        .clone()
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| user.email.clone())
+}
+
+fn with_article(role: OrgRole) -> String {
+    match role {
+        OrgRole::Owner => "an Owner".into(),
+        OrgRole::Admin => "an Admin".into(),
+        OrgRole::Member => "a Member".into(),
+    }
 }

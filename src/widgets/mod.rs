@@ -6,6 +6,7 @@ mod error_panel;
 pub mod format;
 mod loader;
 mod loading;
+pub mod url;
 
 pub use badge::DeprecatedBadge;
 pub use confirm_dialog::ConfirmDialog;

@@ -288,11 +288,15 @@ impl Ctx {
         Ok(())
     }
 
-    /// Type into the text box labelled `label`, replacing what it held.
+    /// Type into the text box labelled `label`, replacing what it held, with the keystrokes a
+    /// person would use (select all, delete, type), so the page sees every input event.
     pub async fn fill(&self, label: &str, text: &str) -> TestResult {
         let field = self.by_name("textbox", label).await?;
-        field.clear().await?;
-        field.send_keys(text).await?;
+        field.send_keys(Key::Control + "a").await?;
+        field.send_keys(Key::Backspace).await?;
+        if !text.is_empty() {
+            field.send_keys(text).await?;
+        }
         Ok(())
     }
 

@@ -5,6 +5,7 @@ mod dashboard;
 mod navigation;
 mod resilience;
 mod sign_in;
+mod users;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -35,6 +36,11 @@ scenarios![
     dashboard::add_a_personal_space_and_find_it_after_reload,
     dashboard::space_added_meanwhile_gets_a_clear_error,
     dashboard::detach_a_space_after_confirming,
+    users::users_search_and_role_filter_live_in_the_address,
+    users::owner_changes_a_role_after_confirming,
+    users::admin_cannot_assign_or_touch_ownership,
+    users::owner_removes_a_user_after_confirming,
+    users::names_are_shown_as_text_never_as_html,
     resilience::dropped_server_shows_message_and_retry,
     resilience::built_app_has_no_inline_script,
 ];

@@ -1,0 +1,16 @@
+use contract::{OrgRole, OrgUser, RoleChange, UsersPage};
+
+use super::view_state::ViewState;
+use crate::api::{self, ApiError};
+
+pub async fn users(view: ViewState) -> Result<UsersPage, ApiError> {
+    api::get(&format!("/orgs/me/users{}", view.api_query())).await
+}
+
+pub async fn change_role(user_id: i64, org_role: OrgRole) -> Result<OrgUser, ApiError> {
+    api::patch(&format!("/orgs/me/users/{user_id}"), &RoleChange { org_role }).await
+}
+
+pub async fn remove(user_id: i64) -> Result<(), ApiError> {
+    api::delete(&format!("/orgs/me/users/{user_id}")).await
+}

@@ -1,0 +1,129 @@
+use contract::{assignable_roles, check_removal, check_role_change, OrgRole, OrgUser, Party, UsersPage};
+use leptos::prelude::*;
+
+use super::page::{name_of, Pending};
+use super::view_state::{SortKey, ViewState};
+use crate::widgets::{format, DeprecatedBadge};
+
+/// One page of users. The role control and the remove button appear only where the permission
+/// rules (the same functions the server runs) allow the signed-in person to use them.
+#[component]
+pub fn UsersTable(
+    page: UsersPage,
+    view: Memo<ViewState>,
+    set_view: Callback<ViewState>,
+    me: i64,
+    my_role: OrgRole,
+    on_change: Callback<Pending>,
+) -> impl IntoView {
+    let header = move |key: SortKey| {
+        let aria_sort = move || match view.get() {
+            v if v.sort == key && v.descending => "descending",
+            v if v.sort == key => "ascending",
+            _ => "none",
+        };
+        view! {
+            <th scope="col" aria-sort=aria_sort>
+                <button type="button" class="sort-button" on:click=move |_| set_view.run(view.get_untracked().sorted_by(key))>
+                    {key.label()}
+                    <span class="sort-indicator" aria-hidden="true">{move || match aria_sort() {
+                        "ascending" => "▲",
+                        "descending" => "▼",
+                        _ => "",
+                    }}</span>
+                </button>
+            </th>
+        }
+    };
+    let total = page.total;
+    let shown = page.users.len();
+    let actor = Party {
+        user_id: me,
+        role: my_role,
+    };
+    view! {
+        <section class="card table-card" aria-labelledby="users-table-title">
+            <div class="table-toolbar">
+                <h2 id="users-table-title">"People"</h2>
+            </div>
+            <p class="muted table-count" aria-live="polite">{format!("{shown} shown of {} users", format::count(total))}</p>
+            <table class="table">
+                <thead>
+                    <tr>
+                        {[SortKey::Name, SortKey::Email, SortKey::Role].into_iter().map(header).collect_view()}
+                        <th scope="col" class="num">"Spaces"</th>
+                        {[SortKey::SignIns, SortKey::LastSignIn].into_iter().map(header).collect_view()}
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {page.users.into_iter().map(|user| view! { <UserRow user=user actor=actor on_change=on_change /> }).collect_view()}
+                </tbody>
+            </table>
+            {(shown == 0).then(|| view! { <p class="empty-state table-empty">"No user matches this search."</p> })}
+        </section>
+    }
+}
+
+#[component]
+fn UserRow(user: OrgUser, actor: Party, on_change: Callback<Pending>) -> impl IntoView {
+    let name = name_of(&user);
+    let target = Party {
+        user_id: user.id,
+        role: user.org_role,
+    };
+    // The roles the signed-in person may give this one; whether the last owner or admin would go is
+    // for the server to say, as only it knows the count.
+    let choices: Vec<OrgRole> = assignable_roles(actor.role)
+        .iter()
+        .copied()
+        .filter(|r| check_role_change(actor, target, *r, usize::MAX).is_ok())
+        .collect();
+    let can_change = choices.iter().any(|r| *r != user.org_role);
+    let can_remove = check_removal(actor, target, usize::MAX).is_ok();
+    let last_sign_in = user
+        .last_sign_in_at
+        .as_deref()
+        .map(|t| t.get(..10).unwrap_or(t).to_string())
+        .unwrap_or_else(|| "Never".into());
+    let role_label = format!("Role for {name}");
+    let remove_label = format!("Remove {name}");
+    let for_role = user.clone();
+    let for_remove = user.clone();
+    view! {
+        <tr class:disabled-user=user.disabled>
+            <td>
+                <span class="cell-primary">{name.clone()}</span>
+                {user.disabled.then(|| view! { <span class="badge">"Disabled"</span> })}
+            </td>
+            <td>{user.email.clone()}</td>
+            <td>
+                {if can_change {
+                    view! {
+                        <select class="role-select" aria-label=role_label on:change=move |ev| {
+                            if let Some(role) = OrgRole::parse(&event_target_value(&ev)) {
+                                on_change.run(Pending::Role(for_role.clone(), role));
+                            }
+                        }>
+                            {choices.into_iter().map(|r| view! {
+                                <option value=r.as_str() selected=r == user.org_role>{r.label()}</option>
+                            }).collect_view()}
+                        </select>
+                    }.into_any()
+                } else {
+                    view! { <span>{user.org_role.label()}</span> }.into_any()
+                }}
+                {user.org_role.is_deprecated().then(|| view! { <DeprecatedBadge /> })}
+            </td>
+            <td class="num">{user.on_spaces.len()}</td>
+            <td class="num">{user.sign_in_count}</td>
+            <td>{last_sign_in}</td>
+            <td class="actions">
+                {can_remove.then(|| view! {
+                    <button type="button" class="button small" aria-label=remove_label
+                        on:click=move |_| on_change.run(Pending::Remove(for_remove.clone()))>"Remove"</button>
+                })}
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,131 @@
+use crate::ensure;
+use crate::harness::{Ctx, TestResult};
+
+async fn signed_in(ctx: &Ctx, email: &str) -> TestResult {
+    ctx.open("/sign-in?next=/users").await?;
+    ctx.sign_in(email, "demo-password").await?;
+    ctx.wait_location("/users").await?;
+    ctx.wait_text("9 users").await?;
+    Ok(())
+}
+
+pub async fn users_search_and_role_filter_live_in_the_address(ctx: Ctx) -> TestResult {
+    signed_in(&ctx, "owner@acme.test").await?;
+    let body = ctx.body_text().await?;
+    ensure!(
+        body.contains("Carla Rossi") && body.contains("david@northwind.test"),
+        "team and customers listed"
+    );
+    ensure!(body.contains("Deprecated"), "the Owner role carries its badge");
+    ctx.snap("users").await?;
+
+    ctx.fill("Search users", "fisch").await?;
+    ctx.wait_text("1 shown of 1 users").await?;
+    ctx.wait_location("/users?q=fisch").await?;
+    ctx.driver.refresh().await?;
+    ctx.wait_text("1 shown of 1 users").await?;
+    ensure!(
+        ctx.value_of("Search users").await? == "fisch",
+        "the search survives a reload"
+    );
+    ensure!(ctx.body_text().await?.contains("Lena Fischer"), "the match is shown");
+
+    ctx.fill("Search users", "").await?;
+    ctx.by_name("textbox", "Role").await?.send_keys("Admin").await?;
+    ctx.wait_text("3 shown of 3 users").await?;
+    ensure!(
+        ctx.location().await? == "/users?role=admin",
+        "role filter in the address"
+    );
+    Ok(())
+}
+
+pub async fn owner_changes_a_role_after_confirming(ctx: Ctx) -> TestResult {
+    signed_in(&ctx, "owner@acme.test").await?;
+    ctx.by_name("textbox", "Role for Carla Rossi")
+        .await?
+        .send_keys("Admin")
+        .await?;
+    ctx.by_name("heading", "Make Carla Rossi an Admin?").await?;
+    ctx.snap("users-role-dialog").await?;
+    ctx.click("button", "Change role").await?;
+    ctx.wait_text("Carla Rossi is now Admin.").await?;
+    ctx.driver.refresh().await?;
+    let select = ctx.by_name("textbox", "Role for Carla Rossi").await?;
+    ensure!(
+        select.prop("value").await?.as_deref() == Some("admin"),
+        "the new role stays after a reload"
+    );
+    Ok(())
+}
+
+pub async fn admin_cannot_assign_or_touch_ownership(ctx: Ctx) -> TestResult {
+    signed_in(&ctx, "admin@acme.test").await?;
+    let options = ctx
+        .by_name("textbox", "Role for Carla Rossi")
+        .await?
+        .find_all(thirtyfour::By::Tag("option"))
+        .await?;
+    let mut labels = Vec::new();
+    for option in options {
+        labels.push(option.text().await?);
+    }
+    ensure!(
+        labels == ["Admin", "Member"],
+        "an admin is offered Admin and Member only, got {labels:?}"
+    );
+    ensure!(
+        !ctx.has("textbox", "Role for Olivia Owens").await?,
+        "no role control on the owner"
+    );
+    ensure!(
+        !ctx.has("button", "Remove Olivia Owens").await?,
+        "no remove button on the owner"
+    );
+    ensure!(
+        !ctx.has("textbox", "Role for Adam Alvarez").await?,
+        "no control on one's own role"
+    );
+    Ok(())
+}
+
+pub async fn owner_removes_a_user_after_confirming(ctx: Ctx) -> TestResult {
+    signed_in(&ctx, "owner@acme.test").await?;
+    ctx.click("button", "Remove Erin O'Brien").await?;
+    ctx.by_name("heading", "Remove Erin O'Brien?").await?;
+    ctx.click("button", "Cancel").await?;
+    ensure!(
+        ctx.body_text().await?.contains("9 shown of 9 users"),
+        "cancel removes nobody"
+    );
+    ctx.click("button", "Remove Erin O'Brien").await?;
+    ctx.click("button", "Remove user").await?;
+    ctx.wait_text("8 shown of 8 users").await?;
+    ctx.driver.refresh().await?;
+    ctx.wait_text("8 shown of 8 users").await?;
+    ensure!(
+        !ctx.body_text().await?.contains("erin@contoso.test"),
+        "gone after a reload"
+    );
+    Ok(())
+}
+
+pub async fn names_are_shown_as_text_never_as_html(ctx: Ctx) -> TestResult {
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", ctx.database.display())).await?;
+    sqlx::query(
+        "UPDATE users SET firstname = '<img src=x onerror=alert(1)>', lastname = '' WHERE email = 'carla@bakery.test'",
+    )
+    .execute(&pool)
+    .await?;
+    pool.close().await;
+    signed_in(&ctx, "owner@acme.test").await?;
+    ctx.wait_text("<img src=x onerror=alert(1)>").await?;
+    let images = ctx
+        .driver
+        .execute("return document.querySelectorAll('main img').length;", vec![])
+        .await?;
+    ensure!(images.json().as_u64() == Some(0), "the name created no element");
+    // An alert would have made this call fail with "unexpected alert open".
+    ctx.driver.title().await?;
+    Ok(())
+}
