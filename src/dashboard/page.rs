@@ -1,7 +1,5 @@
 use contract::{OrgSpace, Period};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use super::add_space::AddSpace;
 use super::api;
@@ -9,24 +7,12 @@ use super::charts::Charts;
 use super::free_traffic::FreeTrafficBar;
 use super::spaces_table::SpacesTable;
 use super::view_state::ViewState;
-use crate::widgets::{load_view, ConfirmDialog, Loader};
+use crate::widgets::{load_view, url, ConfirmDialog, Loader, NoticeBar};
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let view = Memo::new(move |_| ViewState::from_params(&query.get()));
+    let (view, set_view) = url::use_view_state(ViewState::from_params, ViewState::href);
     let period = Memo::new(move |_| view.get().period);
-    let set_view = Callback::new(move |next: ViewState| {
-        navigate(
-            &next.href(),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    });
 
     let spaces = LocalResource::new(move || api::spaces(period.get()));
     let stats = LocalResource::new(move || api::statistics(period.get()));
@@ -81,12 +67,7 @@ pub fn DashboardPage() -> impl IntoView {
                     </select>
                 </div>
             </div>
-            {move || notice.get().map(|text| view! {
-                <div class="notice-bar" role="status">
-                    <span>{text}</span>
-                    <button type="button" class="button small" on:click=move |_| notice.set(None)>"Dismiss"</button>
-                </div>
-            })}
+            <NoticeBar notice=notice />
 
             <div class="dashboard-top">
                 <Loader label="Loading traffic…" retry=retry load=Callback::new(move |_| load_view(async move {

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::view_state::{SortKey, ViewState};
-use crate::widgets::format;
+use crate::widgets::{format, SortHeader};
 
 /// Every space of the organization with its owner, users, plan and traffic; filter and sort are
 /// part of the address.
@@ -19,22 +19,10 @@ pub fn SpacesTable(
     let rows = Memo::new(move |_| spaces.with_value(|all| view.with(|v| v.apply(all))));
 
     let header = move |key: SortKey| {
-        let aria_sort = move || match view.get() {
-            v if v.sort == key && v.descending => "descending",
-            v if v.sort == key => "ascending",
-            _ => "none",
-        };
         view! {
-            <th scope="col" class:num=key.is_numeric() aria-sort=aria_sort>
-                <button type="button" class="sort-button" on:click=move |_| set_view.run(view.get_untracked().sorted_by(key))>
-                    {key.label()}
-                    <span class="sort-indicator" aria-hidden="true">{move || match aria_sort() {
-                        "ascending" => "▲",
-                        "descending" => "▼",
-                        _ => "",
-                    }}</span>
-                </button>
-            </th>
+            <SortHeader label=key.label() numeric=key.is_numeric()
+                sorted=Signal::derive(move || view.with(|v| (v.sort == key).then_some(v.descending)))
+                on_sort=Callback::new(move |_| set_view.run(view.get_untracked().sorted_by(key))) />
         }
     };
 

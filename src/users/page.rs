@@ -1,13 +1,11 @@
 use contract::{OrgRole, OrgUser};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use super::api;
 use super::users_table::UsersTable;
 use super::view_state::{ViewState, PER_PAGE};
 use crate::session::use_session;
-use crate::widgets::{load_view, ConfirmDialog, Loader};
+use crate::widgets::{load_view, url, ConfirmDialog, Loader, NoticeBar};
 
 /// A change waiting for the person's confirmation.
 #[derive(Clone)]
@@ -19,19 +17,7 @@ pub enum Pending {
 #[component]
 pub fn UsersPage() -> impl IntoView {
     let session = use_session();
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let view = Memo::new(move |_| ViewState::from_params(&query.get()));
-    let set_view = Callback::new(move |next: ViewState| {
-        navigate(
-            &next.href(),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    });
+    let (view, set_view) = url::use_view_state(ViewState::from_params, ViewState::href);
     let users = LocalResource::new(move || api::users(view.get()));
     let me = move || session.me();
 
@@ -67,12 +53,7 @@ pub fn UsersPage() -> impl IntoView {
             <p class="muted page-intro">
                 "Your team (owners and admins) and your customers (members). Members do not see the organization area or each other."
             </p>
-            {move || notice.get().map(|text| view! {
-                <div class="notice-bar" role="status">
-                    <span>{text}</span>
-                    <button type="button" class="button small" on:click=move |_| notice.set(None)>"Dismiss"</button>
-                </div>
-            })}
+            <NoticeBar notice=notice />
             <div class="toolbar">
                 <div class="field inline grow">
                     <label for="users-search">"Search users"</label>

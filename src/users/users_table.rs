@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use super::page::{name_of, Pending};
 use super::view_state::{SortKey, ViewState};
-use crate::widgets::{format, DeprecatedBadge};
+use crate::widgets::{format, DeprecatedBadge, SortHeader};
 
 /// One page of users. The role control and the remove button appear only where the permission
 /// rules (the same functions the server runs) allow the signed-in person to use them.
@@ -17,22 +17,10 @@ pub fn UsersTable(
     on_change: Callback<Pending>,
 ) -> impl IntoView {
     let header = move |key: SortKey| {
-        let aria_sort = move || match view.get() {
-            v if v.sort == key && v.descending => "descending",
-            v if v.sort == key => "ascending",
-            _ => "none",
-        };
         view! {
-            <th scope="col" aria-sort=aria_sort>
-                <button type="button" class="sort-button" on:click=move |_| set_view.run(view.get_untracked().sorted_by(key))>
-                    {key.label()}
-                    <span class="sort-indicator" aria-hidden="true">{move || match aria_sort() {
-                        "ascending" => "▲",
-                        "descending" => "▼",
-                        _ => "",
-                    }}</span>
-                </button>
-            </th>
+            <SortHeader label=key.label()
+                sorted=Signal::derive(move || view.with(|v| (v.sort == key).then_some(v.descending)))
+                on_sort=Callback::new(move |_| set_view.run(view.get_untracked().sorted_by(key))) />
         }
     };
     let total = page.total;

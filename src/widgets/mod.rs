@@ -6,6 +6,8 @@ mod error_panel;
 pub mod format;
 mod loader;
 mod loading;
+mod notice_bar;
+mod sort_header;
 pub mod url;
 
 pub use badge::DeprecatedBadge;
@@ -13,3 +15,5 @@ pub use confirm_dialog::ConfirmDialog;
 pub use error_panel::ErrorPanel;
 pub use loader::{load_view, Loader};
 pub use loading::Loading;
+pub use notice_bar::NoticeBar;
+pub use sort_header::SortHeader;

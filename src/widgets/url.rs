@@ -1,3 +1,8 @@
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
+use leptos_router::NavigateOptions;
+
 /// Percent-encode a value for a query string. `/` stays readable: it is legal there, and keeps
 /// `?next=/users` easy to read.
 pub fn encode(s: &str) -> String {
@@ -7,4 +12,26 @@ pub fn encode(s: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+/// A screen's view (filter, sort, page, ...) read from the address, and a way to change it that
+/// replaces the address, so reloads and shared links show the same view.
+pub fn use_view_state<V>(parse: fn(&ParamsMap) -> V, href: fn(&V) -> String) -> (Memo<V>, Callback<V>)
+where
+    V: Clone + PartialEq + Send + Sync + 'static,
+{
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let view = Memo::new(move |_| parse(&query.get()));
+    let set_view = Callback::new(move |next: V| {
+        navigate(
+            &href(&next),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
+    (view, set_view)
 }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{expect_error, server};
+use common::{emails, expect_error, server};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -11,15 +11,6 @@ async fn org_of(s: &common::TestServer, email: &str) -> Value {
     let response = s.get("/orgs/me", Some(&token)).await;
     assert_eq!(response.status(), StatusCode::OK);
     response.json::<Value>().await.unwrap()["org"].clone()
-}
-
-fn emails(org: &Value) -> Vec<String> {
-    org["users"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u["email"].as_str().unwrap().to_string())
-        .collect()
 }
 
 #[tokio::test]

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{expect_error, server};
+use common::{emails, expect_error, server};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -23,15 +23,6 @@ async fn patch(s: &common::TestServer, token: &str, id: i64, role: &str) -> reqw
         .send()
         .await
         .unwrap()
-}
-
-fn emails(page: &Value) -> Vec<String> {
-    page["users"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u["email"].as_str().unwrap().to_string())
-        .collect()
 }
 
 #[tokio::test]

@@ -110,3 +110,13 @@ pub async fn expect_error(response: Response, status: StatusCode, code: &str) ->
     );
     body["error"].clone()
 }
+
+/// The email addresses of the `users` in an `org` or a users page, in order.
+pub fn emails(holder: &Value) -> Vec<String> {
+    holder["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["email"].as_str().unwrap().to_string())
+        .collect()
+}
