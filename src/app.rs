@@ -10,7 +10,7 @@ use crate::settings::SettingsPage;
 use crate::shell::{NotFound, Placeholder};
 use crate::sign_in::SignInPage;
 use crate::subscription::SubscriptionPage;
-use crate::users::UsersPage;
+use crate::users::{AcceptInvitationPage, UsersPage};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -19,6 +19,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("/sign-in") view=SignInPage />
+                <Route path=path!("/accept-invitation") view=AcceptInvitationPage />
                 <ParentRoute path=path!("") view=Guarded>
                     <Route path=path!("") view=DashboardPage />
                     <Route path=path!("spaces/:id") view=|| view! { <Placeholder title="Space" /> } />

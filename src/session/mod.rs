@@ -5,7 +5,7 @@ mod guard;
 
 pub use guard::Guarded;
 
-use contract::{LoginRequest, Me};
+use contract::{LoginRequest, LoginResponse, Me};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -68,9 +68,14 @@ impl Session {
 
     pub async fn sign_in(self, request: LoginRequest) -> Result<(), ApiError> {
         let response = api::login(&request).await?;
+        self.start(response);
+        Ok(())
+    }
+
+    /// Keep a session the server just opened (by sign-in or by accepting an invitation).
+    pub fn start(self, response: LoginResponse) {
         token::store(&response.token);
         self.state.set(SessionState::SignedIn(response.me));
-        Ok(())
     }
 
     /// Revoke the session on the server, then forget it here even if the server is unreachable.

@@ -1,7 +1,10 @@
 use contract::{OrgRole, OrgUser};
 use leptos::prelude::*;
 
+use super::add_user::AddUser;
 use super::api;
+use super::invitations_api;
+use super::pending_invitations::PendingInvitations;
 use super::users_table::UsersTable;
 use super::view_state::{ViewState, PER_PAGE};
 use crate::session::use_session;
@@ -19,6 +22,12 @@ pub fn UsersPage() -> impl IntoView {
     let session = use_session();
     let (view, set_view) = url::use_view_state(ViewState::from_params, ViewState::href);
     let users = LocalResource::new(move || api::users(view.get()));
+    let invitations = LocalResource::new(invitations_api::pending);
+    let my_role = move || session.me().and_then(|m| m.role()).unwrap_or(OrgRole::Member);
+    let refresh = Callback::new(move |_| {
+        users.refetch();
+        invitations.refetch();
+    });
     let me = move || session.me();
 
     let notice = RwSignal::new(None::<String>);
@@ -49,6 +58,7 @@ pub fn UsersPage() -> impl IntoView {
         <section class="page users" aria-labelledby="users-title">
             <div class="page-head">
                 <h1 id="users-title">"Users"</h1>
+                <AddUser my_role=my_role() on_created=refresh />
             </div>
             <p class="muted page-intro">
                 "Your team (owners and admins) and your customers (members). Members do not see the organization area or each other."
@@ -95,6 +105,14 @@ pub fn UsersPage() -> impl IntoView {
                     }.into_any()
                 })
             })) />
+            <section class="card" aria-labelledby="invitations-title">
+                <h2 id="invitations-title">"Pending invitations"</h2>
+                <Loader label="Loading invitations…" retry=refresh load=Callback::new(move |_| load_view(async move {
+                    invitations.await.map(|list| view! {
+                        <PendingInvitations invitations=list.invitations my_role=my_role() notice=notice on_change=refresh />
+                    }.into_any())
+                })) />
+            </section>
             {move || pending.get().map(|change| {
                 let (title, message, confirm) = match &change {
                     Pending::Role(user, role) => (

@@ -352,6 +352,7 @@ const selectors = {
   button: 'button, [role=button], input[type=submit]',
   link: 'a[href]',
   menuitem: '[role=menuitem]',
+  radio: 'input[type=radio], [role=radio]',
   textbox: 'input:not([type=checkbox]):not([type=radio]), textarea, select',
   heading: 'h1, h2, h3, h4, [role=heading]',
   alert: '[role=alert]',

@@ -15,6 +15,8 @@ use crate::routes;
         routes::spaces::org_spaces, routes::spaces::add, routes::spaces::detach, routes::spaces::personal,
         routes::statistics::statistics,
         routes::users::list, routes::users::change_role, routes::users::remove,
+        routes::invitations::list, routes::invitations::create, routes::invitations::resend, routes::invitations::revoke,
+        routes::invitations::accept,
     ),
     modifiers(&BearerAuth)
 )]

@@ -33,6 +33,11 @@ async fn openapi_documents_every_endpoint() {
         ("/api/v1/orgs/me/users", "get"),
         ("/api/v1/orgs/me/users/{id}", "patch"),
         ("/api/v1/orgs/me/users/{id}", "delete"),
+        ("/api/v1/orgs/me/invitations", "get"),
+        ("/api/v1/orgs/me/invitations", "post"),
+        ("/api/v1/orgs/me/invitations/{id}", "delete"),
+        ("/api/v1/orgs/me/invitations/{id}/resend", "post"),
+        ("/api/v1/invitations/accept", "post"),
     ] {
         assert!(
             paths.get(path).and_then(|p| p.get(method)).is_some(),

@@ -41,6 +41,7 @@ scenarios![
     users::admin_cannot_assign_or_touch_ownership,
     users::owner_removes_a_user_after_confirming,
     users::names_are_shown_as_text_never_as_html,
+    users::add_user_with_roles_and_create_then_accept,
     resilience::dropped_server_shows_message_and_retry,
     resilience::built_app_has_no_inline_script,
 ];

@@ -129,3 +129,60 @@ pub async fn names_are_shown_as_text_never_as_html(ctx: Ctx) -> TestResult {
     ctx.driver.title().await?;
     Ok(())
 }
+
+pub async fn add_user_with_roles_and_create_then_accept(ctx: Ctx) -> TestResult {
+    signed_in(&ctx, "admin@acme.test").await?;
+    ctx.click("button", "Add user").await?;
+    ctx.fill("First name", "Nora").await?;
+    ctx.fill("Last name", "Neumann").await?;
+    ctx.fill("Email", "not-an-address").await?;
+    ctx.click("button", "Roles").await?;
+    // An admin sees Owner but cannot choose it.
+    let owner = ctx.by_name("radio", "Owner").await?;
+    ensure!(!owner.is_enabled().await?, "Owner is shown disabled to an admin");
+    ctx.wait_text("Only owners can assign ownership.").await?;
+    ctx.click("radio", "Admin").await?;
+    ctx.wait_text("Role: Admin").await?;
+    ctx.snap("add-user").await?;
+    ctx.click("button", "Create").await?;
+    ctx.wait_text("is not a valid email address").await?;
+    ensure!(ctx.value_of("First name").await? == "Nora", "what was typed stays");
+
+    ctx.fill("Email", "nora@new.test").await?;
+    ctx.click("button", "Create").await?;
+    ctx.by_name("heading", "Invitation created").await?;
+    let code = ctx
+        .driver
+        .find(thirtyfour::By::Css(".invite-code"))
+        .await?
+        .text()
+        .await?;
+    ensure!(code.len() > 20, "a code to pass on");
+    ctx.click("button", "Done").await?;
+    ctx.wait_text("nora@new.test").await?;
+    ctx.driver.refresh().await?;
+    ctx.wait_text("nora@new.test").await?;
+    ensure!(
+        ctx.has("button", "Revoke invitation to nora@new.test").await?,
+        "pending and revocable after a reload"
+    );
+
+    // Nora accepts in her own browser (signed out here first).
+    ctx.click("button", "User menu").await?;
+    ctx.click("menuitem", "Sign out").await?;
+    ctx.wait_location("/sign-in?next=/users").await?;
+    ctx.open("/accept-invitation").await?;
+    ctx.fill("Invitation code", &code).await?;
+    ctx.fill("Password", "short").await?;
+    ctx.click("button", "Accept invitation").await?;
+    ctx.wait_text("at least 10 characters").await?;
+    ctx.fill("Password", "noras own password").await?;
+    ctx.click("button", "Accept invitation").await?;
+    ctx.wait_location("/").await?;
+    ctx.wait_text("Acme Studio").await?;
+    ensure!(
+        ctx.body_text().await?.contains("Nora Neumann"),
+        "signed in as Nora, an admin"
+    );
+    Ok(())
+}

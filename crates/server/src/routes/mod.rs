@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod health;
+pub mod invitations;
 pub mod members;
 pub mod orgs;
 pub mod spaces;
@@ -26,6 +27,10 @@ pub fn api_router() -> Router<AppState> {
         .route("/orgs/me/spaces/{id}", delete(spaces::detach))
         .route("/orgs/me/statistics", get(statistics::statistics))
         .route("/orgs/me/users", get(users::list))
+        .route("/orgs/me/invitations", get(invitations::list).post(invitations::create))
+        .route("/orgs/me/invitations/{id}", delete(invitations::revoke))
+        .route("/orgs/me/invitations/{id}/resend", post(invitations::resend))
+        .route("/invitations/accept", post(invitations::accept))
         .route("/orgs/me/users/{id}", patch(users::change_role).delete(users::remove))
         .route("/me/personal-spaces", get(spaces::personal))
         // An unknown API path is a JSON 404, never the app's index.html.

@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 use axum::Json;
-use contract::{allows, Invitation, Org, OrgEnvelope, OrgRole, Permission};
+use contract::{allows, Org, OrgEnvelope, Permission};
 use sqlx::SqlitePool;
 
 use crate::auth::{Caller, OrgCaller};
@@ -60,29 +60,8 @@ pub async fn load_org(pool: &SqlitePool, caller: OrgCaller) -> Result<Org, sqlx:
     let only_ids = only_for.map(|id| vec![id]);
     let mut roles = members::roles_on_spaces(pool, caller.org_id, only_ids.as_deref()).await?;
 
-    let invitations: Vec<Invitation> = if allows(caller.role, Permission::InviteUsers) {
-        let rows: Vec<(i64, String, i64, String, String, i64, bool)> = sqlx::query_as(
-            "SELECT i.id, i.email, i.org_id, i.expires_at, i.org_role, i.inviter_id,
-                    EXISTS (SELECT 1 FROM users u WHERE u.email = i.email) AS registered
-             FROM invitations i WHERE i.org_id = ? AND i.accepted_at IS NULL AND i.revoked_at IS NULL
-             ORDER BY i.created_at DESC",
-        )
-        .bind(caller.org_id)
-        .fetch_all(pool)
-        .await?;
-        rows.into_iter()
-            .filter_map(|(id, email, org_id, expires_at, role, inviter_id, registered)| {
-                Some(Invitation {
-                    id,
-                    email,
-                    org_id,
-                    expires_at,
-                    org_role: OrgRole::parse(&role)?,
-                    inviter_id,
-                    registered,
-                })
-            })
-            .collect()
+    let invitations = if allows(caller.role, Permission::InviteUsers) {
+        crate::routes::invitations::pending(pool, caller.org_id, None).await?
     } else {
         Vec::new()
     };

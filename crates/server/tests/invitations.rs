@@ -1,0 +1,272 @@
+//! Invitations: who may invite whom, validation at the field, expiry, resend, revoke and
+//! acceptance.
+
+mod common;
+
+use common::{expect_error, server};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+async fn invite(s: &common::TestServer, token: &str, emails: &[&str], role: &str) -> reqwest::Response {
+    s.post(
+        "/orgs/me/invitations",
+        Some(token),
+        json!({ "emails": emails, "org_role": role, "firstname": "New", "lastname": "Person" }),
+    )
+    .await
+}
+
+async fn accept(s: &common::TestServer, code: &str, password: &str) -> reqwest::Response {
+    s.post(
+        "/invitations/accept",
+        None,
+        json!({ "code": code, "password": password }),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn an_invitee_accepts_sets_a_password_and_joins_with_the_role() {
+    let s = server().await;
+    let admin = s.token("admin@acme.test").await;
+    let response = invite(&s, &admin, &["New.Person@Example.com"], "member").await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let issued: Value = response.json().await.unwrap();
+    let code = issued["invitations"][0]["code"].as_str().unwrap().to_string();
+    assert_eq!(
+        issued["invitations"][0]["invitation"]["email"],
+        "new.person@example.com"
+    );
+    assert!(issued["invitations"][0]["invitation"]["expires_at"].as_str().unwrap() > "2026");
+
+    let listed: Value = s.get("/orgs/me/invitations", Some(&admin)).await.json().await.unwrap();
+    assert_eq!(listed["invitations"].as_array().unwrap().len(), 1);
+    let org: Value = s.get("/orgs/me", Some(&admin)).await.json().await.unwrap();
+    assert_eq!(org["org"]["invitations"][0]["org_role"], "member");
+    // The code is stored only as a hash.
+    let stored: String = sqlx::query_scalar("SELECT token_hash FROM invitations")
+        .fetch_one(&s.running.pool)
+        .await
+        .unwrap();
+    assert_ne!(stored, code);
+
+    let e = expect_error(
+        accept(&s, &code, "short").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid",
+    )
+    .await;
+    assert_eq!(e["field"], "password");
+    let joined: Value = accept(&s, &code, "a long enough password").await.json().await.unwrap();
+    assert_eq!(joined["me"]["org"]["org_role"], "member");
+    assert_eq!(joined["me"]["user"]["friendly_name"], "New Person");
+    // Signed in, and able to sign in again with the new password.
+    let token = joined["token"].as_str().unwrap();
+    assert_eq!(s.get("/auth/me", Some(token)).await.status(), StatusCode::OK);
+    assert_eq!(
+        s.login_response("new.person@example.com", "a long enough password")
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    // A code works once.
+    expect_error(
+        accept(&s, &code, "a long enough password").await,
+        StatusCode::NOT_FOUND,
+        "unknown_code",
+    )
+    .await;
+    let listed: Value = s.get("/orgs/me/invitations", Some(&admin)).await.json().await.unwrap();
+    assert!(listed["invitations"].as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn several_addresses_at_once_all_or_nothing() {
+    let s = server().await;
+    let owner = s.token("owner@acme.test").await;
+    let issued: Value = invite(&s, &owner, &["a@new.test", "b@new.test", "A@new.test"], "admin")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        issued["invitations"].as_array().unwrap().len(),
+        2,
+        "repeats are invited once"
+    );
+    // One bad address refuses the whole request, naming it.
+    let e = expect_error(
+        invite(&s, &owner, &["c@new.test", "not an email"], "member").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid",
+    )
+    .await;
+    assert_eq!(e["field"], "emails");
+    assert!(e["message"].as_str().unwrap().contains("not an email"));
+    let listed: Value = s.get("/orgs/me/invitations", Some(&owner)).await.json().await.unwrap();
+    assert_eq!(
+        listed["invitations"].as_array().unwrap().len(),
+        2,
+        "c@new.test was not half-invited"
+    );
+}
+
+#[tokio::test]
+async fn taken_addresses_are_refused_at_the_field() {
+    let s = server().await;
+    let owner = s.token("owner@acme.test").await;
+    let e = expect_error(
+        invite(&s, &owner, &["carla@bakery.test"], "member").await,
+        StatusCode::CONFLICT,
+        "already_member",
+    )
+    .await;
+    assert_eq!(e["field"], "emails");
+    expect_error(
+        invite(&s, &owner, &["admin@globex.test"], "member").await,
+        StatusCode::CONFLICT,
+        "other_organization",
+    )
+    .await;
+    assert_eq!(
+        invite(&s, &owner, &["twice@new.test"], "member").await.status(),
+        StatusCode::CREATED
+    );
+    expect_error(
+        invite(&s, &owner, &["twice@new.test"], "member").await,
+        StatusCode::CONFLICT,
+        "already_invited",
+    )
+    .await;
+    expect_error(
+        invite(&s, &owner, &[], "member").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn only_owners_invite_owners_and_members_invite_nobody() {
+    let s = server().await;
+    let admin = s.token("admin@acme.test").await;
+    let member = s.token("member@acme.test").await;
+    let owner = s.token("owner@acme.test").await;
+    expect_error(
+        invite(&s, &admin, &["boss@new.test"], "owner").await,
+        StatusCode::FORBIDDEN,
+        "cannot_assign_ownership",
+    )
+    .await;
+    expect_error(
+        invite(&s, &member, &["friend@new.test"], "member").await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    expect_error(
+        s.get("/orgs/me/invitations", Some(&member)).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    assert_eq!(
+        invite(&s, &owner, &["boss@new.test"], "owner").await.status(),
+        StatusCode::CREATED
+    );
+    // An admin cannot resend or revoke an owner invitation either.
+    let listed: Value = s.get("/orgs/me/invitations", Some(&admin)).await.json().await.unwrap();
+    let id = listed["invitations"][0]["id"].as_i64().unwrap();
+    expect_error(
+        s.post(&format!("/orgs/me/invitations/{id}/resend"), Some(&admin), json!({}))
+            .await,
+        StatusCode::FORBIDDEN,
+        "cannot_assign_ownership",
+    )
+    .await;
+    expect_error(
+        s.delete(&format!("/orgs/me/invitations/{id}"), Some(&admin)).await,
+        StatusCode::FORBIDDEN,
+        "cannot_assign_ownership",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn expired_resent_and_revoked_invitations() {
+    let s = server().await;
+    let admin = s.token("admin@acme.test").await;
+    let issued: Value = invite(&s, &admin, &["late@new.test"], "member")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let old_code = issued["invitations"][0]["code"].as_str().unwrap().to_string();
+    let id = issued["invitations"][0]["invitation"]["id"].as_i64().unwrap();
+    sqlx::query("UPDATE invitations SET expires_at = '2000-01-01T00:00:00.000Z'")
+        .execute(&s.running.pool)
+        .await
+        .unwrap();
+    expect_error(
+        accept(&s, &old_code, "a long enough password").await,
+        StatusCode::CONFLICT,
+        "expired",
+    )
+    .await;
+
+    let resent: Value = s
+        .post(&format!("/orgs/me/invitations/{id}/resend"), Some(&admin), json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let new_code = resent["code"].as_str().unwrap().to_string();
+    assert!(resent["invitation"]["expires_at"].as_str().unwrap() > "2026");
+    expect_error(
+        accept(&s, &old_code, "a long enough password").await,
+        StatusCode::NOT_FOUND,
+        "unknown_code",
+    )
+    .await;
+
+    assert_eq!(
+        s.delete(&format!("/orgs/me/invitations/{id}"), Some(&admin))
+            .await
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    expect_error(
+        accept(&s, &new_code, "a long enough password").await,
+        StatusCode::NOT_FOUND,
+        "unknown_code",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn globex_cannot_touch_acme_invitations() {
+    let s = server().await;
+    let acme = s.token("owner@acme.test").await;
+    let globex = s.token("admin@globex.test").await;
+    let issued: Value = invite(&s, &acme, &["someone@new.test"], "member")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = issued["invitations"][0]["invitation"]["id"].as_i64().unwrap();
+    expect_error(
+        s.post(&format!("/orgs/me/invitations/{id}/resend"), Some(&globex), json!({}))
+            .await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    expect_error(
+        s.delete(&format!("/orgs/me/invitations/{id}"), Some(&globex)).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    let theirs: Value = s.get("/orgs/me/invitations", Some(&globex)).await.json().await.unwrap();
+    assert!(theirs["invitations"].as_array().unwrap().is_empty());
+}

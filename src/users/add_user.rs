@@ -1,0 +1,171 @@
+//! "Add user": the person's details, a "Roles" button to choose their role, and "Create", which
+//! sends the invitation and shows the code to pass on.
+
+use contract::{assignable_roles, split_emails, InviteRequest, IssuedInvitations, OrgRole};
+use leptos::prelude::*;
+
+use super::invitations_api as api;
+use crate::widgets::DeprecatedBadge;
+
+#[component]
+pub fn AddUser(my_role: OrgRole, on_created: Callback<()>) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <button type="button" class="button primary" on:click=move |_| open.set(true)>"Add user"</button>
+        <Show when=move || open.get()>
+            <AddUserDialog my_role=my_role on_close=Callback::new(move |_| open.set(false)) on_created=on_created />
+        </Show>
+    }
+}
+
+#[component]
+fn AddUserDialog(my_role: OrgRole, on_close: Callback<()>, on_created: Callback<()>) -> impl IntoView {
+    let firstname = RwSignal::new(String::new());
+    let lastname = RwSignal::new(String::new());
+    let emails = RwSignal::new(String::new());
+    let role = RwSignal::new(OrgRole::Member);
+    let roles_open = RwSignal::new(false);
+    let error = RwSignal::new(None::<(String, String)>);
+    let created = RwSignal::new(None::<IssuedInvitations>);
+
+    let create = Action::new_local(move |request: &InviteRequest| {
+        let request = request.clone();
+        async move { api::invite(request).await }
+    });
+    Effect::new(move |_| match create.value().get() {
+        Some(Ok(issued)) => {
+            created.set(Some(issued));
+            on_created.run(());
+        }
+        Some(Err(err)) => {
+            let field = err.field().unwrap_or("form").to_string();
+            error.set(Some((field, err.to_string())));
+        }
+        None => {}
+    });
+    let error_at = move |field: &'static str| move || error.get().filter(|(f, _)| f == field).map(|(_, m)| m);
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        let list = split_emails(&emails.get_untracked());
+        if list.is_empty() {
+            error.set(Some((
+                "emails".into(),
+                "Enter the email address of the person to invite.".into(),
+            )));
+            return;
+        }
+        if let Some(bad) = list.iter().find(|e| !contract::is_valid_email(e)) {
+            error.set(Some((
+                "emails".into(),
+                format!("“{bad}” is not a valid email address."),
+            )));
+            return;
+        }
+        create.dispatch(InviteRequest {
+            emails: list,
+            firstname: firstname.get_untracked(),
+            lastname: lastname.get_untracked(),
+            org_role: role.get_untracked(),
+        });
+    };
+
+    let accept_address = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .map(|origin| format!("{origin}/accept-invitation"))
+        .unwrap_or_else(|| "/accept-invitation".into());
+
+    view! {
+        <div class="dialog-backdrop">
+            <div class="dialog card wide" role="dialog" aria-modal="true" aria-labelledby="add-user-title"
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { on_close.run(()) }>
+                {move || match created.get() {
+                    Some(issued) => view! {
+                        <h2 id="add-user-title">"Invitation created"</h2>
+                        <p>"Pass each person their code. They open "<strong>{accept_address.clone()}</strong>
+                           ", enter the code, choose a password and are signed in. Codes expire in 7 days."</p>
+                        <table class="table compact">
+                            <thead><tr><th scope="col">"Email"</th><th scope="col">"Invitation code"</th></tr></thead>
+                            <tbody>
+                                {issued.invitations.into_iter().map(|i| view! {
+                                    <tr><td>{i.invitation.email}</td><td><code class="invite-code">{i.code}</code></td></tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        <div class="dialog-actions">
+                            <button type="button" class="button primary" on:click=move |_| on_close.run(())>"Done"</button>
+                        </div>
+                    }.into_any(),
+                    None => view! {
+                        <h2 id="add-user-title">"Add user"</h2>
+                        <form on:submit=on_submit novalidate>
+                            <div class="form-row">
+                                <div class="field">
+                                    <label for="invite-first">"First name"</label>
+                                    <input id="invite-first" type="text" autocomplete="off" bind:value=firstname />
+                                </div>
+                                <div class="field">
+                                    <label for="invite-last">"Last name"</label>
+                                    <input id="invite-last" type="text" autocomplete="off" bind:value=lastname />
+                                </div>
+                            </div>
+                            <div class="field">
+                                <label for="invite-emails">"Email"</label>
+                                <textarea id="invite-emails" rows="2" autocomplete="off" bind:value=emails
+                                    aria-invalid=move || error_at("emails")().is_some().to_string()
+                                    aria-describedby="invite-emails-hint invite-emails-error"></textarea>
+                                <p id="invite-emails-hint" class="muted hint">"Paste several addresses to invite them all with the same role."</p>
+                                <p id="invite-emails-error" class="field-error" role="alert">{error_at("emails")}</p>
+                            </div>
+                            <div class="field">
+                                <div class="roles-line">
+                                    <button type="button" class="button" aria-expanded=move || roles_open.get().to_string()
+                                        aria-controls="invite-roles" aria-describedby="invite-role-chosen"
+                                        on:click=move |_| roles_open.update(|o| *o = !*o)>"Roles"</button>
+                                    <span id="invite-role-chosen">{move || format!("Role: {}", role.get().label())}</span>
+                                </div>
+                                <Show when=move || roles_open.get()>
+                                    <fieldset class="role-choices" id="invite-roles">
+                                        <legend>"Role in the organization"</legend>
+                                        {OrgRole::ALL.into_iter().map(|r| {
+                                            let allowed = assignable_roles(my_role).contains(&r);
+                                            let id = format!("invite-role-{}", r.as_str());
+                                            let label_for = id.clone();
+                                            let help_id = format!("{id}-help");
+                                            view! {
+                                                <div class="role-choice" class:unavailable=!allowed>
+                                                    <input type="radio" name="invite-role" id=id value=r.as_str() disabled=!allowed
+                                                        aria-describedby=help_id.clone()
+                                                        prop:checked=move || role.get() == r
+                                                        on:change=move |_| role.set(r) />
+                                                    <label for=label_for>{r.label()}</label>
+                                                    {r.is_deprecated().then(|| view! { <DeprecatedBadge /> })}
+                                                    <span class="muted" id=help_id>{role_help(r, allowed)}</span>
+                                                </div>
+                                            }
+                                        }).collect_view()}
+                                    </fieldset>
+                                </Show>
+                                <p class="field-error" role="alert">{error_at("form")}</p>
+                            </div>
+                            <div class="dialog-actions">
+                                <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
+                                <button type="submit" class="button primary" disabled=move || create.pending().get()>"Create"</button>
+                            </div>
+                        </form>
+                    }.into_any(),
+                }}
+            </div>
+        </div>
+    }
+}
+
+fn role_help(role: OrgRole, allowed: bool) -> &'static str {
+    match (role, allowed) {
+        (OrgRole::Owner, false) => "Only owners can assign ownership.",
+        (OrgRole::Owner, true) => "Everything, including the subscription and invoices.",
+        (OrgRole::Admin, _) => "The organization area and its users, but not ownership.",
+        (OrgRole::Member, _) => "For customers: their spaces only, no organization area.",
+    }
+}
