@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
-use crate::dashboard::DashboardPage;
+use crate::dashboard::{DashboardPage, SpacePage};
 use crate::session::{provide_session, Guarded};
 use crate::settings::SettingsPage;
 use crate::shell::{NotFound, Placeholder};
@@ -22,7 +22,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/accept-invitation") view=AcceptInvitationPage />
                 <ParentRoute path=path!("") view=Guarded>
                     <Route path=path!("") view=DashboardPage />
-                    <Route path=path!("spaces/:id") view=|| view! { <Placeholder title="Space" /> } />
+                    <Route path=path!("spaces/:id") view=SpacePage />
                     <Route path=path!("users") view=UsersPage />
                     <Route path=path!("settings") view=SettingsPage />
                     <Route path=path!("subscription") view=SubscriptionPage />

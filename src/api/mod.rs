@@ -58,6 +58,13 @@ pub async fn patch<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> R
     decode(send(request).await?).await
 }
 
+pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    let request = authorized(Request::put(&url(path)))
+        .json(body)
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    decode(send(request).await?).await
+}
+
 /// A POST whose success carries no body (204).
 pub async fn post_empty(path: &str) -> Result<(), ApiError> {
     let request = authorized(Request::post(&url(path)))

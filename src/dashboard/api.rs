@@ -23,3 +23,27 @@ pub async fn add_space(space_id: i64) -> Result<OrgSpace, ApiError> {
 pub async fn detach_space(space_id: i64) -> Result<(), ApiError> {
     api::delete(&format!("/orgs/me/spaces/{space_id}")).await
 }
+
+pub async fn space(id: i64) -> Result<contract::SpaceDetail, ApiError> {
+    api::get(&format!("/orgs/me/spaces/{id}")).await
+}
+
+pub async fn set_collaborator(space: i64, user: i64, role: String) -> Result<contract::SpaceDetail, ApiError> {
+    api::put(
+        &format!("/orgs/me/spaces/{space}/collaborators/{user}"),
+        &contract::CollaboratorRole { role },
+    )
+    .await
+}
+
+pub async fn remove_collaborator(space: i64, user: i64) -> Result<(), ApiError> {
+    api::delete(&format!("/orgs/me/spaces/{space}/collaborators/{user}")).await
+}
+
+/// Organization users whose name or email contains `q`, for picking a collaborator.
+pub async fn find_users(q: String) -> Result<Vec<contract::OrgUser>, ApiError> {
+    let q: String = crate::widgets::url::encode(&q);
+    api::get::<contract::UsersPage>(&format!("/orgs/me/users?per_page=20&q={q}"))
+        .await
+        .map(|p| p.users)
+}

@@ -6,7 +6,9 @@ mod api;
 mod charts;
 mod free_traffic;
 mod page;
+mod space_page;
 mod spaces_table;
 mod view_state;
 
 pub use page::DashboardPage;
+pub use space_page::SpacePage;

@@ -177,3 +177,34 @@ mod tests {
         assert_eq!(FREE_TRAFFIC_BYTES, 10i64.pow(12));
     }
 }
+
+/// A collaborator role inside one space. Independent of the organization role.
+pub const COLLABORATOR_ROLES: [&str; 3] = ["admin", "editor", "viewer"];
+
+/// One person working on a space.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Collaborator {
+    pub user_id: i64,
+    pub email: String,
+    pub friendly_name: String,
+    pub role: String,
+    /// Their organization role, when they are in the space's organization.
+    #[serde(default)]
+    pub org_role: Option<crate::OrgRole>,
+}
+
+/// `GET /api/v1/orgs/me/spaces/{id}`: a connected space and who works on it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SpaceDetail {
+    pub space: OrgSpace,
+    pub collaborators: Vec<Collaborator>,
+}
+
+/// `PUT /api/v1/orgs/me/spaces/{id}/collaborators/{user_id}`
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CollaboratorRole {
+    pub role: String,
+}

@@ -333,3 +333,146 @@ async fn the_large_demo_has_250_spaces_and_10000_users() {
     let theirs: Value = s.get("/orgs/me", Some(&globex)).await.json().await.unwrap();
     assert_eq!(theirs["org"]["user_count"], 3);
 }
+
+async fn put_collaborator(s: &common::TestServer, token: &str, space: i64, user: i64, role: &str) -> reqwest::Response {
+    s.client
+        .put(s.url(&format!("/orgs/me/spaces/{space}/collaborators/{user}")))
+        .bearer_auth(token)
+        .json(&json!({ "role": role }))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn user_id(s: &common::TestServer, email: &str) -> i64 {
+    sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
+        .bind(email)
+        .fetch_one(&s.running.pool)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn organization_users_join_and_leave_spaces_without_touching_their_org_role() {
+    let s = server().await;
+    let admin = s.token("admin@acme.test").await;
+    let blog = s.space_id("Blog").await;
+    let carla = user_id(&s, "carla@bakery.test").await;
+
+    let detail: Value = s
+        .get(&format!("/orgs/me/spaces/{blog}"), Some(&admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(detail["space"]["name"], "Blog");
+    assert_eq!(detail["collaborators"].as_array().unwrap().len(), 2);
+
+    let added: Value = put_collaborator(&s, &admin, blog, carla, "viewer")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let entry = added["collaborators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["user_id"] == carla)
+        .unwrap()
+        .clone();
+    assert_eq!(entry["role"], "viewer");
+    assert_eq!(entry["org_role"], "member", "the organization role is untouched");
+    let changed: Value = put_collaborator(&s, &admin, blog, carla, "editor")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(changed["collaborators"].to_string().contains("editor"));
+    let page: Value = s
+        .get("/orgs/me/users?q=carla", Some(&admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(page["users"][0]["roles_on_spaces"][blog.to_string()], json!(["editor"]));
+    assert_eq!(page["users"][0]["org_role"], "member");
+
+    assert_eq!(
+        s.delete(&format!("/orgs/me/spaces/{blog}/collaborators/{carla}"), Some(&admin))
+            .await
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    let page: Value = s
+        .get("/orgs/me/users?q=carla", Some(&admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(page["users"][0]["roles_on_spaces"].get(blog.to_string()).is_none());
+    assert_eq!(page["users"][0]["org_role"], "member", "still in the organization");
+}
+
+#[tokio::test]
+async fn collaborators_are_checked_for_role_space_user_and_caller() {
+    let s = server().await;
+    let owner = s.token("owner@acme.test").await;
+    let member = s.token("member@acme.test").await;
+    let globex = s.token("admin@globex.test").await;
+    let blog = s.space_id("Blog").await;
+    let store = s.space_id("Globex Store").await;
+    let carla = user_id(&s, "carla@bakery.test").await;
+    let gina = user_id(&s, "admin@globex.test").await;
+
+    let e = expect_error(
+        put_collaborator(&s, &owner, blog, carla, "superuser").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid",
+    )
+    .await;
+    assert_eq!(e["field"], "role");
+    let e = expect_error(
+        put_collaborator(&s, &owner, blog, gina, "viewer").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    assert_eq!(e["field"], "user_id");
+    expect_error(
+        put_collaborator(&s, &owner, store, carla, "viewer").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    expect_error(
+        s.get(&format!("/orgs/me/spaces/{store}"), Some(&owner)).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    expect_error(
+        put_collaborator(&s, &member, blog, carla, "viewer").await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    expect_error(
+        put_collaborator(&s, &globex, blog, carla, "viewer").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    expect_error(
+        s.delete(&format!("/orgs/me/spaces/{blog}/collaborators/{carla}"), Some(&globex))
+            .await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM space_collaborators WHERE space_id = ?")
+        .bind(blog)
+        .fetch_one(&s.running.pool)
+        .await
+        .unwrap();
+    assert_eq!(count, 2, "nothing changed");
+}

@@ -213,3 +213,28 @@ pub async fn space_added_meanwhile_gets_a_clear_error(ctx: Ctx) -> TestResult {
     );
     Ok(())
 }
+
+pub async fn add_a_collaborator_to_a_space(ctx: Ctx) -> TestResult {
+    signed_in_owner(&ctx).await?;
+    ctx.click("link", "Blog").await?;
+    ctx.by_name("heading", "Blog").await?;
+    ctx.wait_text("2 people work on this space").await?;
+    ctx.fill("User", "carla@bakery.test").await?;
+    ctx.wait_text("2 people work on this space").await?;
+    // The user list is searched as one types; give the suggestions a moment to arrive.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    ctx.by_name("textbox", "Space role").await?.send_keys("viewer").await?;
+    ctx.click("button", "Add to space").await?;
+    ctx.wait_text("Carla Rossi is now viewer in this space.").await?;
+    ctx.wait_text("3 people work on this space").await?;
+    ctx.snap("space").await?;
+    ctx.driver.refresh().await?;
+    let role = ctx.by_name("textbox", "Space role for Carla Rossi").await?;
+    ensure!(
+        role.prop("value").await?.as_deref() == Some("viewer"),
+        "the collaborator stays after a reload"
+    );
+    ctx.click("button", "Remove Carla Rossi from this space").await?;
+    ctx.wait_text("2 people work on this space").await?;
+    Ok(())
+}

@@ -36,6 +36,7 @@ scenarios![
     dashboard::add_a_personal_space_and_find_it_after_reload,
     dashboard::space_added_meanwhile_gets_a_clear_error,
     dashboard::detach_a_space_after_confirming,
+    dashboard::add_a_collaborator_to_a_space,
     users::users_search_and_role_filter_live_in_the_address,
     users::owner_changes_a_role_after_confirming,
     users::admin_cannot_assign_or_touch_ownership,

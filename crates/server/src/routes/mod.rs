@@ -1,6 +1,7 @@
 //! The `/api/v1` router.
 
 pub mod auth;
+pub mod collaborators;
 pub mod health;
 pub mod invitations;
 pub mod members;
@@ -9,7 +10,7 @@ pub mod spaces;
 pub mod statistics;
 pub mod users;
 
-use axum::routing::{delete, get, patch, post};
+use axum::routing::{delete, get, patch, post, put};
 use axum::Router;
 
 use crate::error::ApiError;
@@ -24,7 +25,11 @@ pub fn api_router() -> Router<AppState> {
         .route("/auth/me", get(auth::me))
         .route("/orgs/me", get(orgs::me))
         .route("/orgs/me/spaces", get(spaces::org_spaces).post(spaces::add))
-        .route("/orgs/me/spaces/{id}", delete(spaces::detach))
+        .route("/orgs/me/spaces/{id}", get(collaborators::space).delete(spaces::detach))
+        .route(
+            "/orgs/me/spaces/{id}/collaborators/{user_id}",
+            put(collaborators::put).delete(collaborators::remove),
+        )
         .route("/orgs/me/statistics", get(statistics::statistics))
         .route("/orgs/me/users", get(users::list))
         .route("/orgs/me/invitations", get(invitations::list).post(invitations::create))

@@ -1,0 +1,166 @@
+//! One connected space: who works on it, with which collaborator role. Owners and admins add any
+//! user of the organization at no extra charge, change their role in the space, or take them off.
+
+use contract::{Collaborator, SpaceDetail, COLLABORATOR_ROLES};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::api;
+use crate::widgets::{load_view, DeprecatedBadge, Loader, NoticeBar};
+
+#[component]
+pub fn SpacePage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.get().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0));
+    let detail = LocalResource::new(move || api::space(id.get()));
+    let notice = RwSignal::new(None::<String>);
+    let refresh = Callback::new(move |_| detail.refetch());
+
+    let change = Action::new_local(move |(user, role, name): &(i64, Option<String>, String)| {
+        let (space, user, role, name) = (id.get_untracked(), *user, role.clone(), name.clone());
+        async move {
+            match role {
+                Some(role) => api::set_collaborator(space, user, role.clone())
+                    .await
+                    .map(|_| format!("{name} is now {role} in this space.")),
+                None => api::remove_collaborator(space, user)
+                    .await
+                    .map(|_| format!("{name} no longer works on this space.")),
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = change.value().get() {
+            notice.set(Some(result.unwrap_or_else(|e| e.to_string())));
+            detail.refetch();
+        }
+    });
+    let on_change = Callback::new(move |c: (i64, Option<String>, String)| {
+        change.dispatch(c);
+    });
+
+    view! {
+        <section class="page space" aria-labelledby="space-title">
+            <A href="/" attr:class="back-link">"← All spaces"</A>
+            <NoticeBar notice=notice />
+            <Loader label="Loading the space…" retry=refresh load=Callback::new(move |_| load_view(async move {
+                detail.await.map(|d| view! { <SpaceView detail=d on_change=on_change /> }.into_any())
+            })) />
+        </section>
+    }
+}
+
+#[component]
+fn SpaceView(detail: SpaceDetail, on_change: Callback<(i64, Option<String>, String)>) -> impl IntoView {
+    let space = detail.space;
+    let on_space: Vec<i64> = detail.collaborators.iter().map(|c| c.user_id).collect();
+    view! {
+        <h1 id="space-title">{space.name.clone()}</h1>
+        <p class="muted">
+            {format!("Owned by {} ({}), plan {}. ", space.owner_name, space.owner_email, space.plan)}
+            "Adding users of your organization to this space costs nothing extra; their organization role stays as it is."
+        </p>
+        <AddCollaborator on_space=on_space on_change=on_change />
+        <section class="card table-card" aria-labelledby="collaborators-title">
+            <div class="table-toolbar"><h2 id="collaborators-title">"Collaborators"</h2></div>
+            <p class="muted table-count">{format!("{} people work on this space", detail.collaborators.len())}</p>
+            <table class="table">
+                <thead><tr>
+                    <th scope="col">"Name"</th><th scope="col">"Organization role"</th><th scope="col">"Space role"</th>
+                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                </tr></thead>
+                <tbody>
+                    {detail.collaborators.into_iter().map(|c| view! { <CollaboratorRow collaborator=c on_change=on_change /> }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+#[component]
+fn CollaboratorRow(collaborator: Collaborator, on_change: Callback<(i64, Option<String>, String)>) -> impl IntoView {
+    let (user, name) = (collaborator.user_id, collaborator.friendly_name.clone());
+    let name_for_remove = name.clone();
+    view! {
+        <tr>
+            <td>
+                <span class="cell-primary">{collaborator.friendly_name.clone()}</span>
+                <span class="cell-secondary">{collaborator.email.clone()}</span>
+            </td>
+            <td>
+                {collaborator.org_role.map(|r| r.label()).unwrap_or("Not in the organization")}
+                {collaborator.org_role.is_some_and(|r| r.is_deprecated()).then(|| view! { <DeprecatedBadge /> })}
+            </td>
+            <td>
+                <select class="role-select" aria-label=format!("Space role for {name}")
+                    on:change=move |ev| on_change.run((user, Some(event_target_value(&ev)), name.clone()))>
+                    {COLLABORATOR_ROLES.into_iter().map(|r| view! {
+                        <option value=r selected=r == collaborator.role>{r}</option>
+                    }).collect_view()}
+                </select>
+            </td>
+            <td class="actions">
+                <button type="button" class="button small" aria-label=format!("Remove {} from this space", collaborator.friendly_name)
+                    on:click=move |_| on_change.run((user, None, name_for_remove.clone()))>"Remove"</button>
+            </td>
+        </tr>
+    }
+}
+
+/// Pick a user of the organization (type to search) and a space role.
+#[component]
+fn AddCollaborator(on_space: Vec<i64>, on_change: Callback<(i64, Option<String>, String)>) -> impl IntoView {
+    let typed = RwSignal::new(String::new());
+    let role = RwSignal::new("editor".to_string());
+    let error = RwSignal::new(None::<String>);
+    let on_space = StoredValue::new(on_space);
+    let found = LocalResource::new(move || api::find_users(typed.get()));
+    let candidates = move || found.get().and_then(Result::ok).unwrap_or_default();
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let wanted = typed.get_untracked().trim().to_lowercase();
+        let user = candidates().into_iter().find(|u| u.email.to_lowercase() == wanted);
+        match user {
+            None => error.set(Some(
+                "Pick a user of your organization from the list (by email).".into(),
+            )),
+            Some(u) if on_space.with_value(|ids| ids.contains(&u.id)) => error.set(Some(format!(
+                "{} already works on this space; change their space role below.",
+                u.email
+            ))),
+            Some(u) => {
+                error.set(None);
+                let name = u.friendly_name.clone().unwrap_or(u.email.clone());
+                on_change.run((u.id, Some(role.get_untracked()), name));
+                typed.set(String::new());
+            }
+        }
+    };
+    view! {
+        <form class="card add-space" on:submit=on_submit novalidate>
+            <h2>"Add a collaborator"</h2>
+            <div class="add-space-row">
+                <div class="field">
+                    <label for="collaborator-user">"User"</label>
+                    <input id="collaborator-user" type="text" list="organization-users" autocomplete="off"
+                        placeholder="Type a name or email" bind:value=typed aria-describedby="collaborator-error" />
+                    <datalist id="organization-users">
+                        {move || candidates().into_iter().map(|u| view! {
+                            <option value=u.email.clone()>{u.friendly_name.clone().unwrap_or_default()}</option>
+                        }).collect_view()}
+                    </datalist>
+                    <p id="collaborator-error" class="field-error" role="alert">{move || error.get()}</p>
+                </div>
+                <div class="field">
+                    <label for="collaborator-role">"Space role"</label>
+                    <select id="collaborator-role" on:change=move |ev| role.set(event_target_value(&ev))>
+                        {COLLABORATOR_ROLES.into_iter().map(|r| view! { <option value=r selected=r == "editor">{r}</option> }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button primary">"Add to space"</button>
+            </div>
+        </form>
+    }
+}
