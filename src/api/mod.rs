@@ -51,6 +51,18 @@ pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Re
     decode(send(request).await?).await
 }
 
+/// A GET whose answer is text (CSV), not JSON.
+pub async fn get_text(path: &str) -> Result<String, ApiError> {
+    let request = authorized(Request::get(&url(path)))
+        .build()
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    send(request)
+        .await?
+        .text()
+        .await
+        .map_err(|e| ApiError::Decode(e.to_string()))
+}
+
 pub async fn patch<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
     let request = authorized(Request::patch(&url(path)))
         .json(body)

@@ -14,3 +14,8 @@ pub async fn change_role(user_id: i64, org_role: OrgRole) -> Result<OrgUser, Api
 pub async fn remove(user_id: i64) -> Result<(), ApiError> {
     api::delete(&format!("/orgs/me/users/{user_id}")).await
 }
+
+/// The users matching the view (all pages) as CSV.
+pub async fn export_csv(view: ViewState) -> Result<String, ApiError> {
+    api::get_text(&format!("/orgs/me/users.csv{}", view.api_query())).await
+}

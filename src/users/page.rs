@@ -8,7 +8,7 @@ use super::pending_invitations::PendingInvitations;
 use super::users_table::UsersTable;
 use super::view_state::{ViewState, PER_PAGE};
 use crate::session::use_session;
-use crate::widgets::{load_view, url, ConfirmDialog, Loader, NoticeBar};
+use crate::widgets::{download, load_view, url, ConfirmDialog, Loader, NoticeBar};
 
 /// A change waiting for the person's confirmation.
 #[derive(Clone)]
@@ -54,11 +54,30 @@ pub fn UsersPage() -> impl IntoView {
     });
 
     let retry = Callback::new(move |_| users.refetch());
+    // The rows as filtered, every page, as a spreadsheet file.
+    let export = Action::new_local(move |view: &ViewState| {
+        let view = view.clone();
+        async move {
+            let csv = api::export_csv(view).await.map_err(|e| e.to_string())?;
+            let rows = csv.lines().count().saturating_sub(1);
+            download::save_text("users.csv", "text/csv", &csv)?;
+            Ok::<_, String>(format!("Exported {rows} users to users.csv."))
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = export.value().get() {
+            notice.set(Some(result.unwrap_or_else(|e| e)));
+        }
+    });
     view! {
         <section class="page users" aria-labelledby="users-title">
             <div class="page-head">
                 <h1 id="users-title">"Users"</h1>
-                <AddUser my_role=my_role() on_created=refresh />
+                <div class="head-actions">
+                    <button type="button" class="button" disabled=move || export.pending().get()
+                        on:click=move |_| { export.dispatch(view.get_untracked()); }>"Export CSV"</button>
+                    <AddUser my_role=my_role() on_created=refresh />
+                </div>
             </div>
             <p class="muted page-intro">
                 "Your team (owners and admins) and your customers (members). Members do not see the organization area or each other."

@@ -2,6 +2,7 @@
 
 mod badge;
 mod confirm_dialog;
+pub mod download;
 mod error_panel;
 pub mod format;
 mod loader;

@@ -15,7 +15,7 @@ use crate::routes;
         routes::spaces::org_spaces, routes::spaces::add, routes::spaces::detach, routes::spaces::personal,
         routes::statistics::statistics,
         routes::collaborators::space, routes::collaborators::put, routes::collaborators::remove,
-        routes::users::list, routes::users::change_role, routes::users::remove,
+        routes::users::list, routes::users::csv, routes::users::change_role, routes::users::remove,
         routes::invitations::list, routes::invitations::create, routes::invitations::resend, routes::invitations::revoke,
         routes::invitations::accept,
     ),

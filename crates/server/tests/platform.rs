@@ -34,6 +34,7 @@ async fn openapi_documents_every_endpoint() {
         ("/api/v1/orgs/me/statistics", "get"),
         ("/api/v1/me/personal-spaces", "get"),
         ("/api/v1/orgs/me/users", "get"),
+        ("/api/v1/orgs/me/users.csv", "get"),
         ("/api/v1/orgs/me/users/{id}", "patch"),
         ("/api/v1/orgs/me/users/{id}", "delete"),
         ("/api/v1/orgs/me/invitations", "get"),

@@ -278,3 +278,38 @@ async fn nobody_reaches_into_another_organization() {
         .unwrap();
     assert_eq!(role, "member", "nothing changed");
 }
+
+#[tokio::test]
+async fn the_filtered_list_exports_as_csv_for_owners_and_admins_only() {
+    let s = server().await;
+    sqlx::query(
+        "UPDATE users SET firstname = '=HYPERLINK(\"x\")', lastname = 'Rossi, Jr.' WHERE email = 'carla@bakery.test'",
+    )
+    .execute(&s.running.pool)
+    .await
+    .unwrap();
+    let admin = s.token("admin@acme.test").await;
+    let response = s.get("/orgs/me/users.csv?role=member&sort=email", Some(&admin)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    let body = response.text().await.unwrap();
+    let lines: Vec<&str> = body.lines().collect();
+    assert!(lines[0].starts_with("id,email,firstname,lastname,org_role"));
+    assert_eq!(lines.len(), 1 + 5, "the five members, as filtered");
+    let carla = lines.iter().find(|l| l.contains("carla@bakery.test")).unwrap();
+    assert!(
+        carla.contains("\"'=HYPERLINK(\"\"x\"\")\""),
+        "formulas are defused and quotes escaped: {carla}"
+    );
+    assert!(carla.contains("\"Rossi, Jr.\""), "commas are quoted: {carla}");
+    let member = s.token("member@acme.test").await;
+    expect_error(
+        s.get("/orgs/me/users.csv", Some(&member)).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+}

@@ -32,6 +32,7 @@ pub fn api_router() -> Router<AppState> {
         )
         .route("/orgs/me/statistics", get(statistics::statistics))
         .route("/orgs/me/users", get(users::list))
+        .route("/orgs/me/users.csv", get(users::csv))
         .route("/orgs/me/invitations", get(invitations::list).post(invitations::create))
         .route("/orgs/me/invitations/{id}", delete(invitations::revoke))
         .route("/orgs/me/invitations/{id}/resend", post(invitations::resend))

@@ -2,7 +2,8 @@
 //! checked against the permission rules in `contract::roles` on the server.
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{header, StatusCode};
+use axum::response::IntoResponse;
 use axum::Json;
 use contract::{
     check_removal, check_role_change, OrgRole, OrgUser, Party, Permission, Refusal, RoleChange, UsersPage, MAX_PER_PAGE,
@@ -69,6 +70,86 @@ pub async fn list(
     Query(query): Query<UsersQuery>,
 ) -> ApiResult<Json<UsersPage>> {
     let org = caller.require(Permission::SeeMembers)?;
+    let per_page = query.per_page.unwrap_or(50);
+    if !(1..=MAX_PER_PAGE).contains(&per_page) {
+        return Err(ApiError::invalid(
+            "per_page",
+            format!("Page size must be between 1 and {MAX_PER_PAGE}."),
+        ));
+    }
+    let page = query.page.unwrap_or(1);
+    if page < 1 {
+        return Err(ApiError::invalid("page", "Pages start at 1."));
+    }
+    let (total, users) = matching(&state, org, &query, Some((per_page, (page - 1) * per_page))).await?;
+    Ok(Json(UsersPage {
+        users,
+        total,
+        page,
+        per_page,
+    }))
+}
+
+/// Every user matching the query as CSV, for a spreadsheet. Cells a spreadsheet would read as a
+/// formula are prefixed with `'`.
+#[utoipa::path(get, path = "/api/v1/orgs/me/users.csv", tag = "users", security(("bearer" = [])), params(UsersQuery),
+    responses((status = 200, content_type = "text/csv", body = String), (status = 401, body = contract::ApiErrorBody),
+        (status = 403, body = contract::ApiErrorBody), (status = 422, body = contract::ApiErrorBody)))]
+pub async fn csv(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(query): Query<UsersQuery>,
+) -> ApiResult<impl IntoResponse> {
+    let org = caller.require(Permission::SeeMembers)?;
+    let (_, users) = matching(&state, org, &query, None).await?;
+    let mut out = String::from(
+        "id,email,firstname,lastname,org_role,sign_in_count,last_sign_in_at,created_at,disabled,spaces\r\n",
+    );
+    for u in users {
+        let cells = [
+            u.id.to_string(),
+            u.email,
+            u.firstname.unwrap_or_default(),
+            u.lastname.unwrap_or_default(),
+            u.org_role.as_str().to_string(),
+            u.sign_in_count.to_string(),
+            u.last_sign_in_at.unwrap_or_default(),
+            u.created_at,
+            u.disabled.to_string(),
+            u.on_spaces.len().to_string(),
+        ];
+        out.push_str(&cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"users.csv\""),
+        ],
+        out,
+    ))
+}
+
+fn csv_cell(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+/// The users matching the query, in its order, and how many match; `limit` is (count, offset).
+async fn matching(
+    state: &AppState,
+    org: OrgCaller,
+    query: &UsersQuery,
+    limit: Option<(i64, i64)>,
+) -> ApiResult<(i64, Vec<OrgUser>)> {
     let role = match query.role.as_deref().filter(|r| !r.is_empty()) {
         None => None,
         Some(r) => {
@@ -81,18 +162,7 @@ pub async fn list(
         Some("desc") => true,
         Some(_) => return Err(ApiError::invalid("dir", "Direction must be asc or desc.")),
     };
-    let per_page = query.per_page.unwrap_or(50);
-    if !(1..=MAX_PER_PAGE).contains(&per_page) {
-        return Err(ApiError::invalid(
-            "per_page",
-            format!("Page size must be between 1 and {MAX_PER_PAGE}."),
-        ));
-    }
-    let page = query.page.unwrap_or(1);
-    if page < 1 {
-        return Err(ApiError::invalid("page", "Pages start at 1."));
-    }
-    let q = query.q.unwrap_or_default();
+    let q = query.q.clone().unwrap_or_default();
     let filter = "m.org_id = ?1 AND (?2 = '' OR lower(u.firstname || ' ' || u.lastname) LIKE ?3 ESCAPE '\\' \
                   OR lower(u.email) LIKE ?3 ESCAPE '\\') AND (?4 IS NULL OR m.org_role = ?4)";
     let total: i64 = sqlx::query_scalar(&format!(
@@ -105,6 +175,8 @@ pub async fn list(
     .fetch_one(&state.pool)
     .await?;
     let dir = if descending { "DESC" } else { "ASC" };
+    // SQLite reads a negative LIMIT as "no limit".
+    let (count, offset) = limit.unwrap_or((-1, 0));
     let rows: Vec<UserRow> = sqlx::query_as(&format!(
         "SELECT {USER_COLUMNS} FROM org_members m JOIN users u ON u.id = m.user_id WHERE {filter}
          ORDER BY {order} {dir}, u.id {dir} LIMIT ?5 OFFSET ?6"
@@ -113,8 +185,8 @@ pub async fn list(
     .bind(q.trim())
     .bind(like_pattern(&q))
     .bind(role.map(OrgRole::as_str))
-    .bind(per_page)
-    .bind((page - 1) * per_page)
+    .bind(count)
+    .bind(offset)
     .fetch_all(&state.pool)
     .await?;
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
@@ -126,12 +198,7 @@ pub async fn list(
             members::to_org_user(row, spaces)
         })
         .collect();
-    Ok(Json(UsersPage {
-        users,
-        total,
-        page,
-        per_page,
-    }))
+    Ok((total, users))
 }
 
 /// The target's current role, or 404 when they are not in the caller's organization (another
