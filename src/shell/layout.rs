@@ -4,6 +4,7 @@ use leptos_router::components::Outlet;
 use super::tabs::Tabs;
 use super::user_menu::UserMenu;
 use crate::session::use_session;
+use crate::widgets::Brand;
 
 #[component]
 pub fn Layout() -> impl IntoView {
@@ -18,10 +19,7 @@ pub fn Layout() -> impl IntoView {
     view! {
         <div class="app">
             <header class="topbar">
-                <div class="brand">
-                    <span class="brand-mark" aria-hidden="true"></span>
-                    <span class="brand-name">"Organization area"</span>
-                </div>
+                <Brand />
                 <span class="org-name" data-testid="org-name">{org_name}</span>
                 <UserMenu />
             </header>

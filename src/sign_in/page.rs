@@ -8,6 +8,7 @@ use leptos_router::NavigateOptions;
 
 use crate::api::ApiError;
 use crate::session::{use_session, SessionState};
+use crate::widgets::Brand;
 
 /// Only same-app paths are followed after sign-in, so a crafted link cannot send people elsewhere.
 fn safe_next(next: Option<String>) -> String {
@@ -86,10 +87,7 @@ pub fn SignInPage() -> impl IntoView {
     view! {
         <main class="sign-in">
             <form class="card sign-in-card" on:submit=on_submit novalidate>
-                <div class="brand">
-                    <span class="brand-mark" aria-hidden="true"></span>
-                    <span class="brand-name">"Organization area"</span>
-                </div>
+                <Brand />
                 <h1>"Sign in"</h1>
                 <p class="muted">"Manage your organization's spaces, people and subscription."</p>
                 {move || general_error.get().map(|err| view! {

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_navigate;
 
 use super::invitations_api as api;
 use crate::session::use_session;
+use crate::widgets::Brand;
 
 #[component]
 pub fn AcceptInvitationPage() -> impl IntoView {
@@ -53,10 +54,7 @@ pub fn AcceptInvitationPage() -> impl IntoView {
     view! {
         <main class="sign-in">
             <form class="card sign-in-card" on:submit=on_submit novalidate>
-                <div class="brand">
-                    <span class="brand-mark" aria-hidden="true"></span>
-                    <span class="brand-name">"Organization area"</span>
-                </div>
+                <Brand />
                 <h1>"Accept invitation"</h1>
                 <p class="muted">"Enter the code you were given and choose a password. If you already have an account, enter its password."</p>
                 <p class="alert alert-error" role="alert" class:hidden=move || error_at("form")().is_none()>{error_at("form")}</p>

@@ -1,6 +1,7 @@
 //! Small pieces used by several screens.
 
 mod badge;
+mod brand;
 mod confirm_dialog;
 pub mod download;
 mod error_panel;
@@ -12,6 +13,7 @@ mod sort_header;
 pub mod url;
 
 pub use badge::DeprecatedBadge;
+pub use brand::Brand;
 pub use confirm_dialog::ConfirmDialog;
 pub use error_panel::ErrorPanel;
 pub use loader::{load_view, Loader};

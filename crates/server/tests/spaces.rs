@@ -344,20 +344,12 @@ async fn put_collaborator(s: &common::TestServer, token: &str, space: i64, user:
         .unwrap()
 }
 
-async fn user_id(s: &common::TestServer, email: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
-        .bind(email)
-        .fetch_one(&s.running.pool)
-        .await
-        .unwrap()
-}
-
 #[tokio::test]
 async fn organization_users_join_and_leave_spaces_without_touching_their_org_role() {
     let s = server().await;
     let admin = s.token("admin@acme.test").await;
     let blog = s.space_id("Blog").await;
-    let carla = user_id(&s, "carla@bakery.test").await;
+    let carla = s.user_id("carla@bakery.test").await;
 
     let detail: Value = s
         .get(&format!("/orgs/me/spaces/{blog}"), Some(&admin))
@@ -421,8 +413,8 @@ async fn collaborators_are_checked_for_role_space_user_and_caller() {
     let globex = s.token("admin@globex.test").await;
     let blog = s.space_id("Blog").await;
     let store = s.space_id("Globex Store").await;
-    let carla = user_id(&s, "carla@bakery.test").await;
-    let gina = user_id(&s, "admin@globex.test").await;
+    let carla = s.user_id("carla@bakery.test").await;
+    let gina = s.user_id("admin@globex.test").await;
 
     let e = expect_error(
         put_collaborator(&s, &owner, blog, carla, "superuser").await,

@@ -7,14 +7,6 @@ use common::{emails, expect_error, server};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-async fn user_id(s: &common::TestServer, email: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
-        .bind(email)
-        .fetch_one(&s.running.pool)
-        .await
-        .unwrap()
-}
-
 async fn patch(s: &common::TestServer, token: &str, id: i64, role: &str) -> reqwest::Response {
     s.client
         .patch(s.url(&format!("/orgs/me/users/{id}")))
@@ -120,11 +112,11 @@ async fn role_changes_follow_the_permission_table() {
     let admin = s.token("admin@acme.test").await;
     let member = s.token("member@acme.test").await;
     let (mia, carla, lena, olivia, adam) = (
-        user_id(&s, "member@acme.test").await,
-        user_id(&s, "carla@bakery.test").await,
-        user_id(&s, "lena@acme.test").await,
-        user_id(&s, "owner@acme.test").await,
-        user_id(&s, "admin@acme.test").await,
+        s.user_id("member@acme.test").await,
+        s.user_id("carla@bakery.test").await,
+        s.user_id("lena@acme.test").await,
+        s.user_id("owner@acme.test").await,
+        s.user_id("admin@acme.test").await,
     );
 
     // Members change nothing.
@@ -195,10 +187,10 @@ async fn removals_follow_the_permission_table() {
     let admin = s.token("admin@acme.test").await;
     let member = s.token("member@acme.test").await;
     let (erin, olivia, jonas, adam) = (
-        user_id(&s, "erin@contoso.test").await,
-        user_id(&s, "owner@acme.test").await,
-        user_id(&s, "jonas@acme.test").await,
-        user_id(&s, "admin@acme.test").await,
+        s.user_id("erin@contoso.test").await,
+        s.user_id("owner@acme.test").await,
+        s.user_id("jonas@acme.test").await,
+        s.user_id("admin@acme.test").await,
     );
     expect_error(
         s.delete(&format!("/orgs/me/users/{erin}"), Some(&member)).await,
@@ -245,8 +237,8 @@ async fn nobody_reaches_into_another_organization() {
     let s = server().await;
     let globex = s.token("admin@globex.test").await;
     let acme = s.token("owner@acme.test").await;
-    let mia = user_id(&s, "member@acme.test").await;
-    let gina = user_id(&s, "admin@globex.test").await;
+    let mia = s.user_id("member@acme.test").await;
+    let gina = s.user_id("admin@globex.test").await;
     expect_error(
         patch(&s, &globex, mia, "admin").await,
         StatusCode::NOT_FOUND,

@@ -19,6 +19,20 @@ pub fn verify(password: &str, phc: &str) -> bool {
     }
 }
 
+/// Check a password off the async workers (hashing is deliberately slow). With no stored hash,
+/// the same work is spent and the answer is no.
+pub async fn check(candidate: String, stored: Option<String>) -> bool {
+    tokio::task::spawn_blocking(move || match stored {
+        Some(phc) => verify(&candidate, &phc),
+        None => {
+            verify_against_nobody(&candidate);
+            false
+        }
+    })
+    .await
+    .unwrap_or(false)
+}
+
 /// Spend the same work as a real check when there is no user, so response times do not tell
 /// which email addresses have accounts.
 pub fn verify_against_nobody(password: &str) {

@@ -59,18 +59,8 @@ pub async fn login(
         .bind(&email)
         .fetch_optional(&state.pool)
         .await?;
-    let candidate = request.password.clone();
     let stored = found.as_ref().and_then(|c| c.password_hash.clone());
-    // Hashing is CPU-heavy: keep it off the async workers.
-    let ok = tokio::task::spawn_blocking(move || match stored {
-        Some(phc) => password::verify(&candidate, &phc),
-        None => {
-            password::verify_against_nobody(&candidate);
-            false
-        }
-    })
-    .await
-    .map_err(|_| ApiError::internal())?;
+    let ok = password::check(request.password.clone(), stored).await;
 
     let Some(user) = found.filter(|_| ok) else {
         state.login_limiter.record_failure(&keys, Instant::now());

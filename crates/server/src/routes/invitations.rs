@@ -300,10 +300,7 @@ pub async fn accept(
         .await?;
     let user_id = match existing {
         Some((id, Some(phc))) => {
-            let candidate = request.password.clone();
-            let ok = tokio::task::spawn_blocking(move || password::verify(&candidate, &phc))
-                .await
-                .map_err(|_| ApiError::internal())?;
+            let ok = password::check(request.password.clone(), Some(phc)).await;
             if !ok {
                 return Err(ApiError::new(
                     StatusCode::UNAUTHORIZED,

@@ -81,6 +81,14 @@ impl TestServer {
         request.send().await.unwrap()
     }
 
+    pub async fn user_id(&self, email: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
+            .bind(email)
+            .fetch_one(&self.running.pool)
+            .await
+            .unwrap()
+    }
+
     /// The id of the space called `name`, whoever owns it.
     pub async fn space_id(&self, name: &str) -> i64 {
         sqlx::query_scalar("SELECT id FROM spaces WHERE name = ?")
