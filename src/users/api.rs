@@ -19,3 +19,9 @@ pub async fn remove(user_id: i64) -> Result<(), ApiError> {
 pub async fn export_csv(view: ViewState) -> Result<String, ApiError> {
     api::get_text(&format!("/orgs/me/users.csv{}", view.api_query())).await
 }
+
+/// The organization's space names by id, to show which spaces each user works on.
+pub async fn space_names() -> Result<std::collections::HashMap<i64, String>, ApiError> {
+    let spaces = api::get::<contract::SpacesResponse>("/orgs/me/spaces").await?.spaces;
+    Ok(spaces.into_iter().map(|s| (s.id, s.name)).collect())
+}

@@ -23,6 +23,7 @@ pub fn UsersPage() -> impl IntoView {
     let (view, set_view) = url::use_view_state(ViewState::from_params, ViewState::href);
     let users = LocalResource::new(move || api::users(view.get()));
     let invitations = LocalResource::new(invitations_api::pending);
+    let space_names = LocalResource::new(api::space_names);
     let my_role = move || session.me().and_then(|m| m.role()).unwrap_or(OrgRole::Member);
     let refresh = Callback::new(move |_| {
         users.refetch();
@@ -104,10 +105,12 @@ pub fn UsersPage() -> impl IntoView {
                 </div>
             </div>
             <Loader label="Loading users…" retry=retry load=Callback::new(move |_| load_view(async move {
+                // Without the names (an error there), the table still shows how many spaces.
+                let names = space_names.await.unwrap_or_default();
                 users.await.map(|page| {
                     let pages = ((page.total + PER_PAGE - 1) / PER_PAGE).max(1);
                     view! {
-                        <UsersTable page=page view=view set_view=set_view me=me().map(|m| m.user.id).unwrap_or_default()
+                        <UsersTable page=page space_names=names view=view set_view=set_view me=me().map(|m| m.user.id).unwrap_or_default()
                             my_role=me().and_then(|m| m.role()).unwrap_or(OrgRole::Member)
                             on_change=Callback::new(move |p| pending.set(Some(p))) />
                         <nav class="pager" aria-label="Pages">

@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use contract::{assignable_roles, check_removal, check_role_change, OrgRole, OrgUser, Party, UsersPage};
 use leptos::prelude::*;
 
@@ -10,6 +12,7 @@ use crate::widgets::{format, DeprecatedBadge, SortHeader};
 #[component]
 pub fn UsersTable(
     page: UsersPage,
+    space_names: HashMap<i64, String>,
     view: Memo<ViewState>,
     set_view: Callback<ViewState>,
     me: i64,
@@ -39,13 +42,16 @@ pub fn UsersTable(
                 <thead>
                     <tr>
                         {[SortKey::Name, SortKey::Email, SortKey::Role].into_iter().map(header).collect_view()}
-                        <th scope="col" class="num">"Spaces"</th>
+                        <th scope="col">"Spaces"</th>
                         {[SortKey::SignIns, SortKey::LastSignIn].into_iter().map(header).collect_view()}
                         <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
                 <tbody>
-                    {page.users.into_iter().map(|user| view! { <UserRow user=user actor=actor on_change=on_change /> }).collect_view()}
+                    {page.users.into_iter().map(|user| {
+                        let spaces = spaces_cell(&user.on_spaces, &space_names);
+                        view! { <UserRow user=user spaces=spaces actor=actor on_change=on_change /> }
+                    }).collect_view()}
                 </tbody>
             </table>
             {(shown == 0).then(|| view! { <p class="empty-state table-empty">"No user matches this search."</p> })}
@@ -54,7 +60,7 @@ pub fn UsersTable(
 }
 
 #[component]
-fn UserRow(user: OrgUser, actor: Party, on_change: Callback<Pending>) -> impl IntoView {
+fn UserRow(user: OrgUser, spaces: String, actor: Party, on_change: Callback<Pending>) -> impl IntoView {
     let name = name_of(&user);
     let target = Party {
         user_id: user.id,
@@ -103,7 +109,7 @@ fn UserRow(user: OrgUser, actor: Party, on_change: Callback<Pending>) -> impl In
                 }}
                 {user.org_role.is_deprecated().then(|| view! { <DeprecatedBadge /> })}
             </td>
-            <td class="num">{user.on_spaces.len()}</td>
+            <td class="spaces-cell">{spaces}</td>
             <td class="num">{user.sign_in_count}</td>
             <td>{last_sign_in}</td>
             <td class="actions">
@@ -113,5 +119,22 @@ fn UserRow(user: OrgUser, actor: Party, on_change: Callback<Pending>) -> impl In
                 })}
             </td>
         </tr>
+    }
+}
+
+/// The names of the spaces a user works on, the first three and how many more; "None" if none.
+fn spaces_cell(ids: &[i64], names: &HashMap<i64, String>) -> String {
+    if ids.is_empty() {
+        return "None".into();
+    }
+    let mut known: Vec<&str> = ids.iter().filter_map(|id| names.get(id).map(String::as_str)).collect();
+    if known.is_empty() {
+        return format!("{} spaces", ids.len());
+    }
+    known.sort_unstable();
+    let shown = known.iter().take(3).copied().collect::<Vec<_>>().join(", ");
+    match ids.len().saturating_sub(3) {
+        0 => shown,
+        more => format!("{shown} and {more} more"),
     }
 }

@@ -17,6 +17,10 @@ pub async fn users_search_and_role_filter_live_in_the_address(ctx: Ctx) -> TestR
         "team and customers listed"
     );
     ensure!(body.contains("Deprecated"), "the Owner role carries its badge");
+    ensure!(
+        body.contains("Blog, Help Center, Marketing Website and 1 more"),
+        "the spaces each user works on, by name (Lena)"
+    );
     ctx.snap("users").await?;
 
     ctx.fill("Search users", "fisch").await?;
