@@ -79,14 +79,22 @@ pub async fn login(
         ));
     }
     state.login_limiter.clear(&email_key);
+    Ok(Json(signed_in(&state.pool, user.id).await?))
+}
+
+/// Count the sign-in and open a session: what signing in and accepting an invitation both end in.
+pub async fn signed_in(pool: &SqlitePool, user_id: i64) -> Result<LoginResponse, sqlx::Error> {
     sqlx::query("UPDATE users SET sign_in_count = sign_in_count + 1, last_sign_in_at = ? WHERE id = ?")
         .bind(db::now())
-        .bind(user.id)
-        .execute(&state.pool)
+        .bind(user_id)
+        .execute(pool)
         .await?;
-    let (token, expires_at) = session::create(&state.pool, user.id).await?;
-    let me = load_me(&state.pool, user.id).await?;
-    Ok(Json(LoginResponse { token, expires_at, me }))
+    let (token, expires_at) = session::create(pool, user_id).await?;
+    Ok(LoginResponse {
+        token,
+        expires_at,
+        me: load_me(pool, user_id).await?,
+    })
 }
 
 /// Sign out: the session is revoked on the server, so the token is useless from now on.

@@ -14,7 +14,7 @@ use sqlx::SqlitePool;
 use crate::auth::{password, session, Caller, OrgCaller};
 use crate::db;
 use crate::error::{ApiError, ApiResult};
-use crate::routes::auth::load_me;
+use crate::routes::auth::signed_in;
 use crate::AppState;
 
 /// How long an invitation can be accepted.
@@ -382,15 +382,5 @@ pub async fn accept(
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
-    sqlx::query("UPDATE users SET sign_in_count = sign_in_count + 1, last_sign_in_at = ? WHERE id = ?")
-        .bind(db::now())
-        .bind(user_id)
-        .execute(&state.pool)
-        .await?;
-    let (token, expires_at) = session::create(&state.pool, user_id).await?;
-    Ok(Json(LoginResponse {
-        token,
-        expires_at,
-        me: load_me(&state.pool, user_id).await?,
-    }))
+    Ok(Json(signed_in(&state.pool, user_id).await?))
 }
