@@ -51,6 +51,10 @@ pub struct Membership {
     pub name: String,
     pub slug: String,
     pub org_role: OrgRole,
+    /// Whether this person may add spaces from their personal account: owners and admins always,
+    /// members when the organization's settings allow it.
+    #[serde(default)]
+    pub can_add_spaces: bool,
 }
 
 impl Me {

@@ -6,6 +6,7 @@ pub mod dashboard;
 pub mod error;
 pub mod org;
 pub mod roles;
+pub mod settings;
 pub mod users;
 
 pub use auth::*;
@@ -13,6 +14,7 @@ pub use dashboard::*;
 pub use error::*;
 pub use org::*;
 pub use roles::*;
+pub use settings::*;
 pub use users::*;
 
 /// Every API path starts with this prefix.

@@ -10,7 +10,7 @@ pub struct ApiError {
     pub status: StatusCode,
     pub code: &'static str,
     pub message: String,
-    pub field: Option<&'static str>,
+    pub field: Option<String>,
     pub retry_after_secs: Option<u64>,
 }
 
@@ -27,8 +27,8 @@ impl ApiError {
         }
     }
 
-    pub fn at(mut self, field: &'static str) -> Self {
-        self.field = Some(field);
+    pub fn at(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
         self
     }
 
@@ -48,7 +48,7 @@ impl ApiError {
         Self::new(StatusCode::NOT_FOUND, "not_found", format!("{what} was not found."))
     }
 
-    pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
         Self::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", message).at(field)
     }
 
@@ -84,7 +84,7 @@ impl IntoResponse for ApiError {
             error: ApiErrorDetail {
                 code: self.code.to_string(),
                 message: self.message,
-                field: self.field.map(String::from),
+                field: self.field,
             },
         };
         let mut response = (self.status, Json(body)).into_response();

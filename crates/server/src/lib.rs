@@ -29,8 +29,9 @@ pub struct AppState {
 
 /// The whole HTTP surface: the API, and the app's files when a directory is given.
 pub fn app(state: AppState, config: &Config) -> Router {
+    let pool = state.pool.clone();
     let api = routes::api_router().with_state(state);
-    web::wrap(api, config)
+    web::wrap(api, config, pool)
 }
 
 /// A server bound and serving in the background of the current tokio runtime.

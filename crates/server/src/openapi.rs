@@ -18,6 +18,8 @@ use crate::routes;
         routes::users::list, routes::users::csv, routes::users::change_role, routes::users::remove,
         routes::invitations::list, routes::invitations::create, routes::invitations::resend, routes::invitations::revoke,
         routes::invitations::accept,
+        routes::settings::get, routes::settings::put, routes::settings::upload, routes::settings::remove_image,
+        routes::branding::public, routes::branding::image,
     ),
     modifiers(&BearerAuth)
 )]

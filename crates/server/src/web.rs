@@ -1,10 +1,12 @@
 //! Everything around the API: the built app's files with deep links falling back to index.html,
 //! security headers on every response, and CORS for an app hosted on another origin.
 
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderName, HeaderValue, Method};
-use axum::middleware;
+use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::Router;
+use sqlx::SqlitePool;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -12,11 +14,59 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use crate::Config;
 
 /// The app passes this policy: no inline script, wasm compiled with `'wasm-unsafe-eval'` only.
+const POLICY_WITHOUT_FRAMING: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+    style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
+    base-uri 'self'; form-action 'self'";
+
+/// Every page but an organization's own: no other site may frame it.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
     style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
     base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-pub fn wrap(api: Router, config: &Config) -> Router {
+/// The app's addresses that belong to one organization: `/o/{slug}/...` (branded) and
+/// `/embed/{slug}/...` (branded, for a frame).
+pub fn org_page_slug(path: &str) -> Option<&str> {
+    let rest = path.strip_prefix("/o/").or_else(|| path.strip_prefix("/embed/"))?;
+    let slug = rest.split('/').next()?;
+    (!slug.is_empty()).then_some(slug)
+}
+
+/// An organization's pages may be framed by exactly the origins its settings list, and by none
+/// when the list is empty (or the organization is unknown).
+async fn frame_policy(State(pool): State<SqlitePool>, request: Request, next: Next) -> Response {
+    let slug = org_page_slug(request.uri().path()).map(str::to_string);
+    let mut response = next.run(request).await;
+    if let Some(slug) = slug {
+        let origins = match org_id_by_slug(&pool, &slug).await {
+            Some(id) => crate::routes::settings::stored(&pool, id)
+                .await
+                .map(|s| s.embed.allowed_origins)
+                .unwrap_or_default(),
+            None => Vec::new(),
+        };
+        // Stored origins passed `normalize_origin`, so they hold no quote, space or semicolon.
+        let ancestors = if origins.is_empty() {
+            "'none'".to_string()
+        } else {
+            origins.join(" ")
+        };
+        if let Ok(value) = HeaderValue::from_str(&format!("{POLICY_WITHOUT_FRAMING}; frame-ancestors {ancestors}")) {
+            response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+    response
+}
+
+async fn org_id_by_slug(pool: &SqlitePool, slug: &str) -> Option<i64> {
+    sqlx::query_scalar("SELECT id FROM orgs WHERE slug = ?")
+        .bind(slug)
+        .fetch_optional(pool)
+        .await
+        .ok()
+        .flatten()
+}
+
+pub fn wrap(api: Router, config: &Config, pool: SqlitePool) -> Router {
     let mut router = api;
     if let Some(dir) = &config.static_dir {
         let files = ServeDir::new(dir)
@@ -35,6 +85,7 @@ pub fn wrap(api: Router, config: &Config) -> Router {
         );
     }
     router
+        .layer(middleware::from_fn_with_state(pool, frame_policy))
         .layer(middleware::map_response(cache_policy))
         .layer(header_if_missing(
             header::CONTENT_SECURITY_POLICY,
@@ -58,6 +109,10 @@ fn header_if_missing(name: HeaderName, value: &'static str) -> SetResponseHeader
 async fn cache_policy(uri: axum::http::Uri, mut response: Response) -> Response {
     let path = uri.path();
     let value = if path.starts_with(contract::API_PREFIX) {
+        // An API answer may allow itself to be kept (an image whose address names its bytes).
+        if response.headers().contains_key(header::CACHE_CONTROL) {
+            return response;
+        }
         "no-store"
     } else if is_hashed_asset(path) {
         "public, max-age=31536000, immutable"

@@ -139,12 +139,16 @@ pub async fn load_me(pool: &SqlitePool, user_id: i64) -> Result<Me, sqlx::Error>
         row.org_slug,
         row.org_role.as_deref().and_then(OrgRole::parse),
     ) {
-        (Some(id), Some(name), Some(slug), Some(org_role)) => Some(Membership {
-            id,
-            name,
-            slug,
-            org_role,
-        }),
+        (Some(id), Some(name), Some(slug), Some(org_role)) => {
+            let access = crate::routes::settings::stored(pool, id).await?.access;
+            Some(Membership {
+                id,
+                name,
+                slug,
+                org_role,
+                can_add_spaces: contract::may_add_spaces(org_role, &access),
+            })
+        }
         _ => None,
     };
     let friendly_name = display_name(&row.firstname, &row.lastname, &row.email);

@@ -113,6 +113,16 @@ pub async fn create(
             format!("“{bad}” is not a valid email address."),
         ));
     }
+    let access = crate::routes::settings::stored(&state.pool, org.org_id).await?.access;
+    if let Some(outside) = emails.iter().find(|e| !contract::email_domain_allowed(&access, e)) {
+        return Err(ApiError::invalid(
+            "emails",
+            format!(
+                "“{outside}” is not at a domain your organization invites from ({}).",
+                access.allowed_email_domains.join(", ")
+            ),
+        ));
+    }
     for email in &emails {
         refuse_if_taken(&state.pool, org, email).await?;
     }

@@ -1,15 +1,18 @@
 //! The `/api/v1` router.
 
 pub mod auth;
+pub mod branding;
 pub mod collaborators;
 pub mod health;
 pub mod invitations;
 pub mod members;
 pub mod orgs;
+pub mod settings;
 pub mod spaces;
 pub mod statistics;
 pub mod users;
 
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{delete, get, patch, post, put};
 use axum::Router;
 
@@ -39,6 +42,16 @@ pub fn api_router() -> Router<AppState> {
         .route("/invitations/accept", post(invitations::accept))
         .route("/orgs/me/users/{id}", patch(users::change_role).delete(users::remove))
         .route("/me/personal-spaces", get(spaces::personal))
+        .route("/orgs/me/settings", get(settings::get).put(settings::put))
+        .route(
+            "/orgs/me/settings/{kind}",
+            put(settings::upload)
+                .delete(settings::remove_image)
+                // Refused with a clear message above the image limits; far larger bodies are cut off.
+                .layer(DefaultBodyLimit::max(2 * 1024 * 1024)),
+        )
+        .route("/branding/{org_slug}", get(branding::public))
+        .route("/branding/{org_slug}/{kind}", get(branding::image))
         // An unknown API path is a JSON 404, never the app's index.html.
         .fallback(|| async { ApiError::not_found("This API endpoint") });
     Router::new().nest(contract::API_PREFIX, v1)

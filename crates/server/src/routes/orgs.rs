@@ -92,7 +92,12 @@ pub async fn load_org(pool: &SqlitePool, caller: OrgCaller) -> Result<Org, sqlx:
         user_count,
         max_spaces: row.max_spaces,
         max_collaborators: row.max_collaborators,
-        settings: serde_json::from_str(&row.settings).unwrap_or_else(|_| serde_json::json!({})),
+        // Embedding and access rules are for those who may change them.
+        settings: if allows(caller.role, Permission::ManageSettings) {
+            serde_json::from_str(&row.settings).unwrap_or_else(|_| serde_json::json!({}))
+        } else {
+            serde_json::json!({})
+        },
         users,
         spaces,
         invitations,

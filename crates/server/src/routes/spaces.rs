@@ -146,7 +146,13 @@ pub async fn add(
     caller: Caller,
     Json(request): Json<AddSpaceRequest>,
 ) -> ApiResult<(StatusCode, Json<OrgSpace>)> {
-    let org = caller.require(Permission::ManageSpaces)?;
+    let org = caller.member()?;
+    let access = crate::routes::settings::stored(&state.pool, org.org_id).await?.access;
+    if !contract::may_add_spaces(org.role, &access) {
+        return Err(ApiError::forbidden(
+            "Your organization does not let members add spaces. Ask an owner or admin.",
+        ));
+    }
     let found: Option<(i64, Option<i64>)> = sqlx::query_as("SELECT owner_id, org_id FROM spaces WHERE id = ?")
         .bind(request.space_id)
         .fetch_optional(&state.pool)

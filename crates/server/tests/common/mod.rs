@@ -73,6 +73,26 @@ impl TestServer {
 }
 
 impl TestServer {
+    pub async fn put(&self, path: &str, token: Option<&str>, body: Value) -> Response {
+        let mut request = self.client.put(self.url(path)).json(&body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.unwrap()
+    }
+
+    /// A raw upload, as the app sends a chosen file.
+    pub async fn put_bytes(&self, path: &str, token: &str, content_type: &str, bytes: Vec<u8>) -> Response {
+        self.client
+            .put(self.url(path))
+            .bearer_auth(token)
+            .header("Content-Type", content_type)
+            .body(bytes)
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub async fn delete(&self, path: &str, token: Option<&str>) -> Response {
         let mut request = self.client.delete(self.url(path));
         if let Some(token) = token {

@@ -1,0 +1,227 @@
+//! The organization's settings: its name, white-labeling, who may embed it, and security and
+//! access rules. The same validation runs in the app (to show every problem at its field before
+//! sending) and on the server (which refuses what breaks it), so the two cannot disagree.
+
+mod contrast;
+mod image;
+mod validate;
+
+pub use contrast::check_colors;
+pub use contrast::{contrast_ratio, parse_hex_color, ColorCheck, MIN_GRAPHICS_CONTRAST, MIN_TEXT_CONTRAST};
+pub use image::{sniff_image, ImageKind, MAX_FAVICON_BYTES, MAX_LOGO_BYTES};
+pub use validate::{normalize_domain, normalize_origin, split_list, FieldIssue};
+
+use crate::{allows, OrgRole, Permission};
+use serde::{Deserialize, Serialize};
+
+/// The product's own name, shown until an organization picks its app name.
+pub const PRODUCT_NAME: &str = "Organization area";
+pub const MAX_ORG_NAME_CHARS: usize = 80;
+pub const MAX_APP_NAME_CHARS: usize = 40;
+pub const MAX_SIGN_IN_TEXT_CHARS: usize = 500;
+pub const MAX_EMBED_ORIGINS: usize = 20;
+pub const MAX_EMAIL_DOMAINS: usize = 50;
+
+/// A primary and an accent colour, `#rrggbb`, for one colour scheme.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ColorPair {
+    pub primary: String,
+    pub accent: String,
+}
+
+/// How the app looks for this organization's people.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct Branding {
+    /// Replaces the product name in the header, the sign-in page and the browser title; empty
+    /// keeps the product name.
+    pub app_name: String,
+    /// Shown on the sign-in page under the heading, as plain text.
+    pub sign_in_text: String,
+    pub light: ColorPair,
+    pub dark: ColorPair,
+    pub hide_powered_by: bool,
+}
+
+impl Default for Branding {
+    fn default() -> Self {
+        Branding {
+            app_name: String::new(),
+            sign_in_text: String::new(),
+            light: ColorPair {
+                primary: "#3b4cca".into(),
+                accent: "#0f9d8a".into(),
+            },
+            dark: ColorPair {
+                primary: "#8f9bff".into(),
+                accent: "#3cc7b2".into(),
+            },
+            hide_powered_by: false,
+        }
+    }
+}
+
+/// Which other sites may show the app in a frame.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct EmbedSettings {
+    /// Origins (`https://host[:port]`) sent in `Content-Security-Policy: frame-ancestors`.
+    pub allowed_origins: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct AccessSettings {
+    /// Invitations go only to addresses at these domains; empty allows any domain.
+    pub allowed_email_domains: Vec<String>,
+    /// Members may add spaces from their personal account to the organization.
+    pub members_can_create_spaces: bool,
+    /// Recorded and shown; enforcing it needs a second factor at sign-in, which is not built yet.
+    pub require_two_factor: bool,
+}
+
+/// What the settings form edits, as stored in `orgs.settings` (the name lives in `orgs.name`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct StoredSettings {
+    pub branding: Branding,
+    pub embed: EmbedSettings,
+    pub access: AccessSettings,
+}
+
+/// An uploaded image as the settings screen sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UploadedImage {
+    /// Public address of the image; it changes when the image does, so it can be cached.
+    pub url: String,
+    pub content_type: String,
+    pub bytes: i64,
+}
+
+/// `GET /api/v1/orgs/me/settings`
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrgSettings {
+    /// Send it back with a change; a change based on an older version is refused (409).
+    pub version: i64,
+    pub name: String,
+    pub slug: String,
+    pub branding: Branding,
+    pub embed: EmbedSettings,
+    pub access: AccessSettings,
+    pub logo: Option<UploadedImage>,
+    pub favicon: Option<UploadedImage>,
+}
+
+/// `PUT /api/v1/orgs/me/settings`
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SettingsUpdate {
+    /// The version the change was made on.
+    pub version: i64,
+    pub name: String,
+    pub branding: Branding,
+    pub embed: EmbedSettings,
+    pub access: AccessSettings,
+}
+
+/// `GET /api/v1/branding/{org_slug}`: only what a sign-in page may show, no sign-in needed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublicBranding {
+    pub slug: String,
+    pub org_name: String,
+    pub app_name: String,
+    pub sign_in_text: String,
+    pub light: ColorPair,
+    pub dark: ColorPair,
+    pub hide_powered_by: bool,
+    pub logo_url: Option<String>,
+    pub favicon_url: Option<String>,
+}
+
+impl PublicBranding {
+    /// The name to show where the product's name would be.
+    pub fn display_name(&self) -> &str {
+        if self.app_name.is_empty() {
+            PRODUCT_NAME
+        } else {
+            &self.app_name
+        }
+    }
+}
+
+impl OrgSettings {
+    pub fn public_branding(&self) -> PublicBranding {
+        PublicBranding {
+            slug: self.slug.clone(),
+            org_name: self.name.clone(),
+            app_name: self.branding.app_name.clone(),
+            sign_in_text: self.branding.sign_in_text.clone(),
+            light: self.branding.light.clone(),
+            dark: self.branding.dark.clone(),
+            hide_powered_by: self.branding.hide_powered_by,
+            logo_url: self.logo.as_ref().map(|i| i.url.clone()),
+            favicon_url: self.favicon.as_ref().map(|i| i.url.clone()),
+        }
+    }
+
+    /// The form's starting point: what is saved now.
+    pub fn to_update(&self) -> SettingsUpdate {
+        SettingsUpdate {
+            version: self.version,
+            name: self.name.clone(),
+            branding: self.branding.clone(),
+            embed: self.embed.clone(),
+            access: self.access.clone(),
+        }
+    }
+}
+
+/// Whether an invitation to `email` is allowed by the organization's domain list.
+pub fn email_domain_allowed(access: &AccessSettings, email: &str) -> bool {
+    if access.allowed_email_domains.is_empty() {
+        return true;
+    }
+    let domain = email
+        .rsplit_once('@')
+        .map(|(_, d)| d.to_lowercase())
+        .unwrap_or_default();
+    access.allowed_email_domains.iter().any(|allowed| *allowed == domain)
+}
+
+/// Whether someone with `role` may add a space to the organization under these settings.
+pub fn may_add_spaces(role: OrgRole, access: &AccessSettings) -> bool {
+    allows(role, Permission::ManageSpaces) || (role == OrgRole::Member && access.members_can_create_spaces)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn members_add_spaces_only_when_allowed() {
+        let mut access = AccessSettings::default();
+        assert!(may_add_spaces(OrgRole::Owner, &access));
+        assert!(may_add_spaces(OrgRole::Admin, &access));
+        assert!(!may_add_spaces(OrgRole::Member, &access));
+        access.members_can_create_spaces = true;
+        assert!(may_add_spaces(OrgRole::Member, &access));
+    }
+
+    #[test]
+    fn allowed_domains_limit_invitations() {
+        let mut access = AccessSettings::default();
+        assert!(email_domain_allowed(&access, "anyone@anywhere.test"));
+        access.allowed_email_domains = vec!["acme.test".into()];
+        assert!(email_domain_allowed(&access, "new@ACME.test"));
+        assert!(!email_domain_allowed(&access, "new@acme.test.evil"));
+        assert!(!email_domain_allowed(&access, "new@sub.acme.test"));
+    }
+}

@@ -1,0 +1,336 @@
+//! The settings' validation: every problem named at its field, and values normalized (trimmed,
+//! lower-cased, without repeats) so what is stored is what was meant.
+
+use super::contrast::{check_colors, parse_hex_color};
+use super::{
+    SettingsUpdate, MAX_APP_NAME_CHARS, MAX_EMAIL_DOMAINS, MAX_EMBED_ORIGINS, MAX_ORG_NAME_CHARS,
+    MAX_SIGN_IN_TEXT_CHARS,
+};
+
+/// One refused value: the field (`name`, `branding.light.primary`, ...) and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldIssue {
+    pub field: String,
+    pub message: String,
+}
+
+fn issue(field: &str, message: impl Into<String>) -> FieldIssue {
+    FieldIssue {
+        field: field.to_string(),
+        message: message.into(),
+    }
+}
+
+/// A single-line text: trimmed, not over `max` characters, no control characters.
+fn line(field: &str, what: &str, value: &str, max: usize, required: bool) -> Result<String, FieldIssue> {
+    let value = value.trim();
+    if required && value.is_empty() {
+        return Err(issue(
+            field,
+            format!("Enter the {what}; it cannot be empty or only spaces."),
+        ));
+    }
+    let chars = value.chars().count();
+    if chars > max {
+        return Err(issue(
+            field,
+            format!("The {what} can be at most {max} characters; this one has {chars}."),
+        ));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(issue(field, format!("The {what} cannot contain tabs or line breaks.")));
+    }
+    Ok(value.to_string())
+}
+
+/// `https://host[:port]` as a browser writes an origin; `http` only for this machine. A leading
+/// `*.` on the host allows every subdomain, as `frame-ancestors` does.
+pub fn normalize_origin(text: &str) -> Result<String, String> {
+    let lower = text.trim().trim_end_matches('/').to_lowercase();
+    let invalid = || format!("\"{}\" is not an origin like https://www.example.com.", text.trim());
+    let (scheme, rest) = lower.split_once("://").ok_or_else(invalid)?;
+    if rest.is_empty() || rest.contains(['/', '?', '#', '@', ' ', '\'', '"', ';', ',']) {
+        return Err(invalid());
+    }
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((host, port)) if !host.ends_with(']') || rest.starts_with('[') => (host, Some(port)),
+        _ => (rest, None),
+    };
+    if let Some(port) = port {
+        if port.parse::<u16>().ok().filter(|p| *p > 0).is_none() {
+            return Err(format!("\"{}\" has an invalid port.", text.trim()));
+        }
+    }
+    let local = matches!(host, "localhost" | "127.0.0.1" | "[::1]");
+    match scheme {
+        "https" => {}
+        "http" if local => {}
+        "http" => return Err(format!("\"{}\" must use https.", text.trim())),
+        _ => return Err(invalid()),
+    }
+    let name = host.strip_prefix("*.").unwrap_or(host);
+    if !local && (normalize_domain(name).is_err() || (host.starts_with("*.") && !name.contains('.'))) {
+        return Err(invalid());
+    }
+    Ok(lower)
+}
+
+/// A domain name like `example.com`, lower-cased; a leading `@` is forgiven.
+pub fn normalize_domain(text: &str) -> Result<String, String> {
+    let domain = text.trim().trim_start_matches('@').to_lowercase();
+    let label_ok = |label: &str| {
+        !label.is_empty()
+            && label.len() <= 63
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    if domain.len() <= 253 && domain.contains('.') && domain.split('.').all(label_ok) {
+        Ok(domain)
+    } else {
+        Err(format!("\"{}\" is not a domain like example.com.", text.trim()))
+    }
+}
+
+/// Normalize each entry, drop repeats, keep the order, and refuse the first bad one.
+fn list(
+    field: &str,
+    values: &[String],
+    max: usize,
+    what: &str,
+    normalize: fn(&str) -> Result<String, String>,
+) -> Result<Vec<String>, FieldIssue> {
+    let mut out: Vec<String> = Vec::new();
+    for value in values.iter().filter(|v| !v.trim().is_empty()) {
+        let value = normalize(value).map_err(|message| issue(field, message))?;
+        if !out.contains(&value) {
+            out.push(value);
+        }
+    }
+    if out.len() > max {
+        return Err(issue(
+            field,
+            format!("At most {max} {what}; this list has {}.", out.len()),
+        ));
+    }
+    Ok(out)
+}
+
+impl SettingsUpdate {
+    /// The update as it will be stored, or every field that must change first.
+    pub fn validated(&self) -> Result<SettingsUpdate, Vec<FieldIssue>> {
+        let mut issues = Vec::new();
+        let mut out = self.clone();
+        let mut keep = |result: Result<(), FieldIssue>| {
+            if let Err(i) = result {
+                issues.push(i);
+            }
+        };
+
+        keep(line("name", "organization name", &self.name, MAX_ORG_NAME_CHARS, true).map(|v| out.name = v));
+        keep(
+            line(
+                "branding.app_name",
+                "app name",
+                &self.branding.app_name,
+                MAX_APP_NAME_CHARS,
+                false,
+            )
+            .map(|v| out.branding.app_name = v),
+        );
+
+        let text = self.branding.sign_in_text.replace("\r\n", "\n");
+        let text = text.trim();
+        let chars = text.chars().count();
+        keep(if chars > MAX_SIGN_IN_TEXT_CHARS {
+            Err(issue(
+                "branding.sign_in_text",
+                format!("The sign-in text can be at most {MAX_SIGN_IN_TEXT_CHARS} characters; this one has {chars}."),
+            ))
+        } else if text.chars().any(|c| c.is_control() && c != '\n') {
+            Err(issue(
+                "branding.sign_in_text",
+                "The sign-in text cannot contain control characters.",
+            ))
+        } else {
+            out.branding.sign_in_text = text.to_string();
+            Ok(())
+        });
+
+        for check in check_colors(&self.branding.light, &self.branding.dark) {
+            if !check.passes() {
+                keep(Err(issue(check.field, check.message())));
+            }
+        }
+        for color in [
+            &mut out.branding.light.primary,
+            &mut out.branding.light.accent,
+            &mut out.branding.dark.primary,
+            &mut out.branding.dark.accent,
+        ] {
+            if let Some([r, g, b]) = parse_hex_color(color) {
+                *color = format!("#{r:02x}{g:02x}{b:02x}");
+            }
+        }
+
+        keep(
+            list(
+                "embed.allowed_origins",
+                &self.embed.allowed_origins,
+                MAX_EMBED_ORIGINS,
+                "origins",
+                normalize_origin,
+            )
+            .map(|v| out.embed.allowed_origins = v),
+        );
+        keep(
+            list(
+                "access.allowed_email_domains",
+                &self.access.allowed_email_domains,
+                MAX_EMAIL_DOMAINS,
+                "domains",
+                normalize_domain,
+            )
+            .map(|v| out.access.allowed_email_domains = v),
+        );
+
+        if issues.is_empty() {
+            Ok(out)
+        } else {
+            Err(issues)
+        }
+    }
+}
+
+/// Entries typed one per line (or separated by commas or spaces), without empty ones.
+pub fn split_list(text: &str) -> Vec<String> {
+    text.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{AccessSettings, Branding, EmbedSettings};
+
+    fn update() -> SettingsUpdate {
+        SettingsUpdate {
+            version: 1,
+            name: "Acme Studio".into(),
+            branding: Branding::default(),
+            embed: EmbedSettings::default(),
+            access: AccessSettings::default(),
+        }
+    }
+
+    fn fields(u: &SettingsUpdate) -> Vec<String> {
+        u.validated()
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|i| i.field)
+            .collect()
+    }
+
+    #[test]
+    fn names_must_be_present_short_and_single_line() {
+        assert!(update().validated().is_ok());
+        for bad in ["", "   ", "a\tb", &"x".repeat(81)] {
+            let mut u = update();
+            u.name = bad.into();
+            assert_eq!(fields(&u), ["name"], "{bad:?}");
+        }
+        let mut u = update();
+        u.name = "  Acme  ".into();
+        assert_eq!(u.validated().unwrap().name, "Acme");
+        u.branding.app_name = "y".repeat(41);
+        assert_eq!(fields(&u), ["branding.app_name"]);
+    }
+
+    #[test]
+    fn origins_are_normalized_and_strict() {
+        assert_eq!(
+            normalize_origin(" https://Shop.Example.com/ ").unwrap(),
+            "https://shop.example.com"
+        );
+        assert_eq!(
+            normalize_origin("https://*.example.com").unwrap(),
+            "https://*.example.com"
+        );
+        assert_eq!(
+            normalize_origin("http://127.0.0.1:8080").unwrap(),
+            "http://127.0.0.1:8080"
+        );
+        assert_eq!(
+            normalize_origin("https://example.com:8443").unwrap(),
+            "https://example.com:8443"
+        );
+        for bad in [
+            "example.com",
+            "http://example.com",
+            "https://example.com/path",
+            "https://example.com:0",
+            "https://exa mple.com",
+            "https://*",
+            "javascript://x",
+            "https://a.com; script-src *",
+            "'none'",
+        ] {
+            assert!(normalize_origin(bad).is_err(), "{bad}");
+        }
+        let mut u = update();
+        u.embed.allowed_origins = vec!["https://a.example".into(), "https://A.example/".into()];
+        assert_eq!(u.validated().unwrap().embed.allowed_origins, ["https://a.example"]);
+        u.embed.allowed_origins = vec!["ftp://a.example".into()];
+        assert_eq!(fields(&u), ["embed.allowed_origins"]);
+    }
+
+    #[test]
+    fn email_domains_are_normalized() {
+        assert_eq!(normalize_domain("@Acme.Test").unwrap(), "acme.test");
+        assert!(normalize_domain("acme").is_err());
+        assert!(normalize_domain("-acme.test").is_err());
+        assert!(normalize_domain("acme..test").is_err());
+        let mut u = update();
+        u.access.allowed_email_domains = (0..51).map(|i| format!("d{i}.test")).collect();
+        assert_eq!(fields(&u), ["access.allowed_email_domains"]);
+    }
+
+    #[test]
+    fn every_bad_field_is_reported_at_once() {
+        let mut u = update();
+        u.name = " ".into();
+        u.branding.light.primary = "#ffff00".into();
+        u.branding.dark.accent = "teal".into();
+        u.branding.sign_in_text = "z".repeat(501);
+        assert_eq!(
+            fields(&u),
+            [
+                "name",
+                "branding.sign_in_text",
+                "branding.light.primary",
+                "branding.dark.accent"
+            ]
+        );
+    }
+
+    #[test]
+    fn colours_are_stored_as_lowercase_six_digits() {
+        let mut u = update();
+        u.branding.light.primary = "#3B4CCA".into();
+        u.branding.dark.primary = "#FFF".into();
+        let out = u.validated().unwrap();
+        assert_eq!(out.branding.light.primary, "#3b4cca");
+        assert_eq!(out.branding.dark.primary, "#ffffff");
+    }
+
+    #[test]
+    fn split_list_accepts_lines_commas_and_spaces() {
+        assert_eq!(
+            split_list("a.test, b.test\n\nc.test  d.test"),
+            ["a.test", "b.test", "c.test", "d.test"]
+        );
+    }
+}
