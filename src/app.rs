@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
+use crate::brand::provide_brand;
 use crate::dashboard::{DashboardPage, SpacePage};
+use crate::mount;
 use crate::session::{provide_session, Guarded};
 use crate::settings::SettingsPage;
 use crate::shell::{NotFound, Placeholder};
@@ -15,8 +17,11 @@ use crate::users::{AcceptInvitationPage, UsersPage};
 #[component]
 pub fn App() -> impl IntoView {
     provide_session();
+    provide_brand();
+    // At `/o/{slug}` or `/embed/{slug}` every route lives under that prefix.
+    let base = mount::get().base;
     view! {
-        <Router>
+        <Router base=base>
             <Routes fallback=NotFound>
                 <Route path=path!("/sign-in") view=SignInPage />
                 <Route path=path!("/accept-invitation") view=AcceptInvitationPage />

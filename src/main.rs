@@ -2,7 +2,9 @@
 
 mod api;
 mod app;
+mod brand;
 mod dashboard;
+mod mount;
 mod session;
 mod settings;
 mod shell;

@@ -30,6 +30,11 @@ fn url(path: &str) -> String {
     format!("{}{}{}", base_url::get(), contract::API_PREFIX, path)
 }
 
+/// The full address of a path the API handed out (an uploaded image's `/api/v1/...`).
+pub fn absolute(path: &str) -> String {
+    format!("{}{path}", base_url::get())
+}
+
 fn authorized(builder: RequestBuilder) -> RequestBuilder {
     match token::load() {
         Some(token) => builder.header("Authorization", &format!("Bearer {token}")),
@@ -73,6 +78,23 @@ pub async fn patch<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> R
 pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
     let request = authorized(Request::put(&url(path)))
         .json(body)
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    decode(send(request).await?).await
+}
+
+/// A PUT of raw bytes (a chosen file), with the file's own content type.
+pub async fn put_file<T: DeserializeOwned>(path: &str, file: &web_sys::File) -> Result<T, ApiError> {
+    let request = authorized(Request::put(&url(path)))
+        .header("Content-Type", &file.type_())
+        .body(file.clone())
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    decode(send(request).await?).await
+}
+
+/// A DELETE whose answer is JSON.
+pub async fn delete_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    let request = authorized(Request::delete(&url(path)))
+        .build()
         .map_err(|e| ApiError::Network(e.to_string()))?;
     decode(send(request).await?).await
 }

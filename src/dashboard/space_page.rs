@@ -42,7 +42,7 @@ pub fn SpacePage() -> impl IntoView {
 
     view! {
         <section class="page space" aria-labelledby="space-title">
-            <A href="/" attr:class="back-link">"← All spaces"</A>
+            <A href=crate::mount::href("/") attr:class="back-link">"← All spaces"</A>
             <NoticeBar notice=notice />
             <Loader label="Loading the space…" retry=refresh load=Callback::new(move |_| load_view(async move {
                 detail.await.map(|d| view! { <SpaceView detail=d on_change=on_change /> }.into_any())

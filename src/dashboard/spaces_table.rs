@@ -66,7 +66,7 @@ fn SpaceRow(space: OrgSpace, on_detach: Callback<OrgSpace>) -> impl IntoView {
     let for_detach = space.clone();
     view! {
         <tr>
-            <td><A href=format!("/spaces/{}", space.id)>{space.name}</A></td>
+            <td><A href=crate::mount::href(&format!("/spaces/{}", space.id))>{space.name}</A></td>
             <td>
                 <span class="cell-primary">{space.owner_name}</span>
                 <span class="cell-secondary">{space.owner_email}</span>

@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use super::{use_session, SessionState};
+use crate::mount;
 use crate::shell::{Layout, NoAccess};
 use crate::widgets::url;
 use crate::widgets::{ErrorPanel, Loading};
@@ -19,9 +20,10 @@ pub fn Guarded() -> impl IntoView {
 
     Effect::new(move |_| {
         if session.state.get() == SessionState::SignedOut {
+            // Paths inside the app, without an organization prefix: the router adds it back.
             let here = format!(
                 "{}{}",
-                location.pathname.get_untracked(),
+                mount::app_path(&location.pathname.get_untracked()),
                 location.search.get_untracked()
             );
             let target = if here == "/" {
@@ -39,19 +41,30 @@ pub fn Guarded() -> impl IntoView {
         }
     });
 
-    move || match session.state.get() {
-        SessionState::Checking | SessionState::SignedOut => {
-            view! { <Loading label="Checking your session…" /> }.into_any()
-        }
-        SessionState::Unreachable(error) => view! {
+    // Only a change of gate re-renders: renaming the organization keeps the open page as it is.
+    let gate = Memo::new(move |_| match session.state.get() {
+        SessionState::Checking | SessionState::SignedOut => Gate::Waiting,
+        SessionState::Unreachable(error) => Gate::Unreachable(error.to_string()),
+        SessionState::SignedIn(me) if me.role().is_some_and(|r| allows(r, Permission::OpenOrgArea)) => Gate::Open,
+        SessionState::SignedIn(_) => Gate::NoAccess,
+    });
+    move || match gate.get() {
+        Gate::Waiting => view! { <Loading label="Checking your session…" /> }.into_any(),
+        Gate::Unreachable(error) => view! {
             <main class="centered">
-                <ErrorPanel error=error.to_string() retry=Callback::new(move |_| session.recheck()) />
+                <ErrorPanel error=error retry=Callback::new(move |_| session.recheck()) />
             </main>
         }
         .into_any(),
-        SessionState::SignedIn(me) if me.role().is_some_and(|r| allows(r, Permission::OpenOrgArea)) => {
-            view! { <Layout /> }.into_any()
-        }
-        SessionState::SignedIn(_) => view! { <NoAccess /> }.into_any(),
+        Gate::Open => view! { <Layout /> }.into_any(),
+        Gate::NoAccess => view! { <NoAccess /> }.into_any(),
     }
+}
+
+#[derive(Clone, PartialEq)]
+enum Gate {
+    Waiting,
+    Unreachable(String),
+    Open,
+    NoAccess,
 }

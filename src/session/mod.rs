@@ -78,6 +78,15 @@ impl Session {
         self.state.set(SessionState::SignedIn(response.me));
     }
 
+    /// The organization was renamed: every screen shows the new name at once.
+    pub fn rename_org(self, name: String) {
+        self.state.update(|state| {
+            if let SessionState::SignedIn(Me { org: Some(org), .. }) = state {
+                org.name = name;
+            }
+        });
+    }
+
     /// Revoke the session on the server, then forget it here even if the server is unreachable.
     pub fn sign_out(self) {
         spawn_local(async move {

@@ -1,8 +1,25 @@
 use leptos::prelude::*;
 
-use crate::shell::Placeholder;
+use super::api;
+use super::form::SettingsForm;
+use crate::widgets::{load_view, Loader};
 
+/// The organization's name, white-labeling, embedding, and security and access rules.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    view! { <Placeholder title="Settings" /> }
+    let settings = LocalResource::new(api::load);
+    let reload = Callback::new(move |_| settings.refetch());
+    view! {
+        <section class="page settings-page" aria-labelledby="settings-title">
+            <div class="page-head">
+                <div>
+                    <h1 id="settings-title">"Settings"</h1>
+                    <p class="muted">"Your organization's name, how the app looks for your people, where it may be embedded, and who may join."</p>
+                </div>
+            </div>
+            <Loader label="Loading settings…" retry=reload load=Callback::new(move |_| load_view(async move {
+                settings.await.map(|initial| view! { <SettingsForm initial=initial reload=reload /> }.into_any())
+            })) />
+        </section>
+    }
 }

@@ -3,8 +3,9 @@ use leptos_router::components::Outlet;
 
 use super::tabs::Tabs;
 use super::user_menu::UserMenu;
+use crate::mount;
 use crate::session::use_session;
-use crate::widgets::Brand;
+use crate::widgets::{Brand, PoweredBy};
 
 #[component]
 pub fn Layout() -> impl IntoView {
@@ -16,6 +17,21 @@ pub fn Layout() -> impl IntoView {
             .map(|org| org.name)
             .unwrap_or_default()
     };
+    // In another site's frame the host page is the chrome: no header, the menu joins the tabs.
+    if mount::get().embedded {
+        return view! {
+            <div class="app embedded">
+                <div class="embedded-bar">
+                    <Tabs />
+                    <UserMenu />
+                </div>
+                <main class="content" id="main">
+                    <Outlet />
+                </main>
+            </div>
+        }
+        .into_any();
+    }
     view! {
         <div class="app">
             <header class="topbar">
@@ -27,6 +43,10 @@ pub fn Layout() -> impl IntoView {
             <main class="content" id="main">
                 <Outlet />
             </main>
+            <footer class="app-footer">
+                <PoweredBy />
+            </footer>
         </div>
     }
+    .into_any()
 }

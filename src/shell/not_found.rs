@@ -8,7 +8,7 @@ pub fn NotFound() -> impl IntoView {
             <section class="card notice" aria-labelledby="not-found-title">
                 <h1 id="not-found-title">"Page not found"</h1>
                 <p>"There is nothing at this address. It may have moved, or the link may be mistyped."</p>
-                <A href="/" attr:class="button primary">"Go to the dashboard"</A>
+                <A href=crate::mount::href("/") attr:class="button primary">"Go to the dashboard"</A>
             </section>
         </main>
     }

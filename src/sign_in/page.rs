@@ -7,8 +7,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::api::ApiError;
+use crate::brand::use_brand;
 use crate::session::{use_session, SessionState};
-use crate::widgets::Brand;
+use crate::widgets::{Brand, PoweredBy};
 
 /// Only same-app paths are followed after sign-in, so a crafted link cannot send people elsewhere.
 fn safe_next(next: Option<String>) -> String {
@@ -21,6 +22,7 @@ fn safe_next(next: Option<String>) -> String {
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let session = use_session();
+    let brand = use_brand();
     let query = use_query_map();
     let navigate = use_navigate();
     let email = RwSignal::new(String::new());
@@ -89,7 +91,10 @@ pub fn SignInPage() -> impl IntoView {
             <form class="card sign-in-card" on:submit=on_submit novalidate>
                 <Brand />
                 <h1>"Sign in"</h1>
-                <p class="muted">"Manage your organization's spaces, people and subscription."</p>
+                // The organization's own words, as plain text (line breaks kept by the stylesheet).
+                <p class="muted sign-in-text">{move || brand.sign_in_text().unwrap_or_else(|| {
+                    "Manage your organization's spaces, people and subscription.".to_string()
+                })}</p>
                 {move || general_error.get().map(|err| view! {
                     <p class="alert alert-error" role="alert">{err.to_string()}</p>
                 })}
@@ -112,6 +117,7 @@ pub fn SignInPage() -> impl IntoView {
                 <button type="submit" class="button primary wide" disabled=move || submit.pending().get()>
                     {move || if submit.pending().get() { "Signing in…" } else { "Sign in" }}
                 </button>
+                <PoweredBy />
             </form>
         </main>
     }

@@ -5,6 +5,7 @@ use contract::{assignable_roles, split_emails, InviteRequest, IssuedInvitations,
 use leptos::prelude::*;
 
 use super::invitations_api as api;
+use crate::session::use_session;
 use crate::widgets::DeprecatedBadge;
 
 #[component]
@@ -71,10 +72,16 @@ fn AddUserDialog(my_role: OrgRole, on_close: Callback<()>, on_created: Callback<
         });
     };
 
+    // The organization's branded address, so the invitee already sees its name and colours.
+    let org_prefix = use_session()
+        .me()
+        .and_then(|me| me.org)
+        .map(|org| format!("/o/{}", org.slug))
+        .unwrap_or_default();
     let accept_address = web_sys::window()
         .and_then(|w| w.location().origin().ok())
-        .map(|origin| format!("{origin}/accept-invitation"))
-        .unwrap_or_else(|| "/accept-invitation".into());
+        .map(|origin| format!("{origin}{org_prefix}/accept-invitation"))
+        .unwrap_or_else(|| format!("{org_prefix}/accept-invitation"));
 
     view! {
         <div class="dialog-backdrop">

@@ -10,13 +10,15 @@ mod loader;
 mod loading;
 mod notice_bar;
 mod sort_header;
+mod text_field;
 pub mod url;
 
 pub use badge::DeprecatedBadge;
-pub use brand::Brand;
+pub use brand::{Brand, PoweredBy};
 pub use confirm_dialog::ConfirmDialog;
 pub use error_panel::ErrorPanel;
 pub use loader::{load_view, Loader};
 pub use loading::Loading;
 pub use notice_bar::NoticeBar;
 pub use sort_header::SortHeader;
+pub use text_field::TextField;

@@ -324,6 +324,12 @@ impl Ctx {
         }
     }
 
+    /// A script's answer as text (a computed style, the title, ...).
+    pub async fn eval_string(&self, script: &str) -> Result<String, WebDriverError> {
+        let ret = self.driver.execute(script, vec![]).await?;
+        Ok(ret.json().as_str().unwrap_or_default().to_string())
+    }
+
     pub async fn body_text(&self) -> Result<String, WebDriverError> {
         self.driver.find(By::Tag("body")).await?.text().await
     }
@@ -353,6 +359,7 @@ const selectors = {
   link: 'a[href]',
   menuitem: '[role=menuitem]',
   radio: 'input[type=radio], [role=radio]',
+  checkbox: 'input[type=checkbox], [role=checkbox]',
   textbox: 'input:not([type=checkbox]):not([type=radio]), textarea, select',
   heading: 'h1, h2, h3, h4, [role=heading]',
   alert: '[role=alert]',

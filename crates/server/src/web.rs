@@ -23,18 +23,10 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
     style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
     base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-/// The app's addresses that belong to one organization: `/o/{slug}/...` (branded) and
-/// `/embed/{slug}/...` (branded, for a frame).
-pub fn org_page_slug(path: &str) -> Option<&str> {
-    let rest = path.strip_prefix("/o/").or_else(|| path.strip_prefix("/embed/"))?;
-    let slug = rest.split('/').next()?;
-    (!slug.is_empty()).then_some(slug)
-}
-
 /// An organization's pages may be framed by exactly the origins its settings list, and by none
 /// when the list is empty (or the organization is unknown).
 async fn frame_policy(State(pool): State<SqlitePool>, request: Request, next: Next) -> Response {
-    let slug = org_page_slug(request.uri().path()).map(str::to_string);
+    let slug = contract::org_address(request.uri().path()).map(|(slug, _)| slug.to_string());
     let mut response = next.run(request).await;
     if let Some(slug) = slug {
         let origins = match org_id_by_slug(&pool, &slug).await {

@@ -4,6 +4,7 @@ mod access;
 mod dashboard;
 mod navigation;
 mod resilience;
+mod settings;
 mod sign_in;
 mod users;
 
@@ -43,6 +44,10 @@ scenarios![
     users::owner_removes_a_user_after_confirming,
     users::names_are_shown_as_text_never_as_html,
     users::add_user_with_roles_and_create_then_accept,
+    settings::rename_the_organization_and_see_it_at_once_and_after_reload,
+    settings::primary_colour_previews_then_restyles_the_app,
+    settings::branded_sign_in_page_wears_the_organization,
+    settings::app_runs_framed_by_an_allowed_origin_only,
     resilience::dropped_server_shows_message_and_retry,
     resilience::built_app_has_no_inline_script,
 ];

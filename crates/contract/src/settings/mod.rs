@@ -196,6 +196,19 @@ pub fn email_domain_allowed(access: &AccessSettings, email: &str) -> bool {
     access.allowed_email_domains.iter().any(|allowed| *allowed == domain)
 }
 
+/// The app's addresses that belong to one organization: `/o/{slug}/...` wears its brand and
+/// `/embed/{slug}/...` is the same for another site's frame. Returns the slug and whether the
+/// address is the framed one. The server sends `frame-ancestors` for these; the app mounts its
+/// routes under them.
+pub fn org_address(path: &str) -> Option<(&str, bool)> {
+    [("/o/", false), ("/embed/", true)]
+        .into_iter()
+        .find_map(|(prefix, embedded)| {
+            let slug = path.strip_prefix(prefix)?.split('/').next()?;
+            (!slug.is_empty()).then_some((slug, embedded))
+        })
+}
+
 /// Whether someone with `role` may add a space to the organization under these settings.
 pub fn may_add_spaces(role: OrgRole, access: &AccessSettings) -> bool {
     allows(role, Permission::ManageSpaces) || (role == OrgRole::Member && access.members_can_create_spaces)
@@ -204,6 +217,16 @@ pub fn may_add_spaces(role: OrgRole, access: &AccessSettings) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn organization_addresses_name_the_slug_and_the_mode() {
+        assert_eq!(org_address("/users"), None);
+        assert_eq!(org_address("/o/"), None);
+        assert_eq!(org_address("/o/acme-studio"), Some(("acme-studio", false)));
+        assert_eq!(org_address("/o/acme-studio/users"), Some(("acme-studio", false)));
+        assert_eq!(org_address("/embed/acme-studio/"), Some(("acme-studio", true)));
+        assert_eq!(org_address("/api/v1/o/x"), None);
+    }
 
     #[test]
     fn members_add_spaces_only_when_allowed() {
