@@ -165,6 +165,7 @@ const PERSONAL_SPACES: &[(&str, &str)] = &[
     ("Newsletter Archive", "owner@acme.test"),
     ("Photo Portfolio", "owner@acme.test"),
     ("Gina's Side Project", "admin@globex.test"),
+    ("Mia's Moodboard", "member@acme.test"),
 ];
 
 /// Seed the demo organizations unless the database already holds an organization.

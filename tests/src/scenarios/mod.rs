@@ -48,6 +48,7 @@ scenarios![
     settings::primary_colour_previews_then_restyles_the_app,
     settings::branded_sign_in_page_wears_the_organization,
     settings::app_runs_framed_by_an_allowed_origin_only,
+    settings::member_adds_a_space_once_members_may,
     resilience::dropped_server_shows_message_and_retry,
     resilience::built_app_has_no_inline_script,
 ];

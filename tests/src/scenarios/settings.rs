@@ -220,3 +220,23 @@ pub async fn app_runs_framed_by_an_allowed_origin_only(ctx: Ctx) -> TestResult {
     ctx.snap("embedded").await?;
     Ok(())
 }
+
+pub async fn member_adds_a_space_once_members_may(ctx: Ctx) -> TestResult {
+    open_settings(&ctx, "owner@acme.test").await?;
+    ctx.click("checkbox", "Members may add spaces").await?;
+    save(&ctx).await?;
+    ctx.click("button", "User menu").await?;
+    ctx.click("menuitem", "Sign out").await?;
+
+    ctx.sign_in("member@acme.test", "demo-password").await?;
+    ctx.by_name("heading", "No access to the organization area").await?;
+    ctx.fill("Space", "Mia's Moodboard").await?;
+    ctx.click("button", "Add space").await?;
+    ctx.wait_text("“Mia's Moodboard” was added to the organization.").await?;
+    ctx.snap("member-add-space").await?;
+    ctx.driver.refresh().await?;
+    ctx.by_name("heading", "Add a space from your personal account").await?;
+    let offered = ctx.driver.find_all(thirtyfour::By::Css("#personal-spaces option")).await?;
+    ensure!(offered.is_empty(), "the space left the personal account");
+    Ok(())
+}
