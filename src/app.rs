@@ -9,9 +9,9 @@ use crate::dashboard::{DashboardPage, SpacePage};
 use crate::mount;
 use crate::session::{provide_session, Guarded};
 use crate::settings::SettingsPage;
-use crate::shell::{NotFound, Placeholder};
+use crate::shell::NotFound;
 use crate::sign_in::SignInPage;
-use crate::subscription::SubscriptionPage;
+use crate::subscription::{BillingPage, InvoicePage, InvoicesPage, PaymentPage, SubscriptionPage};
 use crate::users::{AcceptInvitationPage, UsersPage};
 
 #[component]
@@ -31,9 +31,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("users") view=UsersPage />
                     <Route path=path!("settings") view=SettingsPage />
                     <Route path=path!("subscription") view=SubscriptionPage />
-                    <Route path=path!("invoices") view=|| view! { <Placeholder title="Invoices" /> } />
-                    <Route path=path!("billing") view=|| view! { <Placeholder title="Billing information" /> } />
-                    <Route path=path!("payment") view=|| view! { <Placeholder title="Payment information" /> } />
+                    <Route path=path!("invoices") view=InvoicesPage />
+                    <Route path=path!("invoices/:id") view=InvoicePage />
+                    <Route path=path!("billing") view=BillingPage />
+                    <Route path=path!("payment") view=PaymentPage />
                 </ParentRoute>
             </Routes>
         </Router>

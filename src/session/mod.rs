@@ -87,6 +87,16 @@ impl Session {
         });
     }
 
+    /// The organization subscribed (or its billing history opened): the menu grows its billing
+    /// entries at once.
+    pub fn set_billing_open(self, open: bool) {
+        self.state.update(|state| {
+            if let SessionState::SignedIn(Me { org: Some(org), .. }) = state {
+                org.billing_open = open;
+            }
+        });
+    }
+
     /// Revoke the session on the server, then forget it here even if the server is unreachable.
     pub fn sign_out(self) {
         spawn_local(async move {

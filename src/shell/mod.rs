@@ -3,11 +3,9 @@
 mod layout;
 mod no_access;
 mod not_found;
-mod placeholder;
 mod tabs;
 mod user_menu;
 
 pub use layout::Layout;
 pub use no_access::NoAccess;
 pub use not_found::NotFound;
-pub use placeholder::Placeholder;

@@ -283,8 +283,17 @@ impl Ctx {
             .is_ok())
     }
 
+    /// Bring the element to the middle of the screen, as a person scrolls to what they want, so
+    /// sticky bars never cover it; then click.
     pub async fn click(&self, role: &str, name: &str) -> TestResult {
-        self.by_name(role, name).await?.click().await?;
+        let element = self.by_name(role, name).await?;
+        self.driver
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center'});",
+                vec![element.to_json()?],
+            )
+            .await?;
+        element.click().await?;
         Ok(())
     }
 

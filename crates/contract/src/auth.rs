@@ -55,6 +55,10 @@ pub struct Membership {
     /// members when the organization's settings allow it.
     #[serde(default)]
     pub can_add_spaces: bool,
+    /// For owners: Invoices, Billing information and Payment information are open (the
+    /// organization has subscribed).
+    #[serde(default)]
+    pub billing_open: bool,
 }
 
 impl Me {

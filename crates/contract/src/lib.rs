@@ -7,6 +7,7 @@ pub mod error;
 pub mod org;
 pub mod roles;
 pub mod settings;
+pub mod subscription;
 pub mod users;
 
 pub use auth::*;
@@ -15,6 +16,7 @@ pub use error::*;
 pub use org::*;
 pub use roles::*;
 pub use settings::*;
+pub use subscription::*;
 pub use users::*;
 
 /// Every API path starts with this prefix.

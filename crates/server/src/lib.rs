@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod openapi;
+pub mod payments;
 pub mod routes;
 pub mod seed;
 pub mod web;
@@ -25,6 +26,8 @@ pub use config::{Config, Seed};
 pub struct AppState {
     pub pool: SqlitePool,
     pub login_limiter: Arc<auth::rate_limit::LoginLimiter>,
+    /// Where invoices are charged; the test gateway until a provider is configured.
+    pub payments: Arc<dyn payments::PaymentGateway>,
 }
 
 /// The whole HTTP surface: the API, and the app's files when a directory is given.
@@ -64,6 +67,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
     let state = AppState {
         pool: pool.clone(),
         login_limiter: Arc::new(auth::rate_limit::LoginLimiter::default()),
+        payments: Arc::new(payments::TestGateway),
     };
     let router = app(state, &config);
     let listener = tokio::net::TcpListener::bind(config.bind).await?;

@@ -20,6 +20,10 @@ use crate::routes;
         routes::invitations::accept,
         routes::settings::get, routes::settings::put, routes::settings::upload, routes::settings::remove_image,
         routes::branding::public, routes::branding::image,
+        routes::subscription::get, routes::subscription::choose, routes::subscription::cancel,
+        routes::subscription::resume, routes::invoices::list, routes::invoices::get, routes::invoices::document,
+        routes::billing::get_billing, routes::billing::put_billing, routes::billing::get_payment,
+        routes::billing::put_payment,
     ),
     modifiers(&BearerAuth)
 )]

@@ -520,6 +520,12 @@ async fn members_add_spaces_only_when_the_organization_allows_it() {
     let me: Value = s.get("/auth/me", Some(&member)).await.json().await.unwrap();
     assert_eq!(me["org"]["can_add_spaces"], false);
     expect_error(
+        s.get("/me/personal-spaces", Some(&member)).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    expect_error(
         s.post("/orgs/me/spaces", Some(&member), json!({ "space_id": space }))
             .await,
         StatusCode::FORBIDDEN,
@@ -537,6 +543,11 @@ async fn members_add_spaces_only_when_the_organization_allows_it() {
 
     let me: Value = s.get("/auth/me", Some(&member)).await.json().await.unwrap();
     assert_eq!(me["org"]["can_add_spaces"], true);
+    let personal: Value = s.get("/me/personal-spaces", Some(&member)).await.json().await.unwrap();
+    assert!(
+        personal.to_string().contains("Mia's Notes"),
+        "the picker lists the member's own spaces"
+    );
     let added = s
         .post("/orgs/me/spaces", Some(&member), json!({ "space_id": space }))
         .await;

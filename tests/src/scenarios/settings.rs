@@ -232,11 +232,15 @@ pub async fn member_adds_a_space_once_members_may(ctx: Ctx) -> TestResult {
     ctx.by_name("heading", "No access to the organization area").await?;
     ctx.fill("Space", "Mia's Moodboard").await?;
     ctx.click("button", "Add space").await?;
-    ctx.wait_text("“Mia's Moodboard” was added to the organization.").await?;
+    ctx.wait_text("“Mia's Moodboard” was added to the organization.")
+        .await?;
     ctx.snap("member-add-space").await?;
     ctx.driver.refresh().await?;
     ctx.by_name("heading", "Add a space from your personal account").await?;
-    let offered = ctx.driver.find_all(thirtyfour::By::Css("#personal-spaces option")).await?;
+    let offered = ctx
+        .driver
+        .find_all(thirtyfour::By::Css("#personal-spaces option"))
+        .await?;
     ensure!(offered.is_empty(), "the space left the personal account");
     Ok(())
 }

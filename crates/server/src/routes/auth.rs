@@ -147,6 +147,8 @@ pub async fn load_me(pool: &SqlitePool, user_id: i64) -> Result<Me, sqlx::Error>
                 slug,
                 org_role,
                 can_add_spaces: contract::may_add_spaces(org_role, &access),
+                billing_open: contract::allows(org_role, contract::Permission::ManageSubscription)
+                    && crate::routes::subscription::billing_open(pool, id).await?,
             })
         }
         _ => None,

@@ -1,15 +1,18 @@
 //! The `/api/v1` router.
 
 pub mod auth;
+pub mod billing;
 pub mod branding;
 pub mod collaborators;
 pub mod health;
 pub mod invitations;
+pub mod invoices;
 pub mod members;
 pub mod orgs;
 pub mod settings;
 pub mod spaces;
 pub mod statistics;
+pub mod subscription;
 pub mod users;
 
 use axum::extract::DefaultBodyLimit;
@@ -50,6 +53,18 @@ pub fn api_router() -> Router<AppState> {
                 // Refused with a clear message above the image limits; far larger bodies are cut off.
                 .layer(DefaultBodyLimit::max(2 * 1024 * 1024)),
         )
+        .route(
+            "/orgs/me/subscription",
+            get(subscription::get)
+                .put(subscription::choose)
+                .delete(subscription::cancel),
+        )
+        .route("/orgs/me/subscription/resume", post(subscription::resume))
+        .route("/orgs/me/invoices", get(invoices::list))
+        .route("/orgs/me/invoices/{id}", get(invoices::get))
+        .route("/orgs/me/invoices/{id}/document", get(invoices::document))
+        .route("/orgs/me/billing", get(billing::get_billing).put(billing::put_billing))
+        .route("/orgs/me/payment", get(billing::get_payment).put(billing::put_payment))
         .route("/branding/{org_slug}", get(branding::public))
         .route("/branding/{org_slug}/{kind}", get(branding::image))
         // An unknown API path is a JSON 404, never the app's index.html.

@@ -18,6 +18,8 @@ use crate::AppState;
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
 pub async fn me(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<OrgEnvelope>> {
     let member = caller.member()?;
+    // A subscription whose period ended renews or ends before the plan is reported.
+    crate::routes::subscription::settle(&state.pool, state.payments.as_ref(), member.org_id).await?;
     Ok(Json(OrgEnvelope {
         org: load_org(&state.pool, member).await?,
     }))

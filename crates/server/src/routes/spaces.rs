@@ -64,12 +64,17 @@ pub async fn list(
     only_for: Option<i64>,
 ) -> Result<Vec<OrgSpace>, sqlx::Error> {
     let rows: Vec<SpaceRow> = sqlx::query_as(
-        "SELECT s.id, s.name, s.owner_id, s.plan, s.plan_level, s.created_at,
+        // While the organization is subscribed (a cancelled one until its period ends), every
+        // connected space shows the premium plan; its own plan returns when it leaves.
+        "SELECT s.id, s.name, s.owner_id,
+                CASE WHEN sub.org_id IS NULL THEN s.plan ELSE ?5 END AS plan,
+                CASE WHEN sub.org_id IS NULL THEN s.plan_level ELSE ?6 END AS plan_level, s.created_at,
                 o.firstname AS owner_first, o.lastname AS owner_last, o.email AS owner_email,
                 (SELECT COUNT(*) FROM space_collaborators c WHERE c.space_id = s.id) AS user_count,
                 COALESCE(t.bytes, 0) AS traffic_bytes, COALESCE(t.requests, 0) AS api_requests
          FROM spaces s
          JOIN users o ON o.id = s.owner_id
+         LEFT JOIN subscriptions sub ON sub.org_id = s.org_id AND (sub.cancel_at_period_end = 0 OR sub.period_end > ?4)
          LEFT JOIN (SELECT space_id, SUM(total_bytes) AS bytes, SUM(api_requests) AS requests
                     FROM traffic WHERE date >= ?2 GROUP BY space_id) t ON t.space_id = s.id
          WHERE s.org_id = ?1
@@ -79,6 +84,9 @@ pub async fn list(
     .bind(org_id)
     .bind(since.unwrap_or("0000-00-00"))
     .bind(only_for)
+    .bind(crate::routes::subscription::today())
+    .bind(contract::PREMIUM_SPACE_PLAN)
+    .bind(contract::PREMIUM_SPACE_PLAN_LEVEL)
     .fetch_all(pool)
     .await?;
     Ok(rows
@@ -116,12 +124,24 @@ pub async fn org_spaces(
     Ok(Json(SpacesResponse { period, spaces }))
 }
 
+/// Owners and admins, and members when the organization's settings let them.
+async fn may_add_spaces(state: &AppState, caller: &Caller) -> ApiResult<crate::auth::OrgCaller> {
+    let org = caller.member()?;
+    let access = crate::routes::settings::stored(&state.pool, org.org_id).await?.access;
+    if !contract::may_add_spaces(org.role, &access) {
+        return Err(ApiError::forbidden(
+            "Your organization does not let members add spaces. Ask an owner or admin.",
+        ));
+    }
+    Ok(org)
+}
+
 /// The caller's own spaces that are in no organization: what "Add space" offers.
 #[utoipa::path(get, path = "/api/v1/me/personal-spaces", tag = "spaces", security(("bearer" = [])),
     responses((status = 200, body = PersonalSpaces), (status = 401, body = contract::ApiErrorBody),
         (status = 403, body = contract::ApiErrorBody)))]
 pub async fn personal(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<PersonalSpaces>> {
-    caller.require(Permission::ManageSpaces)?;
+    may_add_spaces(&state, &caller).await?;
     let spaces: Vec<(i64, String, String)> = sqlx::query_as(
         "SELECT id, name, created_at FROM spaces WHERE owner_id = ? AND org_id IS NULL ORDER BY name COLLATE NOCASE",
     )
@@ -146,13 +166,7 @@ pub async fn add(
     caller: Caller,
     Json(request): Json<AddSpaceRequest>,
 ) -> ApiResult<(StatusCode, Json<OrgSpace>)> {
-    let org = caller.member()?;
-    let access = crate::routes::settings::stored(&state.pool, org.org_id).await?.access;
-    if !contract::may_add_spaces(org.role, &access) {
-        return Err(ApiError::forbidden(
-            "Your organization does not let members add spaces. Ask an owner or admin.",
-        ));
-    }
+    let org = may_add_spaces(&state, &caller).await?;
     let found: Option<(i64, Option<i64>)> = sqlx::query_as("SELECT owner_id, org_id FROM spaces WHERE id = ?")
         .bind(request.space_id)
         .fetch_optional(&state.pool)

@@ -1,0 +1,198 @@
+//! The subscription: tier plans that grant the premium plan to every connected space, invoices,
+//! billing information and the card on file. Owners only. Money is integer minor units (cents),
+//! never floating point.
+
+mod billing;
+mod card;
+mod money;
+
+pub use billing::{country_name, tax_rate_basis_points, BillingInfo, COUNTRIES};
+pub use card::{card_brand, luhn_valid, CardUpdate, PaymentMethod};
+pub use money::{format_money, tax_for, CURRENCY};
+
+use serde::{Deserialize, Serialize};
+
+/// The plan every connected space shows while the organization is subscribed.
+pub const PREMIUM_SPACE_PLAN: &str = "premium";
+pub const PREMIUM_SPACE_PLAN_LEVEL: i64 = 1;
+/// An organization without a subscription.
+pub const FREE_PLAN: &str = "free";
+pub const FREE_MAX_SPACES: i64 = 250;
+pub const FREE_MAX_COLLABORATORS: i64 = 10_000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum TierId {
+    Team,
+    Business,
+    Enterprise,
+}
+
+/// One tier plan. Every tier includes the first free terabyte of traffic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tier {
+    pub id: TierId,
+    pub name: &'static str,
+    pub monthly_price_cents: i64,
+    pub max_spaces: i64,
+    pub max_collaborators: i64,
+    pub included_traffic_bytes: i64,
+    /// `org.plan_level` while subscribed.
+    pub plan_level: i64,
+}
+
+const TB: i64 = 1_000_000_000_000;
+
+pub const TIERS: [Tier; 3] = [
+    Tier {
+        id: TierId::Team,
+        name: "Team",
+        monthly_price_cents: 9_900,
+        max_spaces: 300,
+        max_collaborators: 15_000,
+        included_traffic_bytes: TB,
+        plan_level: 100,
+    },
+    Tier {
+        id: TierId::Business,
+        name: "Business",
+        monthly_price_cents: 39_900,
+        max_spaces: 1_000,
+        max_collaborators: 50_000,
+        included_traffic_bytes: 3 * TB,
+        plan_level: 200,
+    },
+    Tier {
+        id: TierId::Enterprise,
+        name: "Enterprise",
+        monthly_price_cents: 149_900,
+        max_spaces: 5_000,
+        max_collaborators: 250_000,
+        included_traffic_bytes: 10 * TB,
+        plan_level: 300,
+    },
+];
+
+impl TierId {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TierId::Team => "team",
+            TierId::Business => "business",
+            TierId::Enterprise => "enterprise",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<TierId> {
+        TIERS.iter().map(|t| t.id).find(|id| id.as_str() == text)
+    }
+
+    pub fn tier(self) -> &'static Tier {
+        TIERS.iter().find(|t| t.id == self).expect("every tier id has a tier")
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SubscriptionStatus {
+    /// Renews at the end of each period.
+    Active,
+    /// Cancelled: premium until the period ends, then no further invoices.
+    Canceling,
+}
+
+/// `GET /api/v1/orgs/me/subscription`
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SubscriptionView {
+    /// `None`: not subscribed.
+    pub tier: Option<TierId>,
+    pub status: Option<SubscriptionStatus>,
+    /// The current billing period, `YYYY-MM-DD`, end exclusive.
+    pub period_start: Option<String>,
+    pub period_end: Option<String>,
+    pub has_payment_method: bool,
+    /// Whether Invoices, Billing information and Payment information are open to the owner.
+    pub billing_open: bool,
+}
+
+/// `PUT /api/v1/orgs/me/subscription`: subscribe, or change tier.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChooseTier {
+    pub tier: TierId,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum InvoiceStatus {
+    Paid,
+    /// Not paid yet: no card on file, or the charge was declined.
+    Open,
+}
+
+/// One invoice per billing period.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Invoice {
+    pub id: i64,
+    pub number: String,
+    pub period_start: String,
+    pub period_end: String,
+    pub tier: TierId,
+    pub description: String,
+    /// Before tax, in cents.
+    pub amount_cents: i64,
+    pub tax_rate_basis_points: i64,
+    pub tax_cents: i64,
+    pub total_cents: i64,
+    pub currency: String,
+    pub status: InvoiceStatus,
+    pub issued_at: String,
+    /// Who is billed, as it stood when the invoice was issued.
+    pub billed_to: Option<BillingInfo>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Invoices {
+    pub invoices: Vec<Invoice>,
+}
+
+/// What a change of tier does, in words the confirmation shows.
+pub fn describe_change(current: Option<TierId>, next: TierId, period_end: Option<&str>) -> String {
+    let tier = next.tier();
+    let price = format_money(tier.monthly_price_cents);
+    match current {
+        None => format!(
+            "Subscribe to {} for {price} a month plus tax, billed now and every month. Every connected space gets the premium plan.",
+            tier.name
+        ),
+        Some(from) => format!(
+            "Change from {} to {} now. From the next period ({}) you pay {price} a month plus tax; this period's invoice stays as it is.",
+            from.tier().name,
+            tier.name,
+            period_end.unwrap_or("next month")
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_tier_includes_the_free_terabyte_and_ids_round_trip() {
+        for tier in TIERS {
+            assert!(tier.included_traffic_bytes >= crate::FREE_TRAFFIC_BYTES);
+            assert_eq!(TierId::parse(tier.id.as_str()), Some(tier.id));
+            assert!(tier.max_spaces >= FREE_MAX_SPACES && tier.max_collaborators >= FREE_MAX_COLLABORATORS);
+        }
+        assert!(TIERS
+            .windows(2)
+            .all(|w| w[0].monthly_price_cents < w[1].monthly_price_cents));
+        assert_eq!(TierId::parse("gold"), None);
+    }
+}

@@ -1,0 +1,46 @@
+//! Exact money: cents as integers, tax rounded half up once per invoice.
+
+pub const CURRENCY: &str = "EUR";
+
+/// Tax on `amount_cents` at `rate_bp` basis points (1 % = 100), rounded half up to the cent.
+pub fn tax_for(amount_cents: i64, rate_bp: i64) -> i64 {
+    (amount_cents * rate_bp + 5_000) / 10_000
+}
+
+/// `€1,499.00` from 149900.
+pub fn format_money(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let cents = cents.abs();
+    let euros = (cents / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in euros.chars().enumerate() {
+        if i > 0 && (euros.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}€{grouped}.{:02}", cents % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tax_is_exact_and_rounds_half_up() {
+        assert_eq!(tax_for(9_900, 1_900), 1_881);
+        assert_eq!(tax_for(39_900, 2_100), 8_379);
+        assert_eq!(tax_for(5, 1_000), 1, "0.5 cent rounds up");
+        assert_eq!(tax_for(4, 1_000), 0);
+        assert_eq!(tax_for(149_900, 0), 0);
+    }
+
+    #[test]
+    fn money_reads_as_people_write_it() {
+        assert_eq!(format_money(149_900), "€1,499.00");
+        assert_eq!(format_money(9_900), "€99.00");
+        assert_eq!(format_money(1_881), "€18.81");
+        assert_eq!(format_money(5), "€0.05");
+        assert_eq!(format_money(123_456_789), "€1,234,567.89");
+    }
+}

@@ -1,0 +1,120 @@
+use contract::{BillingInfo, FieldIssue, COUNTRIES};
+use leptos::prelude::*;
+
+use super::api;
+use crate::api::ApiError;
+use crate::widgets::{load_view, Loader, NoticeBar, TextField};
+
+/// Who invoices are made out to. Checked here and on the server with the same rules; each
+/// problem shows at its field and nothing typed is lost.
+#[component]
+pub fn BillingPage() -> impl IntoView {
+    let billing = LocalResource::new(api::billing);
+    view! {
+        <section class="page" aria-labelledby="billing-title">
+            <h1 id="billing-title">"Billing information"</h1>
+            <Loader label="Loading billing information…" retry=Callback::new(move |_| billing.refetch())
+                load=Callback::new(move |_| load_view(async move {
+                    let info = billing.await?.unwrap_or_default();
+                    Ok(view! { <BillingForm info=info /> }.into_any())
+                })) />
+        </section>
+    }
+}
+
+#[component]
+fn BillingForm(info: BillingInfo) -> impl IntoView {
+    let company = RwSignal::new(info.company);
+    let line1 = RwSignal::new(info.address_line1);
+    let line2 = RwSignal::new(info.address_line2);
+    let postal = RwSignal::new(info.postal_code);
+    let city = RwSignal::new(info.city);
+    let country = RwSignal::new(info.country);
+    let vat_id = RwSignal::new(info.vat_id);
+    let email = RwSignal::new(info.email);
+    let issues = RwSignal::new(Vec::<FieldIssue>::new());
+    let notice = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<String>);
+    let error_at = move |field: &'static str| {
+        Signal::derive(move || issues.with(|l| l.iter().find(|i| i.field == field).map(|i| i.message.clone())))
+    };
+
+    let save = Action::new_local(move |info: &BillingInfo| {
+        let info = info.clone();
+        async move { api::save_billing(&info).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(saved)) => {
+            vat_id.set(saved.vat_id);
+            country.set(saved.country);
+            notice.set(Some(
+                "Billing information saved. New invoices are made out to it.".into(),
+            ));
+        }
+        Some(Err(ApiError::Refused {
+            field: Some(field),
+            message,
+            ..
+        })) => issues.set(vec![FieldIssue { field, message }]),
+        Some(Err(err)) => failure.set(Some(err.to_string())),
+        None => {}
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        notice.set(None);
+        failure.set(None);
+        let info = BillingInfo {
+            company: company.get_untracked(),
+            address_line1: line1.get_untracked(),
+            address_line2: line2.get_untracked(),
+            postal_code: postal.get_untracked(),
+            city: city.get_untracked(),
+            country: country.get_untracked(),
+            vat_id: vat_id.get_untracked(),
+            email: email.get_untracked(),
+        };
+        match info.validated() {
+            Ok(info) => {
+                issues.set(Vec::new());
+                save.dispatch(info);
+            }
+            Err(found) => issues.set(found),
+        }
+    };
+
+    view! {
+        <NoticeBar notice=notice />
+        <form class="card form-card" on:submit=on_submit novalidate>
+            {move || failure.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
+            <TextField id="billing-company" label="Company name" value=company error=error_at("company") />
+            <TextField id="billing-line1" label="Street address" value=line1 error=error_at("address_line1") />
+            <TextField id="billing-line2" label="Address line 2 (optional)" value=line2 error=error_at("address_line2") />
+            <div class="form-row">
+                <TextField id="billing-postal" label="Postal code" value=postal error=error_at("postal_code") />
+                <TextField id="billing-city" label="City" value=city error=error_at("city") />
+            </div>
+            <div class="form-row">
+                <div class="field">
+                    <label for="billing-country">"Country"</label>
+                    <select id="billing-country" prop:value=move || country.get()
+                        on:change=move |ev| country.set(event_target_value(&ev))
+                        aria-invalid=move || error_at("country").get().is_some().to_string()
+                        aria-describedby="billing-country-error">
+                        <option value="">"Choose a country"</option>
+                        {COUNTRIES.iter().map(|(code, name, ..)| view! {
+                            <option value=*code selected=move || country.get() == *code>{*name}</option>
+                        }).collect_view()}
+                    </select>
+                    <p id="billing-country-error" class="field-error" role="alert">{move || error_at("country").get()}</p>
+                </div>
+                <TextField id="billing-vat" label="VAT ID (optional)" value=vat_id error=error_at("vat_id")
+                    hint="Checked against the country's format, e.g. DE123456789." />
+            </div>
+            <TextField id="billing-email" label="Billing email" value=email error=error_at("email")
+                hint="Where invoices are sent." />
+            <div class="form-actions">
+                <button type="submit" class="button primary" disabled=move || save.pending().get()>"Save billing information"</button>
+            </div>
+        </form>
+    }
+}

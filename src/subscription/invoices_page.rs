@@ -1,0 +1,73 @@
+use contract::{format_money, Invoice, InvoiceStatus};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::api;
+use crate::mount;
+use crate::widgets::{download, load_view, Loader};
+
+/// One invoice per billing period; each opens as a printable page and downloads as a document.
+#[component]
+pub fn InvoicesPage() -> impl IntoView {
+    let invoices = LocalResource::new(api::invoices);
+    view! {
+        <section class="page" aria-labelledby="invoices-title">
+            <h1 id="invoices-title">"Invoices"</h1>
+            <Loader label="Loading invoices…" retry=Callback::new(move |_| invoices.refetch())
+                load=Callback::new(move |_| load_view(async move {
+                    let list = invoices.await?.invoices;
+                    Ok(view! {
+                        <div class="card table-card">
+                            <table class="table">
+                                <thead><tr>
+                                    <th scope="col">"Number"</th><th scope="col">"Period"</th>
+                                    <th scope="col" class="num">"Amount"</th><th scope="col" class="num">"Tax"</th>
+                                    <th scope="col" class="num">"Total"</th><th scope="col">"Status"</th>
+                                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                                </tr></thead>
+                                <tbody>
+                                    {list.into_iter().map(|invoice| view! { <InvoiceRow invoice=invoice /> }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any())
+                })) />
+        </section>
+    }
+}
+
+#[component]
+fn InvoiceRow(invoice: Invoice) -> impl IntoView {
+    let id = invoice.id;
+    let number = invoice.number.clone();
+    let title = invoice.number.clone();
+    let download_label = format!("Download {}", invoice.number);
+    let download_error = RwSignal::new(None::<String>);
+    let fetch = Action::new_local(move |_: &()| {
+        let number = number.clone();
+        async move {
+            let html = api::invoice_document(id).await.map_err(|e| e.to_string())?;
+            download::save_text(&format!("invoice-{number}.html"), "text/html", &html)
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = fetch.value().get() {
+            download_error.set(result.err());
+        }
+    });
+    view! {
+        <tr>
+            <td><A href=mount::href(&format!("/invoices/{id}"))>{title}</A></td>
+            <td>{format!("{} to {}", invoice.period_start, invoice.period_end)}</td>
+            <td class="num">{format_money(invoice.amount_cents)}</td>
+            <td class="num">{format_money(invoice.tax_cents)}</td>
+            <td class="num">{format_money(invoice.total_cents)}</td>
+            <td>{match invoice.status { InvoiceStatus::Paid => "Paid", InvoiceStatus::Open => "Open" }}</td>
+            <td>
+                <button type="button" class="button small" aria-label=download_label
+                    disabled=move || fetch.pending().get() on:click=move |_| { fetch.dispatch(()); }>"Download"</button>
+                <span class="field-error" role="alert">{move || download_error.get()}</span>
+            </td>
+        </tr>
+    }
+}

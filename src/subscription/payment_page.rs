@@ -1,0 +1,114 @@
+use contract::{CardUpdate, FieldIssue, PaymentMethod};
+use leptos::prelude::*;
+
+use super::api;
+use crate::api::ApiError;
+use crate::widgets::{load_view, Loader, NoticeBar, TextField};
+
+/// The card on file: shown as brand, last four digits and expiry; replaced by a new card that
+/// passes the Luhn check and has not expired. The number and security code are not kept.
+#[component]
+pub fn PaymentPage() -> impl IntoView {
+    let payment = LocalResource::new(api::payment);
+    view! {
+        <section class="page" aria-labelledby="payment-title">
+            <h1 id="payment-title">"Payment information"</h1>
+            <Loader label="Loading payment information…" retry=Callback::new(move |_| payment.refetch())
+                load=Callback::new(move |_| load_view(async move {
+                    let card = payment.await?;
+                    Ok(view! { <CardForm current=card /> }.into_any())
+                })) />
+        </section>
+    }
+}
+
+fn describe(card: &PaymentMethod) -> String {
+    format!(
+        "{} ending in {}, expires {:02}/{}, {}",
+        card.brand, card.last4, card.exp_month, card.exp_year, card.holder
+    )
+}
+
+#[component]
+fn CardForm(current: Option<PaymentMethod>) -> impl IntoView {
+    let on_file = RwSignal::new(current);
+    let holder = RwSignal::new(String::new());
+    let number = RwSignal::new(String::new());
+    let month = RwSignal::new(String::new());
+    let year = RwSignal::new(String::new());
+    let cvc = RwSignal::new(String::new());
+    let issues = RwSignal::new(Vec::<FieldIssue>::new());
+    let notice = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<String>);
+    let error_at = move |field: &'static str| {
+        Signal::derive(move || issues.with(|l| l.iter().find(|i| i.field == field).map(|i| i.message.clone())))
+    };
+
+    let save = Action::new_local(move |card: &CardUpdate| {
+        let card = card.clone();
+        async move { api::save_card(&card).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(kept)) => {
+            notice.set(Some(format!(
+                "Card saved: {}. Open invoices were charged to it.",
+                describe(&kept)
+            )));
+            on_file.set(Some(kept));
+            // The full number and code leave the page once they are saved.
+            number.set(String::new());
+            cvc.set(String::new());
+        }
+        Some(Err(ApiError::Refused {
+            field: Some(field),
+            message,
+            ..
+        })) => issues.set(vec![FieldIssue { field, message }]),
+        Some(Err(err)) => failure.set(Some(err.to_string())),
+        None => {}
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        notice.set(None);
+        failure.set(None);
+        let card = CardUpdate {
+            holder: holder.get_untracked(),
+            number: number.get_untracked(),
+            exp_month: month.get_untracked().trim().parse().unwrap_or(0),
+            exp_year: year.get_untracked().trim().parse().unwrap_or(0),
+            cvc: cvc.get_untracked().trim().to_string(),
+        };
+        let today = js_sys::Date::new_0();
+        let now = (today.get_utc_full_year() as i32, today.get_utc_month() + 1);
+        match card.validated(now) {
+            Ok(_) => {
+                issues.set(Vec::new());
+                save.dispatch(card);
+            }
+            Err(found) => issues.set(found),
+        }
+    };
+
+    view! {
+        <NoticeBar notice=notice />
+        <div class="card">
+            <h2>"Card on file"</h2>
+            <p data-testid="card-on-file">{move || on_file.get().map(|c| describe(&c)).unwrap_or_else(|| "No card on file yet.".into())}</p>
+        </div>
+        <form class="card form-card" on:submit=on_submit novalidate autocomplete="off">
+            <h2>{move || if on_file.get().is_some() { "Replace the card" } else { "Add a card" }}</h2>
+            {move || failure.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
+            <TextField id="card-holder" label="Name on card" value=holder error=error_at("holder") />
+            <TextField id="card-number" label="Card number" value=number error=error_at("number") />
+            <div class="form-row three">
+                <TextField id="card-month" label="Expiry month" value=month error=error_at("exp_month") hint="MM" />
+                <TextField id="card-year" label="Expiry year" value=year error=error_at("exp_year") hint="YYYY" />
+                <TextField id="card-cvc" label="Security code" value=cvc error=error_at("cvc") />
+            </div>
+            <p class="muted hint">"We keep only the card's brand, last four digits and expiry."</p>
+            <div class="form-actions">
+                <button type="submit" class="button primary" disabled=move || save.pending().get()>"Save card"</button>
+            </div>
+        </form>
+    }
+}
