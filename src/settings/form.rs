@@ -3,8 +3,8 @@
 //! save over someone else's newer one is a conflict, never a silent overwrite, and keeps the form.
 
 use contract::{
-    check_colors, split_list, AccessSettings, Branding, ColorPair, EmbedSettings, FieldIssue, OrgSettings,
-    SettingsUpdate, UploadedImage, MAX_FAVICON_BYTES, MAX_LOGO_BYTES,
+    check_colors, split_list, AccessSettings, Branding, ColorPair, EmbedSettings, OrgSettings, SettingsUpdate,
+    UploadedImage, MAX_FAVICON_BYTES, MAX_LOGO_BYTES,
 };
 use leptos::prelude::*;
 
@@ -16,7 +16,7 @@ use super::preview::BrandPreview;
 use crate::api::{absolute, ApiError};
 use crate::brand::use_brand;
 use crate::session::use_session;
-use crate::widgets::{ErrorPanel, NoticeBar, TextField};
+use crate::widgets::{ErrorPanel, FieldIssues, NoticeBar, TextField};
 
 /// One signal per input, so typing touches only its own field.
 #[derive(Clone, Copy)]
@@ -121,7 +121,7 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
     let slug = initial.slug.clone();
     let logo = RwSignal::new(initial.logo.clone());
     let favicon = RwSignal::new(initial.favicon.clone());
-    let issues = RwSignal::new(Vec::<FieldIssue>::new());
+    let issues = FieldIssues::new();
     let conflict = RwSignal::new(None::<String>);
     let failure = RwSignal::new(None::<ApiError>);
     let notice = RwSignal::new(None::<String>);
@@ -130,16 +130,14 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
     let dirty = Memo::new(move |_| current.get() != saved.get());
     let checks = Memo::new(move |_| check_colors(&fields.light(), &fields.dark()));
     let check = move |i: usize| Signal::derive(move || checks.with(|c| c[i].clone()));
-    let error_at = move |field: &'static str| {
-        Signal::derive(move || issues.with(|list| list.iter().find(|i| i.field == field).map(|i| i.message.clone())))
-    };
+    let error_at = move |field: &'static str| issues.at(field);
 
     // A message stays until its field is edited: then the live checks take over.
     let clear_on_edit = move |field: &'static str, value: RwSignal<String>| {
         Effect::new(move |before: Option<String>| {
             let now = value.get();
             if before.is_some_and(|b| b != now) {
-                issues.update(|list| list.retain(|i| i.field != field));
+                issues.clear_field(field);
             }
             now
         });
@@ -189,13 +187,7 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
         Some(Err(ApiError::Refused {
             status: 409, message, ..
         })) => conflict.set(Some(message)),
-        Some(Err(err)) => match (err.field(), &err) {
-            (Some(field), ApiError::Refused { message, .. }) => issues.set(vec![FieldIssue {
-                field: field.to_string(),
-                message: message.clone(),
-            }]),
-            _ => failure.set(Some(err)),
-        },
+        Some(Err(err)) => failure.set(issues.refused(err)),
         None => {}
     });
 
@@ -249,9 +241,9 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
             {move || failure.get().map(|err| view! {
                 <ErrorPanel error=err.to_string() retry=Callback::new(move |_| submit()) />
             })}
-            {move || (issues.with(Vec::len) > 1).then(|| view! {
+            {move || (issues.count() > 1).then(|| view! {
                 <p class="alert alert-error" role="alert">
-                    {move || format!("{} fields need a change before saving; each says why.", issues.with(Vec::len))}
+                    {move || format!("{} fields need a change before saving; each says why.", issues.count())}
                 </p>
             })}
 

@@ -1,9 +1,8 @@
-use contract::{BillingInfo, FieldIssue, COUNTRIES};
+use contract::{BillingInfo, COUNTRIES};
 use leptos::prelude::*;
 
 use super::api;
-use crate::api::ApiError;
-use crate::widgets::{load_view, Loader, NoticeBar, TextField};
+use crate::widgets::{load_view, FieldIssues, Loader, NoticeBar, TextField};
 
 /// Who invoices are made out to. Checked here and on the server with the same rules; each
 /// problem shows at its field and nothing typed is lost.
@@ -32,12 +31,10 @@ fn BillingForm(info: BillingInfo) -> impl IntoView {
     let country = RwSignal::new(info.country);
     let vat_id = RwSignal::new(info.vat_id);
     let email = RwSignal::new(info.email);
-    let issues = RwSignal::new(Vec::<FieldIssue>::new());
+    let issues = FieldIssues::new();
     let notice = RwSignal::new(None::<String>);
     let failure = RwSignal::new(None::<String>);
-    let error_at = move |field: &'static str| {
-        Signal::derive(move || issues.with(|l| l.iter().find(|i| i.field == field).map(|i| i.message.clone())))
-    };
+    let error_at = move |field: &'static str| issues.at(field);
 
     let save = Action::new_local(move |info: &BillingInfo| {
         let info = info.clone();
@@ -51,12 +48,7 @@ fn BillingForm(info: BillingInfo) -> impl IntoView {
                 "Billing information saved. New invoices are made out to it.".into(),
             ));
         }
-        Some(Err(ApiError::Refused {
-            field: Some(field),
-            message,
-            ..
-        })) => issues.set(vec![FieldIssue { field, message }]),
-        Some(Err(err)) => failure.set(Some(err.to_string())),
+        Some(Err(err)) => failure.set(issues.refused(err).map(|e| e.to_string())),
         None => {}
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -1,9 +1,8 @@
-use contract::{CardUpdate, FieldIssue, PaymentMethod};
+use contract::{CardUpdate, PaymentMethod};
 use leptos::prelude::*;
 
 use super::api;
-use crate::api::ApiError;
-use crate::widgets::{load_view, Loader, NoticeBar, TextField};
+use crate::widgets::{load_view, FieldIssues, Loader, NoticeBar, TextField};
 
 /// The card on file: shown as brand, last four digits and expiry; replaced by a new card that
 /// passes the Luhn check and has not expired. The number and security code are not kept.
@@ -37,12 +36,10 @@ fn CardForm(current: Option<PaymentMethod>) -> impl IntoView {
     let month = RwSignal::new(String::new());
     let year = RwSignal::new(String::new());
     let cvc = RwSignal::new(String::new());
-    let issues = RwSignal::new(Vec::<FieldIssue>::new());
+    let issues = FieldIssues::new();
     let notice = RwSignal::new(None::<String>);
     let failure = RwSignal::new(None::<String>);
-    let error_at = move |field: &'static str| {
-        Signal::derive(move || issues.with(|l| l.iter().find(|i| i.field == field).map(|i| i.message.clone())))
-    };
+    let error_at = move |field: &'static str| issues.at(field);
 
     let save = Action::new_local(move |card: &CardUpdate| {
         let card = card.clone();
@@ -59,12 +56,7 @@ fn CardForm(current: Option<PaymentMethod>) -> impl IntoView {
             number.set(String::new());
             cvc.set(String::new());
         }
-        Some(Err(ApiError::Refused {
-            field: Some(field),
-            message,
-            ..
-        })) => issues.set(vec![FieldIssue { field, message }]),
-        Some(Err(err)) => failure.set(Some(err.to_string())),
+        Some(Err(err)) => failure.set(issues.refused(err).map(|e| e.to_string())),
         None => {}
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
