@@ -10,7 +10,6 @@ use crate::mount;
 use crate::session::{provide_session, Guarded};
 use crate::settings::SettingsPage;
 use crate::shell::NotFound;
-use crate::sign_in::SignInPage;
 use crate::subscription::{BillingPage, InvoicePage, InvoicesPage, PaymentPage, SubscriptionPage};
 use crate::users::{AcceptInvitationPage, UsersPage};
 
@@ -23,7 +22,6 @@ pub fn App() -> impl IntoView {
     view! {
         <Router base=base>
             <Routes fallback=NotFound>
-                <Route path=path!("/sign-in") view=SignInPage />
                 <Route path=path!("/accept-invitation") view=AcceptInvitationPage />
                 <ParentRoute path=path!("") view=Guarded>
                     <Route path=path!("") view=DashboardPage />

@@ -3,8 +3,7 @@
 
 use contract::{allows, Permission};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_location;
 
 use super::{use_session, SessionState};
 use crate::mount;
@@ -16,11 +15,11 @@ use crate::widgets::{ErrorPanel, Loading};
 pub fn Guarded() -> impl IntoView {
     let session = use_session();
     let location = use_location();
-    let navigate = use_navigate();
 
+    // Signed out (or signed out just now): the sign-in page lives in the small boot module, so
+    // this is a real page load; the page asked for comes back after sign-in.
     Effect::new(move |_| {
         if session.state.get() == SessionState::SignedOut {
-            // Paths inside the app, without an organization prefix: the router adds it back.
             let here = format!(
                 "{}{}",
                 mount::app_path(&location.pathname.get_untracked()),
@@ -31,13 +30,9 @@ pub fn Guarded() -> impl IntoView {
             } else {
                 format!("/sign-in?next={}", url::encode(&here))
             };
-            navigate(
-                &target,
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().replace(&mount::href(&target));
+            }
         }
     });
 

@@ -3,43 +3,28 @@
 
 use contract::LoginRequest;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use crate::api::ApiError;
+use crate::boot;
 use crate::brand::use_brand;
 use crate::session::{use_session, SessionState};
 use crate::widgets::{Brand, PoweredBy};
-
-/// Only same-app paths are followed after sign-in, so a crafted link cannot send people elsewhere.
-fn safe_next(next: Option<String>) -> String {
-    match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/sign-in") => path,
-        _ => "/".to_string(),
-    }
-}
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let session = use_session();
     let brand = use_brand();
-    let query = use_query_map();
-    let navigate = use_navigate();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let field_error = RwSignal::new(None::<(String, String)>);
 
-    // Already signed in (or just signed in): go where the visitor was headed.
+    // Just signed in: the console takes over at the page the visitor was headed to.
     Effect::new(move |_| {
         if matches!(session.state.get(), SessionState::SignedIn(_)) {
-            let next = safe_next(query.get_untracked().get("next"));
-            navigate(
-                &next,
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
+            let search = web_sys::window()
+                .and_then(|w| w.location().search().ok())
+                .unwrap_or_default();
+            boot::enter_console(&boot::next_from(&search));
         }
     });
 

@@ -11,9 +11,33 @@ pub fn release() -> Result<PathBuf> {
     let dist = root().join("dist");
     run(command("trunk").args(["build", "--release"]))?;
     externalize_inline_scripts(&dist)?;
+    build_console(&dist.join("console"))?;
     build_charts(&dist.join("charts"))?;
     precompress(&dist)?;
     Ok(dist)
+}
+
+/// The console (every screen behind sign-in) is the app package's second binary, loaded by the
+/// boot module trunk built; same profile and flags, so it reuses trunk's compiled dependencies.
+fn build_console(out: &Path) -> Result {
+    let target = root().join("target/wasm32-unknown-unknown/release/org-area-console.wasm");
+    run(command("cargo").args([
+        "build",
+        "--package",
+        "org-area",
+        "--bin",
+        "org-area-console",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]))?;
+    run(command("wasm-bindgen")
+        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .arg(out)
+        .arg(&target))?;
+    let wasm = out.join("org-area-console_bg.wasm");
+    run(command("wasm-opt").arg("-Oz").arg(&wasm).arg("-o").arg(&wasm))?;
+    Ok(())
 }
 
 /// The charts are their own wasm module (`crates/charts`) with ECharts beside it, in `charts/`:
@@ -117,7 +141,8 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// Each file of the built app: raw, gzip and brotli, as the closing notes report them.
 pub fn report_sizes(dist: &Path) {
-    report_dir(dist, "app, loaded on every page:");
+    report_dir(dist, "boot module with the sign-in page, loaded on every page:");
+    report_dir(&dist.join("console"), "console, loaded once signed in:");
     report_dir(&dist.join("charts"), "charts, loaded on the dashboard only:");
 }
 

@@ -138,7 +138,7 @@ pub async fn branded_sign_in_page_wears_the_organization(ctx: Ctx) -> TestResult
     ctx.snap("branded-sign-in").await?;
 
     ctx.sign_in("admin@acme.test", "demo-password").await?;
-    ctx.wait_location("/o/acme-studio").await?;
+    ctx.wait_location("/o/acme-studio/").await?;
     ctx.wait_text("Free traffic").await?;
     ctx.click("link", "Users").await?;
     ctx.wait_location("/o/acme-studio/users").await?;

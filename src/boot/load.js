@@ -1,0 +1,14 @@
+// Loads the console module (every screen behind sign-in) once; built by `cargo xtask build-app`
+// into /console/ beside the boot module.
+let loading = null;
+
+export function loadConsole(url) {
+  if (!loading) {
+    loading = (async () => {
+      const module = await import(url);
+      await module.default();
+    })();
+    loading.catch(() => { loading = null; });
+  }
+  return loading;
+}

@@ -1,0 +1,131 @@
+//! What the first, small module does: signed out on a page behind sign-in, it shows the sign-in
+//! page itself; otherwise (signed in, an invitation, an unknown address) it hands the page to the
+//! console module. After a sign-in it puts the asked-for address back and hands over too.
+
+use std::cell::RefCell;
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use crate::api::token;
+use crate::brand::provide_brand;
+use crate::mount;
+use crate::session::provide_session;
+use crate::sign_in::SignInPage;
+use crate::widgets::url;
+
+#[wasm_bindgen(module = "/src/boot/load.js")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = loadConsole)]
+    async fn load_console(url: &str) -> Result<(), JsValue>;
+}
+
+/// Where `cargo xtask build-app` puts the console module.
+const CONSOLE: &str = "/console/org-area-console.js";
+
+thread_local! {
+    static SIGN_IN: RefCell<Option<Box<dyn std::any::Any>>> = const { RefCell::new(None) };
+}
+
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let location = web_sys::window().map(|w| w.location());
+    let pathname = location.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
+    let search = location.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
+    let here = mount::app_path(&pathname);
+    let signed_in = token::load().is_some();
+
+    if !signed_in && (here == "/sign-in" || mount::behind_sign_in(&here)) {
+        if here != "/sign-in" {
+            let next = format!("{here}{search}");
+            let target = if next == "/" {
+                "/sign-in".to_string()
+            } else {
+                format!("/sign-in?next={}", url::encode(&next))
+            };
+            replace_address(&mount::href(&target));
+        }
+        // Kept, so the sign-in page can be taken down when the console takes over.
+        let handle = mount_to(leptos::tachys::dom::body(), SignInApp);
+        SIGN_IN.with(|slot| *slot.borrow_mut() = Some(Box::new(handle)));
+        mark_interactive();
+        return;
+    }
+    if here == "/sign-in" {
+        // Signed in already: go where the sign-in was meant to lead.
+        let next = next_from(&search);
+        replace_address(&mount::href(&next));
+    }
+    hand_over();
+}
+
+#[component]
+fn SignInApp() -> impl IntoView {
+    provide_session();
+    provide_brand();
+    view! { <SignInPage /> }
+}
+
+/// Signed in on the boot page: show the page that was asked for, in the console.
+pub fn enter_console(next: &str) {
+    replace_address(&mount::href(next));
+    hand_over();
+}
+
+fn hand_over() {
+    // Not Leptos's spawner: on a direct load nothing is mounted here, so it is not started.
+    wasm_bindgen_futures::spawn_local(async {
+        if let Err(err) = load_console(CONSOLE).await {
+            leptos::logging::error!("the console could not be loaded: {err:?}");
+            show_load_failure();
+            return;
+        }
+        // The console has mounted its own view; the sign-in page leaves.
+        SIGN_IN.with(|slot| slot.borrow_mut().take());
+    });
+}
+
+/// A failed download (network, server) is said on the page, with a way to try again.
+fn show_load_failure() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let (Ok(panel), Some(body)) = (document.create_element("div"), document.body()) {
+        panel.set_class_name("alert alert-error load-failure");
+        panel.set_attribute("role", "alert").ok();
+        panel.set_text_content(Some(
+            "The app could not be loaded. Check your connection, then reload the page.",
+        ));
+        let _ = body.append_child(&panel);
+    }
+}
+
+/// Only same-app paths are followed, so a crafted link cannot send people elsewhere.
+pub fn safe_next(next: Option<String>) -> String {
+    match next {
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/sign-in") => path,
+        _ => "/".to_string(),
+    }
+}
+
+/// `next` from a query string (`?next=/users`).
+pub fn next_from(search: &str) -> String {
+    let next = web_sys::UrlSearchParams::new_with_str(search)
+        .ok()
+        .and_then(|params| params.get("next"));
+    safe_next(next)
+}
+
+fn replace_address(path: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(path));
+    }
+}
+
+/// The first screen is drawn and its handlers attached: the benchmark reads this mark.
+pub fn mark_interactive() {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("org-area:interactive");
+    }
+}
