@@ -468,3 +468,72 @@ async fn collaborators_are_checked_for_role_space_user_and_caller() {
         .unwrap();
     assert_eq!(count, 2, "nothing changed");
 }
+
+/// The monthly roll-up behind long periods gives the same totals as summing every day, and
+/// follows new traffic.
+#[tokio::test]
+async fn traffic_totals_match_the_daily_rows_for_every_period() {
+    let s = server().await;
+    let token = s.token("owner@acme.test").await;
+    let org: i64 = sqlx::query_scalar("SELECT id FROM orgs WHERE slug = 'acme-studio'")
+        .fetch_one(&s.running.pool)
+        .await
+        .unwrap();
+    let shop = s.space_id("Online Shop").await;
+    // A day of traffic arriving late, in an old month, must reach the roll-up too.
+    sqlx::query("DELETE FROM traffic WHERE space_id = ? AND date = date('now', '-200 days')")
+        .bind(shop)
+        .execute(&s.running.pool)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO traffic (space_id, date, api_requests, total_bytes) VALUES (?, date('now', '-200 days'), 7, 1234567)")
+        .bind(shop)
+        .execute(&s.running.pool)
+        .await
+        .unwrap();
+    for (period, days) in [
+        ("30d", Some(30)),
+        ("90d", Some(90)),
+        ("12m", Some(365)),
+        ("all", None::<i64>),
+    ] {
+        let since = match days {
+            Some(d) => format!("date('now', '-{} days')", d - 1),
+            None => "'0000-00-00'".to_string(),
+        };
+        let expected: i64 = sqlx::query_scalar(&format!(
+            "SELECT COALESCE(SUM(t.total_bytes), 0) FROM traffic t JOIN spaces s ON s.id = t.space_id
+             WHERE s.org_id = ? AND t.date >= {since}"
+        ))
+        .bind(org)
+        .fetch_one(&s.running.pool)
+        .await
+        .unwrap();
+        let listed: Value = s
+            .get(&format!("/orgs/me/spaces?period={period}"), Some(&token))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let listed: i64 = listed["spaces"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["traffic_bytes"].as_i64().unwrap())
+            .sum();
+        let stats: Value = s
+            .get(&format!("/orgs/me/statistics?period={period}"), Some(&token))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let charted: i64 = stats["traffic"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["total_bytes"].as_i64().unwrap())
+            .sum();
+        assert_eq!(listed, expected, "spaces list, {period}");
+        assert_eq!(charted, expected, "statistics, {period}");
+    }
+}

@@ -11,7 +11,7 @@ use sqlx::SqlitePool;
 
 use crate::auth::Caller;
 use crate::error::ApiResult;
-use crate::routes::spaces::{period_start, PeriodQuery};
+use crate::routes::spaces::{self, period_start, PeriodQuery};
 use crate::AppState;
 
 /// Traffic per day (30 and 90 days) or month (12 months, all time), spaces and users over time,
@@ -44,14 +44,23 @@ pub async fn compute(
     let buckets = buckets(start, today, granularity);
     let key_len = if granularity == Granularity::Day { 10 } else { 7 };
 
-    let rows: Vec<(String, i64, i64)> = sqlx::query_as(
+    // Months come from the monthly roll-up (plus the first, partial month day by day).
+    let start_day = start.format("%Y-%m-%d").to_string();
+    let source = match granularity {
+        Granularity::Day => {
+            "SELECT space_id, date, api_requests, total_bytes FROM traffic WHERE date >= ?2".to_string()
+        }
+        Granularity::Month => spaces::traffic_since("?2", "?4"),
+    };
+    let rows: Vec<(String, i64, i64)> = sqlx::query_as(&format!(
         "SELECT substr(t.date, 1, ?3) AS bucket, SUM(t.api_requests), SUM(t.total_bytes)
-         FROM traffic t JOIN spaces s ON s.id = t.space_id
-         WHERE s.org_id = ?1 AND t.date >= ?2 GROUP BY bucket",
-    )
+         FROM ({source}) t JOIN spaces s ON s.id = t.space_id
+         WHERE s.org_id = ?1 GROUP BY bucket"
+    ))
     .bind(org_id)
-    .bind(start.format("%Y-%m-%d").to_string())
+    .bind(&start_day)
     .bind(key_len)
+    .bind(spaces::month_after(&start_day))
     .fetch_all(pool)
     .await?;
     let traffic = buckets
