@@ -20,47 +20,69 @@ pub fn release() -> Result<PathBuf> {
 /// The console (every screen behind sign-in) is the app package's second binary, loaded by the
 /// boot module trunk built; same profile and flags, so it reuses trunk's compiled dependencies.
 fn build_console(out: &Path) -> Result {
-    let target = root().join("target/wasm32-unknown-unknown/release/org-area-console.wasm");
-    run(command("cargo").args([
-        "build",
-        "--package",
-        "org-area",
-        "--bin",
+    build_module(
+        &["--package", "org-area", "--bin", "org-area-console"],
         "org-area-console",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-    ]))?;
-    run(command("wasm-bindgen")
-        .args(["--target", "web", "--no-typescript", "--out-dir"])
-        .arg(out)
-        .arg(&target))?;
-    let wasm = out.join("org-area-console_bg.wasm");
-    run(command("wasm-opt").arg("-Oz").arg(&wasm).arg("-o").arg(&wasm))?;
-    Ok(())
+        out,
+    )
 }
 
 /// The charts are their own wasm module (`crates/charts`) with ECharts beside it, in `charts/`:
 /// the app loads both only when a chart is about to be shown.
 fn build_charts(out: &Path) -> Result {
-    let target = root().join("target/wasm32-unknown-unknown/release/org_area_charts.wasm");
-    run(command("cargo").args([
-        "build",
-        "--package",
-        "org-area-charts",
-        "--lib",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-    ]))?;
-    run(command("wasm-bindgen")
-        .args(["--target", "web", "--no-typescript", "--out-dir"])
-        .arg(out)
-        .arg(&target))?;
-    let wasm = out.join("org_area_charts_bg.wasm");
-    run(command("wasm-opt").arg("-Oz").arg(&wasm).arg("-o").arg(&wasm))?;
+    build_module(&["--package", "org-area-charts", "--lib"], "org_area_charts", out)?;
     let echarts = root().join("node_modules/echarts/dist/echarts.common.min.js");
     std::fs::copy(&echarts, out.join("echarts.js")).map_err(|e| format!("cannot copy {}: {e}", echarts.display()))?;
+    Ok(())
+}
+
+/// A wasm module loaded at run time: built, bound for the web and optimized into `out`. The
+/// binding and optimizing (the slow part) are kept per input in `target/org-area-modules/` and
+/// reused while the compiled wasm is unchanged, since trunk empties `dist/` on every build.
+fn build_module(cargo_args: &[&str], name: &str, out: &Path) -> Result {
+    let mut args = vec!["build", "--release", "--target", "wasm32-unknown-unknown"];
+    args.extend_from_slice(cargo_args);
+    run(command("cargo").args(&args))?;
+    let input = root().join(format!("target/wasm32-unknown-unknown/release/{name}.wasm"));
+    let bytes = std::fs::read(&input).map_err(|e| format!("cannot read {}: {e}", input.display()))?;
+    let cache = root().join(format!("target/org-area-modules/{name}-{:016x}", fnv1a(&bytes)));
+    if !cache.join("done").exists() {
+        // Older builds of this module are not needed again.
+        if let Ok(entries) = std::fs::read_dir(root().join("target/org-area-modules")) {
+            for old in entries.flatten().map(|e| e.path()) {
+                if old
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(&format!("{name}-")))
+                {
+                    let _ = std::fs::remove_dir_all(&old);
+                }
+            }
+        }
+        run(command("wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--out-dir"])
+            .arg(&cache)
+            .arg(&input))?;
+        let wasm = cache.join(format!("{name}_bg.wasm"));
+        run(command("wasm-opt").arg("-Oz").arg(&wasm).arg("-o").arg(&wasm))?;
+        std::fs::write(cache.join("done"), "").map_err(|e| e.to_string())?;
+    } else {
+        println!("{name}: unchanged, reusing its bound and optimized files");
+    }
+    copy_tree(&cache, out)
+}
+
+fn copy_tree(from: &Path, to: &Path) -> Result {
+    std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    let entries = std::fs::read_dir(from).map_err(|e| format!("cannot list {}: {e}", from.display()))?;
+    for path in entries.flatten().map(|e| e.path()) {
+        let target = to.join(path.file_name().unwrap_or_default());
+        if path.is_dir() {
+            copy_tree(&path, &target)?;
+        } else if path.file_name().is_some_and(|n| n != "done") {
+            std::fs::copy(&path, &target).map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+        }
+    }
     Ok(())
 }
 
