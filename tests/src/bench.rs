@@ -227,6 +227,10 @@ async fn api_latency(server_bin: &str) -> Result<(), BoxError> {
         "/orgs/me/spaces?period=all",
         "/orgs/me/statistics?period=30d",
         "/orgs/me/statistics?period=all",
+        "/orgs/me/users?page=1",
+        "/orgs/me/users?q=fisch&page=1",
+        "/orgs/me/settings",
+        "/branding/acme-studio",
     ] {
         let mut times = Vec::new();
         for i in 0..220 {

@@ -32,8 +32,19 @@ pub fn bench() -> Result {
     app_build::report_sizes(&dist);
     run(command("cargo").args(["build", "--profile", "server", "--package", "org-area-server"]))?;
     let server = crate::root().join("target/server/org-area-server");
+    // The bench serves the app from its own process: built with the server's optimizations, so the
+    // browser figures measure the server as deployed, not a debug build.
     run(command("cargo")
-        .args(["run", "--quiet", "--package", "org-area-e2e", "--bin", "bench"])
+        .args([
+            "run",
+            "--quiet",
+            "--profile",
+            "server",
+            "--package",
+            "org-area-e2e",
+            "--bin",
+            "bench",
+        ])
         .env("ORG_AREA_E2E_DIST", &dist)
         .env("ORG_AREA_BENCH_SERVER", server))
 }

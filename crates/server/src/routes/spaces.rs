@@ -31,16 +31,20 @@ impl PeriodQuery {
 }
 
 /// The first day counted by `period`, `YYYY-MM-DD`; None for all time.
-/// Traffic rows (`space_id`, `date`, `api_requests`, `total_bytes`) from the day bound to the
-/// parameter `since` on: whole months from the monthly roll-up, the rest of the first month day
-/// by day (`month_after` is bound to the first day of the next month). A year is then about 13
-/// rows per space instead of 365. Monthly rows are dated `YYYY-MM`.
-pub fn traffic_since(since: &str, month_after: &str) -> String {
+/// The organization's traffic rows (`space_id`, `date`, `api_requests`, `total_bytes`) from the
+/// day bound to the parameter `since` on: whole months from the monthly roll-up, the rest of the
+/// first month day by day (`month_after` is bound to the first day of the next month). A year is
+/// then about 13 rows per space instead of 365; monthly rows are dated `YYYY-MM`. Each part starts
+/// from the organization's spaces, so every read is a range of the (space, date) key.
+pub fn traffic_since(org: &str, since: &str, month_after: &str) -> String {
     format!(
-        "SELECT space_id, month AS date, api_requests, total_bytes FROM traffic_monthly
-             WHERE month > substr({since}, 1, 7)
+        "SELECT m.space_id, m.month AS date, m.api_requests, m.total_bytes
+             FROM spaces ts JOIN traffic_monthly m ON m.space_id = ts.id AND m.month > substr({since}, 1, 7)
+             WHERE ts.org_id = {org}
          UNION ALL
-         SELECT space_id, date, api_requests, total_bytes FROM traffic WHERE date >= {since} AND date < {month_after}"
+         SELECT d.space_id, d.date, d.api_requests, d.total_bytes
+             FROM spaces ts JOIN traffic d ON d.space_id = ts.id AND d.date >= {since} AND d.date < {month_after}
+             WHERE ts.org_id = {org}"
     )
 }
 
@@ -99,12 +103,11 @@ pub async fn list(
          JOIN users o ON o.id = s.owner_id
          LEFT JOIN subscriptions sub ON sub.org_id = s.org_id AND (sub.cancel_at_period_end = 0 OR sub.period_end > ?4)
          LEFT JOIN (SELECT x.space_id, SUM(x.total_bytes) AS bytes, SUM(x.api_requests) AS requests
-                    FROM ({}) x JOIN spaces xs ON xs.id = x.space_id AND xs.org_id = ?1
-                    GROUP BY x.space_id) t ON t.space_id = s.id
+                    FROM ({}) x GROUP BY x.space_id) t ON t.space_id = s.id
          WHERE s.org_id = ?1
            AND (?3 IS NULL OR EXISTS (SELECT 1 FROM space_collaborators c WHERE c.space_id = s.id AND c.user_id = ?3))
          ORDER BY s.name COLLATE NOCASE",
-        traffic_since("?2", "?7")
+        traffic_since("?1", "?2", "?7")
     ))
     .bind(org_id)
     .bind(since.unwrap_or("0000-00-00"))

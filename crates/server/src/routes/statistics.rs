@@ -47,15 +47,14 @@ pub async fn compute(
     // Months come from the monthly roll-up (plus the first, partial month day by day).
     let start_day = start.format("%Y-%m-%d").to_string();
     let source = match granularity {
-        Granularity::Day => {
-            "SELECT space_id, date, api_requests, total_bytes FROM traffic WHERE date >= ?2".to_string()
-        }
-        Granularity::Month => spaces::traffic_since("?2", "?4"),
+        Granularity::Day => "SELECT d.space_id, d.date, d.api_requests, d.total_bytes
+             FROM spaces ts JOIN traffic d ON d.space_id = ts.id AND d.date >= ?2 WHERE ts.org_id = ?1"
+            .to_string(),
+        Granularity::Month => spaces::traffic_since("?1", "?2", "?4"),
     };
     let rows: Vec<(String, i64, i64)> = sqlx::query_as(&format!(
         "SELECT substr(t.date, 1, ?3) AS bucket, SUM(t.api_requests), SUM(t.total_bytes)
-         FROM ({source}) t JOIN spaces s ON s.id = t.space_id
-         WHERE s.org_id = ?1 GROUP BY bucket"
+         FROM ({source}) t GROUP BY bucket"
     ))
     .bind(org_id)
     .bind(&start_day)
@@ -139,7 +138,8 @@ pub async fn compute(
 async fn earliest(pool: &SqlitePool, org_id: i64) -> Result<Option<NaiveDate>, sqlx::Error> {
     let first: Option<String> = sqlx::query_scalar(
         "SELECT MIN(d) FROM (
-            SELECT MIN(t.date) AS d FROM traffic t JOIN spaces s ON s.id = t.space_id WHERE s.org_id = ?1
+            -- One index seek per space ((space_id, date) is the key), not a scan of every day.
+            SELECT MIN((SELECT MIN(t.date) FROM traffic t WHERE t.space_id = s.id)) AS d FROM spaces s WHERE s.org_id = ?1
             UNION ALL SELECT MIN(substr(COALESCE(added_at, created_at), 1, 10)) FROM spaces WHERE org_id = ?1
             UNION ALL SELECT MIN(substr(created_at, 1, 10)) FROM org_members WHERE org_id = ?1)",
     )
