@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{expect_error, server, TestServer};
+use common::{expect_error, expect_invalid_at, server, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -301,13 +301,7 @@ async fn billing_information_is_validated_at_each_field() {
     ] {
         let mut body = valid.clone();
         body[field] = value;
-        let error = expect_error(
-            s.put("/orgs/me/billing", Some(&owner), body).await,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid",
-        )
-        .await;
-        assert_eq!(error["field"], field);
+        expect_invalid_at(s.put("/orgs/me/billing", Some(&owner), body).await, field).await;
     }
     assert_eq!(
         s.get("/orgs/me/billing", Some(&owner))
@@ -379,13 +373,7 @@ async fn cards_must_pass_luhn_and_be_current_and_only_brand_last_four_and_expiry
             "cvc",
         ),
     ] {
-        let error = expect_error(
-            s.put("/orgs/me/payment", Some(&owner), body).await,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid",
-        )
-        .await;
-        assert_eq!(error["field"], field);
+        expect_invalid_at(s.put("/orgs/me/payment", Some(&owner), body).await, field).await;
     }
     assert_eq!(
         s.get("/orgs/me/payment", Some(&owner))

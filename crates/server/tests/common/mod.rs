@@ -139,6 +139,13 @@ pub async fn expect_error(response: Response, status: StatusCode, code: &str) ->
     body["error"].clone()
 }
 
+/// Assert a 422 refusal that names `field`; return the error object.
+pub async fn expect_invalid_at(response: Response, field: &str) -> Value {
+    let error = expect_error(response, StatusCode::UNPROCESSABLE_ENTITY, "invalid").await;
+    assert_eq!(error["field"], field, "refused at the wrong field: {error}");
+    error
+}
+
 /// The email addresses of the `users` in an `org` or a users page, in order.
 pub fn emails(holder: &Value) -> Vec<String> {
     holder["users"]
