@@ -113,6 +113,14 @@ pub async fn primary_colour_previews_then_restyles_the_app(ctx: Ctx) -> TestResu
 
 pub async fn branded_sign_in_page_wears_the_organization(ctx: Ctx) -> TestResult {
     open_settings(&ctx, "owner@acme.test").await?;
+    // A logo is chosen like any file and stored at once.
+    let logo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/logo.png");
+    ctx.by_name("textbox", "Logo")
+        .await?
+        .send_keys(logo.display().to_string())
+        .await?;
+    ctx.wait_text("Image saved.").await?;
+    ctx.by_name("button", "Remove logo").await?;
     ctx.fill("App name", "Acme Console").await?;
     ctx.fill("Sign-in page text", "Staff and clients only. <b>Welcome</b>")
         .await?;
@@ -133,6 +141,20 @@ pub async fn branded_sign_in_page_wears_the_organization(ctx: Ctx) -> TestResult
     );
     ensure!(ctx.driver.title().await? == "Acme Console", "and the title");
     ensure!(!ctx.body_text().await?.contains("Powered by"), "the mark is hidden");
+    let logo_drawn = "const img = document.querySelector('.sign-in .brand-logo'); \
+        return img && img.complete && img.naturalWidth > 0 ? img.getAttribute('src') : '';";
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while !ctx
+        .eval_string(logo_drawn)
+        .await?
+        .contains("/api/v1/branding/acme-studio/logo?v=")
+    {
+        ensure!(
+            std::time::Instant::now() < deadline,
+            "the uploaded logo is drawn on the sign-in page"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     let bold = ctx.driver.find_all(By::Css(".sign-in b")).await?;
     ensure!(bold.is_empty(), "branding text is text, never markup");
     ctx.snap("branded-sign-in").await?;
