@@ -97,12 +97,18 @@ impl Session {
         });
     }
 
-    /// Revoke the session on the server, then forget it here even if the server is unreachable.
+    /// Revoke the session on the server, then forget it here even if the server is unreachable,
+    /// and load the plain sign-in page: someone who signs out chose to leave the page they were on.
     pub fn sign_out(self) {
         spawn_local(async move {
             let _ = api::logout().await;
             token::clear();
-            self.state.set(SessionState::SignedOut);
+            match web_sys::window() {
+                Some(window) => {
+                    let _ = window.location().replace(&crate::mount::href("/sign-in"));
+                }
+                None => self.state.set(SessionState::SignedOut),
+            }
         });
     }
 }
