@@ -2,7 +2,7 @@ use contract::{BillingInfo, COUNTRIES};
 use leptos::prelude::*;
 
 use super::api;
-use crate::widgets::{load_view, FieldIssues, Loader, NoticeBar, TextField};
+use crate::widgets::{load_view, ErrorPanel, FieldIssues, Loader, NoticeBar, TextField};
 
 /// Who invoices are made out to. Checked here and on the server with the same rules; each
 /// problem shows at its field and nothing typed is lost.
@@ -34,6 +34,8 @@ fn BillingForm(info: BillingInfo) -> impl IntoView {
     let issues = FieldIssues::new();
     let notice = RwSignal::new(None::<String>);
     let failure = RwSignal::new(None::<String>);
+    // What was last sent, so a failure from the network or the server can be retried as is.
+    let last_sent = StoredValue::new(None::<BillingInfo>);
     let error_at = move |field: &'static str| issues.at(field);
 
     let save = Action::new_local(move |info: &BillingInfo| {
@@ -68,6 +70,7 @@ fn BillingForm(info: BillingInfo) -> impl IntoView {
         match info.validated() {
             Ok(info) => {
                 issues.set(Vec::new());
+                last_sent.set_value(Some(info.clone()));
                 save.dispatch(info);
             }
             Err(found) => issues.set(found),
@@ -77,7 +80,14 @@ fn BillingForm(info: BillingInfo) -> impl IntoView {
     view! {
         <NoticeBar notice=notice />
         <form class="card form-card" on:submit=on_submit novalidate>
-            {move || failure.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
+            {move || failure.get().map(|e| view! {
+                <ErrorPanel error=e retry=Callback::new(move |_| {
+                    failure.set(None);
+                    if let Some(sent) = last_sent.get_value() {
+                        save.dispatch(sent);
+                    }
+                }) />
+            })}
             <TextField id="billing-company" label="Company name" value=company error=error_at("company") />
             <TextField id="billing-line1" label="Street address" value=line1 error=error_at("address_line1") />
             <TextField id="billing-line2" label="Address line 2 (optional)" value=line2 error=error_at("address_line2") />

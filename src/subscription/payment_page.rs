@@ -2,7 +2,7 @@ use contract::{CardUpdate, PaymentMethod};
 use leptos::prelude::*;
 
 use super::api;
-use crate::widgets::{load_view, FieldIssues, Loader, NoticeBar, TextField};
+use crate::widgets::{load_view, ErrorPanel, FieldIssues, Loader, NoticeBar, TextField};
 
 /// The card on file: shown as brand, last four digits and expiry; replaced by a new card that
 /// passes the Luhn check and has not expired. The number and security code are not kept.
@@ -39,6 +39,8 @@ fn CardForm(current: Option<PaymentMethod>) -> impl IntoView {
     let issues = FieldIssues::new();
     let notice = RwSignal::new(None::<String>);
     let failure = RwSignal::new(None::<String>);
+    // What was last sent, so a failure from the network or the server can be retried as is.
+    let last_sent = StoredValue::new(None::<CardUpdate>);
     let error_at = move |field: &'static str| issues.at(field);
 
     let save = Action::new_local(move |card: &CardUpdate| {
@@ -55,6 +57,7 @@ fn CardForm(current: Option<PaymentMethod>) -> impl IntoView {
             // The full number and code leave the page once they are saved.
             number.set(String::new());
             cvc.set(String::new());
+            last_sent.set_value(None);
         }
         Some(Err(err)) => failure.set(issues.refused(err).map(|e| e.to_string())),
         None => {}
@@ -75,6 +78,7 @@ fn CardForm(current: Option<PaymentMethod>) -> impl IntoView {
         match card.validated(now) {
             Ok(_) => {
                 issues.set(Vec::new());
+                last_sent.set_value(Some(card.clone()));
                 save.dispatch(card);
             }
             Err(found) => issues.set(found),
@@ -89,7 +93,14 @@ fn CardForm(current: Option<PaymentMethod>) -> impl IntoView {
         </div>
         <form class="card form-card" on:submit=on_submit novalidate autocomplete="off">
             <h2>{move || if on_file.get().is_some() { "Replace the card" } else { "Add a card" }}</h2>
-            {move || failure.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
+            {move || failure.get().map(|e| view! {
+                <ErrorPanel error=e retry=Callback::new(move |_| {
+                    failure.set(None);
+                    if let Some(sent) = last_sent.get_value() {
+                        save.dispatch(sent);
+                    }
+                }) />
+            })}
             <TextField id="card-holder" label="Name on card" value=holder error=error_at("holder") />
             <TextField id="card-number" label="Card number" value=number error=error_at("number") />
             <div class="form-row three">
