@@ -50,6 +50,7 @@ scenarios![
     settings::branded_sign_in_page_wears_the_organization,
     settings::app_runs_framed_by_an_allowed_origin_only,
     settings::member_adds_a_space_once_members_may,
+    settings::settings_save_survives_a_dropped_server,
     subscription::owner_subscribes_then_uses_invoices_billing_and_payment,
     subscription::admin_sees_the_plans_but_no_way_to_subscribe,
     resilience::dropped_server_shows_message_and_retry,

@@ -266,3 +266,29 @@ pub async fn member_adds_a_space_once_members_may(ctx: Ctx) -> TestResult {
     ensure!(offered.is_empty(), "the space left the personal account");
     Ok(())
 }
+
+pub async fn settings_save_survives_a_dropped_server(ctx: Ctx) -> TestResult {
+    open_settings(&ctx, "admin@acme.test").await?;
+    ctx.fill("App name", "Acme Console").await?;
+    let addr = {
+        let mut server = ctx.server.lock().await;
+        server.stop();
+        server.addr
+    };
+    ctx.click("button", "Save settings").await?;
+    ctx.wait_text("The server cannot be reached").await?;
+    ensure!(
+        ctx.value_of("App name").await? == "Acme Console",
+        "nothing typed is lost"
+    );
+    *ctx.server.lock().await = crate::harness::AppServer::start(addr, &ctx.database, &ctx.dist)?;
+    ctx.click("button", "Retry").await?;
+    ctx.wait_text("Settings saved.").await?;
+    ctx.driver.refresh().await?;
+    ctx.by_name("textbox", "App name").await?;
+    ensure!(
+        ctx.value_of("App name").await? == "Acme Console",
+        "saved once the server was back"
+    );
+    Ok(())
+}
