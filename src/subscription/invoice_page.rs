@@ -1,4 +1,4 @@
-use contract::{country_name, format_money, Invoice, InvoiceStatus};
+use contract::{country_name, format_money, format_rate, Invoice, InvoiceStatus};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -47,11 +47,7 @@ fn InvoiceDocument(invoice: Invoice) -> impl IntoView {
             let _ = window.print();
         }
     };
-    let rate = format!(
-        "{}.{:02} %",
-        invoice.tax_rate_basis_points / 100,
-        invoice.tax_rate_basis_points % 100
-    );
+    let rate = format_rate(invoice.tax_rate_basis_points);
     let billed = invoice.billed_to.clone();
     view! {
         <article class="card invoice" aria-labelledby="invoice-title">

@@ -14,14 +14,17 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use crate::Config;
 
 /// The app passes this policy: no inline script, wasm compiled with `'wasm-unsafe-eval'` only.
-const POLICY_WITHOUT_FRAMING: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-    style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
-    base-uri 'self'; form-action 'self'";
+/// Written once; who may frame the page is added per address.
+macro_rules! policy_without_framing {
+    () => {
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+         font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+    };
+}
+const POLICY_WITHOUT_FRAMING: &str = policy_without_framing!();
 
 /// Every page but an organization's own: no other site may frame it.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-    style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
-    base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+pub const CONTENT_SECURITY_POLICY: &str = concat!(policy_without_framing!(), "; frame-ancestors 'none'");
 
 /// An organization's pages may be framed by exactly the origins its settings list, and by none
 /// when the list is empty (or the organization is unknown).

@@ -8,7 +8,7 @@ mod money;
 
 pub use billing::{country_name, tax_rate_basis_points, BillingInfo, COUNTRIES};
 pub use card::{card_brand, luhn_valid, CardUpdate, PaymentMethod};
-pub use money::{format_money, tax_for, CURRENCY};
+pub use money::{format_money, format_rate, tax_for, CURRENCY};
 
 use serde::{Deserialize, Serialize};
 

@@ -7,6 +7,11 @@ pub fn tax_for(amount_cents: i64, rate_bp: i64) -> i64 {
     (amount_cents * rate_bp + 5_000) / 10_000
 }
 
+/// `19.00 %` from 1900 basis points.
+pub fn format_rate(basis_points: i64) -> String {
+    format!("{}.{:02} %", basis_points / 100, basis_points % 100)
+}
+
 /// `€1,499.00` from 149900.
 pub fn format_money(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };
@@ -42,5 +47,7 @@ mod tests {
         assert_eq!(format_money(1_881), "€18.81");
         assert_eq!(format_money(5), "€0.05");
         assert_eq!(format_money(123_456_789), "€1,234,567.89");
+        assert_eq!(format_rate(1_900), "19.00 %");
+        assert_eq!(format_rate(810), "8.10 %");
     }
 }

@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use contract::{country_name, format_money, BillingInfo, Invoice, InvoiceStatus, Invoices, TierId};
+use contract::{country_name, format_money, format_rate, BillingInfo, Invoice, InvoiceStatus, Invoices, TierId};
 use sqlx::SqlitePool;
 
 use crate::auth::Caller;
@@ -161,11 +161,7 @@ fn billed_to(info: Option<&BillingInfo>, org_name: &str) -> String {
 }
 
 pub fn render(invoice: &Invoice, org_name: &str) -> String {
-    let rate = format!(
-        "{}.{:02} %",
-        invoice.tax_rate_basis_points / 100,
-        invoice.tax_rate_basis_points % 100
-    );
+    let rate = format_rate(invoice.tax_rate_basis_points);
     let status = match invoice.status {
         InvoiceStatus::Paid => "Paid",
         InvoiceStatus::Open => "Open: payment due",

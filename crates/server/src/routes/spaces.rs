@@ -51,10 +51,7 @@ pub fn traffic_since(org: &str, since: &str, month_after: &str) -> String {
 /// The first day of the month after `day` (`YYYY-MM-DD`).
 pub fn month_after(day: &str) -> String {
     chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| chrono::Datelike::with_day(&d, 1))
-        .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
-        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map(|d| crate::routes::statistics::next_month(d).format("%Y-%m-%d").to_string())
         .unwrap_or_default()
 }
 

@@ -153,13 +153,14 @@ fn parse_day(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
 }
 
-fn next_month(first: NaiveDate) -> NaiveDate {
-    let (year, month) = if first.month() == 12 {
-        (first.year() + 1, 1)
+/// The first day of the month after `day`'s.
+pub fn next_month(day: NaiveDate) -> NaiveDate {
+    let (year, month) = if day.month() == 12 {
+        (day.year() + 1, 1)
     } else {
-        (first.year(), first.month() + 1)
+        (day.year(), day.month() + 1)
     };
-    NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(first)
+    NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(day)
 }
 
 /// Each bucket's key (`YYYY-MM-DD` or `YYYY-MM`) and its last day, from `start` to `today`.
