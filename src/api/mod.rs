@@ -68,6 +68,18 @@ pub async fn get_text(path: &str) -> Result<String, ApiError> {
         .map_err(|e| ApiError::Decode(e.to_string()))
 }
 
+/// A POST without a body whose answer is text (an export the server records).
+pub async fn post_for_text(path: &str) -> Result<String, ApiError> {
+    let request = authorized(Request::post(&url(path)))
+        .build()
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    send(request)
+        .await?
+        .text()
+        .await
+        .map_err(|e| ApiError::Decode(e.to_string()))
+}
+
 pub async fn patch<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
     let request = authorized(Request::patch(&url(path)))
         .json(body)

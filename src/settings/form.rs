@@ -34,6 +34,8 @@ struct Fields {
     domains: RwSignal<String>,
     members_can_create_spaces: RwSignal<bool>,
     require_two_factor: RwSignal<bool>,
+    /// As typed; a value that is not a number is refused at the field.
+    retention_days: RwSignal<String>,
 }
 
 impl Fields {
@@ -52,6 +54,7 @@ impl Fields {
             domains: RwSignal::new(String::new()),
             members_can_create_spaces: RwSignal::new(false),
             require_two_factor: RwSignal::new(false),
+            retention_days: RwSignal::new(String::new()),
         };
         fields.fill(from);
         fields
@@ -72,6 +75,7 @@ impl Fields {
         self.members_can_create_spaces
             .set(from.access.members_can_create_spaces);
         self.require_two_factor.set(from.access.require_two_factor);
+        self.retention_days.set(from.access.activity_retention_days.to_string());
     }
 
     fn light(&self) -> ColorPair {
@@ -107,6 +111,7 @@ impl Fields {
                 allowed_email_domains: split_list(&self.domains.get()),
                 members_can_create_spaces: self.members_can_create_spaces.get(),
                 require_two_factor: self.require_two_factor.get(),
+                activity_retention_days: self.retention_days.get().trim().parse().unwrap_or(0),
             },
         }
     }
@@ -152,6 +157,7 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
         ("branding.dark.accent", fields.dark_accent),
         ("embed.allowed_origins", fields.origins),
         ("access.allowed_email_domains", fields.domains),
+        ("access.activity_retention_days", fields.retention_days),
     ] {
         clear_on_edit(field, value);
     }
@@ -306,6 +312,9 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
                     <label for="require-2fa">"Require two-factor sign-in"</label>
                     <p id="require-2fa-hint" class="muted hint">"Recorded for your organization; sign-in with a second factor is not available yet, so nobody is locked out."</p>
                 </div>
+                <TextField id="activity-retention" label="Keep activities for (days)" value=fields.retention_days
+                    error=error_at("access.activity_retention_days")
+                    hint="The Activity log keeps every change this many days (30 to 3650); older entries are deleted." />
             </section>
 
             <div class="form-actions settings-actions">

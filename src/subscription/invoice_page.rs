@@ -1,4 +1,4 @@
-use contract::{country_name, format_money, format_rate, Invoice, InvoiceStatus};
+use contract::{country_name, format_money, format_rate, Invoice};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -56,7 +56,7 @@ fn InvoiceDocument(invoice: Invoice) -> impl IntoView {
                     <h1 id="invoice-title">"Invoice " {invoice.number.clone()}</h1>
                     <p class="muted">{format!("Issued {}", invoice.issued_at.get(..10).unwrap_or_default())}</p>
                 </div>
-                <p class="invoice-status">{match invoice.status { InvoiceStatus::Paid => "Paid", InvoiceStatus::Open => "Open: payment due" }}</p>
+                <p class="invoice-status">{invoice.status.label()}</p>
             </header>
             <div class="invoice-parties">
                 <div>

@@ -1,4 +1,4 @@
-use contract::{format_money, Invoice, InvoiceStatus};
+use contract::{format_money, Invoice};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -62,7 +62,7 @@ fn InvoiceRow(invoice: Invoice) -> impl IntoView {
             <td class="num">{format_money(invoice.amount_cents)}</td>
             <td class="num">{format_money(invoice.tax_cents)}</td>
             <td class="num">{format_money(invoice.total_cents)}</td>
-            <td>{match invoice.status { InvoiceStatus::Paid => "Paid", InvoiceStatus::Open => "Open" }}</td>
+            <td>{invoice.status.label()}</td>
             <td>
                 <button type="button" class="button small" aria-label=download_label
                     disabled=move || fetch.pending().get() on:click=move |_| { fetch.dispatch(()); }>"Download"</button>

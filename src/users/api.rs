@@ -15,9 +15,9 @@ pub async fn remove(user_id: i64) -> Result<(), ApiError> {
     api::delete(&format!("/orgs/me/users/{user_id}")).await
 }
 
-/// The users matching the view (all pages) as CSV.
+/// The users matching the view (all pages) as CSV; the server records the export.
 pub async fn export_csv(view: ViewState) -> Result<String, ApiError> {
-    api::get_text(&format!("/orgs/me/users.csv{}", view.api_query())).await
+    api::post_for_text(&format!("/orgs/me/users/export{}", view.api_query())).await
 }
 
 /// The organization's space names by id, to show which spaces each user works on.

@@ -147,8 +147,13 @@ pub fn UsersPage() -> impl IntoView {
                     Pending::Remove(user) => (
                         format!("Remove {}?", name_of(user)),
                         format!(
-                            "{} ({}) leaves the organization and loses access to the organization area. Their account and their spaces stay.",
-                            name_of(user), user.email),
+                            "{} ({}) leaves the organization and loses access to the organization area, and is taken off the organization's {}. Their account and their own spaces stay.",
+                            name_of(user), user.email,
+                            match user.on_spaces.len() {
+                                0 => "spaces (they work on none)".to_string(),
+                                1 => "one space they work on".to_string(),
+                                n => format!("{n} spaces they work on"),
+                            }),
                         "Remove user".to_string(),
                     ),
                 };

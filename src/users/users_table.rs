@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use contract::{assignable_roles, check_removal, check_role_change, OrgRole, OrgUser, Party, UsersPage};
+use contract::{assignable_roles, check_removal, check_role_change, Keepers, OrgRole, OrgUser, Party, UsersPage};
 use leptos::prelude::*;
 
 use super::page::{name_of, Pending};
@@ -71,10 +71,10 @@ fn UserRow(user: OrgUser, spaces: String, actor: Party, on_change: Callback<Pend
     let choices: Vec<OrgRole> = assignable_roles(actor.role)
         .iter()
         .copied()
-        .filter(|r| check_role_change(actor, target, *r, usize::MAX).is_ok())
+        .filter(|r| check_role_change(actor, target, *r, Keepers::UNKNOWN).is_ok())
         .collect();
     let can_change = choices.iter().any(|r| *r != user.org_role);
-    let can_remove = check_removal(actor, target, usize::MAX).is_ok();
+    let can_remove = check_removal(actor, target, Keepers::UNKNOWN).is_ok();
     let last_sign_in = user
         .last_sign_in_at
         .as_deref()

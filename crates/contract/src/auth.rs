@@ -3,12 +3,45 @@
 use crate::OrgRole;
 use serde::{Deserialize, Serialize};
 
+/// The longest email address a mail system carries (RFC 5321's path limit).
+pub const MAX_EMAIL_CHARS: usize = 254;
+/// Long enough for any passphrase, short enough that nobody makes the server hash a megabyte.
+pub const MAX_PASSWORD_CHARS: usize = 1024;
+/// First and last names.
+pub const MAX_PERSON_NAME_CHARS: usize = 100;
+
 /// `POST /api/v1/auth/login`
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoginRequest {
     pub email: String,
     pub password: String,
+}
+
+impl LoginRequest {
+    /// The first thing wrong with the request before any password is checked: (field, message).
+    pub fn problem(&self) -> Option<(&'static str, String)> {
+        let email = self.email.trim();
+        if email.is_empty() {
+            return Some(("email", "Enter your email address.".into()));
+        }
+        if email.chars().count() > MAX_EMAIL_CHARS {
+            return Some((
+                "email",
+                format!("An email address has at most {MAX_EMAIL_CHARS} characters."),
+            ));
+        }
+        if self.password.is_empty() {
+            return Some(("password", "Enter your password.".into()));
+        }
+        if self.password.chars().count() > MAX_PASSWORD_CHARS {
+            return Some((
+                "password",
+                format!("A password has at most {MAX_PASSWORD_CHARS} characters."),
+            ));
+        }
+        None
+    }
 }
 
 /// The answer to a successful sign-in. The token goes in `Authorization: Bearer`, never in a URL.

@@ -1,6 +1,7 @@
 //! The contract between the org-area app and its API server: the JSON types both sides speak and
 //! the organization's permission rules. Both sides compile this one crate, so they cannot drift.
 
+pub mod activity;
 pub mod auth;
 pub mod dashboard;
 pub mod error;
@@ -10,6 +11,7 @@ pub mod settings;
 pub mod subscription;
 pub mod users;
 
+pub use activity::*;
 pub use auth::*;
 pub use dashboard::*;
 pub use error::*;

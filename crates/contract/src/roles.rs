@@ -126,6 +126,8 @@ pub enum Refusal {
     SelfChange,
     /// The organization would be left without an owner or admin.
     LastManager,
+    /// A subscribed organization would be left without an owner to manage the subscription.
+    LastOwner,
 }
 
 impl Refusal {
@@ -135,6 +137,7 @@ impl Refusal {
             Refusal::CannotAssignOwnership => "cannot_assign_ownership",
             Refusal::SelfChange => "self_change",
             Refusal::LastManager => "last_manager",
+            Refusal::LastOwner => "last_owner",
         }
     }
 
@@ -144,13 +147,46 @@ impl Refusal {
             Refusal::CannotAssignOwnership => "Only an owner can assign ownership or change an owner.",
             Refusal::SelfChange => "You cannot change your own role or remove yourself.",
             Refusal::LastManager => "The organization must keep at least one owner or admin.",
+            Refusal::LastOwner => {
+                "While the organization is subscribed it must keep an owner, who manages the subscription."
+            }
         }
     }
 }
 
-/// May `actor` give `target` the role `new_role`? `managers` is how many owners and admins the
-/// organization has now, the target included.
-pub fn check_role_change(actor: Party, target: Party, new_role: OrgRole, managers: usize) -> Result<(), Refusal> {
+/// Who keeps the organization running, counted with the target of a change included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Keepers {
+    /// Owners and admins.
+    pub managers: usize,
+    pub owners: usize,
+    /// While subscribed, an owner must remain to manage the subscription.
+    pub subscribed: bool,
+}
+
+impl Keepers {
+    /// Counts that never refuse: for hiding choices in the app, where the server has the last word.
+    pub const UNKNOWN: Keepers = Keepers {
+        managers: usize::MAX,
+        owners: usize::MAX,
+        subscribed: false,
+    };
+
+    /// Whether `target` may stop holding `role` (their role becomes `new_role`, or none).
+    fn allow_leaving(self, role: OrgRole, new_role: Option<OrgRole>) -> Result<(), Refusal> {
+        let stays_manager = new_role.is_some_and(OrgRole::is_manager);
+        if role.is_manager() && !stays_manager && self.managers <= 1 {
+            return Err(Refusal::LastManager);
+        }
+        if role == OrgRole::Owner && new_role != Some(OrgRole::Owner) && self.subscribed && self.owners <= 1 {
+            return Err(Refusal::LastOwner);
+        }
+        Ok(())
+    }
+}
+
+/// May `actor` give `target` the role `new_role`?
+pub fn check_role_change(actor: Party, target: Party, new_role: OrgRole, keepers: Keepers) -> Result<(), Refusal> {
     if !allows(actor.role, Permission::InviteUsers) {
         return Err(Refusal::NotAllowed);
     }
@@ -160,14 +196,11 @@ pub fn check_role_change(actor: Party, target: Party, new_role: OrgRole, manager
     if actor.role != OrgRole::Owner && (target.role == OrgRole::Owner || new_role == OrgRole::Owner) {
         return Err(Refusal::CannotAssignOwnership);
     }
-    if target.role.is_manager() && !new_role.is_manager() && managers <= 1 {
-        return Err(Refusal::LastManager);
-    }
-    Ok(())
+    keepers.allow_leaving(target.role, Some(new_role))
 }
 
 /// May `actor` remove `target` from the organization?
-pub fn check_removal(actor: Party, target: Party, managers: usize) -> Result<(), Refusal> {
+pub fn check_removal(actor: Party, target: Party, keepers: Keepers) -> Result<(), Refusal> {
     if !allows(actor.role, Permission::InviteUsers) {
         return Err(Refusal::NotAllowed);
     }
@@ -177,10 +210,7 @@ pub fn check_removal(actor: Party, target: Party, managers: usize) -> Result<(),
     if actor.role != OrgRole::Owner && target.role == OrgRole::Owner {
         return Err(Refusal::CannotAssignOwnership);
     }
-    if target.role.is_manager() && managers <= 1 {
-        return Err(Refusal::LastManager);
-    }
-    Ok(())
+    keepers.allow_leaving(target.role, None)
 }
 
 /// May `actor` invite someone with `role`?
@@ -225,6 +255,20 @@ mod tests {
         Party { user_id, role }
     }
 
+    fn keepers(managers: usize, owners: usize, subscribed: bool) -> Keepers {
+        Keepers {
+            managers,
+            owners,
+            subscribed,
+        }
+    }
+
+    const PLENTY: Keepers = Keepers {
+        managers: 5,
+        owners: 3,
+        subscribed: true,
+    };
+
     /// The expected outcome of a role change by `actor` on a *different* user holding `target`,
     /// in an organization with plenty of managers, written out as the brief states it.
     fn expected_change(actor: OrgRole, target: OrgRole, new_role: OrgRole) -> Result<(), Refusal> {
@@ -240,7 +284,7 @@ mod tests {
         for actor in OrgRole::ALL {
             for target in OrgRole::ALL {
                 for new_role in OrgRole::ALL {
-                    let got = check_role_change(party(1, actor), party(2, target), new_role, 5);
+                    let got = check_role_change(party(1, actor), party(2, target), new_role, PLENTY);
                     assert_eq!(
                         got,
                         expected_change(actor, target, new_role),
@@ -261,7 +305,7 @@ mod tests {
                     _ => Ok(()),
                 };
                 assert_eq!(
-                    check_removal(party(1, actor), party(2, target), 5),
+                    check_removal(party(1, actor), party(2, target), PLENTY),
                     expected,
                     "{actor:?} removes {target:?}"
                 );
@@ -274,12 +318,12 @@ mod tests {
         for role in [Owner, Admin] {
             for new_role in OrgRole::ALL {
                 assert_eq!(
-                    check_role_change(party(7, role), party(7, role), new_role, 5),
+                    check_role_change(party(7, role), party(7, role), new_role, PLENTY),
                     Err(Refusal::SelfChange)
                 );
             }
             assert_eq!(
-                check_removal(party(7, role), party(7, role), 5),
+                check_removal(party(7, role), party(7, role), PLENTY),
                 Err(Refusal::SelfChange)
             );
         }
@@ -289,20 +333,59 @@ mod tests {
     fn the_last_owner_or_admin_stays() {
         // With a single owner or admin counted, that one can neither lose the role nor leave.
         assert_eq!(
-            check_role_change(party(1, Owner), party(2, Admin), Member, 1),
+            check_role_change(party(1, Owner), party(2, Admin), Member, keepers(1, 1, false)),
             Err(Refusal::LastManager)
         );
         assert_eq!(
-            check_removal(party(1, Owner), party(2, Owner), 1),
+            check_removal(party(1, Owner), party(2, Owner), keepers(1, 1, false)),
             Err(Refusal::LastManager)
         );
         // Moving between manager roles never empties the set.
-        assert_eq!(check_role_change(party(1, Owner), party(2, Owner), Admin, 1), Ok(()));
+        assert_eq!(
+            check_role_change(party(1, Owner), party(2, Owner), Admin, keepers(1, 1, false)),
+            Ok(())
+        );
         // Two managers: one may go.
-        assert_eq!(check_role_change(party(1, Owner), party(2, Admin), Member, 2), Ok(()));
-        assert_eq!(check_removal(party(1, Admin), party(2, Admin), 2), Ok(()));
+        assert_eq!(
+            check_role_change(party(1, Owner), party(2, Admin), Member, keepers(2, 1, false)),
+            Ok(())
+        );
+        assert_eq!(
+            check_removal(party(1, Admin), party(2, Admin), keepers(2, 0, false)),
+            Ok(())
+        );
         // Members are not managers: removing one never trips the rule.
-        assert_eq!(check_removal(party(1, Admin), party(2, Member), 1), Ok(()));
+        assert_eq!(
+            check_removal(party(1, Admin), party(2, Member), keepers(1, 0, true)),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn a_subscribed_organization_keeps_an_owner() {
+        // The last owner of a subscribed organization stays an owner, even with admins around.
+        assert_eq!(
+            check_role_change(party(1, Owner), party(2, Owner), Admin, keepers(3, 1, true)),
+            Err(Refusal::LastOwner)
+        );
+        assert_eq!(
+            check_removal(party(1, Owner), party(2, Owner), keepers(3, 1, true)),
+            Err(Refusal::LastOwner)
+        );
+        // Without a subscription, or with another owner, the owner may go.
+        assert_eq!(
+            check_role_change(party(1, Owner), party(2, Owner), Admin, keepers(3, 1, false)),
+            Ok(())
+        );
+        assert_eq!(
+            check_removal(party(1, Owner), party(2, Owner), keepers(3, 2, true)),
+            Ok(())
+        );
+        // Owner to owner is no change of ownership.
+        assert_eq!(
+            check_role_change(party(1, Owner), party(2, Owner), Owner, keepers(1, 1, true)),
+            Ok(())
+        );
     }
 
     #[test]

@@ -74,6 +74,82 @@ pub struct AcceptInvitation {
 
 /// The shortest password a new account may set.
 pub const MIN_PASSWORD_LEN: usize = 10;
+/// How many addresses one request may invite.
+pub const MAX_INVITES_AT_ONCE: usize = 100;
+/// Invitation codes are 43 characters; anything much longer is not one.
+pub const MAX_CODE_CHARS: usize = 128;
+
+fn too_long(value: &str, max: usize) -> bool {
+    value.chars().count() > max
+}
+
+impl InviteRequest {
+    /// The addresses to invite, trimmed, lower-cased and without repeats, or the first problem
+    /// (field, message). The list's length is checked before anything else is done with it.
+    pub fn addresses(&self) -> Result<Vec<String>, (&'static str, String)> {
+        if self.emails.len() > MAX_INVITES_AT_ONCE {
+            return Err((
+                "emails",
+                format!("Invite at most {MAX_INVITES_AT_ONCE} addresses at once."),
+            ));
+        }
+        for (field, value) in [("firstname", &self.firstname), ("lastname", &self.lastname)] {
+            if too_long(value, crate::MAX_PERSON_NAME_CHARS) {
+                return Err((
+                    field,
+                    format!("A name has at most {} characters.", crate::MAX_PERSON_NAME_CHARS),
+                ));
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for email in self
+            .emails
+            .iter()
+            .map(|e| e.trim().to_lowercase())
+            .filter(|e| !e.is_empty())
+        {
+            if !is_valid_email(&email) {
+                let shown: String = email.chars().take(60).collect();
+                return Err(("emails", format!("“{shown}” is not a valid email address.")));
+            }
+            if seen.insert(email.clone()) {
+                out.push(email);
+            }
+        }
+        if out.is_empty() {
+            return Err(("emails", "Enter the email address of the person to invite.".into()));
+        }
+        Ok(out)
+    }
+}
+
+impl AcceptInvitation {
+    /// The first problem with the request that needs no database: (field, message).
+    pub fn problem(&self) -> Option<(&'static str, String)> {
+        if self.code.trim().is_empty() || too_long(&self.code, MAX_CODE_CHARS) {
+            return Some(("code", "Enter the invitation code you were given.".into()));
+        }
+        for (field, value) in [("firstname", &self.firstname), ("lastname", &self.lastname)] {
+            if too_long(value, crate::MAX_PERSON_NAME_CHARS) {
+                return Some((
+                    field,
+                    format!("A name has at most {} characters.", crate::MAX_PERSON_NAME_CHARS),
+                ));
+            }
+        }
+        if self.password.is_empty() {
+            return Some(("password", "Enter a password.".into()));
+        }
+        if too_long(&self.password, crate::MAX_PASSWORD_CHARS) {
+            return Some((
+                "password",
+                format!("A password has at most {} characters.", crate::MAX_PASSWORD_CHARS),
+            ));
+        }
+        None
+    }
+}
 
 /// A plausible email address: something@domain.tld, no spaces, at most 254 characters.
 pub fn is_valid_email(email: &str) -> bool {
@@ -92,16 +168,11 @@ pub fn is_valid_email(email: &str) -> bool {
 /// Addresses pasted as a list (commas, semicolons, spaces or new lines between them), trimmed,
 /// lower-cased and without repeats, in the order given.
 pub fn split_emails(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for email in text
-        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+    let mut seen = std::collections::HashSet::new();
+    text.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
         .map(|e| e.trim().to_lowercase())
-    {
-        if !email.is_empty() && !out.contains(&email) {
-            out.push(email);
-        }
-    }
-    out
+        .filter(|e| !e.is_empty() && seen.insert(e.clone()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -125,5 +196,54 @@ mod tests {
             ["ann@x.io", "bob@y.io", "carl@z.io"]
         );
         assert!(split_emails(" ,; ").is_empty());
+    }
+
+    fn invite(emails: &[&str]) -> InviteRequest {
+        InviteRequest {
+            emails: emails.iter().map(|e| e.to_string()).collect(),
+            firstname: String::new(),
+            lastname: String::new(),
+            org_role: OrgRole::Member,
+        }
+    }
+
+    #[test]
+    fn invitation_lists_are_bounded_before_they_are_read() {
+        let many: Vec<String> = (0..=MAX_INVITES_AT_ONCE).map(|i| format!("p{i}@x.io")).collect();
+        let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(invite(&refs).addresses().unwrap_err().0, "emails");
+        assert_eq!(
+            invite(&[" A@x.io", "a@x.io", "", "b@x.io"]).addresses(),
+            Ok(vec!["a@x.io".to_string(), "b@x.io".to_string()])
+        );
+        assert!(invite(&["", " "]).addresses().is_err());
+        assert!(invite(&["nope"]).addresses().unwrap_err().1.contains("nope"));
+        let mut named = invite(&["a@x.io"]);
+        named.lastname = "x".repeat(crate::MAX_PERSON_NAME_CHARS + 1);
+        assert_eq!(named.addresses().unwrap_err().0, "lastname");
+    }
+
+    #[test]
+    fn acceptance_refuses_what_needs_no_database() {
+        let accept = |code: &str, password: &str| AcceptInvitation {
+            code: code.into(),
+            firstname: String::new(),
+            lastname: String::new(),
+            password: password.into(),
+        };
+        assert_eq!(accept("", "long enough pw").problem().unwrap().0, "code");
+        assert_eq!(
+            accept(&"c".repeat(MAX_CODE_CHARS + 1), "pw").problem().unwrap().0,
+            "code"
+        );
+        assert_eq!(accept("code", "").problem().unwrap().0, "password");
+        assert_eq!(
+            accept("code", &"p".repeat(crate::MAX_PASSWORD_CHARS + 1))
+                .problem()
+                .unwrap()
+                .0,
+            "password"
+        );
+        assert_eq!(accept("code", "a fine password").problem(), None);
     }
 }

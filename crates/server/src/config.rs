@@ -2,14 +2,19 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
-pub const USAGE: &str = "usage: org-area-server [--bind ADDR:PORT] [--database URL] [--seed demo|demo-large|none] [--static-dir DIR] [--allow-origin ORIGIN]...
+use crate::client::TrustedProxies;
+
+pub const USAGE: &str = "usage: org-area-server [--bind ADDR:PORT] [--database URL] [--seed demo|demo-large|none] [--static-dir DIR] [--allow-origin ORIGIN]... [--trusted-proxy CIDR[,CIDR...]]
   --bind          address to listen on (env ORG_AREA_BIND, default 127.0.0.1:8080)
   --database      SQLite URL (env ORG_AREA_DATABASE_URL, default sqlite://data/org-area.db)
   --seed          demo: seed the demo organizations into an empty database; demo-large: the same with
                   Acme at 250 spaces and 10,000 users; none: never (default none)
   --static-dir    serve the built app from DIR, with deep links falling back to index.html
-  --allow-origin  an origin allowed to call the API from a browser (env ORG_AREA_ALLOWED_ORIGINS, comma-separated)";
+  --allow-origin  an origin allowed to call the API from a browser (env ORG_AREA_ALLOWED_ORIGINS, comma-separated)
+  --trusted-proxy the reverse proxies in front of this server (env ORG_AREA_TRUSTED_PROXIES); only from
+                  them are X-Forwarded-For (the client's address) and X-Forwarded-Proto believed";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Seed {
@@ -27,6 +32,11 @@ pub struct Config {
     pub static_dir: Option<PathBuf>,
     /// Origins allowed to call the API cross-origin (an app hosted on a CDN).
     pub allowed_origins: Vec<String>,
+    pub trusted_proxies: TrustedProxies,
+    /// A request that takes longer is answered 503.
+    pub request_timeout: Duration,
+    /// How often the scheduler looks for due work (renewals, stuck charges, pruning).
+    pub schedule_every: Duration,
 }
 
 impl Default for Config {
@@ -37,6 +47,9 @@ impl Default for Config {
             seed: Seed::None,
             static_dir: None,
             allowed_origins: Vec::new(),
+            trusted_proxies: TrustedProxies::default(),
+            request_timeout: Duration::from_secs(30),
+            schedule_every: Duration::from_secs(60),
         }
     }
 }
@@ -61,12 +74,16 @@ impl Config {
                 .map(String::from)
                 .collect();
         }
+        if let Some(proxies) = env("ORG_AREA_TRUSTED_PROXIES") {
+            config.trusted_proxies = TrustedProxies::parse(&proxies)?;
+        }
         let mut args = args.into_iter();
         while let Some(flag) = args.next() {
             let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
             match flag.as_str() {
                 "--bind" => config.bind = parse_bind(&value()?)?,
                 "--database" => config.database_url = value()?,
+                "--trusted-proxy" => config.trusted_proxies.extend(TrustedProxies::parse(&value()?)?),
                 "--seed" => {
                     config.seed = match value()?.as_str() {
                         "demo" => Seed::Demo,
@@ -80,7 +97,20 @@ impl Config {
                 other => return Err(format!("unknown argument {other:?}")),
             }
         }
+        check_database_url(&config.database_url)?;
         Ok(config)
+    }
+}
+
+/// Only SQLite addresses are served; anything else would be taken as a file name.
+fn check_database_url(url: &str) -> Result<(), String> {
+    if url.starts_with("sqlite:") {
+        Ok(())
+    } else {
+        Err(format!(
+            "--database must be an SQLite address like sqlite://data/org-area.db, not {:?}",
+            url.split('@').next_back().unwrap_or(url)
+        ))
     }
 }
 
@@ -119,5 +149,10 @@ mod tests {
         assert!(Config::from_args_and_env(args(&["--database"]), |_| None)
             .unwrap_err()
             .contains("needs a value"));
+        // Never silently a file named `postgres:`; the password in the address is not repeated.
+        let refused =
+            Config::from_args_and_env(args(&["--database", "postgres://u:secret@db/x"]), |_| None).unwrap_err();
+        assert!(refused.contains("SQLite") && !refused.contains("secret"), "{refused}");
+        assert!(Config::from_args_and_env(args(&["--trusted-proxy", "10.0.0.0/99"]), |_| None).is_err());
     }
 }

@@ -1,4 +1,5 @@
-//! API errors: an honest HTTP status and the JSON body of BRIEF.md section 4.
+//! API errors: an honest HTTP status and the JSON body every refusal carries,
+//! `{ "error": { "code", "message", "field" } }`.
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -32,6 +33,11 @@ impl ApiError {
         self
     }
 
+    pub fn retry_after(mut self, secs: u64) -> Self {
+        self.retry_after_secs = Some(secs.max(1));
+        self
+    }
+
     pub fn unauthorized() -> Self {
         Self::new(
             StatusCode::UNAUTHORIZED,
@@ -44,12 +50,47 @@ impl ApiError {
         Self::new(StatusCode::FORBIDDEN, "forbidden", message)
     }
 
+    /// The caller's role does not allow the action (or no longer does: roles are re-read inside
+    /// each change's transaction).
+    pub fn role_forbids() -> Self {
+        Self::forbidden("Your role in this organization does not allow this.")
+    }
+
     pub fn not_found(what: &str) -> Self {
         Self::new(StatusCode::NOT_FOUND, "not_found", format!("{what} was not found."))
     }
 
+    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(StatusCode::CONFLICT, code, message)
+    }
+
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
         Self::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", message).at(field)
+    }
+
+    /// The first of several field problems found by a validation in `contract`.
+    pub fn first_issue(issues: Vec<contract::FieldIssue>) -> Self {
+        match issues.into_iter().next() {
+            Some(first) => ApiError::invalid(first.field, first.message),
+            None => ApiError::internal(),
+        }
+    }
+
+    pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, code, message)
+    }
+
+    pub fn too_large(limit_bytes: usize) -> Self {
+        Self::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            format!("The request body can be at most {} KB.", limit_bytes / 1024),
+        )
+    }
+
+    /// Too much work at once: try again in a moment.
+    pub fn busy(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::SERVICE_UNAVAILABLE, "busy", message).retry_after(1)
     }
 
     pub fn internal() -> Self {
@@ -59,13 +100,41 @@ impl ApiError {
             "Something went wrong on our side. Please try again.",
         )
     }
+
+    /// The JSON body for a status the server answered without a handler's word (an unknown
+    /// method, a panic, a rejection from below the handlers).
+    pub fn for_status(status: StatusCode) -> Self {
+        match status {
+            StatusCode::NOT_FOUND => Self::not_found("This API endpoint"),
+            StatusCode::METHOD_NOT_ALLOWED => Self::new(
+                status,
+                "method_not_allowed",
+                "This endpoint does not answer that method; the Allow header lists those it does.",
+            ),
+            StatusCode::PAYLOAD_TOO_LARGE => Self::new(status, "too_large", "The request body is too large."),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => Self::new(
+                status,
+                "unsupported_media_type",
+                "Send the request body as application/json.",
+            ),
+            s if s.is_server_error() => Self {
+                status: s,
+                ..Self::internal()
+            },
+            s => Self::new(
+                s,
+                "bad_request",
+                "The request could not be understood. Check its address and body.",
+            ),
+        }
+    }
 }
 
 impl From<Refusal> for ApiError {
     fn from(refusal: Refusal) -> Self {
         let status = match refusal {
             Refusal::NotAllowed | Refusal::CannotAssignOwnership => StatusCode::FORBIDDEN,
-            Refusal::SelfChange | Refusal::LastManager => StatusCode::CONFLICT,
+            Refusal::SelfChange | Refusal::LastManager | Refusal::LastOwner => StatusCode::CONFLICT,
         };
         ApiError::new(status, refusal.code(), refusal.message())
     }
@@ -73,6 +142,13 @@ impl From<Refusal> for ApiError {
 
 impl From<sqlx::Error> for ApiError {
     fn from(err: sqlx::Error) -> Self {
+        if let sqlx::Error::Database(db) = &err {
+            // Another writer held the database longer than the busy timeout: a moment later works.
+            if db.message().contains("database is locked") {
+                tracing::warn!(error = %err, "database busy");
+                return ApiError::busy("The server is busy. Please try again in a moment.");
+            }
+        }
         tracing::error!(error = %err, "database error");
         ApiError::internal()
     }

@@ -1,15 +1,23 @@
 //! The org-area API server: JSON under `/api/v1` over SQLite, and the built app as static files.
 //!
-//! Every endpoint checks the caller's session, organization and role here, on the server; the app
-//! only mirrors these rules to hide what a role cannot do.
+//! `routes/` holds the HTTP handlers, which only parse, call and answer; `domain/` owns the SQL
+//! and the rules, checks the caller's role inside each change's transaction and records its
+//! activity there; `scheduler` runs what is due without a request. The app only mirrors the
+//! rules to hide what a role cannot do.
 
 pub mod auth;
+pub mod client;
 pub mod config;
+pub mod csv;
 pub mod db;
+pub mod domain;
 pub mod error;
+pub mod extract;
 pub mod openapi;
+pub mod params;
 pub mod payments;
 pub mod routes;
+pub mod scheduler;
 pub mod seed;
 pub mod web;
 
@@ -17,31 +25,35 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
-use sqlx::SqlitePool;
 
 pub use config::{Config, Seed};
 
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
-    pub pool: SqlitePool,
-    pub login_limiter: Arc<auth::rate_limit::LoginLimiter>,
+    pub pool: db::Pool,
+    /// Every password hash and check goes through it, under its concurrency cap.
+    pub hasher: Arc<auth::password::Hasher>,
     /// Where invoices are charged; the test gateway until a provider is configured.
     pub payments: Arc<dyn payments::PaymentGateway>,
+    pub proxies: Arc<client::TrustedProxies>,
 }
 
 /// The whole HTTP surface: the API, and the app's files when a directory is given.
 pub fn app(state: AppState, config: &Config) -> Router {
     let pool = state.pool.clone();
-    let api = routes::api_router().with_state(state);
-    web::wrap(api, config, pool)
+    let proxies = state.proxies.clone();
+    let (api, _doc) = routes::api();
+    web::wrap(api.with_state(state), config, pool, proxies)
 }
 
 /// A server bound and serving in the background of the current tokio runtime.
 pub struct Running {
     pub addr: SocketAddr,
-    pub pool: SqlitePool,
+    pub pool: db::Pool,
+    pub state: AppState,
     pub task: tokio::task::JoinHandle<std::io::Result<()>>,
+    pub scheduler: tokio::task::JoinHandle<()>,
 }
 
 impl Running {
@@ -50,8 +62,13 @@ impl Running {
     }
 }
 
-/// Open the database, migrate, seed if asked and start serving.
+/// Open the database, migrate, seed if asked and start serving, charging with the test gateway.
 pub async fn start(config: Config) -> Result<Running, StartError> {
+    start_with(config, Arc::new(payments::TestGateway::default())).await
+}
+
+/// The same with a payment gateway of the caller's choosing.
+pub async fn start_with(config: Config, payments: Arc<dyn payments::PaymentGateway>) -> Result<Running, StartError> {
     let pool = db::connect(&config.database_url).await?;
     match config.seed {
         Seed::Demo => {
@@ -66,17 +83,25 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
     }
     let state = AppState {
         pool: pool.clone(),
-        login_limiter: Arc::new(auth::rate_limit::LoginLimiter::default()),
-        payments: Arc::new(payments::TestGateway),
+        hasher: Arc::new(auth::password::Hasher::default()),
+        payments: payments.clone(),
+        proxies: Arc::new(config.trusted_proxies.clone()),
     };
-    let router = app(state, &config);
+    let router = app(state.clone(), &config);
     let listener = tokio::net::TcpListener::bind(config.bind).await?;
     let addr = listener.local_addr()?;
     let task =
         tokio::spawn(
             async move { axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await },
         );
-    Ok(Running { addr, pool, task })
+    let scheduler = scheduler::spawn(pool.clone(), payments, config.schedule_every);
+    Ok(Running {
+        addr,
+        pool,
+        state,
+        task,
+        scheduler,
+    })
 }
 
 /// Start-up fails only in ways we report and exit on.

@@ -40,6 +40,7 @@ async fn invoices(s: &TestServer, token: &str) -> Vec<Value> {
 }
 
 /// Let a month pass: the current period (and every invoice) moves a month back, so it ends today.
+/// Move the current period a month into the past and let the scheduler do what is then due.
 async fn end_period(s: &TestServer) {
     for table in ["subscriptions", "invoices"] {
         sqlx::query(&format!(
@@ -49,6 +50,7 @@ async fn end_period(s: &TestServer) {
         .await
         .unwrap();
     }
+    s.run_scheduler().await;
 }
 
 const BILLING: &str = r#"{"company":"Acme Studio GmbH","address_line1":"Hauptstraße 1","address_line2":"",
@@ -384,7 +386,7 @@ async fn cards_must_pass_luhn_and_be_current_and_only_brand_last_four_and_expiry
         Value::Null
     );
 
-    // A declined card is kept (it is valid) but the invoice stays open.
+    // A declined card is kept (it is valid) but the invoice is not paid: its charge failed.
     let declined: Value = s
         .put("/orgs/me/payment", Some(&owner), card("4000000000000002"))
         .await
@@ -392,7 +394,7 @@ async fn cards_must_pass_luhn_and_be_current_and_only_brand_last_four_and_expiry
         .await
         .unwrap();
     assert_eq!(declined["last4"], "0002");
-    assert_eq!(invoices(&s, &owner).await[0]["status"], "open");
+    assert_eq!(invoices(&s, &owner).await[0]["status"], "failed");
 
     let kept: Value = s
         .put("/orgs/me/payment", Some(&owner), card("5555 5555 5555 4444"))

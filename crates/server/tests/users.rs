@@ -281,7 +281,9 @@ async fn the_filtered_list_exports_as_csv_for_owners_and_admins_only() {
     .await
     .unwrap();
     let admin = s.token("admin@acme.test").await;
-    let response = s.get("/orgs/me/users.csv?role=member&sort=email", Some(&admin)).await;
+    let response = s
+        .post_empty("/orgs/me/users/export?role=member&sort=email", Some(&admin))
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(response.headers()["content-type"]
         .to_str()
@@ -299,9 +301,19 @@ async fn the_filtered_list_exports_as_csv_for_owners_and_admins_only() {
     assert!(carla.contains("\"Rossi, Jr.\""), "commas are quoted: {carla}");
     let member = s.token("member@acme.test").await;
     expect_error(
-        s.get("/orgs/me/users.csv", Some(&member)).await,
+        s.post_empty("/orgs/me/users/export", Some(&member)).await,
         StatusCode::FORBIDDEN,
         "forbidden",
     )
     .await;
+    // Reading the list is no export: only the download is recorded, with what it held.
+    let exports: Value = s
+        .get("/orgs/me/activities?keys=users.export", Some(&admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(exports["total"], 1, "{exports}");
+    assert_eq!(exports["activities"][0]["parameters"]["rows"], 5);
+    assert_eq!(exports["activities"][0]["parameters"]["role"], "member");
 }

@@ -72,7 +72,7 @@ pub struct EmbedSettings {
     pub allowed_origins: Vec<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct AccessSettings {
@@ -82,6 +82,19 @@ pub struct AccessSettings {
     pub members_can_create_spaces: bool,
     /// Recorded and shown; enforcing it needs a second factor at sign-in, which is not built yet.
     pub require_two_factor: bool,
+    /// Activities older than this many days are deleted by the server's scheduled work.
+    pub activity_retention_days: u32,
+}
+
+impl Default for AccessSettings {
+    fn default() -> Self {
+        AccessSettings {
+            allowed_email_domains: Vec::new(),
+            members_can_create_spaces: false,
+            require_two_factor: false,
+            activity_retention_days: crate::DEFAULT_ACTIVITY_RETENTION_DAYS,
+        }
+    }
 }
 
 /// What the settings form edits, as stored in `orgs.settings` (the name lives in `orgs.name`).

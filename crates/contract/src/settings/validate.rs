@@ -100,6 +100,11 @@ fn list(
     what: &str,
     normalize: fn(&str) -> Result<String, String>,
 ) -> Result<Vec<String>, FieldIssue> {
+    // Counted before any other work, so a huge pasted list costs nothing to refuse.
+    let given = values.iter().filter(|v| !v.trim().is_empty()).count();
+    if given > 4 * max {
+        return Err(issue(field, format!("At most {max} {what}; this list has {given}.")));
+    }
     let mut out: Vec<String> = Vec::new();
     for value in values.iter().filter(|v| !v.trim().is_empty()) {
         let value = normalize(value).map_err(|message| issue(field, message))?;
@@ -193,6 +198,18 @@ impl SettingsUpdate {
             )
             .map(|v| out.access.allowed_email_domains = v),
         );
+
+        let days = self.access.activity_retention_days;
+        if !(crate::MIN_ACTIVITY_RETENTION_DAYS..=crate::MAX_ACTIVITY_RETENTION_DAYS).contains(&days) {
+            keep(Err(issue(
+                "access.activity_retention_days",
+                format!(
+                    "Keep activities between {} and {} days.",
+                    crate::MIN_ACTIVITY_RETENTION_DAYS,
+                    crate::MAX_ACTIVITY_RETENTION_DAYS
+                ),
+            )));
+        }
 
         if issues.is_empty() {
             Ok(out)

@@ -129,8 +129,44 @@ pub struct ChooseTier {
 #[serde(rename_all = "lowercase")]
 pub enum InvoiceStatus {
     Paid,
-    /// Not paid yet: no card on file, or the charge was declined.
+    /// Not paid yet: no card on file so far.
     Open,
+    /// The card on file is being charged right now.
+    Charging,
+    /// The last charge was declined; saving a card tries again.
+    Failed,
+}
+
+impl InvoiceStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InvoiceStatus::Paid => "paid",
+            InvoiceStatus::Open => "open",
+            InvoiceStatus::Charging => "charging",
+            InvoiceStatus::Failed => "failed",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<InvoiceStatus> {
+        [
+            InvoiceStatus::Paid,
+            InvoiceStatus::Open,
+            InvoiceStatus::Charging,
+            InvoiceStatus::Failed,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == text)
+    }
+
+    /// In words, for the invoice list and document.
+    pub fn label(self) -> &'static str {
+        match self {
+            InvoiceStatus::Paid => "Paid",
+            InvoiceStatus::Open => "Open: payment due",
+            InvoiceStatus::Charging => "Payment in progress",
+            InvoiceStatus::Failed => "Payment failed",
+        }
+    }
 }
 
 /// One invoice per billing period.

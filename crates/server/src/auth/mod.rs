@@ -1,8 +1,6 @@
-//! Who is calling: passwords, sessions, the login rate limit and the request extractor.
+//! Who is calling: passwords and the request extractor for the signed-in caller.
 
 pub mod caller;
 pub mod password;
-pub mod rate_limit;
-pub mod session;
 
-pub use caller::{Caller, OrgCaller};
+pub use caller::Caller;

@@ -1,13 +1,14 @@
+//! Liveness, for load balancers and the tests.
+
 use axum::extract::State;
-use axum::Json;
 use contract::Health;
 
 use crate::error::ApiResult;
+use crate::extract::Json;
 use crate::AppState;
 
 /// Liveness, including a round trip to the database.
-#[utoipa::path(get, path = "/api/v1/health", tag = "health",
-    responses((status = 200, body = Health), (status = 500, body = contract::ApiErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/health", tag = "health", responses((status = 200, body = Health)))]
 pub async fn health(State(state): State<AppState>) -> ApiResult<Json<Health>> {
     sqlx::query("SELECT 1").execute(&state.pool).await?;
     Ok(Json(Health {

@@ -1,7 +1,10 @@
 //! A real server on an ephemeral port with a temporary, demo-seeded SQLite database.
 #![allow(dead_code)]
 
-use org_area_server::{start, Config, Running, Seed};
+use std::sync::Arc;
+
+use org_area_server::payments::{PaymentGateway, TestGateway};
+use org_area_server::{start_with, Config, Running, Seed};
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{json, Value};
 
@@ -16,14 +19,31 @@ pub async fn server() -> TestServer {
 }
 
 pub async fn server_seeded(seed: Seed) -> TestServer {
+    build(|config| config.seed = seed, Arc::new(TestGateway::default())).await
+}
+
+/// The demo server with its configuration changed first.
+pub async fn server_with(change: impl FnOnce(&mut Config)) -> TestServer {
+    build(change, Arc::new(TestGateway::default())).await
+}
+
+/// The demo server charging through `gateway` (which a test keeps to count what was taken).
+pub async fn server_with_gateway(gateway: Arc<dyn PaymentGateway>) -> TestServer {
+    build(|_| {}, gateway).await
+}
+
+async fn build(change: impl FnOnce(&mut Config), gateway: Arc<dyn PaymentGateway>) -> TestServer {
     let dir = tempfile::tempdir().expect("temp dir");
-    let config = Config {
+    let mut config = Config {
         bind: "127.0.0.1:0".parse().unwrap(),
         database_url: format!("sqlite://{}", dir.path().join("test.db").display()),
-        seed,
+        seed: Seed::Demo,
+        // The tests run scheduled work themselves, when they mean to.
+        schedule_every: std::time::Duration::from_secs(3600),
         ..Config::default()
     };
-    let running = start(config).await.expect("server starts");
+    change(&mut config);
+    let running = start_with(config, gateway).await.expect("server starts");
     TestServer {
         running,
         client: Client::new(),
@@ -73,6 +93,15 @@ impl TestServer {
 }
 
 impl TestServer {
+    /// A POST without a body.
+    pub async fn post_empty(&self, path: &str, token: Option<&str>) -> Response {
+        let mut request = self.client.post(self.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.unwrap()
+    }
+
     pub async fn put(&self, path: &str, token: Option<&str>, body: Value) -> Response {
         let mut request = self.client.put(self.url(path)).json(&body);
         if let Some(token) = token {
@@ -116,6 +145,13 @@ impl TestServer {
             .fetch_one(&self.running.pool)
             .await
             .unwrap()
+    }
+
+    /// One round of the server's scheduled work (renewals, stuck charges, pruning), now.
+    pub async fn run_scheduler(&self) -> org_area_server::scheduler::Round {
+        org_area_server::scheduler::run_due_work(&self.running.pool, self.running.state.payments.as_ref())
+            .await
+            .expect("scheduled work runs")
     }
 
     pub async fn space_org(&self, id: i64) -> Option<i64> {

@@ -1,0 +1,402 @@
+//! The organization's settings (name, white-labeling, embedding, security and access), its logo
+//! and favicon, and what of them the public may see. A save carries the version it was made on;
+//! an older version is refused instead of overwriting someone else's change.
+
+use axum::http::StatusCode;
+use contract::{
+    sniff_image, ActivityKey, ImageKind, OrgSettings, Permission, PublicBranding, SettingsUpdate, StoredSettings,
+    UploadedImage, MAX_FAVICON_BYTES, MAX_LOGO_BYTES,
+};
+use serde_json::{json, Map, Value};
+use sha2::{Digest, Sha256};
+
+use crate::db::{self, Pool};
+use crate::domain::activity::{self, By, Change};
+use crate::domain::{authorize, Actor};
+use crate::error::{ApiError, ApiResult};
+
+/// The stored settings; a missing or older-shaped JSON object reads as the defaults.
+pub async fn stored(pool: &Pool, org_id: i64) -> Result<StoredSettings, sqlx::Error> {
+    let json: String = sqlx::query_scalar("SELECT settings FROM orgs WHERE id = ?")
+        .bind(org_id)
+        .fetch_one(pool)
+        .await?;
+    Ok(serde_json::from_str(&json).unwrap_or_default())
+}
+
+#[derive(sqlx::FromRow)]
+struct OrgRow {
+    name: String,
+    slug: String,
+    settings: String,
+    version: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct ImageRow {
+    kind: String,
+    content_type: String,
+    bytes: i64,
+    digest: String,
+}
+
+pub async fn load(pool: &Pool, org_id: i64) -> Result<OrgSettings, sqlx::Error> {
+    let row: OrgRow = sqlx::query_as("SELECT name, slug, settings, version FROM orgs WHERE id = ?")
+        .bind(org_id)
+        .fetch_one(pool)
+        .await?;
+    let stored: StoredSettings = serde_json::from_str(&row.settings).unwrap_or_default();
+    let images: Vec<ImageRow> =
+        sqlx::query_as("SELECT kind, content_type, length(bytes) AS bytes, digest FROM org_images WHERE org_id = ?")
+            .bind(org_id)
+            .fetch_all(pool)
+            .await?;
+    let image = |kind: &str| {
+        images.iter().find(|i| i.kind == kind).map(|i| UploadedImage {
+            url: format!(
+                "{}/branding/{}/{kind}?v={}",
+                contract::API_PREFIX,
+                row.slug,
+                i.digest.get(..16).unwrap_or(&i.digest)
+            ),
+            content_type: i.content_type.clone(),
+            bytes: i.bytes,
+        })
+    };
+    Ok(OrgSettings {
+        version: row.version,
+        logo: image("logo"),
+        favicon: image("favicon"),
+        name: row.name,
+        slug: row.slug,
+        branding: stored.branding,
+        embed: stored.embed,
+        access: stored.access,
+    })
+}
+
+/// Every leaf that differs between two JSON objects: `(branding.light.primary, before, after)`.
+/// Lists are compared whole.
+fn changed_fields(prefix: &str, before: &Value, after: &Value, out: &mut Vec<Value>) {
+    match (before, after) {
+        (Value::Object(b), Value::Object(a)) => {
+            let mut keys: Vec<&String> = b.keys().chain(a.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            for key in keys {
+                let path = if prefix.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{prefix}.{key}")
+                };
+                changed_fields(
+                    &path,
+                    b.get(key).unwrap_or(&Value::Null),
+                    a.get(key).unwrap_or(&Value::Null),
+                    out,
+                );
+            }
+        }
+        (b, a) if b != a => out.push(json!({ "field": prefix, "before": b, "after": a })),
+        _ => {}
+    }
+}
+
+/// What the settings form edits, as one JSON object, for comparing a save with what was there.
+fn editable(name: &str, stored: &StoredSettings) -> Value {
+    json!({
+        "name": name,
+        "branding": stored.branding,
+        "embed": stored.embed,
+        "access": stored.access,
+    })
+}
+
+/// Save the settings form, guarded on the version it was filled from.
+pub async fn save(pool: &Pool, actor: &Actor, update: SettingsUpdate) -> ApiResult<OrgSettings> {
+    let update = update.validated().map_err(ApiError::first_issue)?;
+    let mut tx = db::write(pool).await?;
+    authorize(&mut tx, actor, Permission::ManageSettings).await?;
+    let current: OrgRow = sqlx::query_as("SELECT name, slug, settings, version FROM orgs WHERE id = ?")
+        .bind(actor.org_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    if current.version != update.version {
+        return Err(ApiError::conflict(
+            "stale_version",
+            "Someone else saved these settings after you opened them. Load their version to see it; \
+             your changes are still in the form.",
+        ));
+    }
+    // Keep keys this version does not know (Storyblok's own settings, say) as they are.
+    let mut json: Map<String, Value> = serde_json::from_str(&current.settings).unwrap_or_default();
+    let before: StoredSettings = serde_json::from_value(Value::Object(json.clone())).unwrap_or_default();
+    let after = StoredSettings {
+        branding: update.branding,
+        embed: update.embed,
+        access: update.access,
+    };
+    if let Ok(Value::Object(fields)) = serde_json::to_value(&after) {
+        json.extend(fields);
+    }
+    let saved =
+        sqlx::query("UPDATE orgs SET name = ?, settings = ?, version = version + 1 WHERE id = ? AND version = ?")
+            .bind(&update.name)
+            .bind(Value::Object(json).to_string())
+            .bind(actor.org_id)
+            .bind(update.version)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+    if saved == 0 {
+        return Err(ApiError::internal());
+    }
+    let mut changes = Vec::new();
+    changed_fields(
+        "",
+        &editable(&current.name, &before),
+        &editable(&update.name, &after),
+        &mut changes,
+    );
+    if !changes.is_empty() {
+        let change = Change::new(ActivityKey::SettingsUpdate)
+            .on(actor.org_id, update.name.clone())
+            .with(json!({ "changes": changes }));
+        activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
+    }
+    tx.commit().await?;
+    Ok(load(pool, actor.org_id).await?)
+}
+
+/// The two images an organization may upload, with what each accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BrandImage {
+    Logo,
+    Favicon,
+}
+
+impl BrandImage {
+    pub fn parse(kind: &str) -> ApiResult<BrandImage> {
+        match kind {
+            "logo" => Ok(BrandImage::Logo),
+            "favicon" => Ok(BrandImage::Favicon),
+            _ => Err(ApiError::not_found("This image")),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BrandImage::Logo => "logo",
+            BrandImage::Favicon => "favicon",
+        }
+    }
+
+    fn max_bytes(self) -> usize {
+        match self {
+            BrandImage::Logo => MAX_LOGO_BYTES,
+            BrandImage::Favicon => MAX_FAVICON_BYTES,
+        }
+    }
+
+    fn accepts(self) -> &'static [ImageKind] {
+        match self {
+            BrandImage::Logo => &[ImageKind::Png, ImageKind::Jpeg, ImageKind::Webp, ImageKind::Gif],
+            BrandImage::Favicon => &[ImageKind::Png, ImageKind::Ico, ImageKind::Gif, ImageKind::Webp],
+        }
+    }
+}
+
+/// Browsers name some types more than one way.
+fn declared_kind(content_type: &str) -> Option<ImageKind> {
+    match content_type.split(';').next()?.trim().to_ascii_lowercase().as_str() {
+        "image/png" => Some(ImageKind::Png),
+        "image/jpeg" | "image/jpg" => Some(ImageKind::Jpeg),
+        "image/webp" => Some(ImageKind::Webp),
+        "image/gif" => Some(ImageKind::Gif),
+        "image/x-icon" | "image/vnd.microsoft.icon" => Some(ImageKind::Ico),
+        _ => None,
+    }
+}
+
+fn accepted_names(kinds: &[ImageKind]) -> String {
+    let names: Vec<&str> = kinds
+        .iter()
+        .map(|k| match k {
+            ImageKind::Png => "PNG",
+            ImageKind::Jpeg => "JPEG",
+            ImageKind::Webp => "WebP",
+            ImageKind::Gif => "GIF",
+            ImageKind::Ico => "ICO",
+        })
+        .collect();
+    names.join(", ")
+}
+
+/// Check an uploaded image by its bytes (the declared type must match what they are) and store it.
+pub async fn upload_image(
+    pool: &Pool,
+    actor: &Actor,
+    image: BrandImage,
+    content_type: Option<&str>,
+    body: &[u8],
+) -> ApiResult<OrgSettings> {
+    let field = image.as_str();
+    if body.is_empty() {
+        return Err(ApiError::invalid(field, "Choose an image file."));
+    }
+    let max = image.max_bytes();
+    if body.len() > max {
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            format!(
+                "The {field} can be at most {} KB; this file has {} KB.",
+                max / 1024,
+                body.len().div_ceil(1024)
+            ),
+        )
+        .at(field));
+    }
+    let unsupported = || {
+        ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_type",
+            format!("The {field} must be a {} image.", accepted_names(image.accepts())),
+        )
+        .at(field)
+    };
+    let actual = sniff_image(body)
+        .filter(|k| image.accepts().contains(k))
+        .ok_or_else(unsupported)?;
+    if content_type.and_then(declared_kind) != Some(actual) {
+        return Err(unsupported());
+    }
+    let digest: String = Sha256::digest(body).iter().map(|b| format!("{b:02x}")).collect();
+    let mut tx = db::write(pool).await?;
+    authorize(&mut tx, actor, Permission::ManageSettings).await?;
+    let before = image_summary(&mut tx, actor.org_id, image).await?;
+    sqlx::query(
+        "INSERT INTO org_images (org_id, kind, content_type, bytes, digest, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (org_id, kind) DO UPDATE SET content_type = excluded.content_type, bytes = excluded.bytes,
+             digest = excluded.digest, updated_at = excluded.updated_at",
+    )
+    .bind(actor.org_id)
+    .bind(field)
+    .bind(actual.content_type())
+    .bind(body)
+    .bind(&digest)
+    .bind(db::now())
+    .execute(&mut *tx)
+    .await?;
+    let after = json!({ "content_type": actual.content_type(), "bytes": body.len() });
+    record_image_change(&mut tx, actor, image, before, after).await?;
+    tx.commit().await?;
+    Ok(load(pool, actor.org_id).await?)
+}
+
+pub async fn remove_image(pool: &Pool, actor: &Actor, image: BrandImage) -> ApiResult<OrgSettings> {
+    let mut tx = db::write(pool).await?;
+    authorize(&mut tx, actor, Permission::ManageSettings).await?;
+    let before = image_summary(&mut tx, actor.org_id, image).await?;
+    let removed = sqlx::query("DELETE FROM org_images WHERE org_id = ? AND kind = ?")
+        .bind(actor.org_id)
+        .bind(image.as_str())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if removed == 1 {
+        record_image_change(&mut tx, actor, image, before, Value::Null).await?;
+    }
+    tx.commit().await?;
+    Ok(load(pool, actor.org_id).await?)
+}
+
+async fn image_summary(tx: &mut db::Tx, org_id: i64, image: BrandImage) -> Result<Value, sqlx::Error> {
+    let row: Option<(String, i64)> =
+        sqlx::query_as("SELECT content_type, length(bytes) FROM org_images WHERE org_id = ? AND kind = ?")
+            .bind(org_id)
+            .bind(image.as_str())
+            .fetch_optional(&mut **tx)
+            .await?;
+    Ok(row
+        .map(|(content_type, bytes)| json!({ "content_type": content_type, "bytes": bytes }))
+        .unwrap_or(Value::Null))
+}
+
+async fn record_image_change(
+    tx: &mut db::Tx,
+    actor: &Actor,
+    image: BrandImage,
+    before: Value,
+    after: Value,
+) -> Result<(), sqlx::Error> {
+    let name: String = sqlx::query_scalar("SELECT name FROM orgs WHERE id = ?")
+        .bind(actor.org_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    let change = Change::new(ActivityKey::SettingsUpdate)
+        .on(actor.org_id, name)
+        .with(json!({ "changes": [{ "field": image.as_str(), "before": before, "after": after }] }));
+    activity::record(tx, actor.org_id, By::Actor(actor), change).await?;
+    Ok(())
+}
+
+async fn org_id_by_slug(pool: &Pool, slug: &str) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM orgs WHERE slug = ?")
+        .bind(slug)
+        .fetch_optional(pool)
+        .await
+}
+
+/// What an organization's sign-in page wears, for anyone: no member, space or setting beyond it.
+pub async fn public_branding(pool: &Pool, slug: &str) -> ApiResult<PublicBranding> {
+    let id = org_id_by_slug(pool, slug)
+        .await?
+        .ok_or_else(|| ApiError::not_found("This organization"))?;
+    Ok(load(pool, id).await?.public_branding())
+}
+
+/// An uploaded image's content type and bytes.
+pub async fn image(pool: &Pool, slug: &str, image: BrandImage) -> ApiResult<(String, Vec<u8>)> {
+    let id = org_id_by_slug(pool, slug)
+        .await?
+        .ok_or_else(|| ApiError::not_found("This organization"))?;
+    let found: Option<(String, Vec<u8>)> =
+        sqlx::query_as("SELECT content_type, bytes FROM org_images WHERE org_id = ? AND kind = ?")
+            .bind(id)
+            .bind(image.as_str())
+            .fetch_optional(pool)
+            .await?;
+    found.ok_or_else(|| ApiError::not_found("This image"))
+}
+
+/// The origins that may frame an organization's pages; none for an unknown organization.
+pub async fn frame_origins(pool: &Pool, slug: &str) -> Result<Vec<String>, sqlx::Error> {
+    match org_id_by_slug(pool, slug).await? {
+        Some(id) => Ok(stored(pool, id).await?.embed.allowed_origins),
+        None => Ok(Vec::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_are_listed_field_by_field() {
+        let before = json!({ "name": "Acme", "branding": { "light": { "primary": "#111111", "accent": "#222222" } },
+            "embed": { "allowed_origins": ["https://a.example"] } });
+        let after = json!({ "name": "Acme", "branding": { "light": { "primary": "#333333", "accent": "#222222" } },
+            "embed": { "allowed_origins": ["https://a.example", "https://b.example"] } });
+        let mut changes = Vec::new();
+        changed_fields("", &before, &after, &mut changes);
+        assert_eq!(
+            changes,
+            vec![
+                json!({ "field": "branding.light.primary", "before": "#111111", "after": "#333333" }),
+                json!({ "field": "embed.allowed_origins", "before": ["https://a.example"],
+                        "after": ["https://a.example", "https://b.example"] }),
+            ]
+        );
+    }
+}
