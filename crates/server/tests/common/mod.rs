@@ -11,7 +11,9 @@ use serde_json::{json, Value};
 pub struct TestServer {
     pub running: Running,
     pub client: Client,
-    _dir: tempfile::TempDir,
+    pub database_url: String,
+    /// The database's folder, removed when the server that made it is dropped.
+    _dir: Option<tempfile::TempDir>,
 }
 
 pub async fn server() -> TestServer {
@@ -43,11 +45,36 @@ async fn build(change: impl FnOnce(&mut Config), gateway: Arc<dyn PaymentGateway
         ..Config::default()
     };
     change(&mut config);
+    let database_url = config.database_url.clone();
     let running = start_with(config, gateway).await.expect("server starts");
     TestServer {
         running,
         client: Client::new(),
-        _dir: dir,
+        database_url,
+        _dir: Some(dir),
+    }
+}
+
+impl TestServer {
+    /// Another server process's view: a new server on this one's database file (which must
+    /// outlive it).
+    pub async fn restart_on_same_database(&self) -> TestServer {
+        let config = Config {
+            bind: "127.0.0.1:0".parse().unwrap(),
+            database_url: self.database_url.clone(),
+            seed: Seed::None,
+            schedule_every: std::time::Duration::from_secs(3600),
+            ..Config::default()
+        };
+        let running = start_with(config, Arc::new(TestGateway::default()))
+            .await
+            .expect("second server starts");
+        TestServer {
+            running,
+            client: Client::new(),
+            database_url: self.database_url.clone(),
+            _dir: None,
+        }
     }
 }
 

@@ -1,0 +1,249 @@
+//! Two requests at once: real parallel requests against a running server on a database file,
+//! for every promise the server makes that an interleaving could break.
+
+mod common;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use common::{server, server_with_gateway, TestServer};
+use org_area_server::payments::TestGateway;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+fn card(number: &str) -> Value {
+    json!({ "holder": "Olivia Owens", "number": number, "exp_month": 12, "exp_year": 2031, "cvc": "123" })
+}
+
+async fn invoices(s: &TestServer, token: &str) -> Vec<Value> {
+    let body: Value = s.get("/orgs/me/invoices", Some(token)).await.json().await.unwrap();
+    body["invoices"].as_array().unwrap().clone()
+}
+
+/// Each invoice was paid exactly once: the provider took one payment per invoice number.
+fn paid_once_each(gateway: &TestGateway, invoices: &[Value]) {
+    let taken = gateway.taken();
+    for invoice in invoices {
+        let number = invoice["number"].as_str().unwrap();
+        let payments = taken.iter().filter(|t| t.reference == number).count();
+        assert_eq!(invoice["status"], "paid", "{number}");
+        assert_eq!(payments, 1, "{number} was charged {payments} times: {taken:?}");
+    }
+}
+
+#[tokio::test]
+async fn two_card_saves_at_once_charge_each_invoice_once() {
+    let gateway = Arc::new(TestGateway::slow(Duration::from_millis(300)));
+    let s = server_with_gateway(gateway.clone()).await;
+    let owner = s.token("owner@acme.test").await;
+    let subscribed = s
+        .put("/orgs/me/subscription", Some(&owner), json!({ "tier": "team" }))
+        .await;
+    assert_eq!(subscribed.status(), StatusCode::OK);
+    assert_eq!(invoices(&s, &owner).await[0]["status"], "open", "no card yet");
+
+    let (a, b) = tokio::join!(
+        s.put("/orgs/me/payment", Some(&owner), card("4242 4242 4242 4242")),
+        s.put("/orgs/me/payment", Some(&owner), card("5555 5555 5555 4444")),
+    );
+    assert_eq!((a.status(), b.status()), (StatusCode::OK, StatusCode::OK));
+    paid_once_each(&gateway, &invoices(&s, &owner).await);
+    assert_eq!(gateway.taken().len(), 1);
+}
+
+#[tokio::test]
+async fn a_card_save_racing_a_renewal_charges_each_invoice_once() {
+    let gateway = Arc::new(TestGateway::slow(Duration::from_millis(200)));
+    let s = server_with_gateway(gateway.clone()).await;
+    let owner = s.token("owner@acme.test").await;
+    s.put("/orgs/me/subscription", Some(&owner), json!({ "tier": "team" }))
+        .await;
+    // Two periods have ended without a card: the renewals run while a card is being saved.
+    for table in ["subscriptions", "invoices"] {
+        sqlx::query(&format!(
+            "UPDATE {table} SET period_start = date(period_start, '-2 months'), period_end = date(period_end, '-2 months')"
+        ))
+        .execute(&s.running.pool)
+        .await
+        .unwrap();
+    }
+    let (saved, _round, _again) = tokio::join!(
+        s.put("/orgs/me/payment", Some(&owner), card("4242 4242 4242 4242")),
+        s.run_scheduler(),
+        s.run_scheduler(),
+    );
+    assert_eq!(saved.status(), StatusCode::OK);
+    // Whatever was left open by the interleaving is charged by the next save or round.
+    s.run_scheduler().await;
+    s.put("/orgs/me/payment", Some(&owner), card("4242 4242 4242 4242"))
+        .await;
+    let list = invoices(&s, &owner).await;
+    assert_eq!(list.len(), 3, "the first period and two renewals, once each");
+    paid_once_each(&gateway, &list);
+}
+
+#[tokio::test]
+async fn a_charge_left_half_done_is_finished_with_its_own_key_and_never_taken_twice() {
+    let gateway = Arc::new(TestGateway::default());
+    let s = server_with_gateway(gateway.clone()).await;
+    let owner = s.token("owner@acme.test").await;
+    s.put("/orgs/me/subscription", Some(&owner), json!({ "tier": "team" }))
+        .await;
+    s.put("/orgs/me/payment", Some(&owner), card("4242 4242 4242 4242"))
+        .await;
+    assert_eq!(gateway.taken().len(), 1);
+    // As if the server had crashed after the provider took the money but before it was recorded.
+    sqlx::query("UPDATE invoices SET status = 'charging', charging_since = '2000-01-01T00:00:00.000Z'")
+        .execute(&s.running.pool)
+        .await
+        .unwrap();
+    assert_eq!(s.run_scheduler().await.charges_finished, 1);
+    paid_once_each(&gateway, &invoices(&s, &owner).await);
+}
+
+/// Make `email` an owner of Acme through the API.
+async fn promote_to_owner(s: &TestServer, owner: &str, email: &str) -> i64 {
+    let id = s.user_id(email).await;
+    let response = s
+        .client
+        .patch(s.url(&format!("/orgs/me/users/{id}")))
+        .bearer_auth(owner)
+        .json(&json!({ "org_role": "owner" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    id
+}
+
+async fn owners(s: &TestServer) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM org_members WHERE org_role = 'owner' AND org_id = (SELECT id FROM orgs WHERE slug = 'acme-studio')")
+        .fetch_one(&s.running.pool)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn owners_demoting_and_removing_each_other_at_once_leave_an_owner() {
+    for subscribed in [false, true] {
+        let s = server().await;
+        let olivia = s.token("owner@acme.test").await;
+        let olivia_id = s.user_id("owner@acme.test").await;
+        let lena_id = promote_to_owner(&s, &olivia, "lena@acme.test").await;
+        let lena = s.token("lena@acme.test").await;
+        if subscribed {
+            s.put("/orgs/me/subscription", Some(&olivia), json!({ "tier": "team" }))
+                .await;
+        }
+        let mut requests = Vec::new();
+        for i in 0..50 {
+            let (token, target) = if i % 2 == 0 {
+                (olivia.clone(), lena_id)
+            } else {
+                (lena.clone(), olivia_id)
+            };
+            let client = s.client.clone();
+            let url = s.url(&format!("/orgs/me/users/{target}"));
+            requests.push(tokio::spawn(async move {
+                let request = match i % 4 {
+                    0 | 1 => client.patch(&url).json(&json!({ "org_role": "admin" })),
+                    2 => client.delete(&url),
+                    _ => client.patch(&url).json(&json!({ "org_role": "member" })),
+                };
+                request.bearer_auth(token).send().await.unwrap().status()
+            }));
+        }
+        for request in requests {
+            let status = request.await.unwrap();
+            assert!(
+                [200, 204, 403, 404, 409].contains(&status.as_u16()),
+                "an honest answer, never a failure: {status}"
+            );
+        }
+        assert_eq!(
+            owners(&s).await,
+            1,
+            "exactly one owner remains (subscribed: {subscribed})"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_accept_racing_a_revoke_has_exactly_one_winner() {
+    let s = server().await;
+    let admin = s.token("admin@acme.test").await;
+    for round in 0..12 {
+        let email = format!("racer{round}@example.com");
+        let issued: Value = s
+            .post(
+                "/orgs/me/invitations",
+                Some(&admin),
+                json!({ "emails": [email], "org_role": "member" }),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        let id = issued["invitations"][0]["invitation"]["id"].as_i64().unwrap();
+        let code = issued["invitations"][0]["code"].as_str().unwrap().to_string();
+        let revoke_path = format!("/orgs/me/invitations/{id}");
+        let (accepted, revoked) = tokio::join!(
+            s.post(
+                "/invitations/accept",
+                None,
+                json!({ "code": code, "password": "a long enough password" }),
+            ),
+            s.delete(&revoke_path, Some(&admin)),
+        );
+        let accepted = accepted.status() == StatusCode::OK;
+        let revoked = revoked.status() == StatusCode::NO_CONTENT;
+        assert!(
+            accepted ^ revoked,
+            "round {round}: accepted {accepted}, revoked {revoked}"
+        );
+        let (accepted_at, revoked_at): (Option<String>, Option<String>) =
+            sqlx::query_as("SELECT accepted_at, revoked_at FROM invitations WHERE id = ?")
+                .bind(id)
+                .fetch_one(&s.running.pool)
+                .await
+                .unwrap();
+        assert_eq!(accepted_at.is_some(), accepted, "round {round}");
+        assert_eq!(revoked_at.is_some(), revoked, "round {round}");
+        let member: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM org_members m JOIN users u ON u.id = m.user_id WHERE u.email = ?)",
+        )
+        .bind(&email)
+        .fetch_one(&s.running.pool)
+        .await
+        .unwrap();
+        assert_eq!(member, accepted, "round {round}: a member only when accepted");
+    }
+}
+
+#[tokio::test]
+async fn removing_someone_also_takes_them_off_the_organizations_spaces() {
+    let s = server().await;
+    let admin = s.token("admin@acme.test").await;
+    let carla = s.user_id("carla@bakery.test").await;
+    let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM space_collaborators WHERE user_id = ?")
+        .bind(carla)
+        .fetch_one(&s.running.pool)
+        .await
+        .unwrap();
+    assert!(before >= 2);
+    assert_eq!(
+        s.delete(&format!("/orgs/me/users/{carla}"), Some(&admin))
+            .await
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    let after: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM space_collaborators c JOIN spaces s ON s.id = c.space_id
+         WHERE c.user_id = ? AND s.org_id IS NOT NULL",
+    )
+    .bind(carla)
+    .fetch_one(&s.running.pool)
+    .await
+    .unwrap();
+    assert_eq!(after, 0);
+}
