@@ -14,6 +14,13 @@ pub fn test(args: &[String]) -> Result {
         "--exclude",
         "org-area-e2e",
     ]))?;
+    // The server tests that need outside tools: schemathesis against the OpenAPI document, and
+    // Storyblok's own JavaScript client (npm).
+    let schemathesis = tools::ensure_schemathesis()?;
+    tools::ensure_npm_packages()?;
+    run(command("cargo")
+        .args(["test", "--package", "org-area-server", "--", "--ignored", "--nocapture"])
+        .env("ORG_AREA_SCHEMATHESIS", schemathesis))?;
     if skip_browser {
         eprintln!("browser tests skipped (--skip-browser)");
         return Ok(());

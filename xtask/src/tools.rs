@@ -66,7 +66,7 @@ fn ensure_wasm_bindgen() -> Result {
     ]))
 }
 
-fn ensure_npm_packages() -> Result {
+pub fn ensure_npm_packages() -> Result {
     let root = root();
     let marker = root.join("node_modules/.package-lock.json");
     if is_newer(&marker, &root.join("package-lock.json")) {
@@ -78,6 +78,27 @@ fn ensure_npm_packages() -> Result {
 fn is_newer(a: &Path, b: &Path) -> bool {
     let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     matches!((modified(a), modified(b)), (Some(a), Some(b)) if a >= b)
+}
+
+/// schemathesis, from PyPI, in a virtual environment of its own under `target/`.
+const SCHEMATHESIS: &str = "schemathesis==4.32.5";
+
+/// The schemathesis CLI, installed when missing; its path.
+pub fn ensure_schemathesis() -> Result<std::path::PathBuf> {
+    let venv = root().join("target/tools/python");
+    let st = venv.join("bin/st");
+    let pip = venv.join("bin/pip");
+    let wanted = SCHEMATHESIS.trim_start_matches("schemathesis==");
+    if output(command(&st).arg("--version")).is_some_and(|v| v.ends_with(wanted)) {
+        return Ok(st);
+    }
+    eprintln!(
+        "installing {SCHEMATHESIS} into {} (about a minute, once)",
+        venv.display()
+    );
+    run(command("python3").arg("-m").arg("venv").arg(&venv))?;
+    run(command(&pip).args(["install", "--quiet", "--disable-pip-version-check", SCHEMATHESIS]))?;
+    Ok(st)
 }
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";

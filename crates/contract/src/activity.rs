@@ -83,7 +83,6 @@ macro_rules! activity_keys {
     ($($variant:ident => $key:literal, $trackable:ident, $words:literal;)*) => {
         /// One kind of activity: Storyblok's `key`, written `type.action`.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         pub enum ActivityKey {
             $(#[serde(rename = $key)] $variant,)*
         }
@@ -141,6 +140,21 @@ impl ActivityKey {
         Self::ALL.iter().copied().find(|k| k.as_str() == text)
     }
 }
+
+// Written by hand: the derive cannot see the serde names given through the macro above.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for ActivityKey {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .description(Some("`type.action`, such as `org_user.update`"))
+            .enum_values(Some(ActivityKey::ALL.iter().map(|k| k.as_str())))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for ActivityKey {}
 
 /// One thing that happened in the organization. Nothing edits or deletes it through the API.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
