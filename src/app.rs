@@ -1,17 +1,15 @@
 //! The routes: every screen has its own address, so links can be shared and reloaded.
 
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::brand::provide_brand;
-use crate::dashboard::{DashboardPage, SpacePage};
 use crate::mount;
-use crate::session::{provide_session, Guarded};
-use crate::settings::SettingsPage;
+use crate::screens::ScreenRoutes;
+use crate::session::provide_session;
 use crate::shell::NotFound;
-use crate::subscription::{BillingPage, InvoicePage, InvoicesPage, PaymentPage, SubscriptionPage};
-use crate::users::{AcceptInvitationPage, UsersPage};
+use crate::users::AcceptInvitationPage;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -23,17 +21,7 @@ pub fn App() -> impl IntoView {
         <Router base=base>
             <Routes fallback=NotFound>
                 <Route path=path!("/accept-invitation") view=AcceptInvitationPage />
-                <ParentRoute path=path!("") view=Guarded>
-                    <Route path=path!("") view=DashboardPage />
-                    <Route path=path!("spaces/:id") view=SpacePage />
-                    <Route path=path!("users") view=UsersPage />
-                    <Route path=path!("settings") view=SettingsPage />
-                    <Route path=path!("subscription") view=SubscriptionPage />
-                    <Route path=path!("invoices") view=InvoicesPage />
-                    <Route path=path!("invoices/:id") view=InvoicePage />
-                    <Route path=path!("billing") view=BillingPage />
-                    <Route path=path!("payment") view=PaymentPage />
-                </ParentRoute>
+                <ScreenRoutes />
             </Routes>
         </Router>
     }

@@ -5,12 +5,14 @@
 //! (`src/bin/console.rs`, built beside it) holds every screen behind sign-in. The boot module
 //! loads the console when someone is signed in or has just signed in.
 
+mod activity;
 mod api;
 mod app;
 pub mod boot;
 mod brand;
 mod dashboard;
 mod mount;
+mod screens;
 mod session;
 mod settings;
 mod shell;

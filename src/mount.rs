@@ -53,16 +53,6 @@ pub fn href(path: &str) -> String {
     format!("{}{path}", get().base)
 }
 
-/// Whether an app path is a screen behind sign-in (everything the console routes but the
-/// invitation page and unknown addresses, which the console answers itself).
-pub fn behind_sign_in(app_path: &str) -> bool {
-    let first = app_path.trim_start_matches('/').split('/').next().unwrap_or("");
-    matches!(
-        first,
-        "" | "spaces" | "users" | "settings" | "subscription" | "invoices" | "billing" | "payment"
-    )
-}
-
 /// The app path of a browser path: without the prefix.
 pub fn app_path(pathname: &str) -> String {
     let base = get().base;

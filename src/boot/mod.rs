@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use crate::api::token;
 use crate::brand::provide_brand;
 use crate::mount;
+use crate::screens;
 use crate::session::provide_session;
 use crate::sign_in::SignInPage;
 use crate::widgets::url;
@@ -36,7 +37,7 @@ pub fn start() {
     let here = mount::app_path(&pathname);
     let signed_in = token::load().is_some();
 
-    if !signed_in && (here == "/sign-in" || mount::behind_sign_in(&here)) {
+    if !signed_in && (here == "/sign-in" || screens::behind_sign_in(&here)) {
         if here != "/sign-in" {
             let next = format!("{here}{search}");
             let target = if next == "/" {

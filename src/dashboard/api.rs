@@ -39,11 +39,3 @@ pub async fn set_collaborator(space: i64, user: i64, role: String) -> Result<con
 pub async fn remove_collaborator(space: i64, user: i64) -> Result<(), ApiError> {
     api::delete(&format!("/orgs/me/spaces/{space}/collaborators/{user}")).await
 }
-
-/// Organization users whose name or email contains `q`, for picking a collaborator.
-pub async fn find_users(q: String) -> Result<Vec<contract::OrgUser>, ApiError> {
-    let q: String = crate::widgets::url::encode(&q);
-    api::get::<contract::UsersPage>(&format!("/orgs/me/users?per_page=20&q={q}"))
-        .await
-        .map(|p| p.users)
-}

@@ -115,7 +115,7 @@ fn AddCollaborator(on_space: Vec<i64>, on_change: Callback<(i64, Option<String>,
     let role = RwSignal::new("editor".to_string());
     let error = RwSignal::new(None::<String>);
     let on_space = StoredValue::new(on_space);
-    let found = LocalResource::new(move || api::find_users(typed.get()));
+    let found = LocalResource::new(move || crate::users::find_users(typed.get()));
     let candidates = move || found.get().and_then(Result::ok).unwrap_or_default();
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -2,28 +2,37 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::mount;
+use crate::screens::SCREENS;
 use crate::session::use_session;
 use crate::widgets::DeprecatedBadge;
 
+/// A tab for each screen that has one and is for this person.
 #[component]
 pub fn Tabs() -> impl IntoView {
     let session = use_session();
-    let billing_open = move || session.me().and_then(|me| me.org).is_some_and(|org| org.billing_open);
+    let membership = move || session.me().and_then(|me| me.org);
     view! {
         <nav class="tabs" aria-label="Organization">
-            <A href=mount::href("/") exact=true>"Dashboard"</A>
-            <A href=mount::href("/users")>"Users"</A>
-            <A href=mount::href("/settings")>"Settings"</A>
-            // The badge is a description, so the tab's accessible name stays "Subscription".
-            <A href=mount::href("/subscription") attr:aria-describedby="subscription-deprecated">
-                "Subscription" <DeprecatedBadge id="subscription-deprecated" describes=true />
-            </A>
-            // Owners of a subscribed organization only; the server refuses everyone else too.
-            {move || billing_open().then(|| view! {
-                <A href=mount::href("/invoices")>"Invoices"</A>
-                <A href=mount::href("/billing")>"Billing information"</A>
-                <A href=mount::href("/payment")>"Payment information"</A>
-            })}
+            {move || {
+                let membership = membership()?;
+                Some(SCREENS.iter().filter_map(|screen| {
+                    let tab = screen.tab.filter(|tab| (tab.shown)(&membership))?;
+                    let href = mount::href(&screen.href());
+                    let exact = screen.route.is_empty();
+                    Some(if tab.deprecated {
+                        // The badge is a description, so the tab's accessible name stays its label.
+                        let badge_id = format!("{}-deprecated", screen.route);
+                        let described_by = badge_id.clone();
+                        view! {
+                            <A href=href exact=exact attr:aria-describedby=described_by>
+                                {tab.label} <DeprecatedBadge id=badge_id describes=true />
+                            </A>
+                        }.into_any()
+                    } else {
+                        view! { <A href=href exact=exact>{tab.label}</A> }.into_any()
+                    })
+                }).collect_view())
+            }}
         </nav>
     }
 }

@@ -25,3 +25,12 @@ pub async fn space_names() -> Result<std::collections::HashMap<i64, String>, Api
     let spaces = api::get::<contract::SpacesResponse>("/orgs/me/spaces").await?.spaces;
     Ok(spaces.into_iter().map(|s| (s.id, s.name)).collect())
 }
+
+/// Organization users whose name or email contains `q`, for pickers (a collaborator, a person to
+/// filter by).
+pub async fn find_users(q: String) -> Result<Vec<OrgUser>, ApiError> {
+    let q = crate::widgets::url::encode(&q);
+    api::get::<UsersPage>(&format!("/orgs/me/users?per_page=20&q={q}"))
+        .await
+        .map(|p| p.users)
+}

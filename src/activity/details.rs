@@ -1,0 +1,123 @@
+//! An activity's parameters in words for the table: what changed, from what to what.
+
+use contract::{format_money, Activity, ActivityKey, OrgRole, TierId};
+use serde_json::Value;
+
+fn text(value: &Value) -> String {
+    match value {
+        Value::Null => "nothing".into(),
+        Value::String(s) if s.is_empty() => "empty".into(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) if items.is_empty() => "none".into(),
+        Value::Array(items) => items.iter().map(text).collect::<Vec<_>>().join(", "),
+        other => other.to_string(),
+    }
+}
+
+fn role(value: &Value) -> String {
+    value
+        .as_str()
+        .and_then(OrgRole::parse)
+        .map(|r| r.label().to_string())
+        .unwrap_or_else(|| text(value))
+}
+
+fn tier(value: &Value) -> String {
+    value
+        .as_str()
+        .and_then(TierId::parse)
+        .map(|t| t.tier().name.to_string())
+        .unwrap_or_else(|| text(value))
+}
+
+fn change(value: &Value, show: fn(&Value) -> String) -> String {
+    format!("{} → {}", show(&value["before"]), show(&value["after"]))
+}
+
+fn card(value: &Value) -> String {
+    format!(
+        "{} ending in {}",
+        value["brand"].as_str().unwrap_or("Card"),
+        value["last4"].as_str().unwrap_or("····")
+    )
+}
+
+/// One line (or a few) saying what the activity changed.
+pub fn describe(activity: &Activity) -> String {
+    let p = &activity.parameters;
+    match activity.key {
+        ActivityKey::OrgUserUpdate => change(&p["org_role"], role),
+        ActivityKey::OrgUserDestroy => {
+            let spaces = p["spaces_left"].as_i64().unwrap_or(0);
+            format!("Was {}; taken off {spaces} space(s)", role(&p["org_role"]))
+        }
+        ActivityKey::InvitationCreate | ActivityKey::InvitationRevoke | ActivityKey::InvitationAccept => {
+            format!("{} as {}", text(&p["email"]), role(&p["org_role"]))
+        }
+        ActivityKey::InvitationResend => text(&p["email"]),
+        ActivityKey::CollaboratorCreate | ActivityKey::CollaboratorUpdate | ActivityKey::CollaboratorDestroy => {
+            format!("{}: {}", text(&p["collaborator"]), change(&p["role"], text))
+        }
+        ActivityKey::SettingsUpdate => p["changes"]
+            .as_array()
+            .map(|changes| {
+                changes
+                    .iter()
+                    .map(|c| format!("{}: {}", text(&c["field"]), change(c, text)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+            .unwrap_or_default(),
+        ActivityKey::SubscriptionCreate | ActivityKey::SubscriptionRenew => format!(
+            "{}, {} to {}",
+            tier(&p["tier"]),
+            text(&p["period_start"]),
+            text(&p["period_end"])
+        ),
+        ActivityKey::SubscriptionUpdate => change(&p["tier"], tier),
+        ActivityKey::SubscriptionCancel | ActivityKey::SubscriptionResume | ActivityKey::SubscriptionEnd => {
+            format!("Period ends {}", text(&p["period_end"]))
+        }
+        ActivityKey::InvoicePay | ActivityKey::InvoiceDecline => {
+            let mut line = format!(
+                "{} {} with {}",
+                format_money(p["total_cents"].as_i64().unwrap_or(0)),
+                text(&p["currency"]),
+                card(&p["card"])
+            );
+            if let Some(reason) = p["reason"].as_str() {
+                line.push_str(&format!(": {reason}"));
+            }
+            line
+        }
+        ActivityKey::BillingUpdate => format!(
+            "{}, {} {}",
+            text(&p["after"]["company"]),
+            text(&p["after"]["city"]),
+            text(&p["after"]["country"])
+        ),
+        ActivityKey::PaymentUpdate => {
+            let after = card(&p["after"]);
+            match p["before"].is_null() {
+                true => after,
+                false => format!("{} → {after}", card(&p["before"])),
+            }
+        }
+        // The space or the session says it all.
+        ActivityKey::SpaceAdd | ActivityKey::SpaceDetach | ActivityKey::SessionCreate | ActivityKey::SessionDestroy => {
+            String::new()
+        }
+        ActivityKey::SessionFail => "Wrong password".into(),
+        ActivityKey::UsersExport => {
+            let rows = p["rows"].as_i64().unwrap_or(0);
+            let mut line = format!("{rows} user(s) as {}", text(&p["format"]).to_uppercase());
+            if let Some(role) = p["role"].as_str() {
+                line.push_str(&format!(", role {role}"));
+            }
+            if let Some(q) = p["q"].as_str().filter(|q| !q.is_empty()) {
+                line.push_str(&format!(", search “{q}”"));
+            }
+            line
+        }
+    }
+}

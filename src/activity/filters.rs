@@ -1,0 +1,85 @@
+//! The Activity tab's filters: person (type to search), space, kind and a date range.
+
+use contract::{OrgSpace, TrackableType};
+use leptos::prelude::*;
+
+use super::view_state::ViewState;
+
+#[component]
+pub fn Filters(view: Memo<ViewState>, set_view: Callback<ViewState>, spaces: Vec<OrgSpace>) -> impl IntoView {
+    let typed = RwSignal::new(view.get_untracked().owner.map(|(_, name)| name).unwrap_or_default());
+    let found = LocalResource::new(move || crate::users::find_users(typed.get()));
+    let candidates = move || found.get().and_then(Result::ok).unwrap_or_default();
+    // Choosing from the list (or typing a name or email exactly) filters by that person; clearing
+    // the field removes the filter.
+    let pick_person = move |text: String| {
+        let wanted = text.trim().to_lowercase();
+        if wanted.is_empty() {
+            if view.get_untracked().owner.is_some() {
+                set_view.run(view.get_untracked().filtered(|v| v.owner = None));
+            }
+            return;
+        }
+        let person = candidates().into_iter().find(|u| {
+            u.email.to_lowercase() == wanted
+                || u.friendly_name.as_deref().is_some_and(|n| n.to_lowercase() == wanted)
+        });
+        if let Some(u) = person {
+            let name = u.friendly_name.clone().unwrap_or(u.email.clone());
+            set_view.run(view.get_untracked().filtered(|v| v.owner = Some((u.id, name))));
+        }
+    };
+    let date = move |id: &'static str, label: &'static str, get: fn(&ViewState) -> String, set: fn(&mut ViewState, String)| {
+        view! {
+            <div class="field inline">
+                <label for=id>{label}</label>
+                <input id=id type="date" prop:value=move || get(&view.get())
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        set_view.run(view.get_untracked().filtered(|v| set(v, value)));
+                    } />
+            </div>
+        }
+    };
+    view! {
+        <div class="toolbar activity-filters">
+            <div class="field inline grow">
+                <label for="activity-person">"Person"</label>
+                <input id="activity-person" type="search" list="activity-people" autocomplete="off"
+                    placeholder="Anyone: type a name or email" bind:value=typed
+                    on:change=move |ev| pick_person(event_target_value(&ev)) />
+                <datalist id="activity-people">
+                    {move || candidates().into_iter().map(|u| view! {
+                        <option value=u.friendly_name.clone().unwrap_or(u.email.clone())>{u.email.clone()}</option>
+                    }).collect_view()}
+                </datalist>
+            </div>
+            <div class="field inline">
+                <label for="activity-space">"Space"</label>
+                <select id="activity-space" on:change=move |ev| {
+                    let space = event_target_value(&ev).parse().ok();
+                    set_view.run(view.get_untracked().filtered(|v| v.space = space));
+                }>
+                    <option value="" selected=move || view.get().space.is_none()>"All spaces"</option>
+                    {spaces.into_iter().map(|s| view! {
+                        <option value=s.id selected=move || view.get().space == Some(s.id)>{s.name.clone()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field inline">
+                <label for="activity-type">"Kind"</label>
+                <select id="activity-type" on:change=move |ev| {
+                    let kind = TrackableType::parse(&event_target_value(&ev));
+                    set_view.run(view.get_untracked().filtered(|v| v.kind = kind));
+                }>
+                    <option value="" selected=move || view.get().kind.is_none()>"Everything"</option>
+                    {TrackableType::ALL.into_iter().map(|t| view! {
+                        <option value=t.as_str() selected=move || view.get().kind == Some(t)>{t.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            {date("activity-from", "From", |v| v.from.clone(), |v, d| v.from = d)}
+            {date("activity-to", "To", |v| v.to.clone(), |v, d| v.to = d)}
+        </div>
+    }
+}

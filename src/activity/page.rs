@@ -1,0 +1,87 @@
+use leptos::prelude::*;
+
+use super::api;
+use super::filters::Filters;
+use super::table::ActivityTable;
+use super::view_state::{ViewState, PER_PAGE};
+use crate::widgets::{download, format, load_view, url, Loader, NoticeBar};
+
+#[component]
+pub fn ActivityPage() -> impl IntoView {
+    let (view, set_view) = url::use_view_state(ViewState::from_params, ViewState::href);
+    let activities = LocalResource::new(move || api::activities(view.get()));
+    let spaces = LocalResource::new(api::spaces);
+    let notice = RwSignal::new(None::<String>);
+    let retry = Callback::new(move |_| {
+        activities.refetch();
+        spaces.refetch();
+    });
+
+    let export = Action::new_local(move |format: &&'static str| {
+        let format = *format;
+        let view = view.get_untracked();
+        async move {
+            let text = api::export(view, format).await.map_err(|e| e.to_string())?;
+            let (file, mime) = match format {
+                "json" => ("activities.json", "application/json"),
+                _ => ("activities.csv", "text/csv"),
+            };
+            download::save_text(file, mime, &text)?;
+            Ok::<_, String>(format!("Exported the filtered activities to {file}."))
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = export.value().get() {
+            notice.set(Some(result.unwrap_or_else(|e| e)));
+        }
+    });
+
+    view! {
+        <section class="page activity" aria-labelledby="activity-title">
+            <div class="page-head">
+                <h1 id="activity-title">"Activity"</h1>
+                <div class="head-actions">
+                    <button type="button" class="button" disabled=move || export.pending().get()
+                        on:click=move |_| { export.dispatch("csv"); }>"Export CSV"</button>
+                    <button type="button" class="button" disabled=move || export.pending().get()
+                        on:click=move |_| { export.dispatch("json"); }>"Export JSON"</button>
+                </div>
+            </div>
+            <p class="muted page-intro">
+                "Every change in the organization: who made it, when and from where. Entries cannot be edited or deleted; they are kept for the period set under Settings."
+            </p>
+            <NoticeBar notice=notice />
+            <Loader label="Loading activity…" retry=retry load=Callback::new(move |_| load_view(async move {
+                // Without the spaces (an error there), every filter but the space one still works.
+                let spaces = spaces.await.unwrap_or_default();
+                activities.await.map(|page| {
+                    let pages = ((page.total + PER_PAGE - 1) / PER_PAGE).max(1);
+                    let snapshot = page.snapshot;
+                    let total = page.total;
+                    view! {
+                        <Filters view=view set_view=set_view spaces=spaces />
+                        <p class="muted" role="status">
+                            {move || if view.get().is_filtered() {
+                                format!("{} matching activities", format::count(total))
+                            } else {
+                                format!("{} activities", format::count(total))
+                            }}
+                        </p>
+                        <ActivityTable activities=page.activities />
+                        <nav class="pager" aria-label="Pages">
+                            <button type="button" class="button small" disabled=move || view.get().page <= 1
+                                on:click=move |_| set_view.run(view.get_untracked().at_page(view.get_untracked().page - 1, snapshot))>
+                                "Previous page"
+                            </button>
+                            <span>{move || format!("Page {} of {pages}", view.get().page)}</span>
+                            <button type="button" class="button small" disabled=move || view.get().page >= pages
+                                on:click=move |_| set_view.run(view.get_untracked().at_page(view.get_untracked().page + 1, snapshot))>
+                                "Next page"
+                            </button>
+                        </nav>
+                    }.into_any()
+                })
+            })) />
+        </section>
+    }
+}

@@ -1,0 +1,115 @@
+//! What the Activity tab shows, kept in the address:
+//! `/activity?owner=3&owner_name=Adam%20Alvarez&space=12&type=OrgUser&from=2026-11-01&to=2026-11-29&page=2&snapshot=912`.
+
+use contract::TrackableType;
+use leptos_router::params::ParamsMap;
+
+use crate::widgets::url;
+
+pub const PER_PAGE: i64 = 25;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ViewState {
+    /// The person who acted, and their name as chosen (so a reload can show it).
+    pub owner: Option<(i64, String)>,
+    pub space: Option<i64>,
+    pub kind: Option<TrackableType>,
+    /// `YYYY-MM-DD`, both days included.
+    pub from: String,
+    pub to: String,
+    pub page: i64,
+    /// Pages after the first stay as they were while new activities arrive.
+    pub snapshot: Option<i64>,
+}
+
+impl ViewState {
+    pub fn from_params(params: &ParamsMap) -> ViewState {
+        let id = |name: &str| params.get(name).and_then(|v| v.parse::<i64>().ok());
+        ViewState {
+            owner: id("owner").map(|id| (id, params.get("owner_name").unwrap_or_default())),
+            space: id("space"),
+            kind: params.get("type").and_then(|t| TrackableType::parse(&t)),
+            from: params.get("from").unwrap_or_default(),
+            to: params.get("to").unwrap_or_default(),
+            page: id("page").filter(|p| *p >= 1).unwrap_or(1),
+            snapshot: id("snapshot"),
+        }
+    }
+
+    /// A changed filter starts again at the first page of what is there now.
+    pub fn filtered(&self, change: impl FnOnce(&mut ViewState)) -> ViewState {
+        let mut next = self.clone();
+        change(&mut next);
+        next.page = 1;
+        next.snapshot = None;
+        next
+    }
+
+    pub fn at_page(&self, page: i64, snapshot: i64) -> ViewState {
+        ViewState {
+            page,
+            snapshot: Some(snapshot),
+            ..self.clone()
+        }
+    }
+
+    pub fn is_filtered(&self) -> bool {
+        self.owner.is_some() || self.space.is_some() || self.kind.is_some() || !self.from.is_empty() || !self.to.is_empty()
+    }
+
+    fn filter_pairs(&self, for_api: bool) -> Vec<String> {
+        let mut parts = Vec::new();
+        if let Some((id, name)) = &self.owner {
+            if for_api {
+                parts.push(format!("by_owner_ids={id}"));
+            } else {
+                parts.push(format!("owner={id}"));
+                parts.push(format!("owner_name={}", url::encode(name)));
+            }
+        }
+        if let Some(space) = self.space {
+            parts.push(format!("{}={space}", if for_api { "space_id" } else { "space" }));
+        }
+        if let Some(kind) = self.kind {
+            parts.push(format!("{}={}", if for_api { "types" } else { "type" }, kind.as_str()));
+        }
+        if !self.from.is_empty() {
+            let key = if for_api { "created_at_gte" } else { "from" };
+            parts.push(format!("{key}={}", url::encode(&self.from)));
+        }
+        if !self.to.is_empty() {
+            let key = if for_api { "created_at_lte" } else { "to" };
+            parts.push(format!("{key}={}", url::encode(&self.to)));
+        }
+        if let Some(snapshot) = self.snapshot {
+            parts.push(format!("snapshot={snapshot}"));
+        }
+        parts
+    }
+
+    pub fn href(&self) -> String {
+        let mut parts = self.filter_pairs(false);
+        if self.page > 1 {
+            parts.push(format!("page={}", self.page));
+        }
+        if parts.is_empty() {
+            "/activity".into()
+        } else {
+            format!("/activity?{}", parts.join("&"))
+        }
+    }
+
+    /// The API's query string: the filters, and with `paged` the page too.
+    pub fn api_query(&self, paged: bool) -> String {
+        let mut parts = self.filter_pairs(true);
+        if paged {
+            parts.push(format!("page={}", self.page));
+            parts.push(format!("per_page={PER_PAGE}"));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+}
