@@ -11,43 +11,47 @@ pub fn Filters(view: Memo<ViewState>, set_view: Callback<ViewState>, spaces: Vec
     let found = LocalResource::new(move || crate::users::find_users(typed.get()));
     let candidates = move || found.get().and_then(Result::ok).unwrap_or_default();
     // Choosing from the list (or typing a name or email exactly) filters by that person; clearing
-    // the field removes the filter.
-    let pick_person = move |text: String| {
+    // the field removes the filter. The name is looked up afresh, so typing fast loses nothing.
+    let pick_person = Action::new_local(move |text: &String| {
         let wanted = text.trim().to_lowercase();
-        if wanted.is_empty() {
-            if view.get_untracked().owner.is_some() {
-                set_view.run(view.get_untracked().filtered(|v| v.owner = None));
+        async move {
+            if wanted.is_empty() {
+                if view.get_untracked().owner.is_some() {
+                    set_view.run(view.get_untracked().filtered(|v| v.owner = None));
+                }
+                return;
             }
-            return;
+            let people = crate::users::find_users(wanted.clone()).await.unwrap_or_default();
+            let person = people.into_iter().find(|u| {
+                u.email.to_lowercase() == wanted
+                    || u.friendly_name.as_deref().is_some_and(|n| n.to_lowercase() == wanted)
+            });
+            if let Some(u) = person {
+                let name = u.friendly_name.clone().unwrap_or(u.email.clone());
+                set_view.run(view.get_untracked().filtered(|v| v.owner = Some((u.id, name))));
+            }
         }
-        let person = candidates().into_iter().find(|u| {
-            u.email.to_lowercase() == wanted
-                || u.friendly_name.as_deref().is_some_and(|n| n.to_lowercase() == wanted)
-        });
-        if let Some(u) = person {
-            let name = u.friendly_name.clone().unwrap_or(u.email.clone());
-            set_view.run(view.get_untracked().filtered(|v| v.owner = Some((u.id, name))));
-        }
-    };
-    let date = move |id: &'static str, label: &'static str, get: fn(&ViewState) -> String, set: fn(&mut ViewState, String)| {
-        view! {
-            <div class="field inline">
-                <label for=id>{label}</label>
-                <input id=id type="date" prop:value=move || get(&view.get())
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        set_view.run(view.get_untracked().filtered(|v| set(v, value)));
-                    } />
-            </div>
-        }
-    };
+    });
+    let date =
+        move |id: &'static str, label: &'static str, get: fn(&ViewState) -> String, set: fn(&mut ViewState, String)| {
+            view! {
+                <div class="field inline">
+                    <label for=id>{label}</label>
+                    <input id=id type="date" prop:value=move || get(&view.get())
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            set_view.run(view.get_untracked().filtered(|v| set(v, value)));
+                        } />
+                </div>
+            }
+        };
     view! {
         <div class="toolbar activity-filters">
             <div class="field inline grow">
                 <label for="activity-person">"Person"</label>
                 <input id="activity-person" type="search" list="activity-people" autocomplete="off"
                     placeholder="Anyone: type a name or email" bind:value=typed
-                    on:change=move |ev| pick_person(event_target_value(&ev)) />
+                    on:change=move |ev| { pick_person.dispatch(event_target_value(&ev)); } />
                 <datalist id="activity-people">
                     {move || candidates().into_iter().map(|u| view! {
                         <option value=u.friendly_name.clone().unwrap_or(u.email.clone())>{u.email.clone()}</option>

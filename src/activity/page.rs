@@ -69,12 +69,12 @@ pub fn ActivityPage() -> impl IntoView {
                         </p>
                         <ActivityTable activities=page.activities />
                         <nav class="pager" aria-label="Pages">
-                            <button type="button" class="button small" disabled=move || view.get().page <= 1
+                            <button type="button" class="button small" disabled=move || { view.get().page <= 1 }
                                 on:click=move |_| set_view.run(view.get_untracked().at_page(view.get_untracked().page - 1, snapshot))>
                                 "Previous page"
                             </button>
                             <span>{move || format!("Page {} of {pages}", view.get().page)}</span>
-                            <button type="button" class="button small" disabled=move || view.get().page >= pages
+                            <button type="button" class="button small" disabled=move || { view.get().page >= pages }
                                 on:click=move |_| set_view.run(view.get_untracked().at_page(view.get_untracked().page + 1, snapshot))>
                                 "Next page"
                             </button>

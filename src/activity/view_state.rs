@@ -54,7 +54,11 @@ impl ViewState {
     }
 
     pub fn is_filtered(&self) -> bool {
-        self.owner.is_some() || self.space.is_some() || self.kind.is_some() || !self.from.is_empty() || !self.to.is_empty()
+        self.owner.is_some()
+            || self.space.is_some()
+            || self.kind.is_some()
+            || !self.from.is_empty()
+            || !self.to.is_empty()
     }
 
     fn filter_pairs(&self, for_api: bool) -> Vec<String> {

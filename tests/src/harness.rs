@@ -142,6 +142,8 @@ pub struct Ctx {
     pub base: String,
     pub dist: PathBuf,
     pub database: PathBuf,
+    /// Where the browser saves downloads (exports).
+    pub downloads: PathBuf,
     _dir: Arc<tempfile::TempDir>,
 }
 
@@ -163,6 +165,8 @@ impl Ctx {
         let dist = PathBuf::from(dist);
         let server = AppServer::start_seeded("127.0.0.1:0".parse().unwrap(), &database, &dist, seed)?;
         let base = format!("http://{}", server.addr);
+        let downloads = dir.path().join("downloads");
+        std::fs::create_dir_all(&downloads).map_err(|e| e.to_string())?;
 
         let mut caps = DesiredCapabilities::chrome();
         let mut setup = || -> WebDriverResult<()> {
@@ -180,6 +184,13 @@ impl Ctx {
             ] {
                 caps.add_arg(arg)?;
             }
+            caps.add_experimental_option(
+                "prefs",
+                serde_json::json!({
+                    "download.default_directory": downloads.display().to_string(),
+                    "download.prompt_for_download": false,
+                }),
+            )?;
             Ok(())
         };
         setup().map_err(|e| e.to_string())?;
@@ -193,8 +204,24 @@ impl Ctx {
             base,
             dist,
             database,
+            downloads,
             _dir: Arc::new(dir),
         })
+    }
+
+    /// The text of a file the browser downloaded, waiting for it to arrive whole.
+    pub async fn downloaded(&self, file: &str) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+        let path = self.downloads.join(file);
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                return Ok(text);
+            }
+            if Instant::now() > deadline {
+                return Err(format!("no download {file} in {}", self.downloads.display()).into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     pub async fn close(&self) {
@@ -212,14 +239,48 @@ impl Ctx {
     }
 
     /// With ORG_AREA_E2E_SCREENSHOTS=DIR set, save what the page looks like now as DIR/NAME.png,
-    /// so people can look at each screen the tests pass through.
+    /// and as it looks in the dark colour scheme (NAME-dark.png) and on a phone 390 px wide
+    /// (NAME-390.png), so people can look at each screen the tests pass through.
     pub async fn snap(&self, name: &str) -> TestResult {
-        if let Ok(dir) = std::env::var("ORG_AREA_E2E_SCREENSHOTS") {
-            std::fs::create_dir_all(&dir)?;
-            self.driver
-                .screenshot(&PathBuf::from(dir).join(format!("{name}.png")))
-                .await?;
-        }
+        let Ok(dir) = std::env::var("ORG_AREA_E2E_SCREENSHOTS") else {
+            return Ok(());
+        };
+        let dir = PathBuf::from(dir);
+        std::fs::create_dir_all(&dir)?;
+        self.full_page(&dir.join(format!("{name}.png"))).await?;
+        let scheme =
+            |value: &str| serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": value }] });
+        let cdp = self.driver.cdp();
+        cdp.send_raw("Emulation.setEmulatedMedia", scheme("dark")).await?;
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        self.full_page(&dir.join(format!("{name}-dark.png"))).await?;
+        cdp.send_raw("Emulation.setEmulatedMedia", scheme("")).await?;
+        self.driver.set_window_rect(0, 0, 390, 844).await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        self.full_page(&dir.join(format!("{name}-390.png"))).await?;
+        self.driver.set_window_rect(0, 0, 1280, 900).await?;
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        Ok(())
+    }
+
+    /// The whole page, not just what fits the window.
+    async fn full_page(&self, path: &Path) -> TestResult {
+        use base64::Engine;
+        let cdp = self.driver.cdp();
+        let metrics = cdp.send_raw("Page.getLayoutMetrics", serde_json::json!({})).await?;
+        let size = &metrics["cssContentSize"];
+        let shot = cdp
+            .send_raw(
+                "Page.captureScreenshot",
+                serde_json::json!({
+                    "format": "png",
+                    "captureBeyondViewport": true,
+                    "clip": { "x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1 },
+                }),
+            )
+            .await?;
+        let data = shot["data"].as_str().ok_or("no screenshot data")?;
+        std::fs::write(path, base64::engine::general_purpose::STANDARD.decode(data)?)?;
         Ok(())
     }
 

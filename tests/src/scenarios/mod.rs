@@ -1,6 +1,7 @@
 //! Every browser scenario, in the order they run.
 
 mod access;
+mod activity;
 mod dashboard;
 mod navigation;
 mod resilience;
@@ -28,6 +29,7 @@ scenarios![
     sign_in::sign_in_reaches_the_dashboard_and_survives_a_reload,
     sign_in::wrong_password_says_so_and_keeps_the_email,
     sign_in::sign_out_ends_the_session_on_the_server,
+    sign_in::a_throttled_sign_in_says_when_and_keeps_the_email,
     navigation::deep_link_returns_after_sign_in,
     navigation::tabs_work_with_back_and_forward,
     navigation::unknown_paths_show_not_found,
@@ -45,6 +47,7 @@ scenarios![
     users::owner_removes_a_user_after_confirming,
     users::names_are_shown_as_text_never_as_html,
     users::add_user_with_roles_and_create_then_accept,
+    activity::a_role_change_is_found_in_activity_by_its_author_and_exported,
     settings::rename_the_organization_and_see_it_at_once_and_after_reload,
     settings::primary_colour_previews_then_restyles_the_app,
     settings::branded_sign_in_page_wears_the_organization,

@@ -74,3 +74,39 @@ pub async fn sign_out_ends_the_session_on_the_server(ctx: Ctx) -> TestResult {
     ctx.wait_location("/sign-in?next=/users").await?;
     Ok(())
 }
+
+pub async fn a_throttled_sign_in_says_when_and_keeps_the_email(ctx: Ctx) -> TestResult {
+    ctx.open("/sign-in").await?;
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", ctx.database.display())).await?;
+    for attempt in 1..=5 {
+        ctx.sign_in("admin@acme.test", &format!("not-it-{attempt}")).await?;
+        ctx.wait_text("The email or password is not correct.").await?;
+        // Each try has been counted before the next one starts.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let counted: i64 =
+                sqlx::query_scalar("SELECT COALESCE(MAX(count), 0) FROM throttle WHERE key LIKE '%admin@acme.test|%'")
+                    .fetch_one(&pool)
+                    .await?;
+            let idle = ctx.has("button", "Sign in").await?;
+            if counted == attempt && idle {
+                break;
+            }
+            ensure!(std::time::Instant::now() < deadline, "attempt {attempt} was counted");
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+    // The sixth try waits, even with the right password, and is told for how long.
+    ctx.fill("Password", "demo-password").await?;
+    ctx.click("button", "Sign in").await?;
+    ctx.wait_text("Too many failed sign-in attempts. Try again in 15 minutes.")
+        .await?;
+    ctx.snap("sign-in-throttled").await?;
+    ensure!(
+        ctx.value_of("Email").await? == "admin@acme.test",
+        "the email typed is kept"
+    );
+    ensure!(ctx.location().await? == "/sign-in", "still on the sign-in page");
+    ensure!(ctx.stored_token().await?.is_none(), "no session was opened");
+    Ok(())
+}
