@@ -191,14 +191,21 @@ async fn users_filter(chromedriver: &Chromedriver, dist: &str) -> Result<(), Box
     Ok(())
 }
 
-/// The list endpoints at 10,000 users, against the server built with the `server` profile, timed
-/// from a client on loopback (so each figure includes HTTP and JSON on both sides).
-async fn api_latency(server_bin: &str) -> Result<(), BoxError> {
+/// The server built with the `server` profile, on a fresh database with the large demo.
+struct BenchServer {
+    child: tokio::process::Child,
+    base: String,
+    database: std::path::PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+async fn start_server(server_bin: &str) -> Result<BenchServer, BoxError> {
     use tokio::io::AsyncBufReadExt;
     let dir = tempfile::tempdir()?;
-    let database = format!("sqlite://{}", dir.path().join("bench.db").display());
+    let database = dir.path().join("bench.db");
     let mut child = tokio::process::Command::new(server_bin)
-        .args(["--bind", "127.0.0.1:0", "--seed", "demo-large", "--database", &database])
+        .args(["--bind", "127.0.0.1:0", "--seed", "demo-large", "--database"])
+        .arg(format!("sqlite://{}", database.display()))
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .kill_on_drop(true)
@@ -210,17 +217,33 @@ async fn api_latency(server_bin: &str) -> Result<(), BoxError> {
             break url.to_string();
         }
     };
-    let client = reqwest::Client::new();
+    Ok(BenchServer {
+        child,
+        base,
+        database,
+        _dir: dir,
+    })
+}
+
+async fn sign_in(client: &reqwest::Client, base: &str, email: &str) -> Result<String, BoxError> {
     let login: serde_json::Value = client
         .post(format!("{base}/api/v1/auth/login"))
-        .json(&serde_json::json!({ "email": "owner@acme.test", "password": "demo-password" }))
+        .json(&serde_json::json!({ "email": email, "password": "demo-password" }))
         .send()
         .await?
         .json()
         .await?;
-    let token = login["token"].as_str().ok_or("signed in")?.to_string();
+    Ok(login["token"].as_str().ok_or("signed in")?.to_string())
+}
+
+/// The list endpoints at 10,000 users (and the activity log at 100,000 activities), timed from a
+/// client on loopback (so each figure includes HTTP and JSON on both sides).
+async fn api_latency(server: &BenchServer) -> Result<(), BoxError> {
+    let base = &server.base;
+    let client = reqwest::Client::new();
+    let token = sign_in(&client, base, "owner@acme.test").await?;
     println!(
-        "API at 10,000 users and 250 spaces (server profile), 200 requests each after 20 warm-up, client on loopback:"
+        "API at 10,000 users, 250 spaces and 100,000 activities (server profile), 200 requests each after 20 warm-up, client on loopback:"
     );
     for path in [
         "/orgs/me",
@@ -231,6 +254,9 @@ async fn api_latency(server_bin: &str) -> Result<(), BoxError> {
         "/orgs/me/users?q=fisch&page=1",
         "/orgs/me/settings",
         "/branding/acme-studio",
+        "/orgs/me/activities?page=1",
+        "/orgs/me/activities?page=1&types=OrgUser",
+        "/orgs/me/activities?page=1&by_owner_ids=2&created_at_gte=2026-01-01",
     ] {
         let mut times = Vec::new();
         for i in 0..220 {
@@ -254,7 +280,111 @@ async fn api_latency(server_bin: &str) -> Result<(), BoxError> {
             percentile(&mut times, 0.99)
         );
     }
-    child.kill().await?;
+    Ok(())
+}
+
+/// The server's resident memory now, from /proc.
+fn resident_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// 64 clients, each its own person at its own address, signing in over and over for 20 s. A
+/// sign-in the server is too busy to check is refused at once (503 with Retry-After), and the
+/// client waits as told, as the app does.
+async fn sign_in_load(server: &BenchServer) -> Result<(), BoxError> {
+    const CLIENTS: usize = 64;
+    let pid = server.child.id().ok_or("server pid")?;
+    // Give 64 of the large demo's people the demo password.
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", server.database.display())).await?;
+    sqlx::query(
+        "UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE email = 'owner@acme.test')
+         WHERE email IN (SELECT email FROM users WHERE email LIKE 'user%@customers.test' ORDER BY email LIMIT 64)",
+    )
+    .execute(&pool)
+    .await?;
+    let emails: Vec<String> =
+        sqlx::query_scalar("SELECT email FROM users WHERE email LIKE 'user%@customers.test' ORDER BY email LIMIT 64")
+            .fetch_all(&pool)
+            .await?;
+    let before = resident_kib(pid).unwrap_or(0);
+    let stop = Instant::now() + Duration::from_secs(20);
+    let peak = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(before));
+    let sampler = {
+        let peak = peak.clone();
+        tokio::spawn(async move {
+            while Instant::now() < stop {
+                if let Some(kib) = resident_kib(pid) {
+                    peak.fetch_max(kib, std::sync::atomic::Ordering::Relaxed);
+                }
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        })
+    };
+    let mut tasks = Vec::new();
+    for (i, email) in emails.into_iter().enumerate().take(CLIENTS) {
+        let base = server.base.clone();
+        tasks.push(tokio::spawn(async move {
+            let local: std::net::IpAddr = format!("127.0.3.{}", i + 1).parse().unwrap();
+            let client = reqwest::Client::builder().local_address(local).build().unwrap();
+            let (mut ok, mut busy, mut other) = (Vec::new(), Vec::new(), 0usize);
+            while Instant::now() < stop {
+                let started = Instant::now();
+                let response = client
+                    .post(format!("{base}/api/v1/auth/login"))
+                    .json(&serde_json::json!({ "email": email, "password": "demo-password" }))
+                    .send()
+                    .await;
+                let ms = started.elapsed().as_secs_f64() * 1000.0;
+                match response.map(|r| (r.status().as_u16(), r.headers().get("retry-after").cloned())) {
+                    Ok((200, _)) => ok.push(ms),
+                    Ok((503, retry)) => {
+                        busy.push(ms);
+                        let secs = retry
+                            .and_then(|v| v.to_str().ok().and_then(|v| v.parse::<u64>().ok()))
+                            .unwrap_or(1);
+                        tokio::time::sleep(Duration::from_secs(secs)).await;
+                    }
+                    _ => other += 1,
+                }
+            }
+            (ok, busy, other)
+        }));
+    }
+    let (mut ok, mut busy, mut other) = (Vec::new(), Vec::new(), 0);
+    for task in tasks {
+        let (o, b, x) = task.await?;
+        ok.extend(o);
+        busy.extend(b);
+        other += x;
+    }
+    sampler.await?;
+    let peak_mib = peak.load(std::sync::atomic::Ordering::Relaxed) as f64 / 1024.0;
+    println!("sign-in, {CLIENTS} concurrent clients (each its own account and address) for 20 s, server profile:");
+    if ok.is_empty() {
+        return Err("no sign-in succeeded".into());
+    }
+    println!(
+        "  {} signed in ({:.1}/s): p50 {:.0} ms, p99 {:.0} ms",
+        ok.len(),
+        ok.len() as f64 / 20.0,
+        percentile(&mut ok, 0.5),
+        percentile(&mut ok, 0.99)
+    );
+    if !busy.is_empty() {
+        println!(
+            "  {} refused at once as busy (503, Retry-After 1 s): p99 {:.1} ms",
+            busy.len(),
+            percentile(&mut busy, 0.99)
+        );
+    }
+    println!("  other answers: {other}");
+    println!(
+        "  server memory: {:.0} MiB before, {:.0} MiB at the peak; budget 512 MiB",
+        before as f64 / 1024.0,
+        peak_mib
+    );
     Ok(())
 }
 
@@ -271,8 +401,13 @@ fn main() {
         dashboard(&chromedriver, &dist).await?;
         users_filter(&chromedriver, &dist).await?;
         match std::env::var("ORG_AREA_BENCH_SERVER") {
-            Ok(server) => api_latency(&server).await?,
-            Err(_) => println!("API latency skipped: ORG_AREA_BENCH_SERVER is not set (`cargo xtask bench` sets it)"),
+            Ok(server_bin) => {
+                let mut server = start_server(&server_bin).await?;
+                api_latency(&server).await?;
+                sign_in_load(&server).await?;
+                server.child.kill().await?;
+            }
+            Err(_) => println!("API figures skipped: ORG_AREA_BENCH_SERVER is not set (`cargo xtask bench` sets it)"),
         }
         Ok(())
     });

@@ -378,6 +378,99 @@ pub async fn grow_acme(pool: &SqlitePool, spaces: usize, users: usize) -> Result
         // A year of traffic, smaller than the demo spaces'.
         insert_traffic(&mut tx, space, today, 365, 1000 + i as u64).await?;
     }
+    tx.commit().await?;
+    grow_activity(pool, org, 100_000).await
+}
+
+/// A year of an organization's history, `count` activities, as a large organization collects:
+/// sign-ins mostly, role changes, invitations, collaborators and settings now and then.
+async fn grow_activity(pool: &SqlitePool, org: i64, count: usize) -> Result<(), sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    let team: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT u.id, u.firstname || ' ' || u.lastname FROM users u JOIN org_members m ON m.user_id = u.id
+         WHERE m.org_id = ? AND m.org_role IN ('owner', 'admin') ORDER BY u.id LIMIT 50",
+    )
+    .bind(org)
+    .fetch_all(&mut *tx)
+    .await?;
+    let people: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT u.id, u.firstname || ' ' || u.lastname FROM users u JOIN org_members m ON m.user_id = u.id
+         WHERE m.org_id = ? ORDER BY u.id LIMIT 2000",
+    )
+    .bind(org)
+    .fetch_all(&mut *tx)
+    .await?;
+    let spaces: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM spaces WHERE org_id = ? ORDER BY id")
+        .bind(org)
+        .fetch_all(&mut *tx)
+        .await?;
+    let start = Utc::now() - Duration::days(365);
+    let step = Duration::days(365).num_milliseconds() / count as i64;
+    for i in 0..count {
+        let (owner, owner_name) = &team[i % team.len()];
+        let (target, target_name) = &people[(i * 7919) % people.len()];
+        let (space, space_name) = &spaces[(i * 31) % spaces.len()];
+        let at = db::timestamp(start + Duration::milliseconds(step * i as i64));
+        let (key, kind, trackable, name, space_id, parameters) = match i % 20 {
+            0 => (
+                "org_user.update",
+                "OrgUser",
+                Some(*target),
+                Some(target_name.as_str()),
+                None,
+                r#"{"org_role":{"before":"member","after":"admin"}}"#,
+            ),
+            1 => (
+                "collaborator.create",
+                "Collaborator",
+                Some(*space),
+                Some(space_name.as_str()),
+                Some(*space),
+                r#"{"role":{"before":null,"after":"editor"}}"#,
+            ),
+            2 => (
+                "invitation.create",
+                "Invitation",
+                Some(i as i64),
+                Some("invitee@customers.test"),
+                None,
+                r#"{"email":"invitee@customers.test","org_role":"member"}"#,
+            ),
+            3 => (
+                "settings.update",
+                "Settings",
+                Some(org),
+                Some("Acme Studio"),
+                None,
+                r##"{"changes":[{"field":"branding.light.primary","before":"#3b4cca","after":"#2b3cba"}]}"##,
+            ),
+            _ => ("session.create", "Session", None, None, None, "{}"),
+        };
+        let actor = if key == "session.create" { *target } else { *owner };
+        let actor_name = if key == "session.create" {
+            target_name
+        } else {
+            owner_name
+        };
+        sqlx::query(
+            "INSERT INTO activities (org_id, key, trackable_type, trackable_id, trackable_name, owner_id, owner_name,
+                 recipient_id, space_id, parameters, ip, user_agent, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '203.0.113.7', 'Mozilla/5.0', ?)",
+        )
+        .bind(org)
+        .bind(key)
+        .bind(kind)
+        .bind(trackable)
+        .bind(name)
+        .bind(actor)
+        .bind(actor_name)
+        .bind(Some(*target).filter(|_| kind == "OrgUser" || kind == "Session"))
+        .bind(space_id)
+        .bind(parameters)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+    }
     tx.commit().await
 }
 
