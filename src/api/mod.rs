@@ -58,19 +58,16 @@ pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Re
 
 /// A GET whose answer is text (CSV), not JSON.
 pub async fn get_text(path: &str) -> Result<String, ApiError> {
-    let request = authorized(Request::get(&url(path)))
-        .build()
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    send(request)
-        .await?
-        .text()
-        .await
-        .map_err(|e| ApiError::Decode(e.to_string()))
+    text(Request::get(&url(path))).await
 }
 
 /// A POST without a body whose answer is text (an export the server records).
 pub async fn post_for_text(path: &str) -> Result<String, ApiError> {
-    let request = authorized(Request::post(&url(path)))
+    text(Request::post(&url(path))).await
+}
+
+async fn text(builder: RequestBuilder) -> Result<String, ApiError> {
+    let request = authorized(builder)
         .build()
         .map_err(|e| ApiError::Network(e.to_string()))?;
     send(request)

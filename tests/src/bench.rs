@@ -396,18 +396,26 @@ fn main() {
         .build()
         .unwrap();
     let result: Result<(), BoxError> = runtime.block_on(async move {
-        let chromedriver = Chromedriver::start().await?;
-        sign_in_page(&chromedriver, &dist).await?;
-        dashboard(&chromedriver, &dist).await?;
-        users_filter(&chromedriver, &dist).await?;
-        match std::env::var("ORG_AREA_BENCH_SERVER") {
-            Ok(server_bin) => {
-                let mut server = start_server(&server_bin).await?;
-                api_latency(&server).await?;
-                sign_in_load(&server).await?;
-                server.child.kill().await?;
+        // ORG_AREA_BENCH_ONLY=api (or =browser) runs one half, for a quicker look.
+        let only = std::env::var("ORG_AREA_BENCH_ONLY").unwrap_or_default();
+        if only != "api" {
+            let chromedriver = Chromedriver::start().await?;
+            sign_in_page(&chromedriver, &dist).await?;
+            dashboard(&chromedriver, &dist).await?;
+            users_filter(&chromedriver, &dist).await?;
+        }
+        if only != "browser" {
+            match std::env::var("ORG_AREA_BENCH_SERVER") {
+                Ok(server_bin) => {
+                    let mut server = start_server(&server_bin).await?;
+                    api_latency(&server).await?;
+                    sign_in_load(&server).await?;
+                    server.child.kill().await?;
+                }
+                Err(_) => {
+                    println!("API figures skipped: ORG_AREA_BENCH_SERVER is not set (`cargo xtask bench` sets it)")
+                }
             }
-            Err(_) => println!("API figures skipped: ORG_AREA_BENCH_SERVER is not set (`cargo xtask bench` sets it)"),
         }
         Ok(())
     });

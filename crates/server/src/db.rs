@@ -29,7 +29,20 @@ pub async fn connect(url: &str) -> Result<Pool, crate::StartError> {
         .connect_with(options)
         .await?;
     sqlx::migrate!("./migrations").run(&pool).await?;
+    sqlx::raw_sql("PRAGMA analysis_limit = 400; ANALYZE;")
+        .execute(&pool)
+        .await?;
     Ok(pool)
+}
+
+/// Keep the query planner's statistics current as tables grow (SQLite re-analyzes a table only
+/// when it has changed a lot): without them it can pick the date index for "this person since
+/// January", reading the whole year instead of the person's own rows.
+pub async fn refresh_statistics(pool: &Pool) -> Result<(), sqlx::Error> {
+    sqlx::raw_sql("PRAGMA analysis_limit = 400; PRAGMA optimize;")
+        .execute(pool)
+        .await?;
+    Ok(())
 }
 
 /// A transaction that takes the database's write lock at once. SQLite runs one writer at a time;

@@ -20,6 +20,7 @@ pub struct Round {
 
 /// Everything that is due now. Safe to run from several places at once: each step is guarded.
 pub async fn run_due_work(pool: &Pool, gateway: &dyn PaymentGateway) -> Result<Round, sqlx::Error> {
+    db::refresh_statistics(pool).await?;
     Ok(Round {
         renewals: subscription::renew_due(pool, gateway).await?,
         charges_finished: billing::finish_stuck_charges(pool, gateway).await?,

@@ -345,14 +345,7 @@ async fn subscription_billing_and_payment_are_recorded_with_the_card_as_brand_an
     );
 
     // A renewal is the server's own doing: recorded without a person.
-    for table in ["subscriptions", "invoices"] {
-        sqlx::query(&format!(
-            "UPDATE {table} SET period_start = date(period_start, '-1 month'), period_end = date(period_end, '-1 month')"
-        ))
-        .execute(&s.running.pool)
-        .await
-        .unwrap();
-    }
+    s.let_months_pass(1).await;
     s.run_scheduler().await;
     let renewal = latest(&s, &owner, "subscription.renew").await;
     assert_eq!(renewal["owner_id"], Value::Null);

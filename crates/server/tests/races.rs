@@ -59,14 +59,7 @@ async fn a_card_save_racing_a_renewal_charges_each_invoice_once() {
     s.put("/orgs/me/subscription", Some(&owner), json!({ "tier": "team" }))
         .await;
     // Two periods have ended without a card: the renewals run while a card is being saved.
-    for table in ["subscriptions", "invoices"] {
-        sqlx::query(&format!(
-            "UPDATE {table} SET period_start = date(period_start, '-2 months'), period_end = date(period_end, '-2 months')"
-        ))
-        .execute(&s.running.pool)
-        .await
-        .unwrap();
-    }
+    s.let_months_pass(2).await;
     let (saved, _round, _again) = tokio::join!(
         s.put("/orgs/me/payment", Some(&owner), card("4242 4242 4242 4242")),
         s.run_scheduler(),

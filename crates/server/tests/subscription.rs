@@ -42,14 +42,7 @@ async fn invoices(s: &TestServer, token: &str) -> Vec<Value> {
 /// Let a month pass: the current period (and every invoice) moves a month back, so it ends today.
 /// Move the current period a month into the past and let the scheduler do what is then due.
 async fn end_period(s: &TestServer) {
-    for table in ["subscriptions", "invoices"] {
-        sqlx::query(&format!(
-            "UPDATE {table} SET period_start = date(period_start, '-1 month'), period_end = date(period_end, '-1 month')"
-        ))
-        .execute(&s.running.pool)
-        .await
-        .unwrap();
-    }
+    s.let_months_pass(1).await;
     s.run_scheduler().await;
 }
 

@@ -303,6 +303,22 @@ pub async fn accept(
         }
         None => None,
     };
+    // A new password that is too short is said before anything is counted.
+    let has_password = matches!(
+        &existing,
+        Some(ExistingUser {
+            password_hash: Some(_),
+            ..
+        })
+    );
+    if open.is_some() && !has_password && request.password.chars().count() < MIN_PASSWORD_LEN {
+        return Err(ApiError::invalid(
+            "password",
+            format!("Choose a password of at least {MIN_PASSWORD_LEN} characters."),
+        ));
+    }
+    // A worker first: an acceptance the server is too busy to check is refused before it counts.
+    let worker = hasher.reserve()?;
     let subject = Subject {
         secret: Secret::InvitationCode,
         account: open.as_ref().map(|i| i.email.as_str()).unwrap_or(""),
@@ -326,7 +342,7 @@ pub async fn accept(
             id,
             password_hash: Some(phc),
         }) => {
-            if !hasher.check(&request.password, Some(phc)).await? {
+            if !worker.check(&request.password, Some(phc)).await? {
                 return Err(ApiError::new(
                     StatusCode::UNAUTHORIZED,
                     "invalid_credentials",
@@ -337,22 +353,15 @@ pub async fn accept(
             Account::Proven(id)
         }
         other => {
-            if request.password.chars().count() < MIN_PASSWORD_LEN {
-                return Err(ApiError::invalid(
-                    "password",
-                    format!("Choose a password of at least {MIN_PASSWORD_LEN} characters."),
-                ));
-            }
-            let phc = hasher.hash(&request.password).await?;
+            let phc = worker.hash(&request.password).await?;
             match other {
                 Some(user) => Account::SetPassword { id: user.id, phc },
                 None => Account::Create { phc },
             }
         }
     };
-    attempt.succeeded(pool).await?;
-
     let mut tx = db::write(pool).await?;
+    attempt.succeeded(&mut tx).await?;
     let claimed = sqlx::query(
         "UPDATE invitations SET accepted_at = ?1 WHERE id = ?2 AND accepted_at IS NULL AND revoked_at IS NULL
          AND expires_at > ?1",

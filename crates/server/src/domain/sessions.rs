@@ -42,6 +42,8 @@ pub async fn sign_in(
     }
     let email = request.email.trim().to_lowercase();
     let found = people::credentials(pool, &email).await?;
+    // A worker first: a sign-in the server is too busy to check is refused before it counts.
+    let worker = hasher.reserve()?;
     let subject = Subject {
         secret: Secret::Password,
         account: &email,
@@ -53,13 +55,7 @@ pub async fn sign_in(
         .map_err(|throttled| throttled.into_error("sign-in"))?;
     let found_id = found.as_ref().map(|c| c.id);
     let stored = found.as_ref().and_then(|c| c.password_hash.clone());
-    let matched = match hasher.check(&request.password, stored).await {
-        Ok(matched) => matched,
-        Err(busy) => {
-            attempt.released(pool).await?;
-            return Err(busy);
-        }
-    };
+    let matched = worker.check(&request.password, stored).await?;
     let user = match found.filter(|_| matched) {
         Some(user) => user,
         None => {
@@ -74,8 +70,10 @@ pub async fn sign_in(
             .at("password"));
         }
     };
-    attempt.succeeded(pool).await?;
     if user.disabled {
+        let mut tx = db::write(pool).await?;
+        attempt.succeeded(&mut tx).await?;
+        tx.commit().await?;
         return Err(ApiError::new(
             axum::http::StatusCode::FORBIDDEN,
             "account_disabled",
@@ -83,6 +81,7 @@ pub async fn sign_in(
         ));
     }
     let mut tx = db::write(pool).await?;
+    attempt.succeeded(&mut tx).await?;
     let (token, expires_at) = open(&mut tx, user.id).await?;
     if let Some((org_id, role)) = membership(&mut tx, user.id).await? {
         let actor = Actor {

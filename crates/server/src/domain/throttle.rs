@@ -18,7 +18,6 @@
 use std::net::IpAddr;
 
 use chrono::{DateTime, Duration, Utc};
-use sqlx::SqlitePool;
 
 use crate::db::{self, Pool};
 use crate::error::ApiError;
@@ -186,19 +185,19 @@ async fn claim(tx: &mut db::Tx, key: &str, limit: Limit, now: DateTime<Utc>) -> 
 
 impl Attempt {
     /// The check passed: the account starts afresh at this address, the shared counters get
-    /// their place back, and the address becomes one the account is known at.
-    pub async fn succeeded(self, pool: &SqlitePool) -> Result<(), sqlx::Error> {
-        let mut tx = db::write(pool).await?;
+    /// their place back, and the address becomes one the account is known at. Written in the
+    /// transaction that acts on the success (the new session).
+    pub async fn succeeded(self, tx: &mut db::Tx) -> Result<(), sqlx::Error> {
         if let Some(key) = &self.account_key {
             sqlx::query("DELETE FROM throttle WHERE key = ?")
                 .bind(key)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
         }
         for key in &self.shared_keys {
             sqlx::query("UPDATE throttle SET count = count - 1 WHERE key = ? AND count > 0")
                 .bind(key)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
         }
         if let Some((user_id, client)) = &self.remember {
@@ -209,24 +208,10 @@ impl Attempt {
             .bind(user_id)
             .bind(client)
             .bind(db::now())
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
         }
-        tx.commit().await
-    }
-}
-
-impl Attempt {
-    /// The check never ran (the server was too busy): every counter gets its place back.
-    pub async fn released(self, pool: &SqlitePool) -> Result<(), sqlx::Error> {
-        let mut tx = db::write(pool).await?;
-        for key in self.account_key.iter().chain(&self.shared_keys) {
-            sqlx::query("UPDATE throttle SET count = count - 1 WHERE key = ? AND count > 0")
-                .bind(key)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await
+        Ok(())
     }
 }
 

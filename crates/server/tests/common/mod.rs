@@ -174,6 +174,20 @@ impl TestServer {
             .unwrap()
     }
 
+    /// Move the subscription's current period (and the invoices' periods) `months` into the past,
+    /// as if that much time had gone by (the scheduler then finds what became due).
+    pub async fn let_months_pass(&self, months: u32) {
+        for table in ["subscriptions", "invoices"] {
+            sqlx::query(&format!(
+                "UPDATE {table} SET period_start = date(period_start, '-{months} months'),
+                                    period_end = date(period_end, '-{months} months')"
+            ))
+            .execute(&self.running.pool)
+            .await
+            .unwrap();
+        }
+    }
+
     /// One round of the server's scheduled work (renewals, stuck charges, pruning), now.
     pub async fn run_scheduler(&self) -> org_area_server::scheduler::Round {
         org_area_server::scheduler::run_due_work(&self.running.pool, self.running.state.payments.as_ref())
