@@ -199,24 +199,37 @@ struct BenchServer {
     _dir: tempfile::TempDir,
 }
 
-async fn start_server(server_bin: &str) -> Result<BenchServer, BoxError> {
+/// The server process on `database`, and the address it listens on.
+async fn spawn_server(
+    server_bin: &str,
+    database: &std::path::Path,
+    seed: &str,
+) -> Result<(tokio::process::Child, String), BoxError> {
     use tokio::io::AsyncBufReadExt;
-    let dir = tempfile::tempdir()?;
-    let database = dir.path().join("bench.db");
     let mut child = tokio::process::Command::new(server_bin)
-        .args(["--bind", "127.0.0.1:0", "--seed", "demo-large", "--database"])
+        .args(["--bind", "127.0.0.1:0", "--seed", seed, "--database"])
         .arg(format!("sqlite://{}", database.display()))
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .kill_on_drop(true)
         .spawn()?;
     let mut lines = tokio::io::BufReader::new(child.stdout.take().ok_or("server stdout")?).lines();
-    let base = loop {
+    loop {
         let line = lines.next_line().await?.ok_or("the server stopped before listening")?;
         if let Some(url) = line.strip_prefix("org-area listening on ") {
-            break url.to_string();
+            return Ok((child, url.to_string()));
         }
-    };
+    }
+}
+
+/// Seeded by one process, measured in a fresh one, as a server that has been restarted on its
+/// data: the seeding's own memory is not counted.
+async fn start_server(server_bin: &str) -> Result<BenchServer, BoxError> {
+    let dir = tempfile::tempdir()?;
+    let database = dir.path().join("bench.db");
+    let (mut seeding, _) = spawn_server(server_bin, &database, "demo-large").await?;
+    seeding.kill().await?;
+    let (child, base) = spawn_server(server_bin, &database, "none").await?;
     Ok(BenchServer {
         child,
         base,
@@ -388,6 +401,87 @@ async fn sign_in_load(server: &BenchServer) -> Result<(), BoxError> {
     Ok(())
 }
 
+/// 32 clients asking at once for the largest answers (the whole organization, 3.3 MB; the
+/// activity export, 100,000 entries) for 15 s: the server's memory must stay bounded.
+async fn large_answers_load(server: &BenchServer) -> Result<(), BoxError> {
+    const CLIENTS: usize = 32;
+    let pid = server.child.id().ok_or("server pid")?;
+    let token = sign_in(&reqwest::Client::new(), &server.base, "owner@acme.test").await?;
+    let before = resident_kib(pid).unwrap_or(0);
+    let stop = Instant::now() + Duration::from_secs(15);
+    let peak = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(before));
+    let sampler = {
+        let peak = peak.clone();
+        tokio::spawn(async move {
+            while Instant::now() < stop {
+                if let Some(kib) = resident_kib(pid) {
+                    peak.fetch_max(kib, std::sync::atomic::Ordering::Relaxed);
+                }
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        })
+    };
+    let mut tasks = Vec::new();
+    for i in 0..CLIENTS {
+        let (base, token) = (server.base.clone(), token.clone());
+        tasks.push(tokio::spawn(async move {
+            let client = reqwest::Client::new();
+            let path = if i % 2 == 0 {
+                "/orgs/me"
+            } else {
+                "/orgs/me/activities/export?format=json"
+            };
+            let (mut ok, mut busy, mut times) = (0usize, 0usize, Vec::new());
+            while Instant::now() < stop {
+                let started = Instant::now();
+                let Ok(response) = client
+                    .get(format!("{base}/api/v1{path}"))
+                    .bearer_auth(&token)
+                    .send()
+                    .await
+                else {
+                    continue;
+                };
+                let status = response.status().as_u16();
+                let _ = response.bytes().await;
+                match status {
+                    200 => {
+                        ok += 1;
+                        times.push(started.elapsed().as_secs_f64() * 1000.0);
+                    }
+                    503 => busy += 1,
+                    _ => {}
+                }
+            }
+            (ok, busy, times)
+        }));
+    }
+    let (mut ok, mut busy, mut times) = (0, 0, Vec::new());
+    for task in tasks {
+        let (o, b, t) = task.await?;
+        ok += o;
+        busy += b;
+        times.extend(t);
+    }
+    sampler.await?;
+    println!(
+        "largest answers, {CLIENTS} concurrent clients for 15 s (orgs/me and the activity export, server profile):"
+    );
+    if !times.is_empty() {
+        println!(
+            "  {ok} answered (p50 {:.0} ms, p99 {:.0} ms), {busy} told to come back (503)",
+            percentile(&mut times, 0.5),
+            percentile(&mut times, 0.99)
+        );
+    }
+    println!(
+        "  server memory: {:.0} MiB before, {:.0} MiB at the peak; budget 512 MiB",
+        before as f64 / 1024.0,
+        peak.load(std::sync::atomic::Ordering::Relaxed) as f64 / 1024.0
+    );
+    Ok(())
+}
+
 fn main() {
     let dist =
         std::env::var("ORG_AREA_E2E_DIST").expect("run through `cargo xtask bench`, which sets ORG_AREA_E2E_DIST");
@@ -410,6 +504,7 @@ fn main() {
                     let mut server = start_server(&server_bin).await?;
                     api_latency(&server).await?;
                     sign_in_load(&server).await?;
+                    large_answers_load(&server).await?;
                     server.child.kill().await?;
                 }
                 Err(_) => {

@@ -37,6 +37,29 @@ pub struct AppState {
     /// Where invoices are charged; the test gateway until a provider is configured.
     pub payments: Arc<dyn payments::PaymentGateway>,
     pub proxies: Arc<client::TrustedProxies>,
+    /// Answers of many megabytes (the whole organization, exports) built at once.
+    pub large_answers: Arc<tokio::sync::Semaphore>,
+}
+
+/// At most this many answers of many megabytes are built at once; more wait their turn.
+pub const LARGE_ANSWERS_AT_ONCE: usize = 2;
+
+impl AppState {
+    /// A turn to build and send a large answer (keep it until the response is made, then give it
+    /// to [`web::held_until_sent`]): waits up to ten seconds, then 503, so memory stays bounded
+    /// however many such requests arrive together.
+    pub async fn large_answer(&self) -> Result<tokio::sync::OwnedSemaphorePermit, error::ApiError> {
+        let wait = tokio::time::timeout(
+            std::time::Duration::from_secs(10),
+            self.large_answers.clone().acquire_owned(),
+        );
+        match wait.await {
+            Ok(Ok(permit)) => Ok(permit),
+            _ => Err(error::ApiError::busy(
+                "The server is building other large answers. Please try again in a moment.",
+            )),
+        }
+    }
 }
 
 /// The whole HTTP surface: the API, and the app's files when a directory is given.
@@ -86,6 +109,7 @@ pub async fn start_with(config: Config, payments: Arc<dyn payments::PaymentGatew
         hasher: Arc::new(auth::password::Hasher::default()),
         payments: payments.clone(),
         proxies: Arc::new(config.trusted_proxies.clone()),
+        large_answers: Arc::new(tokio::sync::Semaphore::new(LARGE_ANSWERS_AT_ONCE)),
     };
     let router = app(state.clone(), &config);
     let listener = tokio::net::TcpListener::bind(config.bind).await?;

@@ -519,6 +519,44 @@ async fn exports_hold_the_filtered_set_as_csv_and_json() {
 }
 
 #[tokio::test]
+async fn long_exports_are_sent_in_chunks_and_stay_whole() {
+    let s = server().await;
+    let owner = s.token("owner@acme.test").await;
+    // 2,500 more: the export crosses two chunk boundaries.
+    sqlx::query(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2500)
+         INSERT INTO activities (org_id, key, trackable_type, owner_id, owner_name, parameters, created_at)
+         SELECT o.id, 'space.add', 'Space', 1, 'Olivia Owens', '{}', '2026-01-01T00:00:00.000Z'
+         FROM n, orgs o WHERE o.slug = 'acme-studio'",
+    )
+    .execute(&s.running.pool)
+    .await
+    .unwrap();
+    let json: Value = s
+        .get("/orgs/me/activities/export?format=json", Some(&owner))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let ids: Vec<i64> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 2501, "the sign-in and the 2,500");
+    assert!(ids.windows(2).all(|w| w[0] > w[1]), "newest first, none twice");
+    let csv = s
+        .get("/orgs/me/activities/export", Some(&owner))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(csv.lines().count(), 2502, "a header and a row each");
+    assert_eq!(csv.lines().filter(|l| l.starts_with("id,")).count(), 1, "one header");
+}
+
+#[tokio::test]
 async fn nothing_changes_an_activity_and_retention_removes_only_the_old() {
     let s = server().await;
     let owner = s.token("owner@acme.test").await;

@@ -328,46 +328,121 @@ pub async fn page(
 
 /// An export holds at most this many activities, newest first.
 pub const MAX_EXPORT: i64 = 100_000;
+/// Read and sent this many at a time, so an export's memory stays small whatever its length.
+const EXPORT_CHUNK: i64 = 1_000;
 
-/// Every activity matching the filter, newest first, up to [`MAX_EXPORT`].
-pub async fn all(pool: &Pool, org_id: i64, filter: &Filter) -> ApiResult<Vec<Activity>> {
+/// The file format of an export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+const CSV_HEADER: &str = "id,created_at,key,action,owner_id,owner_name,trackable_type,trackable_id,trackable_name,\
+recipient_id,space_id,ip,user_agent,parameters\r\n";
+
+/// One activity as a CSV row, cells a spreadsheet would run as a formula defused.
+fn csv_row(out: &mut String, a: &Activity) {
+    let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let cells = [
+        a.id.to_string(),
+        a.created_at.clone(),
+        a.key.as_str().to_string(),
+        a.key.describe().to_string(),
+        opt(a.owner_id),
+        a.owner_name.clone().unwrap_or_default(),
+        a.trackable_type.as_str().to_string(),
+        opt(a.trackable_id),
+        a.trackable_name.clone().unwrap_or_default(),
+        opt(a.recipient_id),
+        opt(a.space_id),
+        a.ip.clone().unwrap_or_default(),
+        a.user_agent.clone().unwrap_or_default(),
+        a.parameters.to_string(),
+    ];
+    crate::csv::push_row(out, &cells);
+}
+
+/// Where an export stands between chunks.
+struct ExportCursor {
+    pool: Pool,
+    org_id: i64,
+    filter: Filter,
+    format: ExportFormat,
+    /// The next chunk holds ids below this.
+    below: i64,
+    left: i64,
+    started: bool,
+    /// Whether a JSON element has been written (the next needs a comma before it).
+    written: bool,
+    finished: bool,
+}
+
+/// Every activity matching the filter, newest first, up to [`MAX_EXPORT`], as the bytes of a CSV
+/// or JSON file, read and sent a chunk at a time.
+pub async fn export(
+    pool: &Pool,
+    org_id: i64,
+    filter: Filter,
+    format: ExportFormat,
+) -> Result<impl futures_util::Stream<Item = Result<String, sqlx::Error>> + Send + 'static, sqlx::Error> {
     let snapshot = match filter.snapshot {
         Some(id) => id,
         None => newest_id(pool, org_id).await?,
     };
-    let mut select = QueryBuilder::new(format!("SELECT {COLUMNS} FROM activities"));
-    push_filter(&mut select, org_id, filter, snapshot);
-    select.push(" ORDER BY id DESC LIMIT ").push_bind(MAX_EXPORT);
-    let rows: Vec<ActivityRow> = select.build_query_as().fetch_all(pool).await?;
-    Ok(rows.into_iter().filter_map(ActivityRow::into_activity).collect())
-}
-
-/// The export as CSV: one activity a row, cells a spreadsheet would run as a formula defused.
-pub fn to_csv(activities: &[Activity]) -> String {
-    let mut out = String::from(
-        "id,created_at,key,action,owner_id,owner_name,trackable_type,trackable_id,trackable_name,recipient_id,space_id,ip,user_agent,parameters\r\n",
-    );
-    let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
-    for a in activities {
-        let cells = [
-            a.id.to_string(),
-            a.created_at.clone(),
-            a.key.as_str().to_string(),
-            a.key.describe().to_string(),
-            opt(a.owner_id),
-            a.owner_name.clone().unwrap_or_default(),
-            a.trackable_type.as_str().to_string(),
-            opt(a.trackable_id),
-            a.trackable_name.clone().unwrap_or_default(),
-            opt(a.recipient_id),
-            opt(a.space_id),
-            a.ip.clone().unwrap_or_default(),
-            a.user_agent.clone().unwrap_or_default(),
-            a.parameters.to_string(),
-        ];
-        crate::csv::push_row(&mut out, &cells);
-    }
-    out
+    let cursor = ExportCursor {
+        pool: pool.clone(),
+        org_id,
+        filter,
+        format,
+        below: snapshot.saturating_add(1),
+        left: MAX_EXPORT,
+        started: false,
+        written: false,
+        finished: false,
+    };
+    Ok(futures_util::stream::try_unfold(cursor, |mut cursor| async move {
+        if cursor.finished {
+            return Ok(None);
+        }
+        let mut select = QueryBuilder::new(format!("SELECT {COLUMNS} FROM activities"));
+        push_filter(&mut select, cursor.org_id, &cursor.filter, cursor.below - 1);
+        select
+            .push(" ORDER BY id DESC LIMIT ")
+            .push_bind(EXPORT_CHUNK.min(cursor.left));
+        let rows: Vec<ActivityRow> = select.build_query_as().fetch_all(&cursor.pool).await?;
+        let mut out = String::new();
+        if !cursor.started {
+            out.push_str(match cursor.format {
+                ExportFormat::Csv => CSV_HEADER,
+                ExportFormat::Json => "[",
+            });
+            cursor.started = true;
+        }
+        let count = rows.len() as i64;
+        for row in rows {
+            cursor.below = row.id;
+            let Some(activity) = row.into_activity() else { continue };
+            match cursor.format {
+                ExportFormat::Csv => csv_row(&mut out, &activity),
+                ExportFormat::Json => {
+                    if cursor.written {
+                        out.push(',');
+                    }
+                    out.push_str(&serde_json::to_string(&activity).unwrap_or_else(|_| "null".into()));
+                    cursor.written = true;
+                }
+            }
+        }
+        cursor.left -= count;
+        if count < EXPORT_CHUNK || cursor.left <= 0 {
+            cursor.finished = true;
+            if cursor.format == ExportFormat::Json {
+                out.push(']');
+            }
+        }
+        Ok(Some((out, cursor)))
+    }))
 }
 
 /// Delete what is older than each organization's retention period.

@@ -12,6 +12,7 @@ use crate::domain::page_window;
 use crate::error::ApiResult;
 use crate::extract::{Json, Path, Query};
 use crate::params::UsersQuery;
+use crate::web::held_until_sent;
 use crate::AppState;
 
 fn filter(query: &UsersQuery) -> ApiResult<UserFilter> {
@@ -56,14 +57,17 @@ pub async fn export(
     Query(query): Query<UsersQuery>,
 ) -> ApiResult<impl IntoResponse> {
     let actor = caller.require(Permission::SeeMembers)?;
+    let turn = state.large_answer().await?;
     let csv = members::export_csv(&state.pool, &actor, &filter(&query)?).await?;
-    Ok((
+    let response = (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
             (header::CONTENT_DISPOSITION, "attachment; filename=\"users.csv\""),
         ],
         csv,
-    ))
+    )
+        .into_response();
+    Ok(held_until_sent(response, turn))
 }
 
 /// Give a user another organization role. Only owners assign or take away ownership; nobody
