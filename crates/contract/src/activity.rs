@@ -24,10 +24,12 @@ pub enum TrackableType {
     Session,
     /// A download of the users list.
     UsersExport,
+    /// A person's own account: password, two-factor sign-in.
+    Account,
 }
 
 impl TrackableType {
-    pub const ALL: [TrackableType; 11] = [
+    pub const ALL: [TrackableType; 12] = [
         TrackableType::OrgUser,
         TrackableType::Invitation,
         TrackableType::Space,
@@ -39,6 +41,7 @@ impl TrackableType {
         TrackableType::PaymentMethod,
         TrackableType::Session,
         TrackableType::UsersExport,
+        TrackableType::Account,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -54,6 +57,7 @@ impl TrackableType {
             TrackableType::PaymentMethod => "PaymentMethod",
             TrackableType::Session => "Session",
             TrackableType::UsersExport => "UsersExport",
+            TrackableType::Account => "Account",
         }
     }
 
@@ -75,6 +79,7 @@ impl TrackableType {
             TrackableType::PaymentMethod => "Payment information",
             TrackableType::Session => "Sign-ins",
             TrackableType::UsersExport => "Exports",
+            TrackableType::Account => "Accounts",
         }
     }
 }
@@ -133,6 +138,12 @@ activity_keys! {
     SessionFail => "session.fail", Session, "Failed to sign in";
     SessionDestroy => "session.destroy", Session, "Signed out";
     UsersExport => "users.export", UsersExport, "Exported the users list";
+    AccountUpdate => "account.update", Account, "Changed their name";
+    PasswordChange => "account.password_change", Account, "Changed their password";
+    PasswordReset => "account.password_reset", Account, "Reset their password";
+    TwoFactorEnable => "account.two_factor_enable", Account, "Turned on two-factor sign-in";
+    TwoFactorDisable => "account.two_factor_disable", Account, "Turned off two-factor sign-in";
+    RecoveryCodeUse => "account.recovery_code_use", Account, "Signed in with a recovery code";
 }
 
 impl ActivityKey {

@@ -52,6 +52,9 @@ pub struct LoginResponse {
     /// RFC 3339; the server refuses the token after this.
     pub expires_at: String,
     pub me: Me,
+    /// What the session still needs before it opens anything.
+    #[serde(default)]
+    pub next: crate::SignInStep,
 }
 
 /// `GET /api/v1/auth/me`: the signed-in user and their organization, if any.
@@ -61,6 +64,10 @@ pub struct Me {
     pub user: Profile,
     #[serde(default)]
     pub org: Option<Membership>,
+    /// The organization requires two-factor sign-in and this person has not set it up: nothing
+    /// but the set-up (the Account page) answers until they do.
+    #[serde(default)]
+    pub must_set_up_two_factor: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -74,6 +81,9 @@ pub struct Profile {
     pub lastname: String,
     #[serde(default)]
     pub friendly_name: String,
+    /// Signs in with a second factor.
+    #[serde(default)]
+    pub two_factor: bool,
 }
 
 /// The signed-in user's place in their organization.

@@ -1,6 +1,7 @@
 //! The contract between the org-area app and its API server: the JSON types both sides speak and
 //! the organization's permission rules. Both sides compile this one crate, so they cannot drift.
 
+pub mod account;
 pub mod activity;
 pub mod auth;
 pub mod dashboard;
@@ -11,6 +12,7 @@ pub mod settings;
 pub mod subscription;
 pub mod users;
 
+pub use account::*;
 pub use activity::*;
 pub use auth::*;
 pub use dashboard::*;

@@ -57,6 +57,9 @@ pub struct OrgUser {
     pub last_sign_in_at: Option<String>,
     #[serde(default)]
     pub disabled: bool,
+    /// Additive: the person signs in with a second factor.
+    #[serde(default)]
+    pub two_factor: bool,
     /// Ids of the spaces the user collaborates on.
     #[serde(default)]
     pub on_spaces: Vec<i64>,
@@ -96,6 +99,47 @@ pub struct Invitation {
     pub inviter_id: i64,
     #[serde(default)]
     pub registered: bool,
+    /// Additive: how the invitation's mail is doing (absent in payloads from elsewhere).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mail: Option<MailState>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MailStatus {
+    /// Waiting to be sent, or being tried again after a failure.
+    Queued,
+    Sent,
+    /// Given up on after repeated failures; "Resend" sends a new one.
+    Failed,
+}
+
+/// The latest mail sent for something (an invitation).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MailState {
+    pub status: MailStatus,
+    pub attempts: i64,
+    /// Why the last try failed, when it did.
+    pub last_error: Option<String>,
+    pub sent_at: Option<String>,
+}
+
+impl MailStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MailStatus::Queued => "queued",
+            MailStatus::Sent => "sent",
+            MailStatus::Failed => "failed",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<MailStatus> {
+        [MailStatus::Queued, MailStatus::Sent, MailStatus::Failed]
+            .into_iter()
+            .find(|s| s.as_str() == text)
+    }
 }
 
 /// `GET /api/v1/health`

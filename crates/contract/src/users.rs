@@ -37,19 +37,12 @@ pub struct InviteRequest {
     pub org_role: OrgRole,
 }
 
-/// An invitation and its code. The code is shown once, to the inviter, to pass on; the server
-/// keeps only its hash.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct IssuedInvitation {
-    pub invitation: Invitation,
-    pub code: String,
-}
-
+/// The invitations just sent. Their codes went by email to the invited addresses only; the
+/// server keeps only their hashes and nobody else ever sees them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct IssuedInvitations {
-    pub invitations: Vec<IssuedInvitation>,
+    pub invitations: Vec<Invitation>,
 }
 
 /// `GET /api/v1/orgs/me/invitations`: those not accepted or revoked yet (expired ones included,

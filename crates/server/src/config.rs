@@ -14,7 +14,12 @@ pub const USAGE: &str = "usage: org-area-server [--bind ADDR:PORT] [--database U
   --static-dir    serve the built app from DIR, with deep links falling back to index.html
   --allow-origin  an origin allowed to call the API from a browser (env ORG_AREA_ALLOWED_ORIGINS, comma-separated)
   --trusted-proxy the reverse proxies in front of this server (env ORG_AREA_TRUSTED_PROXIES); only from
-                  them are X-Forwarded-For (the client's address) and X-Forwarded-Proto believed";
+                  them are X-Forwarded-For (the client's address) and X-Forwarded-Proto believed
+  --smtp-url      where mail is sent (env ORG_AREA_SMTP_URL): smtp://[user:pass@]host:port (STARTTLS when
+                  offered; ?tls=required to insist) or smtps://host:port; without it, mail is written as
+                  .eml files to the folder `mail` beside the database
+  --mail-from     the sender of every mail (env ORG_AREA_MAIL_FROM, default \"org-area <no-reply@localhost>\")
+  --public-url    the app's address in mails' links (env ORG_AREA_PUBLIC_URL, default http://BIND)";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Seed {
@@ -37,6 +42,13 @@ pub struct Config {
     pub request_timeout: Duration,
     /// How often the scheduler looks for due work (renewals, stuck charges, pruning).
     pub schedule_every: Duration,
+    /// No URL: mails become files beside the database.
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    /// The app's address for links in mails; none: `http://` and the bound address.
+    pub public_url: Option<String>,
+    /// The pause after a failed send; it doubles with each further failure.
+    pub mail_retry_after: Duration,
 }
 
 impl Default for Config {
@@ -50,6 +62,10 @@ impl Default for Config {
             trusted_proxies: TrustedProxies::default(),
             request_timeout: Duration::from_secs(30),
             schedule_every: Duration::from_secs(60),
+            smtp_url: None,
+            mail_from: "org-area <no-reply@localhost>".into(),
+            public_url: None,
+            mail_retry_after: Duration::from_secs(30),
         }
     }
 }
@@ -74,6 +90,11 @@ impl Config {
                 .map(String::from)
                 .collect();
         }
+        config.smtp_url = env("ORG_AREA_SMTP_URL").filter(|u| !u.is_empty());
+        if let Some(from) = env("ORG_AREA_MAIL_FROM") {
+            config.mail_from = from;
+        }
+        config.public_url = env("ORG_AREA_PUBLIC_URL").filter(|u| !u.is_empty());
         if let Some(proxies) = env("ORG_AREA_TRUSTED_PROXIES") {
             config.trusted_proxies = TrustedProxies::parse(&proxies)?;
         }
@@ -84,6 +105,9 @@ impl Config {
                 "--bind" => config.bind = parse_bind(&value()?)?,
                 "--database" => config.database_url = value()?,
                 "--trusted-proxy" => config.trusted_proxies.extend(TrustedProxies::parse(&value()?)?),
+                "--smtp-url" => config.smtp_url = Some(value()?),
+                "--mail-from" => config.mail_from = value()?,
+                "--public-url" => config.public_url = Some(value()?.trim_end_matches('/').to_string()),
                 "--seed" => {
                     config.seed = match value()?.as_str() {
                         "demo" => Seed::Demo,
@@ -99,6 +123,23 @@ impl Config {
         }
         check_database_url(&config.database_url)?;
         Ok(config)
+    }
+}
+
+impl Config {
+    /// Where mails are written when no SMTP server is configured: `mail` beside the database.
+    pub fn mail_dir(&self) -> PathBuf {
+        let file = self
+            .database_url
+            .trim_start_matches("sqlite://")
+            .trim_start_matches("sqlite:")
+            .split('?')
+            .next()
+            .unwrap_or("");
+        std::path::Path::new(file)
+            .parent()
+            .map(|dir| dir.join("mail"))
+            .unwrap_or_else(|| PathBuf::from("mail"))
     }
 }
 

@@ -13,6 +13,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod extract;
+pub mod mailer;
 pub mod openapi;
 pub mod params;
 pub mod payments;
@@ -39,6 +40,10 @@ pub struct AppState {
     pub proxies: Arc<client::TrustedProxies>,
     /// Answers of many megabytes (the whole organization, exports) built at once.
     pub large_answers: Arc<tokio::sync::Semaphore>,
+    /// Sends what the outbox holds; woken when something is queued.
+    pub mailer: Arc<mailer::Mailer>,
+    /// The app's public address, for links in mails.
+    pub links: Arc<domain::mail::Links>,
 }
 
 /// At most this many answers of many megabytes are built at once; more wait their turn.
@@ -77,6 +82,7 @@ pub struct Running {
     pub state: AppState,
     pub task: tokio::task::JoinHandle<std::io::Result<()>>,
     pub scheduler: tokio::task::JoinHandle<()>,
+    pub mail_sender: tokio::task::JoinHandle<()>,
 }
 
 impl Running {
@@ -104,27 +110,40 @@ pub async fn start_with(config: Config, payments: Arc<dyn payments::PaymentGatew
         }
         Seed::None => {}
     }
+    let listener = tokio::net::TcpListener::bind(config.bind).await?;
+    let addr = listener.local_addr()?;
+    let mailer = Arc::new(mailer::Mailer::new(
+        config.smtp_url.as_deref(),
+        &config.mail_from,
+        config.mail_dir(),
+        config.mail_retry_after,
+    )?);
+    tracing::info!("{}", mailer.describe());
     let state = AppState {
         pool: pool.clone(),
         hasher: Arc::new(auth::password::Hasher::default()),
         payments: payments.clone(),
         proxies: Arc::new(config.trusted_proxies.clone()),
         large_answers: Arc::new(tokio::sync::Semaphore::new(LARGE_ANSWERS_AT_ONCE)),
+        mailer: mailer.clone(),
+        links: Arc::new(domain::mail::Links {
+            public_url: config.public_url.clone().unwrap_or_else(|| format!("http://{addr}")),
+        }),
     };
     let router = app(state.clone(), &config);
-    let listener = tokio::net::TcpListener::bind(config.bind).await?;
-    let addr = listener.local_addr()?;
     let task =
         tokio::spawn(
             async move { axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await },
         );
     let scheduler = scheduler::spawn(pool.clone(), payments, config.schedule_every);
+    let mail_sender = mailer::spawn(pool.clone(), mailer);
     Ok(Running {
         addr,
         pool,
         state,
         task,
         scheduler,
+        mail_sender,
     })
 }
 

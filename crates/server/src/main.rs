@@ -19,6 +19,7 @@ async fn main() {
     };
     // Tools that start the server read this line to learn the port.
     println!("org-area listening on {}", running.url());
+    println!("{}", running.state.mailer.describe());
     tracing::info!(database = %config.database_url, static_dir = ?config.static_dir, "serving");
     tokio::select! {
         result = running.task => {

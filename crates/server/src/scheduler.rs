@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::db::{self, Pool};
-use crate::domain::{activity, billing, sessions, subscription, throttle};
+use crate::domain::{accounts, activity, billing, sessions, subscription, throttle};
 use crate::payments::PaymentGateway;
 
 /// What one round did, for the log and the tests.
@@ -24,7 +24,10 @@ pub async fn run_due_work(pool: &Pool, gateway: &dyn PaymentGateway) -> Result<R
     Ok(Round {
         renewals: subscription::renew_due(pool, gateway).await?,
         charges_finished: billing::finish_stuck_charges(pool, gateway).await?,
-        pruned: sessions::prune(pool).await? + throttle::prune(pool).await? + activity::prune(pool).await?,
+        pruned: sessions::prune(pool).await?
+            + throttle::prune(pool).await?
+            + activity::prune(pool).await?
+            + accounts::prune(pool).await?,
     })
 }
 

@@ -105,7 +105,8 @@ async fn a_saved_change_shows_everywhere_and_bumps_the_version() {
         b["branding"]["hide_powered_by"] = json!(true);
         b["embed"]["allowed_origins"] = json!(["https://Portal.Acme.example/"]);
         b["access"]["allowed_email_domains"] = json!(["@Acme.test"]);
-        b["access"]["require_two_factor"] = json!(true);
+        b["access"]["members_can_create_spaces"] = json!(true);
+        b["access"]["activity_retention_days"] = json!(90);
     });
     let response = s.put("/orgs/me/settings", Some(&token), body).await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -118,7 +119,8 @@ async fn a_saved_change_shows_everywhere_and_bumps_the_version() {
         json!(["https://portal.acme.example"])
     );
     assert_eq!(after["access"]["allowed_email_domains"], json!(["acme.test"]));
-    assert_eq!(after["access"]["require_two_factor"], true);
+    assert_eq!(after["access"]["members_can_create_spaces"], true);
+    assert_eq!(after["access"]["activity_retention_days"], 90);
     assert_eq!(settings(&s, &token).await, after, "what was saved is what is read");
 
     let me: Value = s.get("/auth/me", Some(&token)).await.json().await.unwrap();

@@ -1,13 +1,20 @@
 //! The signed-in caller, read from the `Authorization` header on every request: `Bearer <token>`,
 //! or the token bare, as Storyblok's Management API takes it (its official clients send it so).
+//!
+//! A session is in one of three states. Signed in: every endpoint answers ([`Caller`]). A second
+//! factor owed: only `POST /auth/two-factor` and sign-out answer ([`PendingSession`]). Two-factor
+//! sign-in required by the organization but not set up: only the person's own account (to set it
+//! up), who am I and sign-out answer ([`AccountCaller`]); everything else says why with 403.
 
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
+use axum::http::StatusCode;
 use contract::{allows, OrgRole, Permission};
 
 use crate::client::ClientInfo;
-use crate::domain::{sessions, Actor};
+use crate::domain::sessions::{self, SessionUser};
+use crate::domain::Actor;
 use crate::error::{ApiError, ApiResult};
 use crate::AppState;
 
@@ -55,25 +62,99 @@ fn token(parts: &Parts) -> Option<&str> {
     (!token.is_empty()).then_some(token)
 }
 
+/// A live session of any state, with its token and the client.
+async fn session(parts: &mut Parts, state: &AppState) -> ApiResult<(SessionUser, String, ClientInfo)> {
+    let token = token(parts).ok_or_else(ApiError::unauthorized)?.to_string();
+    let session = sessions::user_of(&state.pool, &token)
+        .await?
+        .ok_or_else(ApiError::unauthorized)?;
+    let client = ClientInfo::from_request_parts(parts, state).await?;
+    Ok((session, token, client))
+}
+
+fn caller(session: SessionUser, token: String, client: ClientInfo) -> Caller {
+    let org = match (session.org_id, session.org_role.as_deref().and_then(OrgRole::parse)) {
+        (Some(org_id), Some(role)) => Some((org_id, role)),
+        _ => None,
+    };
+    Caller {
+        user_id: session.user_id,
+        token,
+        org,
+        client,
+    }
+}
+
+fn set_up_first() -> ApiError {
+    ApiError::new(
+        StatusCode::FORBIDDEN,
+        "two_factor_setup_required",
+        "Your organization requires two-factor sign-in. Set it up on your Account page first.",
+    )
+}
+
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let token = token(parts).ok_or_else(ApiError::unauthorized)?.to_string();
-        let session = sessions::user_of(&state.pool, &token)
-            .await?
-            .ok_or_else(ApiError::unauthorized)?;
-        let org = match (session.org_id, session.org_role.as_deref().and_then(OrgRole::parse)) {
-            (Some(org_id), Some(role)) => Some((org_id, role)),
-            _ => None,
-        };
-        let client = ClientInfo::from_request_parts(parts, state).await?;
-        Ok(Caller {
-            user_id: session.user_id,
-            token,
-            org,
-            client,
-        })
+        let (session, token, client) = session(parts, state).await?;
+        if session.stage != "full" {
+            return Err(ApiError::unauthorized());
+        }
+        if session.must_set_up_two_factor {
+            return Err(set_up_first());
+        }
+        Ok(caller(session, token, client))
+    }
+}
+
+/// A signed-in person on their own account, also while their organization waits for them to set
+/// up two-factor sign-in.
+pub struct AccountCaller(pub Caller);
+
+impl FromRequestParts<AppState> for AccountCaller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let (session, token, client) = session(parts, state).await?;
+        if session.stage != "full" {
+            return Err(ApiError::unauthorized());
+        }
+        Ok(AccountCaller(caller(session, token, client)))
+    }
+}
+
+/// A session that still owes its second factor.
+pub struct PendingSession {
+    pub session: SessionUser,
+    pub token: String,
+    pub client: ClientInfo,
+}
+
+impl FromRequestParts<AppState> for PendingSession {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let (session, token, client) = session(parts, state).await?;
+        if session.stage != "two_factor" {
+            return Err(ApiError::conflict(
+                "no_code_owed",
+                "This session owes no authentication code.",
+            ));
+        }
+        Ok(PendingSession { session, token, client })
+    }
+}
+
+/// Any live session, whatever it may do (signing out).
+pub struct AnySession(pub Caller);
+
+impl FromRequestParts<AppState> for AnySession {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let (session, token, client) = session(parts, state).await?;
+        Ok(AnySession(caller(session, token, client)))
     }
 }
 

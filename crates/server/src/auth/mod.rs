@@ -3,4 +3,4 @@
 pub mod caller;
 pub mod password;
 
-pub use caller::Caller;
+pub use caller::{AccountCaller, AnySession, Caller, PendingSession};

@@ -5,8 +5,8 @@
 
 use axum::http::StatusCode;
 use contract::{
-    check_invite, AcceptInvitation, ActivityKey, Invitation, InviteRequest, IssuedInvitation, IssuedInvitations,
-    LoginResponse, OrgRole, Permission, MIN_PASSWORD_LEN,
+    check_invite, AcceptInvitation, ActivityKey, Invitation, InviteRequest, IssuedInvitations, LoginResponse, OrgRole,
+    Permission, MIN_PASSWORD_LEN,
 };
 use serde_json::json;
 
@@ -14,6 +14,7 @@ use crate::auth::password::Hasher;
 use crate::client::ClientInfo;
 use crate::db::{self, Pool, Tx};
 use crate::domain::activity::{self, By, Change};
+use crate::domain::mail::{self, Links, MailKind};
 use crate::domain::sessions::{self, new_token, token_hash};
 use crate::domain::throttle::{self, Secret, Subject};
 use crate::domain::{authorize, Actor};
@@ -47,6 +48,7 @@ impl InvitationRow {
             org_role: OrgRole::parse(&self.org_role)?,
             inviter_id: self.inviter_id,
             registered: self.registered,
+            mail: None,
         })
     }
 }
@@ -61,7 +63,45 @@ const PENDING: &str = "SELECT i.id, i.email, i.org_id, i.expires_at, i.org_role,
 /// so they can be resent.
 pub async fn pending(pool: &Pool, org_id: i64, only: Option<i64>) -> Result<Vec<Invitation>, sqlx::Error> {
     let rows: Vec<InvitationRow> = sqlx::query_as(PENDING).bind(org_id).bind(only).fetch_all(pool).await?;
-    Ok(rows.into_iter().filter_map(InvitationRow::into_invitation).collect())
+    with_mail(
+        pool,
+        rows.into_iter().filter_map(InvitationRow::into_invitation).collect(),
+    )
+    .await
+}
+
+/// Each invitation with how its latest mail is doing.
+async fn with_mail(pool: &Pool, mut invitations: Vec<Invitation>) -> Result<Vec<Invitation>, sqlx::Error> {
+    let ids: Vec<i64> = invitations.iter().map(|i| i.id).collect();
+    let mut states = mail::latest(pool, MailKind::Invitation, &ids).await?;
+    for invitation in &mut invitations {
+        invitation.mail = states.remove(&invitation.id);
+    }
+    Ok(invitations)
+}
+
+/// Queue the invitation's mail: the code goes only to the invited address, in the link's fragment.
+async fn send_invitation(
+    tx: &mut Tx,
+    links: &Links,
+    actor: &Actor,
+    id: i64,
+    email: &str,
+    role: OrgRole,
+    code: &str,
+) -> Result<(), sqlx::Error> {
+    let brand = mail::brand_of(tx, actor.org_id).await?;
+    let slug: String = sqlx::query_scalar("SELECT slug FROM orgs WHERE id = ?")
+        .bind(actor.org_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    let inviter = crate::domain::people::name_of(tx, actor.user_id)
+        .await?
+        .unwrap_or_else(|| "Someone".into());
+    let link = links.branded(Some(&slug), "/accept-invitation", &format!("code={code}"));
+    let article = if role == OrgRole::Admin { "an" } else { "a" };
+    let letter = mail::invitation(&brand, email, &inviter, &format!("{article} {}", role.label()), &link);
+    mail::enqueue(tx, Some(actor.org_id), MailKind::Invitation, id, letter).await
 }
 
 async fn pending_in(tx: &mut Tx, org_id: i64, id: i64) -> Result<Option<Invitation>, sqlx::Error> {
@@ -73,9 +113,14 @@ async fn pending_in(tx: &mut Tx, org_id: i64, id: i64) -> Result<Option<Invitati
     Ok(row.and_then(InvitationRow::into_invitation))
 }
 
-/// Invite one or several addresses with one role. All or nothing: one refused address refuses
-/// the request, and the message names it.
-pub async fn create(pool: &Pool, actor: &Actor, request: &InviteRequest) -> ApiResult<IssuedInvitations> {
+/// Invite one or several addresses with one role, each by mail. All or nothing: one refused
+/// address refuses the request, and the message names it.
+pub async fn create(
+    pool: &Pool,
+    links: &Links,
+    actor: &Actor,
+    request: &InviteRequest,
+) -> ApiResult<IssuedInvitations> {
     let emails = request
         .addresses()
         .map_err(|(field, message)| ApiError::invalid(field, message))?;
@@ -125,16 +170,14 @@ pub async fn create(pool: &Pool, actor: &Actor, request: &InviteRequest) -> ApiR
             .on(id, email.clone())
             .with(json!({ "email": email, "org_role": request.org_role }));
         activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
-        issued.push((id, code));
-    }
-    let mut invitations = Vec::new();
-    for (id, code) in issued {
-        let invitation = pending_in(&mut tx, actor.org_id, id)
-            .await?
-            .ok_or_else(ApiError::internal)?;
-        invitations.push(IssuedInvitation { invitation, code });
+        send_invitation(&mut tx, links, actor, id, email, request.org_role, &code).await?;
+        issued.push(id);
     }
     tx.commit().await?;
+    let mut invitations = Vec::new();
+    for id in issued {
+        invitations.extend(pending(pool, actor.org_id, Some(id)).await?);
+    }
     Ok(IssuedInvitations { invitations })
 }
 
@@ -187,8 +230,8 @@ async fn managed(tx: &mut Tx, actor: &Actor, id: i64) -> ApiResult<Invitation> {
     Ok(invitation)
 }
 
-/// A new code and a new expiry; the old code stops working.
-pub async fn resend(pool: &Pool, actor: &Actor, id: i64) -> ApiResult<IssuedInvitation> {
+/// A new mail with a new code and a new expiry; the old code stops working.
+pub async fn resend(pool: &Pool, links: &Links, actor: &Actor, id: i64) -> ApiResult<Invitation> {
     let mut tx = db::write(pool).await?;
     let invitation = managed(&mut tx, actor, id).await?;
     let code = new_token();
@@ -210,11 +253,12 @@ pub async fn resend(pool: &Pool, actor: &Actor, id: i64) -> ApiResult<IssuedInvi
         .on(id, invitation.email.clone())
         .with(json!({ "email": invitation.email }));
     activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
-    let invitation = pending_in(&mut tx, actor.org_id, id)
-        .await?
-        .ok_or_else(ApiError::internal)?;
+    send_invitation(&mut tx, links, actor, id, &invitation.email, invitation.org_role, &code).await?;
     tx.commit().await?;
-    Ok(IssuedInvitation { invitation, code })
+    pending(pool, actor.org_id, Some(id))
+        .await?
+        .pop()
+        .ok_or_else(ApiError::internal)
 }
 
 /// The invitation can no longer be accepted.
@@ -256,6 +300,7 @@ struct OpenInvitation {
 struct ExistingUser {
     id: i64,
     password_hash: Option<String>,
+    two_factor: bool,
 }
 
 fn unknown_code() -> ApiError {
@@ -270,9 +315,18 @@ fn unknown_code() -> ApiError {
 /// What the acceptance does to the account: nothing for an account with a password (it proved
 /// it), a first password for an account without one, or a new account.
 enum Account {
-    Proven(i64),
-    SetPassword { id: i64, phc: String },
-    Create { phc: String },
+    /// An existing account that proved its password; `two_factor` when it also owes a code.
+    Proven {
+        id: i64,
+        two_factor: bool,
+    },
+    SetPassword {
+        id: i64,
+        phc: String,
+    },
+    Create {
+        phc: String,
+    },
 }
 
 /// Accept an invitation with its code. The code check (and an existing account's password) is
@@ -341,6 +395,7 @@ pub async fn accept(
         Some(ExistingUser {
             id,
             password_hash: Some(phc),
+            two_factor,
         }) => {
             if !worker.check(&request.password, Some(phc)).await? {
                 return Err(ApiError::new(
@@ -350,7 +405,7 @@ pub async fn accept(
                 )
                 .at("password"));
             }
-            Account::Proven(id)
+            Account::Proven { id, two_factor }
         }
         other => {
             let phc = worker.hash(&request.password).await?;
@@ -382,8 +437,13 @@ pub async fn accept(
         .filter(|s| !s.is_empty())
         .unwrap_or(&invitation.lastname)
         .to_string();
+    // An account with two-factor sign-in gets its session once it gives a code, as at sign-in.
+    let stage = match account {
+        Account::Proven { two_factor: true, .. } => sessions::Stage::TwoFactor,
+        _ => sessions::Stage::Full,
+    };
     let user_id = match account {
-        Account::Proven(id) => id,
+        Account::Proven { id, .. } => id,
         Account::SetPassword { id, phc } => {
             let set = sqlx::query(
                 "UPDATE users SET password_hash = ?, firstname = ?, lastname = ? WHERE id = ? AND password_hash IS NULL",
@@ -451,11 +511,13 @@ pub async fn accept(
         .to(user_id)
         .with(json!({ "email": invitation.email, "org_role": role }));
     activity::record(&mut tx, invitation.org_id, By::Actor(&actor), change).await?;
-    let (token, expires_at) = sessions::open(&mut tx, user_id).await?;
+    let (token, expires_at) = sessions::open(&mut tx, user_id, stage).await?;
     tx.commit().await?;
+    let me = sessions::me(pool, user_id).await?;
     Ok(LoginResponse {
         token,
         expires_at,
-        me: sessions::me(pool, user_id).await?,
+        next: sessions::next_step(stage, &me),
+        me,
     })
 }

@@ -16,7 +16,7 @@ use crate::error::{ApiError, ApiResult};
 
 /// The columns [`UserRow`] reads, from `org_members m JOIN users u`.
 pub const USER_COLUMNS: &str = "u.id, u.email, u.firstname, u.lastname, u.avatar, m.org_role, u.sign_in_count, \
-     u.created_at, u.last_sign_in_at, u.disabled";
+     u.created_at, u.last_sign_in_at, u.disabled, u.totp_enabled_at IS NOT NULL AS two_factor";
 
 #[derive(sqlx::FromRow)]
 pub struct UserRow {
@@ -30,6 +30,7 @@ pub struct UserRow {
     pub created_at: String,
     pub last_sign_in_at: Option<String>,
     pub disabled: bool,
+    pub two_factor: bool,
 }
 
 pub type SpaceRoles = BTreeMap<String, Vec<String>>;
@@ -93,6 +94,7 @@ pub fn to_org_user(row: UserRow, roles_on_spaces: SpaceRoles) -> Option<OrgUser>
         created_at: row.created_at,
         last_sign_in_at: row.last_sign_in_at,
         disabled: row.disabled,
+        two_factor: row.two_factor,
         on_spaces,
         roles_on_spaces,
     })

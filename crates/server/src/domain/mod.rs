@@ -6,10 +6,12 @@
 //! ([`activity::record`]) before committing: a change that fails records nothing, and every
 //! recorded activity matches a committed change.
 
+pub mod accounts;
 pub mod activity;
 pub mod billing;
 pub mod invitations;
 pub mod invoices;
+pub mod mail;
 pub mod members;
 pub mod orgs;
 pub mod people;
@@ -19,6 +21,7 @@ pub mod spaces;
 pub mod statistics;
 pub mod subscription;
 pub mod throttle;
+pub mod totp;
 
 use contract::{allows, OrgRole, Permission};
 

@@ -34,11 +34,15 @@ pub struct Credentials {
     pub id: i64,
     pub password_hash: Option<String>,
     pub disabled: bool,
+    /// Signs in with a second factor.
+    pub two_factor: bool,
 }
 
 pub async fn credentials(pool: &Pool, email: &str) -> Result<Option<Credentials>, sqlx::Error> {
-    sqlx::query_as("SELECT id, password_hash, disabled FROM users WHERE email = ?")
-        .bind(email)
-        .fetch_optional(pool)
-        .await
+    sqlx::query_as(
+        "SELECT id, password_hash, disabled, totp_enabled_at IS NOT NULL AS two_factor FROM users WHERE email = ?",
+    )
+    .bind(email)
+    .fetch_optional(pool)
+    .await
 }

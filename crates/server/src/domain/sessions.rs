@@ -3,7 +3,7 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use contract::{ActivityKey, LoginRequest, LoginResponse, Me, Membership, OrgRole, Profile};
+use contract::{ActivityKey, LoginRequest, LoginResponse, Me, Membership, OrgRole, Profile, SignInStep};
 use rand::RngCore;
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -80,29 +80,123 @@ pub async fn sign_in(
             "This account has been disabled. Ask your organization's admin.",
         ));
     }
+    // With two-factor sign-in the password opens a session that opens nothing until the code.
+    let stage = if user.two_factor { Stage::TwoFactor } else { Stage::Full };
     let mut tx = db::write(pool).await?;
     attempt.succeeded(&mut tx).await?;
-    let (token, expires_at) = open(&mut tx, user.id).await?;
-    if let Some((org_id, role)) = membership(&mut tx, user.id).await? {
+    let (token, expires_at) = open(&mut tx, user.id, stage).await?;
+    if stage == Stage::Full {
+        record_sign_in(&mut tx, user.id, client, None).await?;
+    }
+    tx.commit().await?;
+    let me = me(pool, user.id).await?;
+    Ok(LoginResponse {
+        token,
+        expires_at,
+        next: next_step(stage, &me),
+        me,
+    })
+}
+
+/// What the new session still needs.
+pub fn next_step(stage: Stage, me: &Me) -> SignInStep {
+    match stage {
+        Stage::TwoFactor => SignInStep::TwoFactor,
+        Stage::Full if me.must_set_up_two_factor => SignInStep::SetUpTwoFactor,
+        Stage::Full => SignInStep::Done,
+    }
+}
+
+/// A completed sign-in in the person's organization's activity log (`extra`: what else happened,
+/// a recovery code used).
+async fn record_sign_in(
+    tx: &mut Tx,
+    user_id: i64,
+    client: &ClientInfo,
+    extra: Option<Change>,
+) -> Result<(), sqlx::Error> {
+    if let Some((org_id, role)) = membership(tx, user_id).await? {
         let actor = Actor {
-            user_id: user.id,
+            user_id,
             org_id,
             role,
             client: client.clone(),
         };
         activity::record(
-            &mut tx,
+            tx,
             org_id,
             By::Actor(&actor),
-            Change::new(ActivityKey::SessionCreate).to(user.id),
+            Change::new(ActivityKey::SessionCreate).to(user_id),
         )
         .await?;
+        if let Some(change) = extra {
+            activity::record(tx, org_id, By::Actor(&actor), change).await?;
+        }
     }
+    Ok(())
+}
+
+/// The second step of signing in: an authentication code (each code works once) or a recovery
+/// code (each works once), throttled like passwords. The session then opens.
+pub async fn second_factor(
+    pool: &Pool,
+    client: &ClientInfo,
+    session: &SessionUser,
+    code: &str,
+    token: &str,
+) -> ApiResult<LoginResponse> {
+    if code.trim().is_empty() || code.chars().count() > 64 {
+        return Err(ApiError::invalid(
+            "code",
+            "Enter the 6-digit code from your authenticator app, or a recovery code.",
+        ));
+    }
+    let email: String = sqlx::query_scalar("SELECT email FROM users WHERE id = ?")
+        .bind(session.user_id)
+        .fetch_one(pool)
+        .await?;
+    let subject = Subject {
+        secret: Secret::SecondFactor,
+        account: &email,
+        user_id: Some(session.user_id),
+        client: client.ip,
+    };
+    let attempt = throttle::begin(pool, subject)
+        .await?
+        .map_err(|throttled| throttled.into_error("code"))?;
+    let mut tx = db::write(pool).await?;
+    let Some(used) = crate::domain::accounts::use_second_factor(&mut tx, session.user_id, code).await? else {
+        tx.rollback().await?;
+        return Err(ApiError::new(
+            axum::http::StatusCode::UNAUTHORIZED,
+            "invalid_code",
+            "This code is not right, or it was used already. Codes change every 30 seconds.",
+        )
+        .at("code"));
+    };
+    attempt.succeeded(&mut tx).await?;
+    let opened = sqlx::query("UPDATE sessions SET stage = 'full' WHERE token_hash = ? AND stage = 'two_factor'")
+        .bind(token_hash(token))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if opened == 0 {
+        return Err(ApiError::unauthorized());
+    }
+    let extra = (used == crate::domain::accounts::SecondFactor::RecoveryCode)
+        .then(|| Change::new(ActivityKey::RecoveryCodeUse).to(session.user_id));
+    record_sign_in(&mut tx, session.user_id, client, extra).await?;
     tx.commit().await?;
+    let me = me(pool, session.user_id).await?;
+    let expires_at: String = sqlx::query_scalar("SELECT expires_at FROM sessions WHERE token_hash = ?")
+        .bind(token_hash(token))
+        .fetch_one(pool)
+        .await?;
     Ok(LoginResponse {
-        token,
+        token: token.to_string(),
         expires_at,
-        me: me(pool, user.id).await?,
+        next: next_step(Stage::Full, &me),
+        me,
     })
 }
 
@@ -126,9 +220,27 @@ async fn membership(tx: &mut Tx, user_id: i64) -> Result<Option<(i64, OrgRole)>,
     Ok(row.and_then(|(org_id, role)| OrgRole::parse(&role).map(|r| (org_id, r))))
 }
 
+/// How far a session has got.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Signed in.
+    Full,
+    /// The password was right; the second factor is still owed, and the session opens nothing.
+    TwoFactor,
+}
+
+impl Stage {
+    fn as_str(self) -> &'static str {
+        match self {
+            Stage::Full => "full",
+            Stage::TwoFactor => "two_factor",
+        }
+    }
+}
+
 /// Count the sign-in and open a session, inside the transaction that signs the person in
 /// (sign-in, or accepting an invitation). Returns the token and its expiry.
-pub async fn open(tx: &mut Tx, user_id: i64) -> Result<(String, String), sqlx::Error> {
+pub async fn open(tx: &mut Tx, user_id: i64, stage: Stage) -> Result<(String, String), sqlx::Error> {
     sqlx::query("UPDATE users SET sign_in_count = sign_in_count + 1, last_sign_in_at = ? WHERE id = ?")
         .bind(db::now())
         .bind(user_id)
@@ -136,30 +248,52 @@ pub async fn open(tx: &mut Tx, user_id: i64) -> Result<(String, String), sqlx::E
         .await?;
     let token = new_token();
     let expires_at = db::timestamp(chrono::Utc::now() + LIFETIME);
-    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at, stage) VALUES (?, ?, ?, ?, ?)")
         .bind(token_hash(&token))
         .bind(user_id)
         .bind(db::now())
         .bind(&expires_at)
+        .bind(stage.as_str())
         .execute(&mut **tx)
         .await?;
     Ok((token, expires_at))
 }
 
+/// End every session of the account but `keep` (a new password, a reset).
+pub async fn revoke_others(tx: &mut Tx, user_id: i64, keep: Option<&str>) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query(
+        "UPDATE sessions SET revoked_at = ?1 WHERE user_id = ?2 AND revoked_at IS NULL AND token_hash IS NOT ?3",
+    )
+    .bind(db::now())
+    .bind(user_id)
+    .bind(keep.map(token_hash))
+    .execute(&mut **tx)
+    .await?
+    .rows_affected())
+}
+
 /// The person behind a live session (not revoked, not expired, account not disabled), with their
-/// organization and role if they have one.
+/// organization and role if they have one, and what the session may do.
 #[derive(sqlx::FromRow)]
 pub struct SessionUser {
     pub user_id: i64,
     pub org_id: Option<i64>,
     pub org_role: Option<String>,
+    /// `full` or `two_factor` (a code is still owed).
+    pub stage: String,
+    /// The organization requires two-factor sign-in and this person has not set it up.
+    pub must_set_up_two_factor: bool,
 }
 
 pub async fn user_of(pool: &Pool, token: &str) -> Result<Option<SessionUser>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT s.user_id, m.org_id, m.org_role FROM sessions s
+        "SELECT s.user_id, m.org_id, m.org_role, s.stage,
+                (COALESCE(json_extract(o.settings, '$.access.require_two_factor'), 0) = 1
+                 AND u.totp_enabled_at IS NULL) AS must_set_up_two_factor
+         FROM sessions s
          JOIN users u ON u.id = s.user_id
          LEFT JOIN org_members m ON m.user_id = s.user_id
+         LEFT JOIN orgs o ON o.id = m.org_id
          WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.disabled = 0",
     )
     .bind(token_hash(token))
@@ -203,6 +337,7 @@ struct MeRow {
     email: String,
     firstname: String,
     lastname: String,
+    two_factor: bool,
     org_id: Option<i64>,
     org_name: Option<String>,
     org_slug: Option<String>,
@@ -212,13 +347,15 @@ struct MeRow {
 /// The signed-in person and their place in their organization.
 pub async fn me(pool: &Pool, user_id: i64) -> Result<Me, sqlx::Error> {
     let row: MeRow = sqlx::query_as(
-        "SELECT u.id, u.email, u.firstname, u.lastname, o.id AS org_id, o.name AS org_name, o.slug AS org_slug, m.org_role
+        "SELECT u.id, u.email, u.firstname, u.lastname, u.totp_enabled_at IS NOT NULL AS two_factor,
+                o.id AS org_id, o.name AS org_name, o.slug AS org_slug, m.org_role
          FROM users u LEFT JOIN org_members m ON m.user_id = u.id LEFT JOIN orgs o ON o.id = m.org_id
          WHERE u.id = ?",
     )
     .bind(user_id)
     .fetch_one(pool)
     .await?;
+    let mut must_set_up_two_factor = false;
     let org = match (
         row.org_id,
         row.org_name,
@@ -227,6 +364,7 @@ pub async fn me(pool: &Pool, user_id: i64) -> Result<Me, sqlx::Error> {
     ) {
         (Some(id), Some(name), Some(slug), Some(org_role)) => {
             let access = settings::stored(pool, id).await?.access;
+            must_set_up_two_factor = access.require_two_factor && !row.two_factor;
             Some(Membership {
                 id,
                 name,
@@ -246,7 +384,9 @@ pub async fn me(pool: &Pool, user_id: i64) -> Result<Me, sqlx::Error> {
             email: row.email,
             firstname: row.firstname,
             lastname: row.lastname,
+            two_factor: row.two_factor,
         },
         org,
+        must_set_up_two_factor,
     })
 }

@@ -51,6 +51,12 @@ pub const KNOWN_CLIENT_DAYS: i64 = 90;
 pub enum Secret {
     Password,
     InvitationCode,
+    /// Asking for a password reset mail (so nobody floods an inbox).
+    ResetRequest,
+    /// The token of a password reset link.
+    ResetToken,
+    /// An authentication or recovery code.
+    SecondFactor,
 }
 
 impl Secret {
@@ -58,6 +64,9 @@ impl Secret {
         match self {
             Secret::Password => "password",
             Secret::InvitationCode => "invitation",
+            Secret::ResetRequest => "reset-request",
+            Secret::ResetToken => "reset-token",
+            Secret::SecondFactor => "second-factor",
         }
     }
 }

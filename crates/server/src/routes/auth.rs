@@ -1,18 +1,20 @@
-//! Sign-in, sign-out and who am I.
+//! Signing in (with a second factor when the account has one), out, who am I, and resetting a
+//! forgotten password by mail.
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use contract::{LoginRequest, LoginResponse, Me};
+use contract::{LoginRequest, LoginResponse, Me, PasswordReset, PasswordResetRequest, TwoFactorCode};
 
-use crate::auth::Caller;
+use crate::auth::{AccountCaller, AnySession, PendingSession};
 use crate::client::ClientInfo;
-use crate::domain::sessions;
+use crate::domain::{accounts, sessions};
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::AppState;
 
 /// Sign in with email and password. Failed attempts slow down that account from that address,
-/// and an address failing across accounts; 429 says when to try again.
+/// and an address failing across accounts; 429 says when to try again. With two-factor sign-in
+/// on, the session opens nothing until `POST /auth/two-factor` (`next` says so).
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
     responses(
         (status = 200, body = LoginResponse),
@@ -30,10 +32,34 @@ pub async fn login(
     ))
 }
 
+/// The second step of signing in: the code from the authenticator app, or a recovery code.
+#[utoipa::path(post, path = "/api/v1/auth/two-factor", tag = "auth", security(("bearer" = [])),
+    request_body = TwoFactorCode,
+    responses(
+        (status = 200, body = LoginResponse),
+        (status = 401, description = "Wrong or used code, or no session", body = contract::ApiErrorBody),
+        (status = 409, description = "The session owes no code", body = contract::ApiErrorBody),
+        (status = 429, description = "Too many wrong codes; Retry-After says when", body = contract::ApiErrorBody)))]
+pub async fn two_factor(
+    State(state): State<AppState>,
+    pending: PendingSession,
+    Json(request): Json<TwoFactorCode>,
+) -> ApiResult<Json<LoginResponse>> {
+    let response = sessions::second_factor(
+        &state.pool,
+        &pending.client,
+        &pending.session,
+        &request.code,
+        &pending.token,
+    )
+    .await?;
+    Ok(Json(response))
+}
+
 /// Sign out: the session is revoked on the server, so the token is useless from now on.
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", security(("bearer" = [])),
     responses((status = 204)))]
-pub async fn logout(State(state): State<AppState>, caller: Caller) -> ApiResult<StatusCode> {
+pub async fn logout(State(state): State<AppState>, AnySession(caller): AnySession) -> ApiResult<StatusCode> {
     let actor = caller.member().ok();
     sessions::sign_out(&state.pool, &caller.token, actor.as_ref()).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -42,6 +68,39 @@ pub async fn logout(State(state): State<AppState>, caller: Caller) -> ApiResult<
 /// The signed-in user and their organization membership.
 #[utoipa::path(get, path = "/api/v1/auth/me", tag = "auth", security(("bearer" = [])),
     responses((status = 200, body = Me)))]
-pub async fn me(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<Me>> {
+pub async fn me(State(state): State<AppState>, AccountCaller(caller): AccountCaller) -> ApiResult<Json<Me>> {
     Ok(Json(sessions::me(&state.pool, caller.user_id).await?))
+}
+
+/// "Forgot password?": a link by mail, valid 30 minutes, if the address has an account. The
+/// answer is the same either way.
+#[utoipa::path(post, path = "/api/v1/auth/password-reset", tag = "auth", request_body = PasswordResetRequest,
+    responses(
+        (status = 202, description = "If the address has an account, a link is on its way"),
+        (status = 422, description = "Not an email address", body = contract::ApiErrorBody),
+        (status = 429, description = "Asked too often; Retry-After says when", body = contract::ApiErrorBody)))]
+pub async fn request_reset(
+    State(state): State<AppState>,
+    client: ClientInfo,
+    Json(request): Json<PasswordResetRequest>,
+) -> ApiResult<StatusCode> {
+    accounts::request_reset(&state.pool, &state.links, &client, &request.email).await?;
+    state.mailer.wake();
+    Ok(StatusCode::ACCEPTED)
+}
+
+/// A new password with the token from the link. Every session of the account ends.
+#[utoipa::path(post, path = "/api/v1/auth/password-reset/confirm", tag = "auth", request_body = PasswordReset,
+    responses(
+        (status = 204, description = "The new password is set; sign in with it"),
+        (status = 404, description = "The link expired or was used", body = contract::ApiErrorBody),
+        (status = 422, description = "The new password is too short or too long", body = contract::ApiErrorBody),
+        (status = 429, description = "Too many tries; Retry-After says when", body = contract::ApiErrorBody)))]
+pub async fn confirm_reset(
+    State(state): State<AppState>,
+    client: ClientInfo,
+    Json(request): Json<PasswordReset>,
+) -> ApiResult<StatusCode> {
+    accounts::confirm_reset(&state.pool, &state.hasher, &client, &request.token, &request.password).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -4,7 +4,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use contract::{
-    AcceptInvitation, InviteRequest, IssuedInvitation, IssuedInvitations, LoginResponse, PendingInvitations, Permission,
+    AcceptInvitation, Invitation, InviteRequest, IssuedInvitations, LoginResponse, PendingInvitations, Permission,
 };
 
 use crate::auth::Caller;
@@ -25,8 +25,9 @@ pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Js
     }))
 }
 
-/// Invite one or several addresses with one role. All or nothing: one refused address refuses
-/// the request, and the message names it.
+/// Invite one or several addresses with one role. Each gets a mail with a link that carries its
+/// code; the code reaches nobody else. All or nothing: one refused address refuses the request,
+/// and the message names it.
 #[utoipa::path(post, path = "/api/v1/orgs/me/invitations", tag = "users", security(("bearer" = [])),
     request_body = InviteRequest,
     responses((status = 201, body = IssuedInvitations),
@@ -40,22 +41,21 @@ pub async fn create(
     Json(request): Json<InviteRequest>,
 ) -> ApiResult<(StatusCode, Json<IssuedInvitations>)> {
     let actor = caller.require(Permission::InviteUsers)?;
-    let issued = invitations::create(&state.pool, &actor, &request).await?;
+    let issued = invitations::create(&state.pool, &state.links, &actor, &request).await?;
+    state.mailer.wake();
     Ok((StatusCode::CREATED, Json(issued)))
 }
 
-/// A new code and a new expiry; the old code stops working.
+/// A new mail with a new code and a new expiry; the old code stops working.
 #[utoipa::path(post, path = "/api/v1/orgs/me/invitations/{id}/resend", tag = "users", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Invitation id")),
-    responses((status = 200, body = IssuedInvitation), (status = 403, body = contract::ApiErrorBody),
+    responses((status = 200, body = Invitation), (status = 403, body = contract::ApiErrorBody),
         (status = 404, body = contract::ApiErrorBody)))]
-pub async fn resend(
-    State(state): State<AppState>,
-    caller: Caller,
-    Path(id): Path<i64>,
-) -> ApiResult<Json<IssuedInvitation>> {
+pub async fn resend(State(state): State<AppState>, caller: Caller, Path(id): Path<i64>) -> ApiResult<Json<Invitation>> {
     let actor = caller.require(Permission::InviteUsers)?;
-    Ok(Json(invitations::resend(&state.pool, &actor, id).await?))
+    let invitation = invitations::resend(&state.pool, &state.links, &actor, id).await?;
+    state.mailer.wake();
+    Ok(Json(invitation))
 }
 
 /// The invitation can no longer be accepted.

@@ -2,6 +2,7 @@
 //! both made from these registrations, so no operation can exist undocumented. Handlers only
 //! parse, call the domain layer and answer; no route module uses another.
 
+mod account;
 mod activities;
 mod auth;
 mod billing;
@@ -33,6 +34,14 @@ pub fn api() -> (Router<AppState>, OpenApi) {
         .routes(routes!(auth::login))
         .routes(routes!(auth::logout))
         .routes(routes!(auth::me))
+        .routes(routes!(auth::two_factor))
+        .routes(routes!(auth::request_reset))
+        .routes(routes!(auth::confirm_reset))
+        .routes(routes!(account::get, account::update))
+        .routes(routes!(account::change_password))
+        .routes(routes!(account::start_two_factor))
+        .routes(routes!(account::verify_two_factor))
+        .routes(routes!(account::disable_two_factor))
         .routes(routes!(orgs::me))
         .routes(routes!(spaces::list, spaces::add))
         .routes(routes!(spaces::detail, spaces::detach))

@@ -232,3 +232,90 @@ pub fn emails(holder: &Value) -> Vec<String> {
         .map(|u| u["email"].as_str().unwrap().to_string())
         .collect()
 }
+
+/// The text of one MIME part's body, undoing quoted-printable or base64.
+fn decode_part(part: &str) -> String {
+    let (headers, body) = part.split_once("\r\n\r\n").unwrap_or((part, ""));
+    let headers = headers.to_ascii_lowercase();
+    if headers.contains("content-transfer-encoding: base64") {
+        use base64::Engine;
+        let joined: String = body.split_whitespace().collect();
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(joined)
+            .unwrap_or_default();
+        return String::from_utf8_lossy(&bytes).into_owned();
+    }
+    if headers.contains("content-transfer-encoding: quoted-printable") {
+        let soft = body.replace("=\r\n", "");
+        let mut out = Vec::new();
+        let bytes = soft.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'=' && i + 2 < bytes.len() {
+                if let Ok(b) = u8::from_str_radix(&soft[i + 1..i + 3], 16) {
+                    out.push(b);
+                    i += 3;
+                    continue;
+                }
+            }
+            out.push(bytes[i]);
+            i += 1;
+        }
+        return String::from_utf8_lossy(&out).into_owned();
+    }
+    body.to_string()
+}
+
+/// A mail as its headers and decoded parts, joined: enough to read a link out of.
+pub fn decoded_mail(raw: &str) -> String {
+    raw.split("\r\n--").map(decode_part).collect::<Vec<_>>().join("\n")
+}
+
+impl TestServer {
+    /// Every mail the server wrote to its mail folder for `to`, decoded, oldest first, waiting
+    /// up to ten seconds for at least `at_least` of them.
+    pub async fn mails_to(&self, to: &str, at_least: usize) -> Vec<String> {
+        let dir = std::path::Path::new(self.database_url.trim_start_matches("sqlite://"))
+            .parent()
+            .unwrap()
+            .join("mail");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let mut names: Vec<_> = std::fs::read_dir(&dir)
+                .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+                .unwrap_or_default();
+            names.sort();
+            let mails: Vec<String> = names
+                .iter()
+                .filter_map(|p| std::fs::read_to_string(p).ok())
+                .filter(|raw| raw.to_lowercase().contains(&format!("to: {}", to.to_lowercase())))
+                .map(|raw| decoded_mail(&raw))
+                .collect();
+            if mails.len() >= at_least || std::time::Instant::now() > deadline {
+                assert!(
+                    mails.len() >= at_least,
+                    "{} mail(s) to {to}, wanted {at_least}",
+                    mails.len()
+                );
+                return mails;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The value after `name=` in the link of the newest mail to `to` (a code, a token).
+    pub async fn secret_in_mail(&self, to: &str, name: &str, nth: usize) -> String {
+        let mails = self.mails_to(to, nth).await;
+        secret_in(&mails[nth - 1], name)
+    }
+}
+
+/// The value after `name=` in a mail's link.
+pub fn secret_in(mail: &str, name: &str) -> String {
+    let marker = format!("#{name}=");
+    let start = mail.find(&marker).unwrap_or_else(|| panic!("no {marker} in:\n{mail}")) + marker.len();
+    mail[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
+}

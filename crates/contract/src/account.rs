@@ -1,0 +1,185 @@
+//! A person's own account: name, password, password reset and two-factor sign-in (TOTP, RFC 6238,
+//! 30-second steps, 6 digits, with one-time recovery codes).
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Profile, MAX_PASSWORD_CHARS, MAX_PERSON_NAME_CHARS, MIN_PASSWORD_LEN};
+
+/// Digits of an authentication code.
+pub const TOTP_DIGITS: usize = 6;
+/// Seconds each code is valid for.
+pub const TOTP_STEP_SECONDS: u64 = 30;
+/// Recovery codes given when two-factor sign-in is turned on.
+pub const RECOVERY_CODES: usize = 10;
+/// How long a password reset link works.
+pub const RESET_LINK_MINUTES: i64 = 30;
+
+/// What signing in still needs after the password.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SignInStep {
+    /// Signed in.
+    #[default]
+    Done,
+    /// An authentication code (or a recovery code) at `POST /auth/two-factor`; until then the
+    /// session opens nothing else.
+    TwoFactor,
+    /// The organization requires two-factor sign-in and this person has not set it up: only the
+    /// set-up answers until it is done.
+    SetUpTwoFactor,
+}
+
+/// `POST /api/v1/auth/two-factor`: the code from the authenticator app, or a recovery code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TwoFactorCode {
+    pub code: String,
+}
+
+/// `POST /api/v1/auth/password-reset`: always answered the same way, account or not.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordResetRequest {
+    pub email: String,
+}
+
+/// `POST /api/v1/auth/password-reset/confirm`: the token from the link and the new password.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordReset {
+    pub token: String,
+    pub password: String,
+}
+
+/// `GET /api/v1/me/account`
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountView {
+    pub profile: Profile,
+    pub two_factor_enabled: bool,
+    /// Recovery codes not used yet.
+    pub recovery_codes_left: i64,
+    /// The organization requires two-factor sign-in.
+    pub two_factor_required: bool,
+}
+
+/// `PATCH /api/v1/me/account`
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProfileUpdate {
+    pub firstname: String,
+    pub lastname: String,
+}
+
+/// `PUT /api/v1/me/password`: ends every other session of the account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// A QR code as its modules, row by row (`1` dark, `0` light), for the app to draw.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QrCode {
+    pub size: u32,
+    pub modules: String,
+}
+
+/// `POST /api/v1/me/two-factor/setup`: a new secret, as text and as an `otpauth://` QR code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TwoFactorSetup {
+    /// Base32, for authenticator apps that cannot scan.
+    pub secret: String,
+    pub otpauth_uri: String,
+    pub qr: QrCode,
+}
+
+/// `POST /api/v1/me/two-factor/verify`: shown once; each works once instead of a code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RecoveryCodes {
+    pub codes: Vec<String>,
+}
+
+/// `DELETE /api/v1/me/two-factor`: the password and a code (or a recovery code).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TwoFactorDisable {
+    pub password: String,
+    pub code: String,
+}
+
+/// A new password's first problem: (message). The same rule everywhere a password is set.
+pub fn new_password_problem(password: &str) -> Option<String> {
+    let chars = password.chars().count();
+    if chars < MIN_PASSWORD_LEN {
+        Some(format!("Choose a password of at least {MIN_PASSWORD_LEN} characters."))
+    } else if chars > MAX_PASSWORD_CHARS {
+        Some(format!("A password has at most {MAX_PASSWORD_CHARS} characters."))
+    } else {
+        None
+    }
+}
+
+impl ProfileUpdate {
+    /// The names as stored (trimmed), or the first field to change: (field, message).
+    pub fn validated(&self) -> Result<ProfileUpdate, (&'static str, String)> {
+        let mut out = ProfileUpdate {
+            firstname: self.firstname.trim().to_string(),
+            lastname: self.lastname.trim().to_string(),
+        };
+        for (field, value) in [("firstname", &mut out.firstname), ("lastname", &mut out.lastname)] {
+            if value.chars().count() > MAX_PERSON_NAME_CHARS {
+                return Err((field, format!("A name has at most {MAX_PERSON_NAME_CHARS} characters.")));
+            }
+            if value.chars().any(char::is_control) {
+                return Err((field, "A name is one line of text.".into()));
+            }
+        }
+        if out.firstname.is_empty() && out.lastname.is_empty() {
+            return Err(("firstname", "Enter your name.".into()));
+        }
+        Ok(out)
+    }
+}
+
+/// Whether `code` looks like an authentication code (6 digits, spaces allowed) rather than a
+/// recovery code.
+pub fn is_totp_code(code: &str) -> bool {
+    let digits: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    digits.len() == TOTP_DIGITS && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_and_names_are_checked_once_for_everywhere() {
+        assert!(new_password_problem("short").is_some());
+        assert!(new_password_problem(&"x".repeat(MAX_PASSWORD_CHARS + 1)).is_some());
+        assert_eq!(new_password_problem("long enough password"), None);
+        let update = ProfileUpdate {
+            firstname: "  Ada ".into(),
+            lastname: "Lovelace".into(),
+        };
+        assert_eq!(update.validated().unwrap().firstname, "Ada");
+        let empty = ProfileUpdate {
+            firstname: " ".into(),
+            lastname: "".into(),
+        };
+        assert_eq!(empty.validated().unwrap_err().0, "firstname");
+    }
+
+    #[test]
+    fn six_digits_are_an_authentication_code() {
+        assert!(is_totp_code("123456"));
+        assert!(is_totp_code("123 456"));
+        assert!(!is_totp_code("12345"));
+        assert!(!is_totp_code("abcd-efgh-ijkl"));
+    }
+}

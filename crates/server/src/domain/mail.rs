@@ -1,0 +1,288 @@
+//! The mails the server sends (an invitation, a password reset link), written into the outbox in
+//! the same transaction as the change that causes them; `mailer` delivers them. Each carries the
+//! organization's app name and brand colour, in a plain-text part and an HTML part in which every
+//! value that came from a person is escaped.
+
+use std::collections::HashMap;
+
+use contract::{MailState, MailStatus, StoredSettings, PRODUCT_NAME};
+
+use crate::db::{self, Pool, Tx};
+
+/// Where the app lives, for the links in mails: `https://app.example.com` (no trailing slash).
+#[derive(Clone, Debug)]
+pub struct Links {
+    pub public_url: String,
+}
+
+impl Links {
+    /// The organization's branded address for an app path, with a secret in the fragment (which
+    /// browsers never send to a server).
+    pub fn branded(&self, slug: Option<&str>, path: &str, fragment: &str) -> String {
+        let base = self.public_url.trim_end_matches('/');
+        match slug {
+            Some(slug) => format!("{base}/o/{slug}{path}#{fragment}"),
+            None => format!("{base}{path}#{fragment}"),
+        }
+    }
+}
+
+/// What an outbox row is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MailKind {
+    Invitation,
+    PasswordReset,
+}
+
+impl MailKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            MailKind::Invitation => "invitation",
+            MailKind::PasswordReset => "password_reset",
+        }
+    }
+}
+
+/// One mail, ready to queue.
+pub struct Letter {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// The look a mail takes from the organization.
+pub struct MailBrand {
+    pub app_name: String,
+    pub org_name: String,
+    pub color: String,
+}
+
+impl MailBrand {
+    /// The product's own look, for someone in no organization.
+    pub fn product() -> MailBrand {
+        MailBrand {
+            app_name: PRODUCT_NAME.to_string(),
+            org_name: String::new(),
+            color: StoredSettings::default().branding.light.primary,
+        }
+    }
+}
+
+/// The brand of an organization, read inside a transaction.
+pub async fn brand_of(tx: &mut Tx, org_id: i64) -> Result<MailBrand, sqlx::Error> {
+    let (name, settings): (String, String) = sqlx::query_as("SELECT name, settings FROM orgs WHERE id = ?")
+        .bind(org_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    let stored: StoredSettings = serde_json::from_str(&settings).unwrap_or_default();
+    let app_name = if stored.branding.app_name.is_empty() {
+        PRODUCT_NAME.to_string()
+    } else {
+        stored.branding.app_name
+    };
+    Ok(MailBrand {
+        app_name,
+        org_name: name,
+        color: stored.branding.light.primary,
+    })
+}
+
+/// Text for HTML, from people or not.
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// A colour that passed the settings' validation (`#rrggbb`), or the product's.
+fn safe_color(color: &str) -> String {
+    let ok = color.len() == 7 && color.starts_with('#') && color[1..].bytes().all(|b| b.is_ascii_hexdigit());
+    if ok {
+        color.to_string()
+    } else {
+        StoredSettings::default().branding.light.primary
+    }
+}
+
+/// The HTML part: a heading, paragraphs, one button and its address written out.
+fn html(brand: &MailBrand, heading: &str, paragraphs: &[String], button: &str, link: &str) -> String {
+    let color = safe_color(&brand.color);
+    let body: String = paragraphs
+        .iter()
+        .map(|p| format!("<p style=\"margin:0 0 16px\">{}</p>", escape(p)))
+        .collect();
+    format!(
+        "<!DOCTYPE html><html><body style=\"margin:0;padding:24px;background:#f4f5f9;font:15px/1.5 -apple-system,Segoe UI,sans-serif;color:#1c2033\">\
+<table role=\"presentation\" width=\"100%\" style=\"max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;border-top:4px solid {color}\"><tr><td style=\"padding:24px\">\
+<p style=\"margin:0 0 16px;font-weight:700;color:{color}\">{app}</p>\
+<h1 style=\"margin:0 0 16px;font-size:20px\">{heading}</h1>{body}\
+<p style=\"margin:24px 0\"><a href=\"{href}\" style=\"background:{color};color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600\">{button}</a></p>\
+<p style=\"margin:0;color:#5d6378;font-size:13px\">Or open this address: {href}</p>\
+</td></tr></table></body></html>",
+        app = escape(&brand.app_name),
+        heading = escape(heading),
+        href = escape(link),
+        button = escape(button),
+    )
+}
+
+fn text(brand: &MailBrand, heading: &str, paragraphs: &[String], button: &str, link: &str) -> String {
+    format!(
+        "{}\n\n{heading}\n\n{}\n\n{button}: {link}\n",
+        brand.app_name,
+        paragraphs.join("\n\n")
+    )
+}
+
+/// An invitation to join the organization, with the link that carries its code.
+pub fn invitation(brand: &MailBrand, to: &str, inviter: &str, role: &str, link: &str) -> Letter {
+    let heading = format!("Join {} on {}", brand.org_name, brand.app_name);
+    let paragraphs = [
+        format!("{inviter} invited you to join {} as {role}.", brand.org_name),
+        "Open the link below to choose a password (or enter the one of your existing account) and \
+         join. The invitation works for seven days; if it has expired, ask for a new one."
+            .to_string(),
+    ];
+    Letter {
+        to: to.to_string(),
+        subject: heading.clone(),
+        text: text(brand, &heading, &paragraphs, "Accept the invitation", link),
+        html: html(brand, &heading, &paragraphs, "Accept the invitation", link),
+    }
+}
+
+/// A password reset link.
+pub fn password_reset(brand: &MailBrand, to: &str, link: &str) -> Letter {
+    let heading = format!("Reset your {} password", brand.app_name);
+    let paragraphs = [
+        "Someone asked to reset the password of this account. If it was you, open the link below \
+         within 30 minutes to choose a new password; it works once, and signs out every other session."
+            .to_string(),
+        "If it was not you, ignore this mail: your password stays as it is.".to_string(),
+    ];
+    Letter {
+        to: to.to_string(),
+        subject: heading.clone(),
+        text: text(brand, &heading, &paragraphs, "Choose a new password", link),
+        html: html(brand, &heading, &paragraphs, "Choose a new password", link),
+    }
+}
+
+/// Queue the letter in the change's transaction; the mailer sends it after the commit.
+pub async fn enqueue(
+    tx: &mut Tx,
+    org_id: Option<i64>,
+    kind: MailKind,
+    subject_id: i64,
+    letter: Letter,
+) -> Result<(), sqlx::Error> {
+    let now = db::now();
+    sqlx::query(
+        "INSERT INTO outbox (org_id, kind, subject_id, recipient, subject, text_body, html_body, next_attempt_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(org_id)
+    .bind(kind.as_str())
+    .bind(subject_id)
+    .bind(&letter.to)
+    .bind(&letter.subject)
+    .bind(&letter.text)
+    .bind(&letter.html)
+    .bind(&now)
+    .bind(&now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct StateRow {
+    subject_id: i64,
+    status: String,
+    attempts: i64,
+    last_error: Option<String>,
+    sent_at: Option<String>,
+}
+
+/// The latest mail of `kind` for each of `ids`.
+pub async fn latest(pool: &Pool, kind: MailKind, ids: &[i64]) -> Result<HashMap<i64, MailState>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let mut query = sqlx::QueryBuilder::new(
+        "SELECT subject_id, status, attempts, last_error, sent_at FROM outbox o
+         WHERE o.id = (SELECT MAX(id) FROM outbox x WHERE x.kind = o.kind AND x.subject_id = o.subject_id)
+         AND o.kind = ",
+    );
+    query.push_bind(kind.as_str()).push(" AND o.subject_id IN (");
+    let mut list = query.separated(", ");
+    for id in ids {
+        list.push_bind(*id);
+    }
+    query.push(")");
+    let rows: Vec<StateRow> = query.build_query_as().fetch_all(pool).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some((
+                r.subject_id,
+                MailState {
+                    status: MailStatus::parse(&r.status)?,
+                    attempts: r.attempts,
+                    last_error: r.last_error,
+                    sent_at: r.sent_at,
+                },
+            ))
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_value_from_people_is_escaped_in_the_html_part() {
+        let brand = MailBrand {
+            app_name: "Acme <Hub>".into(),
+            org_name: "A&B \"Studio\"".into(),
+            color: "red;background:url(x)".into(),
+        };
+        let letter = invitation(
+            &brand,
+            "x@y.z",
+            "<script>alert(1)</script>",
+            "Member",
+            "https://a/b#code=1\"><x",
+        );
+        assert!(!letter.html.contains("<script>") && letter.html.contains("&lt;script&gt;"));
+        assert!(letter.html.contains("Acme &lt;Hub&gt;") && letter.html.contains("A&amp;B &quot;Studio&quot;"));
+        assert!(
+            !letter.html.contains("url(x)"),
+            "colours are checked before they are used"
+        );
+        assert!(letter.html.contains("code=1&quot;&gt;&lt;x"));
+        assert!(
+            letter.text.contains("<script>alert(1)</script>"),
+            "the text part is text"
+        );
+    }
+
+    #[test]
+    fn links_carry_the_secret_in_the_fragment_at_the_branded_address() {
+        let links = Links {
+            public_url: "https://app.example.com/".into(),
+        };
+        assert_eq!(
+            links.branded(Some("acme"), "/accept-invitation", "code=abc"),
+            "https://app.example.com/o/acme/accept-invitation#code=abc"
+        );
+        assert_eq!(
+            links.branded(None, "/reset-password", "token=t"),
+            "https://app.example.com/reset-password#token=t"
+        );
+    }
+}

@@ -1,0 +1,111 @@
+//! `/api/v1/me/...`: the signed-in person's own account: name, password and two-factor sign-in.
+//! These answer also while the organization waits for the person to set up two-factor sign-in.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use contract::{
+    AccountView, PasswordChange, ProfileUpdate, RecoveryCodes, TwoFactorCode, TwoFactorDisable, TwoFactorSetup,
+};
+
+use crate::auth::AccountCaller;
+use crate::domain::accounts::{self, Person};
+use crate::error::ApiResult;
+use crate::extract::Json;
+use crate::AppState;
+
+#[utoipa::path(get, path = "/api/v1/me/account", tag = "account", security(("bearer" = [])),
+    responses((status = 200, body = AccountView)))]
+pub async fn get(State(state): State<AppState>, AccountCaller(caller): AccountCaller) -> ApiResult<Json<AccountView>> {
+    Ok(Json(accounts::view(&state.pool, caller.user_id).await?))
+}
+
+#[utoipa::path(patch, path = "/api/v1/me/account", tag = "account", security(("bearer" = [])),
+    request_body = ProfileUpdate,
+    responses((status = 200, body = AccountView),
+        (status = 422, description = "A name is too long or both are empty", body = contract::ApiErrorBody)))]
+pub async fn update(
+    State(state): State<AppState>,
+    AccountCaller(caller): AccountCaller,
+    Json(update): Json<ProfileUpdate>,
+) -> ApiResult<Json<AccountView>> {
+    let person = Person {
+        user_id: caller.user_id,
+        client: &caller.client,
+    };
+    Ok(Json(accounts::update_profile(&state.pool, &person, &update).await?))
+}
+
+/// A new password, proven by the current one; every other session of the account ends.
+#[utoipa::path(put, path = "/api/v1/me/password", tag = "account", security(("bearer" = [])),
+    request_body = PasswordChange,
+    responses((status = 204),
+        (status = 401, description = "The current password is wrong", body = contract::ApiErrorBody),
+        (status = 422, description = "The new password is too short or too long", body = contract::ApiErrorBody),
+        (status = 429, description = "Too many wrong passwords; Retry-After says when", body = contract::ApiErrorBody)))]
+pub async fn change_password(
+    State(state): State<AppState>,
+    AccountCaller(caller): AccountCaller,
+    Json(change): Json<PasswordChange>,
+) -> ApiResult<StatusCode> {
+    let person = Person {
+        user_id: caller.user_id,
+        client: &caller.client,
+    };
+    accounts::change_password(&state.pool, &state.hasher, &person, &caller.token, &change).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A new secret for an authenticator app, as text and as a QR code.
+#[utoipa::path(post, path = "/api/v1/me/two-factor/setup", tag = "account", security(("bearer" = [])),
+    responses((status = 200, body = TwoFactorSetup),
+        (status = 409, description = "Two-factor sign-in is already on", body = contract::ApiErrorBody)))]
+pub async fn start_two_factor(
+    State(state): State<AppState>,
+    AccountCaller(caller): AccountCaller,
+) -> ApiResult<Json<TwoFactorSetup>> {
+    let person = Person {
+        user_id: caller.user_id,
+        client: &caller.client,
+    };
+    Ok(Json(accounts::start_two_factor(&state.pool, &person).await?))
+}
+
+/// Confirm the set-up with a code from the app; answers the recovery codes, shown this once.
+#[utoipa::path(post, path = "/api/v1/me/two-factor/verify", tag = "account", security(("bearer" = [])),
+    request_body = TwoFactorCode,
+    responses((status = 200, body = RecoveryCodes),
+        (status = 401, description = "The code is not right", body = contract::ApiErrorBody),
+        (status = 409, description = "No set-up started", body = contract::ApiErrorBody),
+        (status = 429, description = "Too many wrong codes; Retry-After says when", body = contract::ApiErrorBody)))]
+pub async fn verify_two_factor(
+    State(state): State<AppState>,
+    AccountCaller(caller): AccountCaller,
+    Json(request): Json<TwoFactorCode>,
+) -> ApiResult<Json<RecoveryCodes>> {
+    let person = Person {
+        user_id: caller.user_id,
+        client: &caller.client,
+    };
+    Ok(Json(
+        accounts::verify_two_factor(&state.pool, &person, &request.code).await?,
+    ))
+}
+
+/// Turn two-factor sign-in off, with the password and a code.
+#[utoipa::path(delete, path = "/api/v1/me/two-factor", tag = "account", security(("bearer" = [])),
+    request_body = TwoFactorDisable,
+    responses((status = 204),
+        (status = 401, description = "The password or the code is wrong", body = contract::ApiErrorBody),
+        (status = 429, description = "Too many wrong tries; Retry-After says when", body = contract::ApiErrorBody)))]
+pub async fn disable_two_factor(
+    State(state): State<AppState>,
+    AccountCaller(caller): AccountCaller,
+    Json(request): Json<TwoFactorDisable>,
+) -> ApiResult<StatusCode> {
+    let person = Person {
+        user_id: caller.user_id,
+        client: &caller.client,
+    };
+    accounts::disable_two_factor(&state.pool, &state.hasher, &person, &request.password, &request.code).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
