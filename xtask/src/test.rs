@@ -14,13 +14,14 @@ pub fn test(args: &[String]) -> Result {
         "--exclude",
         "org-area-e2e",
     ]))?;
-    // The server tests that need outside tools: schemathesis against the OpenAPI document, and
-    // Storyblok's own JavaScript client (npm).
-    let schemathesis = tools::ensure_schemathesis()?;
+    // The server tests that need outside tools: schemathesis against the OpenAPI document, a real
+    // SMTP server (aiosmtpd), and Storyblok's own JavaScript client (npm).
+    let python = tools::ensure_python_tools()?;
     tools::ensure_npm_packages()?;
     run(command("cargo")
         .args(["test", "--package", "org-area-server", "--", "--ignored", "--nocapture"])
-        .env("ORG_AREA_SCHEMATHESIS", schemathesis))?;
+        .env("ORG_AREA_SCHEMATHESIS", &python.schemathesis)
+        .env("ORG_AREA_PYTHON", &python.python))?;
     if skip_browser {
         eprintln!("browser tests skipped (--skip-browser)");
         return Ok(());

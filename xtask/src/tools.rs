@@ -80,25 +80,40 @@ fn is_newer(a: &Path, b: &Path) -> bool {
     matches!((modified(a), modified(b)), (Some(a), Some(b)) if a >= b)
 }
 
-/// schemathesis, from PyPI, in a virtual environment of its own under `target/`.
-const SCHEMATHESIS: &str = "schemathesis==4.32.5";
+/// The Python tools the tests run, from PyPI, in a virtual environment of their own under
+/// `target/`: schemathesis (against the OpenAPI document) and aiosmtpd (a real SMTP server).
+const PYTHON_TOOLS: [&str; 2] = ["schemathesis==4.32.5", "aiosmtpd==1.4.6"];
 
-/// The schemathesis CLI, installed when missing; its path.
-pub fn ensure_schemathesis() -> Result<std::path::PathBuf> {
+pub struct PythonTools {
+    /// The schemathesis CLI.
+    pub schemathesis: std::path::PathBuf,
+    /// The environment's Python, which has aiosmtpd.
+    pub python: std::path::PathBuf,
+}
+
+/// The Python tools, installed when missing.
+pub fn ensure_python_tools() -> Result<PythonTools> {
     let venv = root().join("target/tools/python");
-    let st = venv.join("bin/st");
-    let pip = venv.join("bin/pip");
-    let wanted = SCHEMATHESIS.trim_start_matches("schemathesis==");
-    if output(command(&st).arg("--version")).is_some_and(|v| v.ends_with(wanted)) {
-        return Ok(st);
+    let tools = PythonTools {
+        schemathesis: venv.join("bin/st"),
+        python: venv.join("bin/python"),
+    };
+    let marker = venv.join("installed.txt");
+    let wanted = PYTHON_TOOLS.join("\n");
+    if std::fs::read_to_string(&marker).is_ok_and(|had| had == wanted) {
+        return Ok(tools);
     }
     eprintln!(
-        "installing {SCHEMATHESIS} into {} (about a minute, once)",
+        "installing {} into {} (about a minute, once)",
+        PYTHON_TOOLS.join(", "),
         venv.display()
     );
     run(command("python3").arg("-m").arg("venv").arg(&venv))?;
-    run(command(&pip).args(["install", "--quiet", "--disable-pip-version-check", SCHEMATHESIS]))?;
-    Ok(st)
+    run(command(venv.join("bin/pip"))
+        .args(["install", "--quiet", "--disable-pip-version-check"])
+        .args(PYTHON_TOOLS))?;
+    std::fs::write(&marker, wanted).map_err(|e| format!("cannot write {}: {e}", marker.display()))?;
+    Ok(tools)
 }
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";

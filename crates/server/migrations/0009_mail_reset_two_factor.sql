@@ -8,6 +8,8 @@ CREATE TABLE outbox (
     kind            TEXT NOT NULL,
     subject_id      INTEGER,
     recipient       TEXT NOT NULL,
+    -- The display name of the sender: the organization's app name.
+    sender_name     TEXT NOT NULL,
     subject         TEXT NOT NULL,
     text_body       TEXT NOT NULL,
     html_body       TEXT NOT NULL,

@@ -89,6 +89,13 @@ impl Running {
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
     }
+
+    /// Stop serving, scheduling and sending, as a stopped process would.
+    pub fn stop(&self) {
+        self.task.abort();
+        self.scheduler.abort();
+        self.mail_sender.abort();
+    }
 }
 
 /// Open the database, migrate, seed if asked and start serving, charging with the test gateway.

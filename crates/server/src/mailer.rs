@@ -131,8 +131,10 @@ impl Mailer {
 
     async fn send(&self, mail: &Claimed) -> Result<(), String> {
         let to: Mailbox = mail.recipient.parse().map_err(|e| format!("bad address: {e}"))?;
+        // The configured address, under the organization's app name.
+        let from = Mailbox::new(Some(mail.sender_name.clone()), self.from.email.clone());
         let message = Message::builder()
-            .from(self.from.clone())
+            .from(from)
             .to(to)
             .subject(&mail.subject)
             .multipart(MultiPart::alternative_plain_html(
@@ -153,6 +155,7 @@ impl Mailer {
 struct Claimed {
     id: i64,
     recipient: String,
+    sender_name: String,
     subject: String,
     text_body: String,
     html_body: String,
@@ -167,7 +170,7 @@ async fn claim(pool: &Pool) -> Result<Option<Claimed>, sqlx::Error> {
          WHERE id = (SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= ?2
                      AND (claimed_until IS NULL OR claimed_until < ?2) ORDER BY id LIMIT 1)
            AND (claimed_until IS NULL OR claimed_until < ?2)
-         RETURNING id, recipient, subject, text_body, html_body, attempts",
+         RETURNING id, recipient, sender_name, subject, text_body, html_body, attempts",
     )
     .bind(db::timestamp(now + CLAIM))
     .bind(db::timestamp(now))

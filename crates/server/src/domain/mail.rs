@@ -45,6 +45,8 @@ impl MailKind {
 
 /// One mail, ready to queue.
 pub struct Letter {
+    /// Shown as the sender: the organization's app name, not ours.
+    pub sender_name: String,
     pub to: String,
     pub subject: String,
     pub text: String,
@@ -147,6 +149,7 @@ pub fn invitation(brand: &MailBrand, to: &str, inviter: &str, role: &str, link: 
             .to_string(),
     ];
     Letter {
+        sender_name: brand.app_name.clone(),
         to: to.to_string(),
         subject: heading.clone(),
         text: text(brand, &heading, &paragraphs, "Accept the invitation", link),
@@ -164,6 +167,7 @@ pub fn password_reset(brand: &MailBrand, to: &str, link: &str) -> Letter {
         "If it was not you, ignore this mail: your password stays as it is.".to_string(),
     ];
     Letter {
+        sender_name: brand.app_name.clone(),
         to: to.to_string(),
         subject: heading.clone(),
         text: text(brand, &heading, &paragraphs, "Choose a new password", link),
@@ -181,13 +185,15 @@ pub async fn enqueue(
 ) -> Result<(), sqlx::Error> {
     let now = db::now();
     sqlx::query(
-        "INSERT INTO outbox (org_id, kind, subject_id, recipient, subject, text_body, html_body, next_attempt_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO outbox (org_id, kind, subject_id, recipient, sender_name, subject, text_body, html_body,
+             next_attempt_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(org_id)
     .bind(kind.as_str())
     .bind(subject_id)
     .bind(&letter.to)
+    .bind(&letter.sender_name)
     .bind(&letter.subject)
     .bind(&letter.text)
     .bind(&letter.html)

@@ -59,13 +59,19 @@ impl TestServer {
     /// Another server process's view: a new server on this one's database file (which must
     /// outlive it).
     pub async fn restart_on_same_database(&self) -> TestServer {
-        let config = Config {
+        self.restart_with(|_| {}).await
+    }
+
+    /// A new server on this one's database, its configuration changed first.
+    pub async fn restart_with(&self, change: impl FnOnce(&mut Config)) -> TestServer {
+        let mut config = Config {
             bind: "127.0.0.1:0".parse().unwrap(),
             database_url: self.database_url.clone(),
             seed: Seed::None,
             schedule_every: std::time::Duration::from_secs(3600),
             ..Config::default()
         };
+        change(&mut config);
         let running = start_with(config, Arc::new(TestGateway::default()))
             .await
             .expect("second server starts");
@@ -233,9 +239,13 @@ pub fn emails(holder: &Value) -> Vec<String> {
         .collect()
 }
 
-/// The text of one MIME part's body, undoing quoted-printable or base64.
+/// One MIME part: its headers, then its body with quoted-printable or base64 undone.
 fn decode_part(part: &str) -> String {
     let (headers, body) = part.split_once("\r\n\r\n").unwrap_or((part, ""));
+    format!("{headers}\n\n{}", decode_body(headers, body))
+}
+
+fn decode_body(headers: &str, body: &str) -> String {
     let headers = headers.to_ascii_lowercase();
     if headers.contains("content-transfer-encoding: base64") {
         use base64::Engine;
@@ -268,7 +278,12 @@ fn decode_part(part: &str) -> String {
 
 /// A mail as its headers and decoded parts, joined: enough to read a link out of.
 pub fn decoded_mail(raw: &str) -> String {
-    raw.split("\r\n--").map(decode_part).collect::<Vec<_>>().join("\n")
+    let mut chunks = raw.split("\r\n--");
+    let headers = chunks.next().unwrap_or("").to_string();
+    std::iter::once(headers)
+        .chain(chunks.map(decode_part))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 impl TestServer {

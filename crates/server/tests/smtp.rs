@@ -1,0 +1,228 @@
+//! Mail over SMTP to a real SMTP server process (aiosmtpd, from PyPI, keeping what arrives in a
+//! Maildir): an invitation arrives at the invitee with a working link that nobody else saw; with
+//! the SMTP server down the outbox keeps the mail and tries again, and once the SMTP server is
+//! back exactly one copy arrives, even with a restart of our server in between.
+//!
+//! Ignored by a plain `cargo test`: it needs aiosmtpd, which `cargo xtask test` installs and
+//! names in `ORG_AREA_PYTHON` (the Python that has it) before running the ignored tests.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{server_with, TestServer};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+/// An SMTP server process on loopback that keeps what it receives.
+struct SmtpServer {
+    child: tokio::process::Child,
+    maildir: tempfile::TempDir,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+impl SmtpServer {
+    async fn start(port: u16) -> SmtpServer {
+        let python = std::env::var("ORG_AREA_PYTHON")
+            .expect("ORG_AREA_PYTHON names a Python with aiosmtpd (cargo xtask test sets it)");
+        let maildir = tempfile::tempdir().unwrap();
+        let child = tokio::process::Command::new(python)
+            .args([
+                "-m",
+                "aiosmtpd",
+                "-n",
+                "-l",
+                &format!("127.0.0.1:{port}"),
+                "-c",
+                "aiosmtpd.handlers.Mailbox",
+            ])
+            // Maildir creates its folders only when the folder does not exist yet.
+            .arg(maildir.path().join("box"))
+            .kill_on_drop(true)
+            .spawn()
+            .expect("aiosmtpd starts");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_err() {
+            assert!(Instant::now() < deadline, "aiosmtpd listens within 20 s");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        SmtpServer { child, maildir }
+    }
+
+    /// Every message received, decoded.
+    fn received(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for sub in ["new", "cur"] {
+            if let Ok(dir) = std::fs::read_dir(self.maildir.path().join("box").join(sub)) {
+                for entry in dir.flatten() {
+                    if let Ok(raw) = std::fs::read_to_string(entry.path()) {
+                        out.push(common::decoded_mail(&raw.replace("\r\n", "\n").replace('\n', "\r\n")));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    async fn wait_for(&self, count: usize) -> Vec<String> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let received = self.received();
+            if received.len() >= count || Instant::now() > deadline {
+                return received;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
+async fn smtp_server(port: u16) -> TestServer {
+    server_with(|config| {
+        config.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+        config.mail_from = "Acme Studio <no-reply@acme.test>".into();
+        config.mail_retry_after = Duration::from_millis(200);
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs aiosmtpd; `cargo xtask test` runs it"]
+async fn an_invitation_arrives_by_smtp_with_a_link_only_the_invitee_sees() {
+    let port = free_port();
+    let smtp = SmtpServer::start(port).await;
+    let s = smtp_server(port).await;
+    let admin = s.token("admin@acme.test").await;
+    sqlx::query(
+        "UPDATE orgs SET settings = json_set(settings, '$.branding.app_name', 'Acme Hub') WHERE slug = 'acme-studio'",
+    )
+    .execute(&s.running.pool)
+    .await
+    .unwrap();
+    let created = s
+        .post(
+            "/orgs/me/invitations",
+            Some(&admin),
+            json!({ "emails": ["guest@example.com"], "org_role": "admin", "firstname": "Gus", "lastname": "Guest" }),
+        )
+        .await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let created = created.text().await.unwrap();
+    let mails = smtp.wait_for(1).await;
+    let outbox: Vec<(String, Option<String>)> = sqlx::query_as("SELECT status, last_error FROM outbox")
+        .fetch_all(&s.running.pool)
+        .await
+        .unwrap();
+    assert_eq!(mails.len(), 1, "the outbox says {outbox:?}");
+    let mail = &mails[0];
+    assert!(mail.contains("To: guest@example.com"), "{mail}");
+    assert!(
+        mail.contains("From: \"Acme Hub\" <no-reply@acme.test>"),
+        "the organization's app name: {mail}"
+    );
+    assert!(
+        mail.contains("text/plain") && mail.contains("text/html"),
+        "text and HTML parts"
+    );
+    assert!(
+        mail.contains("Adam Alvarez invited you to join Acme Studio as an Admin."),
+        "{mail}"
+    );
+    assert!(mail.contains("Subject: Join Acme Studio on Acme Hub"), "{mail}");
+    let code = common::secret_in(mail, "code");
+    assert!(mail.contains(&format!(
+        "{}/o/acme-studio/accept-invitation#code={code}",
+        s.running.url()
+    )));
+    // Nobody else got the code: not the inviter's answers, not the pending list.
+    let listed = s.get("/orgs/me/invitations", Some(&admin)).await.text().await.unwrap();
+    assert!(!created.contains(&code) && !listed.contains(&code));
+    let listed: Value = serde_json::from_str(&listed).unwrap();
+    assert_eq!(listed["invitations"][0]["mail"]["status"], "sent");
+    let accepted: Value = s
+        .post(
+            "/invitations/accept",
+            None,
+            json!({ "code": code, "password": "a long enough password" }),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(accepted["me"]["org"]["org_role"], "admin");
+    assert_eq!(accepted["me"]["user"]["friendly_name"], "Gus Guest");
+    drop(smtp);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs aiosmtpd; `cargo xtask test` runs it"]
+async fn with_the_smtp_server_down_the_mail_waits_and_arrives_once_after_a_restart() {
+    let port = free_port();
+    let first = smtp_server(port).await;
+    let admin = first.token("admin@acme.test").await;
+    first
+        .post(
+            "/orgs/me/invitations",
+            Some(&admin),
+            json!({ "emails": ["later@example.com"], "org_role": "member" }),
+        )
+        .await;
+    // Tried and failed, kept for later.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let row = loop {
+        let row: (String, i64, Option<String>) =
+            sqlx::query_as("SELECT status, attempts, last_error FROM outbox WHERE recipient = 'later@example.com'")
+                .fetch_one(&first.running.pool)
+                .await
+                .unwrap();
+        if row.1 >= 2 || Instant::now() > deadline {
+            break row;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(row.0, "queued");
+    assert!(row.1 >= 2, "tried again: {row:?}");
+    assert!(row.2.is_some(), "the failure is kept: {row:?}");
+    let listed: Value = first
+        .get("/orgs/me/invitations", Some(&admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed["invitations"][0]["mail"]["status"], "queued");
+    assert!(listed["invitations"][0]["mail"]["last_error"].is_string());
+
+    // Our server stops and comes back; then the SMTP server does.
+    first.running.stop();
+    let mut second = first.restart_on_same_database().await;
+    second.running.stop();
+    second = restart_with_smtp(&first, port).await;
+    let smtp = SmtpServer::start(port).await;
+    let mails = smtp.wait_for(1).await;
+    assert_eq!(mails.len(), 1, "delivered once the SMTP server is back");
+    // Rounds go by: still exactly one copy.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(smtp.received().len(), 1, "exactly one copy");
+    let status: String = sqlx::query_scalar("SELECT status FROM outbox WHERE recipient = 'later@example.com'")
+        .fetch_one(&second.running.pool)
+        .await
+        .unwrap();
+    assert_eq!(status, "sent");
+    assert!(common::secret_in(&mails[0], "code").len() > 20);
+}
+
+/// A new server on `first`'s database sending to the SMTP port.
+async fn restart_with_smtp(first: &TestServer, port: u16) -> TestServer {
+    first
+        .restart_with(|config| {
+            config.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+            config.mail_retry_after = Duration::from_millis(200);
+        })
+        .await
+}
