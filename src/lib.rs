@@ -5,6 +5,7 @@
 //! (`src/bin/console.rs`, built beside it) holds every screen behind sign-in. The boot module
 //! loads the console when someone is signed in or has just signed in.
 
+mod account;
 mod activity;
 mod api;
 mod app;

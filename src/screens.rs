@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route};
 use leptos_router::path;
 
+use crate::account::AccountPage;
 use crate::activity::ActivityPage;
 use crate::dashboard::{DashboardPage, SpacePage};
 use crate::session::Guarded;
@@ -30,6 +31,9 @@ pub struct Tab {
 pub struct Screen {
     pub route: &'static str,
     pub tab: Option<Tab>,
+    /// Open to every signed-in person, members included (their own account); the others need a
+    /// role that opens the organization area.
+    pub for_everyone: bool,
 }
 
 impl Screen {
@@ -44,8 +48,8 @@ impl Screen {
     }
 }
 
-fn everyone(_: &Membership) -> bool {
-    true
+fn managers(membership: &Membership) -> bool {
+    allows(membership.org_role, Permission::OpenOrgArea)
 }
 
 fn billing_is_open(membership: &Membership) -> bool {
@@ -56,14 +60,14 @@ const fn tab(label: &'static str) -> Option<Tab> {
     Some(Tab {
         label,
         deprecated: false,
-        shown: everyone,
+        shown: managers,
     })
 }
 
 macro_rules! screens {
-    ($($route:tt => $view:ident, $tab:expr;)*) => {
+    ($($route:tt => $view:ident, $tab:expr, $for_everyone:expr;)*) => {
         /// Every screen behind sign-in, in the tabs' order.
-        pub const SCREENS: &[Screen] = &[$(Screen { route: $route, tab: $tab }),*];
+        pub const SCREENS: &[Screen] = &[$(Screen { route: $route, tab: $tab, for_everyone: $for_everyone }),*];
 
         /// The routes of [`SCREENS`], inside the guard that sends signed-out visitors to sign in.
         #[component(transparent)]
@@ -79,21 +83,32 @@ macro_rules! screens {
 }
 
 screens! {
-    "" => DashboardPage, tab("Dashboard");
-    "spaces/:id" => SpacePage, None;
-    "users" => UsersPage, tab("Users");
-    "activity" => ActivityPage, tab("Activity");
-    "settings" => SettingsPage, tab("Settings");
-    "subscription" => SubscriptionPage, Some(Tab { label: "Subscription", deprecated: true, shown: everyone });
-    "invoices" => InvoicesPage, Some(Tab { label: "Invoices", deprecated: false, shown: billing_is_open });
-    "invoices/:id" => InvoicePage, None;
-    "billing" => BillingPage, Some(Tab { label: "Billing information", deprecated: false, shown: billing_is_open });
-    "payment" => PaymentPage, Some(Tab { label: "Payment information", deprecated: false, shown: billing_is_open });
+    "" => DashboardPage, tab("Dashboard"), false;
+    "spaces/:id" => SpacePage, None, false;
+    "users" => UsersPage, tab("Users"), false;
+    "activity" => ActivityPage, tab("Activity"), false;
+    "settings" => SettingsPage, tab("Settings"), false;
+    "subscription" => SubscriptionPage, Some(Tab { label: "Subscription", deprecated: true, shown: managers }), false;
+    "invoices" => InvoicesPage, Some(Tab { label: "Invoices", deprecated: false, shown: billing_is_open }), false;
+    "invoices/:id" => InvoicePage, None, false;
+    "billing" => BillingPage, Some(Tab { label: "Billing information", deprecated: false, shown: billing_is_open }), false;
+    "payment" => PaymentPage, Some(Tab { label: "Payment information", deprecated: false, shown: billing_is_open }), false;
+    "account" => AccountPage, None, true;
+}
+
+/// The screen an app path shows, if it is one.
+fn screen_at(app_path: &str) -> Option<&'static Screen> {
+    let first = app_path.trim_start_matches('/').split('/').next().unwrap_or("");
+    SCREENS.iter().find(|screen| screen.first_segment() == first)
+}
+
+/// Whether an app path's screen is open to every signed-in person, whatever their role.
+pub fn for_everyone(app_path: &str) -> bool {
+    screen_at(app_path).is_some_and(|screen| screen.for_everyone)
 }
 
 /// Whether an app path is a screen behind sign-in (the invitation page and unknown addresses are
 /// answered by the console itself).
 pub fn behind_sign_in(app_path: &str) -> bool {
-    let first = app_path.trim_start_matches('/').split('/').next().unwrap_or("");
-    SCREENS.iter().any(|screen| screen.first_segment() == first)
+    screen_at(app_path).is_some()
 }

@@ -108,6 +108,15 @@ pub fn describe(activity: &Activity) -> String {
             String::new()
         }
         ActivityKey::SessionFail => "Wrong password".into(),
+        ActivityKey::AccountUpdate => change(&p["name"], text),
+        ActivityKey::PasswordChange => {
+            format!(
+                "{} other session(s) signed out",
+                p["other_sessions_ended"].as_i64().unwrap_or(0)
+            )
+        }
+        ActivityKey::PasswordReset => format!("{} session(s) signed out", p["sessions_ended"].as_i64().unwrap_or(0)),
+        ActivityKey::TwoFactorEnable | ActivityKey::TwoFactorDisable | ActivityKey::RecoveryCodeUse => String::new(),
         ActivityKey::UsersExport => {
             let rows = p["rows"].as_i64().unwrap_or(0);
             let mut line = format!("{rows} user(s) as {}", text(&p["format"]).to_uppercase());

@@ -56,6 +56,39 @@ pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Re
     decode(send(request).await?).await
 }
 
+/// A POST with a session token that is not (yet) the stored one: the second step of a sign-in.
+pub async fn post_as<B: Serialize, T: DeserializeOwned>(token: &str, path: &str, body: &B) -> Result<T, ApiError> {
+    let request = Request::post(&url(path))
+        .header("Authorization", &format!("Bearer {token}"))
+        .json(body)
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    decode(send(request).await?).await
+}
+
+/// A POST whose success carries no body (202, 204).
+pub async fn post_no_answer<B: Serialize>(path: &str, body: &B) -> Result<(), ApiError> {
+    let request = authorized(Request::post(&url(path)))
+        .json(body)
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    send(request).await.map(|_| ())
+}
+
+/// A PUT whose success carries no body (204).
+pub async fn put_no_answer<B: Serialize>(path: &str, body: &B) -> Result<(), ApiError> {
+    let request = authorized(Request::put(&url(path)))
+        .json(body)
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    send(request).await.map(|_| ())
+}
+
+/// A DELETE with a body (what proves the caller may), whose success carries none.
+pub async fn delete_with<B: Serialize>(path: &str, body: &B) -> Result<(), ApiError> {
+    let request = authorized(Request::delete(&url(path)))
+        .json(body)
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    send(request).await.map(|_| ())
+}
+
 /// A GET whose answer is text (CSV), not JSON.
 pub async fn get_text(path: &str) -> Result<String, ApiError> {
     text(Request::get(&url(path))).await

@@ -13,7 +13,7 @@ use crate::brand::provide_brand;
 use crate::mount;
 use crate::screens;
 use crate::session::provide_session;
-use crate::sign_in::SignInPage;
+use crate::sign_in::{ForgotPasswordPage, ResetPasswordPage, SignInPage};
 use crate::widgets::url;
 
 #[wasm_bindgen(module = "/src/boot/load.js")]
@@ -37,6 +37,13 @@ pub fn start() {
     let here = mount::app_path(&pathname);
     let signed_in = token::load().is_some();
 
+    // The pages about a password are the boot module's own, signed in or not.
+    if let Some(page) = PasswordPage::at(&here) {
+        let handle = mount_to(leptos::tachys::dom::body(), move || view! { <PublicApp page=page /> });
+        SIGN_IN.with(|slot| *slot.borrow_mut() = Some(Box::new(handle)));
+        mark_interactive();
+        return;
+    }
     if !signed_in && (here == "/sign-in" || screens::behind_sign_in(&here)) {
         if here != "/sign-in" {
             let next = format!("{here}{search}");
@@ -48,7 +55,10 @@ pub fn start() {
             replace_address(&mount::href(&target));
         }
         // Kept, so the sign-in page can be taken down when the console takes over.
-        let handle = mount_to(leptos::tachys::dom::body(), SignInApp);
+        let handle = mount_to(
+            leptos::tachys::dom::body(),
+            || view! { <PublicApp page=PasswordPage::SignIn /> },
+        );
         SIGN_IN.with(|slot| *slot.borrow_mut() = Some(Box::new(handle)));
         mark_interactive();
         return;
@@ -61,11 +71,34 @@ pub fn start() {
     hand_over();
 }
 
+/// The pages someone not signed in may need.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PasswordPage {
+    SignIn,
+    ForgotPassword,
+    ResetPassword,
+}
+
+impl PasswordPage {
+    /// The page at an app path other than sign-in (which depends on the session).
+    fn at(app_path: &str) -> Option<PasswordPage> {
+        match app_path {
+            "/forgot-password" => Some(PasswordPage::ForgotPassword),
+            "/reset-password" => Some(PasswordPage::ResetPassword),
+            _ => None,
+        }
+    }
+}
+
 #[component]
-fn SignInApp() -> impl IntoView {
+fn PublicApp(page: PasswordPage) -> impl IntoView {
     provide_session();
     provide_brand();
-    view! { <SignInPage /> }
+    match page {
+        PasswordPage::SignIn => view! { <SignInPage /> }.into_any(),
+        PasswordPage::ForgotPassword => view! { <ForgotPasswordPage /> }.into_any(),
+        PasswordPage::ResetPassword => view! { <ResetPasswordPage /> }.into_any(),
+    }
 }
 
 /// Signed in on the boot page: show the page that was asked for, in the console.

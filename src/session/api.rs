@@ -1,4 +1,4 @@
-use contract::{LoginRequest, LoginResponse, Me};
+use contract::{LoginRequest, LoginResponse, Me, PasswordReset, PasswordResetRequest, TwoFactorCode};
 
 use crate::api::{self, ApiError};
 
@@ -12,4 +12,17 @@ pub async fn logout() -> Result<(), ApiError> {
 
 pub async fn me() -> Result<Me, ApiError> {
     api::get("/auth/me").await
+}
+
+/// The second step of a sign-in, with the session the password opened.
+pub async fn second_factor(pending_token: &str, code: String) -> Result<LoginResponse, ApiError> {
+    api::post_as(pending_token, "/auth/two-factor", &TwoFactorCode { code }).await
+}
+
+pub async fn request_reset(email: String) -> Result<(), ApiError> {
+    api::post_no_answer("/auth/password-reset", &PasswordResetRequest { email }).await
+}
+
+pub async fn reset_password(token: String, password: String) -> Result<(), ApiError> {
+    api::post_no_answer("/auth/password-reset/confirm", &PasswordReset { token, password }).await
 }

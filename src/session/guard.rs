@@ -3,10 +3,12 @@
 
 use contract::{allows, Permission};
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
 
 use super::{use_session, SessionState};
 use crate::mount;
+use crate::screens;
 use crate::shell::{Layout, NoAccess};
 use crate::widgets::url;
 use crate::widgets::{ErrorPanel, Loading};
@@ -36,11 +38,31 @@ pub fn Guarded() -> impl IntoView {
         }
     });
 
+    // An organization that requires two-factor sign-in opens nothing but the Account page until
+    // the person has set it up.
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let SessionState::SignedIn(me) = session.state.get() {
+            let here = mount::app_path(&location.pathname.get());
+            if me.must_set_up_two_factor && here != "/account" {
+                navigate(
+                    "/account",
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
+            }
+        }
+    });
+
     // Only a change of gate re-renders: renaming the organization keeps the open page as it is.
     let gate = Memo::new(move |_| match session.state.get() {
         SessionState::Checking | SessionState::SignedOut => Gate::Waiting,
         SessionState::Unreachable(error) => Gate::Unreachable(error.to_string()),
         SessionState::SignedIn(me) if me.role().is_some_and(|r| allows(r, Permission::OpenOrgArea)) => Gate::Open,
+        // Their own account is everyone's, members included.
+        SessionState::SignedIn(_) if screens::for_everyone(&mount::app_path(&location.pathname.get())) => Gate::Open,
         SessionState::SignedIn(_) => Gate::NoAccess,
     });
     move || match gate.get() {

@@ -1,11 +1,11 @@
 //! Who is signed in, shared by every screen, and the guard in front of the organization area.
 
-mod api;
+pub mod api;
 mod guard;
 
 pub use guard::Guarded;
 
-use contract::{LoginRequest, LoginResponse, Me};
+use contract::{LoginRequest, LoginResponse, Me, SignInStep};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -66,8 +66,20 @@ impl Session {
         });
     }
 
-    pub async fn sign_in(self, request: LoginRequest) -> Result<(), ApiError> {
+    /// Sign in with a password. With two-factor sign-in on, the answer is the session that still
+    /// owes its code (kept in memory only: it opens nothing until [`Session::second_factor`]).
+    pub async fn sign_in(self, request: LoginRequest) -> Result<Option<String>, ApiError> {
         let response = api::login(&request).await?;
+        if response.next == SignInStep::TwoFactor {
+            return Ok(Some(response.token));
+        }
+        self.start(response);
+        Ok(None)
+    }
+
+    /// The authentication code (or a recovery code) for a session that owes it.
+    pub async fn second_factor(self, pending_token: String, code: String) -> Result<(), ApiError> {
+        let response = api::second_factor(&pending_token, code).await?;
         self.start(response);
         Ok(())
     }
@@ -76,6 +88,25 @@ impl Session {
     pub fn start(self, response: LoginResponse) {
         token::store(&response.token);
         self.state.set(SessionState::SignedIn(response.me));
+    }
+
+    /// The person renamed themself: the header shows it at once.
+    pub fn set_profile(self, profile: contract::Profile) {
+        self.state.update(|state| {
+            if let SessionState::SignedIn(me) = state {
+                me.user = profile;
+            }
+        });
+    }
+
+    /// Two-factor sign-in was set up: the organization's other screens open again.
+    pub fn two_factor_on(self) {
+        self.state.update(|state| {
+            if let SessionState::SignedIn(me) = state {
+                me.user.two_factor = true;
+                me.must_set_up_two_factor = false;
+            }
+        });
     }
 
     /// The organization was renamed: every screen shows the new name at once.

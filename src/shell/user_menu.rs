@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 
 use crate::session::use_session;
 
@@ -6,6 +7,7 @@ use crate::session::use_session;
 #[component]
 pub fn UserMenu() -> impl IntoView {
     let session = use_session();
+    let navigate = use_navigate();
     let open = RwSignal::new(false);
     let name = move || session.me().map(|me| me.user.friendly_name).unwrap_or_default();
     let email = move || session.me().map(|me| me.user.email).unwrap_or_default();
@@ -30,6 +32,13 @@ pub fn UserMenu() -> impl IntoView {
                         <span class="muted">{email}</span>
                         <span class="muted">{role}</span>
                     </div>
+                    <button type="button" role="menuitem" class="menu-item" on:click={
+                        let navigate = navigate.clone();
+                        move |_| {
+                            open.set(false);
+                            navigate("/account", Default::default());
+                        }
+                    }>"Account"</button>
                     <button type="button" role="menuitem" class="menu-item" on:click=move |_| {
                         open.set(false);
                         session.sign_out();

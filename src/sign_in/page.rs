@@ -1,12 +1,14 @@
-//! Sign in with email and password. A refusal is shown at the field it is about and nothing typed
-//! is lost.
+//! Sign in with email and password, then the authentication code when the account has two-factor
+//! sign-in. A refusal is shown at the field it is about and nothing typed is lost.
 
 use contract::LoginRequest;
 use leptos::prelude::*;
 
+use super::CodeStep;
 use crate::api::ApiError;
 use crate::boot;
 use crate::brand::use_brand;
+use crate::mount;
 use crate::session::{use_session, SessionState};
 use crate::widgets::{Brand, PoweredBy};
 
@@ -17,14 +19,22 @@ pub fn SignInPage() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let field_error = RwSignal::new(None::<(String, String)>);
+    // The session the password opened, while it owes its authentication code.
+    let pending = RwSignal::new(None::<String>);
 
-    // Just signed in: the console takes over at the page the visitor was headed to.
+    // Just signed in: the console takes over at the page the visitor was headed to (or at the
+    // Account page, when the organization waits for them to set up two-factor sign-in).
     Effect::new(move |_| {
-        if matches!(session.state.get(), SessionState::SignedIn(_)) {
+        if let SessionState::SignedIn(me) = session.state.get() {
             let search = web_sys::window()
                 .and_then(|w| w.location().search().ok())
                 .unwrap_or_default();
-            boot::enter_console(&boot::next_from(&search));
+            let next = if me.must_set_up_two_factor {
+                "/account".to_string()
+            } else {
+                boot::next_from(&search)
+            };
+            boot::enter_console(&next);
         }
     });
 
@@ -37,12 +47,14 @@ pub fn SignInPage() -> impl IntoView {
         Some(Err(err)) if err.field().is_none() => Some(err),
         _ => None,
     });
-    Effect::new(move |_| {
-        if let Some(Err(err)) = submit.value().get() {
+    Effect::new(move |_| match submit.value().get() {
+        Some(Err(err)) => {
             if let (Some(field), ApiError::Refused { message, .. }) = (err.field(), &err) {
                 field_error.set(Some((field.to_string(), message.clone())));
             }
         }
+        Some(Ok(Some(token))) => pending.set(Some(token)),
+        _ => {}
     });
     let error_for = move |name: &'static str| {
         move || {
@@ -71,15 +83,9 @@ pub fn SignInPage() -> impl IntoView {
         submit.dispatch(request);
     };
 
-    view! {
-        <main class="sign-in">
-            <form class="card sign-in-card" on:submit=on_submit novalidate>
-                <Brand />
-                <h1>"Sign in"</h1>
-                // The organization's own words, as plain text (line breaks kept by the stylesheet).
-                <p class="muted sign-in-text">{move || brand.sign_in_text().unwrap_or_else(|| {
-                    "Manage your organization's spaces, people and subscription.".to_string()
-                })}</p>
+    let password_form = move || {
+        view! {
+            <form on:submit=on_submit novalidate>
                 {move || general_error.get().map(|err| view! {
                     <p class="alert alert-error" role="alert">{err.to_string()}</p>
                 })}
@@ -102,8 +108,26 @@ pub fn SignInPage() -> impl IntoView {
                 <button type="submit" class="button primary wide" disabled=move || submit.pending().get()>
                     {move || if submit.pending().get() { "Signing in…" } else { "Sign in" }}
                 </button>
-                <PoweredBy />
+                <p class="sign-in-links"><a href=mount::href("/forgot-password")>"Forgot password?"</a></p>
             </form>
+        }
+    };
+
+    view! {
+        <main class="sign-in">
+            <div class="card sign-in-card">
+                <Brand />
+                <h1>"Sign in"</h1>
+                // The organization's own words, as plain text (line breaks kept by the stylesheet).
+                <p class="muted sign-in-text">{move || brand.sign_in_text().unwrap_or_else(|| {
+                    "Manage your organization's spaces, people and subscription.".to_string()
+                })}</p>
+                {move || match pending.get() {
+                    Some(token) => view! { <CodeStep pending=token /> }.into_any(),
+                    None => password_form().into_any(),
+                }}
+                <PoweredBy />
+            </div>
         </main>
     }
 }

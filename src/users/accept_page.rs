@@ -1,19 +1,24 @@
-//! Accepting an invitation: the code the inviter passed on, a name and a password. The code is
-//! typed or pasted here, never carried in the address.
+//! Accepting an invitation from its mail: the link carries the code in its fragment (never sent to
+//! a server, and taken out of the address bar at once); the person adds a name and a password, or
+//! the password of their existing account (and its authentication code when it has one).
 
-use contract::{AcceptInvitation, MIN_PASSWORD_LEN};
+use contract::{AcceptInvitation, SignInStep, MIN_PASSWORD_LEN};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::invitations_api as api;
 use crate::session::use_session;
-use crate::widgets::Brand;
+use crate::sign_in::CodeStep;
+use crate::widgets::{fragment, Brand};
 
 #[component]
 pub fn AcceptInvitationPage() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
-    let code = RwSignal::new(String::new());
+    let from_link = fragment::take("code");
+    let code = RwSignal::new(from_link.clone().unwrap_or_default());
+    // The account's session, while it owes its authentication code.
+    let pending = RwSignal::new(None::<String>);
     let firstname = RwSignal::new(String::new());
     let lastname = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
@@ -23,10 +28,17 @@ pub fn AcceptInvitationPage() -> impl IntoView {
         let request = request.clone();
         async move { api::accept(request).await }
     });
+    let go_in = navigate.clone();
     Effect::new(move |_| match accept.value().get() {
+        Some(Ok(response)) if response.next == SignInStep::TwoFactor => pending.set(Some(response.token)),
         Some(Ok(response)) => {
+            let target = if response.me.must_set_up_two_factor {
+                "/account"
+            } else {
+                "/"
+            };
             session.start(response);
-            navigate("/", Default::default());
+            go_in(target, Default::default());
         }
         Some(Err(err)) => error.set(Some((err.field().unwrap_or("form").to_string(), err.to_string()))),
         None => {}
@@ -39,7 +51,7 @@ pub fn AcceptInvitationPage() -> impl IntoView {
         if code.get_untracked().trim().is_empty() {
             error.set(Some((
                 "code".into(),
-                "Enter the invitation code you were given.".into(),
+                "Open the link from your invitation mail, or paste the code from it.".into(),
             )));
             return;
         }
@@ -51,35 +63,56 @@ pub fn AcceptInvitationPage() -> impl IntoView {
         });
     };
 
+    // After the code step the session is open: on into the app.
+    Effect::new(move |_| {
+        if pending.get().is_some() {
+            if let Some(me) = session.me() {
+                navigate(
+                    if me.must_set_up_two_factor { "/account" } else { "/" },
+                    Default::default(),
+                );
+            }
+        }
+    });
+
+    let has_code = from_link.is_some();
     view! {
         <main class="sign-in">
-            <form class="card sign-in-card" on:submit=on_submit novalidate>
+            <div class="card sign-in-card">
                 <Brand />
                 <h1>"Accept invitation"</h1>
-                <p class="muted">"Enter the code you were given and choose a password. If you already have an account, enter its password."</p>
-                <p class="alert alert-error" role="alert" class:hidden=move || error_at("form")().is_none()>{error_at("form")}</p>
-                <div class="field">
-                    <label for="accept-code">"Invitation code"</label>
-                    <input id="accept-code" type="text" autocomplete="off" bind:value=code aria-describedby="accept-code-error" />
-                    <p id="accept-code-error" class="field-error" role="alert">{error_at("code")}</p>
-                </div>
-                <div class="field">
-                    <label for="accept-first">"First name"</label>
-                    <input id="accept-first" type="text" autocomplete="given-name" bind:value=firstname />
-                </div>
-                <div class="field">
-                    <label for="accept-last">"Last name"</label>
-                    <input id="accept-last" type="text" autocomplete="family-name" bind:value=lastname />
-                </div>
-                <div class="field">
-                    <label for="accept-password">"Password"</label>
-                    <input id="accept-password" type="password" autocomplete="new-password" bind:value=password
-                        aria-describedby="accept-password-hint accept-password-error" />
-                    <p id="accept-password-hint" class="muted hint">{format!("At least {MIN_PASSWORD_LEN} characters.")}</p>
-                    <p id="accept-password-error" class="field-error" role="alert">{error_at("password")}</p>
-                </div>
-                <button type="submit" class="button primary wide" disabled=move || accept.pending().get()>"Accept invitation"</button>
-            </form>
+                {move || match pending.get() {
+                    Some(token) => view! { <CodeStep pending=token /> }.into_any(),
+                    None => view! {
+                        <form on:submit=on_submit novalidate>
+                            <p class="muted">"Choose a password to join. If you already have an account, enter its password."</p>
+                            <p class="alert alert-error" role="alert" class:hidden=move || error_at("form")().is_none()>{error_at("form")}</p>
+                            // From the mail's link the code is already here; typed only without it.
+                            <div class="field" class:hidden=has_code>
+                                <label for="accept-code">"Invitation code"</label>
+                                <input id="accept-code" type="text" autocomplete="off" bind:value=code aria-describedby="accept-code-error" />
+                            </div>
+                            <p id="accept-code-error" class="field-error" role="alert">{error_at("code")}</p>
+                            <div class="field">
+                                <label for="accept-first">"First name"</label>
+                                <input id="accept-first" type="text" autocomplete="given-name" bind:value=firstname />
+                            </div>
+                            <div class="field">
+                                <label for="accept-last">"Last name"</label>
+                                <input id="accept-last" type="text" autocomplete="family-name" bind:value=lastname />
+                            </div>
+                            <div class="field">
+                                <label for="accept-password">"Password"</label>
+                                <input id="accept-password" type="password" autocomplete="new-password" bind:value=password
+                                    aria-describedby="accept-password-hint accept-password-error" />
+                                <p id="accept-password-hint" class="muted hint">{format!("At least {MIN_PASSWORD_LEN} characters.")}</p>
+                                <p id="accept-password-error" class="field-error" role="alert">{error_at("password")}</p>
+                            </div>
+                            <button type="submit" class="button primary wide" disabled=move || accept.pending().get()>"Accept invitation"</button>
+                        </form>
+                    }.into_any(),
+                }}
+            </div>
         </main>
     }
 }

@@ -1,11 +1,10 @@
 //! "Add user": the person's details, a "Roles" button to choose their role, and "Create", which
-//! sends the invitation and shows the code to pass on.
+//! sends each address an invitation by mail. The code is in the mail only: nobody else sees it.
 
 use contract::{assignable_roles, split_emails, InviteRequest, IssuedInvitations, OrgRole};
 use leptos::prelude::*;
 
 use super::invitations_api as api;
-use crate::session::use_session;
 use crate::widgets::DeprecatedBadge;
 
 #[component]
@@ -72,34 +71,20 @@ fn AddUserDialog(my_role: OrgRole, on_close: Callback<()>, on_created: Callback<
         });
     };
 
-    // The organization's branded address, so the invitee already sees its name and colours.
-    let org_prefix = use_session()
-        .me()
-        .and_then(|me| me.org)
-        .map(|org| format!("/o/{}", org.slug))
-        .unwrap_or_default();
-    let accept_address = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .map(|origin| format!("{origin}{org_prefix}/accept-invitation"))
-        .unwrap_or_else(|| format!("{org_prefix}/accept-invitation"));
-
     view! {
         <div class="dialog-backdrop">
             <div class="dialog card wide" role="dialog" aria-modal="true" aria-labelledby="add-user-title"
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { on_close.run(()) }>
                 {move || match created.get() {
                     Some(issued) => view! {
-                        <h2 id="add-user-title">"Invitation created"</h2>
-                        <p>"Pass each person their code. They open "<strong>{accept_address.clone()}</strong>
-                           ", enter the code, choose a password and are signed in. Codes expire in 7 days."</p>
-                        <table class="table compact">
-                            <thead><tr><th scope="col">"Email"</th><th scope="col">"Invitation code"</th></tr></thead>
-                            <tbody>
-                                {issued.invitations.into_iter().map(|i| view! {
-                                    <tr><td>{i.invitation.email}</td><td><code class="invite-code">{i.code}</code></td></tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
+                        <h2 id="add-user-title">{if issued.invitations.len() == 1 { "Invitation sent" } else { "Invitations sent" }}</h2>
+                        <p>"Each person gets a mail with a link to join: they choose a password (or enter the one of their existing account) and are signed in. The link works for 7 days."</p>
+                        <ul class="sent-list">
+                            {issued.invitations.into_iter().map(|i| view! {
+                                <li>{i.email} " " <span class="muted">{format!("as {}", i.org_role.label())}</span></li>
+                            }).collect_view()}
+                        </ul>
+                        <p class="muted">"Whether each mail went out shows under Pending invitations; Resend sends a new one."</p>
                         <div class="dialog-actions">
                             <button type="button" class="button primary" on:click=move |_| on_close.run(())>"Done"</button>
                         </div>

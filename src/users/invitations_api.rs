@@ -1,6 +1,4 @@
-use contract::{
-    AcceptInvitation, InviteRequest, IssuedInvitation, IssuedInvitations, LoginResponse, PendingInvitations,
-};
+use contract::{AcceptInvitation, Invitation, InviteRequest, IssuedInvitations, LoginResponse, PendingInvitations};
 
 use crate::api::{self, ApiError};
 
@@ -12,7 +10,7 @@ pub async fn invite(request: InviteRequest) -> Result<IssuedInvitations, ApiErro
     api::post("/orgs/me/invitations", &request).await
 }
 
-pub async fn resend(id: i64) -> Result<IssuedInvitation, ApiError> {
+pub async fn resend(id: i64) -> Result<Invitation, ApiError> {
     api::post(&format!("/orgs/me/invitations/{id}/resend"), &()).await
 }
 

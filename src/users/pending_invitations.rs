@@ -1,9 +1,10 @@
-use contract::{check_invite, Invitation, OrgRole};
+use contract::{check_invite, Invitation, MailStatus, OrgRole};
 use leptos::prelude::*;
 
 use super::invitations_api as api;
 
-/// Invitations not accepted yet, with their expiry; resend gives a new code, revoke ends it.
+/// Invitations not accepted yet, with their expiry and how their mail is doing; resend mails a
+/// new link (the old one stops working), revoke ends it.
 #[component]
 pub fn PendingInvitations(
     invitations: Vec<Invitation>,
@@ -21,7 +22,7 @@ pub fn PendingInvitations(
             if resend {
                 api::resend(id)
                     .await
-                    .map(|i| format!("New code for {email}: {} (valid 7 days).", i.code))
+                    .map(|_| format!("A new invitation is on its way to {email}; the old link no longer works."))
             } else {
                 api::revoke(id)
                     .await
@@ -38,7 +39,7 @@ pub fn PendingInvitations(
     view! {
         <table class="table">
             <thead><tr>
-                <th scope="col">"Email"</th><th scope="col">"Role"</th><th scope="col">"Expires"</th>
+                <th scope="col">"Email"</th><th scope="col">"Role"</th><th scope="col">"Expires"</th><th scope="col">"Mail"</th>
                 <th scope="col"><span class="visually-hidden">"Actions"</span></th>
             </tr></thead>
             <tbody>
@@ -52,6 +53,7 @@ pub fn PendingInvitations(
                             <td>{i.email.clone()}</td>
                             <td>{i.org_role.label()}</td>
                             <td>{if expired { "Expired".to_string() } else { i.expires_at.get(..10).unwrap_or(&i.expires_at).to_string() }}</td>
+                            <td>{mail_status(&i)}</td>
                             <td class="actions">
                                 {manageable.then(|| view! {
                                     <button type="button" class="button small" aria-label=format!("Resend invitation to {}", i.email)
@@ -68,6 +70,23 @@ pub fn PendingInvitations(
         </table>
     }
     .into_any()
+}
+
+/// How the invitation's latest mail is doing, in words.
+fn mail_status(invitation: &Invitation) -> String {
+    match &invitation.mail {
+        None => "Not sent".into(),
+        Some(mail) => match (mail.status, &mail.last_error) {
+            (MailStatus::Sent, _) => match &mail.sent_at {
+                Some(at) => format!("Sent {}", at.get(..10).unwrap_or(at)),
+                None => "Sent".into(),
+            },
+            (MailStatus::Queued, None) => "Sending…".into(),
+            (MailStatus::Queued, Some(error)) => format!("Not delivered yet ({error}); trying again"),
+            (MailStatus::Failed, Some(error)) => format!("Failed: {error}"),
+            (MailStatus::Failed, None) => "Failed".into(),
+        },
+    }
 }
 
 /// Now as the server writes timestamps (RFC 3339, UTC, milliseconds), to compare with them.

@@ -44,6 +44,7 @@ pub fn UsersTable(
                         {[SortKey::Name, SortKey::Email, SortKey::Role].into_iter().map(header).collect_view()}
                         <th scope="col">"Spaces"</th>
                         {[SortKey::SignIns, SortKey::LastSignIn].into_iter().map(header).collect_view()}
+                        <th scope="col">"Two-factor"</th>
                         <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
@@ -112,6 +113,7 @@ fn UserRow(user: OrgUser, spaces: String, actor: Party, on_change: Callback<Pend
             <td class="spaces-cell">{spaces}</td>
             <td class="num">{user.sign_in_count}</td>
             <td>{last_sign_in}</td>
+            <td>{if user.two_factor { "On" } else { "Off" }}</td>
             <td class="actions">
                 {can_remove.then(|| view! {
                     <button type="button" class="button small" aria-label=remove_label

@@ -7,6 +7,7 @@ pub mod download;
 mod error_panel;
 mod field_issues;
 pub mod format;
+pub mod fragment;
 mod loader;
 mod loading;
 mod notice_bar;

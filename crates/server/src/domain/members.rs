@@ -289,6 +289,7 @@ pub async fn export_csv(pool: &Pool, actor: &Actor, filter: &UserFilter) -> ApiR
             u.created_at,
             u.disabled.to_string(),
             u.on_spaces.len().to_string(),
+            u.two_factor.to_string(),
         ];
         crate::csv::push_row(&mut out, &cells);
     }

@@ -1,0 +1,29 @@
+use contract::{
+    AccountView, PasswordChange, ProfileUpdate, RecoveryCodes, TwoFactorCode, TwoFactorDisable, TwoFactorSetup,
+};
+
+use crate::api::{self, ApiError};
+
+pub async fn account() -> Result<AccountView, ApiError> {
+    api::get("/me/account").await
+}
+
+pub async fn rename(update: ProfileUpdate) -> Result<AccountView, ApiError> {
+    api::patch("/me/account", &update).await
+}
+
+pub async fn change_password(change: PasswordChange) -> Result<(), ApiError> {
+    api::put_no_answer("/me/password", &change).await
+}
+
+pub async fn start_two_factor() -> Result<TwoFactorSetup, ApiError> {
+    api::post("/me/two-factor/setup", &()).await
+}
+
+pub async fn verify_two_factor(code: String) -> Result<RecoveryCodes, ApiError> {
+    api::post("/me/two-factor/verify", &TwoFactorCode { code }).await
+}
+
+pub async fn disable_two_factor(password: String, code: String) -> Result<(), ApiError> {
+    api::delete_with("/me/two-factor", &TwoFactorDisable { password, code }).await
+}

@@ -1,0 +1,31 @@
+use leptos::prelude::*;
+
+use super::api;
+use super::password_form::PasswordForm;
+use super::profile_form::ProfileForm;
+use super::two_factor::TwoFactorSection;
+use crate::session::use_session;
+use crate::widgets::{load_view, Loader};
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let session = use_session();
+    let account = LocalResource::new(api::account);
+    let retry = Callback::new(move |_| account.refetch());
+    view! {
+        <section class="page account" aria-labelledby="account-title">
+            <h1 id="account-title">"Account"</h1>
+            <p class="muted page-intro">"Your own name, password and two-factor sign-in."</p>
+            <Loader label="Loading your account…" retry=retry load=Callback::new(move |_| load_view(async move {
+                account.await.map(|view| {
+                    let for_name = view.clone();
+                    view! {
+                        <ProfileForm account=for_name on_saved=Callback::new(move |view: contract::AccountView| session.set_profile(view.profile)) />
+                        <PasswordForm />
+                        <TwoFactorSection account=view on_change=Callback::new(move |_| account.refetch()) />
+                    }.into_any()
+                })
+            })) />
+        </section>
+    }
+}

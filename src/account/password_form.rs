@@ -1,0 +1,75 @@
+use contract::{new_password_problem, PasswordChange, MIN_PASSWORD_LEN};
+use leptos::prelude::*;
+
+use super::api;
+
+/// A new password, proven by the current one; every other session of the account is signed out.
+#[component]
+pub fn PasswordForm() -> impl IntoView {
+    let current = RwSignal::new(String::new());
+    let new = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<(String, String)>);
+    let done = RwSignal::new(false);
+    let change = Action::new_local(move |change: &PasswordChange| {
+        let change = change.clone();
+        async move { api::change_password(change).await }
+    });
+    Effect::new(move |_| match change.value().get() {
+        Some(Ok(())) => {
+            current.set(String::new());
+            new.set(String::new());
+            done.set(true);
+        }
+        Some(Err(err)) => error.set(Some((
+            err.field().unwrap_or("current_password").to_string(),
+            err.to_string(),
+        ))),
+        None => {}
+    });
+    let error_at = move |field: &'static str| move || error.get().filter(|(f, _)| f == field).map(|(_, m)| m);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        done.set(false);
+        if current.get_untracked().is_empty() {
+            error.set(Some(("current_password".into(), "Enter your current password.".into())));
+            return;
+        }
+        if let Some(message) = new_password_problem(&new.get_untracked()) {
+            error.set(Some(("new_password".into(), message)));
+            return;
+        }
+        change.dispatch(PasswordChange {
+            current_password: current.get_untracked(),
+            new_password: new.get_untracked(),
+        });
+    };
+    view! {
+        <section class="card settings-section" aria-labelledby="account-password">
+            <h2 id="account-password">"Password"</h2>
+            <form on:submit=on_submit novalidate>
+                <div class="form-row">
+                    <div class="field">
+                        <label for="current-password">"Current password"</label>
+                        <input id="current-password" type="password" autocomplete="current-password" bind:value=current
+                            aria-invalid=move || error_at("current_password")().is_some().to_string()
+                            aria-describedby="current-password-error" />
+                        <p id="current-password-error" class="field-error" role="alert">{error_at("current_password")}</p>
+                    </div>
+                    <div class="field">
+                        <label for="account-new-password">"New password"</label>
+                        <input id="account-new-password" type="password" autocomplete="new-password" bind:value=new
+                            aria-invalid=move || error_at("new_password")().is_some().to_string()
+                            aria-describedby="account-new-password-hint account-new-password-error" />
+                        <p id="account-new-password-hint" class="muted hint">{format!("At least {MIN_PASSWORD_LEN} characters. Your other sessions are signed out.")}</p>
+                        <p id="account-new-password-error" class="field-error" role="alert">{error_at("new_password")}</p>
+                    </div>
+                </div>
+                <div class="form-actions">
+                    <span class="muted" role="status">{move || done.get().then_some("Password changed; your other sessions were signed out.")}</span>
+                    <button type="submit" class="button primary" disabled=move || change.pending().get()>"Change password"</button>
+                </div>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,177 @@
+//! Two-factor sign-in on the Account page: set it up (QR code and the secret as text, confirmed by
+//! a code; the recovery codes shown once), or turn it off with the password and a code.
+
+use contract::{AccountView, TwoFactorSetup};
+use leptos::prelude::*;
+
+use super::api;
+use super::qr::QrImage;
+use crate::api::ApiError;
+use crate::session::use_session;
+
+/// Where the set-up stands.
+#[derive(Clone)]
+enum Step {
+    Off,
+    Scanning(TwoFactorSetup),
+    ShowingCodes(Vec<String>),
+    On,
+}
+
+#[component]
+pub fn TwoFactorSection(account: AccountView, on_change: Callback<()>) -> impl IntoView {
+    let step = RwSignal::new(if account.two_factor_enabled {
+        Step::On
+    } else {
+        Step::Off
+    });
+    let failure = RwSignal::new(None::<ApiError>);
+    let start = Action::new_local(|_: &()| api::start_two_factor());
+    Effect::new(move |_| match start.value().get() {
+        Some(Ok(setup)) => step.set(Step::Scanning(setup)),
+        Some(Err(err)) => failure.set(Some(err)),
+        None => {}
+    });
+    let required = account.two_factor_required;
+    let codes_left = account.recovery_codes_left;
+    view! {
+        <section class="card settings-section" aria-labelledby="account-two-factor">
+            <h2 id="account-two-factor">"Two-factor sign-in"</h2>
+            {move || failure.get().map(|err| view! { <p class="alert alert-error" role="alert">{err.to_string()}</p> })}
+            {move || match step.get() {
+                Step::Off => view! {
+                    {required.then(|| view! {
+                        <p class="alert alert-warning" role="alert">"Your organization requires two-factor sign-in. Set it up to open the rest of the app."</p>
+                    })}
+                    <p>"After your password, sign-in asks for a code from an authenticator app on your phone (such as 1Password, Google Authenticator or Microsoft Authenticator)."</p>
+                    <button type="button" class="button primary" disabled=move || start.pending().get()
+                        on:click=move |_| { failure.set(None); start.dispatch(()); }>"Set up two-factor sign-in"</button>
+                }.into_any(),
+                Step::Scanning(setup) => view! {
+                    <Scan setup=setup on_verified=Callback::new(move |codes| step.set(Step::ShowingCodes(codes))) />
+                }.into_any(),
+                Step::ShowingCodes(codes) => view! {
+                    <RecoveryCodesShown codes=codes on_done=Callback::new(move |_| { step.set(Step::On); on_change.run(()); }) />
+                }.into_any(),
+                Step::On => view! {
+                    <p><strong>"On."</strong>{format!(" Sign-in asks for a code from your authenticator app. {codes_left} recovery codes left.")}</p>
+                    <TurnOff on_off=Callback::new(move |_| { step.set(Step::Off); on_change.run(()); }) />
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Scan the QR code (or type the secret), then confirm with a code.
+#[component]
+fn Scan(setup: TwoFactorSetup, on_verified: Callback<Vec<String>>) -> impl IntoView {
+    let session = use_session();
+    let code = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let verify = Action::new_local(move |code: &String| {
+        let code = code.clone();
+        async move { api::verify_two_factor(code).await }
+    });
+    Effect::new(move |_| match verify.value().get() {
+        Some(Ok(codes)) => {
+            session.two_factor_on();
+            on_verified.run(codes.codes);
+        }
+        Some(Err(err)) => error.set(Some(err.to_string())),
+        None => {}
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = code.get_untracked();
+        if !contract::is_totp_code(&typed) {
+            error.set(Some("Enter the 6-digit code your app shows now.".into()));
+            return;
+        }
+        error.set(None);
+        verify.dispatch(typed);
+    };
+    view! {
+        <div class="two-factor-setup">
+            <QrImage code=setup.qr.clone() label="QR code to scan with your authenticator app" />
+            <div>
+                <p>"1. Scan this QR code with your authenticator app."</p>
+                <p>"Cannot scan? Enter this key in the app instead:"</p>
+                <p><code class="secret" aria-label="Secret key">{setup.secret.clone()}</code></p>
+                <form on:submit=on_submit novalidate>
+                    <p>"2. Enter the code the app shows, to confirm."</p>
+                    <div class="field">
+                        <label for="setup-code">"Authentication code"</label>
+                        <input id="setup-code" type="text" inputmode="numeric" autocomplete="one-time-code" bind:value=code
+                            aria-invalid=move || error.get().is_some().to_string() aria-describedby="setup-code-error" />
+                        <p id="setup-code-error" class="field-error" role="alert">{move || error.get()}</p>
+                    </div>
+                    <button type="submit" class="button primary" disabled=move || verify.pending().get()>"Verify"</button>
+                </form>
+            </div>
+        </div>
+    }
+}
+
+/// The recovery codes, shown this once.
+#[component]
+fn RecoveryCodesShown(codes: Vec<String>, on_done: Callback<()>) -> impl IntoView {
+    view! {
+        <p role="status"><strong>"Two-factor sign-in is on."</strong></p>
+        <h3 id="recovery-codes-title">"Recovery codes"</h3>
+        <p>"Keep these somewhere safe, such as a password manager. Each one signs you in once if you lose your phone. They are shown only now."</p>
+        <ul class="recovery-codes" aria-labelledby="recovery-codes-title">
+            {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
+        </ul>
+        <button type="button" class="button primary" on:click=move |_| on_done.run(())>"I have saved my recovery codes"</button>
+    }
+}
+
+/// Turn it off: the password and a code (or a recovery code).
+#[component]
+fn TurnOff(on_off: Callback<()>) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let password = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<(String, String)>);
+    let disable = Action::new_local(move |(password, code): &(String, String)| {
+        let (password, code) = (password.clone(), code.clone());
+        async move { api::disable_two_factor(password, code).await }
+    });
+    Effect::new(move |_| match disable.value().get() {
+        Some(Ok(())) => on_off.run(()),
+        Some(Err(err)) => error.set(Some((err.field().unwrap_or("code").to_string(), err.to_string()))),
+        None => {}
+    });
+    let error_at = move |field: &'static str| move || error.get().filter(|(f, _)| f == field).map(|(_, m)| m);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        disable.dispatch((password.get_untracked(), code.get_untracked()));
+    };
+    view! {
+        <Show when=move || open.get() fallback=move || view! {
+            <button type="button" class="button" on:click=move |_| open.set(true)>"Turn off two-factor sign-in"</button>
+        }>
+            <form on:submit=on_submit novalidate>
+                <div class="form-row">
+                    <div class="field">
+                        <label for="off-password">"Password"</label>
+                        <input id="off-password" type="password" autocomplete="current-password" bind:value=password
+                            aria-describedby="off-password-error" />
+                        <p id="off-password-error" class="field-error" role="alert">{error_at("password")}</p>
+                    </div>
+                    <div class="field">
+                        <label for="off-code">"Authentication code"</label>
+                        <input id="off-code" type="text" autocomplete="one-time-code" bind:value=code
+                            aria-describedby="off-code-error" />
+                        <p id="off-code-error" class="field-error" role="alert">{error_at("code")}</p>
+                    </div>
+                </div>
+                <div class="form-actions">
+                    <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button type="submit" class="button danger" disabled=move || disable.pending().get()>"Turn off"</button>
+                </div>
+            </form>
+        </Show>
+    }
+}

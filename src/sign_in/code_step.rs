@@ -1,0 +1,53 @@
+//! The second step of signing in: the code from the authenticator app (or a recovery code).
+
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::session::use_session;
+
+/// Ask for the code owed by `pending` (the session the password opened); the session then opens.
+#[component]
+pub fn CodeStep(pending: String) -> impl IntoView {
+    let session = use_session();
+    let code = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let pending = StoredValue::new(pending);
+    let verify = Action::new_local(move |code: &String| {
+        let code = code.clone();
+        async move { session.second_factor(pending.get_value(), code).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Err(err)) = verify.value().get() {
+            // A session that ended meanwhile (signed out elsewhere) shows as a refusal too.
+            let message = match err {
+                ApiError::Unauthorized(_) => "This sign-in has expired. Reload the page and sign in again.".to_string(),
+                other => other.to_string(),
+            };
+            error.set(Some(message));
+        }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = code.get_untracked();
+        if typed.trim().is_empty() {
+            error.set(Some("Enter the 6-digit code from your authenticator app.".into()));
+            return;
+        }
+        error.set(None);
+        verify.dispatch(typed);
+    };
+    view! {
+        <form class="code-step" on:submit=on_submit novalidate>
+            <p class="muted">"Open your authenticator app and enter the code it shows for this account. Lost your phone? Enter one of your recovery codes instead."</p>
+            <div class="field">
+                <label for="auth-code">"Authentication code"</label>
+                <input id="auth-code" type="text" inputmode="numeric" autocomplete="one-time-code" bind:value=code
+                    aria-invalid=move || error.get().is_some().to_string() aria-describedby="auth-code-error" />
+                <p id="auth-code-error" class="field-error" role="alert">{move || error.get()}</p>
+            </div>
+            <button type="submit" class="button primary wide" disabled=move || verify.pending().get()>
+                {move || if verify.pending().get() { "Verifying…" } else { "Verify" }}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,78 @@
+//! "Forgot password?": the email address, and the same answer whether or not it has an account.
+
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::mount;
+use crate::session::api;
+use crate::widgets::Brand;
+
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    let email = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let sent = RwSignal::new(false);
+    let send = Action::new_local(move |email: &String| {
+        let email = email.clone();
+        async move { api::request_reset(email).await }
+    });
+    Effect::new(move |_| match send.value().get() {
+        Some(Ok(())) => sent.set(true),
+        Some(Err(err)) => error.set(Some(err)),
+        None => {}
+    });
+    let field_error = move || {
+        error
+            .get()
+            .filter(|e| e.field() == Some("email"))
+            .map(|e| e.to_string())
+    };
+    let general_error = move || error.get().filter(|e| e.field().is_none()).map(|e| e.to_string());
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        let typed = email.get_untracked();
+        if !contract::is_valid_email(typed.trim()) {
+            error.set(Some(ApiError::Refused {
+                status: 422,
+                code: "invalid".into(),
+                message: "Enter the email address of your account.".into(),
+                field: Some("email".into()),
+            }));
+            return;
+        }
+        send.dispatch(typed);
+    };
+    view! {
+        <main class="sign-in">
+            <div class="card sign-in-card">
+                <Brand />
+                <h1>"Reset your password"</h1>
+                {move || if sent.get() {
+                    view! {
+                        <p role="status">{format!(
+                            "If {} has an account, a link to choose a new password is on its way. It works once, for 30 minutes.",
+                            email.get_untracked().trim()
+                        )}</p>
+                        <p><a href=mount::href("/sign-in")>"Back to sign in"</a></p>
+                    }.into_any()
+                } else {
+                    view! {
+                        <form on:submit=on_submit novalidate>
+                            <p class="muted">"Enter the email address you sign in with. We will send it a link to choose a new password."</p>
+                            {move || general_error().map(|message| view! { <p class="alert alert-error" role="alert">{message}</p> })}
+                            <div class="field">
+                                <label for="reset-email">"Email"</label>
+                                <input id="reset-email" type="email" autocomplete="username" bind:value=email
+                                    aria-invalid=move || field_error().is_some().to_string() aria-describedby="reset-email-error" />
+                                <p id="reset-email-error" class="field-error" role="alert">{field_error}</p>
+                            </div>
+                            <button type="submit" class="button primary wide" disabled=move || send.pending().get()>"Send link"</button>
+                            <p class="sign-in-links"><a href=mount::href("/sign-in")>"Back to sign in"</a></p>
+                        </form>
+                    }.into_any()
+                }}
+            </div>
+        </main>
+    }
+}

@@ -1,0 +1,91 @@
+//! The page a reset link opens: a new password. The token comes in the address's fragment (which
+//! browsers never send to a server) and is taken out of the address bar at once.
+
+use contract::{new_password_problem, MIN_PASSWORD_LEN};
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::mount;
+use crate::session::api;
+use crate::widgets::{fragment, Brand};
+
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let token = fragment::take("token");
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let done = RwSignal::new(false);
+    let token = StoredValue::new(token);
+    let save = Action::new_local(move |password: &String| {
+        let password = password.clone();
+        async move { api::reset_password(token.get_value().unwrap_or_default(), password).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(())) => done.set(true),
+        Some(Err(err)) => error.set(Some(err)),
+        None => {}
+    });
+    let field_error = move || {
+        error
+            .get()
+            .filter(|e| e.field() == Some("password"))
+            .map(|e| e.to_string())
+    };
+    let general_error = move || {
+        error
+            .get()
+            .filter(|e| e.field() != Some("password"))
+            .map(|e| e.to_string())
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        let typed = password.get_untracked();
+        if let Some(message) = new_password_problem(&typed) {
+            error.set(Some(ApiError::Refused {
+                status: 422,
+                code: "invalid".into(),
+                message,
+                field: Some("password".into()),
+            }));
+            return;
+        }
+        save.dispatch(typed);
+    };
+    view! {
+        <main class="sign-in">
+            <div class="card sign-in-card">
+                <Brand />
+                <h1>"Choose a new password"</h1>
+                {move || if done.get() {
+                    view! {
+                        <p role="status">"Your password is changed, and every session of your account was signed out. Sign in with the new password."</p>
+                        <p><a class="button primary" href=mount::href("/sign-in")>"Sign in"</a></p>
+                    }.into_any()
+                } else if token.get_value().is_none() {
+                    view! {
+                        <p class="alert alert-error" role="alert">"This page needs the link from the mail. Open the link again, or ask for a new one."</p>
+                        <p><a href=mount::href("/forgot-password")>"Forgot password?"</a></p>
+                    }.into_any()
+                } else {
+                    view! {
+                        <form on:submit=on_submit novalidate>
+                            {move || general_error().map(|message| view! {
+                                <p class="alert alert-error" role="alert">{message} " " <a href=mount::href("/forgot-password")>"Ask for a new link"</a></p>
+                            })}
+                            <div class="field">
+                                <label for="new-password">"New password"</label>
+                                <input id="new-password" type="password" autocomplete="new-password" bind:value=password
+                                    aria-invalid=move || field_error().is_some().to_string()
+                                    aria-describedby="new-password-hint new-password-error" />
+                                <p id="new-password-hint" class="muted hint">{format!("At least {MIN_PASSWORD_LEN} characters.")}</p>
+                                <p id="new-password-error" class="field-error" role="alert">{field_error}</p>
+                            </div>
+                            <button type="submit" class="button primary wide" disabled=move || save.pending().get()>"Set new password"</button>
+                        </form>
+                    }.into_any()
+                }}
+            </div>
+        </main>
+    }
+}
