@@ -63,7 +63,7 @@ impl SmtpServer {
             if let Ok(dir) = std::fs::read_dir(self.maildir.path().join("box").join(sub)) {
                 for entry in dir.flatten() {
                     if let Ok(raw) = std::fs::read_to_string(entry.path()) {
-                        out.push(common::decoded_mail(&raw.replace("\r\n", "\n").replace('\n', "\r\n")));
+                        out.push(common::decoded_mail(&raw));
                     }
                 }
             }

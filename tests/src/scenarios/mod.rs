@@ -1,6 +1,7 @@
 //! Every browser scenario, in the order they run.
 
 mod access;
+mod account;
 mod activity;
 mod dashboard;
 mod navigation;
@@ -30,6 +31,9 @@ scenarios![
     sign_in::wrong_password_says_so_and_keeps_the_email,
     sign_in::sign_out_ends_the_session_on_the_server,
     sign_in::a_throttled_sign_in_says_when_and_keeps_the_email,
+    account::forgot_password_resets_by_mail_and_the_link_works_once,
+    account::two_factor_is_set_up_then_asked_at_sign_in_with_a_code_or_a_recovery_code,
+    account::an_organization_requiring_two_factor_sends_people_to_set_it_up_first,
     navigation::deep_link_returns_after_sign_in,
     navigation::tabs_work_with_back_and_forward,
     navigation::unknown_paths_show_not_found,

@@ -239,51 +239,46 @@ pub fn emails(holder: &Value) -> Vec<String> {
         .collect()
 }
 
-/// One MIME part: its headers, then its body with quoted-printable or base64 undone.
-fn decode_part(part: &str) -> String {
-    let (headers, body) = part.split_once("\r\n\r\n").unwrap_or((part, ""));
-    format!("{headers}\n\n{}", decode_body(headers, body))
-}
-
-fn decode_body(headers: &str, body: &str) -> String {
-    let headers = headers.to_ascii_lowercase();
-    if headers.contains("content-transfer-encoding: base64") {
-        use base64::Engine;
-        let joined: String = body.split_whitespace().collect();
-        let bytes = base64::engine::general_purpose::STANDARD
-            .decode(joined)
-            .unwrap_or_default();
-        return String::from_utf8_lossy(&bytes).into_owned();
-    }
-    if headers.contains("content-transfer-encoding: quoted-printable") {
-        let soft = body.replace("=\r\n", "");
-        let mut out = Vec::new();
-        let bytes = soft.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] == b'=' && i + 2 < bytes.len() {
-                if let Ok(b) = u8::from_str_radix(&soft[i + 1..i + 3], 16) {
-                    out.push(b);
-                    i += 3;
-                    continue;
-                }
-            }
-            out.push(bytes[i]);
-            i += 1;
-        }
-        return String::from_utf8_lossy(&out).into_owned();
-    }
-    body.to_string()
-}
-
-/// A mail as its headers and decoded parts, joined: enough to read a link out of.
+/// A mail as its headers and its text and HTML parts, decoded by a real MIME parser: enough to
+/// read a link out of and to check what it says.
 pub fn decoded_mail(raw: &str) -> String {
-    let mut chunks = raw.split("\r\n--");
-    let headers = chunks.next().unwrap_or("").to_string();
-    std::iter::once(headers)
-        .chain(chunks.map(decode_part))
-        .collect::<Vec<_>>()
-        .join("\n")
+    let message = mail_parser::MessageParser::default()
+        .parse(raw.as_bytes())
+        .expect("a mail the parser reads");
+    let address = |a: Option<&mail_parser::Address>| {
+        a.and_then(|a| a.first())
+            .map(|a| match a.name() {
+                Some(name) => format!("\"{name}\" <{}>", a.address().unwrap_or("")),
+                None => a.address().unwrap_or("").to_string(),
+            })
+            .unwrap_or_default()
+    };
+    let texts: Vec<String> = (0..message.text_body.len())
+        .filter_map(|i| message.body_text(i).map(|t| t.into_owned()))
+        .collect();
+    let htmls: Vec<String> = (0..message.html_body.len())
+        .filter_map(|i| message.body_html(i).map(|t| t.into_owned()))
+        .collect();
+    // Which kinds of body the mail has, as a reader's program would see them.
+    let kinds: Vec<&str> = [
+        (
+            "text/plain",
+            message.parts.iter().any(|p| p.is_text() && !p.is_text_html()),
+        ),
+        ("text/html", message.parts.iter().any(|p| p.is_text_html())),
+    ]
+    .into_iter()
+    .filter_map(|(kind, present)| present.then_some(kind))
+    .collect();
+    format!(
+        "From: {}\nTo: {}\nSubject: {}\nParts: {}\n\n{}\n\n{}",
+        address(message.from()),
+        address(message.to()),
+        message.subject().unwrap_or(""),
+        kinds.join(", "),
+        texts.join("\n"),
+        htmls.join("\n"),
+    )
 }
 
 impl TestServer {

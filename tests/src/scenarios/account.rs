@@ -1,0 +1,162 @@
+use thirtyfour::By;
+use totp_rs::TOTP;
+
+use crate::ensure;
+use crate::harness::{Ctx, TestResult};
+
+/// The code an authenticator app shows for `secret` (base32) at `unix` time: computed by totp-rs,
+/// never by the server.
+fn authenticator(secret: &str) -> Result<TOTP, Box<dyn std::error::Error + Send + Sync>> {
+    let bytes = totp_rs::Secret::Encoded(secret.to_string())
+        .to_bytes()
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(TOTP::new_unchecked(
+        totp_rs::Algorithm::SHA1,
+        6,
+        1,
+        30,
+        bytes,
+        None,
+        String::new(),
+    ))
+}
+
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+pub async fn forgot_password_resets_by_mail_and_the_link_works_once(ctx: Ctx) -> TestResult {
+    ctx.open("/sign-in").await?;
+    ctx.click("link", "Forgot password?").await?;
+    ctx.wait_location("/forgot-password").await?;
+    ctx.fill("Email", "jonas@acme.test").await?;
+    ctx.click("button", "Send link").await?;
+    ctx.wait_text("If jonas@acme.test has an account, a link to choose a new password is on its way.")
+        .await?;
+    ctx.snap("forgot-password").await?;
+
+    let link = ctx.link_in_mail("jonas@acme.test", 1).await?;
+    ctx.driver.goto(&link).await?;
+    ctx.by_name("heading", "Choose a new password").await?;
+    ensure!(
+        ctx.driver.current_url().await?.fragment().is_none(),
+        "the token left the address bar"
+    );
+    ctx.fill("New password", "short").await?;
+    ctx.click("button", "Set new password").await?;
+    ctx.wait_text("at least 10 characters").await?;
+    ctx.fill("New password", "jonas new secret").await?;
+    ctx.click("button", "Set new password").await?;
+    ctx.wait_text("Your password is changed").await?;
+    ctx.snap("reset-password-done").await?;
+
+    // The link works once (opened anew, as from the mail again).
+    ctx.open("/sign-in").await?;
+    ctx.driver.goto(&link).await?;
+    ctx.fill("New password", "yet another secret").await?;
+    ctx.click("button", "Set new password").await?;
+    ctx.wait_text("This link has expired or was used already.").await?;
+
+    // The old password is gone; the new one signs in.
+    ctx.open("/sign-in").await?;
+    ctx.sign_in("jonas@acme.test", "demo-password").await?;
+    ctx.wait_text("The email or password is not correct.").await?;
+    ctx.fill("Password", "jonas new secret").await?;
+    ctx.click("button", "Sign in").await?;
+    ctx.wait_location("/").await?;
+    Ok(())
+}
+
+/// Set up two-factor sign-in on the Account page; the authenticator.
+async fn set_up(ctx: &Ctx) -> Result<TOTP, Box<dyn std::error::Error + Send + Sync>> {
+    ctx.click("button", "Set up two-factor sign-in").await?;
+    // Waits for the set-up to show.
+    ctx.by_name("textbox", "Authentication code").await?;
+    let secret = ctx.driver.find(By::Css("code.secret")).await?.text().await?;
+    ctx.by_name("img", "QR code to scan with your authenticator app")
+        .await?;
+    ctx.snap("account-two-factor-setup").await?;
+    let app = authenticator(&secret)?;
+    ctx.fill("Authentication code", &app.generate(now())).await?;
+    ctx.click("button", "Verify").await?;
+    ctx.by_name("heading", "Recovery codes").await?;
+    Ok(app)
+}
+
+pub async fn two_factor_is_set_up_then_asked_at_sign_in_with_a_code_or_a_recovery_code(ctx: Ctx) -> TestResult {
+    ctx.open("/sign-in").await?;
+    ctx.sign_in("admin@acme.test", "demo-password").await?;
+    ctx.wait_location("/").await?;
+    ctx.click("button", "User menu").await?;
+    ctx.click("menuitem", "Account").await?;
+    ctx.wait_location("/account").await?;
+    ctx.snap("account").await?;
+    let app = set_up(&ctx).await?;
+    let codes: Vec<String> = {
+        let mut out = Vec::new();
+        for element in ctx.driver.find_all(By::Css(".recovery-codes code")).await? {
+            out.push(element.text().await?);
+        }
+        out
+    };
+    ensure!(codes.len() == 10, "ten recovery codes, got {codes:?}");
+    ctx.snap("account-recovery-codes").await?;
+    ctx.click("button", "I have saved my recovery codes").await?;
+    ctx.wait_text("Sign-in asks for a code from your authenticator app.")
+        .await?;
+
+    // Signing in now asks for a code after the password.
+    ctx.click("button", "User menu").await?;
+    ctx.click("menuitem", "Sign out").await?;
+    ctx.wait_location("/sign-in").await?;
+    ctx.sign_in("admin@acme.test", "demo-password").await?;
+    ctx.by_name("textbox", "Authentication code").await?;
+    ctx.snap("sign-in-code").await?;
+    ensure!(ctx.stored_token().await?.is_none(), "nothing is kept before the code");
+    ctx.fill("Authentication code", "000000").await?;
+    ctx.click("button", "Verify").await?;
+    ctx.wait_text("This code is not right").await?;
+    // The next step's code: the current one was used to confirm the set-up.
+    ctx.fill("Authentication code", &app.generate(now() + 30)).await?;
+    ctx.click("button", "Verify").await?;
+    ctx.wait_location("/").await?;
+    ctx.wait_text("Acme Studio").await?;
+
+    // A recovery code works instead, once.
+    ctx.click("button", "User menu").await?;
+    ctx.click("menuitem", "Sign out").await?;
+    ctx.wait_location("/sign-in").await?;
+    ctx.sign_in("admin@acme.test", "demo-password").await?;
+    ctx.fill("Authentication code", &codes[0]).await?;
+    ctx.click("button", "Verify").await?;
+    ctx.wait_location("/").await?;
+    ctx.click("link", "Users").await?;
+    ctx.wait_text("Adam Alvarez").await?;
+    Ok(())
+}
+
+pub async fn an_organization_requiring_two_factor_sends_people_to_set_it_up_first(ctx: Ctx) -> TestResult {
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", ctx.database.display())).await?;
+    sqlx::query("UPDATE orgs SET settings = json_set(settings, '$.access.require_two_factor', json('true')) WHERE slug = 'acme-studio'")
+        .execute(&pool)
+        .await?;
+    ctx.open("/sign-in?next=/users").await?;
+    ctx.sign_in("lena@acme.test", "demo-password").await?;
+    ctx.wait_location("/account").await?;
+    ctx.wait_text("Your organization requires two-factor sign-in.").await?;
+    ctx.snap("account-two-factor-required").await?;
+    // Nothing else opens until it is set up.
+    ctx.open("/users").await?;
+    ctx.wait_location("/account").await?;
+    set_up(&ctx).await?;
+    ctx.click("button", "I have saved my recovery codes").await?;
+    ctx.click("link", "Users").await?;
+    ctx.wait_location("/users").await?;
+    ctx.wait_text("Lena Fischer").await?;
+    let body = ctx.body_text().await?;
+    ensure!(body.contains("On"), "the users list says who has two-factor sign-in");
+    Ok(())
+}
