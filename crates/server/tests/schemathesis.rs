@@ -42,6 +42,8 @@ async fn schemathesis_finds_nothing_the_document_does_not_promise() {
             "--report-dir",
         ])
         .arg(report.path())
+        // Its example cache goes beside the report, never into the source tree.
+        .current_dir(report.path())
         .env("NO_COLOR", "1")
         .output()
         .await
