@@ -6,6 +6,7 @@ pub mod activity;
 pub mod auth;
 pub mod dashboard;
 pub mod error;
+pub mod hosting;
 pub mod org;
 pub mod roles;
 pub mod settings;

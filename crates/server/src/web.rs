@@ -3,7 +3,8 @@
 //! timeouts), security headers on every response, and CORS for an app hosted on another origin.
 
 use std::any::Any;
-use std::sync::Arc;
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use axum::body::Body;
@@ -12,36 +13,24 @@ use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
+use contract::hosting::{self, Framing};
 use tower::ServiceExt;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::services::{ServeDir, ServeFile};
-use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::services::ServeDir;
 
 use crate::client::TrustedProxies;
 use crate::db::Pool;
 use crate::error::ApiError;
 use crate::Config;
 
-/// The app passes this policy: no inline script, wasm compiled with `'wasm-unsafe-eval'` only.
-/// Written once; who may frame the page is added per address.
-macro_rules! policy_without_framing {
-    () => {
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
-         font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
-    };
+/// The page's policy: no inline script but the bootstrap script (by its hash), wasm compiled with
+/// `'wasm-unsafe-eval'`; nobody may frame it. Written once in `contract::hosting`, which also
+/// writes the recipes for other hosts.
+fn page_policy() -> &'static str {
+    static POLICY: OnceLock<String> = OnceLock::new();
+    POLICY.get_or_init(|| hosting::content_security_policy(None, Framing::Only(&[])))
 }
-const POLICY_WITHOUT_FRAMING: &str = policy_without_framing!();
-
-/// Every page but an organization's own: no other site may frame it.
-pub const CONTENT_SECURITY_POLICY: &str = concat!(policy_without_framing!(), "; frame-ancestors 'none'");
-
-/// Browser features the app never uses, switched off for it and anything it might load.
-pub const PERMISSIONS_POLICY: &str = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), \
-     microphone=(), payment=(), usb=(), interest-cohort=()";
-
-/// HTTPS only from now on, for a year, once a page arrived over HTTPS.
-pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000; includeSubDomains";
 
 fn is_api(path: &str) -> bool {
     path == "/api" || path.starts_with("/api/")
@@ -64,14 +53,11 @@ async fn frame_policy(State(pool): State<Pool>, request: Request, next: Next) ->
     if origins.is_empty() {
         headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
         if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
-            headers.insert(
-                header::CONTENT_SECURITY_POLICY,
-                HeaderValue::from_static(CONTENT_SECURITY_POLICY),
-            );
+            headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(page_policy()));
         }
     } else {
         // Stored origins passed `normalize_origin`, so they hold no quote, space or semicolon.
-        let policy = format!("{POLICY_WITHOUT_FRAMING}; frame-ancestors {}", origins.join(" "));
+        let policy = hosting::content_security_policy(None, Framing::Only(&origins));
         if let Ok(value) = HeaderValue::from_str(&policy) {
             headers.insert(header::CONTENT_SECURITY_POLICY, value);
         }
@@ -90,7 +76,7 @@ async fn transport_security(State(proxies): State<Arc<TrustedProxies>>, request:
     if https {
         response.headers_mut().insert(
             header::STRICT_TRANSPORT_SECURITY,
-            HeaderValue::from_static(STRICT_TRANSPORT_SECURITY),
+            HeaderValue::from_static(hosting::STRICT_TRANSPORT_SECURITY),
         );
     }
     response
@@ -142,30 +128,67 @@ fn panic_response(_panic: Box<dyn Any + Send + 'static>) -> Response {
     ApiError::internal().into_response()
 }
 
-/// Everything that is not an API operation: the app's files (deep links get index.html), or a
-/// JSON 404 under `/api`.
-async fn not_an_operation(files: Option<ServeDir<ServeFile>>, request: Request) -> Response {
-    if is_api(request.uri().path()) {
+/// The built app: its files, and its page for every other address.
+#[derive(Clone)]
+struct AppFiles {
+    files: ServeDir,
+    index: PathBuf,
+    pool: Pool,
+}
+
+/// Everything that is not an API operation: the app's files, the app's page for any other
+/// address (deep links), or a JSON 404 under `/api`. A missing file is a 404, never the page: a
+/// script that is not there must not arrive as HTML.
+async fn not_an_operation(app: Option<AppFiles>, request: Request) -> Response {
+    let path = request.uri().path().to_string();
+    if is_api(&path) {
         return ApiError::not_found("This API endpoint").into_response();
     }
-    match files {
-        Some(files) => match files.oneshot(request).await {
-            Ok(response) => response.map(Body::new),
-            Err(never) => match never {},
-        },
-        None => StatusCode::NOT_FOUND.into_response(),
+    let Some(app) = app else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let is_page = matches!(*request.method(), Method::GET | Method::HEAD);
+    let response = match app.files.clone().oneshot(request).await {
+        Ok(response) => response.map(Body::new),
+        Err(never) => match never {},
+    };
+    let last = path.rsplit('/').next().unwrap_or("");
+    if response.status() != StatusCode::NOT_FOUND || !is_page || last.contains('.') {
+        return response;
     }
+    app_page(&app, &path).await
+}
+
+/// `index.html` for an address of the app; at an organization's address with its brand inlined,
+/// so the first paint already wears it.
+async fn app_page(app: &AppFiles, path: &str) -> Response {
+    let Ok(html) = tokio::fs::read_to_string(&app.index).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    // Served at the root: an unknown address deep down still finds the files.
+    let mut html = hosting::pin_prefix(&html, "/");
+    if let Some((slug, _)) = contract::org_address(path) {
+        if let Ok(brand) = crate::domain::settings::public_branding(&app.pool, slug).await {
+            let json = serde_json::to_string(&brand).unwrap_or_default();
+            let tag = format!(
+                "<meta name=\"{}\" content=\"{}\">",
+                hosting::meta::BRAND,
+                hosting::escape_attribute(&json)
+            );
+            html = html.replacen(hosting::BRAND_SLOT, &tag, 1);
+        }
+    }
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
 }
 
 pub fn wrap(api: Router, config: &Config, pool: Pool, proxies: Arc<TrustedProxies>) -> Router {
-    let files = config.static_dir.as_ref().map(|dir| {
-        ServeDir::new(dir)
-            .precompressed_br()
-            .precompressed_gzip()
-            .fallback(ServeFile::new(dir.join("index.html")))
+    let app = config.static_dir.as_ref().map(|dir| AppFiles {
+        files: ServeDir::new(dir).precompressed_br().precompressed_gzip(),
+        index: dir.join("index.html"),
+        pool: pool.clone(),
     });
     let mut router = api
-        .fallback(move |request: Request| not_an_operation(files.clone(), request))
+        .fallback(move |request: Request| not_an_operation(app.clone(), request))
         .layer(middleware::from_fn(json_errors))
         .layer(middleware::from_fn_with_state(config.request_timeout, time_limit))
         .layer(CatchPanicLayer::custom(panic_response));
@@ -188,16 +211,20 @@ pub fn wrap(api: Router, config: &Config, pool: Pool, proxies: Arc<TrustedProxie
         .layer(middleware::from_fn_with_state(pool, frame_policy))
         .layer(middleware::from_fn_with_state(proxies, transport_security))
         .layer(middleware::map_response(cache_policy))
-        .layer(header_if_missing(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .layer(header_if_missing(header::REFERRER_POLICY, "no-referrer"))
-        .layer(header_if_missing(
-            HeaderName::from_static("permissions-policy"),
-            PERMISSIONS_POLICY,
-        ))
-        .layer(header_if_missing(
-            HeaderName::from_static("cross-origin-opener-policy"),
-            "same-origin",
-        ))
+        .layer(middleware::map_response(every_answer))
+}
+
+/// The headers every answer carries (`contract::hosting::EVERY_ANSWER`), unless it set its own.
+async fn every_answer(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    for (name, value) in hosting::EVERY_ANSWER {
+        if let Ok(name) = HeaderName::from_bytes(name.as_bytes()) {
+            if !headers.contains_key(&name) {
+                headers.insert(name, HeaderValue::from_static(value));
+            }
+        }
+    }
+    response
 }
 
 /// A response body that keeps `permit` until the body has been sent (or the client left).
@@ -232,13 +259,9 @@ pub fn held_until_sent(response: Response, permit: tokio::sync::OwnedSemaphorePe
     response.map(|body| Body::new(Holding { body, _permit: permit }))
 }
 
-fn header_if_missing(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
-    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
-}
-
-/// Files with a content hash in their name never change: cache them for a year. Everything else
-/// (index.html, deep links) is checked with the server each time, so a new build shows at once.
-/// API answers are never stored.
+/// Files with a content hash in their name never change: cached for a year. Everything else
+/// (index.html, embed.js, deep links) is checked with the server each time, so a new build shows
+/// at once. API answers are never stored.
 async fn cache_policy(uri: axum::http::Uri, mut response: Response) -> Response {
     let path = uri.path();
     let value = if is_api(path) {
@@ -247,37 +270,13 @@ async fn cache_policy(uri: axum::http::Uri, mut response: Response) -> Response 
             return response;
         }
         "no-store"
-    } else if is_hashed_asset(path) {
-        "public, max-age=31536000, immutable"
+    } else if response.status().is_success() {
+        hosting::cache_control(path)
     } else {
-        "no-cache"
+        hosting::REVALIDATE
     };
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     response
-}
-
-/// trunk names assets `name-<hex digest>.ext` (16 digits, fewer when it starts with zeros); so
-/// does the boot script.
-fn is_hashed_asset(path: &str) -> bool {
-    let file = path.rsplit('/').next().unwrap_or("");
-    let stem = file.split('.').next().unwrap_or("");
-    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| (12..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit()))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn only_content_hashed_files_are_immutable() {
-        assert!(super::is_hashed_asset("/org-area-c3341b9c3ee7d72c_bg.wasm"));
-        assert!(super::is_hashed_asset("/main-64bd0c168c889ba2.css"));
-        assert!(super::is_hashed_asset("/boot-6548ee1787182c5e.js"));
-        assert!(super::is_hashed_asset("/org-area-48d85c66617e31a.js"));
-        assert!(!super::is_hashed_asset("/index.html"));
-        assert!(!super::is_hashed_asset("/users"));
-        assert!(!super::is_hashed_asset("/spaces/12"));
-    }
 }

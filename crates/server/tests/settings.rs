@@ -359,6 +359,7 @@ async fn public_branding_needs_no_sign_in_and_leaks_no_member_data() {
         [
             "app_name",
             "dark",
+            "embed_origins",
             "favicon_url",
             "hide_powered_by",
             "light",
@@ -368,14 +369,10 @@ async fn public_branding_needs_no_sign_in_and_leaks_no_member_data() {
             "slug"
         ]
     );
-    for secret in [
-        "@",
-        "acme.test",
-        "portal.acme.example",
-        "Olivia",
-        "Online Shop",
-        "version",
-    ] {
+    // The sites that may embed it are public anyway (every embed page's `frame-ancestors` names
+    // them); an embedded app needs them to know which host page it may talk to.
+    assert_eq!(public["embed_origins"], json!(["https://portal.acme.example"]));
+    for secret in ["@", "acme.test", "Olivia", "Online Shop", "version"] {
         assert!(!text.contains(secret), "public branding mentions {secret}: {text}");
     }
     expect_error(

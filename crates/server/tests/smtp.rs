@@ -16,7 +16,8 @@ use serde_json::{json, Value};
 
 /// An SMTP server process on loopback that keeps what it receives.
 struct SmtpServer {
-    child: tokio::process::Child,
+    /// Killed when dropped (`kill_on_drop`), as a crashed mail server would be.
+    _process: tokio::process::Child,
     maildir: tempfile::TempDir,
 }
 
@@ -53,7 +54,10 @@ impl SmtpServer {
             assert!(Instant::now() < deadline, "aiosmtpd listens within 20 s");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        SmtpServer { child, maildir }
+        SmtpServer {
+            _process: child,
+            maildir,
+        }
     }
 
     /// Every message received, decoded.

@@ -35,8 +35,8 @@ pub struct ColorPair {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct Branding {
-    /// Replaces the product name in the header, the sign-in page and the browser title; empty
-    /// keeps the product name.
+    /// Replaces the product name in the header, the sign-in page, the browser title and mails;
+    /// empty shows the organization's name.
     pub app_name: String,
     /// Shown on the sign-in page under the heading, as plain text.
     pub sign_in_text: String,
@@ -157,16 +157,25 @@ pub struct PublicBranding {
     pub hide_powered_by: bool,
     pub logo_url: Option<String>,
     pub favicon_url: Option<String>,
+    /// The sites that may frame the organization's embed: the app talks to its host page only
+    /// when the page is on one of them.
+    #[serde(default)]
+    pub embed_origins: Vec<String>,
 }
 
 impl PublicBranding {
     /// The name to show where the product's name would be.
     pub fn display_name(&self) -> &str {
-        if self.app_name.is_empty() {
-            PRODUCT_NAME
-        } else {
-            &self.app_name
-        }
+        shown_name(&self.app_name, &self.org_name)
+    }
+}
+
+/// What the app calls itself for an organization: its app name, else the organization's own name
+/// (never the product's: an organization's people may not know the vendor).
+pub fn shown_name<'a>(app_name: &'a str, org_name: &'a str) -> &'a str {
+    match app_name.trim() {
+        "" => org_name,
+        _ => app_name,
     }
 }
 
@@ -182,6 +191,7 @@ impl OrgSettings {
             hide_powered_by: self.branding.hide_powered_by,
             logo_url: self.logo.as_ref().map(|i| i.url.clone()),
             favicon_url: self.favicon.as_ref().map(|i| i.url.clone()),
+            embed_origins: self.embed.allowed_origins.clone(),
         }
     }
 
@@ -222,6 +232,35 @@ pub fn org_address(path: &str) -> Option<(&str, bool)> {
         })
 }
 
+/// Whether a page's origin (`https://www.acme.test`) is one an allowed-origins entry names,
+/// read as `frame-ancestors` reads it: `https://*.acme.test` is any subdomain of acme.test.
+pub fn origin_matches(allowed: &str, origin: &str) -> bool {
+    let origin = origin.to_ascii_lowercase();
+    match allowed.split_once("://*.") {
+        Some((scheme, domain)) => origin
+            .strip_prefix(scheme)
+            .and_then(|rest| rest.strip_prefix("://"))
+            .is_some_and(|host| host.ends_with(&format!(".{domain}")) && host.len() > domain.len() + 1),
+        None => allowed.eq_ignore_ascii_case(&origin),
+    }
+}
+
+/// Where an embedded app may post its messages: the host page's origin when it is known and
+/// allowed (`None`: the host is not allowed), or, when the browser does not tell it, every
+/// exactly-named allowed origin (the browser delivers only to the one the host really is on).
+pub fn embed_targets(allowed: &[String], host: Option<&str>) -> Option<Vec<String>> {
+    match host {
+        Some(origin) => allowed
+            .iter()
+            .any(|pattern| origin_matches(pattern, origin))
+            .then(|| vec![origin.to_string()]),
+        None => {
+            let exact: Vec<String> = allowed.iter().filter(|o| !o.contains("://*.")).cloned().collect();
+            (!exact.is_empty()).then_some(exact)
+        }
+    }
+}
+
 /// Whether someone with `role` may add a space to the organization under these settings.
 pub fn may_add_spaces(role: OrgRole, access: &AccessSettings) -> bool {
     allows(role, Permission::ManageSpaces) || (role == OrgRole::Member && access.members_can_create_spaces)
@@ -239,6 +278,35 @@ mod tests {
         assert_eq!(org_address("/o/acme-studio/users"), Some(("acme-studio", false)));
         assert_eq!(org_address("/embed/acme-studio/"), Some(("acme-studio", true)));
         assert_eq!(org_address("/api/v1/o/x"), None);
+    }
+
+    #[test]
+    fn origins_match_exactly_or_by_subdomain_wildcard() {
+        assert!(origin_matches("https://www.acme.test", "https://www.acme.test"));
+        assert!(!origin_matches("https://www.acme.test", "https://www.acme.test:8443"));
+        assert!(!origin_matches("https://www.acme.test", "http://www.acme.test"));
+        assert!(origin_matches("https://*.acme.test", "https://shop.acme.test"));
+        assert!(origin_matches("https://*.acme.test", "https://a.b.acme.test"));
+        assert!(!origin_matches("https://*.acme.test", "https://acme.test"));
+        assert!(!origin_matches("https://*.acme.test", "https://evilacme.test"));
+        assert!(!origin_matches("https://*.acme.test", "http://shop.acme.test"));
+    }
+
+    #[test]
+    fn embed_messages_go_only_to_an_allowed_host() {
+        let allowed = vec!["https://www.acme.test".to_string(), "https://*.shop.test".to_string()];
+        let one = |o: &str| Some(vec![o.to_string()]);
+        assert_eq!(
+            embed_targets(&allowed, Some("https://www.acme.test")),
+            one("https://www.acme.test")
+        );
+        assert_eq!(
+            embed_targets(&allowed, Some("https://a.shop.test")),
+            one("https://a.shop.test")
+        );
+        assert_eq!(embed_targets(&allowed, Some("https://evil.test")), None);
+        assert_eq!(embed_targets(&allowed, None), one("https://www.acme.test"));
+        assert_eq!(embed_targets(&[], None), None);
     }
 
     #[test]

@@ -78,13 +78,8 @@ pub async fn brand_of(tx: &mut Tx, org_id: i64) -> Result<MailBrand, sqlx::Error
         .fetch_one(&mut **tx)
         .await?;
     let stored: StoredSettings = serde_json::from_str(&settings).unwrap_or_default();
-    let app_name = if stored.branding.app_name.is_empty() {
-        PRODUCT_NAME.to_string()
-    } else {
-        stored.branding.app_name
-    };
     Ok(MailBrand {
-        app_name,
+        app_name: contract::shown_name(&stored.branding.app_name, &name).to_string(),
         org_name: name,
         color: stored.branding.light.primary,
     })
