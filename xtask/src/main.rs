@@ -19,6 +19,9 @@ commands:
         every test: unit, server integration and browser end-to-end tests
   build-app
         build the release app into dist/ and report its file sizes
+  hosting [--dist DIR] [--prefix /admin/] [--api-base URL] [--frame-ancestor ORIGIN]...
+        point a built dist/ at its host, no rebuild: the page's API address and policy,
+        _headers and _redirects in dist/, an nginx block in target/hosting/
   bench
         measure the release app against the budgets in headless Chromium";
 
@@ -31,6 +34,7 @@ fn main() -> ExitCode {
         "test" => test::test(&rest),
         "bench" => test::bench(),
         "build-app" => app_build::release().map(|dist| app_build::report_sizes(&dist)),
+        "hosting" => app_build::hosting::command(&rest),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -30,7 +30,9 @@ pub fn test(args: &[String]) -> Result {
     let dist = app_build::release()?;
     run(command("cargo")
         .args(["test", "--package", "org-area-e2e"])
-        .env("ORG_AREA_E2E_DIST", &dist))
+        .env("ORG_AREA_E2E_DIST", &dist)
+        // The plain static host the delivery scenarios serve dist/ from.
+        .env("ORG_AREA_PYTHON", &python.python))
 }
 
 /// `cargo xtask bench`: the budgets of BRIEF.md section 5, measured on the release build.

@@ -1,20 +1,59 @@
-//! Building the app with trunk, then making the output pass a strict Content-Security-Policy.
+//! Building the app: trunk builds the boot module and the stylesheet, cargo and wasm-bindgen the
+//! console and charts modules; then every file gets a content-hashed name and the page is written
+//! with relative addresses only, so `dist/` works from any host under any path.
+
+mod fingerprint;
+pub mod hosting;
+mod page;
 
 use std::path::{Path, PathBuf};
+
+use contract::hosting::Host;
 
 use crate::cmd::{command, run};
 use crate::{root, tools, Result};
 
-/// `trunk build --release` into `dist/`, ready to be served or uploaded to a CDN.
+/// `trunk build --release` and the later modules into `dist/`, ready to be served or uploaded.
 pub fn release() -> Result<PathBuf> {
     tools::ensure_app_tools()?;
     let dist = root().join("dist");
     run(command("trunk").args(["build", "--release"]))?;
-    externalize_inline_scripts(&dist)?;
     build_console(&dist.join("console"))?;
     build_charts(&dist.join("charts"))?;
+    assemble(&dist)?;
+    hosting::configure(&dist, &Host::new("/", "", &[])?, false)?;
     precompress(&dist)?;
     Ok(dist)
+}
+
+/// Hash every file's name and write the page that names them. trunk's own page is replaced:
+/// its addresses are absolute and its start script inline.
+fn assemble(dist: &Path) -> Result {
+    let boot = fingerprint::module(dist, "org-area")?;
+    let console = fingerprint::module(&dist.join("console"), "org-area-console")?;
+    let charts = fingerprint::module(&dist.join("charts"), "org_area_charts")?;
+    let echarts = fingerprint::rename_hashed(&dist.join("charts/echarts.js"))?;
+    let stylesheet = fingerprint::rename_hashed(&dist.join("main.css"))?;
+    let favicon = fingerprint::rename_hashed(&dist.join("favicon.svg"))?;
+    let start = page::boot_script(&boot.script, &boot.wasm);
+    let boot_script = fingerprint::write_hashed(dist, "boot", "js", start.as_bytes())?;
+    let name = |path: &Path| path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    let mut module_preloads = vec![boot.script.clone()];
+    module_preloads.extend(boot.snippets.iter().cloned());
+    let html = page::index_html(&page::Files {
+        stylesheet: name(&stylesheet),
+        favicon: name(&favicon),
+        boot: boot_script,
+        module_preloads,
+        wasm: boot.wasm,
+        console: format!("console/{}", console.script),
+        charts: format!("charts/{}", charts.script),
+        echarts: format!("charts/{}", name(&echarts)),
+    });
+    std::fs::write(dist.join("index.html"), html).map_err(|e| format!("cannot write index.html: {e}"))?;
+    let embed = root().join("public/embed.js");
+    std::fs::copy(&embed, dist.join("embed.js")).map_err(|e| format!("cannot copy {}: {e}", embed.display()))?;
+    Ok(())
 }
 
 /// The console (every screen behind sign-in) is the app package's second binary, loaded by the
@@ -45,7 +84,10 @@ fn build_module(cargo_args: &[&str], name: &str, out: &Path) -> Result {
     run(command("cargo").args(&args))?;
     let input = root().join(format!("target/wasm32-unknown-unknown/release/{name}.wasm"));
     let bytes = std::fs::read(&input).map_err(|e| format!("cannot read {}: {e}", input.display()))?;
-    let cache = root().join(format!("target/org-area-modules/{name}-{:016x}", fnv1a(&bytes)));
+    let cache = root().join(format!(
+        "target/org-area-modules/{name}-{}",
+        contract::hosting::content_hash(&bytes)
+    ));
     if !cache.join("done").exists() {
         // Older builds of this module are not needed again.
         if let Ok(entries) = std::fs::read_dir(root().join("target/org-area-modules")) {
@@ -116,51 +158,6 @@ pub fn precompress(dist: &Path) -> Result {
     Ok(())
 }
 
-/// trunk starts the wasm module from an inline `<script type="module">`. A strict CSP forbids
-/// inline script, so the script moves to its own content-hashed file.
-pub fn externalize_inline_scripts(dist: &Path) -> Result {
-    let index = dist.join("index.html");
-    let mut html = std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-    let mut moved = 0;
-    while let Some((start, end, body)) = find_inline_script(&html) {
-        let name = format!("boot-{:016x}.js", fnv1a(body.as_bytes()));
-        std::fs::write(dist.join(&name), body.trim()).map_err(|e| format!("cannot write {name}: {e}"))?;
-        html.replace_range(
-            start..end,
-            &format!("<script type=\"module\" src=\"/{name}\"></script>"),
-        );
-        moved += 1;
-    }
-    if moved > 0 {
-        std::fs::write(&index, html).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
-    }
-    Ok(())
-}
-
-/// The first `<script>` with a body and no `src`: (start, end, body).
-fn find_inline_script(html: &str) -> Option<(usize, usize, String)> {
-    let mut from = 0;
-    while let Some(offset) = html[from..].find("<script") {
-        let start = from + offset;
-        let open_end = start + html[start..].find('>')? + 1;
-        let close = open_end + html[open_end..].find("</script>")?;
-        let end = close + "</script>".len();
-        let open_tag = &html[start..open_end];
-        let body = &html[open_end..close];
-        if !open_tag.contains("src=") && !body.trim().is_empty() {
-            return Some((start, end, body.to_string()));
-        }
-        from = end;
-    }
-    None
-}
-
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325u64, |h, b| {
-        (h ^ *b as u64).wrapping_mul(0x100000001b3)
-    })
-}
-
 /// Each file of the built app: raw, gzip and brotli, as the closing notes report them.
 pub fn report_sizes(dist: &Path) {
     report_dir(dist, "boot module with the sign-in page, loaded on every page:");
@@ -194,31 +191,4 @@ fn report_dir(dist: &Path, title: &str) {
         println!("{name:<40} {raw:>9} {gz:>9} {br:>9}");
     }
     println!("{:<40} {:>9} {:>9} {:>9}", "total", totals[0], totals[1], totals[2]);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn inline_module_script_moves_to_a_file() {
-        let dir = std::env::temp_dir().join(format!("xtask-csp-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let html = "<html><head><script src=\"/a.js\"></script><script type=\"module\">\nimport init from '/app.js';\nawait init();\n</script></head></html>";
-        std::fs::write(dir.join("index.html"), html).unwrap();
-        externalize_inline_scripts(&dir).unwrap();
-        let out = std::fs::read_to_string(dir.join("index.html")).unwrap();
-        assert!(out.contains("<script src=\"/a.js\"></script>"), "external scripts stay");
-        assert!(find_inline_script(&out).is_none(), "no inline script is left: {out}");
-        let boot = std::fs::read_dir(&dir)
-            .unwrap()
-            .flatten()
-            .find(|e| e.file_name().to_string_lossy().starts_with("boot-"))
-            .unwrap();
-        assert_eq!(
-            std::fs::read_to_string(boot.path()).unwrap(),
-            "import init from '/app.js';\nawait init();"
-        );
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
 }
