@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::brand::provide_brand;
@@ -19,10 +20,18 @@ pub fn App() -> impl IntoView {
     let base = mount::get().base;
     view! {
         <Router base=base>
+            <ReportNavigation />
             <Routes fallback=NotFound>
                 <Route path=path!("/accept-invitation") view=AcceptInvitationPage />
                 <ScreenRoutes />
             </Routes>
         </Router>
     }
+}
+
+/// Each page the router shows is said to an embedding host page (nothing outside a frame).
+#[component]
+fn ReportNavigation() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |_| crate::embed::navigated(&mount::app_path(&location.pathname.get())));
 }

@@ -12,6 +12,7 @@ mod app;
 pub mod boot;
 mod brand;
 mod dashboard;
+mod embed;
 mod mount;
 mod screens;
 mod session;

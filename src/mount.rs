@@ -1,14 +1,18 @@
-//! Where the app was opened: at the root, at an organization's branded address `/o/{slug}`, or
-//! inside another site's frame at `/embed/{slug}`. Every route then lives under that prefix, so
-//! a reload or a shared link stays branded (and, for frames, stays allowed by the server's
-//! `frame-ancestors`).
+//! Where the app was opened: under the path it was deployed at (`/`, or `/admin/` on a CDN: the
+//! page's bootstrap script put it in `<base href>`), then at the root, at an organization's
+//! branded address `/o/{slug}`, or inside another site's frame at `/embed/{slug}`. Every route
+//! lives under that prefix, so a reload or a shared link stays branded (and, for frames, stays
+//! allowed by the server's `frame-ancestors`).
 
 use std::cell::OnceCell;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mount {
-    /// `""`, `/o/{slug}` or `/embed/{slug}`.
+    /// Where the app was deployed (`""` or like `/admin`), then `""`, `/o/{slug}` or
+    /// `/embed/{slug}`.
     pub base: String,
+    /// Where the app was deployed: `""` at the root of a host, or like `/admin`.
+    pub prefix: String,
     /// The organization whose brand the address asks for.
     pub slug: Option<String>,
     /// Shown in another site's frame: no outer chrome.
@@ -26,25 +30,60 @@ pub fn get() -> Mount {
             let path = web_sys::window()
                 .and_then(|w| w.location().pathname().ok())
                 .unwrap_or_default();
-            parse(&path)
+            parse(&deploy_prefix(), &path)
         })
         .clone()
     })
 }
 
-fn parse(path: &str) -> Mount {
-    match contract::org_address(path) {
+/// The path of the page's `<base href>` without its last `/`: `""` at the root of a host.
+fn deploy_prefix() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_default();
+    base.trim_end_matches('/').to_string()
+}
+
+fn parse(prefix: &str, path: &str) -> Mount {
+    let inside = path.strip_prefix(prefix).unwrap_or(path);
+    match contract::org_address(inside) {
         Some((slug, embedded)) => Mount {
-            base: format!("{}{slug}", if embedded { "/embed/" } else { "/o/" }),
+            base: format!("{prefix}{}{slug}", if embedded { "/embed/" } else { "/o/" }),
+            prefix: prefix.to_string(),
             slug: Some(slug.to_string()),
             embedded,
         },
         None => Mount {
-            base: String::new(),
+            base: prefix.to_string(),
+            prefix: prefix.to_string(),
             slug: None,
             embedded: false,
         },
     }
+}
+
+/// An address of a file of the built app (`console/…`, named in the page's meta tags), made
+/// absolute against the page's `<base href>`.
+pub fn asset_url(relative: &str) -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|base| web_sys::Url::new_with_base(relative, &base).ok())
+        .map(|url| url.href())
+        .unwrap_or_else(|| relative.to_string())
+}
+
+/// The `content` of one of the page's meta tags (`contract::hosting::meta`).
+pub fn meta(name: &str) -> Option<String> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&format!("meta[name='{name}']")).ok().flatten())
+        .and_then(|el| el.get_attribute("content"))
+        .map(|content| content.trim().to_string())
+        .filter(|content| !content.is_empty())
 }
 
 /// A link's address for an app path (`/users`): the router adds the prefix when navigating, but

@@ -96,6 +96,49 @@ screens! {
     "account" => AccountPage, None, true;
 }
 
+// Every screen's address starts with a segment the page's bootstrap script knows: from it the
+// script tells where the app was deployed (`/admin/users/7` → `/admin/`), so a deep link under
+// any path prefix finds the app's files. Checked when the app compiles.
+const _: () = {
+    let mut i = 0;
+    while i < SCREENS.len() {
+        assert!(
+            known_segment(SCREENS[i].route.as_bytes()),
+            "a screen's first segment is missing from contract::hosting::APP_SEGMENTS"
+        );
+        i += 1;
+    }
+};
+
+/// Whether a route's first segment (up to `/`) is `""` (the dashboard) or in `APP_SEGMENTS`.
+const fn known_segment(route: &[u8]) -> bool {
+    let mut len = 0;
+    while len < route.len() && route[len] != b'/' {
+        len += 1;
+    }
+    if len == 0 {
+        return true;
+    }
+    let segments = contract::hosting::APP_SEGMENTS;
+    let mut s = 0;
+    while s < segments.len() {
+        let known = segments[s].as_bytes();
+        if known.len() == len {
+            let mut same = true;
+            let mut b = 0;
+            while b < len {
+                same = same && known[b] == route[b];
+                b += 1;
+            }
+            if same {
+                return true;
+            }
+        }
+        s += 1;
+    }
+    false
+}
+
 /// The screen an app path shows, if it is one.
 fn screen_at(app_path: &str) -> Option<&'static Screen> {
     let first = app_path.trim_start_matches('/').split('/').next().unwrap_or("");

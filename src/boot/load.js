@@ -1,5 +1,5 @@
-// Loads the console module (every screen behind sign-in) once; built by `cargo xtask build-app`
-// into /console/ beside the boot module.
+// Loads the console module (every screen behind sign-in) once, from the content-hashed address
+// the page names (built by `cargo xtask build-app` into console/ beside the boot module).
 let loading = null;
 
 export function loadConsole(url) {

@@ -1,6 +1,10 @@
 //! What the first, small module does: signed out on a page behind sign-in, it shows the sign-in
 //! page itself; otherwise (signed in, an invitation, an unknown address) it hands the page to the
 //! console module. After a sign-in it puts the asked-for address back and hands over too.
+//!
+//! In another site's frame it first makes sure the frame is an embed on a site the organization
+//! allows (a host without `frame-ancestors` would otherwise let any site frame the app), and
+//! starts the embed protocol.
 
 use std::cell::RefCell;
 
@@ -10,6 +14,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::api::token;
 use crate::brand::provide_brand;
+use crate::embed;
 use crate::mount;
 use crate::screens;
 use crate::session::provide_session;
@@ -22,15 +27,87 @@ extern "C" {
     async fn load_console(url: &str) -> Result<(), JsValue>;
 }
 
-/// Where `cargo xtask build-app` puts the console module.
-const CONSOLE: &str = "/console/org-area-console.js";
+/// The console module's content-hashed script, named by the page the build wrote.
+fn console_url() -> Option<String> {
+    mount::meta(contract::hosting::meta::CONSOLE).map(|relative| mount::asset_url(&relative))
+}
 
 thread_local! {
     static SIGN_IN: RefCell<Option<Box<dyn std::any::Any>>> = const { RefCell::new(None) };
+    /// The console has been asked for: it owns the address from then on.
+    static HANDED_OVER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 pub fn start() {
     console_error_panic_hook::set_once();
+    if !embed::framed() {
+        show();
+        return;
+    }
+    let here = mount::get();
+    match here.slug.filter(|_| here.embedded) {
+        Some(slug) => wasm_bindgen_futures::spawn_local(async move {
+            match embed::connect(&slug, follow_host).await {
+                Ok(()) => {
+                    show();
+                    embed::announce();
+                }
+                Err(refusal) => refuse_frame(refusal),
+            }
+        }),
+        None => refuse_frame(embed::Refusal::NotAnEmbed),
+    }
+}
+
+/// The host page asked for another page of the app.
+fn follow_host(path: &str) {
+    let Some(window) = web_sys::window() else { return };
+    if HANDED_OVER.with(|h| h.get()) {
+        // The console's router follows the address on `popstate`, as after "Back".
+        if let Ok(history) = window.history() {
+            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&mount::href(path)));
+        }
+        if let Ok(event) = web_sys::Event::new("popstate") {
+            let _ = window.dispatch_event(&event);
+        }
+    } else {
+        // Not signed in: the sign-in page, which leads there afterwards.
+        let target = format!("/sign-in?next={}", url::encode(path));
+        let _ = window.location().replace(&mount::href(&target));
+    }
+}
+
+/// Shown instead of the app in a frame it may not be in; no other text of the app is painted.
+fn refuse_frame(refusal: embed::Refusal) {
+    let text = match refusal {
+        embed::Refusal::NotAnEmbed => "This page cannot be shown inside another site.",
+        embed::Refusal::HostNotAllowed => "This organization does not allow its pages on this site.",
+        embed::Refusal::Unknown => "This page could not be loaded. Reload the page to try again.",
+    };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Ok(panel), Some(body)) = (document.create_element("main"), document.body()) else {
+        return;
+    };
+    panel.set_class_name("centered frame-refused");
+    panel.set_attribute("role", "alert").ok();
+    panel.set_text_content(Some(text));
+    if refusal == embed::Refusal::NotAnEmbed {
+        // Outside the frame the page is safe to use.
+        let href = document.location().and_then(|l| l.href().ok());
+        if let (Ok(link), Some(href)) = (document.create_element("a"), href) {
+            let _ = link.set_attribute("href", &href);
+            let _ = link.set_attribute("target", "_blank");
+            let _ = link.set_attribute("rel", "noopener");
+            link.set_text_content(Some("Open it in its own window"));
+            let _ = panel.append_child(&link);
+        }
+    }
+    let _ = body.append_child(&panel);
+}
+
+fn show() {
     let location = web_sys::window().map(|w| w.location());
     let pathname = location.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
     let search = location.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
@@ -108,9 +185,15 @@ pub fn enter_console(next: &str) {
 }
 
 fn hand_over() {
+    HANDED_OVER.with(|h| h.set(true));
     // Not Leptos's spawner: on a direct load nothing is mounted here, so it is not started.
     wasm_bindgen_futures::spawn_local(async {
-        if let Err(err) = load_console(CONSOLE).await {
+        let Some(url) = console_url() else {
+            leptos::logging::error!("the page names no console module");
+            show_load_failure();
+            return;
+        };
+        if let Err(err) = load_console(&url).await {
             leptos::logging::error!("the console could not be loaded: {err:?}");
             show_load_failure();
             return;

@@ -1,5 +1,6 @@
 //! The protected part of the app: signed-out visitors go to sign-in and come back to the page they
-//! asked for; members see that they have no access; owners and admins get the layout.
+//! asked for; someone at another organization's address is told so and sees nothing of theirs;
+//! members see that they have no access; owners and admins get the layout.
 
 use contract::{allows, Permission};
 use leptos::prelude::*;
@@ -9,7 +10,7 @@ use leptos_router::NavigateOptions;
 use super::{use_session, SessionState};
 use crate::mount;
 use crate::screens;
-use crate::shell::{Layout, NoAccess};
+use crate::shell::{Layout, NoAccess, OtherOrganization};
 use crate::widgets::url;
 use crate::widgets::{ErrorPanel, Loading};
 
@@ -32,6 +33,7 @@ pub fn Guarded() -> impl IntoView {
             } else {
                 format!("/sign-in?next={}", url::encode(&here))
             };
+            crate::embed::signed_out();
             if let Some(window) = web_sys::window() {
                 let _ = window.location().replace(&mount::href(&target));
             }
@@ -44,7 +46,7 @@ pub fn Guarded() -> impl IntoView {
     Effect::new(move |_| {
         if let SessionState::SignedIn(me) = session.state.get() {
             let here = mount::app_path(&location.pathname.get());
-            if me.must_set_up_two_factor && here != "/account" {
+            if me.must_set_up_two_factor && here != "/account" && !at_other_organization(&me) {
                 navigate(
                     "/account",
                     NavigateOptions {
@@ -60,6 +62,7 @@ pub fn Guarded() -> impl IntoView {
     let gate = Memo::new(move |_| match session.state.get() {
         SessionState::Checking | SessionState::SignedOut => Gate::Waiting,
         SessionState::Unreachable(error) => Gate::Unreachable(error.to_string()),
+        SessionState::SignedIn(me) if at_other_organization(&me) => Gate::OtherOrganization,
         SessionState::SignedIn(me) if me.role().is_some_and(|r| allows(r, Permission::OpenOrgArea)) => Gate::Open,
         // Their own account is everyone's, members included.
         SessionState::SignedIn(_) if screens::for_everyone(&mount::app_path(&location.pathname.get())) => Gate::Open,
@@ -75,6 +78,15 @@ pub fn Guarded() -> impl IntoView {
         .into_any(),
         Gate::Open => view! { <Layout /> }.into_any(),
         Gate::NoAccess => view! { <NoAccess /> }.into_any(),
+        Gate::OtherOrganization => view! { <OtherOrganization /> }.into_any(),
+    }
+}
+
+/// Whether the address names an organization this person is not in.
+fn at_other_organization(me: &contract::Me) -> bool {
+    match (mount::get().slug, &me.org) {
+        (Some(slug), Some(org)) => org.slug != slug,
+        _ => false,
     }
 }
 
@@ -84,4 +96,5 @@ enum Gate {
     Unreachable(String),
     Open,
     NoAccess,
+    OtherOrganization,
 }

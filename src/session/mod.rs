@@ -134,6 +134,7 @@ impl Session {
         spawn_local(async move {
             let _ = api::logout().await;
             token::clear();
+            crate::embed::signed_out();
             match web_sys::window() {
                 Some(window) => {
                     let _ = window.location().replace(&crate::mount::href("/sign-in"));

@@ -165,7 +165,7 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
     // Saved on the server: the form shows what was stored (trimmed, normalized) and the whole app
     // wears it at once.
     let apply_saved = move |settings: OrgSettings| {
-        brand.current.set(Some(settings.public_branding()));
+        brand.show(settings.public_branding());
         session.rename_org(settings.name.clone());
         logo.set(settings.logo.clone());
         favicon.set(settings.favicon.clone());
@@ -175,7 +175,7 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
     };
     // An image change is stored at once and does not touch the form's other, unsaved fields.
     let image_saved = Callback::new(move |settings: OrgSettings| {
-        brand.current.set(Some(settings.public_branding()));
+        brand.show(settings.public_branding());
         logo.set(settings.logo);
         favicon.set(settings.favicon);
         notice.set(Some("Image saved.".into()));
@@ -219,14 +219,8 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
         conflict.set(None);
     };
 
-    let preview_name = Signal::derive(move || {
-        let name = fields.app_name.get();
-        if name.trim().is_empty() {
-            contract::PRODUCT_NAME.to_string()
-        } else {
-            name
-        }
-    });
+    let preview_name =
+        Signal::derive(move || contract::shown_name(&fields.app_name.get(), &fields.name.get()).to_string());
     let preview_logo = Signal::derive(move || logo.get().map(|image| absolute(&image.url)));
     let light = Signal::derive(move || fields.light());
     let dark = Signal::derive(move || fields.dark());

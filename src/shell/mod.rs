@@ -3,9 +3,11 @@
 mod layout;
 mod no_access;
 mod not_found;
+mod other_organization;
 mod tabs;
 mod user_menu;
 
 pub use layout::Layout;
 pub use no_access::NoAccess;
 pub use not_found::NotFound;
+pub use other_organization::OtherOrganization;

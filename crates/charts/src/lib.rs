@@ -4,10 +4,13 @@
 //! to be shown, so the sign-in page never pays for either. The app hands statistics over as JSON.
 
 use charming::component::{Axis, Grid, Legend};
-use charming::element::{AreaStyle, AxisType, Color, Label, Tooltip, Trigger};
+use charming::element::{
+    AreaStyle, AxisLabel, AxisType, Color, Label, LineStyle, SplitLine, TextStyle, Tooltip, Trigger,
+};
 use charming::series::{Bar, Line, Pie};
 use charming::{Chart, WasmRenderer};
 use contract::Statistics;
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 /// Which of the dashboard's charts.
@@ -29,23 +32,68 @@ impl Kind {
     }
 }
 
-const PRIMARY: &str = "#3b4cca";
-const ACCENT: &str = "#0f9d8a";
-
-fn dates(points: impl Iterator<Item = String>) -> Axis {
-    Axis::new().type_(AxisType::Category).data(points.collect::<Vec<_>>())
+/// The colours the charts are drawn in: the organization's primary and accent as the page shows
+/// them now (light or dark), and the page's own text and line colours, so a chart matches what
+/// is around it.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Palette {
+    pub primary: String,
+    pub accent: String,
+    pub text: String,
+    pub grid: String,
 }
 
-/// The chart of `kind` for these statistics.
-pub fn chart(kind: Kind, stats: &Statistics) -> Chart {
+impl Default for Palette {
+    /// The product's light look.
+    fn default() -> Palette {
+        Palette {
+            primary: "#3b4cca".into(),
+            accent: "#0f9d8a".into(),
+            text: "#5d6378".into(),
+            grid: "#dfe2ec".into(),
+        }
+    }
+}
+
+/// A third series colour (the pie's members) that reads next to any brand.
+const THIRD: &str = "#f0a020";
+
+fn dates(palette: &Palette, points: impl Iterator<Item = String>) -> Axis {
+    styled(
+        palette,
+        Axis::new().type_(AxisType::Category).data(points.collect::<Vec<_>>()),
+    )
+}
+
+fn values(palette: &Palette) -> Axis {
+    styled(palette, Axis::new().type_(AxisType::Value))
+}
+
+fn styled(palette: &Palette, axis: Axis) -> Axis {
+    axis.axis_label(AxisLabel::new().color(palette.text.as_str()))
+        .split_line(SplitLine::new().line_style(LineStyle::new().color(palette.grid.as_str())))
+}
+
+/// The chart of `kind` for these statistics, in these colours.
+pub fn chart(kind: Kind, stats: &Statistics, palette: &Palette) -> Chart {
+    let legend = || {
+        Legend::new()
+            .top(0)
+            .left(0)
+            .text_style(TextStyle::new().color(palette.text.as_str()))
+    };
     let base = Chart::new()
-        .color(vec![Color::from(PRIMARY), Color::from(ACCENT), Color::from("#f0a020")])
+        .color(vec![
+            Color::from(palette.primary.as_str()),
+            Color::from(palette.accent.as_str()),
+            Color::from(THIRD),
+        ])
         .tooltip(Tooltip::new().trigger(Trigger::Axis));
     match kind {
         Kind::Spaces => base
             .grid(Grid::new().left(40).right(16).top(16).bottom(28))
-            .x_axis(dates(stats.spaces.iter().map(|p| p.date.clone())))
-            .y_axis(Axis::new().type_(AxisType::Value).min_interval(1))
+            .x_axis(dates(palette, stats.spaces.iter().map(|p| p.date.clone())))
+            .y_axis(values(palette).min_interval(1))
             .series(
                 Line::new()
                     .name("Spaces")
@@ -55,10 +103,10 @@ pub fn chart(kind: Kind, stats: &Statistics) -> Chart {
             ),
         Kind::Users => {
             let roles = &stats.users_by_role;
-            base.legend(Legend::new().top(0).left(0))
+            base.legend(legend())
                 .grid(Grid::new().left(40).right("40%").top(48).bottom(28))
-                .x_axis(dates(stats.users.iter().map(|p| p.date.clone())))
-                .y_axis(Axis::new().type_(AxisType::Value).min_interval(1))
+                .x_axis(dates(palette, stats.users.iter().map(|p| p.date.clone())))
+                .y_axis(values(palette).min_interval(1))
                 .series(
                     Line::new()
                         .name("Users")
@@ -79,11 +127,11 @@ pub fn chart(kind: Kind, stats: &Statistics) -> Chart {
                 )
         }
         Kind::Traffic => base
-            .legend(Legend::new().top(0).left(0))
+            .legend(legend())
             .grid(Grid::new().left(40).right(64).top(40).bottom(28))
-            .x_axis(dates(stats.traffic.iter().map(|p| p.date.clone())))
-            .y_axis(Axis::new().type_(AxisType::Value))
-            .y_axis(Axis::new().type_(AxisType::Value))
+            .x_axis(dates(palette, stats.traffic.iter().map(|p| p.date.clone())))
+            .y_axis(values(palette))
+            .y_axis(values(palette))
             .series(
                 Bar::new().name("Traffic (GB)").data(
                     stats
@@ -103,28 +151,30 @@ pub fn chart(kind: Kind, stats: &Statistics) -> Chart {
     }
 }
 
-fn parse(kind: &str, stats_json: &str) -> Result<(Kind, Statistics), JsValue> {
+fn parse(kind: &str, stats_json: &str, palette_json: &str) -> Result<Chart, JsValue> {
+    let error = |e: serde_json::Error| JsValue::from_str(&e.to_string());
     let kind = Kind::parse(kind).ok_or_else(|| JsValue::from_str("unknown chart kind"))?;
-    let stats = serde_json::from_str(stats_json).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    Ok((kind, stats))
+    let stats = serde_json::from_str(stats_json).map_err(error)?;
+    let palette = serde_json::from_str(palette_json).map_err(error)?;
+    Ok(chart(kind, &stats, &palette))
 }
 
 /// Create the chart in the element with id `element_id`; returns the ECharts instance, which
 /// the app keeps to update, resize and dispose it. ECharts must be loaded already.
 #[wasm_bindgen]
-pub fn draw(element_id: &str, kind: &str, stats_json: &str) -> Result<JsValue, JsValue> {
-    let (kind, stats) = parse(kind, stats_json)?;
+pub fn draw(element_id: &str, kind: &str, stats_json: &str, palette_json: &str) -> Result<JsValue, JsValue> {
+    let chart = parse(kind, stats_json, palette_json)?;
     let instance = WasmRenderer::new_opt(None, None)
-        .render(element_id, &chart(kind, &stats))
+        .render(element_id, &chart)
         .map_err(|e| JsValue::from_str(&e.to_string()))?;
     Ok(instance.into())
 }
 
-/// Give an existing chart new data, without creating it again.
+/// Give an existing chart new data or colours, without creating it again.
 #[wasm_bindgen]
-pub fn update(instance: JsValue, kind: &str, stats_json: &str) -> Result<(), JsValue> {
-    let (kind, stats) = parse(kind, stats_json)?;
-    WasmRenderer::update(&instance.unchecked_into(), &chart(kind, &stats));
+pub fn update(instance: JsValue, kind: &str, stats_json: &str, palette_json: &str) -> Result<(), JsValue> {
+    let chart = parse(kind, stats_json, palette_json)?;
+    WasmRenderer::update(&instance.unchecked_into(), &chart);
     Ok(())
 }
 
@@ -184,7 +234,31 @@ mod tests {
     }
 
     fn options(kind: Kind) -> serde_json::Value {
-        serde_json::to_value(chart(kind, &stats())).unwrap()
+        serde_json::to_value(chart(kind, &stats(), &Palette::default())).unwrap()
+    }
+
+    #[test]
+    fn charts_wear_the_palette_they_are_given() {
+        let palette = Palette {
+            primary: "#aa0011".into(),
+            accent: "#00bb22".into(),
+            text: "#eeeeee".into(),
+            grid: "#333333".into(),
+        };
+        for kind in [Kind::Spaces, Kind::Users, Kind::Traffic] {
+            let o = serde_json::to_value(chart(kind, &stats(), &palette)).unwrap();
+            assert_eq!(o["color"][0], "#aa0011");
+            assert_eq!(o["color"][1], "#00bb22");
+            let y = if o["yAxis"].is_array() {
+                &o["yAxis"][0]
+            } else {
+                &o["yAxis"]
+            };
+            assert_eq!(y["axisLabel"]["color"], "#eeeeee");
+            assert_eq!(y["splitLine"]["lineStyle"]["color"], "#333333");
+        }
+        let users = serde_json::to_value(chart(Kind::Users, &stats(), &palette)).unwrap();
+        assert_eq!(users["legend"]["textStyle"]["color"], "#eeeeee");
     }
 
     #[test]

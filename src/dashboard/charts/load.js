@@ -12,11 +12,11 @@ function loadScript(src) {
   });
 }
 
-export function loadCharts(base) {
+export function loadCharts(echarts, charts) {
   if (!loading) {
     loading = (async () => {
-      if (!window.echarts) await loadScript(base + '/echarts.js');
-      const module = await import(base + '/org_area_charts.js');
+      if (!window.echarts) await loadScript(echarts);
+      const module = await import(charts);
       await module.default();
       return module;
     })();
@@ -29,15 +29,15 @@ export function loadCharts(base) {
 // A chart follows its container's size (window resizes, layout changes) until it is disposed.
 const observers = new WeakMap();
 
-export function draw(module, id, kind, json) {
-  const instance = module.draw(id, kind, json);
+export function draw(module, id, kind, json, palette) {
+  const instance = module.draw(id, kind, json, palette);
   const observer = new ResizeObserver(() => instance.resize());
   observer.observe(document.getElementById(id));
   observers.set(instance, observer);
   return instance;
 }
 
-export function update(module, instance, kind, json) { module.update(instance, kind, json); }
+export function update(module, instance, kind, json, palette) { module.update(instance, kind, json, palette); }
 
 export function dispose(instance) {
   observers.get(instance)?.disconnect();

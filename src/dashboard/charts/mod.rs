@@ -3,6 +3,7 @@
 //! summary and a data table a screen reader can read.
 
 mod module;
+mod palette;
 mod text_alternative;
 
 use contract::Statistics;
@@ -11,6 +12,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
 use crate::api::ApiError;
+use crate::brand::use_brand;
 use crate::widgets::ErrorPanel;
 use text_alternative::{DataTable, Summary};
 
@@ -64,16 +66,26 @@ pub fn Charts(stats: LocalResource<Result<Statistics, ApiError>>) -> impl IntoVi
     let module = StoredValue::new_local(None::<JsValue>);
     let instances = StoredValue::new_local(Vec::<(Kind, JsValue)>::new());
     let attempt = RwSignal::new(0u32);
+    let brand = use_brand();
+    let dark = palette::prefers_dark();
 
     Effect::new(move |_| {
         attempt.track();
+        // A new brand or colour scheme redraws the charts in its colours.
+        brand.current.track();
+        dark.track();
         let Some(Ok(data)) = stats.get() else { return };
         let json = serde_json::to_string(&data).unwrap_or_default();
         mark("org-area:stats-arrived");
         spawn_local(async move {
             let loaded = match module.get_value() {
                 Some(m) => m,
-                None => match module::load_charts(module::BASE).await {
+                None => match async {
+                    let (echarts, charts) = module::urls().ok_or(JsValue::NULL)?;
+                    module::load_charts(&echarts, &charts).await
+                }
+                .await
+                {
                     Ok(m) => {
                         module.set_value(Some(m.clone()));
                         m
@@ -84,16 +96,19 @@ pub fn Charts(stats: LocalResource<Result<Statistics, ApiError>>) -> impl IntoVi
                     }
                 },
             };
+            let colors = palette::current();
             let result = if instances.with_value(|i| i.is_empty()) {
                 Kind::ALL
                     .into_iter()
-                    .map(|kind| module::draw(&loaded, &kind.element_id(), kind.key(), &json).map(|i| (kind, i)))
+                    .map(|kind| {
+                        module::draw(&loaded, &kind.element_id(), kind.key(), &json, &colors).map(|i| (kind, i))
+                    })
                     .collect::<Result<Vec<_>, _>>()
                     .map(|drawn| instances.set_value(drawn))
             } else {
                 instances.with_value(|all| {
                     all.iter()
-                        .try_for_each(|(kind, instance)| module::update(&loaded, instance, kind.key(), &json))
+                        .try_for_each(|(kind, instance)| module::update(&loaded, instance, kind.key(), &json, &colors))
                 })
             };
             match result {
