@@ -81,13 +81,16 @@ impl AppServer {
     }
 
     pub fn start_seeded(addr: SocketAddr, database: &Path, dist: &Path, seed: Seed) -> Result<AppServer, String> {
-        let config = Config {
+        Self::start_with(Config {
             bind: addr,
             database_url: format!("sqlite://{}", database.display()),
             seed,
             static_dir: Some(dist.to_path_buf()),
             ..Config::default()
-        };
+        })
+    }
+
+    pub fn start_with(config: Config) -> Result<AppServer, String> {
         let (ready_tx, ready_rx) = std::sync::mpsc::channel();
         let (stop_tx, stop_rx) = std::sync::mpsc::channel::<()>();
         let thread = std::thread::spawn(move || {
@@ -207,6 +210,49 @@ impl Ctx {
             downloads,
             _dir: Arc::new(dir),
         })
+    }
+
+    /// The server again on the same address and database, with its configuration changed (an app
+    /// on another origin allowed, say).
+    pub async fn restart_server(&self, change: impl FnOnce(&mut Config)) -> TestResult {
+        let mut server = self.server.lock().await;
+        let addr = server.addr;
+        server.stop();
+        let mut config = Config {
+            bind: addr,
+            database_url: format!("sqlite://{}", self.database.display()),
+            seed: Seed::None,
+            static_dir: Some(self.dist.clone()),
+            ..Config::default()
+        };
+        change(&mut config);
+        *server = AppServer::start_with(config)?;
+        Ok(())
+    }
+
+    /// A session token for `email` (demo password), as an API client would get one.
+    pub async fn api_token(&self, email: &str) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+        let answer: serde_json::Value = reqwest::Client::new()
+            .post(format!("{}/api/v1/auth/login", self.base))
+            .json(&serde_json::json!({ "email": email, "password": "demo-password" }))
+            .send()
+            .await?
+            .json()
+            .await?;
+        Ok(answer["token"].as_str().ok_or("no token")?.to_string())
+    }
+
+    /// Run `script` in every page (and frame) this browser opens from now on, before any of the
+    /// page's own scripts: to record what happens during a load.
+    pub async fn before_every_page(&self, script: &str) -> TestResult {
+        self.driver
+            .cdp()
+            .send_raw(
+                "Page.addScriptToEvaluateOnNewDocument",
+                serde_json::json!({ "source": script }),
+            )
+            .await?;
+        Ok(())
     }
 
     /// The plain-text part of the `nth` mail (from 1) the server wrote for `to`, waiting for it.
@@ -493,3 +539,43 @@ const norm = (s) => s.replace(/\s+/g, ' ').trim();
 return Array.from(document.querySelectorAll(selectors[role] || role))
   .find((el) => el.getClientRects().length > 0 && norm(accessibleName(el)) === name) || null;
 "#;
+
+/// A plain static file server in its own process (Python's standard library), on its own
+/// origin: it serves a folder, and every address under `prefix` that is not a file gets
+/// `{prefix}index.html`, the one rule a single-page app needs from a host. No other headers.
+pub struct StaticHost {
+    child: Child,
+    pub origin: String,
+}
+
+impl StaticHost {
+    pub async fn start(root: &Path, prefix: &str) -> Result<StaticHost, String> {
+        let python = std::env::var("ORG_AREA_PYTHON").unwrap_or_else(|_| "python3".into());
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("static_host.py");
+        let port = free_port();
+        let child = Command::new(&python)
+            .arg(&script)
+            .arg(root)
+            .arg(prefix)
+            .arg(port.to_string())
+            .stdout(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("{python} {}: {e}", script.display()))?;
+        let origin = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+                return Ok(StaticHost { child, origin });
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Err("the static host did not listen within 20 s".into())
+    }
+}
+
+impl Drop for StaticHost {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -97,7 +97,7 @@ pub async fn sign_in_page_never_loads_echarts(ctx: Ctx) -> TestResult {
     let loaded = ctx
         .driver
         .execute(
-            r#"return typeof window.echarts !== 'undefined' || performance.getEntriesByType('resource').some((r) => r.name.includes('/charts/echarts.js') || r.name.includes('org_area_charts') || r.name.includes('/console/'));"#,
+            r#"return typeof window.echarts !== 'undefined' || performance.getEntriesByType('resource').some((r) => r.name.includes('/charts/echarts-') || r.name.includes('/charts/org_area_charts-') || r.name.includes('/console/'));"#,
             vec![],
         )
         .await?

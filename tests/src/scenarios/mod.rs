@@ -4,6 +4,7 @@ mod access;
 mod account;
 mod activity;
 mod dashboard;
+mod delivery;
 mod navigation;
 mod resilience;
 mod settings;
@@ -61,5 +62,10 @@ scenarios![
     subscription::owner_subscribes_then_uses_invoices_billing_and_payment,
     subscription::admin_sees_the_plans_but_no_way_to_subscribe,
     resilience::dropped_server_shows_message_and_retry,
-    resilience::built_app_has_no_inline_script,
+    resilience::built_app_runs_only_scripts_its_policy_names,
+    delivery::dist_files_carry_content_hashes,
+    delivery::dist_works_under_a_prefix_on_a_plain_host_with_the_api_elsewhere,
+    delivery::branded_address_never_paints_the_vendor,
+    delivery::another_organization_is_not_shown_under_a_brand,
+    delivery::embed_script_sizes_and_steers_the_frame_for_an_allowed_host_only,
 ];

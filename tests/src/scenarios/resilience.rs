@@ -29,7 +29,9 @@ pub async fn dropped_server_shows_message_and_retry(ctx: Ctx) -> TestResult {
     Ok(())
 }
 
-pub async fn built_app_has_no_inline_script(ctx: Ctx) -> TestResult {
+pub async fn built_app_runs_only_scripts_its_policy_names(ctx: Ctx) -> TestResult {
+    use base64::Engine;
+    use sha2::Digest;
     let response = reqwest::get(format!("{}/users", ctx.base)).await?;
     let csp = response.headers()["content-security-policy"].to_str()?.to_string();
     ensure!(
@@ -37,17 +39,35 @@ pub async fn built_app_has_no_inline_script(ctx: Ctx) -> TestResult {
         "strict CSP on the app: {csp}"
     );
     let html = response.text().await?;
+    let mut inline = 0;
     for tag in html.split("<script").skip(1) {
         let open = &tag[..tag.find('>').unwrap_or(0)];
         let body = tag[tag.find('>').map_or(0, |i| i + 1)..]
             .split("</script>")
             .next()
             .unwrap_or("");
+        if open.contains("src=") {
+            ensure!(
+                body.trim().is_empty(),
+                "a script with both src and a body: <script{open}>"
+            );
+            continue;
+        }
+        // The one inline script (the page's bootstrap) is allowed by its hash, in the header
+        // and in the page's own meta policy, and nothing else inline is.
+        inline += 1;
+        let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(body.as_bytes()));
+        let source = format!("'sha256-{hash}'");
         ensure!(
-            open.contains("src=") && body.trim().is_empty(),
-            "inline script in index.html: <script{open}>{body}"
+            csp.contains(&source),
+            "the header allows the inline script by its hash {source}: {csp}"
+        );
+        ensure!(
+            html.contains(&format!("script-src 'self' 'wasm-unsafe-eval' {source};")),
+            "the meta policy allows it too"
         );
     }
+    ensure!(inline == 1, "exactly one inline script, the bootstrap: {inline}");
     // And the app really runs under that policy.
     ctx.open("/sign-in").await?;
     ctx.by_name("button", "Sign in").await?;
