@@ -36,12 +36,15 @@ fn is_api(path: &str) -> bool {
     path == "/api" || path.starts_with("/api/")
 }
 
-/// An organization's pages may be framed by exactly the origins its settings list, and by none
-/// when the list is empty (or the organization is unknown). `X-Frame-Options` says the same to
+/// An organization's embed pages (`/embed/{slug}/…`) may be framed by exactly the origins its
+/// settings list, and by none when the list is empty (or the organization is unknown); every
+/// other page by none. `X-Frame-Options` says the same to
 /// browsers that predate `frame-ancestors`: `DENY` when nobody may frame, nothing when some may
 /// (it cannot name several origins, and `frame-ancestors` overrides it where both are known).
 async fn frame_policy(State(pool): State<Pool>, request: Request, next: Next) -> Response {
-    let slug = contract::org_address(request.uri().path()).map(|(slug, _)| slug.to_string());
+    let slug = contract::org_address(request.uri().path())
+        .filter(|(_, embedded)| *embedded)
+        .map(|(slug, _)| slug.to_string());
     let mut response = next.run(request).await;
     let origins = match slug {
         Some(slug) => crate::domain::settings::frame_origins(&pool, &slug)

@@ -454,7 +454,8 @@ async fn frame_ancestors_lists_exactly_the_allowed_origins() {
     let allowed = "frame-ancestors https://portal.acme.example http://127.0.0.1:9999";
     assert_eq!(policy("/embed/acme-studio/").await, allowed);
     assert_eq!(policy("/embed/acme-studio/users").await, allowed);
-    assert_eq!(policy("/o/acme-studio/sign-in").await, allowed);
+    // The branded address is for whole pages; frames get the embed address.
+    assert_eq!(policy("/o/acme-studio/sign-in").await, "frame-ancestors 'none'");
     // Another organization, an unknown one, and the unbranded app stay unframeable.
     assert_eq!(policy("/embed/globex/").await, "frame-ancestors 'none'");
     assert_eq!(policy("/embed/nobody/").await, "frame-ancestors 'none'");
