@@ -24,19 +24,21 @@ macro_rules! ensure {
 }
 
 pub struct Chromedriver {
-    child: Child,
+    _process: Process,
     pub url: String,
 }
 
 impl Chromedriver {
     pub async fn start() -> Result<Chromedriver, String> {
         let port = free_port();
-        let child = Command::new("/usr/bin/chromedriver")
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|e| format!("/usr/bin/chromedriver: {e}"))?;
+        let process = Process(
+            Command::new("/usr/bin/chromedriver")
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .map_err(|e| format!("/usr/bin/chromedriver: {e}"))?,
+        );
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(20);
         while Instant::now() < deadline {
@@ -44,18 +46,11 @@ impl Chromedriver {
                 .await
                 .is_ok_and(|r| r.status().is_success())
             {
-                return Ok(Chromedriver { child, url });
+                return Ok(Chromedriver { _process: process, url });
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         Err("chromedriver did not become ready in 20 s".into())
-    }
-}
-
-impl Drop for Chromedriver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
@@ -540,11 +535,38 @@ return Array.from(document.querySelectorAll(selectors[role] || role))
   .find((el) => el.getClientRects().length > 0 && norm(accessibleName(el)) === name) || null;
 "#;
 
+/// A child process, stopped when its owner is dropped.
+struct Process(Child);
+
+impl Process {
+    /// Wait until it accepts connections on `port`; its error log, if it stopped instead.
+    async fn listening(&mut self, port: u16, what: &str, log: impl Fn() -> String) -> Result<(), String> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+                return Ok(());
+            }
+            if let Ok(Some(status)) = self.0.try_wait() {
+                return Err(format!("{what} stopped ({status}): {}", log()));
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Err(format!("{what} did not listen within 20 s"))
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// A plain static file server in its own process (Python's standard library), on its own
 /// origin: it serves a folder, and every address under `prefix` that is not a file gets
 /// `{prefix}index.html`, the one rule a single-page app needs from a host. No other headers.
 pub struct StaticHost {
-    child: Child,
+    _process: Process,
     pub origin: String,
 }
 
@@ -561,21 +583,57 @@ impl StaticHost {
             .stdout(Stdio::null())
             .spawn()
             .map_err(|e| format!("{python} {}: {e}", script.display()))?;
-        let origin = format!("http://127.0.0.1:{port}");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while Instant::now() < deadline {
-            if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
-                return Ok(StaticHost { child, origin });
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        Err("the static host did not listen within 20 s".into())
+        let mut process = Process(child);
+        process.listening(port, "the static host", String::new).await?;
+        Ok(StaticHost {
+            _process: process,
+            origin: format!("http://127.0.0.1:{port}"),
+        })
     }
 }
 
-impl Drop for StaticHost {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+/// nginx in its own process, serving `site` with the server block the build writes for hosts
+/// (`contract::hosting::nginx_block`), on its own origin.
+pub struct Nginx {
+    _process: Process,
+    pub origin: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Nginx {
+    /// `block(root, port)` is the server block to serve.
+    pub async fn start(site: &Path, block: impl FnOnce(&str, u16) -> String) -> Result<Nginx, String> {
+        let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let port = free_port();
+        let tmp = dir.path().display().to_string();
+        // One process, no daemon, everything it writes in its own folder.
+        let config = format!(
+            "daemon off;\nmaster_process off;\npid {tmp}/nginx.pid;\nerror_log {tmp}/error.log;\n\
+             events {{}}\nhttp {{\n    access_log off;\n    client_body_temp_path {tmp}/body;\n    \
+             proxy_temp_path {tmp}/proxy;\n    fastcgi_temp_path {tmp}/fastcgi;\n    uwsgi_temp_path {tmp}/uwsgi;\n    \
+             scgi_temp_path {tmp}/scgi;\n{}\n}}\n",
+            block(&site.display().to_string(), port)
+        );
+        let file = dir.path().join("nginx.conf");
+        std::fs::write(&file, config).map_err(|e| e.to_string())?;
+        let child = Command::new("/usr/sbin/nginx")
+            .arg("-c")
+            .arg(&file)
+            .arg("-p")
+            .arg(dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("/usr/sbin/nginx: {e}"))?;
+        let mut process = Process(child);
+        let log = dir.path().join("error.log");
+        process
+            .listening(port, "nginx", || std::fs::read_to_string(&log).unwrap_or_default())
+            .await?;
+        Ok(Nginx {
+            _process: process,
+            origin: format!("http://127.0.0.1:{port}"),
+            _dir: dir,
+        })
     }
 }

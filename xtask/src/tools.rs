@@ -119,17 +119,35 @@ pub fn ensure_python_tools() -> Result<PythonTools> {
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
+pub const NGINX: &str = "/usr/sbin/nginx";
+
+/// Chromium and ChromeDriver for the browser tests, and nginx, which serves `dist/` with the
+/// recipe the build writes for it in one of them.
 pub fn ensure_browser() -> Result {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+    let wanted: Vec<&str> = [
+        (CHROMIUM, "chromium"),
+        (CHROMEDRIVER, "chromium-driver"),
+        (NGINX, "nginx-light"),
+    ]
+    .into_iter()
+    .filter(|(path, _)| !Path::new(path).exists())
+    .map(|(_, package)| package)
+    .collect();
+    if wanted.is_empty() {
         return Ok(());
     }
     let uid = output(&mut std::process::Command::new("id").arg("-u")).unwrap_or_default();
     if uid != "0" {
-        return Err("the browser tests need Chromium and ChromeDriver; install them with\n  sudo apt-get install -y chromium chromium-driver".into());
+        return Err(format!(
+            "the browser tests need {}; install them with\n  sudo apt-get install -y {}",
+            wanted.join(", "),
+            wanted.join(" ")
+        ));
     }
-    eprintln!("installing chromium and chromium-driver from Debian's packages");
+    eprintln!("installing {} from Debian's packages", wanted.join(", "));
     run(command("apt-get").arg("update").arg("-qq"))?;
     run(command("apt-get")
-        .args(["install", "-y", "-qq", "chromium", "chromium-driver"])
+        .args(["install", "-y", "-qq"])
+        .args(&wanted)
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }

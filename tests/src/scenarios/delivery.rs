@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use thirtyfour::prelude::*;
 
 use crate::ensure;
-use crate::harness::{Ctx, StaticHost, TestResult};
+use crate::harness::{Ctx, Nginx, StaticHost, TestResult};
 
 /// Records, from before the page's first script, anything that goes wrong during a load: console
 /// errors, uncaught errors, policy violations and requests that failed. Kept in sessionStorage
@@ -143,13 +143,7 @@ pub async fn dist_works_under_a_prefix_on_a_plain_host_with_the_api_elsewhere(ct
     for visit in ["first visit", "next visit"] {
         ctx.driver.goto(format!("{admin}/o/acme-studio/users")).await?;
         ctx.wait_text("9 users").await?;
-        ensure!(
-            ctx.driver.title().await? == "Acme Console",
-            "{visit}: the brand's title"
-        );
-        let (seen, looks) = vendor_seen(&ctx).await?;
-        ensure!(looks > 3, "{visit}: the recorder watched the load ({looks} looks)");
-        ensure!(seen.is_empty(), "{visit}: the vendor's look was painted: {seen:?}");
+        only_the_brand_was_painted(&ctx, visit).await?;
     }
 
     // A host that sends no headers cannot stop other pages from framing the app, so the app
@@ -264,13 +258,18 @@ const VENDOR_RECORDER: &str = r#"
 })();
 "#;
 
-async fn vendor_seen(ctx: &Ctx) -> Result<(Vec<String>, u64), Box<dyn std::error::Error + Send + Sync>> {
+/// After a load under the recorder: the brand's title, and nothing of the vendor at any moment.
+async fn only_the_brand_was_painted(ctx: &Ctx, visit: &str) -> TestResult {
+    ensure!(
+        ctx.driver.title().await? == "Acme Console",
+        "{visit}: the brand's title"
+    );
     let answer = ctx.driver.execute("return window.e2eVendor();", vec![]).await?;
-    let value = answer.json();
-    Ok((
-        serde_json::from_value(value["seen"].clone())?,
-        value["looks"].as_u64().unwrap_or(0),
-    ))
+    let seen: Vec<String> = serde_json::from_value(answer.json()["seen"].clone())?;
+    let looks = answer.json()["looks"].as_u64().unwrap_or(0);
+    ensure!(looks > 3, "{visit}: the recorder watched the load ({looks} looks)");
+    ensure!(seen.is_empty(), "{visit}: the vendor's look was painted: {seen:?}");
+    Ok(())
 }
 
 /// An organization that hid the mark: at its address, no moment of the load shows the product's
@@ -282,21 +281,14 @@ pub async fn branded_address_never_paints_the_vendor(ctx: Ctx) -> TestResult {
         ctx.open("/o/acme-studio/").await?;
         ctx.wait_location("/o/acme-studio/sign-in").await?;
         ctx.by_name("button", "Sign in").await?;
-        ensure!(
-            ctx.driver.title().await? == "Acme Console",
-            "{visit}: the brand's title"
-        );
-        let (seen, looks) = vendor_seen(&ctx).await?;
-        ensure!(looks > 3, "{visit}: the recorder watched the load ({looks} looks)");
-        ensure!(seen.is_empty(), "{visit}: the vendor's look was painted: {seen:?}");
+        only_the_brand_was_painted(&ctx, visit).await?;
     }
     ctx.sign_in("owner@acme.test", "demo-password").await?;
     ctx.wait_text("Marketing Website").await?;
     ctx.driver.refresh().await?;
     ctx.wait_text("Marketing Website").await?;
     charts_drawn(&ctx).await?;
-    let (seen, _) = vendor_seen(&ctx).await?;
-    ensure!(seen.is_empty(), "signed in: the vendor's look was painted: {seen:?}");
+    only_the_brand_was_painted(&ctx, "signed in").await?;
     let primary = ctx
         .eval_string("return getComputedStyle(document.documentElement).getPropertyValue('--color-primary').trim();")
         .await?;
@@ -510,5 +502,106 @@ pub async fn embed_script_sizes_and_steers_the_frame_for_an_allowed_host_only(ct
     ctx.click("menuitem", "Sign out").await?;
     ctx.driver.enter_parent_frame().await?;
     wait_message(&ctx, "the sign-out", |d| d["type"] == "org-area:signed-out").await?;
+    Ok(())
+}
+
+/// The nginx block the build writes, in real nginx: `dist/` under `/admin/` with the same
+/// headers our server sends (the policy allowing the API on its origin, frames only for embeds
+/// on allowed sites, a year of caching for hashed files), and the app works under them.
+pub async fn nginx_recipe_serves_the_app_with_the_servers_headers(ctx: Ctx) -> TestResult {
+    use contract::hosting::{self, Host};
+    let site = tempfile::tempdir()?;
+    copy_tree(&ctx.dist, &site.path().join("admin"))?;
+    let portal = "http://127.0.0.1:9";
+    let host = Host::new("/admin/", &ctx.base, &[portal.to_string()])?;
+    let index = site.path().join("admin/index.html");
+    let html = hosting::configure_index(&std::fs::read_to_string(&index)?, &host.api_base);
+    std::fs::write(&index, hosting::pin_prefix(&html, &host.prefix))?;
+    let nginx = Nginx::start(site.path(), |root, port| {
+        hosting::nginx_block(&host, root, &port.to_string())
+    })
+    .await?;
+    let origin = nginx.origin.clone();
+    ctx.restart_server(|config| config.allowed_origins = vec![origin])
+        .await?;
+
+    let client = reqwest::Client::new();
+    let get = |path: String| {
+        client
+            .get(format!("{}{path}", nginx.origin))
+            .header("accept-encoding", "gzip")
+            .send()
+    };
+    let page = get("/admin/users/12".into()).await?;
+    ensure!(page.status() == 200, "a deep link gets the page: {}", page.status());
+    let header = |r: &reqwest::Response, name: &str| {
+        r.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string()
+    };
+    let policy = header(&page, "content-security-policy");
+    ensure!(
+        policy.contains(&format!("connect-src 'self' {}", ctx.base)),
+        "the API's origin is allowed: {policy}"
+    );
+    ensure!(
+        policy.ends_with("frame-ancestors 'none'"),
+        "nobody frames the app: {policy}"
+    );
+    ensure!(
+        header(&page, "x-frame-options") == "DENY",
+        "X-Frame-Options says the same"
+    );
+    ensure!(
+        header(&page, "cache-control") == "no-cache",
+        "the page is asked about each time"
+    );
+    ensure!(
+        header(&page, "x-content-type-options") == "nosniff",
+        "every answer's headers"
+    );
+    let embed = get("/admin/embed/acme-studio/".into()).await?;
+    let policy = header(&embed, "content-security-policy");
+    ensure!(
+        policy.ends_with(&format!("frame-ancestors {portal}")),
+        "embeds: the allowed site only: {policy}"
+    );
+    ensure!(header(&embed, "x-frame-options").is_empty(), "no DENY for embeds");
+    let wasm = html
+        .split('"')
+        .find(|part| part.starts_with("org-area-") && part.ends_with(".wasm"))
+        .ok_or("the page names its wasm")?
+        .to_string();
+    let file = get(format!("/admin/{wasm}")).await?;
+    ensure!(file.status() == 200, "{wasm}: {}", file.status());
+    ensure!(
+        header(&file, "cache-control") == hosting::IMMUTABLE,
+        "hashed files are kept a year"
+    );
+    ensure!(
+        header(&file, "content-encoding") == "gzip",
+        "the build's gzip copy is sent"
+    );
+    ensure!(header(&file, "content-type") == "application/wasm", "wasm as wasm");
+    let script = get("/admin/embed.js".into()).await?;
+    ensure!(
+        header(&script, "cache-control") == "no-cache",
+        "the embed script keeps its name"
+    );
+
+    ctx.before_every_page(TROUBLE_RECORDER).await?;
+    ctx.driver.goto(format!("{}/admin/users", nginx.origin)).await?;
+    ctx.wait_location("/admin/sign-in?next=/users").await?;
+    ctx.sign_in("owner@acme.test", "demo-password").await?;
+    ctx.wait_text("9 users").await?;
+    ctx.click("link", "Dashboard").await?;
+    charts_drawn(&ctx).await?;
+    let problems = trouble(&ctx).await?;
+    ensure!(
+        problems.is_empty(),
+        "errors or failed requests behind nginx: {problems:#?}"
+    );
     Ok(())
 }

@@ -68,4 +68,5 @@ scenarios![
     delivery::branded_address_never_paints_the_vendor,
     delivery::another_organization_is_not_shown_under_a_brand,
     delivery::embed_script_sizes_and_steers_the_frame_for_an_allowed_host_only,
+    delivery::nginx_recipe_serves_the_app_with_the_servers_headers,
 ];

@@ -179,7 +179,9 @@ fn report_dir(dist: &Path, title: &str) {
     println!("{:<40} {:>9} {:>9} {:>9}", "file", "raw", "gzip", "brotli");
     for file in files.iter().filter(|f| f.is_file()) {
         let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
-        if name.ends_with(".br") || name.ends_with(".gz") {
+        // Copies of a file, host rules and the host pages' embed script are not the app.
+        let not_the_app = contract::hosting::HOST_RULE_FILES.contains(&name.as_str()) || name == "embed.js";
+        if name.ends_with(".br") || name.ends_with(".gz") || not_the_app {
             continue;
         }
         let raw = size(file).unwrap_or(0);
