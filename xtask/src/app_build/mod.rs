@@ -67,12 +67,23 @@ fn build_console(out: &Path) -> Result {
 }
 
 /// The charts are their own wasm module (`crates/charts`) with ECharts beside it, in `charts/`:
-/// the app loads both only when a chart is about to be shown.
+/// the app loads both only when a chart is about to be shown. ECharts is bundled from its
+/// modules with only the parts the charts register (`crates/charts/echarts.js`), minified, with
+/// its development-only checks compiled out.
 fn build_charts(out: &Path) -> Result {
     build_module(&["--package", "org-area-charts", "--lib"], "org_area_charts", out)?;
-    let echarts = root().join("node_modules/echarts/dist/echarts.common.min.js");
-    std::fs::copy(&echarts, out.join("echarts.js")).map_err(|e| format!("cannot copy {}: {e}", echarts.display()))?;
-    Ok(())
+    run(command("esbuild")
+        .arg(root().join("crates/charts/echarts.js"))
+        .args([
+            "--bundle",
+            "--minify",
+            "--format=iife",
+            "--target=es2020",
+            "--legal-comments=eof",
+            "--define:process.env.NODE_ENV=\"production\"",
+            "--log-level=warning",
+        ])
+        .arg(format!("--outfile={}", out.join("echarts.js").display())))
 }
 
 /// A wasm module loaded at run time: built, bound for the web and optimized into `out`. The
