@@ -8,13 +8,18 @@ use crate::Result;
 /// PATH with the places our tools are installed to in front: cargo's bin directory and the npm
 /// packages' executables.
 pub fn tool_path() -> String {
-    let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
-    let cargo_bin = std::env::var("CARGO_HOME")
-        .map(|h| format!("{h}/bin"))
-        .unwrap_or_else(|_| format!("{home}/.cargo/bin"));
+    let cargo_bin = cargo_home().join("bin");
     let npm_bin = crate::root().join("node_modules/.bin");
     let old = std::env::var("PATH").unwrap_or_default();
-    format!("{cargo_bin}:{}:{old}", npm_bin.display())
+    format!("{}:{}:{old}", cargo_bin.display(), npm_bin.display())
+}
+
+/// Where cargo keeps its tools and the sources of dependencies.
+pub fn cargo_home() -> std::path::PathBuf {
+    match std::env::var_os("CARGO_HOME") {
+        Some(home) => home.into(),
+        None => std::path::PathBuf::from(std::env::var_os("HOME").unwrap_or_else(|| "/root".into())).join(".cargo"),
+    }
 }
 
 pub fn command(program: impl AsRef<OsStr>) -> Command {

@@ -10,14 +10,14 @@ use std::path::{Path, PathBuf};
 
 use contract::hosting::Host;
 
-use crate::cmd::{command, run};
+use crate::cmd::{cargo_home, command, run};
 use crate::{root, tools, Result};
 
 /// `trunk build --release` and the later modules into `dist/`, ready to be served or uploaded.
 pub fn release() -> Result<PathBuf> {
     tools::ensure_app_tools()?;
     let dist = root().join("dist");
-    run(command("trunk").args(["build", "--release"]))?;
+    run(wasm_build(command("trunk").args(["build", "--release"])))?;
     build_console(&dist.join("console"))?;
     build_charts(&dist.join("charts"))?;
     assemble(&dist)?;
@@ -56,6 +56,23 @@ fn assemble(dist: &Path) -> Result {
     Ok(())
 }
 
+/// The wasm modules name a source file by its place in the workspace or in its crate, never by
+/// this machine's paths: panic locations are shipped in the wasm, and the same sources must give
+/// the same bytes on every machine, since the size ratchet (`tests/sizes.txt`) compares them.
+/// These flags add to the ones in `.cargo/config.toml`.
+fn wasm_build(cmd: &mut std::process::Command) -> &mut std::process::Command {
+    let mut prefixes = vec![format!("{}/", root().display())];
+    let registry = cargo_home().join("registry/src");
+    if let Ok(indexes) = std::fs::read_dir(&registry) {
+        let mut indexes: Vec<_> = indexes.flatten().map(|e| e.path()).collect();
+        indexes.sort();
+        prefixes.extend(indexes.iter().map(|index| format!("{}/", index.display())));
+    }
+    prefixes.push(format!("{}/", cargo_home().join("git/checkouts").display()));
+    let flags: Vec<String> = prefixes.iter().map(|p| format!("--remap-path-prefix={p}=")).collect();
+    cmd.env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", flags.join(" "))
+}
+
 /// The console (every screen behind sign-in) is the app package's second binary, loaded by the
 /// boot module trunk built; same profile and flags, so it reuses trunk's compiled dependencies.
 fn build_console(out: &Path) -> Result {
@@ -92,7 +109,7 @@ fn build_charts(out: &Path) -> Result {
 fn build_module(cargo_args: &[&str], name: &str, out: &Path) -> Result {
     let mut args = vec!["build", "--release", "--target", "wasm32-unknown-unknown"];
     args.extend_from_slice(cargo_args);
-    run(command("cargo").args(&args))?;
+    run(wasm_build(command("cargo").args(&args)))?;
     let input = root().join(format!("target/wasm32-unknown-unknown/release/{name}.wasm"));
     let bytes = std::fs::read(&input).map_err(|e| format!("cannot read {}: {e}", input.display()))?;
     let cache = root().join(format!(
