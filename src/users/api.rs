@@ -4,7 +4,9 @@ use super::view_state::ViewState;
 use crate::api::{self, ApiError};
 
 pub async fn users(view: ViewState) -> Result<UsersPage, ApiError> {
-    api::get(&format!("/orgs/me/users{}", view.api_query())).await
+    let page = api::get(&format!("/orgs/me/users{}", view.api_query())).await;
+    crate::widgets::timing::mark("org-area:users-arrived");
+    page
 }
 
 pub async fn change_role(user_id: i64, org_role: OrgRole) -> Result<OrgUser, ApiError> {

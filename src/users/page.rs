@@ -6,7 +6,7 @@ use super::api;
 use super::invitations_api;
 use super::pending_invitations::PendingInvitations;
 use super::users_table::UsersTable;
-use super::view_state::{ViewState, PER_PAGE};
+use super::view_state::{ViewState, PAGE_SIZES};
 use crate::session::use_session;
 use crate::widgets::{download, load_view, url, ConfirmDialog, Loader, NoticeBar};
 
@@ -108,7 +108,7 @@ pub fn UsersPage() -> impl IntoView {
                 // Without the names (an error there), the table still shows how many spaces.
                 let names = space_names.await.unwrap_or_default();
                 users.await.map(|page| {
-                    let pages = ((page.total + PER_PAGE - 1) / PER_PAGE).max(1);
+                    let pages = view.get_untracked().pages(page.total);
                     view! {
                         <UsersTable page=page space_names=names view=view set_view=set_view me=me().map(|m| m.user.id).unwrap_or_default()
                             my_role=me().and_then(|m| m.role()).unwrap_or(OrgRole::Member)
@@ -123,6 +123,18 @@ pub fn UsersPage() -> impl IntoView {
                                 on:click=move |_| set_view.run(ViewState { page: view.get_untracked().page + 1, ..view.get_untracked() })>
                                 "Next page"
                             </button>
+                            <span class="page-size">
+                                <label for="users-per-page">"Rows per page"</label>
+                                <select id="users-per-page" on:change=move |ev| {
+                                    if let Ok(per_page) = event_target_value(&ev).parse() {
+                                        set_view.run(ViewState { per_page, page: 1, ..view.get_untracked() });
+                                    }
+                                }>
+                                    {PAGE_SIZES.into_iter().map(|n| view! {
+                                        <option value=n.to_string() selected=move || view.get().per_page == n>{n}</option>
+                                    }).collect_view()}
+                                </select>
+                            </span>
                         </nav>
                     }.into_any()
                 })

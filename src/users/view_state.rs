@@ -1,11 +1,12 @@
 //! What the Users tab shows (search, role, sort, page), kept in the address:
-//! `/users?q=lena&role=admin&sort=last_sign_in&dir=desc&page=2`.
+//! `/users?q=lena&role=admin&sort=last_sign_in&dir=desc&page=2&per_page=100`.
 
 use crate::widgets::url;
 use contract::OrgRole;
 use leptos_router::params::ParamsMap;
 
-pub const PER_PAGE: i64 = 50;
+/// The rows a page may show; the first is the default. The last is the server's largest page.
+pub const PAGE_SIZES: [i64; 4] = [50, 100, 200, contract::MAX_PER_PAGE];
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SortKey {
@@ -51,13 +52,27 @@ impl SortKey {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ViewState {
     pub search: String,
     pub role: Option<OrgRole>,
     pub sort: SortKey,
     pub descending: bool,
     pub page: i64,
+    pub per_page: i64,
+}
+
+impl Default for ViewState {
+    fn default() -> ViewState {
+        ViewState {
+            search: String::new(),
+            role: None,
+            sort: SortKey::default(),
+            descending: false,
+            page: 1,
+            per_page: PAGE_SIZES[0],
+        }
+    }
 }
 
 impl ViewState {
@@ -75,6 +90,11 @@ impl ViewState {
                 .and_then(|p| p.parse().ok())
                 .filter(|p| *p >= 1)
                 .unwrap_or(1),
+            per_page: params
+                .get("per_page")
+                .and_then(|p| p.parse().ok())
+                .filter(|p| PAGE_SIZES.contains(p))
+                .unwrap_or(PAGE_SIZES[0]),
         }
     }
 
@@ -95,6 +115,9 @@ impl ViewState {
         if self.page > 1 {
             parts.push(format!("page={}", self.page));
         }
+        if self.per_page != PAGE_SIZES[0] {
+            parts.push(format!("per_page={}", self.per_page));
+        }
         parts
     }
 
@@ -107,10 +130,17 @@ impl ViewState {
         }
     }
 
+    /// How many pages `total` rows fill.
+    pub fn pages(&self, total: i64) -> i64 {
+        ((total + self.per_page - 1) / self.per_page).max(1)
+    }
+
     /// The same view as the API's query string.
     pub fn api_query(&self) -> String {
         let mut parts = self.pairs();
-        parts.push(format!("per_page={PER_PAGE}"));
+        if self.per_page == PAGE_SIZES[0] {
+            parts.push(format!("per_page={}", self.per_page));
+        }
         format!("?{}", parts.join("&"))
     }
 

@@ -13,6 +13,7 @@ mod loading;
 mod notice_bar;
 mod sort_header;
 mod text_field;
+pub mod timing;
 pub mod url;
 
 pub use badge::DeprecatedBadge;

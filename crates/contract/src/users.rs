@@ -21,8 +21,8 @@ pub struct RoleChange {
     pub org_role: OrgRole,
 }
 
-/// The largest page the users endpoint serves.
-pub const MAX_PER_PAGE: i64 = 200;
+/// The largest page the users endpoint serves (the users list offers it as its longest page).
+pub const MAX_PER_PAGE: i64 = 500;
 
 /// `POST /api/v1/orgs/me/invitations`: invite one or several people with one role. Names apply
 /// when a single address is invited.

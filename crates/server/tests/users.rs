@@ -75,7 +75,7 @@ async fn owners_and_admins_page_search_filter_and_sort_users() {
     let token = s.token("owner@acme.test").await;
     for (query, field) in [
         ("role=boss", "role"),
-        ("per_page=500", "per_page"),
+        ("per_page=501", "per_page"),
         ("page=0", "page"),
         ("sort=shoe", "sort"),
     ] {

@@ -13,6 +13,7 @@ use wasm_bindgen::JsValue;
 
 use crate::api::ApiError;
 use crate::brand::use_brand;
+use crate::widgets::timing::mark;
 use crate::widgets::ErrorPanel;
 use text_alternative::{DataTable, Summary};
 
@@ -52,12 +53,6 @@ enum Status {
     Loading,
     Drawn,
     Failed(String),
-}
-
-fn mark(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark(name);
-    }
 }
 
 #[component]

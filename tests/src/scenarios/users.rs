@@ -41,6 +41,16 @@ pub async fn users_search_and_role_filter_live_in_the_address(ctx: Ctx) -> TestR
         ctx.location().await? == "/users?role=admin",
         "role filter in the address"
     );
+
+    // Longer pages, kept in the address like the rest of the view.
+    ctx.by_name("textbox", "Rows per page").await?.send_keys("200").await?;
+    ctx.wait_location("/users?role=admin&per_page=200").await?;
+    ctx.driver.refresh().await?;
+    ctx.wait_text("3 shown of 3 users").await?;
+    ensure!(
+        ctx.value_of("Rows per page").await? == "200",
+        "the page length survives a reload"
+    );
     Ok(())
 }
 
