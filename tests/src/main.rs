@@ -4,6 +4,7 @@
 
 mod harness;
 mod scenarios;
+mod sizes;
 
 use std::time::{Duration, Instant};
 

@@ -605,3 +605,25 @@ pub async fn nginx_recipe_serves_the_app_with_the_servers_headers(ctx: Ctx) -> T
     );
     Ok(())
 }
+
+/// Each part of the built app is at most its recorded size over the wire (`tests/sizes.txt`), so
+/// sizes only shrink: a part that grew fails here; a part that shrank has its figure lowered in
+/// the file, to be committed with the change that shrank it.
+pub async fn built_app_stays_within_its_recorded_sizes(ctx: Ctx) -> TestResult {
+    let parts = crate::sizes::measure(&ctx.dist)?;
+    let text = std::fs::read_to_string(crate::sizes::RATCHET).map_err(|e| format!("cannot read the ratchet: {e}"))?;
+    let held = crate::sizes::hold(&text, &parts)?;
+    for lowered in &held.lowered {
+        println!("    {lowered}: {} lowered, commit it", crate::sizes::RATCHET);
+    }
+    if !held.lowered.is_empty() {
+        std::fs::write(crate::sizes::RATCHET, &held.text).map_err(|e| format!("cannot lower the ratchet: {e}"))?;
+    }
+    ensure!(
+        held.grown.is_empty(),
+        "the app grew past its recorded sizes ({}): {}",
+        crate::sizes::RATCHET,
+        held.grown.join("; ")
+    );
+    Ok(())
+}

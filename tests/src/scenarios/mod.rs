@@ -64,6 +64,7 @@ scenarios![
     resilience::dropped_server_shows_message_and_retry,
     resilience::built_app_runs_only_scripts_its_policy_names,
     delivery::dist_files_carry_content_hashes,
+    delivery::built_app_stays_within_its_recorded_sizes,
     delivery::dist_works_under_a_prefix_on_a_plain_host_with_the_api_elsewhere,
     delivery::branded_address_never_paints_the_vendor,
     delivery::another_organization_is_not_shown_under_a_brand,
