@@ -1,4 +1,4 @@
-//! Organization roles and what each may do (BRIEF.md section 2), as pure functions.
+//! Organization roles and what each may do (docs/permissions.md), as pure functions.
 //!
 //! The server calls these before every change; the app calls the same functions to hide what a
 //! role cannot do. The server is the guard, the app only mirrors it.
@@ -230,7 +230,7 @@ mod tests {
     use OrgRole::*;
     use Permission::*;
 
-    /// BRIEF.md section 2, row by row: (permission, owner, admin, member).
+    /// docs/permissions.md, row by row: (permission, owner, admin, member).
     const TABLE: [(Permission, bool, bool, bool); 7] = [
         (OpenOrgArea, true, true, false),
         (SeeMembers, true, true, false),
@@ -242,7 +242,7 @@ mod tests {
     ];
 
     #[test]
-    fn permission_table_matches_the_brief() {
+    fn permission_table_matches_the_documented_one() {
         for (permission, owner, admin, member) in TABLE {
             assert_eq!(allows(Owner, permission), owner, "owner {permission:?}");
             assert_eq!(allows(Admin, permission), admin, "admin {permission:?}");
