@@ -28,8 +28,6 @@ pub fn UsersTable(
     };
     let total = page.total;
     let shown = page.users.len();
-    // Runs once the rows are in the document.
-    Effect::new(|_| crate::widgets::timing::mark("org-area:users-drawn"));
     let actor = Party {
         user_id: me,
         role: my_role,

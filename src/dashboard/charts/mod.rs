@@ -63,6 +63,13 @@ pub fn Charts(stats: LocalResource<Result<Statistics, ApiError>>) -> impl IntoVi
     let attempt = RwSignal::new(0u32);
     let brand = use_brand();
     let dark = palette::prefers_dark();
+    // ECharts and the charts module start loading with the statistics, not after them: a first
+    // visit waits for whichever arrives last. The loader keeps the one load for the drawing below.
+    spawn_local(async move {
+        if let Some((echarts, charts)) = module::urls() {
+            let _ = module::load_charts(&echarts, &charts).await;
+        }
+    });
 
     Effect::new(move |_| {
         attempt.track();
