@@ -35,7 +35,7 @@ pub fn test(args: &[String]) -> Result {
         .env("ORG_AREA_PYTHON", &python.python))
 }
 
-/// `cargo xtask bench`: the budgets of BRIEF.md section 5, measured on the release build.
+/// `cargo xtask bench`: every goal of docs/benchmarks.md, measured on the release build; rewrites that page.
 pub fn bench() -> Result {
     tools::ensure_browser()?;
     let dist = app_build::release()?;
