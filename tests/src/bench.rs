@@ -520,6 +520,27 @@ fn resident_kib(pid: u32) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// The server's peak resident memory until `stop`, sampled every 20 ms.
+fn watch_peak_memory(
+    pid: u32,
+    before: u64,
+    stop: Instant,
+) -> (std::sync::Arc<std::sync::atomic::AtomicU64>, tokio::task::JoinHandle<()>) {
+    let peak = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(before));
+    let sampler = {
+        let peak = peak.clone();
+        tokio::spawn(async move {
+            while Instant::now() < stop {
+                if let Some(kib) = resident_kib(pid) {
+                    peak.fetch_max(kib, std::sync::atomic::Ordering::Relaxed);
+                }
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        })
+    };
+    (peak, sampler)
+}
+
 /// 64 clients, each its own person at its own address, signing in over and over for 20 s. A
 /// sign-in the server is too busy to check is refused at once (503 with Retry-After), and the
 /// client waits as told, as the app does.
@@ -541,18 +562,7 @@ async fn sign_in_load(report: &mut Report, server: &BenchServer) -> Result<(), B
             .await?;
     let before = resident_kib(pid).unwrap_or(0);
     let stop = Instant::now() + Duration::from_secs(20);
-    let peak = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(before));
-    let sampler = {
-        let peak = peak.clone();
-        tokio::spawn(async move {
-            while Instant::now() < stop {
-                if let Some(kib) = resident_kib(pid) {
-                    peak.fetch_max(kib, std::sync::atomic::Ordering::Relaxed);
-                }
-                tokio::time::sleep(Duration::from_millis(20)).await;
-            }
-        })
-    };
+    let (peak, sampler) = watch_peak_memory(pid, before, stop);
     let mut tasks = Vec::new();
     for (i, email) in emails.into_iter().enumerate().take(CLIENTS) {
         let base = server.base.clone();
@@ -624,18 +634,7 @@ async fn large_answers_load(report: &mut Report, server: &BenchServer) -> Result
     let token = sign_in(&reqwest::Client::new(), &server.base, "owner@acme.test").await?;
     let before = resident_kib(pid).unwrap_or(0);
     let stop = Instant::now() + Duration::from_secs(15);
-    let peak = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(before));
-    let sampler = {
-        let peak = peak.clone();
-        tokio::spawn(async move {
-            while Instant::now() < stop {
-                if let Some(kib) = resident_kib(pid) {
-                    peak.fetch_max(kib, std::sync::atomic::Ordering::Relaxed);
-                }
-                tokio::time::sleep(Duration::from_millis(20)).await;
-            }
-        })
-    };
+    let (peak, sampler) = watch_peak_memory(pid, before, stop);
     let mut tasks = Vec::new();
     for i in 0..CLIENTS {
         let (base, token) = (server.base.clone(), token.clone());

@@ -57,6 +57,13 @@ fn complete_operation(operation: &mut Operation) {
     };
     add("400", "The body is not valid JSON", has_body);
     add("401", "No session, or it ended", signed_in);
+    // Any signed-in call can meet an organization that requires two-factor sign-in of someone who
+    // has not set it up yet (`two_factor_setup_required`), whatever else the operation refuses.
+    add(
+        "403",
+        "Not allowed: the role may not do this, or two-factor sign-in must be set up first",
+        signed_in,
+    );
     add("404", "Nothing exists at this address", has_path);
     add("413", "The body is larger than this endpoint accepts", has_body);
     add("415", "The body is not of a type this endpoint accepts", has_body);
