@@ -525,7 +525,10 @@ fn watch_peak_memory(
     pid: u32,
     before: u64,
     stop: Instant,
-) -> (std::sync::Arc<std::sync::atomic::AtomicU64>, tokio::task::JoinHandle<()>) {
+) -> (
+    std::sync::Arc<std::sync::atomic::AtomicU64>,
+    tokio::task::JoinHandle<()>,
+) {
     let peak = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(before));
     let sampler = {
         let peak = peak.clone();
