@@ -152,3 +152,43 @@ async fn hashed_files_are_kept_for_a_year_and_missing_files_are_404() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_page_is_sent_gzipped_to_clients_that_take_it() {
+    use std::io::Read;
+    let files = app_files();
+    let s = server_with(|c| c.static_dir = Some(files.path().to_path_buf())).await;
+    let url = format!("{}/o/acme-studio/users", s.running.url());
+    let get = |encodings: Option<&str>| {
+        let request = s.client.get(&url);
+        match encodings {
+            Some(e) => request.header("accept-encoding", e),
+            None => request,
+        }
+        .send()
+    };
+    let plain = get(None).await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    let plain = plain.text().await.unwrap();
+
+    let zipped = get(Some("br;q=1, gzip;q=0.8")).await.unwrap();
+    assert_eq!(zipped.headers()["content-encoding"], "gzip");
+    assert!(
+        zipped.headers().get_all("vary").iter().any(|v| v
+            .to_str()
+            .unwrap()
+            .to_ascii_lowercase()
+            .contains("accept-encoding")),
+        "caches keep the two apart"
+    );
+    let bytes = zipped.bytes().await.unwrap();
+    assert!(bytes.len() < plain.len());
+    let mut html = String::new();
+    flate2::read::GzDecoder::new(&bytes[..])
+        .read_to_string(&mut html)
+        .unwrap();
+    assert_eq!(html, plain, "the same page, brand and all");
+
+    let refused = get(Some("gzip;q=0, identity")).await.unwrap();
+    assert!(refused.headers().get("content-encoding").is_none());
+}

@@ -562,6 +562,10 @@ pub async fn nginx_recipe_serves_the_app_with_the_servers_headers(ctx: Ctx) -> T
         header(&page, "x-content-type-options") == "nosniff",
         "every answer's headers"
     );
+    ensure!(
+        header(&page, "content-encoding") == "gzip",
+        "the page, which has no .gz copy, is compressed as it is sent"
+    );
     let embed = get("/admin/embed/acme-studio/".into()).await?;
     let policy = header(&embed, "content-security-policy");
     ensure!(

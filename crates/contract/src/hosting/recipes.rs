@@ -141,8 +141,9 @@ server {{
     listen {listen};
     server_name _;
     root {root};
-    # The .gz copies the build wrote beside each file.
+    # The .gz copies the build wrote beside each file; the page (which has none) compressed as sent.
     gzip_static on;
+    gzip on;
     types {{
         text/html html;
         text/css css;
