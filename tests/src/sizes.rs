@@ -1,7 +1,7 @@
 //! The built app's size over the wire, part by part: what the size ratchet (`tests/sizes.txt`)
 //! holds and what the benchmark reports. Every script, style, image and wasm file of `dist/` has
 //! a brotli copy beside it, which is what the server and the hosting recipes send; index.html is
-//! sent as it is. Sizes are deterministic (the build remaps machine paths away), so they are held
+//! gzipped as it is sent. Sizes are deterministic (the build remaps machine paths away), so they are held
 //! exactly, unlike timings.
 
 use std::path::Path;
@@ -19,8 +19,16 @@ pub struct Part {
     pub bytes: u64,
 }
 
-/// What a host sends for this file: its brotli copy when there is one.
+/// What a host sends for this file: its brotli copy when there is one; the page (which has none,
+/// as hosts may rewrite it) gzipped as the server and the nginx recipe send it.
 fn sent_bytes(file: &Path) -> Result<u64, String> {
+    if file.file_name().is_some_and(|n| n == "index.html") {
+        use std::io::Write;
+        let page = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder.write_all(&page).map_err(|e| e.to_string())?;
+        return Ok(encoder.finish().map_err(|e| e.to_string())?.len() as u64);
+    }
     let brotli = format!("{}.br", file.display());
     let sent = if Path::new(&brotli).exists() {
         Path::new(&brotli)
