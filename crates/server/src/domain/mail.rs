@@ -134,6 +134,17 @@ fn text(brand: &MailBrand, heading: &str, paragraphs: &[String], button: &str, l
     )
 }
 
+/// A mail from the organization's app: the same heading, paragraphs and button in text and HTML.
+fn letter(brand: &MailBrand, to: &str, heading: String, paragraphs: &[String], button: &str, link: &str) -> Letter {
+    Letter {
+        sender_name: brand.app_name.clone(),
+        to: to.to_string(),
+        text: text(brand, &heading, paragraphs, button, link),
+        html: html(brand, &heading, paragraphs, button, link),
+        subject: heading,
+    }
+}
+
 /// An invitation to join the organization, with the link that carries its code.
 pub fn invitation(brand: &MailBrand, to: &str, inviter: &str, role: &str, link: &str) -> Letter {
     let heading = format!("Join {} on {}", brand.org_name, brand.app_name);
@@ -143,13 +154,7 @@ pub fn invitation(brand: &MailBrand, to: &str, inviter: &str, role: &str, link: 
          join. The invitation works for seven days; if it has expired, ask for a new one."
             .to_string(),
     ];
-    Letter {
-        sender_name: brand.app_name.clone(),
-        to: to.to_string(),
-        subject: heading.clone(),
-        text: text(brand, &heading, &paragraphs, "Accept the invitation", link),
-        html: html(brand, &heading, &paragraphs, "Accept the invitation", link),
-    }
+    letter(brand, to, heading, &paragraphs, "Accept the invitation", link)
 }
 
 /// A password reset link.
@@ -161,13 +166,7 @@ pub fn password_reset(brand: &MailBrand, to: &str, link: &str) -> Letter {
             .to_string(),
         "If it was not you, ignore this mail: your password stays as it is.".to_string(),
     ];
-    Letter {
-        sender_name: brand.app_name.clone(),
-        to: to.to_string(),
-        subject: heading.clone(),
-        text: text(brand, &heading, &paragraphs, "Choose a new password", link),
-        html: html(brand, &heading, &paragraphs, "Choose a new password", link),
-    }
+    letter(brand, to, heading, &paragraphs, "Choose a new password", link)
 }
 
 /// Queue the letter in the change's transaction; the mailer sends it after the commit.
