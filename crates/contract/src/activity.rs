@@ -262,3 +262,21 @@ mod tests {
         );
     }
 }
+
+/// One change to the organization, as `GET /api/v1/orgs/me/events` streams it (the `data` of an
+/// event named `change`, whose SSE `id` is the activity's id): what happened and to which ids,
+/// never names, parameters or client addresses. The receiver refetches what it shows. Signing in
+/// and out and exports of the users list change nothing and are not sent.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChangeEvent {
+    /// The activity's id; send the last one seen as `Last-Event-ID` to catch up after a drop.
+    pub id: i64,
+    pub key: ActivityKey,
+    pub trackable_type: TrackableType,
+    pub trackable_id: Option<i64>,
+    pub recipient_id: Option<i64>,
+    pub space_id: Option<i64>,
+    /// The receiver made this change themself (in this or another browser).
+    pub by_you: bool,
+}

@@ -44,6 +44,8 @@ pub struct AppState {
     pub mailer: Arc<mailer::Mailer>,
     /// The app's public address, for links in mails.
     pub links: Arc<domain::mail::Links>,
+    /// The newest change in the database, which open event streams wait on.
+    pub changes: domain::events::Newest,
 }
 
 /// At most this many answers of many megabytes are built at once; more wait their turn.
@@ -83,6 +85,7 @@ pub struct Running {
     pub task: tokio::task::JoinHandle<std::io::Result<()>>,
     pub scheduler: tokio::task::JoinHandle<()>,
     pub mail_sender: tokio::task::JoinHandle<()>,
+    pub change_watcher: tokio::task::JoinHandle<()>,
 }
 
 impl Running {
@@ -95,6 +98,7 @@ impl Running {
         self.task.abort();
         self.scheduler.abort();
         self.mail_sender.abort();
+        self.change_watcher.abort();
     }
 }
 
@@ -126,6 +130,7 @@ pub async fn start_with(config: Config, payments: Arc<dyn payments::PaymentGatew
         config.mail_retry_after,
     )?);
     tracing::info!("{}", mailer.describe());
+    let (changes, change_watcher) = domain::events::watch(pool.clone()).await?;
     let state = AppState {
         pool: pool.clone(),
         hasher: Arc::new(auth::password::Hasher::default()),
@@ -136,6 +141,7 @@ pub async fn start_with(config: Config, payments: Arc<dyn payments::PaymentGatew
         links: Arc::new(domain::mail::Links {
             public_url: config.public_url.clone().unwrap_or_else(|| format!("http://{addr}")),
         }),
+        changes,
     };
     let router = app(state.clone(), &config);
     let task =
@@ -151,6 +157,7 @@ pub async fn start_with(config: Config, payments: Arc<dyn payments::PaymentGatew
         task,
         scheduler,
         mail_sender,
+        change_watcher,
     })
 }
 

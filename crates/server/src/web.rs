@@ -227,7 +227,12 @@ pub fn wrap(api: Router, config: &Config, pool: Pool, proxies: Arc<TrustedProxie
             CorsLayer::new()
                 .allow_origin(AllowOrigin::list(origins))
                 .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE])
-                .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::IF_MATCH])
+                .allow_headers([
+                    header::AUTHORIZATION,
+                    header::CONTENT_TYPE,
+                    header::IF_MATCH,
+                    HeaderName::from_static("last-event-id"),
+                ])
                 .expose_headers([
                     header::RETRY_AFTER,
                     header::CONTENT_DISPOSITION,

@@ -9,6 +9,7 @@
 pub mod accounts;
 pub mod activity;
 pub mod billing;
+pub mod events;
 pub mod invitations;
 pub mod invoices;
 pub mod mail;

@@ -8,6 +8,7 @@ mod auth;
 mod billing;
 mod branding;
 mod collaborators;
+mod events;
 mod health;
 mod invitations;
 mod invoices;
@@ -43,6 +44,7 @@ pub fn api() -> (Router<AppState>, OpenApi) {
         .routes(routes!(account::verify_two_factor))
         .routes(routes!(account::disable_two_factor))
         .routes(routes!(orgs::me))
+        .routes(routes!(events::stream))
         .routes(routes!(spaces::list, spaces::add))
         .routes(routes!(spaces::detail, spaces::detach))
         .routes(routes!(spaces::personal))
