@@ -13,6 +13,7 @@ pub mod boot;
 mod brand;
 mod dashboard;
 mod embed;
+mod live;
 mod mount;
 mod screens;
 mod session;

@@ -4,12 +4,17 @@ use super::api;
 use super::filters::Filters;
 use super::table::ActivityTable;
 use super::view_state::{ViewState, PER_PAGE};
+use crate::live::{use_live, Topic};
 use crate::widgets::{download, format, load_view, url, Loader, NoticeBar};
 
 #[component]
 pub fn ActivityPage() -> impl IntoView {
     let (view, set_view) = url::use_view_state(ViewState::from_params, ViewState::href);
-    let activities = LocalResource::new(move || api::activities(view.get()));
+    let live = use_live();
+    let activities = LocalResource::new(move || {
+        live.track(Topic::Activity);
+        api::activities(view.get())
+    });
     let spaces = LocalResource::new(api::spaces);
     let notice = RwSignal::new(None::<String>);
     let retry = Callback::new(move |_| {

@@ -179,3 +179,24 @@ async fn send(request: Request) -> Result<Response, ApiError> {
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     response.json::<T>().await.map_err(|e| ApiError::Decode(e.to_string()))
 }
+
+/// An open event stream (`text/event-stream`): its body, read as it arrives. `abort` ends it.
+/// Only the wait for the answer's headers is bounded by the timeout; the stream itself is
+/// endless.
+pub async fn open_stream(
+    path: &str,
+    last_event_id: Option<&str>,
+    abort: &web_sys::AbortSignal,
+) -> Result<web_sys::ReadableStream, ApiError> {
+    let mut builder = authorized(Request::get(&url(path)))
+        .header("Accept", "text/event-stream")
+        .abort_signal(Some(abort));
+    if let Some(id) = last_event_id {
+        builder = builder.header("Last-Event-ID", id);
+    }
+    let request = builder.build().map_err(|e| ApiError::Network(e.to_string()))?;
+    send(request)
+        .await?
+        .body()
+        .ok_or_else(|| ApiError::Decode("the event stream has no body".into()))
+}

@@ -7,6 +7,7 @@ use super::charts::Charts;
 use super::free_traffic::FreeTrafficBar;
 use super::spaces_table::SpacesTable;
 use super::view_state::ViewState;
+use crate::live::{use_live, Topic};
 use crate::widgets::{load_view, url, ConfirmDialog, Loader, NoticeBar};
 
 #[component]
@@ -14,8 +15,16 @@ pub fn DashboardPage() -> impl IntoView {
     let (view, set_view) = url::use_view_state(ViewState::from_params, ViewState::href);
     let period = Memo::new(move |_| view.get().period);
 
-    let spaces = LocalResource::new(move || api::spaces(period.get()));
-    let stats = LocalResource::new(move || api::statistics(period.get()));
+    // A space added or detached by another admin shows here without a reload.
+    let live = use_live();
+    let spaces = LocalResource::new(move || {
+        live.track(Topic::Spaces);
+        api::spaces(period.get())
+    });
+    let stats = LocalResource::new(move || {
+        live.track(Topic::Spaces);
+        api::statistics(period.get())
+    });
     let personal = LocalResource::new(api::personal_spaces);
     let notice = RwSignal::new(None::<String>);
     let refresh = move || {

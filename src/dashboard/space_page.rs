@@ -7,13 +7,18 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::api;
+use crate::live::{use_live, Topic};
 use crate::widgets::{load_view, DeprecatedBadge, Loader, NoticeBar};
 
 #[component]
 pub fn SpacePage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.get().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0));
-    let detail = LocalResource::new(move || api::space(id.get()));
+    let live = use_live();
+    let detail = LocalResource::new(move || {
+        live.track(Topic::Spaces);
+        api::space(id.get())
+    });
     let notice = RwSignal::new(None::<String>);
     let refresh = Callback::new(move |_| detail.refetch());
 

@@ -7,6 +7,7 @@ use contract::{
     UploadedImage, MAX_FAVICON_BYTES, MAX_LOGO_BYTES,
 };
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::api;
 use super::color_field::ColorField;
@@ -15,6 +16,7 @@ use super::image_field::ImageField;
 use super::preview::BrandPreview;
 use crate::api::{absolute, ApiError};
 use crate::brand::use_brand;
+use crate::live::use_live;
 use crate::session::use_session;
 use crate::widgets::{ErrorPanel, FieldIssues, NoticeBar, TextField};
 
@@ -180,6 +182,29 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
         favicon.set(settings.favicon);
         notice.set(Some("Image saved.".into()));
     });
+
+    // Someone else saved: an untouched form shows their settings at once; one with edits keeps
+    // them and says that saving now would be refused as a conflict.
+    let live = use_live();
+    Effect::watch(
+        move || live.settings_by_other.get().map(|change| change.id),
+        move |_, _, _| {
+            if dirty.get_untracked() {
+                conflict.set(Some(
+                    "Someone else saved the settings while you were editing. Saving yours now would overwrite theirs, so it would be refused."
+                        .into(),
+                ));
+            } else {
+                spawn_local(async move {
+                    if let Ok(settings) = api::load().await {
+                        apply_saved(settings);
+                        notice.set(Some("Someone else saved the settings; they are shown now.".into()));
+                    }
+                });
+            }
+        },
+        false,
+    );
 
     let save = Action::new_local(move |update: &SettingsUpdate| {
         let update = update.clone();

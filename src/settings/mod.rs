@@ -5,7 +5,9 @@ mod color_field;
 mod embed_help;
 mod form;
 mod image_field;
+mod live;
 mod page;
 mod preview;
 
+pub use live::follow_settings;
 pub use page::SettingsPage;

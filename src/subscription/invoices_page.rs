@@ -3,13 +3,18 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::api;
+use crate::live::{use_live, Topic};
 use crate::mount;
 use crate::widgets::{download, load_view, Loader};
 
 /// One invoice per billing period; each opens as a printable page and downloads as a document.
 #[component]
 pub fn InvoicesPage() -> impl IntoView {
-    let invoices = LocalResource::new(api::invoices);
+    let live = use_live();
+    let invoices = LocalResource::new(move || {
+        live.track(Topic::Subscription);
+        api::invoices()
+    });
     view! {
         <section class="page" aria-labelledby="invoices-title">
             <h1 id="invoices-title">"Invoices"</h1>

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::api;
 use super::tiers::TierPlans;
 use crate::api::ApiError;
+use crate::live::{use_live, Topic};
 use crate::session::use_session;
 use crate::widgets::{load_view, ConfirmDialog, DeprecatedBadge, Loader, NoticeBar};
 
@@ -45,7 +46,11 @@ pub fn SubscriptionPage() -> impl IntoView {
 #[component]
 fn OwnerSubscription() -> impl IntoView {
     let session = use_session();
-    let subscription = LocalResource::new(api::subscription);
+    let live = use_live();
+    let subscription = LocalResource::new(move || {
+        live.track(Topic::Subscription);
+        api::subscription()
+    });
     let pending = RwSignal::new(None::<(Change, Option<String>)>);
     let notice = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);

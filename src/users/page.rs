@@ -7,6 +7,7 @@ use super::invitations_api;
 use super::pending_invitations::PendingInvitations;
 use super::users_table::UsersTable;
 use super::view_state::{ViewState, PAGE_SIZES};
+use crate::live::{use_live, Topic};
 use crate::session::use_session;
 use crate::widgets::{download, load_view, url, ConfirmDialog, Loader, NoticeBar};
 
@@ -21,9 +22,20 @@ pub enum Pending {
 pub fn UsersPage() -> impl IntoView {
     let session = use_session();
     let (view, set_view) = url::use_view_state(ViewState::from_params, ViewState::href);
-    let users = LocalResource::new(move || api::users(view.get()));
-    let invitations = LocalResource::new(invitations_api::pending);
-    let space_names = LocalResource::new(api::space_names);
+    // Another admin's change shows here without a reload.
+    let live = use_live();
+    let users = LocalResource::new(move || {
+        live.track(Topic::Users);
+        api::users(view.get())
+    });
+    let invitations = LocalResource::new(move || {
+        live.track(Topic::Users);
+        invitations_api::pending()
+    });
+    let space_names = LocalResource::new(move || {
+        live.track(Topic::Spaces);
+        api::space_names()
+    });
     let my_role = move || session.me().and_then(|m| m.role()).unwrap_or(OrgRole::Member);
     let refresh = Callback::new(move |_| {
         users.refetch();

@@ -5,6 +5,7 @@ mod account;
 mod activity;
 mod dashboard;
 mod delivery;
+mod live;
 mod navigation;
 mod resilience;
 mod settings;
@@ -59,6 +60,7 @@ scenarios![
     settings::app_runs_framed_by_an_allowed_origin_only,
     settings::member_adds_a_space_once_members_may,
     settings::settings_save_survives_a_dropped_server,
+    live::another_admins_changes_show_without_a_reload,
     subscription::owner_subscribes_then_uses_invoices_billing_and_payment,
     subscription::admin_sees_the_plans_but_no_way_to_subscribe,
     resilience::dropped_server_shows_message_and_retry,
