@@ -147,6 +147,37 @@ pub struct Ctx {
 
 const WAIT: Duration = Duration::from_secs(10);
 
+/// Installed in every page before its own scripts: records what must never happen in a scenario
+/// (an uncaught exception or Rust panic, a rejected promise nobody handled, `console.error`, a
+/// Content-Security-Policy violation, a script, style or image that failed to load) in the
+/// tab's sessionStorage, which outlives reloads and navigations on the app's origin.
+const PROBLEM_RECORDER: &str = r#"(() => {
+  const key = '__orgAreaProblems';
+  const record = (kind, text) => {
+    try {
+      const list = JSON.parse(sessionStorage.getItem(key) || '[]');
+      list.push(kind + ': ' + String(text).slice(0, 300));
+      sessionStorage.setItem(key, JSON.stringify(list));
+    } catch (_) {}
+  };
+  addEventListener('error', (e) => {
+    const target = e.target;
+    if (target && target !== window && (target.src || target.href)) {
+      record('failed to load', target.src || target.href);
+    } else {
+      record('uncaught', e.message);
+    }
+  }, true);
+  addEventListener('unhandledrejection', (e) => record('unhandled rejection', e.reason));
+  document.addEventListener('securitypolicyviolation', (e) =>
+    record('policy violation', e.violatedDirective + ' ' + (e.blockedURI || e.sample || '')));
+  const error = console.error;
+  console.error = function (...args) {
+    record('console.error', args.map(String).join(' '));
+    return error.apply(this, args);
+  };
+})();"#;
+
 impl Ctx {
     pub async fn new(chromedriver: &Chromedriver, dist: &str, name: &'static str) -> Result<Ctx, String> {
         Self::with_seed(chromedriver, dist, name, Seed::Demo).await
@@ -193,6 +224,14 @@ impl Ctx {
         };
         setup().map_err(|e| e.to_string())?;
         let driver = WebDriver::new(&chromedriver.url, caps)
+            .await
+            .map_err(|e| e.to_string())?;
+        driver
+            .cdp()
+            .send_raw(
+                "Page.addScriptToEvaluateOnNewDocument",
+                serde_json::json!({ "source": PROBLEM_RECORDER }),
+            )
             .await
             .map_err(|e| e.to_string())?;
         Ok(Ctx {
@@ -304,6 +343,22 @@ impl Ctx {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// What went wrong in the page that the scenario did not expect (see [`PROBLEM_RECORDER`]),
+    /// leaving out what contains one of `expected`.
+    pub async fn unexpected_problems(&self, expected: &[&str]) -> Vec<String> {
+        let Ok(json) = self
+            .eval_string("return sessionStorage.getItem('__orgAreaProblems') || '[]'")
+            .await
+        else {
+            return Vec::new();
+        };
+        let problems: Vec<String> = serde_json::from_str(&json).unwrap_or_default();
+        problems
+            .into_iter()
+            .filter(|p| !expected.iter().any(|e| p.contains(e)))
+            .collect()
     }
 
     pub async fn close(&self) {

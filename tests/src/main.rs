@@ -36,10 +36,17 @@ fn main() {
             let started = Instant::now();
             let outcome = match Ctx::new(&chromedriver, &dist, name).await {
                 Ok(ctx) => {
-                    let result = match tokio::time::timeout(Duration::from_secs(120), scenario(ctx.clone())).await {
+                    let mut result = match tokio::time::timeout(Duration::from_secs(120), scenario(ctx.clone())).await {
                         Ok(result) => result,
                         Err(_) => Err("timed out after 120 s".into()),
                     };
+                    if result.is_ok() {
+                        let problems = ctx.unexpected_problems(&[]).await;
+                        if !problems.is_empty() {
+                            result =
+                                Err(format!("the page reported problems:\n      {}", problems.join("\n      ")).into());
+                        }
+                    }
                     if result.is_err() {
                         ctx.save_screenshot().await;
                     }

@@ -8,7 +8,7 @@ use charming::element::{
     AreaStyle, AxisLabel, AxisType, Color, Label, LineStyle, SplitLine, TextStyle, Tooltip, Trigger,
 };
 use charming::series::{Bar, Line, Pie};
-use charming::{Chart, WasmRenderer};
+use charming::Chart;
 use contract::Statistics;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -137,7 +137,8 @@ pub fn chart(kind: Kind, stats: &Statistics, palette: &Palette) -> Chart {
                     stats
                         .traffic
                         .iter()
-                        .map(|p| p.total_bytes as f64 / 1e9)
+                        // Gigabytes to two places: what the tooltip shows.
+                        .map(|p| (p.total_bytes as f64 / 1e7).round() / 100.0)
                         .collect::<Vec<_>>(),
                 ),
             )
@@ -159,14 +160,46 @@ fn parse(kind: &str, stats_json: &str, palette_json: &str) -> Result<Chart, JsVa
     Ok(chart(kind, &stats, &palette))
 }
 
+/// The chart's ECharts option, with what charming cannot say: the tooltip is drawn on the
+/// canvas (`renderMode: richText`). ECharts' HTML tooltip writes `style` attributes, which the
+/// app's Content-Security-Policy refuses (no `'unsafe-inline'` styles), losing its layout.
+pub fn option(chart: &Chart) -> serde_json::Value {
+    let mut option = serde_json::to_value(chart).unwrap_or_default();
+    if let Some(tooltip) = option.get_mut("tooltip").and_then(|t| t.as_object_mut()) {
+        tooltip.insert("renderMode".into(), "richText".into());
+    }
+    option
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// An ECharts instance.
+    pub type Instance;
+    #[wasm_bindgen(js_namespace = echarts, js_name = init)]
+    fn init(element: &JsValue) -> Instance;
+    #[wasm_bindgen(method, js_name = setOption)]
+    fn set_option(this: &Instance, option: JsValue);
+    #[wasm_bindgen(js_namespace = document, js_name = getElementById)]
+    fn element_by_id(id: &str) -> JsValue;
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
+    fn json_parse(text: &str) -> JsValue;
+}
+
+fn set(instance: &Instance, chart: &Chart) {
+    instance.set_option(json_parse(&option(chart).to_string()));
+}
+
 /// Create the chart in the element with id `element_id`; returns the ECharts instance, which
 /// the app keeps to update, resize and dispose it. ECharts must be loaded already.
 #[wasm_bindgen]
 pub fn draw(element_id: &str, kind: &str, stats_json: &str, palette_json: &str) -> Result<JsValue, JsValue> {
     let chart = parse(kind, stats_json, palette_json)?;
-    let instance = WasmRenderer::new_opt(None, None)
-        .render(element_id, &chart)
-        .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let element = element_by_id(element_id);
+    if element.is_null() {
+        return Err(JsValue::from_str("no element for the chart"));
+    }
+    let instance = init(&element);
+    set(&instance, &chart);
     Ok(instance.into())
 }
 
@@ -174,7 +207,7 @@ pub fn draw(element_id: &str, kind: &str, stats_json: &str, palette_json: &str) 
 #[wasm_bindgen]
 pub fn update(instance: JsValue, kind: &str, stats_json: &str, palette_json: &str) -> Result<(), JsValue> {
     let chart = parse(kind, stats_json, palette_json)?;
-    WasmRenderer::update(&instance.unchecked_into(), &chart);
+    set(&instance.unchecked_into(), &chart);
     Ok(())
 }
 
@@ -290,6 +323,23 @@ mod tests {
         assert_eq!(o["series"][0]["data"], serde_json::json!([2.0, 3.0]));
         assert_eq!(o["series"][1]["yAxisIndex"], 1.0);
         assert_eq!(o["series"][1]["data"], serde_json::json!([10, 20]));
+    }
+
+    #[test]
+    fn tooltips_are_drawn_on_the_canvas_never_as_styled_html() {
+        for kind in [Kind::Spaces, Kind::Users, Kind::Traffic] {
+            let o = option(&chart(kind, &stats(), &Palette::default()));
+            assert_eq!(o["tooltip"]["renderMode"], "richText", "{kind:?}");
+            assert_eq!(o["tooltip"]["trigger"], "axis");
+        }
+    }
+
+    #[test]
+    fn traffic_is_shown_in_gigabytes_to_two_places() {
+        let mut s = stats();
+        s.traffic[0].total_bytes = 20_410_767_000;
+        let o = serde_json::to_value(chart(Kind::Traffic, &s, &Palette::default())).unwrap();
+        assert_eq!(o["series"][0]["data"][0], 20.41);
     }
 
     #[test]

@@ -43,6 +43,7 @@ scenarios![
     dashboard::dashboard_lists_spaces_charts_and_free_traffic,
     dashboard::dashboard_filter_and_sort_live_in_the_address,
     dashboard::sign_in_page_never_loads_echarts,
+    dashboard::every_chart_shows_its_tooltip_under_the_strict_policy,
     dashboard::add_a_personal_space_and_find_it_after_reload,
     dashboard::space_added_meanwhile_gets_a_clear_error,
     dashboard::detach_a_space_after_confirming,
