@@ -3,7 +3,8 @@ use leptos::prelude::*;
 
 use crate::widgets::format;
 
-/// This billing month's traffic against the free terabyte every subscription includes.
+/// This billing month's traffic against what the organization's plan includes (a terabyte
+/// free, more with a subscription's tier).
 #[component]
 pub fn FreeTrafficBar(free: FreeTraffic) -> impl IntoView {
     let ratio = free.used_bytes as f64 / free.included_bytes.max(1) as f64;
@@ -15,6 +16,7 @@ pub fn FreeTrafficBar(free: FreeTraffic) -> impl IntoView {
         format::bytes(free.included_bytes)
     );
     let period = format!("Billing month {} to {}", free.period_start, free.period_end);
+    let included = format::bytes(free.included_bytes);
     view! {
         <section class="card free-traffic" class:over-limit=over aria-labelledby="free-traffic-label">
             <div class="free-traffic-head">
@@ -26,9 +28,9 @@ pub fn FreeTrafficBar(free: FreeTraffic) -> impl IntoView {
             <p id="free-traffic-note" class="muted">
                 {period}". "
                 {if over {
-                    format!("{percent}% used: {} over the included terabyte.", format::bytes(free.used_bytes - free.included_bytes))
+                    format!("{percent}% used: {} over the {included} included.", format::bytes(free.used_bytes - free.included_bytes))
                 } else {
-                    format!("{percent}% of the included terabyte used.")
+                    format!("{percent}% of the {included} included used.")
                 }}
             </p>
         </section>

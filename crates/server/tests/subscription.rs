@@ -443,3 +443,28 @@ async fn a_tier_too_small_for_the_organization_is_refused() {
     assert!(error["message"].as_str().unwrap().contains("310"), "{error}");
     subscribe(&s, &owner, "business").await;
 }
+
+#[tokio::test]
+async fn the_free_traffic_allowance_follows_the_tier() {
+    let s = server().await;
+    let owner = s.token("owner@acme.test").await;
+    let included = |stats: Value| stats["free_traffic"]["included_bytes"].as_i64().unwrap();
+    let stats = || async {
+        s.get("/orgs/me/statistics", Some(&owner))
+            .await
+            .json::<Value>()
+            .await
+            .unwrap()
+    };
+    const TB: i64 = 1_000_000_000_000;
+    assert_eq!(included(stats().await), TB, "the free terabyte");
+    subscribe(&s, &owner, "business").await;
+    assert_eq!(included(stats().await), 3 * TB, "Business includes 3 TB");
+    subscribe(&s, &owner, "enterprise").await;
+    assert_eq!(included(stats().await), 10 * TB);
+    // Cancelled: the tier's allowance until the paid period ends, then the free terabyte.
+    s.delete("/orgs/me/subscription", Some(&owner)).await;
+    assert_eq!(included(stats().await), 10 * TB);
+    end_period(&s).await;
+    assert_eq!(included(stats().await), TB);
+}

@@ -3,10 +3,11 @@
 
 use chrono::{Datelike, NaiveDate};
 use contract::{
-    CountPoint, FreeTraffic, Granularity, Period, RoleCounts, Statistics, TrafficPoint, FREE_TRAFFIC_BYTES,
+    CountPoint, FreeTraffic, Granularity, Period, RoleCounts, Statistics, TierId, TrafficPoint, FREE_TRAFFIC_BYTES,
 };
 
 use crate::db::Pool;
+use crate::domain::subscription;
 
 /// The organization's traffic rows (`space_id`, `date`, `api_requests`, `total_bytes`) from the
 /// day bound to the parameter `since` on: whole months from the monthly roll-up, the rest of the
@@ -124,6 +125,16 @@ pub async fn compute(pool: &Pool, org_id: i64, period: Period, today: NaiveDate)
     .fetch_one(pool)
     .await?;
 
+    // A subscription's tier includes more traffic than the free terabyte; until its paid period
+    // ends after a cancellation, it still does.
+    let today_text = today.format("%Y-%m-%d").to_string();
+    let included_bytes = match subscription::current(pool, org_id).await? {
+        Some(sub) if !sub.cancel_at_period_end || sub.period_end > today_text => TierId::parse(&sub.tier)
+            .map(|id| id.tier().included_traffic_bytes)
+            .unwrap_or(FREE_TRAFFIC_BYTES),
+        _ => FREE_TRAFFIC_BYTES,
+    };
+
     Ok(Statistics {
         period,
         granularity,
@@ -133,7 +144,7 @@ pub async fn compute(pool: &Pool, org_id: i64, period: Period, today: NaiveDate)
         users_by_role,
         free_traffic: FreeTraffic {
             used_bytes,
-            included_bytes: FREE_TRAFFIC_BYTES,
+            included_bytes,
             period_start: month_start.format("%Y-%m-%d").to_string(),
             period_end: month_end.format("%Y-%m-%d").to_string(),
         },
