@@ -33,7 +33,7 @@ pub fn follow(live: Live, session: Session) -> AbortController {
                 Err(ApiError::Unauthorized(_)) => return,
                 // No longer allowed (the role changed): who we are now decides what shows.
                 Err(ApiError::Refused { status: 403 | 404, .. }) => {
-                    session.recheck();
+                    session.refresh();
                     return;
                 }
                 Err(_) => wait_ms = (wait_ms * 2).clamp(1_000, LONGEST_WAIT_MS),

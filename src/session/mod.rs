@@ -66,6 +66,21 @@ impl Session {
         });
     }
 
+    /// Ask again who we are, keeping the screen as it is meanwhile (no "checking" state), and
+    /// change it only when the answer differs: after something changed us from elsewhere (our
+    /// role, the organization's rules).
+    pub fn refresh(self) {
+        spawn_local(async move {
+            // A 401 has already signed us out; any other failure leaves the screen as it was.
+            if let Ok(me) = api::me().await {
+                let next = SessionState::SignedIn(me);
+                if self.state.with_untracked(|now| *now != next) {
+                    self.state.set(next);
+                }
+            }
+        });
+    }
+
     /// Sign in with a password. With two-factor sign-in on, the answer is the session that still
     /// owes its code (kept in memory only: it opens nothing until [`Session::second_factor`]).
     pub async fn sign_in(self, request: LoginRequest) -> Result<Option<String>, ApiError> {

@@ -15,10 +15,9 @@ fn follow_changes() {
     let live = provide_live();
     crate::settings::follow_settings();
     let may_follow = Memo::new(move |_| {
-        session
-            .me()
-            .and_then(|me| me.role())
-            .is_some_and(|role| allows(role, Permission::SeeMembers))
+        session.me().is_some_and(|me| {
+            !me.must_set_up_two_factor && me.role().is_some_and(|role| allows(role, Permission::SeeMembers))
+        })
     });
     let open = StoredValue::new_local(None::<web_sys::AbortController>);
     let stop = move || {
