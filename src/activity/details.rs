@@ -18,7 +18,7 @@ fn role(value: &Value) -> String {
     value
         .as_str()
         .and_then(OrgRole::parse)
-        .map(|r| r.label().to_string())
+        .map(|r| r.choice_label().to_string())
         .unwrap_or_else(|| text(value))
 }
 

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::session::use_session;
+use crate::widgets::DeprecatedBadge;
 
 /// The signed-in person and their actions, behind a button.
 #[component]
@@ -12,6 +13,7 @@ pub fn UserMenu() -> impl IntoView {
     let name = move || session.me().map(|me| me.user.friendly_name).unwrap_or_default();
     let email = move || session.me().map(|me| me.user.email).unwrap_or_default();
     let role = move || session.me().and_then(|me| me.role()).map(|r| r.label()).unwrap_or("");
+    let is_deprecated = move || session.me().and_then(|me| me.role()).is_some_and(|r| r.is_deprecated());
     view! {
         <div class="user-menu" on:keydown=move |ev: leptos::ev::KeyboardEvent| {
             if ev.key() == "Escape" {
@@ -30,7 +32,10 @@ pub fn UserMenu() -> impl IntoView {
                     <div class="menu-header">
                         <strong>{name}</strong>
                         <span class="muted">{email}</span>
-                        <span class="muted">{role}</span>
+                        <span class="muted">
+                            {role}
+                            {move || is_deprecated().then(|| view! { " " <DeprecatedBadge /> })}
+                        </span>
                     </div>
                     <button type="button" role="menuitem" class="menu-item" on:click={
                         let navigate = navigate.clone();

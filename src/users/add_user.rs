@@ -81,7 +81,7 @@ fn AddUserDialog(my_role: OrgRole, on_close: Callback<()>, on_created: Callback<
                         <p>"Each person gets a mail with a link to join: they choose a password (or enter the one of their existing account) and are signed in. The link works for 7 days."</p>
                         <ul class="sent-list">
                             {issued.invitations.into_iter().map(|i| view! {
-                                <li>{i.email} " " <span class="muted">{format!("as {}", i.org_role.label())}</span></li>
+                                <li>{i.email} " " <span class="muted">{format!("as {}", i.org_role.choice_label())}</span></li>
                             }).collect_view()}
                         </ul>
                         <p class="muted">"Whether each mail went out shows under Pending invitations; Resend sends a new one."</p>
@@ -115,7 +115,7 @@ fn AddUserDialog(my_role: OrgRole, on_close: Callback<()>, on_created: Callback<
                                     <button type="button" class="button" aria-expanded=move || roles_open.get().to_string()
                                         aria-controls="invite-roles" aria-describedby="invite-role-chosen"
                                         on:click=move |_| roles_open.update(|o| *o = !*o)>"Roles"</button>
-                                    <span id="invite-role-chosen">{move || format!("Role: {}", role.get().label())}</span>
+                                    <span id="invite-role-chosen">{move || format!("Role: {}", role.get().choice_label())}</span>
                                 </div>
                                 <Show when=move || roles_open.get()>
                                     <fieldset class="role-choices" id="invite-roles">

@@ -111,7 +111,7 @@ pub fn UsersPage() -> impl IntoView {
                     }>
                         <option value="" selected=move || view.get().role.is_none()>"All roles"</option>
                         {OrgRole::ALL.into_iter().map(|r| view! {
-                            <option value=r.as_str() selected=move || view.get().role == Some(r)>{r.label()}</option>
+                            <option value=r.as_str() selected=move || view.get().role == Some(r)>{r.choice_label()}</option>
                         }).collect_view()}
                     </select>
                 </div>

@@ -2,6 +2,7 @@ use contract::{check_invite, Invitation, MailStatus, OrgRole};
 use leptos::prelude::*;
 
 use super::invitations_api as api;
+use crate::widgets::DeprecatedBadge;
 
 /// Invitations not accepted yet, with their expiry and how their mail is doing; resend mails a
 /// new link (the old one stops working), revoke ends it.
@@ -51,7 +52,10 @@ pub fn PendingInvitations(
                     view! {
                         <tr>
                             <td>{i.email.clone()}</td>
-                            <td>{i.org_role.label()}</td>
+                            <td>
+                                {i.org_role.label()}
+                                {i.org_role.is_deprecated().then(|| view! { " " <DeprecatedBadge /> })}
+                            </td>
                             <td>{if expired { "Expired".to_string() } else { i.expires_at.get(..10).unwrap_or(&i.expires_at).to_string() }}</td>
                             <td>{mail_status(&i)}</td>
                             <td class="actions">

@@ -101,7 +101,7 @@ fn UserRow(user: OrgUser, spaces: String, actor: Party, on_change: Callback<Pend
                             }
                         }>
                             {choices.into_iter().map(|r| view! {
-                                <option value=r.as_str() selected=r == user.org_role>{r.label()}</option>
+                                <option value=r.as_str() selected=r == user.org_role>{r.choice_label()}</option>
                             }).collect_view()}
                         </select>
                     }.into_any()

@@ -47,6 +47,15 @@ impl OrgRole {
         self == OrgRole::Owner
     }
 
+    /// The name where no badge fits beside it (the options of a list box): the deprecation
+    /// said in words.
+    pub fn choice_label(self) -> &'static str {
+        match self {
+            OrgRole::Owner => "Owner (deprecated)",
+            other => other.label(),
+        }
+    }
+
     /// Owners and admins run the organization; an organization must always keep one.
     pub fn is_manager(self) -> bool {
         matches!(self, OrgRole::Owner | OrgRole::Admin)

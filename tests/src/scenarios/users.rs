@@ -17,6 +17,19 @@ pub async fn users_search_and_role_filter_live_in_the_address(ctx: Ctx) -> TestR
         "team and customers listed"
     );
     ensure!(body.contains("Deprecated"), "the Owner role carries its badge");
+    // Wherever Owner shows: the role filter's choice, and the user menu of an owner.
+    let filter = ctx.by_name("textbox", "Role").await?.text().await?;
+    ensure!(
+        filter.contains("Owner (deprecated)"),
+        "the role filter says so: {filter:?}"
+    );
+    ctx.click("button", "User menu").await?;
+    let menu = ctx.driver.find(thirtyfour::By::Id("user-menu")).await?.text().await?;
+    ensure!(
+        menu.contains("Owner") && menu.contains("Deprecated"),
+        "the user menu says so: {menu:?}"
+    );
+    ctx.click("button", "User menu").await?;
     ensure!(
         body.contains("Blog, Help Center, Marketing Website and 1 more"),
         "the spaces each user works on, by name (Lena)"
