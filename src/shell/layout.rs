@@ -1,6 +1,7 @@
 use contract::{allows, Permission};
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
+use wasm_bindgen::JsCast;
 
 use super::tabs::Tabs;
 use super::user_menu::UserMenu;
@@ -37,6 +38,21 @@ fn follow_changes() {
     on_cleanup(stop);
 }
 
+/// The first thing a keyboard reaches: past the header and tabs to the screen's content. Focus
+/// moves by script, since with the page's `<base href>` a `#main` link would leave the page.
+#[component]
+fn SkipLink() -> impl IntoView {
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = document().get_element_by_id("main") {
+            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+            }
+        }
+    };
+    view! { <a class="skip-link" href="" on:click=skip>"Skip to content"</a> }
+}
+
 #[component]
 pub fn Layout() -> impl IntoView {
     let session = use_session();
@@ -52,11 +68,12 @@ pub fn Layout() -> impl IntoView {
     if mount::get().embedded {
         return view! {
             <div class="app embedded">
+                <SkipLink />
                 <div class="embedded-bar">
                     <Tabs />
                     <UserMenu />
                 </div>
-                <main class="content" id="main">
+                <main class="content" id="main" tabindex="-1">
                     <Outlet />
                 </main>
             </div>
@@ -65,13 +82,14 @@ pub fn Layout() -> impl IntoView {
     }
     view! {
         <div class="app">
+            <SkipLink />
             <header class="topbar">
                 <Brand />
                 <span class="org-name" data-testid="org-name">{org_name}</span>
                 <UserMenu />
             </header>
             <Tabs />
-            <main class="content" id="main">
+            <main class="content" id="main" tabindex="-1">
                 <Outlet />
             </main>
             <footer class="app-footer">

@@ -5,7 +5,7 @@ use contract::{assignable_roles, split_emails, InviteRequest, IssuedInvitations,
 use leptos::prelude::*;
 
 use super::invitations_api as api;
-use crate::widgets::DeprecatedBadge;
+use crate::widgets::{modal_keys, DeprecatedBadge};
 
 #[component]
 pub fn AddUser(my_role: OrgRole, on_created: Callback<()>) -> impl IntoView {
@@ -71,10 +71,19 @@ fn AddUserDialog(my_role: OrgRole, on_close: Callback<()>, on_created: Callback<
         });
     };
 
+    let dialog = NodeRef::<leptos::html::Div>::new();
+    modal_keys(dialog, on_close);
+    // The form is replaced by what was sent: focus goes to its Done button, not to the page.
+    let done = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = done.get() {
+            let _ = button.focus();
+        }
+    });
     view! {
         <div class="dialog-backdrop">
             <div class="dialog card wide" role="dialog" aria-modal="true" aria-labelledby="add-user-title"
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { on_close.run(()) }>
+                node_ref=dialog>
                 {move || match created.get() {
                     Some(issued) => view! {
                         <h2 id="add-user-title">{if issued.invitations.len() == 1 { "Invitation sent" } else { "Invitations sent" }}</h2>
@@ -86,7 +95,7 @@ fn AddUserDialog(my_role: OrgRole, on_close: Callback<()>, on_created: Callback<
                         </ul>
                         <p class="muted">"Whether each mail went out shows under Pending invitations; Resend sends a new one."</p>
                         <div class="dialog-actions">
-                            <button type="button" class="button primary" on:click=move |_| on_close.run(())>"Done"</button>
+                            <button type="button" class="button primary" node_ref=done on:click=move |_| on_close.run(())>"Done"</button>
                         </div>
                     }.into_any(),
                     None => view! {

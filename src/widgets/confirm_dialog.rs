@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-/// A modal question with a cancel and a confirm button. Escape cancels.
+/// A modal question with a cancel and a confirm button. Escape cancels; focus stays inside and
+/// returns to what opened it.
 #[component]
 pub fn ConfirmDialog(
     #[prop(into)] title: String,
@@ -11,6 +12,8 @@ pub fn ConfirmDialog(
     #[prop(into, optional)] pending: Signal<bool>,
 ) -> impl IntoView {
     let confirm = NodeRef::<leptos::html::Button>::new();
+    let dialog = NodeRef::<leptos::html::Div>::new();
+    super::modal_keys(dialog, on_cancel);
     // Focus moves into the dialog so keyboard users land on it.
     Effect::new(move |_| {
         if let Some(button) = confirm.get() {
@@ -20,7 +23,7 @@ pub fn ConfirmDialog(
     view! {
         <div class="dialog-backdrop">
             <div class="dialog card" role="dialog" aria-modal="true" aria-labelledby="dialog-title" aria-describedby="dialog-message"
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { on_cancel.run(()) }>
+                node_ref=dialog>
                 <h2 id="dialog-title">{title}</h2>
                 <p id="dialog-message">{message}</p>
                 <div class="dialog-actions">

@@ -471,6 +471,40 @@ impl Ctx {
         }
     }
 
+    /// Press Tab until the element of `role` named `name` has focus, as a keyboard user reaches
+    /// it; fails when 200 presses do not get there.
+    pub async fn tab_to(&self, role: &str, name: &str) -> TestResult {
+        for _ in 0..200 {
+            // Found again each time: a live update may have drawn the element anew.
+            let target = self.by_name(role, name).await?;
+            if self.driver.active_element().await?.element_id() == target.element_id() {
+                return Ok(());
+            }
+            self.press(Key::Tab).await?;
+        }
+        Err(format!("200 Tabs never reached the {role} named {name:?}").into())
+    }
+
+    /// Press a key (Enter, Escape, an arrow) on what has focus.
+    pub async fn press(&self, key: Key) -> TestResult {
+        self.driver.action_chain().send_keys(key).perform().await?;
+        Ok(())
+    }
+
+    /// Type into what has focus.
+    pub async fn type_text(&self, text: &str) -> TestResult {
+        self.driver.action_chain().send_keys(text).perform().await?;
+        Ok(())
+    }
+
+    /// The accessible name or text of what has focus, for messages.
+    pub async fn focused(&self) -> Result<String, WebDriverError> {
+        self.eval_string(
+            "const a = document.activeElement; return a ? (a.getAttribute('aria-label') || a.textContent || a.tagName).trim() : '';",
+        )
+        .await
+    }
+
     /// Whether a visible element of `role` named `name` is on the page right now.
     pub async fn has(&self, role: &str, name: &str) -> Result<bool, WebDriverError> {
         Ok(self

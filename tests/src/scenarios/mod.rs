@@ -5,6 +5,7 @@ mod account;
 mod activity;
 mod dashboard;
 mod delivery;
+mod keyboard;
 mod live;
 mod navigation;
 mod resilience;
@@ -62,6 +63,9 @@ scenarios![
     settings::member_adds_a_space_once_members_may,
     settings::settings_save_survives_a_dropped_server,
     live::another_admins_changes_show_without_a_reload,
+    keyboard::sign_in_and_skip_to_content_by_keyboard,
+    keyboard::add_a_user_with_a_role_by_keyboard,
+    keyboard::add_a_space_by_keyboard,
     subscription::owner_subscribes_then_uses_invoices_billing_and_payment,
     subscription::admin_sees_the_plans_but_no_way_to_subscribe,
     resilience::dropped_server_shows_message_and_retry,
