@@ -28,7 +28,12 @@ pub fn Loader(#[prop(into)] label: String, load: Callback<(), ViewFuture>, retry
             }>
                 {move || {
                     let future = load.run(());
-                    Suspend::new(future)
+                    Suspend::new(async move {
+                        let view = future.await;
+                        // Reloads (a live update) replace the content under the person's focus.
+                        super::keep_focus_across_redraw();
+                        view
+                    })
                 }}
             </ErrorBoundary>
         </Transition>

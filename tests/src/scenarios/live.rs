@@ -114,6 +114,8 @@ pub async fn another_admins_changes_show_without_a_reload(ctx: Ctx) -> TestResul
         .and_then(|spaces| spaces.iter().find(|s| s["name"] == "Photo Portfolio"))
         .and_then(|s| s["id"].as_i64())
         .ok_or("Photo Portfolio is a personal space")?;
+    // A keyboard user's place survives the redraw: focus stays on the same control.
+    ctx.tab_to("button", "Detach Blog").await?;
     owner
         .send(
             reqwest::Method::POST,
@@ -122,6 +124,9 @@ pub async fn another_admins_changes_show_without_a_reload(ctx: Ctx) -> TestResul
         )
         .await?;
     ctx.wait_text("9 of 9 spaces").await?;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let focused = ctx.focused().await?;
+    ensure!(focused == "Detach Blog", "focus stayed on Detach Blog, not {focused:?}");
 
     // Saved settings: the open, untouched form and the header show the new name.
     ctx.click("link", "Settings").await?;
