@@ -29,7 +29,7 @@ pub fn ActivityTable(activities: Vec<Activity>) -> impl IntoView {
         return view! { <p class="empty-state">"No activity matches these filters."</p> }.into_any();
     }
     view! {
-        <section class="card table-card">
+        <section class="card table-card" aria-label="Activities" tabindex="0">
             <table class="table activity-table">
                 <caption class="visually-hidden">"Activities, newest first"</caption>
                 <thead>

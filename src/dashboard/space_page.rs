@@ -67,7 +67,7 @@ fn SpaceView(detail: SpaceDetail, on_change: Callback<(i64, Option<String>, Stri
             "Adding users of your organization to this space costs nothing extra; their organization role stays as it is."
         </p>
         <AddCollaborator on_space=on_space on_change=on_change />
-        <section class="card table-card" aria-labelledby="collaborators-title">
+        <section class="card table-card" aria-labelledby="collaborators-title" tabindex="0">
             <div class="table-toolbar"><h2 id="collaborators-title">"Collaborators"</h2></div>
             <p class="muted table-count">{format!("{} people work on this space", detail.collaborators.len())}</p>
             <table class="table">

@@ -27,7 +27,7 @@ pub fn SpacesTable(
     };
 
     view! {
-        <section class="card table-card" aria-labelledby="spaces-title">
+        <section class="card table-card" aria-labelledby="spaces-title" tabindex="0">
             <div class="table-toolbar">
                 <h2 id="spaces-title">"All spaces"</h2>
                 <div class="field inline">

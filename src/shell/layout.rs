@@ -50,7 +50,11 @@ fn SkipLink() -> impl IntoView {
             }
         }
     };
-    view! { <a class="skip-link" href="" on:click=skip>"Skip to content"</a> }
+    view! {
+        <nav class="skip-nav" aria-label="Shortcuts">
+            <a class="skip-link" href="" on:click=skip>"Skip to content"</a>
+        </nav>
+    }
 }
 
 #[component]

@@ -22,7 +22,7 @@ pub fn InvoicesPage() -> impl IntoView {
                 load=Callback::new(move |_| load_view(async move {
                     let list = invoices.await?.invoices;
                     Ok(view! {
-                        <div class="card table-card">
+                        <div class="card table-card" role="region" aria-label="Invoice list" tabindex="0">
                             <table class="table">
                                 <thead><tr>
                                     <th scope="col">"Number"</th><th scope="col">"Period"</th>

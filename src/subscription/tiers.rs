@@ -8,7 +8,7 @@ use crate::widgets::format;
 #[component]
 pub fn TierPlans(current: Option<TierId>, #[prop(optional)] choose: Option<Callback<TierId>>) -> impl IntoView {
     view! {
-        <div class="tiers" role="list" aria-label="Tier plans">
+        <ul class="tiers" aria-label="Tier plans">
             {TIERS.iter().map(|tier: &Tier| {
                 let id = tier.id;
                 let is_current = current == Some(id);
@@ -23,8 +23,8 @@ pub fn TierPlans(current: Option<TierId>, #[prop(optional)] choose: Option<Callb
                     })
                 });
                 view! {
-                    <article class="card tier" class:current=is_current role="listitem" aria-labelledby=format!("tier-{}", id.as_str())>
-                        <h3 id=format!("tier-{}", id.as_str())>{tier.name}</h3>
+                    <li class="card tier" class:current=is_current aria-labelledby=format!("tier-{}", id.as_str())>
+                        <h2 id=format!("tier-{}", id.as_str())>{tier.name}</h2>
                         {is_current.then(|| view! { <span class="badge current-badge">"Current plan"</span> })}
                         <p class="price"><strong>{format_money(tier.monthly_price_cents)}</strong>" a month, plus tax"</p>
                         <ul>
@@ -34,9 +34,9 @@ pub fn TierPlans(current: Option<TierId>, #[prop(optional)] choose: Option<Callb
                             <li>{format!("{} of traffic included each month (the free terabyte included)", format::bytes(tier.included_traffic_bytes))}</li>
                         </ul>
                         {action}
-                    </article>
+                    </li>
                 }
             }).collect_view()}
-        </div>
+        </ul>
     }
 }

@@ -33,12 +33,13 @@ pub fn UsersTable(
         role: my_role,
     };
     view! {
-        <section class="card table-card" aria-labelledby="users-table-title">
+        <section class="card table-card" aria-labelledby="users-table-title" tabindex="0">
             <div class="table-toolbar">
                 <h2 id="users-table-title">"People"</h2>
             </div>
             <p class="muted table-count" aria-live="polite">{format!("{shown} shown of {} users", format::count(total))}</p>
-            <table class="table">
+            // On a phone each person becomes a stacked card of labelled lines (style.css).
+            <table class="table stack">
                 <thead>
                     <tr>
                         {[SortKey::Name, SortKey::Email, SortKey::Role].into_iter().map(header).collect_view()}
@@ -91,8 +92,8 @@ fn UserRow(user: OrgUser, spaces: String, actor: Party, on_change: Callback<Pend
                 <span class="cell-primary">{name.clone()}</span>
                 {user.disabled.then(|| view! { <span class="badge">"Disabled"</span> })}
             </td>
-            <td>{user.email.clone()}</td>
-            <td>
+            <td data-label="Email">{user.email.clone()}</td>
+            <td data-label="Role">
                 {if can_change {
                     view! {
                         <select class="role-select" aria-label=role_label on:change=move |ev| {
@@ -110,10 +111,10 @@ fn UserRow(user: OrgUser, spaces: String, actor: Party, on_change: Callback<Pend
                 }}
                 {user.org_role.is_deprecated().then(|| view! { <DeprecatedBadge /> })}
             </td>
-            <td class="spaces-cell">{spaces}</td>
-            <td class="num">{user.sign_in_count}</td>
-            <td>{last_sign_in}</td>
-            <td>{if user.two_factor { "On" } else { "Off" }}</td>
+            <td class="spaces-cell" data-label="Spaces">{spaces}</td>
+            <td class="num" data-label="Sign-ins">{user.sign_in_count}</td>
+            <td data-label="Last sign-in">{last_sign_in}</td>
+            <td data-label="Two-factor">{if user.two_factor { "On" } else { "Off" }}</td>
             <td class="actions">
                 {can_remove.then(|| view! {
                     <button type="button" class="button small" aria-label=remove_label

@@ -400,19 +400,89 @@ impl Ctx {
         Ok(())
     }
 
+    /// What axe-core (the npm package, injected into the page) finds wrong with the page as it
+    /// is now, one line per rule and element, and whether the page scrolls sideways; in each of
+    /// the four looks people use: light and dark, 1360 and 390 px wide. Empty when all is well.
+    pub async fn accessibility_problems(
+        &self,
+        screen: &str,
+    ) -> Result<Vec<String>, Box<dyn std::error::Error + Send + Sync>> {
+        static AXE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        let axe = AXE.get_or_init(|| {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../node_modules/axe-core/axe.min.js");
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (npm ci installs it)", path.display()))
+        });
+        let scheme =
+            |value: &str| serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": value }] });
+        let cdp = self.driver.cdp();
+        let mut problems = Vec::new();
+        for (width, dark) in [(1360, false), (1360, true), (390, false), (390, true)] {
+            let look = format!("{screen} at {width} px, {}", if dark { "dark" } else { "light" });
+            self.driver.set_window_rect(0, 0, width, 900).await?;
+            cdp.send_raw("Emulation.setEmulatedMedia", scheme(if dark { "dark" } else { "" }))
+                .await?;
+            tokio::time::sleep(Duration::from_millis(250)).await;
+            if self.eval_string("return typeof axe").await? != "object" {
+                self.driver.execute(axe, Vec::new()).await?;
+            }
+            let found = self
+                .driver
+                .execute_async(
+                    "const done = arguments[arguments.length - 1];
+                     axe.run(document, { resultTypes: ['violations'] }).then((r) => done(JSON.stringify(
+                         r.violations.flatMap((v) => v.nodes.map((n) =>
+                             v.id + ' (' + v.impact + '): ' + n.target.join(' ') + ' - ' + n.failureSummary.replace(/\\s+/g, ' ').slice(0, 240))))));",
+                    Vec::new(),
+                )
+                .await?;
+            let found: Vec<String> = serde_json::from_str(found.json().as_str().unwrap_or("[]"))?;
+            problems.extend(found.into_iter().map(|p| format!("{look}: {p}")));
+            let sideways = self
+                .eval_string(
+                    "const d = document.documentElement;
+                     if (d.scrollWidth <= d.clientWidth + 1) return '';
+                     const past = (el) => el.getBoundingClientRect().right > d.clientWidth + 1;
+                     const scrolled = (el) => {
+                         for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+                             if (getComputedStyle(p).overflowX !== 'visible') return true;
+                         }
+                         return false;
+                     };
+                     const wide = Array.from(document.querySelectorAll('body *'))
+                         .filter((el) => past(el) && !scrolled(el) && !(el.parentElement && past(el.parentElement)))
+                         .slice(0, 4)
+                         .map((el) => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).trim().split(/\\s+/).join('.') : ''));
+                     return d.scrollWidth + ' px wide, past the edge: ' + wide.join(', ');",
+                )
+                .await?;
+            if !sideways.is_empty() {
+                problems.push(format!("{look}: the page scrolls sideways ({sideways})"));
+            }
+        }
+        cdp.send_raw("Emulation.setEmulatedMedia", scheme("")).await?;
+        self.driver.set_window_rect(0, 0, 1280, 900).await?;
+        Ok(problems)
+    }
+
     /// The whole page, not just what fits the window.
     async fn full_page(&self, path: &Path) -> TestResult {
         use base64::Engine;
         let cdp = self.driver.cdp();
         let metrics = cdp.send_raw("Page.getLayoutMetrics", serde_json::json!({})).await?;
         let size = &metrics["cssContentSize"];
+        // Captured beyond the viewport, the page has no scrollbar: it is as wide as the window.
+        let inner = self.driver.execute("return innerWidth", Vec::new()).await?;
+        let width = size["width"]
+            .as_f64()
+            .unwrap_or(0.0)
+            .max(inner.json().as_f64().unwrap_or(0.0));
         let shot = cdp
             .send_raw(
                 "Page.captureScreenshot",
                 serde_json::json!({
                     "format": "png",
                     "captureBeyondViewport": true,
-                    "clip": { "x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1 },
+                    "clip": { "x": 0, "y": 0, "width": width, "height": size["height"], "scale": 1 },
                 }),
             )
             .await?;
@@ -503,6 +573,36 @@ impl Ctx {
             "const a = document.activeElement; return a ? (a.getAttribute('aria-label') || a.textContent || a.tagName).trim() : '';",
         )
         .await
+    }
+
+    /// Open (or close) the user menu: its button is named after the person ("Olivia Owens, user
+    /// menu"), whoever is signed in.
+    pub async fn open_user_menu(&self) -> TestResult {
+        const FIND: &str = r#"
+            const text = (n) => n.nodeType === Node.TEXT_NODE ? n.textContent
+                : (n.nodeType !== Node.ELEMENT_NODE || n.getAttribute('aria-hidden') === 'true') ? ''
+                : Array.from(n.childNodes).map(text).join('');
+            return Array.from(document.querySelectorAll('button[aria-haspopup=menu]'))
+                .find((b) => b.getClientRects().length > 0
+                    && text(b).replace(/\s+/g, ' ').trim().endsWith(', user menu')) || null;"#;
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Ok(button) = self.driver.execute(FIND, Vec::new()).await?.element() {
+                button.click().await?;
+                return Ok(());
+            }
+            ensure!(Instant::now() < deadline, "no button named \"…, user menu\"");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Whether the user menu's button is on the page.
+    pub async fn has_user_menu(&self) -> Result<bool, WebDriverError> {
+        Ok(!self
+            .driver
+            .find_all(By::Css("button[aria-controls=user-menu]"))
+            .await?
+            .is_empty())
     }
 
     /// Whether a visible element of `role` named `name` is on the page right now.

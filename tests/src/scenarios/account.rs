@@ -90,7 +90,7 @@ pub async fn two_factor_is_set_up_then_asked_at_sign_in_with_a_code_or_a_recover
     ctx.open("/sign-in").await?;
     ctx.sign_in("admin@acme.test", "demo-password").await?;
     ctx.wait_location("/").await?;
-    ctx.click("button", "User menu").await?;
+    ctx.open_user_menu().await?;
     ctx.click("menuitem", "Account").await?;
     ctx.wait_location("/account").await?;
     ctx.snap("account").await?;
@@ -109,7 +109,7 @@ pub async fn two_factor_is_set_up_then_asked_at_sign_in_with_a_code_or_a_recover
         .await?;
 
     // Signing in now asks for a code after the password.
-    ctx.click("button", "User menu").await?;
+    ctx.open_user_menu().await?;
     ctx.click("menuitem", "Sign out").await?;
     ctx.wait_location("/sign-in").await?;
     ctx.sign_in("admin@acme.test", "demo-password").await?;
@@ -126,7 +126,7 @@ pub async fn two_factor_is_set_up_then_asked_at_sign_in_with_a_code_or_a_recover
     ctx.wait_text("Acme Studio").await?;
 
     // A recovery code works instead, once.
-    ctx.click("button", "User menu").await?;
+    ctx.open_user_menu().await?;
     ctx.click("menuitem", "Sign out").await?;
     ctx.wait_location("/sign-in").await?;
     ctx.sign_in("admin@acme.test", "demo-password").await?;

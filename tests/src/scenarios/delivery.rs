@@ -498,7 +498,7 @@ pub async fn embed_script_sizes_and_steers_the_frame_for_an_allowed_host_only(ct
         path == "/embed/acme-studio/users",
         "the app stayed on the users page: {path}"
     );
-    ctx.click("button", "User menu").await?;
+    ctx.open_user_menu().await?;
     ctx.click("menuitem", "Sign out").await?;
     ctx.driver.enter_parent_frame().await?;
     wait_message(&ctx, "the sign-out", |d| d["type"] == "org-area:signed-out").await?;

@@ -1,6 +1,7 @@
 //! Every browser scenario, in the order they run.
 
 mod access;
+mod accessibility;
 mod account;
 mod activity;
 mod dashboard;
@@ -66,6 +67,7 @@ scenarios![
     keyboard::sign_in_and_skip_to_content_by_keyboard,
     keyboard::add_a_user_with_a_role_by_keyboard,
     keyboard::add_a_space_by_keyboard,
+    accessibility::every_screen_passes_axe_and_fits_a_phone,
     subscription::owner_subscribes_then_uses_invoices_billing_and_payment,
     subscription::admin_sees_the_plans_but_no_way_to_subscribe,
     resilience::dropped_server_shows_message_and_retry,

@@ -127,7 +127,7 @@ pub async fn branded_sign_in_page_wears_the_organization(ctx: Ctx) -> TestResult
     ctx.click("checkbox", "Hide the \"Powered by\" mark").await?;
     save(&ctx).await?;
     ensure!(ctx.driver.title().await? == "Acme Console", "the browser title follows");
-    ctx.click("button", "User menu").await?;
+    ctx.open_user_menu().await?;
     ctx.click("menuitem", "Sign out").await?;
     ctx.by_name("button", "Sign in").await?;
 
@@ -205,7 +205,7 @@ pub async fn app_runs_framed_by_an_allowed_origin_only(ctx: Ctx) -> TestResult {
     save(&ctx).await?;
     ctx.wait_text("/embed/acme-studio/").await?;
     // The frame would share this session (same site): start signed out, as a customer would.
-    ctx.click("button", "User menu").await?;
+    ctx.open_user_menu().await?;
     ctx.click("menuitem", "Sign out").await?;
     ctx.by_name("button", "Sign in").await?;
 
@@ -230,7 +230,7 @@ pub async fn app_runs_framed_by_an_allowed_origin_only(ctx: Ctx) -> TestResult {
         ctx.driver.find_all(By::Css(".topbar")).await?.is_empty(),
         "no outer chrome in the frame"
     );
-    ensure!(ctx.has("button", "User menu").await?, "the menu is still at hand");
+    ensure!(ctx.has_user_menu().await?, "the menu is still at hand");
     ctx.click("link", "Users").await?;
     ctx.wait_text("9 users").await?;
     let path = ctx.eval_string("return location.pathname;").await?;
@@ -247,7 +247,7 @@ pub async fn member_adds_a_space_once_members_may(ctx: Ctx) -> TestResult {
     open_settings(&ctx, "owner@acme.test").await?;
     ctx.click("checkbox", "Members may add spaces").await?;
     save(&ctx).await?;
-    ctx.click("button", "User menu").await?;
+    ctx.open_user_menu().await?;
     ctx.click("menuitem", "Sign out").await?;
 
     ctx.sign_in("member@acme.test", "demo-password").await?;

@@ -52,7 +52,7 @@ pub async fn sign_out_ends_the_session_on_the_server(ctx: Ctx) -> TestResult {
         .await?
         .ok_or("a session token is stored after sign-in")?;
 
-    ctx.click("button", "User menu").await?;
+    ctx.open_user_menu().await?;
     ctx.snap("user-menu").await?;
     ctx.click("menuitem", "Sign out").await?;
     ctx.wait_location("/sign-in").await?;

@@ -23,13 +23,13 @@ pub async fn users_search_and_role_filter_live_in_the_address(ctx: Ctx) -> TestR
         filter.contains("Owner (deprecated)"),
         "the role filter says so: {filter:?}"
     );
-    ctx.click("button", "User menu").await?;
+    ctx.open_user_menu().await?;
     let menu = ctx.driver.find(thirtyfour::By::Id("user-menu")).await?.text().await?;
     ensure!(
         menu.contains("Owner") && menu.contains("Deprecated"),
         "the user menu says so: {menu:?}"
     );
-    ctx.click("button", "User menu").await?;
+    ctx.open_user_menu().await?;
     ensure!(
         body.contains("Blog, Help Center, Marketing Website and 1 more"),
         "the spaces each user works on, by name (Lena)"
@@ -193,7 +193,7 @@ pub async fn add_user_with_roles_and_create_then_accept(ctx: Ctx) -> TestResult 
     );
 
     // Nora opens the link in her mail (signed out here first).
-    ctx.click("button", "User menu").await?;
+    ctx.open_user_menu().await?;
     ctx.click("menuitem", "Sign out").await?;
     ctx.wait_location("/sign-in").await?;
     let link = ctx.link_in_mail("nora@new.test", 1).await?;

@@ -1,0 +1,68 @@
+//! Every screen and dialog, light and dark, 1360 and 390 px wide: no violation axe-core finds,
+//! and nothing scrolls sideways on a phone.
+
+use crate::harness::{Ctx, TestResult};
+
+pub async fn every_screen_passes_axe_and_fits_a_phone(ctx: Ctx) -> TestResult {
+    let mut problems = Vec::new();
+    ctx.open("/sign-in").await?;
+    ctx.by_name("button", "Sign in").await?;
+    problems.extend(ctx.accessibility_problems("sign-in").await?);
+
+    ctx.sign_in("owner@acme.test", "demo-password").await?;
+    ctx.wait_location("/").await?;
+    // Subscribed, so the billing screens open too.
+    let token = ctx.stored_token().await?.ok_or("signed in")?;
+    let subscribed = reqwest::Client::new()
+        .put(format!("{}/api/v1/orgs/me/subscription", ctx.base))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({ "tier": "team" }))
+        .send()
+        .await?;
+    crate::ensure!(subscribed.status().is_success(), "subscribed: {}", subscribed.status());
+    ctx.driver.refresh().await?;
+    ctx.wait_text("Marketing Website").await?;
+    problems.extend(ctx.accessibility_problems("dashboard").await?);
+
+    ctx.click("button", "Detach Blog").await?;
+    ctx.by_name("heading", "Detach “Blog”?").await?;
+    problems.extend(ctx.accessibility_problems("detach dialog").await?);
+    ctx.click("button", "Cancel").await?;
+
+    ctx.click("link", "Blog").await?;
+    ctx.wait_text("people work on this space").await?;
+    problems.extend(ctx.accessibility_problems("space").await?);
+
+    for (tab, text, screen) in [
+        ("Users", "9 users", "users"),
+        ("Activity", "Activity", "activity"),
+        ("Settings", "All changes saved", "settings"),
+        ("Subscription", "Team", "subscription"),
+        ("Invoices", "Invoices", "invoices"),
+        ("Billing information", "Billing information", "billing"),
+        ("Payment information", "Payment information", "payment"),
+    ] {
+        ctx.click("link", tab).await?;
+        ctx.wait_text(text).await?;
+        problems.extend(ctx.accessibility_problems(screen).await?);
+    }
+
+    ctx.click("link", "Users").await?;
+    ctx.wait_text("9 users").await?;
+    ctx.click("button", "Add user").await?;
+    ctx.click("button", "Roles").await?;
+    problems.extend(ctx.accessibility_problems("add user dialog").await?);
+    ctx.click("button", "Cancel").await?;
+
+    ctx.open("/account").await?;
+    ctx.by_name("heading", "Account").await?;
+    problems.extend(ctx.accessibility_problems("account").await?);
+
+    crate::ensure!(
+        problems.is_empty(),
+        "{} accessibility problems:\n      {}",
+        problems.len(),
+        problems.join("\n      ")
+    );
+    Ok(())
+}
