@@ -196,4 +196,31 @@ mod tests {
         assert!(refused.contains("SQLite") && !refused.contains("secret"), "{refused}");
         assert!(Config::from_args_and_env(args(&["--trusted-proxy", "10.0.0.0/99"]), |_| None).is_err());
     }
+
+    /// The systemd unit in `deploy/` starts the server with flags it takes, and the settings its
+    /// comments show are ones it accepts.
+    #[test]
+    fn the_shipped_systemd_unit_starts_the_server() {
+        let unit = include_str!("../../../deploy/org-area-server.service");
+        let exec = unit
+            .lines()
+            .find_map(|l| l.strip_prefix("ExecStart="))
+            .expect("an ExecStart line");
+        let args: Vec<String> = exec.split_whitespace().skip(1).map(str::to_string).collect();
+        let example: Vec<(String, String)> = unit
+            .lines()
+            .filter_map(|l| l.strip_prefix("#   ORG_AREA_"))
+            .filter_map(|l| l.split_once('='))
+            .map(|(k, v)| (format!("ORG_AREA_{k}"), v.to_string()))
+            .collect();
+        assert!(example.len() >= 5, "the unit shows its settings");
+        let config = Config::from_args_and_env(args, |k| {
+            example.iter().find(|(name, _)| name == k).map(|(_, v)| v.clone())
+        })
+        .unwrap();
+        assert_eq!(config.bind.port(), 8080);
+        assert_eq!(config.seed, Seed::None);
+        assert_eq!(config.database_url, "sqlite:///var/lib/org-area/org-area.db");
+        assert!(config.smtp_url.is_some());
+    }
 }

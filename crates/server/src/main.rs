@@ -21,10 +21,22 @@ async fn main() {
     println!("org-area listening on {}", running.url());
     println!("{}", running.state.mailer.describe());
     tracing::info!(database = %config.database_url, static_dir = ?config.static_dir, "serving");
+    // Stopped by Ctrl-C or by a service manager's SIGTERM. Every change is one transaction, so
+    // stopping mid-request loses nothing half-written; open event streams end and their browsers
+    // reconnect to another instance with the last id they saw.
+    let mut terminate = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        Ok(signal) => signal,
+        Err(err) => {
+            eprintln!("org-area-server: cannot listen for SIGTERM: {err}");
+            std::process::exit(1);
+        }
+    };
     tokio::select! {
         result = running.task => {
             if let Ok(Err(err)) = result { eprintln!("org-area-server: {err}"); std::process::exit(1); }
         }
         _ = tokio::signal::ctrl_c() => {}
+        _ = terminate.recv() => {}
     }
+    tracing::info!("stopping");
 }
