@@ -4,8 +4,7 @@
 
 use contract::{allows, Permission};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_location;
 
 use super::{use_session, SessionState};
 use crate::mount;
@@ -41,19 +40,15 @@ pub fn Guarded() -> impl IntoView {
     });
 
     // An organization that requires two-factor sign-in opens nothing but the Account page until
-    // the person has set it up.
-    let navigate = use_navigate();
+    // the person has set it up. Loaded anew there rather than routed: a routed change would
+    // mount the screen asked for for a moment, which would ask the API for what it refuses.
     Effect::new(move |_| {
         if let SessionState::SignedIn(me) = session.state.get() {
             let here = mount::app_path(&location.pathname.get());
             if me.must_set_up_two_factor && here != "/account" && !at_other_organization(&me) {
-                navigate(
-                    "/account",
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
+                if let Some(window) = web_sys::window() {
+                    let _ = window.location().replace(&mount::href("/account"));
+                }
             }
         }
     });
@@ -63,6 +58,12 @@ pub fn Guarded() -> impl IntoView {
         SessionState::Checking | SessionState::SignedOut => Gate::Waiting,
         SessionState::Unreachable(error) => Gate::Unreachable(error.to_string()),
         SessionState::SignedIn(me) if at_other_organization(&me) => Gate::OtherOrganization,
+        // On its way to the Account page (the effect above): no screen loads what it may not.
+        SessionState::SignedIn(me)
+            if me.must_set_up_two_factor && mount::app_path(&location.pathname.get()) != "/account" =>
+        {
+            Gate::Waiting
+        }
         SessionState::SignedIn(me) if me.role().is_some_and(|r| allows(r, Permission::OpenOrgArea)) => Gate::Open,
         // Their own account is everyone's, members included.
         SessionState::SignedIn(_) if screens::for_everyone(&mount::app_path(&location.pathname.get())) => Gate::Open,

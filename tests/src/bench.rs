@@ -544,6 +544,109 @@ fn watch_peak_memory(
     (peak, sampler)
 }
 
+/// 200 open event streams (owners' browsers) while an admin makes 20 changes a quarter second
+/// apart: how long each change takes to reach every stream, and what the streams cost in memory.
+async fn live_updates(report: &mut Report, server: &BenchServer) -> Result<(), BoxError> {
+    const STREAMS: usize = 200;
+    const CHANGES: usize = 20;
+    const GROUP: &str = "Live updates, 200 open event streams";
+    let client = reqwest::Client::new();
+    let base = server.base.clone();
+    let owner = sign_in(&client, &base, "owner@acme.test").await?;
+    let admin = sign_in(&client, &base, "admin@acme.test").await?;
+    let found: serde_json::Value = client
+        .get(format!("{base}/api/v1/orgs/me/users?q=member@acme.test"))
+        .bearer_auth(&admin)
+        .send()
+        .await?
+        .json()
+        .await?;
+    let member = found["users"][0]["id"].as_i64().ok_or("the demo member")?;
+    let pid = server.child.id().ok_or("server pid")?;
+    let before = resident_kib(pid).unwrap_or(0);
+
+    // Each stream reports the moment it sees each change.
+    let (seen, mut arrivals) = tokio::sync::mpsc::unbounded_channel::<Instant>();
+    let (ready, mut readies) = tokio::sync::mpsc::unbounded_channel::<()>();
+    let mut tasks = Vec::new();
+    for _ in 0..STREAMS {
+        let (client, base, owner, seen, ready) =
+            (client.clone(), base.clone(), owner.clone(), seen.clone(), ready.clone());
+        tasks.push(tokio::spawn(async move {
+            let Ok(mut response) = client
+                .get(format!("{base}/api/v1/orgs/me/events"))
+                .bearer_auth(&owner)
+                .send()
+                .await
+            else {
+                return;
+            };
+            let mut text = String::new();
+            while let Ok(Some(chunk)) = response.chunk().await {
+                text.push_str(&String::from_utf8_lossy(&chunk));
+                while let Some(end) = text.find("\n\n") {
+                    let block: String = text.drain(..end + 2).collect();
+                    if block.contains("event: ready") {
+                        let _ = ready.send(());
+                    } else if block.contains("event: change") {
+                        let _ = seen.send(Instant::now());
+                    }
+                }
+            }
+        }));
+    }
+    for _ in 0..STREAMS {
+        readies.recv().await.ok_or("a stream opened")?;
+    }
+    let open = resident_kib(pid).unwrap_or(before);
+    let mut latencies = Vec::new();
+    for i in 0..CHANGES {
+        let role = if i % 2 == 0 { "admin" } else { "member" };
+        let sent = Instant::now();
+        let changed = client
+            .patch(format!("{base}/api/v1/orgs/me/users/{member}"))
+            .bearer_auth(&admin)
+            .json(&serde_json::json!({ "org_role": role }))
+            .send()
+            .await?;
+        if !changed.status().is_success() {
+            return Err(format!("a role change answered {}", changed.status()).into());
+        }
+        for _ in 0..STREAMS {
+            let at = tokio::time::timeout(Duration::from_secs(5), arrivals.recv())
+                .await?
+                .ok_or("every stream stays open")?;
+            latencies.push(at.duration_since(sent).as_secs_f64() * 1000.0);
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    for task in tasks {
+        task.abort();
+    }
+    report.add(
+        GROUP,
+        "a change to every stream, p50".to_string(),
+        percentile(&mut latencies, 0.5),
+        "ms",
+        None,
+    );
+    report.add(
+        GROUP,
+        "a change to every stream, p99".to_string(),
+        percentile(&mut latencies, 0.99),
+        "ms",
+        Some(1000.0),
+    );
+    report.add(
+        GROUP,
+        "memory per open stream".to_string(),
+        open.saturating_sub(before) as f64 / STREAMS as f64,
+        "KiB",
+        None,
+    );
+    Ok(())
+}
+
 /// 64 clients, each its own person at its own address, signing in over and over for 20 s. A
 /// sign-in the server is too busy to check is refused at once (503 with Retry-After), and the
 /// client waits as told, as the app does.
@@ -745,6 +848,7 @@ fn main() {
             let mut server = start_server(&server_bin).await?;
             api_latency(&mut report, &server).await?;
             api_concurrent(&mut report, &server).await?;
+            live_updates(&mut report, &server).await?;
             sign_in_load(&mut report, &server).await?;
             large_answers_load(&mut report, &server).await?;
             server.child.kill().await?;

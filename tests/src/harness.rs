@@ -142,6 +142,8 @@ pub struct Ctx {
     pub database: PathBuf,
     /// Where the browser saves downloads (exports).
     pub downloads: PathBuf,
+    /// What the scenario provokes on purpose (see [`Ctx::expect_problem`]).
+    pub expected: Arc<std::sync::Mutex<Vec<String>>>,
     _dir: Arc<tempfile::TempDir>,
 }
 
@@ -149,14 +151,16 @@ const WAIT: Duration = Duration::from_secs(10);
 
 /// Installed in every page before its own scripts: records what must never happen in a scenario
 /// (an uncaught exception or Rust panic, a rejected promise nobody handled, `console.error`, a
-/// Content-Security-Policy violation, a script, style or image that failed to load) in the
-/// tab's sessionStorage, which outlives reloads and navigations on the app's origin.
+/// Content-Security-Policy violation, a script, style or image that failed to load, a request
+/// that failed or was refused) in the tab's sessionStorage, which outlives reloads and
+/// navigations on the app's origin. A scenario names the refusals it provokes with
+/// [`Ctx::expect_problem`].
 const PROBLEM_RECORDER: &str = r#"(() => {
   const key = '__orgAreaProblems';
   const record = (kind, text) => {
     try {
       const list = JSON.parse(sessionStorage.getItem(key) || '[]');
-      list.push(kind + ': ' + String(text).slice(0, 300));
+      list.push(kind + ': ' + String(text).slice(0, 300) + ' (on ' + location.pathname + ')');
       sessionStorage.setItem(key, JSON.stringify(list));
     } catch (_) {}
   };
@@ -171,6 +175,19 @@ const PROBLEM_RECORDER: &str = r#"(() => {
   addEventListener('unhandledrejection', (e) => record('unhandled rejection', e.reason));
   document.addEventListener('securitypolicyviolation', (e) =>
     record('policy violation', e.violatedDirective + ' ' + (e.blockedURI || e.sample || '')));
+  const fetch = window.fetch;
+  window.fetch = function (input, init) {
+    const method = ((init && init.method) || (input && input.method) || 'GET').toUpperCase();
+    const path = new URL(input && input.url ? input.url : String(input), location.href).pathname;
+    const from = location.pathname;
+    return fetch.apply(this, arguments).then((response) => {
+      if (!response.ok) record('failed request', response.status + ' ' + method + ' ' + path + ' from ' + from);
+      return response;
+    }, (error) => {
+      if (!error || error.name !== 'AbortError') record('failed request', 'no answer ' + method + ' ' + path);
+      throw error;
+    });
+  };
   const error = console.error;
   console.error = function (...args) {
     record('console.error', args.map(String).join(' '));
@@ -242,6 +259,7 @@ impl Ctx {
             dist,
             database,
             downloads,
+            expected: Arc::default(),
             _dir: Arc::new(dir),
         })
     }
@@ -343,6 +361,12 @@ impl Ctx {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Say that the scenario provokes a problem on purpose: a recorded problem containing `text`
+    /// (say "401 POST /api/v1/auth/login" for a wrong password) does not fail it.
+    pub fn expect_problem(&self, text: &str) {
+        self.expected.lock().unwrap().push(text.to_string());
     }
 
     /// What went wrong in the page that the scenario did not expect (see [`PROBLEM_RECORDER`]),

@@ -41,7 +41,9 @@ fn main() {
                         Err(_) => Err("timed out after 120 s".into()),
                     };
                     if result.is_ok() {
-                        let problems = ctx.unexpected_problems(&[]).await;
+                        let expected = ctx.expected.lock().unwrap().clone();
+                        let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+                        let problems = ctx.unexpected_problems(&expected).await;
                         if !problems.is_empty() {
                             result =
                                 Err(format!("the page reported problems:\n      {}", problems.join("\n      ")).into());

@@ -29,6 +29,9 @@ fn now() -> u64 {
 }
 
 pub async fn forgot_password_resets_by_mail_and_the_link_works_once(ctx: Ctx) -> TestResult {
+    // The used link is refused the second time, and the old password: provoked on purpose.
+    ctx.expect_problem("404 POST /api/v1/auth/password-reset/confirm");
+    ctx.expect_problem("401 POST /api/v1/auth/login");
     ctx.open("/sign-in").await?;
     ctx.click("link", "Forgot password?").await?;
     ctx.wait_location("/forgot-password").await?;
@@ -87,6 +90,8 @@ async fn set_up(ctx: &Ctx) -> Result<TOTP, Box<dyn std::error::Error + Send + Sy
 }
 
 pub async fn two_factor_is_set_up_then_asked_at_sign_in_with_a_code_or_a_recovery_code(ctx: Ctx) -> TestResult {
+    // A wrong code is refused: provoked on purpose.
+    ctx.expect_problem("401 POST /api/v1/auth/two-factor");
     ctx.open("/sign-in").await?;
     ctx.sign_in("admin@acme.test", "demo-password").await?;
     ctx.wait_location("/").await?;

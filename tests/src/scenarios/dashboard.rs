@@ -177,6 +177,8 @@ pub async fn detach_a_space_after_confirming(ctx: Ctx) -> TestResult {
 }
 
 pub async fn space_added_meanwhile_gets_a_clear_error(ctx: Ctx) -> TestResult {
+    // Adding it again is a conflict: provoked on purpose.
+    ctx.expect_problem("409 POST /api/v1/orgs/me/spaces");
     signed_in_owner(&ctx).await?;
     ctx.wait_text("8 of 8 spaces").await?;
     // Someone else (another tab, a colleague) adds the space after this page loaded.

@@ -2,6 +2,8 @@ use crate::ensure;
 use crate::harness::{AppServer, Ctx, TestResult};
 
 pub async fn dropped_server_shows_message_and_retry(ctx: Ctx) -> TestResult {
+    // The dashboard's loads while the server is gone get no answer: provoked on purpose.
+    ctx.expect_problem("no answer GET /api/v1/");
     ctx.open("/sign-in").await?;
     ctx.sign_in("owner@acme.test", "demo-password").await?;
     ctx.wait_text("Marketing Website").await?;

@@ -25,6 +25,8 @@ pub async fn sign_in_reaches_the_dashboard_and_survives_a_reload(ctx: Ctx) -> Te
 }
 
 pub async fn wrong_password_says_so_and_keeps_the_email(ctx: Ctx) -> TestResult {
+    // A wrong password is refused: provoked on purpose.
+    ctx.expect_problem("401 POST /api/v1/auth/login");
     ctx.open("/sign-in").await?;
     ctx.sign_in("owner@acme.test", "not-the-password").await?;
     ctx.wait_text("The email or password is not correct.").await?;
@@ -76,6 +78,9 @@ pub async fn sign_out_ends_the_session_on_the_server(ctx: Ctx) -> TestResult {
 }
 
 pub async fn a_throttled_sign_in_says_when_and_keeps_the_email(ctx: Ctx) -> TestResult {
+    // Wrong passwords, then the throttle: provoked on purpose.
+    ctx.expect_problem("401 POST /api/v1/auth/login");
+    ctx.expect_problem("429 POST /api/v1/auth/login");
     ctx.open("/sign-in").await?;
     let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", ctx.database.display())).await?;
     for attempt in 1..=5 {

@@ -158,6 +158,8 @@ pub async fn names_are_shown_as_text_never_as_html(ctx: Ctx) -> TestResult {
 }
 
 pub async fn add_user_with_roles_and_create_then_accept(ctx: Ctx) -> TestResult {
+    // A bad password at acceptance is refused: provoked on purpose.
+    ctx.expect_problem("422 POST /api/v1/invitations/accept");
     signed_in(&ctx, "admin@acme.test").await?;
     ctx.click("button", "Add user").await?;
     ctx.fill("First name", "Nora").await?;
