@@ -562,6 +562,7 @@ async fn live_updates(report: &mut Report, server: &BenchServer) -> Result<(), B
         .json()
         .await?;
     let member = found["users"][0]["id"].as_i64().ok_or("the demo member")?;
+    println!("{GROUP}, {CHANGES} role changes a quarter second apart:");
     let pid = server.child.id().ok_or("server pid")?;
     let before = resident_kib(pid).unwrap_or(0);
 
