@@ -14,15 +14,56 @@ pub fn UserMenu() -> impl IntoView {
     let email = move || session.me().map(|me| me.user.email).unwrap_or_default();
     let role = move || session.me().and_then(|me| me.role()).map(|r| r.label()).unwrap_or("");
     let is_deprecated = move || session.me().and_then(|me| me.role()).is_some_and(|r| r.is_deprecated());
-    view! {
-        <div class="user-menu" on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-            if ev.key() == "Escape" {
-                open.set(false);
+    let button = NodeRef::<leptos::html::Button>::new();
+    let items = NodeRef::<leptos::html::Div>::new();
+    // Opened, focus goes to the first item (the WAI-ARIA menu button pattern).
+    Effect::new(move |_| {
+        if let Some(items) = items.get() {
+            focus_item(&items, |_, _| 0);
+        }
+    });
+    let close = move || {
+        open.set(false);
+        if let Some(button) = button.get_untracked() {
+            let _ = button.focus();
+        }
+    };
+    let keys = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(list) = items.get_untracked() else {
+            return;
+        };
+        let step = |delta: i32| {
+            move |at: Option<u32>, n: u32| match at {
+                Some(i) => (i as i32 + delta).rem_euclid(n as i32) as u32,
+                None => 0,
             }
-        }>
-            <button type="button" class="user-menu-button" aria-haspopup="menu"
-                aria-expanded=move || open.get().to_string() aria-controls="user-menu"
-                on:click=move |_| open.update(|o| *o = !*o)>
+        };
+        match ev.key().as_str() {
+            "ArrowDown" => focus_item(&list, step(1)),
+            "ArrowUp" => focus_item(&list, step(-1)),
+            "Home" => focus_item(&list, |_, _| 0),
+            "End" => focus_item(&list, |_, n| n.saturating_sub(1)),
+            "Escape" => close(),
+            // Tab leaves the menu for the page, which closes it.
+            "Tab" => {
+                open.set(false);
+                return;
+            }
+            _ => return,
+        }
+        ev.prevent_default();
+    };
+    view! {
+        <div class="user-menu">
+            <button type="button" class="user-menu-button" aria-haspopup="menu" node_ref=button
+                aria-expanded=move || open.get().to_string() aria-controls="user-menu-items"
+                on:click=move |_| open.update(|o| *o = !*o)
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "ArrowDown" && !open.get_untracked() {
+                        ev.prevent_default();
+                        open.set(true);
+                    }
+                }>
                 <span class="avatar" aria-hidden="true">{move || name().chars().next().unwrap_or('?').to_string()}</span>
                 // Named by what it shows and what it is ("Olivia Owens, user menu"), so "click
                 // Olivia Owens" works for voice control too (WCAG 2.5.3, label in name).
@@ -30,7 +71,7 @@ pub fn UserMenu() -> impl IntoView {
                 <span class="visually-hidden">", user menu"</span>
             </button>
             <Show when=move || open.get()>
-                <div class="menu" id="user-menu" role="menu">
+                <div class="menu" id="user-menu">
                     <div class="menu-header">
                         <strong>{name}</strong>
                         <span class="muted">{email}</span>
@@ -39,19 +80,44 @@ pub fn UserMenu() -> impl IntoView {
                             {move || is_deprecated().then(|| view! { " " <DeprecatedBadge /> })}
                         </span>
                     </div>
-                    <button type="button" role="menuitem" class="menu-item" on:click={
-                        let navigate = navigate.clone();
-                        move |_| {
+                    // Only items inside the menu role: the header above is its caption.
+                    <div role="menu" id="user-menu-items" aria-label="User menu" node_ref=items on:keydown=keys>
+                        <button type="button" role="menuitem" tabindex="-1" class="menu-item" on:click={
+                            let navigate = navigate.clone();
+                            move |_| {
+                                open.set(false);
+                                navigate("/account", Default::default());
+                            }
+                        }>"Account"</button>
+                        <button type="button" role="menuitem" tabindex="-1" class="menu-item" on:click=move |_| {
                             open.set(false);
-                            navigate("/account", Default::default());
-                        }
-                    }>"Account"</button>
-                    <button type="button" role="menuitem" class="menu-item" on:click=move |_| {
-                        open.set(false);
-                        session.sign_out();
-                    }>"Sign out"</button>
+                            session.sign_out();
+                        }>"Sign out"</button>
+                    </div>
                 </div>
             </Show>
         </div>
+    }
+}
+
+/// Focus the menu item `pick` chooses from the one with focus now (if any) and how many there are.
+fn focus_item(menu: &web_sys::HtmlDivElement, pick: impl Fn(Option<u32>, u32) -> u32) {
+    use wasm_bindgen::JsCast;
+    let Ok(list) = menu.query_selector_all("[role=menuitem]") else {
+        return;
+    };
+    let item = |i: u32| list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
+    let active = document().active_element();
+    let at = (0..list.length()).find(|i| {
+        item(*i).is_some_and(|el| {
+            active
+                .as_ref()
+                .is_some_and(|a| a == el.unchecked_ref::<web_sys::Element>())
+        })
+    });
+    if list.length() > 0 {
+        if let Some(next) = item(pick(at, list.length())) {
+            let _ = next.focus();
+        }
     }
 }

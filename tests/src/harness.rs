@@ -624,7 +624,7 @@ impl Ctx {
     pub async fn has_user_menu(&self) -> Result<bool, WebDriverError> {
         Ok(!self
             .driver
-            .find_all(By::Css("button[aria-controls=user-menu]"))
+            .find_all(By::Css("button[aria-haspopup=menu]"))
             .await?
             .is_empty())
     }

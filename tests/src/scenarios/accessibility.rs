@@ -24,6 +24,11 @@ pub async fn every_screen_passes_axe_and_fits_a_phone(ctx: Ctx) -> TestResult {
     ctx.wait_text("Marketing Website").await?;
     problems.extend(ctx.accessibility_problems("dashboard").await?);
 
+    ctx.open_user_menu().await?;
+    ctx.by_name("menuitem", "Sign out").await?;
+    problems.extend(ctx.accessibility_problems("user menu").await?);
+    ctx.open_user_menu().await?;
+
     ctx.click("button", "Detach Blog").await?;
     ctx.by_name("heading", "Detach “Blog”?").await?;
     problems.extend(ctx.accessibility_problems("detach dialog").await?);

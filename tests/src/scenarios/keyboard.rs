@@ -35,6 +35,35 @@ pub async fn sign_in_and_skip_to_content_by_keyboard(ctx: Ctx) -> TestResult {
         .eval_string("return String(document.activeElement && document.activeElement.id)")
         .await?;
     ensure!(on_main == "main", "focus is on the content, not {on_main:?}");
+    // The user menu: Enter opens it on its first item, arrows move round, Escape closes it and
+    // gives focus back to its button.
+    ctx.tab_to("button", "Olivia Owens , user menu").await?;
+    ctx.press(Key::Enter).await?;
+    ctx.by_name("menuitem", "Account").await?;
+    ensure!(
+        ctx.focused().await? == "Account",
+        "the first item has focus: {:?}",
+        ctx.focused().await?
+    );
+    ctx.press(Key::Down).await?;
+    ensure!(
+        ctx.focused().await? == "Sign out",
+        "Down moves on: {:?}",
+        ctx.focused().await?
+    );
+    ctx.press(Key::Down).await?;
+    ensure!(
+        ctx.focused().await? == "Account",
+        "and round: {:?}",
+        ctx.focused().await?
+    );
+    ctx.press(Key::Escape).await?;
+    ensure!(!ctx.has("menuitem", "Account").await?, "Escape closes the menu");
+    let back = ctx
+        .eval_string("return String(document.activeElement.getAttribute('aria-haspopup'))")
+        .await?;
+    ensure!(back == "menu", "focus is back on the menu's button");
+
     // The tabs by keyboard.
     ctx.tab_to("link", "Users").await?;
     ctx.press(Key::Enter).await?;
