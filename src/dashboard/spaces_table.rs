@@ -40,7 +40,7 @@ pub fn SpacesTable(
             <p class="muted table-count" aria-live="polite">
                 {move || format!("{} of {} spaces", rows.with(|r| r.len()), total)}
             </p>
-            <table class="table">
+            <table class="table stack">
                 <thead>
                     <tr>
                         {SortKey::ALL.into_iter().map(header).collect_view()}
@@ -67,13 +67,15 @@ fn SpaceRow(space: OrgSpace, on_detach: Callback<OrgSpace>) -> impl IntoView {
     view! {
         <tr>
             <td><A href=crate::mount::href(&format!("/spaces/{}", space.id))>{space.name}</A></td>
-            <td>
-                <span class="cell-primary">{space.owner_name}</span>
-                <span class="cell-secondary">{space.owner_email}</span>
+            <td data-label="Owner">
+                <div>
+                    <span class="cell-primary">{space.owner_name}</span>
+                    <span class="cell-secondary">{space.owner_email}</span>
+                </div>
             </td>
-            <td class="num">{space.user_count}</td>
-            <td><span class="badge">{space.plan}</span></td>
-            <td class="num">{format::bytes(space.traffic_bytes)}</td>
+            <td class="num" data-label="Users">{space.user_count}</td>
+            <td data-label="Plan"><span class="badge">{space.plan}</span></td>
+            <td class="num" data-label="Traffic">{format::bytes(space.traffic_bytes)}</td>
             <td class="actions">
                 <button type="button" class="button small" aria-label=detach_label
                     on:click=move |_| on_detach.run(for_detach.clone())>"Detach"</button>
