@@ -52,6 +52,13 @@ impl Colleague {
         Ok(response.json().await?)
     }
 
+    async fn set_role(&self, user_id: i64, role: &str) -> TestResult {
+        let path = format!("/orgs/me/users/{user_id}");
+        self.send(reqwest::Method::PATCH, &path, json!({ "org_role": role }))
+            .await?;
+        Ok(())
+    }
+
     async fn user_id(&self, email: &str) -> Result<i64, Box<dyn std::error::Error + Send + Sync>> {
         let found = self.get(&format!("/orgs/me/users?q={email}")).await?;
         Ok(found["users"][0]["id"].as_i64().ok_or("the user exists")?)
@@ -87,13 +94,7 @@ pub async fn another_admins_changes_show_without_a_reload(ctx: Ctx) -> TestResul
 
     // A role change and a new invitation.
     let carla = colleague.user_id("carla@bakery.test").await?;
-    colleague
-        .send(
-            reqwest::Method::PATCH,
-            &format!("/orgs/me/users/{carla}"),
-            json!({ "org_role": "admin" }),
-        )
-        .await?;
+    colleague.set_role(carla, "admin").await?;
     wait_role(&ctx, "Carla Rossi", "admin").await?;
     colleague
         .send(
@@ -164,13 +165,7 @@ pub async fn another_admins_changes_show_without_a_reload(ctx: Ctx) -> TestResul
     ctx.wait_text("9 users").await?;
     ctx.restart_server(|_| {}).await?;
     let colleague = Colleague::sign_in(&ctx, "admin@acme.test").await?;
-    colleague
-        .send(
-            reqwest::Method::PATCH,
-            &format!("/orgs/me/users/{carla}"),
-            json!({ "org_role": "member" }),
-        )
-        .await?;
+    colleague.set_role(carla, "member").await?;
     wait_role(&ctx, "Carla Rossi", "member").await?;
     let same_page = ctx
         .eval_string("return String(window.__stillThisPage === true)")
