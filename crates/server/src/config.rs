@@ -8,7 +8,8 @@ use crate::client::TrustedProxies;
 
 pub const USAGE: &str = "usage: org-area-server [--bind ADDR:PORT] [--database URL] [--seed demo|demo-large|none] [--static-dir DIR] [--allow-origin ORIGIN]... [--trusted-proxy CIDR[,CIDR...]]
   --bind          address to listen on (env ORG_AREA_BIND, default 127.0.0.1:8080)
-  --database      SQLite URL (env ORG_AREA_DATABASE_URL, default sqlite://data/org-area.db)
+  --database      sqlite://path/to/file.db or postgres://user:password@host:port/database (env
+                  ORG_AREA_DATABASE_URL, default sqlite://data/org-area.db)
   --seed          demo: seed the demo organizations into an empty database; demo-large: the same with
                   Acme at 250 spaces and 10,000 users; none: never (default none)
   --static-dir    serve the built app from DIR, with deep links falling back to index.html
@@ -17,9 +18,13 @@ pub const USAGE: &str = "usage: org-area-server [--bind ADDR:PORT] [--database U
                   them are X-Forwarded-For (the client's address) and X-Forwarded-Proto believed
   --smtp-url      where mail is sent (env ORG_AREA_SMTP_URL): smtp://[user:pass@]host:port (STARTTLS when
                   offered; ?tls=required to insist) or smtps://host:port; without it, mail is written as
-                  .eml files to the folder `mail` beside the database
+                  .eml files to the mail folder
+  --mail-dir      that folder (env ORG_AREA_MAIL_DIR; default `mail` beside an SQLite database, ./mail
+                  with PostgreSQL)
   --mail-from     the sender of every mail (env ORG_AREA_MAIL_FROM, default \"org-area <no-reply@localhost>\")
-  --public-url    the app's address in mails' links (env ORG_AREA_PUBLIC_URL, default http://BIND)";
+  --public-url    the app's address in mails' links (env ORG_AREA_PUBLIC_URL, default http://BIND)
+  --schedule-every how often, in seconds, to look for due work: renewals, mail, pruning (env
+                  ORG_AREA_SCHEDULE_EVERY, default 60); every instance looks, one does each piece";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Seed {
@@ -42,8 +47,10 @@ pub struct Config {
     pub request_timeout: Duration,
     /// How often the scheduler looks for due work (renewals, stuck charges, pruning).
     pub schedule_every: Duration,
-    /// No URL: mails become files beside the database.
+    /// No URL: mails become files in [`Config::mail_dir`].
     pub smtp_url: Option<String>,
+    /// Where mail files go without SMTP; none: beside an SQLite database, `./mail` otherwise.
+    pub mail_folder: Option<PathBuf>,
     pub mail_from: String,
     /// The app's address for links in mails; none: `http://` and the bound address.
     pub public_url: Option<String>,
@@ -63,6 +70,7 @@ impl Default for Config {
             request_timeout: Duration::from_secs(30),
             schedule_every: Duration::from_secs(60),
             smtp_url: None,
+            mail_folder: None,
             mail_from: "org-area <no-reply@localhost>".into(),
             public_url: None,
             mail_retry_after: Duration::from_secs(30),
@@ -91,10 +99,14 @@ impl Config {
                 .collect();
         }
         config.smtp_url = env("ORG_AREA_SMTP_URL").filter(|u| !u.is_empty());
+        config.mail_folder = env("ORG_AREA_MAIL_DIR").filter(|d| !d.is_empty()).map(PathBuf::from);
         if let Some(from) = env("ORG_AREA_MAIL_FROM") {
             config.mail_from = from;
         }
         config.public_url = env("ORG_AREA_PUBLIC_URL").filter(|u| !u.is_empty());
+        if let Some(seconds) = env("ORG_AREA_SCHEDULE_EVERY") {
+            config.schedule_every = parse_seconds(&seconds)?;
+        }
         if let Some(proxies) = env("ORG_AREA_TRUSTED_PROXIES") {
             config.trusted_proxies = TrustedProxies::parse(&proxies)?;
         }
@@ -106,6 +118,8 @@ impl Config {
                 "--database" => config.database_url = value()?,
                 "--trusted-proxy" => config.trusted_proxies.extend(TrustedProxies::parse(&value()?)?),
                 "--smtp-url" => config.smtp_url = Some(value()?),
+                "--mail-dir" => config.mail_folder = Some(PathBuf::from(value()?)),
+                "--schedule-every" => config.schedule_every = parse_seconds(&value()?)?,
                 "--mail-from" => config.mail_from = value()?,
                 "--public-url" => config.public_url = Some(value()?.trim_end_matches('/').to_string()),
                 "--seed" => {
@@ -127,8 +141,14 @@ impl Config {
 }
 
 impl Config {
-    /// Where mails are written when no SMTP server is configured: `mail` beside the database.
+    /// Where mails are written when no SMTP server is configured.
     pub fn mail_dir(&self) -> PathBuf {
+        if let Some(folder) = &self.mail_folder {
+            return folder.clone();
+        }
+        if !self.database_url.starts_with("sqlite:") {
+            return PathBuf::from("mail");
+        }
         let file = self
             .database_url
             .trim_start_matches("sqlite://")
@@ -143,15 +163,18 @@ impl Config {
     }
 }
 
-/// Only SQLite addresses are served; anything else would be taken as a file name.
+/// An address of neither kind stops the server at start (it would otherwise be taken as a file
+/// name).
 fn check_database_url(url: &str) -> Result<(), String> {
-    if url.starts_with("sqlite:") {
-        Ok(())
-    } else {
-        Err(format!(
-            "--database must be an SQLite address like sqlite://data/org-area.db, not {:?}",
-            url.split('@').next_back().unwrap_or(url)
-        ))
+    crate::db::Backend::of_url(url).map(|_| ())
+}
+
+fn parse_seconds(s: &str) -> Result<Duration, String> {
+    match s.trim().parse::<u64>() {
+        Ok(seconds) if seconds > 0 => Ok(Duration::from_secs(seconds)),
+        _ => Err(format!(
+            "--schedule-every takes a whole number of seconds above 0, not {s:?}"
+        )),
     }
 }
 
@@ -190,11 +213,21 @@ mod tests {
         assert!(Config::from_args_and_env(args(&["--database"]), |_| None)
             .unwrap_err()
             .contains("needs a value"));
-        // Never silently a file named `postgres:`; the password in the address is not repeated.
+        // Never silently a file named `postgress:`; the password in the address is not repeated.
         let refused =
-            Config::from_args_and_env(args(&["--database", "postgres://u:secret@db/x"]), |_| None).unwrap_err();
-        assert!(refused.contains("SQLite") && !refused.contains("secret"), "{refused}");
+            Config::from_args_and_env(args(&["--database", "postgress://u:secret@db/x"]), |_| None).unwrap_err();
+        assert!(
+            refused.contains("postgres://") && !refused.contains("secret"),
+            "{refused}"
+        );
+        assert!(Config::from_args_and_env(args(&["--database", "data/org-area.db"]), |_| None).is_err());
+        let postgres =
+            Config::from_args_and_env(args(&["--database", "postgres://u:secret@db:5432/x"]), |_| None).unwrap();
+        assert_eq!(postgres.mail_dir(), PathBuf::from("mail"));
         assert!(Config::from_args_and_env(args(&["--trusted-proxy", "10.0.0.0/99"]), |_| None).is_err());
+        assert!(Config::from_args_and_env(args(&["--schedule-every", "0"]), |_| None).is_err());
+        let often = Config::from_args_and_env(args(&["--schedule-every", "2"]), |_| None).unwrap();
+        assert_eq!(often.schedule_every, Duration::from_secs(2));
     }
 
     /// The systemd unit in `deploy/` starts the server with flags it takes, and the settings its

@@ -93,8 +93,8 @@ impl Mailer {
             match self.send(&mail).await {
                 Ok(()) => {
                     sqlx::query(
-                        "UPDATE outbox SET status = 'sent', sent_at = ?, text_body = '', html_body = '',
-                             claimed_until = NULL, last_error = NULL WHERE id = ?",
+                        "UPDATE outbox SET status = 'sent', sent_at = $1, text_body = '', html_body = '',
+                             claimed_until = NULL, last_error = NULL WHERE id = $2",
                     )
                     .bind(db::now())
                     .bind(mail.id)
@@ -115,7 +115,7 @@ impl Mailer {
                         "queued"
                     };
                     sqlx::query(
-                        "UPDATE outbox SET status = ?, last_error = ?, next_attempt_at = ?, claimed_until = NULL WHERE id = ?",
+                        "UPDATE outbox SET status = $1, last_error = $2, next_attempt_at = $3, claimed_until = NULL WHERE id = $4",
                     )
                     .bind(status)
                     .bind(error.chars().take(300).collect::<String>())
@@ -166,10 +166,10 @@ struct Claimed {
 async fn claim(pool: &Pool) -> Result<Option<Claimed>, sqlx::Error> {
     let now = chrono::Utc::now();
     sqlx::query_as(
-        "UPDATE outbox SET claimed_until = ?1, attempts = attempts + 1
-         WHERE id = (SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= ?2
-                     AND (claimed_until IS NULL OR claimed_until < ?2) ORDER BY id LIMIT 1)
-           AND (claimed_until IS NULL OR claimed_until < ?2)
+        "UPDATE outbox SET claimed_until = $1, attempts = attempts + 1
+         WHERE id = (SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= $2
+                     AND (claimed_until IS NULL OR claimed_until < $2) ORDER BY id LIMIT 1)
+           AND (claimed_until IS NULL OR claimed_until < $2)
          RETURNING id, recipient, sender_name, subject, text_body, html_body, attempts",
     )
     .bind(db::timestamp(now + CLAIM))

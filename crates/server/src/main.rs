@@ -20,7 +20,7 @@ async fn main() {
     // Tools that start the server read this line to learn the port.
     println!("org-area listening on {}", running.url());
     println!("{}", running.state.mailer.describe());
-    tracing::info!(database = %config.database_url, static_dir = ?config.static_dir, "serving");
+    tracing::info!(database = %org_area_server::db::redacted(&config.database_url), static_dir = ?config.static_dir, "serving");
     // Stopped by Ctrl-C or by a service manager's SIGTERM. Every change is one transaction, so
     // stopping mid-request loses nothing half-written; open event streams end and their browsers
     // reconnect to another instance with the last id they saw.

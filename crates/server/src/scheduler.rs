@@ -36,9 +36,9 @@ pub async fn hold_lease(pool: &Pool, name: &str, holder: &str, ttl: Duration) ->
     let now = chrono::Utc::now();
     let until = now + chrono::Duration::from_std(ttl).unwrap_or_else(|_| chrono::Duration::minutes(5));
     let taken = sqlx::query(
-        "INSERT INTO leases (name, holder, expires_at) VALUES (?1, ?2, ?3)
+        "INSERT INTO leases (name, holder, expires_at) VALUES ($1, $2, $3)
          ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-         WHERE leases.holder = excluded.holder OR leases.expires_at < ?4",
+         WHERE leases.holder = excluded.holder OR leases.expires_at < $4",
     )
     .bind(name)
     .bind(holder)

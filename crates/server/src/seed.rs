@@ -1,8 +1,8 @@
 //! The demo data behind `--seed demo`: "Acme Studio" with its team, customers, spaces and 13 months
 //! of daily traffic, personal spaces ready for "Add space", and "Globex" to prove isolation.
 
+use crate::db::{Pool, Tx};
 use chrono::{Duration, NaiveDate, Utc};
-use sqlx::{Sqlite, SqlitePool, Transaction};
 
 use crate::auth::password;
 use crate::db;
@@ -169,7 +169,7 @@ const PERSONAL_SPACES: &[(&str, &str)] = &[
 ];
 
 /// Seed the demo organizations unless the database already holds an organization.
-pub async fn demo_if_empty(pool: &SqlitePool) -> Result<bool, sqlx::Error> {
+pub async fn demo_if_empty(pool: &Pool) -> Result<bool, sqlx::Error> {
     let orgs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM orgs").fetch_one(pool).await?;
     if orgs > 0 {
         return Ok(false);
@@ -190,33 +190,31 @@ pub async fn demo_if_empty(pool: &SqlitePool) -> Result<bool, sqlx::Error> {
     Ok(true)
 }
 
-async fn insert_org(tx: &mut Transaction<'_, Sqlite>, name: &str, slug: &str) -> Result<i64, sqlx::Error> {
-    let id = sqlx::query("INSERT INTO orgs (name, slug, created_at) VALUES (?, ?, ?)")
+async fn insert_org(tx: &mut Tx, name: &str, slug: &str) -> Result<i64, sqlx::Error> {
+    let id = sqlx::query_scalar::<_, i64>("INSERT INTO orgs (name, slug, created_at) VALUES ($1, $2, $3) RETURNING id")
         .bind(name)
         .bind(slug)
         .bind(db::now())
-        .execute(&mut **tx)
-        .await?
-        .last_insert_rowid();
+        .fetch_one(&mut **tx)
+        .await?;
     Ok(id)
 }
 
-async fn insert_people(tx: &mut Transaction<'_, Sqlite>, org_id: i64, people: &[Person]) -> Result<(), sqlx::Error> {
+async fn insert_people(tx: &mut Tx, org_id: i64, people: &[Person]) -> Result<(), sqlx::Error> {
     let created = db::timestamp(Utc::now() - Duration::days(400));
     for p in people {
-        let user_id = sqlx::query(
-            "INSERT INTO users (email, firstname, lastname, password_hash, created_at, disabled) VALUES (?, ?, ?, ?, ?, ?)",
+        let user_id = sqlx::query_scalar::<_, i64>(
+            "INSERT INTO users (email, firstname, lastname, password_hash, created_at, disabled) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(p.email)
         .bind(p.first)
         .bind(p.last)
         .bind(password::hash(DEMO_PASSWORD))
         .bind(&created)
-        .bind(p.disabled)
-        .execute(&mut **tx)
-        .await?
-        .last_insert_rowid();
-        sqlx::query("INSERT INTO org_members (org_id, user_id, org_role, created_at) VALUES (?, ?, ?, ?)")
+        .bind(i64::from(p.disabled))
+        .fetch_one(&mut **tx)
+        .await?;
+        sqlx::query("INSERT INTO org_members (org_id, user_id, org_role, created_at) VALUES ($1, $2, $3, $4)")
             .bind(org_id)
             .bind(user_id)
             .bind(p.role)
@@ -227,15 +225,15 @@ async fn insert_people(tx: &mut Transaction<'_, Sqlite>, org_id: i64, people: &[
     Ok(())
 }
 
-async fn user_id(tx: &mut Transaction<'_, Sqlite>, email: &str) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
+async fn user_id(tx: &mut Tx, email: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
         .bind(email)
         .fetch_one(&mut **tx)
         .await
 }
 
 async fn insert_spaces(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx,
     org_id: Option<i64>,
     specs: &[SpaceSpec],
     today: NaiveDate,
@@ -247,8 +245,8 @@ async fn insert_spaces(
         let age_days = 395 - (i as i64 * 37) % 300;
         let created = db::timestamp(Utc::now() - Duration::days(age_days));
         let plan_level = if *plan == "premium" { 1 } else { 0 };
-        let space_id = sqlx::query(
-            "INSERT INTO spaces (name, owner_id, org_id, plan, plan_level, created_at, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        let space_id = sqlx::query_scalar::<_, i64>(
+            "INSERT INTO spaces (name, owner_id, org_id, plan, plan_level, created_at, added_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(name)
         .bind(owner_id)
@@ -257,12 +255,11 @@ async fn insert_spaces(
         .bind(plan_level)
         .bind(&created)
         .bind(org_id.map(|_| created.clone()))
-            .execute(&mut **tx)
-            .await?
-            .last_insert_rowid();
+            .fetch_one(&mut **tx)
+            .await?;
         for (email, role) in collaborators.iter() {
             let collaborator = user_id(tx, email).await?;
-            sqlx::query("INSERT INTO space_collaborators (space_id, user_id, role) VALUES (?, ?, ?)")
+            sqlx::query("INSERT INTO space_collaborators (space_id, user_id, role) VALUES ($1, $2, $3)")
                 .bind(space_id)
                 .bind(collaborator)
                 .bind(role)
@@ -276,13 +273,7 @@ async fn insert_spaces(
 
 /// Daily traffic from the space's creation (at most 13 months back) to today: a weekly rhythm,
 /// slow growth and noise, from a fixed seed so every demo database is the same.
-async fn insert_traffic(
-    tx: &mut Transaction<'_, Sqlite>,
-    space_id: i64,
-    today: NaiveDate,
-    days: i64,
-    seed: u64,
-) -> Result<(), sqlx::Error> {
+async fn insert_traffic(tx: &mut Tx, space_id: i64, today: NaiveDate, days: i64, seed: u64) -> Result<(), sqlx::Error> {
     let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
     let base_requests = 20_000 + (seed % 13) * 9_000;
     for back in (0..days).rev() {
@@ -297,7 +288,7 @@ async fn insert_traffic(
         let requests = base_requests * noise * weekly * growth / 1_000_000;
         // About 30 KB per API request on average, varying per space.
         let bytes = requests * (20_000 + (seed % 7) * 3_000);
-        sqlx::query("INSERT INTO traffic (space_id, date, api_requests, total_bytes) VALUES (?, ?, ?, ?)")
+        sqlx::query("INSERT INTO traffic (space_id, date, api_requests, total_bytes) VALUES ($1, $2, $3, $4)")
             .bind(space_id)
             .bind(date.format("%Y-%m-%d").to_string())
             .bind(requests as i64)
@@ -310,12 +301,12 @@ async fn insert_traffic(
 
 /// Grow Acme Studio to `spaces` spaces and `users` members with a year of traffic, as the largest
 /// organizations have. The extra people have no password: they exist to be listed and counted.
-pub async fn grow_acme(pool: &SqlitePool, spaces: usize, users: usize) -> Result<(), sqlx::Error> {
+pub async fn grow_acme(pool: &Pool, spaces: usize, users: usize) -> Result<(), sqlx::Error> {
     let mut tx = pool.begin().await?;
     let org: i64 = sqlx::query_scalar("SELECT id FROM orgs WHERE slug = 'acme-studio'")
         .fetch_one(&mut *tx)
         .await?;
-    let have_users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM org_members WHERE org_id = ?")
+    let have_users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM org_members WHERE org_id = $1")
         .bind(org)
         .fetch_one(&mut *tx)
         .await?;
@@ -323,18 +314,17 @@ pub async fn grow_acme(pool: &SqlitePool, spaces: usize, users: usize) -> Result
     let mut user_ids = Vec::new();
     for i in have_users as usize..users {
         let role = if i % 50 == 0 { "admin" } else { "member" };
-        let id = sqlx::query(
-            "INSERT INTO users (email, firstname, lastname, created_at, sign_in_count) VALUES (?, ?, ?, ?, ?)",
+        let id = sqlx::query_scalar::<_, i64>(
+            "INSERT INTO users (email, firstname, lastname, created_at, sign_in_count) VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(format!("user{i:05}@customers.test"))
         .bind(FIRST_NAMES[i % FIRST_NAMES.len()])
         .bind(LAST_NAMES[(i / FIRST_NAMES.len()) % LAST_NAMES.len()])
         .bind(&created)
         .bind((i % 40) as i64)
-        .execute(&mut *tx)
-        .await?
-        .last_insert_rowid();
-        sqlx::query("INSERT INTO org_members (org_id, user_id, org_role, created_at) VALUES (?, ?, ?, ?)")
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query("INSERT INTO org_members (org_id, user_id, org_role, created_at) VALUES ($1, $2, $3, $4)")
             .bind(org)
             .bind(id)
             .bind(role)
@@ -343,7 +333,7 @@ pub async fn grow_acme(pool: &SqlitePool, spaces: usize, users: usize) -> Result
             .await?;
         user_ids.push(id);
     }
-    let have_spaces: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM spaces WHERE org_id = ?")
+    let have_spaces: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM spaces WHERE org_id = $1")
         .bind(org)
         .fetch_one(&mut *tx)
         .await?;
@@ -353,21 +343,20 @@ pub async fn grow_acme(pool: &SqlitePool, spaces: usize, users: usize) -> Result
     let today = Utc::now().date_naive();
     for i in have_spaces as usize..spaces {
         let created = db::timestamp(Utc::now() - Duration::days(390 - (i as i64 * 3) % 380));
-        let space = sqlx::query(
-            "INSERT INTO spaces (name, owner_id, org_id, plan, created_at, added_at) VALUES (?, ?, ?, 'starter', ?, ?)",
+        let space = sqlx::query_scalar::<_, i64>(
+            "INSERT INTO spaces (name, owner_id, org_id, plan, created_at, added_at) VALUES ($1, $2, $3, 'starter', $4, $5) RETURNING id",
         )
         .bind(format!("Customer Site {i:03}"))
         .bind(user_ids.get(i * 7 % user_ids.len().max(1)).copied().unwrap_or(owner))
         .bind(org)
         .bind(&created)
         .bind(&created)
-        .execute(&mut *tx)
-        .await?
-        .last_insert_rowid();
+        .fetch_one(&mut *tx)
+        .await?;
         for k in 0..(i % 12) {
             if let Some(user) = user_ids.get((i * 13 + k * 101) % user_ids.len().max(1)) {
                 sqlx::query(
-                    "INSERT OR IGNORE INTO space_collaborators (space_id, user_id, role) VALUES (?, ?, 'editor')",
+                    "INSERT INTO space_collaborators (space_id, user_id, role) VALUES ($1, $2, 'editor') ON CONFLICT DO NOTHING",
                 )
                 .bind(space)
                 .bind(user)
@@ -387,23 +376,23 @@ pub async fn grow_acme(pool: &SqlitePool, spaces: usize, users: usize) -> Result
 
 /// A year of an organization's history, `count` activities, as a large organization collects:
 /// sign-ins mostly, role changes, invitations, collaborators and settings now and then.
-async fn grow_activity(pool: &SqlitePool, org: i64, count: usize) -> Result<(), sqlx::Error> {
+async fn grow_activity(pool: &Pool, org: i64, count: usize) -> Result<(), sqlx::Error> {
     let mut tx = pool.begin().await?;
     let team: Vec<(i64, String)> = sqlx::query_as(
         "SELECT u.id, u.firstname || ' ' || u.lastname FROM users u JOIN org_members m ON m.user_id = u.id
-         WHERE m.org_id = ? AND m.org_role IN ('owner', 'admin') ORDER BY u.id LIMIT 50",
+         WHERE m.org_id = $1 AND m.org_role IN ('owner', 'admin') ORDER BY u.id LIMIT 50",
     )
     .bind(org)
     .fetch_all(&mut *tx)
     .await?;
     let people: Vec<(i64, String)> = sqlx::query_as(
         "SELECT u.id, u.firstname || ' ' || u.lastname FROM users u JOIN org_members m ON m.user_id = u.id
-         WHERE m.org_id = ? ORDER BY u.id LIMIT 2000",
+         WHERE m.org_id = $1 ORDER BY u.id LIMIT 2000",
     )
     .bind(org)
     .fetch_all(&mut *tx)
     .await?;
-    let spaces: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM spaces WHERE org_id = ? ORDER BY id")
+    let spaces: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM spaces WHERE org_id = $1 ORDER BY id")
         .bind(org)
         .fetch_all(&mut *tx)
         .await?;
@@ -458,7 +447,7 @@ async fn grow_activity(pool: &SqlitePool, org: i64, count: usize) -> Result<(), 
         sqlx::query(
             "INSERT INTO activities (org_id, key, trackable_type, trackable_id, trackable_name, owner_id, owner_name,
                  recipient_id, space_id, parameters, ip, user_agent, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '203.0.113.7', 'Mozilla/5.0', ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, '203.0.113.7', 'Mozilla/5.0', $11)",
         )
         .bind(org)
         .bind(key)

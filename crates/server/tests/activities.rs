@@ -566,7 +566,7 @@ async fn nothing_changes_an_activity_and_retention_removes_only_the_old() {
             .status(),
         StatusCode::NOT_FOUND
     );
-    let updated = sqlx::query("UPDATE activities SET key = 'x' WHERE id = ?")
+    let updated = sqlx::query("UPDATE activities SET key = 'x' WHERE id = $1")
         .bind(id)
         .execute(&s.running.pool)
         .await;
@@ -574,7 +574,7 @@ async fn nothing_changes_an_activity_and_retention_removes_only_the_old() {
 
     // Older than the retention period (at least 30 days): gone after the scheduler's round.
     sqlx::query("INSERT INTO activities (org_id, key, trackable_type, parameters, created_at)
-                 SELECT org_id, key, trackable_type, parameters, '2020-01-01T00:00:00.000Z' FROM activities WHERE id = ?")
+                 SELECT org_id, key, trackable_type, parameters, '2020-01-01T00:00:00.000Z' FROM activities WHERE id = $1")
         .bind(id)
         .execute(&s.running.pool)
         .await

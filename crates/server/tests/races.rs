@@ -195,15 +195,15 @@ async fn an_accept_racing_a_revoke_has_exactly_one_winner() {
             "round {round}: accepted {accepted}, revoked {revoked}"
         );
         let (accepted_at, revoked_at): (Option<String>, Option<String>) =
-            sqlx::query_as("SELECT accepted_at, revoked_at FROM invitations WHERE id = ?")
+            sqlx::query_as("SELECT accepted_at, revoked_at FROM invitations WHERE id = $1")
                 .bind(id)
                 .fetch_one(&s.running.pool)
                 .await
                 .unwrap();
         assert_eq!(accepted_at.is_some(), accepted, "round {round}");
         assert_eq!(revoked_at.is_some(), revoked, "round {round}");
-        let member: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM org_members m JOIN users u ON u.id = m.user_id WHERE u.email = ?)",
+        let org_area_server::db::Flag(member) = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM org_members m JOIN users u ON u.id = m.user_id WHERE u.email = $1)",
         )
         .bind(&email)
         .fetch_one(&s.running.pool)
@@ -218,7 +218,7 @@ async fn removing_someone_also_takes_them_off_the_organizations_spaces() {
     let s = server().await;
     let admin = s.token("admin@acme.test").await;
     let carla = s.user_id("carla@bakery.test").await;
-    let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM space_collaborators WHERE user_id = ?")
+    let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM space_collaborators WHERE user_id = $1")
         .bind(carla)
         .fetch_one(&s.running.pool)
         .await
@@ -232,7 +232,7 @@ async fn removing_someone_also_takes_them_off_the_organizations_spaces() {
     );
     let after: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM space_collaborators c JOIN spaces s ON s.id = c.space_id
-         WHERE c.user_id = ? AND s.org_id IS NOT NULL",
+         WHERE c.user_id = $1 AND s.org_id IS NOT NULL",
     )
     .bind(carla)
     .fetch_one(&s.running.pool)

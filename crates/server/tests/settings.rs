@@ -504,7 +504,7 @@ async fn members_add_spaces_only_when_the_organization_allows_it() {
     let s = server().await;
     let member_id = s.user_id("member@acme.test").await;
     let space: i64 = sqlx::query_scalar(
-        "INSERT INTO spaces (name, owner_id, created_at) VALUES ('Mia''s Notes', ?, '2026-01-01T00:00:00Z') RETURNING id",
+        "INSERT INTO spaces (name, owner_id, created_at) VALUES ('Mia''s Notes', $1, '2026-01-01T00:00:00Z') RETURNING id",
     )
     .bind(member_id)
     .fetch_one(&s.running.pool)

@@ -461,7 +461,7 @@ async fn collaborators_are_checked_for_role_space_user_and_caller() {
         "not_found",
     )
     .await;
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM space_collaborators WHERE space_id = ?")
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM space_collaborators WHERE space_id = $1")
         .bind(blog)
         .fetch_one(&s.running.pool)
         .await
@@ -481,13 +481,16 @@ async fn traffic_totals_match_the_daily_rows_for_every_period() {
         .unwrap();
     let shop = s.space_id("Online Shop").await;
     // A day of traffic arriving late, in an old month, must reach the roll-up too.
-    sqlx::query("DELETE FROM traffic WHERE space_id = ? AND date = date('now', '-200 days')")
+    let days_ago = |d: i64| (chrono::Utc::now().date_naive() - chrono::Duration::days(d)).to_string();
+    sqlx::query("DELETE FROM traffic WHERE space_id = $1 AND date = $2")
         .bind(shop)
+        .bind(days_ago(200))
         .execute(&s.running.pool)
         .await
         .unwrap();
-    sqlx::query("INSERT INTO traffic (space_id, date, api_requests, total_bytes) VALUES (?, date('now', '-200 days'), 7, 1234567)")
+    sqlx::query("INSERT INTO traffic (space_id, date, api_requests, total_bytes) VALUES ($1, $2, 7, 1234567)")
         .bind(shop)
+        .bind(days_ago(200))
         .execute(&s.running.pool)
         .await
         .unwrap();
@@ -498,14 +501,15 @@ async fn traffic_totals_match_the_daily_rows_for_every_period() {
         ("all", None::<i64>),
     ] {
         let since = match days {
-            Some(d) => format!("date('now', '-{} days')", d - 1),
-            None => "'0000-00-00'".to_string(),
+            Some(d) => days_ago(d - 1),
+            None => "0000-00-00".to_string(),
         };
-        let expected: i64 = sqlx::query_scalar(&format!(
-            "SELECT COALESCE(SUM(t.total_bytes), 0) FROM traffic t JOIN spaces s ON s.id = t.space_id
-             WHERE s.org_id = ? AND t.date >= {since}"
-        ))
+        let expected: i64 = sqlx::query_scalar(
+            "SELECT CAST(COALESCE(SUM(t.total_bytes), 0) AS BIGINT) FROM traffic t JOIN spaces s ON s.id = t.space_id
+             WHERE s.org_id = $1 AND t.date >= $2",
+        )
         .bind(org)
+        .bind(since)
         .fetch_one(&s.running.pool)
         .await
         .unwrap();

@@ -173,7 +173,7 @@ async fn premium_follows_subscribe_add_detach_and_the_end_of_a_cancelled_period(
         StatusCode::NO_CONTENT
     );
     let personal: Value = s.get("/me/personal-spaces", Some(&admin)).await.json().await.unwrap();
-    let own_plan: String = sqlx::query_scalar("SELECT plan FROM spaces WHERE id = ?")
+    let own_plan: String = sqlx::query_scalar("SELECT plan FROM spaces WHERE id = $1")
         .bind(sandbox)
         .fetch_one(&s.running.pool)
         .await
@@ -328,11 +328,26 @@ async fn billing_information_is_validated_at_each_field() {
 
 /// Every text and number stored anywhere in the database, as one string.
 async fn whole_database(s: &TestServer) -> String {
+    let mut all = String::new();
+    if common::on_postgres() {
+        let tables: Vec<String> =
+            sqlx::query_scalar("SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public'")
+                .fetch_all(&s.running.pool)
+                .await
+                .unwrap();
+        for table in tables {
+            let rows: Vec<String> = sqlx::query_scalar(&format!("SELECT row_to_json(t)::text FROM \"{table}\" t"))
+                .fetch_all(&s.running.pool)
+                .await
+                .unwrap();
+            all.push_str(&rows.join("\n"));
+        }
+        return all;
+    }
     let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
         .fetch_all(&s.running.pool)
         .await
         .unwrap();
-    let mut all = String::new();
     for table in tables {
         let columns: Vec<String> = sqlx::query_scalar(&format!("SELECT name FROM pragma_table_info('{table}')"))
             .fetch_all(&s.running.pool)
@@ -427,7 +442,7 @@ async fn a_tier_too_small_for_the_organization_is_refused() {
         .unwrap();
     let extra: i64 = 60;
     for i in 0..extra {
-        sqlx::query("INSERT INTO spaces (name, owner_id, org_id, created_at) SELECT 'Extra ' || ?, id, (SELECT id FROM orgs WHERE slug = 'acme-studio'), '2026-01-01' FROM users WHERE email = 'owner@acme.test'")
+        sqlx::query("INSERT INTO spaces (name, owner_id, org_id, created_at) SELECT 'Extra ' || $1, id, (SELECT id FROM orgs WHERE slug = 'acme-studio'), '2026-01-01' FROM users WHERE email = 'owner@acme.test'")
             .bind(i)
             .execute(&s.running.pool)
             .await

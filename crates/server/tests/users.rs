@@ -263,7 +263,7 @@ async fn nobody_reaches_into_another_organization() {
         "not_found",
     )
     .await;
-    let role: String = sqlx::query_scalar("SELECT org_role FROM org_members WHERE user_id = ?")
+    let role: String = sqlx::query_scalar("SELECT org_role FROM org_members WHERE user_id = $1")
         .bind(mia)
         .fetch_one(&s.running.pool)
         .await

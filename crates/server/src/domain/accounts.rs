@@ -28,7 +28,7 @@ pub struct Person<'a> {
 /// Record `change` in the person's organization, if they are in one.
 async fn record(tx: &mut Tx, person: &Person<'_>, change: Change) -> Result<(), sqlx::Error> {
     let membership: Option<(i64, String)> =
-        sqlx::query_as("SELECT org_id, org_role FROM org_members WHERE user_id = ?")
+        sqlx::query_as("SELECT org_id, org_role FROM org_members WHERE user_id = $1")
             .bind(person.user_id)
             .fetch_optional(&mut **tx)
             .await?;
@@ -50,19 +50,22 @@ struct AccountRow {
     email: String,
     firstname: String,
     lastname: String,
+    #[sqlx(try_from = "crate::db::Flag")]
     two_factor: bool,
     recovery_codes_left: i64,
+    #[sqlx(try_from = "crate::db::Flag")]
     required: bool,
 }
 
 pub async fn view(pool: &Pool, user_id: i64) -> Result<AccountView, sqlx::Error> {
-    let row: AccountRow = sqlx::query_as(
+    let row: AccountRow = sqlx::query_as(&format!(
         "SELECT u.id, u.email, u.firstname, u.lastname, u.totp_enabled_at IS NOT NULL AS two_factor,
                 (SELECT COUNT(*) FROM recovery_codes r WHERE r.user_id = u.id AND r.used_at IS NULL) AS recovery_codes_left,
-                COALESCE((SELECT json_extract(o.settings, '$.access.require_two_factor') = 1
-                          FROM org_members m JOIN orgs o ON o.id = m.org_id WHERE m.user_id = u.id), 0) AS required
-         FROM users u WHERE u.id = ?",
-    )
+                EXISTS (SELECT 1 FROM org_members m JOIN orgs o ON o.id = m.org_id
+                        WHERE m.user_id = u.id AND {}) AS required
+         FROM users u WHERE u.id = $1",
+        db::Backend::of(pool).json_is_true("o.settings", &["access", "require_two_factor"])
+    ))
     .bind(user_id)
     .fetch_one(pool)
     .await?;
@@ -87,7 +90,7 @@ pub async fn update_profile(pool: &Pool, person: &Person<'_>, update: &ProfileUp
         .map_err(|(field, message)| ApiError::invalid(field, message))?;
     let mut tx = db::write(pool).await?;
     let before = people::name_of(&mut tx, person.user_id).await?;
-    sqlx::query("UPDATE users SET firstname = ?, lastname = ? WHERE id = ?")
+    sqlx::query("UPDATE users SET firstname = $1, lastname = $2 WHERE id = $3")
         .bind(&update.firstname)
         .bind(&update.lastname)
         .bind(person.user_id)
@@ -105,7 +108,7 @@ pub async fn update_profile(pool: &Pool, person: &Person<'_>, update: &ProfileUp
 }
 
 async fn email_of(pool: &Pool, user_id: i64) -> Result<String, sqlx::Error> {
-    sqlx::query_scalar("SELECT email FROM users WHERE id = ?")
+    sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
         .bind(user_id)
         .fetch_one(pool)
         .await
@@ -128,7 +131,7 @@ async fn check_own_password(
     field: &str,
 ) -> ApiResult<throttle::Attempt> {
     let email = email_of(pool, person.user_id).await?;
-    let stored: Option<String> = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ?")
+    let stored: Option<String> = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
         .bind(person.user_id)
         .fetch_one(pool)
         .await?;
@@ -166,7 +169,7 @@ pub async fn change_password(
     let phc = hasher.reserve()?.hash(&change.new_password).await?;
     let mut tx = db::write(pool).await?;
     attempt.succeeded(&mut tx).await?;
-    sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
         .bind(phc)
         .bind(person.user_id)
         .execute(&mut *tx)
@@ -205,7 +208,7 @@ pub async fn request_reset(pool: &Pool, links: &Links, client: &ClientInfo, emai
     };
     let token = sessions::new_token();
     let mut tx = db::write(pool).await?;
-    sqlx::query("INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+    sqlx::query("INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
         .bind(token_hash(&token))
         .bind(user.id)
         .bind(db::now())
@@ -215,7 +218,7 @@ pub async fn request_reset(pool: &Pool, links: &Links, client: &ClientInfo, emai
         .execute(&mut *tx)
         .await?;
     let org: Option<(i64, String)> =
-        sqlx::query_as("SELECT o.id, o.slug FROM org_members m JOIN orgs o ON o.id = m.org_id WHERE m.user_id = ?")
+        sqlx::query_as("SELECT o.id, o.slug FROM org_members m JOIN orgs o ON o.id = m.org_id WHERE m.user_id = $1")
             .bind(user.id)
             .fetch_optional(&mut *tx)
             .await?;
@@ -261,7 +264,7 @@ pub async fn confirm_reset(
     let hash = token_hash(token.trim());
     let owner: Option<(i64, String)> = sqlx::query_as(
         "SELECT u.id, u.email FROM password_resets r JOIN users u ON u.id = r.user_id
-         WHERE r.token_hash = ? AND r.used_at IS NULL AND r.expires_at > ?",
+         WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > $2",
     )
     .bind(&hash)
     .bind(db::now())
@@ -283,7 +286,7 @@ pub async fn confirm_reset(
     let phc = worker.hash(password).await?;
     let mut tx = db::write(pool).await?;
     let claimed = sqlx::query(
-        "UPDATE password_resets SET used_at = ?1 WHERE token_hash = ?2 AND used_at IS NULL AND expires_at > ?1",
+        "UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1",
     )
     .bind(db::now())
     .bind(&hash)
@@ -294,7 +297,7 @@ pub async fn confirm_reset(
         return Err(dead_link());
     }
     attempt.succeeded(&mut tx).await?;
-    sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
         .bind(phc)
         .bind(user_id)
         .execute(&mut *tx)
@@ -330,8 +333,8 @@ fn qr(text: &str) -> ApiResult<QrCode> {
 pub async fn start_two_factor(pool: &Pool, person: &Person<'_>) -> ApiResult<TwoFactorSetup> {
     let secret = totp::new_secret();
     let mut tx = db::write(pool).await?;
-    let (email, enabled): (String, bool) =
-        sqlx::query_as("SELECT email, totp_enabled_at IS NOT NULL FROM users WHERE id = ?")
+    let (email, db::Flag(enabled)): (String, db::Flag) =
+        sqlx::query_as("SELECT email, totp_enabled_at IS NOT NULL FROM users WHERE id = $1")
             .bind(person.user_id)
             .fetch_one(&mut *tx)
             .await?;
@@ -341,13 +344,13 @@ pub async fn start_two_factor(pool: &Pool, person: &Person<'_>) -> ApiResult<Two
             "Two-factor sign-in is already on. Turn it off first to set up another app.",
         ));
     }
-    sqlx::query("UPDATE users SET totp_pending_secret = ? WHERE id = ?")
+    sqlx::query("UPDATE users SET totp_pending_secret = $1 WHERE id = $2")
         .bind(&secret)
         .bind(person.user_id)
         .execute(&mut *tx)
         .await?;
     let issuer = match sqlx::query_scalar::<_, String>(
-        "SELECT o.name FROM org_members m JOIN orgs o ON o.id = m.org_id WHERE m.user_id = ?",
+        "SELECT o.name FROM org_members m JOIN orgs o ON o.id = m.org_id WHERE m.user_id = $1",
     )
     .bind(person.user_id)
     .fetch_optional(&mut *tx)
@@ -407,7 +410,7 @@ fn recovery_hash(code: &str) -> String {
 /// Finish the set-up with a code from the app: two-factor sign-in is on, and the recovery codes
 /// are shown this once.
 pub async fn verify_two_factor(pool: &Pool, person: &Person<'_>, code: &str) -> ApiResult<RecoveryCodes> {
-    let pending: Option<String> = sqlx::query_scalar("SELECT totp_pending_secret FROM users WHERE id = ?")
+    let pending: Option<String> = sqlx::query_scalar("SELECT totp_pending_secret FROM users WHERE id = $1")
         .bind(person.user_id)
         .fetch_one(pool)
         .await?;
@@ -422,8 +425,8 @@ pub async fn verify_two_factor(pool: &Pool, person: &Person<'_>, code: &str) -> 
     let codes: Vec<String> = (0..RECOVERY_CODES).map(|_| new_recovery_code()).collect();
     let mut tx = db::write(pool).await?;
     let enabled = sqlx::query(
-        "UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_enabled_at = ?,
-             totp_last_step = ? WHERE id = ? AND totp_pending_secret = ? AND totp_enabled_at IS NULL",
+        "UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_enabled_at = $1,
+             totp_last_step = $2 WHERE id = $3 AND totp_pending_secret = $4 AND totp_enabled_at IS NULL",
     )
     .bind(db::now())
     .bind(step as i64)
@@ -439,12 +442,12 @@ pub async fn verify_two_factor(pool: &Pool, person: &Person<'_>, code: &str) -> 
         ));
     }
     attempt.succeeded(&mut tx).await?;
-    sqlx::query("DELETE FROM recovery_codes WHERE user_id = ?")
+    sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1")
         .bind(person.user_id)
         .execute(&mut *tx)
         .await?;
     for code in &codes {
-        sqlx::query("INSERT INTO recovery_codes (user_id, code_hash) VALUES (?, ?)")
+        sqlx::query("INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)")
             .bind(person.user_id)
             .bind(recovery_hash(code))
             .execute(&mut *tx)
@@ -466,14 +469,14 @@ pub enum SecondFactor {
 /// code (each once), inside the caller's transaction. None when it does not fit.
 pub async fn use_second_factor(tx: &mut Tx, user_id: i64, code: &str) -> Result<Option<SecondFactor>, sqlx::Error> {
     if contract::is_totp_code(code) {
-        let secret: Option<String> = sqlx::query_scalar("SELECT totp_secret FROM users WHERE id = ?")
+        let secret: Option<String> = sqlx::query_scalar("SELECT totp_secret FROM users WHERE id = $1")
             .bind(user_id)
             .fetch_one(&mut **tx)
             .await?;
         let Some(step) = secret.and_then(|s| totp::matching_step(&s, code, totp::now_step())) else {
             return Ok(None);
         };
-        let fresh = sqlx::query("UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?")
+        let fresh = sqlx::query("UPDATE users SET totp_last_step = $1 WHERE id = $2 AND totp_last_step < $3")
             .bind(step as i64)
             .bind(user_id)
             .bind(step as i64)
@@ -483,7 +486,7 @@ pub async fn use_second_factor(tx: &mut Tx, user_id: i64, code: &str) -> Result<
         return Ok((fresh == 1).then_some(SecondFactor::AuthenticatorCode));
     }
     let used =
-        sqlx::query("UPDATE recovery_codes SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL")
+        sqlx::query("UPDATE recovery_codes SET used_at = $1 WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL")
             .bind(db::now())
             .bind(user_id)
             .bind(recovery_hash(code))
@@ -516,12 +519,12 @@ pub async fn disable_two_factor(
     code_attempt.succeeded(&mut tx).await?;
     sqlx::query(
         "UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL, totp_last_step = 0
-         WHERE id = ?",
+         WHERE id = $1",
     )
     .bind(person.user_id)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM recovery_codes WHERE user_id = ?")
+    sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1")
         .bind(person.user_id)
         .execute(&mut *tx)
         .await?;
@@ -532,7 +535,7 @@ pub async fn disable_two_factor(
 
 /// Forget reset links that ended more than a day ago.
 pub async fn prune(pool: &Pool) -> Result<u64, sqlx::Error> {
-    Ok(sqlx::query("DELETE FROM password_resets WHERE expires_at < ?")
+    Ok(sqlx::query("DELETE FROM password_resets WHERE expires_at < $1")
         .bind(db::timestamp(chrono::Utc::now() - chrono::Duration::days(1)))
         .execute(pool)
         .await?

@@ -8,10 +8,9 @@ use contract::{
     MAX_ACTIVITIES_PER_PAGE,
 };
 use serde_json::{json, Value};
-use sqlx::{QueryBuilder, Sqlite};
 
 use crate::client::ClientInfo;
-use crate::db::{self, Pool, Tx};
+use crate::db::{self, Pool, Sql, Tx};
 use crate::domain::{page_window, people, Actor};
 use crate::error::{ApiError, ApiResult};
 
@@ -89,10 +88,10 @@ pub async fn record(tx: &mut Tx, org_id: i64, by: By<'_>, change: Change) -> Res
         Some(id) => people::name_of(tx, id).await?,
         None => None,
     };
-    let id = sqlx::query(
+    let id = sqlx::query_scalar(
         "INSERT INTO activities (org_id, key, trackable_type, trackable_id, trackable_name, owner_id, owner_name,
              recipient_id, space_id, parameters, ip, user_agent, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
     )
     .bind(org_id)
     .bind(change.key.as_str())
@@ -107,9 +106,8 @@ pub async fn record(tx: &mut Tx, org_id: i64, by: By<'_>, change: Change) -> Res
     .bind(client.map(|c| c.ip.to_string()))
     .bind(client.and_then(|c| c.user_agent.clone()))
     .bind(db::now())
-    .execute(&mut **tx)
-    .await?
-    .last_insert_rowid();
+    .fetch_one(&mut **tx)
+    .await?;
     Ok(id)
 }
 
@@ -204,41 +202,27 @@ fn instant(text: &str, upper: bool) -> Option<String> {
     }))
 }
 
-fn push_filter<'a>(q: &mut QueryBuilder<'a, Sqlite>, org_id: i64, filter: &'a Filter, snapshot: i64) {
-    q.push(" WHERE org_id = ").push_bind(org_id);
-    q.push(" AND id <= ").push_bind(snapshot);
+fn push_filter<'a>(q: &mut Sql<'a>, org_id: i64, filter: &'a Filter, snapshot: i64) {
+    q.push(" WHERE org_id = ").bind(org_id);
+    q.push(" AND id <= ").bind(snapshot);
     if let Some(gte) = &filter.created_at_gte {
-        q.push(" AND created_at >= ").push_bind(gte);
+        q.push(" AND created_at >= ").bind(gte.as_str());
     }
     if let Some(before) = &filter.created_before {
-        q.push(" AND created_at < ").push_bind(before);
+        q.push(" AND created_at < ").bind(before.as_str());
     }
     if let Some(space_id) = filter.space_id {
-        q.push(" AND space_id = ").push_bind(space_id);
+        q.push(" AND space_id = ").bind(space_id);
     }
     if !filter.owner_ids.is_empty() {
-        q.push(" AND owner_id IN (");
-        let mut list = q.separated(", ");
-        for id in &filter.owner_ids {
-            list.push_bind(*id);
-        }
-        q.push(")");
+        q.push(" AND owner_id IN ").bind_list(filter.owner_ids.iter().copied());
     }
     if !filter.types.is_empty() {
-        q.push(" AND trackable_type IN (");
-        let mut list = q.separated(", ");
-        for t in &filter.types {
-            list.push_bind(t.as_str());
-        }
-        q.push(")");
+        q.push(" AND trackable_type IN ")
+            .bind_list(filter.types.iter().map(|t| t.as_str()));
     }
     if !filter.keys.is_empty() {
-        q.push(" AND key IN (");
-        let mut list = q.separated(", ");
-        for k in &filter.keys {
-            list.push_bind(k.as_str());
-        }
-        q.push(")");
+        q.push(" AND key IN ").bind_list(filter.keys.iter().map(|k| k.as_str()));
     }
 }
 
@@ -287,7 +271,7 @@ impl ActivityRow {
 }
 
 async fn newest_id(pool: &Pool, org_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM activities WHERE org_id = ?")
+    sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM activities WHERE org_id = $1")
         .bind(org_id)
         .fetch_one(pool)
         .await
@@ -306,17 +290,17 @@ pub async fn page(
         Some(id) => id,
         None => newest_id(pool, org_id).await?,
     };
-    let mut count = QueryBuilder::new("SELECT COUNT(*) FROM activities");
+    let mut count = Sql::new("SELECT COUNT(*) FROM activities");
     push_filter(&mut count, org_id, filter, snapshot);
-    let total: i64 = count.build_query_scalar().fetch_one(pool).await?;
-    let mut select = QueryBuilder::new(format!("SELECT {COLUMNS} FROM activities"));
+    let total: i64 = count.fetch_scalar(pool).await?;
+    let mut select = Sql::new(format!("SELECT {COLUMNS} FROM activities"));
     push_filter(&mut select, org_id, filter, snapshot);
     select
         .push(" ORDER BY id DESC LIMIT ")
-        .push_bind(per_page)
+        .bind(per_page)
         .push(" OFFSET ")
-        .push_bind(offset);
-    let rows: Vec<ActivityRow> = select.build_query_as().fetch_all(pool).await?;
+        .bind(offset);
+    let rows: Vec<ActivityRow> = select.fetch_all(pool).await?;
     Ok(ActivitiesPage {
         activities: rows.into_iter().filter_map(ActivityRow::into_activity).collect(),
         total,
@@ -405,12 +389,12 @@ pub async fn export(
         if cursor.finished {
             return Ok(None);
         }
-        let mut select = QueryBuilder::new(format!("SELECT {COLUMNS} FROM activities"));
+        let mut select = Sql::new(format!("SELECT {COLUMNS} FROM activities"));
         push_filter(&mut select, cursor.org_id, &cursor.filter, cursor.below - 1);
         select
             .push(" ORDER BY id DESC LIMIT ")
-            .push_bind(EXPORT_CHUNK.min(cursor.left));
-        let rows: Vec<ActivityRow> = select.build_query_as().fetch_all(&cursor.pool).await?;
+            .bind(EXPORT_CHUNK.min(cursor.left));
+        let rows: Vec<ActivityRow> = select.fetch_all(&cursor.pool).await?;
         let mut out = String::new();
         if !cursor.started {
             out.push_str(match cursor.format {
@@ -454,7 +438,7 @@ pub async fn prune(pool: &Pool) -> Result<u64, sqlx::Error> {
             .map(|s| s.access.activity_retention_days)
             .unwrap_or(DEFAULT_ACTIVITY_RETENTION_DAYS);
         let cutoff = db::timestamp(Utc::now() - Duration::days(i64::from(days)));
-        deleted += sqlx::query("DELETE FROM activities WHERE org_id = ? AND created_at < ?")
+        deleted += sqlx::query("DELETE FROM activities WHERE org_id = $1 AND created_at < $2")
             .bind(org_id)
             .bind(cutoff)
             .execute(pool)

@@ -22,7 +22,7 @@ const GATEWAY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 pub const STUCK_AFTER: chrono::Duration = chrono::Duration::minutes(5);
 
 pub async fn load_billing(pool: &Pool, org_id: i64) -> Result<Option<BillingInfo>, sqlx::Error> {
-    let json: Option<String> = sqlx::query_scalar("SELECT info FROM billing_info WHERE org_id = ?")
+    let json: Option<String> = sqlx::query_scalar("SELECT info FROM billing_info WHERE org_id = $1")
         .bind(org_id)
         .fetch_optional(pool)
         .await?;
@@ -31,7 +31,7 @@ pub async fn load_billing(pool: &Pool, org_id: i64) -> Result<Option<BillingInfo
 
 /// The billing information as it stands inside a transaction (what a new invoice is made out to).
 pub async fn billing_in(tx: &mut Tx, org_id: i64) -> Result<Option<BillingInfo>, sqlx::Error> {
-    let json: Option<String> = sqlx::query_scalar("SELECT info FROM billing_info WHERE org_id = ?")
+    let json: Option<String> = sqlx::query_scalar("SELECT info FROM billing_info WHERE org_id = $1")
         .bind(org_id)
         .fetch_optional(&mut **tx)
         .await?;
@@ -49,7 +49,7 @@ struct CardRow {
 
 pub async fn load_card(pool: &Pool, org_id: i64) -> Result<Option<PaymentMethod>, sqlx::Error> {
     let row: Option<CardRow> =
-        sqlx::query_as("SELECT brand, last4, exp_month, exp_year, holder FROM payment_methods WHERE org_id = ?")
+        sqlx::query_as("SELECT brand, last4, exp_month, exp_year, holder FROM payment_methods WHERE org_id = $1")
             .bind(org_id)
             .fetch_optional(pool)
             .await?;
@@ -77,7 +77,7 @@ pub async fn save_billing(pool: &Pool, actor: &Actor, info: BillingInfo) -> ApiR
     authorize_billing(&mut tx, actor).await?;
     let before = billing_in(&mut tx, actor.org_id).await?;
     sqlx::query(
-        "INSERT INTO billing_info (org_id, info, updated_at) VALUES (?, ?, ?)
+        "INSERT INTO billing_info (org_id, info, updated_at) VALUES ($1, $2, $3)
          ON CONFLICT (org_id) DO UPDATE SET info = excluded.info, updated_at = excluded.updated_at",
     )
     .bind(actor.org_id)
@@ -115,13 +115,13 @@ pub async fn save_card(
     let mut tx = db::write(pool).await?;
     authorize_billing(&mut tx, actor).await?;
     let before: Option<CardRow> =
-        sqlx::query_as("SELECT brand, last4, exp_month, exp_year, holder FROM payment_methods WHERE org_id = ?")
+        sqlx::query_as("SELECT brand, last4, exp_month, exp_year, holder FROM payment_methods WHERE org_id = $1")
             .bind(actor.org_id)
             .fetch_optional(&mut *tx)
             .await?;
     sqlx::query(
         "INSERT INTO payment_methods (org_id, brand, last4, exp_month, exp_year, holder, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (org_id) DO UPDATE SET brand = excluded.brand, last4 = excluded.last4,
              exp_month = excluded.exp_month, exp_year = excluded.exp_year, holder = excluded.holder,
              updated_at = excluded.updated_at",
@@ -129,8 +129,8 @@ pub async fn save_card(
     .bind(actor.org_id)
     .bind(&kept.brand)
     .bind(&kept.last4)
-    .bind(kept.exp_month)
-    .bind(kept.exp_year)
+    .bind(i64::from(kept.exp_month))
+    .bind(i64::from(kept.exp_year))
     .bind(&kept.holder)
     .bind(db::now())
     .execute(&mut *tx)
@@ -158,15 +158,15 @@ pub async fn charge_outstanding(
         return Ok(());
     };
     let outstanding: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM invoices WHERE org_id = ? AND status IN ('open', 'failed') ORDER BY id")
+        sqlx::query_scalar("SELECT id FROM invoices WHERE org_id = $1 AND status IN ('open', 'failed') ORDER BY id")
             .bind(org_id)
             .fetch_all(pool)
             .await?;
     for invoice_id in outstanding {
         let mut tx = db::write(pool).await?;
         let claimed: Option<Claim> = sqlx::query_as(
-            "UPDATE invoices SET status = 'charging', charge_attempts = charge_attempts + 1, charging_since = ?
-             WHERE id = ? AND status IN ('open', 'failed')
+            "UPDATE invoices SET status = 'charging', charge_attempts = charge_attempts + 1, charging_since = $1
+             WHERE id = $2 AND status IN ('open', 'failed')
              RETURNING id, org_id, number, total_cents, currency, charge_attempts",
         )
         .bind(db::now())
@@ -227,8 +227,8 @@ async fn charge(
     };
     let mut tx = db::write(pool).await?;
     let settled = sqlx::query(
-        "UPDATE invoices SET status = ?, charge_reference = ?, charging_since = NULL
-         WHERE id = ? AND status = 'charging' AND charge_attempts = ?",
+        "UPDATE invoices SET status = $1, charge_reference = $2, charging_since = NULL
+         WHERE id = $3 AND status = 'charging' AND charge_attempts = $4",
     )
     .bind(status)
     .bind(reference)
@@ -261,7 +261,7 @@ async fn charge(
 pub async fn finish_stuck_charges(pool: &Pool, gateway: &dyn PaymentGateway) -> Result<usize, sqlx::Error> {
     let stuck: Vec<Claim> = sqlx::query_as(
         "SELECT id, org_id, number, total_cents, currency, charge_attempts FROM invoices
-         WHERE status = 'charging' AND charging_since < ?",
+         WHERE status = 'charging' AND charging_since < $1",
     )
     .bind(db::timestamp(chrono::Utc::now() - STUCK_AFTER))
     .fetch_all(pool)

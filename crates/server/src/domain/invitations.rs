@@ -35,6 +35,7 @@ struct InvitationRow {
     expires_at: String,
     org_role: String,
     inviter_id: i64,
+    #[sqlx(try_from = "crate::db::Flag")]
     registered: bool,
 }
 
@@ -56,7 +57,7 @@ impl InvitationRow {
 const PENDING: &str = "SELECT i.id, i.email, i.org_id, i.expires_at, i.org_role, i.inviter_id,
         EXISTS (SELECT 1 FROM users u WHERE u.email = i.email AND u.password_hash IS NOT NULL) AS registered
      FROM invitations i
-     WHERE i.org_id = ?1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND (?2 IS NULL OR i.id = ?2)
+     WHERE i.org_id = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND ($2 IS NULL OR i.id = $2)
      ORDER BY i.created_at DESC, i.id DESC";
 
 /// The organization's open invitations (or just `only`), newest first. Expired ones are included
@@ -91,7 +92,7 @@ async fn send_invitation(
     code: &str,
 ) -> Result<(), sqlx::Error> {
     let brand = mail::brand_of(tx, actor.org_id).await?;
-    let slug: String = sqlx::query_scalar("SELECT slug FROM orgs WHERE id = ?")
+    let slug: String = sqlx::query_scalar("SELECT slug FROM orgs WHERE id = $1")
         .bind(actor.org_id)
         .fetch_one(&mut **tx)
         .await?;
@@ -127,7 +128,7 @@ pub async fn create(
     let mut tx = db::write(pool).await?;
     let role = authorize(&mut tx, actor, Permission::InviteUsers).await?;
     check_invite(role, request.org_role)?;
-    let settings: String = sqlx::query_scalar("SELECT settings FROM orgs WHERE id = ?")
+    let settings: String = sqlx::query_scalar("SELECT settings FROM orgs WHERE id = $1")
         .bind(actor.org_id)
         .fetch_one(&mut *tx)
         .await?;
@@ -150,9 +151,9 @@ pub async fn create(
     let mut issued = Vec::new();
     for email in &emails {
         let code = new_token();
-        let id = sqlx::query(
+        let id: i64 = sqlx::query_scalar(
             "INSERT INTO invitations (org_id, email, org_role, inviter_id, token_hash, created_at, expires_at, firstname, lastname)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
         )
         .bind(actor.org_id)
         .bind(email)
@@ -163,9 +164,8 @@ pub async fn create(
         .bind(expiry())
         .bind(if single { request.firstname.trim() } else { "" })
         .bind(if single { request.lastname.trim() } else { "" })
-        .execute(&mut *tx)
-        .await?
-        .last_insert_rowid();
+        .fetch_one(&mut *tx)
+        .await?;
         let change = Change::new(ActivityKey::InvitationCreate)
             .on(id, email.clone())
             .with(json!({ "email": email, "org_role": request.org_role }));
@@ -183,7 +183,7 @@ pub async fn create(
 
 async fn refuse_if_taken(tx: &mut Tx, org_id: i64, email: &str) -> ApiResult<()> {
     let membership: Option<i64> =
-        sqlx::query_scalar("SELECT m.org_id FROM org_members m JOIN users u ON u.id = m.user_id WHERE u.email = ?")
+        sqlx::query_scalar("SELECT m.org_id FROM org_members m JOIN users u ON u.id = m.user_id WHERE u.email = $1")
             .bind(email)
             .fetch_optional(&mut **tx)
             .await?;
@@ -202,8 +202,8 @@ async fn refuse_if_taken(tx: &mut Tx, org_id: i64, email: &str) -> ApiResult<()>
         }
         None => {}
     }
-    let invited: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM invitations WHERE org_id = ? AND email = ? AND accepted_at IS NULL AND revoked_at IS NULL)",
+    let db::Flag(invited) = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM invitations WHERE org_id = $1 AND email = $2 AND accepted_at IS NULL AND revoked_at IS NULL)",
     )
     .bind(org_id)
     .bind(email)
@@ -236,8 +236,8 @@ pub async fn resend(pool: &Pool, links: &Links, actor: &Actor, id: i64) -> ApiRe
     let invitation = managed(&mut tx, actor, id).await?;
     let code = new_token();
     let renewed = sqlx::query(
-        "UPDATE invitations SET token_hash = ?, expires_at = ?
-         WHERE id = ? AND org_id = ? AND accepted_at IS NULL AND revoked_at IS NULL",
+        "UPDATE invitations SET token_hash = $1, expires_at = $2
+         WHERE id = $3 AND org_id = $4 AND accepted_at IS NULL AND revoked_at IS NULL",
     )
     .bind(token_hash(&code))
     .bind(expiry())
@@ -266,7 +266,7 @@ pub async fn revoke(pool: &Pool, actor: &Actor, id: i64) -> ApiResult<()> {
     let mut tx = db::write(pool).await?;
     let invitation = managed(&mut tx, actor, id).await?;
     let revoked = sqlx::query(
-        "UPDATE invitations SET revoked_at = ? WHERE id = ? AND org_id = ? AND accepted_at IS NULL AND revoked_at IS NULL",
+        "UPDATE invitations SET revoked_at = $1 WHERE id = $2 AND org_id = $3 AND accepted_at IS NULL AND revoked_at IS NULL",
     )
     .bind(db::now())
     .bind(id)
@@ -300,6 +300,7 @@ struct OpenInvitation {
 struct ExistingUser {
     id: i64,
     password_hash: Option<String>,
+    #[sqlx(try_from = "crate::db::Flag")]
     two_factor: bool,
 }
 
@@ -343,14 +344,14 @@ pub async fn accept(
     }
     let open: Option<OpenInvitation> = sqlx::query_as(
         "SELECT id, org_id, email, org_role, expires_at, firstname, lastname FROM invitations
-         WHERE token_hash = ? AND accepted_at IS NULL AND revoked_at IS NULL",
+         WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL",
     )
     .bind(token_hash(request.code.trim()))
     .fetch_optional(pool)
     .await?;
     let existing: Option<ExistingUser> = match &open {
         Some(invitation) => {
-            sqlx::query_as("SELECT id, password_hash FROM users WHERE email = ?")
+            sqlx::query_as("SELECT id, password_hash FROM users WHERE email = $1")
                 .bind(&invitation.email)
                 .fetch_optional(pool)
                 .await?
@@ -418,8 +419,8 @@ pub async fn accept(
     let mut tx = db::write(pool).await?;
     attempt.succeeded(&mut tx).await?;
     let claimed = sqlx::query(
-        "UPDATE invitations SET accepted_at = ?1 WHERE id = ?2 AND accepted_at IS NULL AND revoked_at IS NULL
-         AND expires_at > ?1",
+        "UPDATE invitations SET accepted_at = $1 WHERE id = $2 AND accepted_at IS NULL AND revoked_at IS NULL
+         AND expires_at > $1",
     )
     .bind(db::now())
     .bind(invitation.id)
@@ -446,7 +447,7 @@ pub async fn accept(
         Account::Proven { id, .. } => id,
         Account::SetPassword { id, phc } => {
             let set = sqlx::query(
-                "UPDATE users SET password_hash = ?, firstname = ?, lastname = ? WHERE id = ? AND password_hash IS NULL",
+                "UPDATE users SET password_hash = $1, firstname = $2, lastname = $3 WHERE id = $4 AND password_hash IS NULL",
             )
             .bind(phc)
             .bind(&first)
@@ -464,18 +465,17 @@ pub async fn accept(
             }
             id
         }
-        Account::Create { phc } => sqlx::query(
-            "INSERT INTO users (email, firstname, lastname, password_hash, created_at) VALUES (?, ?, ?, ?, ?)
-             ON CONFLICT (email) DO NOTHING",
+        Account::Create { phc } => sqlx::query_scalar::<_, i64>(
+            "INSERT INTO users (email, firstname, lastname, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (email) DO NOTHING RETURNING id",
         )
         .bind(&invitation.email)
         .bind(&first)
         .bind(&last)
         .bind(phc)
         .bind(db::now())
-        .execute(&mut *tx)
-        .await
-        .map(|done| (done.rows_affected() == 1).then(|| done.last_insert_rowid()))?
+        .fetch_optional(&mut *tx)
+        .await?
         .ok_or_else(|| {
             ApiError::conflict(
                 "account_changed",
@@ -486,7 +486,7 @@ pub async fn accept(
     };
     let joined = sqlx::query(
         "INSERT INTO org_members (org_id, user_id, org_role, created_at)
-         SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM org_members WHERE user_id = ?2)",
+         SELECT $1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM org_members WHERE user_id = $2)",
     )
     .bind(invitation.org_id)
     .bind(user_id)

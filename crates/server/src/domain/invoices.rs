@@ -53,7 +53,7 @@ fn to_invoice(row: InvoiceRow) -> Invoice {
 
 pub async fn one(pool: &Pool, org_id: i64, id: i64) -> ApiResult<Invoice> {
     let row: Option<InvoiceRow> =
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM invoices WHERE id = ? AND org_id = ?"))
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM invoices WHERE id = $1 AND org_id = $2"))
             .bind(id)
             .bind(org_id)
             .fetch_optional(pool)
@@ -63,7 +63,7 @@ pub async fn one(pool: &Pool, org_id: i64, id: i64) -> ApiResult<Invoice> {
 
 pub async fn list(pool: &Pool, org_id: i64) -> Result<Invoices, sqlx::Error> {
     let rows: Vec<InvoiceRow> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM invoices WHERE org_id = ? ORDER BY period_start DESC, id DESC"
+        "SELECT {COLUMNS} FROM invoices WHERE org_id = $1 ORDER BY period_start DESC, id DESC"
     ))
     .bind(org_id)
     .fetch_all(pool)
@@ -76,7 +76,7 @@ pub async fn list(pool: &Pool, org_id: i64) -> Result<Invoices, sqlx::Error> {
 /// The invoice as a file name and an HTML document.
 pub async fn document(pool: &Pool, org_id: i64, id: i64) -> ApiResult<(String, String)> {
     let invoice = one(pool, org_id, id).await?;
-    let org_name: String = sqlx::query_scalar("SELECT name FROM orgs WHERE id = ?")
+    let org_name: String = sqlx::query_scalar("SELECT name FROM orgs WHERE id = $1")
         .bind(org_id)
         .fetch_one(pool)
         .await?;

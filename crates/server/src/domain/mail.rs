@@ -73,7 +73,7 @@ impl MailBrand {
 
 /// The brand of an organization, read inside a transaction.
 pub async fn brand_of(tx: &mut Tx, org_id: i64) -> Result<MailBrand, sqlx::Error> {
-    let (name, settings): (String, String) = sqlx::query_as("SELECT name, settings FROM orgs WHERE id = ?")
+    let (name, settings): (String, String) = sqlx::query_as("SELECT name, settings FROM orgs WHERE id = $1")
         .bind(org_id)
         .fetch_one(&mut **tx)
         .await?;
@@ -181,7 +181,7 @@ pub async fn enqueue(
     sqlx::query(
         "INSERT INTO outbox (org_id, kind, subject_id, recipient, sender_name, subject, text_body, html_body,
              next_attempt_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(org_id)
     .bind(kind.as_str())
@@ -212,18 +212,16 @@ pub async fn latest(pool: &Pool, kind: MailKind, ids: &[i64]) -> Result<HashMap<
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let mut query = sqlx::QueryBuilder::new(
+    let mut query = db::Sql::new(
         "SELECT subject_id, status, attempts, last_error, sent_at FROM outbox o
          WHERE o.id = (SELECT MAX(id) FROM outbox x WHERE x.kind = o.kind AND x.subject_id = o.subject_id)
          AND o.kind = ",
     );
-    query.push_bind(kind.as_str()).push(" AND o.subject_id IN (");
-    let mut list = query.separated(", ");
-    for id in ids {
-        list.push_bind(*id);
-    }
-    query.push(")");
-    let rows: Vec<StateRow> = query.build_query_as().fetch_all(pool).await?;
+    query
+        .bind(kind.as_str())
+        .push(" AND o.subject_id IN ")
+        .bind_list(ids.iter().copied());
+    let rows: Vec<StateRow> = query.fetch_all(pool).await?;
     Ok(rows
         .into_iter()
         .filter_map(|r| {

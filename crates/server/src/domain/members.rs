@@ -7,9 +7,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use contract::{check_removal, check_role_change, ActivityKey, Keepers, OrgRole, OrgUser, Party, Permission, Refusal};
 use serde_json::json;
-use sqlx::{QueryBuilder, Sqlite};
 
-use crate::db::{self, Pool, Tx};
+use crate::db::{self, Pool, Sql, Tx};
 use crate::domain::activity::{self, before_after, By, Change};
 use crate::domain::{authorize, current_role, like_pattern, people, Actor};
 use crate::error::{ApiError, ApiResult};
@@ -29,7 +28,9 @@ pub struct UserRow {
     pub sign_in_count: i64,
     pub created_at: String,
     pub last_sign_in_at: Option<String>,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub disabled: bool,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub two_factor: bool,
 }
 
@@ -49,24 +50,19 @@ pub async fn roles_on_spaces(
     org_id: i64,
     only: Option<&[i64]>,
 ) -> Result<HashMap<i64, SpaceRoles>, sqlx::Error> {
-    let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+    let mut query = Sql::new(
         "SELECT c.user_id, c.space_id, c.role FROM space_collaborators c JOIN spaces s ON s.id = c.space_id
          WHERE s.org_id = ",
     );
-    query.push_bind(org_id);
+    query.bind(org_id);
     if let Some(ids) = only {
         if ids.is_empty() {
             return Ok(HashMap::new());
         }
-        query.push(" AND c.user_id IN (");
-        let mut list = query.separated(", ");
-        for id in ids {
-            list.push_bind(*id);
-        }
-        query.push(")");
+        query.push(" AND c.user_id IN ").bind_list(ids.iter().copied());
     }
     query.push(" ORDER BY c.space_id");
-    let rows: Vec<CollaborationRow> = query.build_query_as().fetch_all(pool).await?;
+    let rows: Vec<CollaborationRow> = query.fetch_all(pool).await?;
     let mut roles: HashMap<i64, SpaceRoles> = HashMap::new();
     for row in rows {
         roles
@@ -116,7 +112,7 @@ async fn with_spaces(pool: &Pool, org_id: i64, rows: Vec<UserRow>) -> Result<Vec
 /// One member of the organization, or None when the user is not in it.
 pub async fn one(pool: &Pool, org_id: i64, user_id: i64) -> Result<Option<OrgUser>, sqlx::Error> {
     let row: Option<UserRow> = sqlx::query_as(&format!(
-        "SELECT {USER_COLUMNS} FROM org_members m JOIN users u ON u.id = m.user_id WHERE m.org_id = ? AND m.user_id = ?"
+        "SELECT {USER_COLUMNS} FROM org_members m JOIN users u ON u.id = m.user_id WHERE m.org_id = $1 AND m.user_id = $2"
     ))
     .bind(org_id)
     .bind(user_id)
@@ -132,7 +128,7 @@ pub async fn one(pool: &Pool, org_id: i64, user_id: i64) -> Result<Option<OrgUse
 pub async fn everyone(pool: &Pool, org_id: i64, only: Option<i64>) -> Result<Vec<OrgUser>, sqlx::Error> {
     let rows: Vec<UserRow> = sqlx::query_as(&format!(
         "SELECT {USER_COLUMNS} FROM org_members m JOIN users u ON u.id = m.user_id
-         WHERE m.org_id = ?1 AND (?2 IS NULL OR u.id = ?2) ORDER BY u.id"
+         WHERE m.org_id = $1 AND ($2 IS NULL OR u.id = $2) ORDER BY u.id"
     ))
     .bind(org_id)
     .bind(only)
@@ -150,7 +146,7 @@ pub async fn everyone(pool: &Pool, org_id: i64, only: Option<i64>) -> Result<Vec
 }
 
 pub async fn count(pool: &Pool, org_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM org_members WHERE org_id = ?")
+    sqlx::query_scalar("SELECT COUNT(*) FROM org_members WHERE org_id = $1")
         .bind(org_id)
         .fetch_one(pool)
         .await
@@ -232,8 +228,8 @@ impl UserFilter {
     }
 }
 
-const MATCHING: &str = "m.org_id = ?1 AND (?2 = '' OR lower(u.firstname || ' ' || u.lastname) LIKE ?3 ESCAPE '\\' \
-                        OR lower(u.email) LIKE ?3 ESCAPE '\\') AND (?4 IS NULL OR m.org_role = ?4)";
+const MATCHING: &str = "m.org_id = $1 AND ($2 = '' OR lower(u.firstname || ' ' || u.lastname) LIKE $3 ESCAPE '\\' \
+                        OR lower(u.email) LIKE $3 ESCAPE '\\') AND ($4 IS NULL OR m.org_role = $4)";
 
 /// The members matching the filter, in its order, and how many match; `window` is (count,
 /// offset), none for all.
@@ -253,11 +249,11 @@ pub async fn matching(
     .fetch_one(pool)
     .await?;
     let dir = if filter.descending { "DESC" } else { "ASC" };
-    // SQLite reads a negative LIMIT as "no limit".
-    let (count, offset) = window.unwrap_or((-1, 0));
+    // No window: every row (a limit no list reaches; both databases take it).
+    let (count, offset) = window.unwrap_or((i64::MAX, 0));
     let rows: Vec<UserRow> = sqlx::query_as(&format!(
         "SELECT {USER_COLUMNS} FROM org_members m JOIN users u ON u.id = m.user_id WHERE {MATCHING}
-         ORDER BY {} {dir}, u.id {dir} LIMIT ?5 OFFSET ?6",
+         ORDER BY {} {dir}, u.id {dir} LIMIT $5 OFFSET $6",
         filter.sort.order_by()
     ))
     .bind(org_id)
@@ -308,10 +304,10 @@ pub async fn export_csv(pool: &Pool, actor: &Actor, filter: &UserFilter) -> ApiR
 
 /// Who keeps the organization running now, read inside the change's transaction.
 async fn keepers(tx: &mut Tx, org_id: i64) -> Result<Keepers, sqlx::Error> {
-    let (managers, owners, subscribed): (i64, i64, bool) = sqlx::query_as(
-        "SELECT (SELECT COUNT(*) FROM org_members WHERE org_id = ?1 AND org_role IN ('owner', 'admin')),
-                (SELECT COUNT(*) FROM org_members WHERE org_id = ?1 AND org_role = 'owner'),
-                EXISTS (SELECT 1 FROM subscriptions WHERE org_id = ?1)",
+    let (managers, owners, db::Flag(subscribed)): (i64, i64, db::Flag) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM org_members WHERE org_id = $1 AND org_role IN ('owner', 'admin')),
+                (SELECT COUNT(*) FROM org_members WHERE org_id = $1 AND org_role = 'owner'),
+                EXISTS (SELECT 1 FROM subscriptions WHERE org_id = $1)",
     )
     .bind(org_id)
     .fetch_one(&mut **tx)
@@ -337,13 +333,13 @@ async fn target(tx: &mut Tx, org_id: i64, user_id: i64) -> ApiResult<Party> {
 /// role or NULL for a removal): the actor still holds a role that may do it, and what the
 /// organization must keep is kept.
 const STILL_ALLOWED: &str = "
-    EXISTS (SELECT 1 FROM org_members a WHERE a.org_id = ?1 AND a.user_id = ?3
-            AND (a.org_role = 'owner' OR (a.org_role = 'admin' AND ?4 = 0)))
-    AND (org_role = 'member' OR ?5 IN ('owner', 'admin')
-         OR (SELECT COUNT(*) FROM org_members k WHERE k.org_id = ?1 AND k.org_role IN ('owner', 'admin') AND k.user_id <> ?2) >= 1)
-    AND (org_role <> 'owner' OR ?5 = 'owner'
-         OR NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.org_id = ?1)
-         OR (SELECT COUNT(*) FROM org_members k WHERE k.org_id = ?1 AND k.org_role = 'owner' AND k.user_id <> ?2) >= 1)";
+    EXISTS (SELECT 1 FROM org_members a WHERE a.org_id = $1 AND a.user_id = $3
+            AND (a.org_role = 'owner' OR (a.org_role = 'admin' AND $4 = 0)))
+    AND (org_role = 'member' OR $5 IN ('owner', 'admin')
+         OR (SELECT COUNT(*) FROM org_members k WHERE k.org_id = $1 AND k.org_role IN ('owner', 'admin') AND k.user_id <> $2) >= 1)
+    AND (org_role <> 'owner' OR $5 = 'owner'
+         OR NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.org_id = $1)
+         OR (SELECT COUNT(*) FROM org_members k WHERE k.org_id = $1 AND k.org_role = 'owner' AND k.user_id <> $2) >= 1)";
 
 /// Give a member another role.
 pub async fn change_role(pool: &Pool, actor: &Actor, user_id: i64, new_role: OrgRole) -> ApiResult<OrgUser> {
@@ -357,12 +353,12 @@ pub async fn change_role(pool: &Pool, actor: &Actor, user_id: i64, new_role: Org
     check_role_change(me, target, new_role, keepers(&mut tx, actor.org_id).await?)?;
     let needs_owner = target.role == OrgRole::Owner || new_role == OrgRole::Owner;
     let changed = sqlx::query(&format!(
-        "UPDATE org_members SET org_role = ?5 WHERE org_id = ?1 AND user_id = ?2 AND org_role = ?6 AND {STILL_ALLOWED}"
+        "UPDATE org_members SET org_role = $5 WHERE org_id = $1 AND user_id = $2 AND org_role = $6 AND {STILL_ALLOWED}"
     ))
     .bind(actor.org_id)
     .bind(user_id)
     .bind(actor.user_id)
-    .bind(needs_owner)
+    .bind(i64::from(needs_owner))
     .bind(new_role.as_str())
     .bind(target.role.as_str())
     .execute(&mut *tx)
@@ -398,12 +394,12 @@ pub async fn remove(pool: &Pool, actor: &Actor, user_id: i64) -> ApiResult<()> {
     check_removal(me, target, keepers(&mut tx, actor.org_id).await?)?;
     let name = people::name_of(&mut tx, user_id).await?.unwrap_or_default();
     let removed = sqlx::query(&format!(
-        "DELETE FROM org_members WHERE org_id = ?1 AND user_id = ?2 AND org_role = ?6 AND {STILL_ALLOWED}"
+        "DELETE FROM org_members WHERE org_id = $1 AND user_id = $2 AND org_role = $6 AND {STILL_ALLOWED}"
     ))
     .bind(actor.org_id)
     .bind(user_id)
     .bind(actor.user_id)
-    .bind(target.role == OrgRole::Owner)
+    .bind(i64::from(target.role == OrgRole::Owner))
     .bind(Option::<&str>::None)
     .bind(target.role.as_str())
     .execute(&mut *tx)
@@ -413,8 +409,8 @@ pub async fn remove(pool: &Pool, actor: &Actor, user_id: i64) -> ApiResult<()> {
         return Err(Refusal::LastManager.into());
     }
     let spaces_left = sqlx::query(
-        "DELETE FROM space_collaborators WHERE user_id = ?1
-         AND space_id IN (SELECT id FROM spaces WHERE org_id = ?2)",
+        "DELETE FROM space_collaborators WHERE user_id = $1
+         AND space_id IN (SELECT id FROM spaces WHERE org_id = $2)",
     )
     .bind(user_id)
     .bind(actor.org_id)

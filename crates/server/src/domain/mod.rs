@@ -52,11 +52,12 @@ pub async fn authorize(tx: &mut Tx, actor: &Actor, permission: Permission) -> Ap
 
 /// A person's role in the organization, read inside a transaction.
 pub async fn current_role(tx: &mut Tx, org_id: i64, user_id: i64) -> Result<Option<OrgRole>, sqlx::Error> {
-    let role: Option<String> = sqlx::query_scalar("SELECT org_role FROM org_members WHERE org_id = ? AND user_id = ?")
-        .bind(org_id)
-        .bind(user_id)
-        .fetch_optional(&mut **tx)
-        .await?;
+    let role: Option<String> =
+        sqlx::query_scalar("SELECT org_role FROM org_members WHERE org_id = $1 AND user_id = $2")
+            .bind(org_id)
+            .bind(user_id)
+            .fetch_optional(&mut **tx)
+            .await?;
     Ok(role.as_deref().and_then(OrgRole::parse))
 }
 

@@ -22,7 +22,7 @@ struct OrgRow {
 pub async fn load(pool: &Pool, actor: &Actor) -> Result<Org, sqlx::Error> {
     let sees_members = allows(actor.role, Permission::SeeMembers);
     let row: OrgRow = sqlx::query_as(
-        "SELECT id, name, slug, plan, plan_level, max_spaces, max_collaborators, settings FROM orgs WHERE id = ?",
+        "SELECT id, name, slug, plan, plan_level, max_spaces, max_collaborators, settings FROM orgs WHERE id = $1",
     )
     .bind(actor.org_id)
     .fetch_one(pool)

@@ -151,7 +151,7 @@ pub async fn second_factor(
             "Enter the 6-digit code from your authenticator app, or a recovery code.",
         ));
     }
-    let email: String = sqlx::query_scalar("SELECT email FROM users WHERE id = ?")
+    let email: String = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
         .bind(session.user_id)
         .fetch_one(pool)
         .await?;
@@ -175,7 +175,7 @@ pub async fn second_factor(
         .at("code"));
     };
     attempt.succeeded(&mut tx).await?;
-    let opened = sqlx::query("UPDATE sessions SET stage = 'full' WHERE token_hash = ? AND stage = 'two_factor'")
+    let opened = sqlx::query("UPDATE sessions SET stage = 'full' WHERE token_hash = $1 AND stage = 'two_factor'")
         .bind(token_hash(token))
         .execute(&mut *tx)
         .await?
@@ -188,7 +188,7 @@ pub async fn second_factor(
     record_sign_in(&mut tx, session.user_id, client, extra).await?;
     tx.commit().await?;
     let me = me(pool, session.user_id).await?;
-    let expires_at: String = sqlx::query_scalar("SELECT expires_at FROM sessions WHERE token_hash = ?")
+    let expires_at: String = sqlx::query_scalar("SELECT expires_at FROM sessions WHERE token_hash = $1")
         .bind(token_hash(token))
         .fetch_one(pool)
         .await?;
@@ -213,7 +213,7 @@ async fn record_failure(pool: &Pool, user_id: i64, client: &ClientInfo) -> Resul
 }
 
 async fn membership(tx: &mut Tx, user_id: i64) -> Result<Option<(i64, OrgRole)>, sqlx::Error> {
-    let row: Option<(i64, String)> = sqlx::query_as("SELECT org_id, org_role FROM org_members WHERE user_id = ?")
+    let row: Option<(i64, String)> = sqlx::query_as("SELECT org_id, org_role FROM org_members WHERE user_id = $1")
         .bind(user_id)
         .fetch_optional(&mut **tx)
         .await?;
@@ -241,28 +241,30 @@ impl Stage {
 /// Count the sign-in and open a session, inside the transaction that signs the person in
 /// (sign-in, or accepting an invitation). Returns the token and its expiry.
 pub async fn open(tx: &mut Tx, user_id: i64, stage: Stage) -> Result<(String, String), sqlx::Error> {
-    sqlx::query("UPDATE users SET sign_in_count = sign_in_count + 1, last_sign_in_at = ? WHERE id = ?")
+    sqlx::query("UPDATE users SET sign_in_count = sign_in_count + 1, last_sign_in_at = $1 WHERE id = $2")
         .bind(db::now())
         .bind(user_id)
         .execute(&mut **tx)
         .await?;
     let token = new_token();
     let expires_at = db::timestamp(chrono::Utc::now() + LIFETIME);
-    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at, stage) VALUES (?, ?, ?, ?, ?)")
-        .bind(token_hash(&token))
-        .bind(user_id)
-        .bind(db::now())
-        .bind(&expires_at)
-        .bind(stage.as_str())
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, stage) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(token_hash(&token))
+    .bind(user_id)
+    .bind(db::now())
+    .bind(&expires_at)
+    .bind(stage.as_str())
+    .execute(&mut **tx)
+    .await?;
     Ok((token, expires_at))
 }
 
 /// End every session of the account but `keep` (a new password, a reset).
 pub async fn revoke_others(tx: &mut Tx, user_id: i64, keep: Option<&str>) -> Result<u64, sqlx::Error> {
     Ok(sqlx::query(
-        "UPDATE sessions SET revoked_at = ?1 WHERE user_id = ?2 AND revoked_at IS NULL AND token_hash IS NOT ?3",
+        "UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL AND token_hash IS DISTINCT FROM $3",
     )
     .bind(db::now())
     .bind(user_id)
@@ -282,20 +284,21 @@ pub struct SessionUser {
     /// `full` or `two_factor` (a code is still owed).
     pub stage: String,
     /// The organization requires two-factor sign-in and this person has not set it up.
+    #[sqlx(try_from = "crate::db::Flag")]
     pub must_set_up_two_factor: bool,
 }
 
 pub async fn user_of(pool: &Pool, token: &str) -> Result<Option<SessionUser>, sqlx::Error> {
-    sqlx::query_as(
+    sqlx::query_as(&format!(
         "SELECT s.user_id, m.org_id, m.org_role, s.stage,
-                (COALESCE(json_extract(o.settings, '$.access.require_two_factor'), 0) = 1
-                 AND u.totp_enabled_at IS NULL) AS must_set_up_two_factor
+                ({} AND u.totp_enabled_at IS NULL) AS must_set_up_two_factor
          FROM sessions s
          JOIN users u ON u.id = s.user_id
          LEFT JOIN org_members m ON m.user_id = s.user_id
          LEFT JOIN orgs o ON o.id = m.org_id
-         WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.disabled = 0",
-    )
+         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.disabled = 0",
+        db::Backend::of(pool).json_is_true("o.settings", &["access", "require_two_factor"])
+    ))
     .bind(token_hash(token))
     .bind(db::now())
     .fetch_optional(pool)
@@ -305,7 +308,7 @@ pub async fn user_of(pool: &Pool, token: &str) -> Result<Option<SessionUser>, sq
 /// Sign out: the session is revoked, so the token is useless from now on.
 pub async fn sign_out(pool: &Pool, token: &str, actor: Option<&Actor>) -> ApiResult<()> {
     let mut tx = db::write(pool).await?;
-    let revoked = sqlx::query("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL")
+    let revoked = sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL")
         .bind(db::now())
         .bind(token_hash(token))
         .execute(&mut *tx)
@@ -323,7 +326,7 @@ pub async fn sign_out(pool: &Pool, token: &str, actor: Option<&Actor>) -> ApiRes
 pub async fn prune(pool: &Pool) -> Result<u64, sqlx::Error> {
     let cutoff = db::timestamp(chrono::Utc::now() - chrono::Duration::days(1));
     Ok(
-        sqlx::query("DELETE FROM sessions WHERE expires_at < ?1 OR (revoked_at IS NOT NULL AND revoked_at < ?1)")
+        sqlx::query("DELETE FROM sessions WHERE expires_at < $1 OR (revoked_at IS NOT NULL AND revoked_at < $1)")
             .bind(cutoff)
             .execute(pool)
             .await?
@@ -337,6 +340,7 @@ struct MeRow {
     email: String,
     firstname: String,
     lastname: String,
+    #[sqlx(try_from = "crate::db::Flag")]
     two_factor: bool,
     org_id: Option<i64>,
     org_name: Option<String>,
@@ -350,7 +354,7 @@ pub async fn me(pool: &Pool, user_id: i64) -> Result<Me, sqlx::Error> {
         "SELECT u.id, u.email, u.firstname, u.lastname, u.totp_enabled_at IS NOT NULL AS two_factor,
                 o.id AS org_id, o.name AS org_name, o.slug AS org_slug, m.org_role
          FROM users u LEFT JOIN org_members m ON m.user_id = u.id LEFT JOIN orgs o ON o.id = m.org_id
-         WHERE u.id = ?",
+         WHERE u.id = $1",
     )
     .bind(user_id)
     .fetch_one(pool)

@@ -17,7 +17,7 @@ use crate::error::{ApiError, ApiResult};
 
 /// The stored settings; a missing or older-shaped JSON object reads as the defaults.
 pub async fn stored(pool: &Pool, org_id: i64) -> Result<StoredSettings, sqlx::Error> {
-    let json: String = sqlx::query_scalar("SELECT settings FROM orgs WHERE id = ?")
+    let json: String = sqlx::query_scalar("SELECT settings FROM orgs WHERE id = $1")
         .bind(org_id)
         .fetch_one(pool)
         .await?;
@@ -41,13 +41,13 @@ struct ImageRow {
 }
 
 pub async fn load(pool: &Pool, org_id: i64) -> Result<OrgSettings, sqlx::Error> {
-    let row: OrgRow = sqlx::query_as("SELECT name, slug, settings, version FROM orgs WHERE id = ?")
+    let row: OrgRow = sqlx::query_as("SELECT name, slug, settings, version FROM orgs WHERE id = $1")
         .bind(org_id)
         .fetch_one(pool)
         .await?;
     let stored: StoredSettings = serde_json::from_str(&row.settings).unwrap_or_default();
     let images: Vec<ImageRow> =
-        sqlx::query_as("SELECT kind, content_type, length(bytes) AS bytes, digest FROM org_images WHERE org_id = ?")
+        sqlx::query_as("SELECT kind, content_type, length(bytes) AS bytes, digest FROM org_images WHERE org_id = $1")
             .bind(org_id)
             .fetch_all(pool)
             .await?;
@@ -117,7 +117,7 @@ pub async fn save(pool: &Pool, actor: &Actor, update: SettingsUpdate) -> ApiResu
     let update = update.validated().map_err(ApiError::first_issue)?;
     let mut tx = db::write(pool).await?;
     authorize(&mut tx, actor, Permission::ManageSettings).await?;
-    let current: OrgRow = sqlx::query_as("SELECT name, slug, settings, version FROM orgs WHERE id = ?")
+    let current: OrgRow = sqlx::query_as("SELECT name, slug, settings, version FROM orgs WHERE id = $1")
         .bind(actor.org_id)
         .fetch_one(&mut *tx)
         .await?;
@@ -140,7 +140,7 @@ pub async fn save(pool: &Pool, actor: &Actor, update: SettingsUpdate) -> ApiResu
         json.extend(fields);
     }
     let saved =
-        sqlx::query("UPDATE orgs SET name = ?, settings = ?, version = version + 1 WHERE id = ? AND version = ?")
+        sqlx::query("UPDATE orgs SET name = $1, settings = $2, version = version + 1 WHERE id = $3 AND version = $4")
             .bind(&update.name)
             .bind(Value::Object(json).to_string())
             .bind(actor.org_id)
@@ -276,7 +276,7 @@ pub async fn upload_image(
     authorize(&mut tx, actor, Permission::ManageSettings).await?;
     let before = image_summary(&mut tx, actor.org_id, image).await?;
     sqlx::query(
-        "INSERT INTO org_images (org_id, kind, content_type, bytes, digest, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+        "INSERT INTO org_images (org_id, kind, content_type, bytes, digest, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (org_id, kind) DO UPDATE SET content_type = excluded.content_type, bytes = excluded.bytes,
              digest = excluded.digest, updated_at = excluded.updated_at",
     )
@@ -298,7 +298,7 @@ pub async fn remove_image(pool: &Pool, actor: &Actor, image: BrandImage) -> ApiR
     let mut tx = db::write(pool).await?;
     authorize(&mut tx, actor, Permission::ManageSettings).await?;
     let before = image_summary(&mut tx, actor.org_id, image).await?;
-    let removed = sqlx::query("DELETE FROM org_images WHERE org_id = ? AND kind = ?")
+    let removed = sqlx::query("DELETE FROM org_images WHERE org_id = $1 AND kind = $2")
         .bind(actor.org_id)
         .bind(image.as_str())
         .execute(&mut *tx)
@@ -313,7 +313,7 @@ pub async fn remove_image(pool: &Pool, actor: &Actor, image: BrandImage) -> ApiR
 
 async fn image_summary(tx: &mut db::Tx, org_id: i64, image: BrandImage) -> Result<Value, sqlx::Error> {
     let row: Option<(String, i64)> =
-        sqlx::query_as("SELECT content_type, length(bytes) FROM org_images WHERE org_id = ? AND kind = ?")
+        sqlx::query_as("SELECT content_type, length(bytes) FROM org_images WHERE org_id = $1 AND kind = $2")
             .bind(org_id)
             .bind(image.as_str())
             .fetch_optional(&mut **tx)
@@ -330,7 +330,7 @@ async fn record_image_change(
     before: Value,
     after: Value,
 ) -> Result<(), sqlx::Error> {
-    let name: String = sqlx::query_scalar("SELECT name FROM orgs WHERE id = ?")
+    let name: String = sqlx::query_scalar("SELECT name FROM orgs WHERE id = $1")
         .bind(actor.org_id)
         .fetch_one(&mut **tx)
         .await?;
@@ -342,7 +342,7 @@ async fn record_image_change(
 }
 
 async fn org_id_by_slug(pool: &Pool, slug: &str) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT id FROM orgs WHERE slug = ?")
+    sqlx::query_scalar("SELECT id FROM orgs WHERE slug = $1")
         .bind(slug)
         .fetch_optional(pool)
         .await
@@ -362,7 +362,7 @@ pub async fn image(pool: &Pool, slug: &str, image: BrandImage) -> ApiResult<(Str
         .await?
         .ok_or_else(|| ApiError::not_found("This organization"))?;
     let found: Option<(String, Vec<u8>)> =
-        sqlx::query_as("SELECT content_type, bytes FROM org_images WHERE org_id = ? AND kind = ?")
+        sqlx::query_as("SELECT content_type, bytes FROM org_images WHERE org_id = $1 AND kind = $2")
             .bind(id)
             .bind(image.as_str())
             .fetch_optional(pool)

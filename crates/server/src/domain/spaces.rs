@@ -42,20 +42,20 @@ pub async fn list(
         // While the organization is subscribed (a cancelled one until its period ends), every
         // connected space shows the premium plan; its own plan returns when it leaves.
         "SELECT s.id, s.name, s.owner_id,
-                CASE WHEN sub.org_id IS NULL THEN s.plan ELSE ?5 END AS plan,
-                CASE WHEN sub.org_id IS NULL THEN s.plan_level ELSE ?6 END AS plan_level, s.created_at,
+                CASE WHEN sub.org_id IS NULL THEN s.plan ELSE $5 END AS plan,
+                CASE WHEN sub.org_id IS NULL THEN s.plan_level ELSE $6 END AS plan_level, s.created_at,
                 o.firstname AS owner_first, o.lastname AS owner_last, o.email AS owner_email,
                 (SELECT COUNT(*) FROM space_collaborators c WHERE c.space_id = s.id) AS user_count,
                 COALESCE(t.bytes, 0) AS traffic_bytes, COALESCE(t.requests, 0) AS api_requests
          FROM spaces s
          JOIN users o ON o.id = s.owner_id
-         LEFT JOIN subscriptions sub ON sub.org_id = s.org_id AND (sub.cancel_at_period_end = 0 OR sub.period_end > ?4)
-         LEFT JOIN (SELECT x.space_id, SUM(x.total_bytes) AS bytes, SUM(x.api_requests) AS requests
+         LEFT JOIN subscriptions sub ON sub.org_id = s.org_id AND (sub.cancel_at_period_end = 0 OR sub.period_end > $4)
+         LEFT JOIN (SELECT x.space_id, CAST(SUM(x.total_bytes) AS BIGINT) AS bytes, CAST(SUM(x.api_requests) AS BIGINT) AS requests
                     FROM ({}) x GROUP BY x.space_id) t ON t.space_id = s.id
-         WHERE s.org_id = ?1
-           AND (?3 IS NULL OR EXISTS (SELECT 1 FROM space_collaborators c WHERE c.space_id = s.id AND c.user_id = ?3))
-         ORDER BY s.name COLLATE NOCASE",
-        traffic_since("?1", "?2", "?7")
+         WHERE s.org_id = $1
+           AND ($3 IS NULL OR EXISTS (SELECT 1 FROM space_collaborators c WHERE c.space_id = s.id AND c.user_id = $3))
+         ORDER BY lower(s.name), s.name",
+        traffic_since("$1", "$2", "$7")
     ))
     .bind(org_id)
     .bind(since.unwrap_or("0000-00-00"))
@@ -99,7 +99,7 @@ pub async fn may_add(pool: &Pool, org_id: i64, role: OrgRole) -> ApiResult<()> {
 /// The person's own spaces that are in no organization: what "Add space" offers.
 pub async fn personal(pool: &Pool, user_id: i64) -> Result<Vec<PersonalSpace>, sqlx::Error> {
     let rows: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT id, name, created_at FROM spaces WHERE owner_id = ? AND org_id IS NULL ORDER BY name COLLATE NOCASE",
+        "SELECT id, name, created_at FROM spaces WHERE owner_id = $1 AND org_id IS NULL ORDER BY lower(name), name",
     )
     .bind(user_id)
     .fetch_all(pool)
@@ -133,7 +133,7 @@ pub async fn add(pool: &Pool, actor: &Actor, space_id: i64) -> ApiResult<OrgSpac
         .await?
         .ok_or_else(ApiError::role_forbids)?;
     may_add(pool, actor.org_id, role).await?;
-    let found: Option<SpaceOwner> = sqlx::query_as("SELECT name, owner_id, org_id FROM spaces WHERE id = ?")
+    let found: Option<SpaceOwner> = sqlx::query_as("SELECT name, owner_id, org_id FROM spaces WHERE id = $1")
         .bind(space_id)
         .fetch_optional(&mut *tx)
         .await?;
@@ -150,7 +150,7 @@ pub async fn add(pool: &Pool, actor: &Actor, space_id: i64) -> ApiResult<OrgSpac
         return Err(already_added(space.org_id == Some(actor.org_id)));
     }
     let (count, max): (i64, i64) = sqlx::query_as(
-        "SELECT (SELECT COUNT(*) FROM spaces WHERE org_id = ?1), (SELECT max_spaces FROM orgs WHERE id = ?1)",
+        "SELECT (SELECT COUNT(*) FROM spaces WHERE org_id = $1), (SELECT max_spaces FROM orgs WHERE id = $1)",
     )
     .bind(actor.org_id)
     .fetch_one(&mut *tx)
@@ -164,8 +164,8 @@ pub async fn add(pool: &Pool, actor: &Actor, space_id: i64) -> ApiResult<OrgSpac
     }
     // Guarded: the space is still personal and the organization still has room.
     let moved = sqlx::query(
-        "UPDATE spaces SET org_id = ?1, added_at = ?2 WHERE id = ?3 AND owner_id = ?4 AND org_id IS NULL
-         AND (SELECT COUNT(*) FROM spaces WHERE org_id = ?1) < (SELECT max_spaces FROM orgs WHERE id = ?1)",
+        "UPDATE spaces SET org_id = $1, added_at = $2 WHERE id = $3 AND owner_id = $4 AND org_id IS NULL
+         AND (SELECT COUNT(*) FROM spaces WHERE org_id = $1) < (SELECT max_spaces FROM orgs WHERE id = $1)",
     )
     .bind(actor.org_id)
     .bind(db::now())
@@ -194,13 +194,13 @@ pub async fn add(pool: &Pool, actor: &Actor, space_id: i64) -> ApiResult<OrgSpac
 pub async fn detach(pool: &Pool, actor: &Actor, space_id: i64) -> ApiResult<()> {
     let mut tx = db::write(pool).await?;
     authorize(&mut tx, actor, Permission::ManageSpaces).await?;
-    let name: Option<String> = sqlx::query_scalar("SELECT name FROM spaces WHERE id = ? AND org_id = ?")
+    let name: Option<String> = sqlx::query_scalar("SELECT name FROM spaces WHERE id = $1 AND org_id = $2")
         .bind(space_id)
         .bind(actor.org_id)
         .fetch_optional(&mut *tx)
         .await?;
     let name = name.ok_or_else(|| ApiError::not_found("The space"))?;
-    sqlx::query("UPDATE spaces SET org_id = NULL, added_at = NULL WHERE id = ? AND org_id = ?")
+    sqlx::query("UPDATE spaces SET org_id = NULL, added_at = NULL WHERE id = $1 AND org_id = $2")
         .bind(space_id)
         .bind(actor.org_id)
         .execute(&mut *tx)
@@ -233,8 +233,8 @@ pub async fn detail(pool: &Pool, org_id: i64, space_id: i64) -> ApiResult<SpaceD
     let rows: Vec<CollaboratorRow> = sqlx::query_as(
         "SELECT u.id AS user_id, u.email, u.firstname, u.lastname, c.role, m.org_role
          FROM space_collaborators c JOIN users u ON u.id = c.user_id
-         LEFT JOIN org_members m ON m.user_id = u.id AND m.org_id = ?
-         WHERE c.space_id = ? ORDER BY lower(u.firstname || ' ' || u.lastname), u.id",
+         LEFT JOIN org_members m ON m.user_id = u.id AND m.org_id = $1
+         WHERE c.space_id = $2 ORDER BY lower(u.firstname || ' ' || u.lastname), u.id",
     )
     .bind(org_id)
     .bind(space_id)
@@ -255,7 +255,7 @@ pub async fn detail(pool: &Pool, org_id: i64, space_id: i64) -> ApiResult<SpaceD
 
 /// The space's name when it is in the organization.
 async fn space_in_org(tx: &mut Tx, org_id: i64, space_id: i64) -> ApiResult<String> {
-    let name: Option<String> = sqlx::query_scalar("SELECT name FROM spaces WHERE id = ? AND org_id = ?")
+    let name: Option<String> = sqlx::query_scalar("SELECT name FROM spaces WHERE id = $1 AND org_id = $2")
         .bind(space_id)
         .bind(org_id)
         .fetch_optional(&mut **tx)
@@ -284,13 +284,13 @@ pub async fn put_collaborator(
         return Err(ApiError::not_found("The user").at("user_id"));
     }
     let before: Option<String> =
-        sqlx::query_scalar("SELECT role FROM space_collaborators WHERE space_id = ? AND user_id = ?")
+        sqlx::query_scalar("SELECT role FROM space_collaborators WHERE space_id = $1 AND user_id = $2")
             .bind(space_id)
             .bind(user_id)
             .fetch_optional(&mut *tx)
             .await?;
     sqlx::query(
-        "INSERT INTO space_collaborators (space_id, user_id, role) VALUES (?, ?, ?)
+        "INSERT INTO space_collaborators (space_id, user_id, role) VALUES ($1, $2, $3)
          ON CONFLICT (space_id, user_id) DO UPDATE SET role = excluded.role",
     )
     .bind(space_id)
@@ -322,7 +322,7 @@ pub async fn remove_collaborator(pool: &Pool, actor: &Actor, space_id: i64, user
     authorize(&mut tx, actor, Permission::ManageCollaborators).await?;
     let space_name = space_in_org(&mut tx, actor.org_id, space_id).await?;
     let before: Option<String> =
-        sqlx::query_scalar("DELETE FROM space_collaborators WHERE space_id = ? AND user_id = ? RETURNING role")
+        sqlx::query_scalar("DELETE FROM space_collaborators WHERE space_id = $1 AND user_id = $2 RETURNING role")
             .bind(space_id)
             .bind(user_id)
             .fetch_optional(&mut *tx)

@@ -55,12 +55,12 @@ pub async fn compute(pool: &Pool, org_id: i64, period: Period, today: NaiveDate)
     let start_day = start.format("%Y-%m-%d").to_string();
     let source = match granularity {
         Granularity::Day => "SELECT d.space_id, d.date, d.api_requests, d.total_bytes
-             FROM spaces ts JOIN traffic d ON d.space_id = ts.id AND d.date >= ?2 WHERE ts.org_id = ?1"
+             FROM spaces ts JOIN traffic d ON d.space_id = ts.id AND d.date >= $2 WHERE ts.org_id = $1"
             .to_string(),
-        Granularity::Month => traffic_since("?1", "?2", "?4"),
+        Granularity::Month => traffic_since("$1", "$2", "$4"),
     };
     let rows: Vec<(String, i64, i64)> = sqlx::query_as(&format!(
-        "SELECT substr(t.date, 1, ?3) AS bucket, SUM(t.api_requests), SUM(t.total_bytes)
+        "SELECT substr(t.date, 1, CAST($3 AS INTEGER)) AS bucket, CAST(SUM(t.api_requests) AS BIGINT), CAST(SUM(t.total_bytes) AS BIGINT)
          FROM ({source}) t GROUP BY bucket"
     ))
     .bind(org_id)
@@ -87,20 +87,20 @@ pub async fn compute(pool: &Pool, org_id: i64, period: Period, today: NaiveDate)
 
     // Counts per day (a few hundred rows at most), not one row per member.
     let space_days: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT substr(COALESCE(added_at, created_at), 1, 10) AS day, COUNT(*) FROM spaces WHERE org_id = ?
+        "SELECT substr(COALESCE(added_at, created_at), 1, 10) AS day, COUNT(*) FROM spaces WHERE org_id = $1
          GROUP BY day ORDER BY day",
     )
     .bind(org_id)
     .fetch_all(pool)
     .await?;
     let member_days: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT substr(created_at, 1, 10) AS day, COUNT(*) FROM org_members WHERE org_id = ? GROUP BY day ORDER BY day",
+        "SELECT substr(created_at, 1, 10) AS day, COUNT(*) FROM org_members WHERE org_id = $1 GROUP BY day ORDER BY day",
     )
     .bind(org_id)
     .fetch_all(pool)
     .await?;
     let role_rows: Vec<(String, i64)> =
-        sqlx::query_as("SELECT org_role, COUNT(*) FROM org_members WHERE org_id = ? GROUP BY org_role")
+        sqlx::query_as("SELECT org_role, COUNT(*) FROM org_members WHERE org_id = $1 GROUP BY org_role")
             .bind(org_id)
             .fetch_all(pool)
             .await?;
@@ -116,8 +116,8 @@ pub async fn compute(pool: &Pool, org_id: i64, period: Period, today: NaiveDate)
     let month_start = today.with_day(1).unwrap_or(today);
     let month_end = next_month(month_start).pred_opt().unwrap_or(today);
     let used_bytes: i64 = sqlx::query_scalar(
-        "SELECT COALESCE(SUM(t.total_bytes), 0) FROM traffic t JOIN spaces s ON s.id = t.space_id
-         WHERE s.org_id = ? AND t.date >= ? AND t.date <= ?",
+        "SELECT CAST(COALESCE(SUM(t.total_bytes), 0) AS BIGINT) FROM traffic t JOIN spaces s ON s.id = t.space_id
+         WHERE s.org_id = $1 AND t.date >= $2 AND t.date <= $3",
     )
     .bind(org_id)
     .bind(month_start.format("%Y-%m-%d").to_string())
@@ -156,9 +156,9 @@ async fn earliest(pool: &Pool, org_id: i64) -> Result<Option<NaiveDate>, sqlx::E
     let first: Option<String> = sqlx::query_scalar(
         "SELECT MIN(d) FROM (
             -- One index seek per space ((space_id, date) is the key), not a scan of every day.
-            SELECT MIN((SELECT MIN(t.date) FROM traffic t WHERE t.space_id = s.id)) AS d FROM spaces s WHERE s.org_id = ?1
-            UNION ALL SELECT MIN(substr(COALESCE(added_at, created_at), 1, 10)) FROM spaces WHERE org_id = ?1
-            UNION ALL SELECT MIN(substr(created_at, 1, 10)) FROM org_members WHERE org_id = ?1)",
+            SELECT MIN((SELECT MIN(t.date) FROM traffic t WHERE t.space_id = s.id)) AS d FROM spaces s WHERE s.org_id = $1
+            UNION ALL SELECT MIN(substr(COALESCE(added_at, created_at), 1, 10)) FROM spaces WHERE org_id = $1
+            UNION ALL SELECT MIN(substr(created_at, 1, 10)) FROM org_members WHERE org_id = $1) AS firsts",
     )
     .bind(org_id)
     .fetch_one(pool)

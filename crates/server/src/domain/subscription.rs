@@ -22,6 +22,7 @@ pub struct SubscriptionRow {
     pub tier: String,
     pub period_start: String,
     pub period_end: String,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub cancel_at_period_end: bool,
 }
 
@@ -34,7 +35,7 @@ fn same_day_next_month(date: &str) -> String {
         .unwrap_or_else(|| date.to_string())
 }
 
-const SELECT: &str = "SELECT tier, period_start, period_end, cancel_at_period_end FROM subscriptions WHERE org_id = ?";
+const SELECT: &str = "SELECT tier, period_start, period_end, cancel_at_period_end FROM subscriptions WHERE org_id = $1";
 
 pub async fn current(pool: &Pool, org_id: i64) -> Result<Option<SubscriptionRow>, sqlx::Error> {
     sqlx::query_as(SELECT).bind(org_id).fetch_optional(pool).await
@@ -47,15 +48,20 @@ async fn current_in(tx: &mut Tx, org_id: i64) -> Result<Option<SubscriptionRow>,
 /// Invoices, billing and payment information are open once the organization has subscribed (and
 /// stay open for its invoices after a subscription ends).
 pub async fn billing_open(pool: &Pool, org_id: i64) -> Result<bool, sqlx::Error> {
-    sqlx::query_scalar(BILLING_OPEN).bind(org_id).fetch_one(pool).await
+    let db::Flag(open) = sqlx::query_scalar(BILLING_OPEN).bind(org_id).fetch_one(pool).await?;
+    Ok(open)
 }
 
 pub async fn billing_open_in(tx: &mut Tx, org_id: i64) -> Result<bool, sqlx::Error> {
-    sqlx::query_scalar(BILLING_OPEN).bind(org_id).fetch_one(&mut **tx).await
+    let db::Flag(open) = sqlx::query_scalar(BILLING_OPEN)
+        .bind(org_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(open)
 }
 
 const BILLING_OPEN: &str =
-    "SELECT EXISTS (SELECT 1 FROM subscriptions WHERE org_id = ?1) OR EXISTS (SELECT 1 FROM invoices WHERE org_id = ?1)";
+    "SELECT EXISTS (SELECT 1 FROM subscriptions WHERE org_id = $1) OR EXISTS (SELECT 1 FROM invoices WHERE org_id = $1)";
 
 pub fn not_subscribed() -> ApiError {
     ApiError::new(
@@ -98,7 +104,7 @@ async fn set_org_plan(tx: &mut Tx, org_id: i64, tier: Option<TierId>) -> Result<
         Some(t) => (t.id.as_str(), t.plan_level, t.max_spaces, t.max_collaborators),
         None => (FREE_PLAN, 0, FREE_MAX_SPACES, FREE_MAX_COLLABORATORS),
     };
-    sqlx::query("UPDATE orgs SET plan = ?, plan_level = ?, max_spaces = ?, max_collaborators = ? WHERE id = ?")
+    sqlx::query("UPDATE orgs SET plan = $1, plan_level = $2, max_spaces = $3, max_collaborators = $4 WHERE id = $5")
         .bind(plan)
         .bind(level)
         .bind(spaces)
@@ -122,15 +128,16 @@ async fn issue_invoice(
     let rate = tax_rate_basis_points(billed_to.as_ref().map(|b| b.country.as_str()));
     let amount = tier.tier().monthly_price_cents;
     let tax = tax_for(amount, rate);
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM invoices WHERE org_id = ?")
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM invoices WHERE org_id = $1")
         .bind(org_id)
         .fetch_one(&mut **tx)
         .await?;
     let number = format!("OA-{org_id:04}-{:04}", count + 1);
-    let inserted = sqlx::query(
+    let inserted = sqlx::query_scalar(
         "INSERT INTO invoices (org_id, number, period_start, period_end, tier, amount_cents, tax_rate_bp, tax_cents,
              total_cents, currency, status, issued_at, billed_to)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?) ON CONFLICT (org_id, period_start) DO NOTHING",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open', $11, $12) ON CONFLICT (org_id, period_start) DO NOTHING
+         RETURNING id",
     )
     .bind(org_id)
     .bind(&number)
@@ -144,9 +151,9 @@ async fn issue_invoice(
     .bind(CURRENCY)
     .bind(db::now())
     .bind(billed_to.map(|b| serde_json::to_string(&b).unwrap_or_default()))
-    .execute(&mut **tx)
+    .fetch_optional(&mut **tx)
     .await?;
-    Ok((inserted.rows_affected() == 1).then(|| inserted.last_insert_rowid()))
+    Ok(inserted)
 }
 
 /// Subscribe, or change tier. A new tier applies now and is billed from the next period;
@@ -161,8 +168,8 @@ pub async fn choose(
     let mut tx = db::write(pool).await?;
     authorize(&mut tx, actor, Permission::ManageSubscription).await?;
     let (spaces, collaborators): (i64, i64) = sqlx::query_as(
-        "SELECT (SELECT COUNT(*) FROM spaces WHERE org_id = ?1),
-                (SELECT COUNT(DISTINCT c.user_id) FROM space_collaborators c JOIN spaces s ON s.id = c.space_id WHERE s.org_id = ?1)",
+        "SELECT (SELECT COUNT(*) FROM spaces WHERE org_id = $1),
+                (SELECT COUNT(DISTINCT c.user_id) FROM space_collaborators c JOIN spaces s ON s.id = c.space_id WHERE s.org_id = $1)",
     )
     .bind(actor.org_id)
     .fetch_one(&mut *tx)
@@ -182,7 +189,7 @@ pub async fn choose(
             let start = db::today();
             let end = same_day_next_month(&start);
             sqlx::query(
-                "INSERT INTO subscriptions (org_id, tier, period_start, period_end, created_at) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO subscriptions (org_id, tier, period_start, period_end, created_at) VALUES ($1, $2, $3, $4, $5)",
             )
             .bind(actor.org_id)
             .bind(tier.id.as_str())
@@ -198,7 +205,7 @@ pub async fn choose(
             issue_invoice(&mut tx, actor.org_id, tier.id, &start, &end).await?
         }
         Some(old) => {
-            sqlx::query("UPDATE subscriptions SET tier = ?, cancel_at_period_end = 0 WHERE org_id = ?")
+            sqlx::query("UPDATE subscriptions SET tier = $1, cancel_at_period_end = 0 WHERE org_id = $2")
                 .bind(tier.id.as_str())
                 .bind(actor.org_id)
                 .execute(&mut *tx)
@@ -231,8 +238,8 @@ pub async fn set_cancel(pool: &Pool, actor: &Actor, cancel: bool) -> ApiResult<S
     let sub = current_in(&mut tx, actor.org_id)
         .await?
         .ok_or_else(|| ApiError::conflict("not_subscribed", "Your organization has no subscription."))?;
-    sqlx::query("UPDATE subscriptions SET cancel_at_period_end = ? WHERE org_id = ?")
-        .bind(cancel)
+    sqlx::query("UPDATE subscriptions SET cancel_at_period_end = $1 WHERE org_id = $2")
+        .bind(i64::from(cancel))
         .bind(actor.org_id)
         .execute(&mut *tx)
         .await?;
@@ -258,7 +265,7 @@ pub async fn set_cancel(pool: &Pool, actor: &Actor, cancel: bool) -> ApiResult<S
 /// two runners at once would still renew each period once.
 pub async fn renew_due(pool: &Pool, gateway: &dyn PaymentGateway) -> Result<usize, sqlx::Error> {
     let today = db::today();
-    let due: Vec<i64> = sqlx::query_scalar("SELECT org_id FROM subscriptions WHERE period_end <= ?")
+    let due: Vec<i64> = sqlx::query_scalar("SELECT org_id FROM subscriptions WHERE period_end <= $1")
         .bind(&today)
         .fetch_all(pool)
         .await?;
@@ -288,7 +295,7 @@ async fn renew_one_period(pool: &Pool, org_id: i64, today: &str) -> Result<Optio
     };
     let tier = TierId::parse(&sub.tier).unwrap_or(TierId::Team);
     if sub.cancel_at_period_end {
-        sqlx::query("DELETE FROM subscriptions WHERE org_id = ? AND period_start = ?")
+        sqlx::query("DELETE FROM subscriptions WHERE org_id = $1 AND period_start = $2")
             .bind(org_id)
             .bind(&sub.period_start)
             .execute(&mut *tx)
@@ -303,7 +310,7 @@ async fn renew_one_period(pool: &Pool, org_id: i64, today: &str) -> Result<Optio
     }
     let start = sub.period_end.clone();
     let end = same_day_next_month(&start);
-    sqlx::query("UPDATE subscriptions SET period_start = ?, period_end = ? WHERE org_id = ? AND period_start = ?")
+    sqlx::query("UPDATE subscriptions SET period_start = $1, period_end = $2 WHERE org_id = $3 AND period_start = $4")
         .bind(&start)
         .bind(&end)
         .bind(org_id)

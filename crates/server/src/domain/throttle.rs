@@ -149,7 +149,7 @@ pub async fn begin(pool: &Pool, subject: Subject<'_>) -> Result<Result<Attempt, 
     let mut tx = db::write(pool).await?;
     for (key, limit) in &claims {
         if !claim(&mut tx, key, *limit, now).await? {
-            let started: Option<String> = sqlx::query_scalar("SELECT window_start FROM throttle WHERE key = ?")
+            let started: Option<String> = sqlx::query_scalar("SELECT window_start FROM throttle WHERE key = $1")
                 .bind(key)
                 .fetch_optional(&mut *tx)
                 .await?;
@@ -176,11 +176,11 @@ pub async fn begin(pool: &Pool, subject: Subject<'_>) -> Result<Result<Attempt, 
 /// the counter is full: the guarded upsert then changes nothing.
 async fn claim(tx: &mut db::Tx, key: &str, limit: Limit, now: DateTime<Utc>) -> Result<bool, sqlx::Error> {
     let claimed = sqlx::query(
-        "INSERT INTO throttle (key, window_start, count) VALUES (?1, ?2, 1)
+        "INSERT INTO throttle (key, window_start, count) VALUES ($1, $2, 1)
          ON CONFLICT (key) DO UPDATE SET
-             count = CASE WHEN throttle.window_start <= ?3 THEN 1 ELSE throttle.count + 1 END,
-             window_start = CASE WHEN throttle.window_start <= ?3 THEN ?2 ELSE throttle.window_start END
-         WHERE throttle.window_start <= ?3 OR throttle.count < ?4",
+             count = CASE WHEN throttle.window_start <= $3 THEN 1 ELSE throttle.count + 1 END,
+             window_start = CASE WHEN throttle.window_start <= $3 THEN $2 ELSE throttle.window_start END
+         WHERE throttle.window_start <= $3 OR throttle.count < $4",
     )
     .bind(key)
     .bind(db::timestamp(now))
@@ -198,20 +198,20 @@ impl Attempt {
     /// transaction that acts on the success (the new session).
     pub async fn succeeded(self, tx: &mut db::Tx) -> Result<(), sqlx::Error> {
         if let Some(key) = &self.account_key {
-            sqlx::query("DELETE FROM throttle WHERE key = ?")
+            sqlx::query("DELETE FROM throttle WHERE key = $1")
                 .bind(key)
                 .execute(&mut **tx)
                 .await?;
         }
         for key in &self.shared_keys {
-            sqlx::query("UPDATE throttle SET count = count - 1 WHERE key = ? AND count > 0")
+            sqlx::query("UPDATE throttle SET count = count - 1 WHERE key = $1 AND count > 0")
                 .bind(key)
                 .execute(&mut **tx)
                 .await?;
         }
         if let Some((user_id, client)) = &self.remember {
             sqlx::query(
-                "INSERT INTO known_clients (user_id, client, last_success_at) VALUES (?, ?, ?)
+                "INSERT INTO known_clients (user_id, client, last_success_at) VALUES ($1, $2, $3)
                  ON CONFLICT (user_id, client) DO UPDATE SET last_success_at = excluded.last_success_at",
             )
             .bind(user_id)
@@ -225,25 +225,26 @@ impl Attempt {
 }
 
 async fn is_known_client(pool: &Pool, user_id: i64, client: &str) -> Result<bool, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM known_clients WHERE user_id = ? AND client = ? AND last_success_at > ?)",
+    let db::Flag(known) = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM known_clients WHERE user_id = $1 AND client = $2 AND last_success_at > $3)",
     )
     .bind(user_id)
     .bind(client)
     .bind(db::timestamp(Utc::now() - Duration::days(KNOWN_CLIENT_DAYS)))
     .fetch_one(pool)
-    .await
+    .await?;
+    Ok(known)
 }
 
 /// Forget counters whose windows are over and addresses not used for long.
 pub async fn prune(pool: &Pool) -> Result<u64, sqlx::Error> {
     let now = Utc::now();
-    let counters = sqlx::query("DELETE FROM throttle WHERE window_start <= ?")
+    let counters = sqlx::query("DELETE FROM throttle WHERE window_start <= $1")
         .bind(db::timestamp(now - LONGEST_WINDOW))
         .execute(pool)
         .await?
         .rows_affected();
-    let clients = sqlx::query("DELETE FROM known_clients WHERE last_success_at <= ?")
+    let clients = sqlx::query("DELETE FROM known_clients WHERE last_success_at <= $1")
         .bind(db::timestamp(now - Duration::days(KNOWN_CLIENT_DAYS)))
         .execute(pool)
         .await?

@@ -1,4 +1,5 @@
-//! A real server on an ephemeral port with a temporary, demo-seeded SQLite database.
+//! A real server on an ephemeral port with a temporary, demo-seeded database: a new SQLite file,
+//! or a new database on the PostgreSQL server that `ORG_AREA_TEST_POSTGRES_URL` names.
 #![allow(dead_code)]
 
 use std::sync::Arc;
@@ -12,8 +13,10 @@ pub struct TestServer {
     pub running: Running,
     pub client: Client,
     pub database_url: String,
+    /// Where the server writes mails (no SMTP in these tests unless one says so).
+    pub mail_dir: std::path::PathBuf,
     /// The database's folder, removed when the server that made it is dropped.
-    _dir: Option<tempfile::TempDir>,
+    _dir: Option<std::sync::Arc<tempfile::TempDir>>,
 }
 
 pub async fn server() -> TestServer {
@@ -38,7 +41,8 @@ async fn build(change: impl FnOnce(&mut Config), gateway: Arc<dyn PaymentGateway
     let dir = tempfile::tempdir().expect("temp dir");
     let mut config = Config {
         bind: "127.0.0.1:0".parse().unwrap(),
-        database_url: format!("sqlite://{}", dir.path().join("test.db").display()),
+        database_url: new_database(dir.path()).await,
+        mail_folder: Some(dir.path().join("mail")),
         seed: Seed::Demo,
         // The tests run scheduled work themselves, when they mean to.
         schedule_every: std::time::Duration::from_secs(3600),
@@ -46,13 +50,56 @@ async fn build(change: impl FnOnce(&mut Config), gateway: Arc<dyn PaymentGateway
     };
     change(&mut config);
     let database_url = config.database_url.clone();
+    let mail_dir = config.mail_dir();
     let running = start_with(config, gateway).await.expect("server starts");
     TestServer {
         running,
         client: Client::new(),
         database_url,
-        _dir: Some(dir),
+        mail_dir,
+        _dir: Some(std::sync::Arc::new(dir)),
     }
+}
+
+/// Which database the tests run on.
+pub fn on_postgres() -> bool {
+    std::env::var("ORG_AREA_TEST_POSTGRES_URL").is_ok_and(|url| !url.is_empty())
+}
+
+/// An empty database for one test server: an SQLite file in `dir`, or a new database on the
+/// PostgreSQL server of `ORG_AREA_TEST_POSTGRES_URL` (each test its own, so they run in parallel).
+pub async fn new_database(dir: &std::path::Path) -> String {
+    use sqlx::{Connection, Executor};
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    if !on_postgres() {
+        return format!("sqlite://{}", dir.join("test.db").display());
+    }
+    let server = std::env::var("ORG_AREA_TEST_POSTGRES_URL").unwrap();
+    let name = format!(
+        "org_area_test_{}_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        rand_suffix()
+    );
+    let mut admin = sqlx::PgConnection::connect(&server)
+        .await
+        .expect("the PostgreSQL server of ORG_AREA_TEST_POSTGRES_URL answers");
+    admin
+        .execute(format!("CREATE DATABASE {name}").as_str())
+        .await
+        .expect("a test database is created");
+    let base = server.split('?').next().unwrap();
+    let (at, _) = base.rsplit_once('/').expect("the URL names a database");
+    format!("{at}/{name}")
+}
+
+/// Test databases of earlier runs may still exist on a shared server: names never repeat.
+fn rand_suffix() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        % 1_000_000_007
 }
 
 impl TestServer {
@@ -67,6 +114,7 @@ impl TestServer {
         let mut config = Config {
             bind: "127.0.0.1:0".parse().unwrap(),
             database_url: self.database_url.clone(),
+            mail_folder: Some(self.mail_dir.clone()),
             seed: Seed::None,
             schedule_every: std::time::Duration::from_secs(3600),
             ..Config::default()
@@ -79,7 +127,8 @@ impl TestServer {
             running,
             client: Client::new(),
             database_url: self.database_url.clone(),
-            _dir: None,
+            mail_dir: self.mail_dir.clone(),
+            _dir: self._dir.clone(),
         }
     }
 }
@@ -164,7 +213,7 @@ impl TestServer {
     }
 
     pub async fn user_id(&self, email: &str) -> i64 {
-        sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
+        sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
             .bind(email)
             .fetch_one(&self.running.pool)
             .await
@@ -173,7 +222,7 @@ impl TestServer {
 
     /// The id of the space called `name`, whoever owns it.
     pub async fn space_id(&self, name: &str) -> i64 {
-        sqlx::query_scalar("SELECT id FROM spaces WHERE name = ?")
+        sqlx::query_scalar("SELECT id FROM spaces WHERE name = $1")
             .bind(name)
             .fetch_one(&self.running.pool)
             .await
@@ -183,17 +232,8 @@ impl TestServer {
     /// Move the subscription's current period (and the invoices' periods) `months` into the past,
     /// as if that much time had gone by (the scheduler then finds what became due).
     pub async fn let_months_pass(&self, months: u32) {
-        for table in ["subscriptions", "invoices"] {
-            sqlx::query(&format!(
-                "UPDATE {table} SET period_start = date(period_start, '-{months} months'),
-                                    period_end = date(period_end, '-{months} months')"
-            ))
-            .execute(&self.running.pool)
-            .await
-            .unwrap();
-        }
+        months_pass(&self.running.pool, months).await
     }
-
     /// One round of the server's scheduled work (renewals, stuck charges, pruning), now.
     pub async fn run_scheduler(&self) -> org_area_server::scheduler::Round {
         org_area_server::scheduler::run_due_work(&self.running.pool, self.running.state.payments.as_ref())
@@ -202,7 +242,7 @@ impl TestServer {
     }
 
     pub async fn space_org(&self, id: i64) -> Option<i64> {
-        sqlx::query_scalar("SELECT org_id FROM spaces WHERE id = ?")
+        sqlx::query_scalar("SELECT org_id FROM spaces WHERE id = $1")
             .bind(id)
             .fetch_one(&self.running.pool)
             .await
@@ -285,10 +325,7 @@ impl TestServer {
     /// Every mail the server wrote to its mail folder for `to`, decoded, oldest first, waiting
     /// up to ten seconds for at least `at_least` of them.
     pub async fn mails_to(&self, to: &str, at_least: usize) -> Vec<String> {
-        let dir = std::path::Path::new(self.database_url.trim_start_matches("sqlite://"))
-            .parent()
-            .unwrap()
-            .join("mail");
+        let dir = &self.mail_dir;
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
         loop {
             let mut names: Vec<_> = std::fs::read_dir(&dir)
@@ -328,4 +365,33 @@ pub fn secret_in(mail: &str, name: &str) -> String {
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
         .collect()
+}
+
+/// Move every subscription's current period (and the invoices' periods) `months` into the past
+/// in the database at `database_url`, for servers not run by this process.
+pub async fn let_months_pass_in(database_url: &str, months: u32) {
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(database_url).await.unwrap();
+    months_pass(&pool, months).await;
+    pool.close().await;
+}
+
+async fn months_pass(pool: &sqlx::AnyPool, months: u32) {
+    let earlier = |column: &str| {
+        if on_postgres() {
+            format!("to_char({column}::date - interval '{months} months', 'YYYY-MM-DD')")
+        } else {
+            format!("date({column}, '-{months} months')")
+        }
+    };
+    for table in ["subscriptions", "invoices"] {
+        sqlx::query(&format!(
+            "UPDATE {table} SET period_start = {}, period_end = {}",
+            earlier("period_start"),
+            earlier("period_end")
+        ))
+        .execute(pool)
+        .await
+        .unwrap();
+    }
 }
