@@ -3,21 +3,31 @@
 //! Every change already writes its activity inside its own transaction, so the activity table is
 //! the event log: ids only grow, a change is visible exactly when it committed, and a browser
 //! that lost its connection catches up by asking for the ids after the last one it saw. Each
-//! instance watches the newest id (one indexed read a few times a second, whatever the number of
-//! open streams) and wakes its streams when it grows. So a change made through any instance
-//! sharing the database reaches the streams of every instance well within a second, and the
-//! streams themselves hold no database connection while they wait.
+//! instance watches the newest id and wakes its streams when it grows: on PostgreSQL a trigger
+//! sends `NOTIFY org_area_changes` as each activity's transaction commits, which every instance
+//! `LISTEN`s for (with a look at the newest id every few seconds in case a notice was lost while
+//! reconnecting); on SQLite, which has no notices, one indexed read a few times a second,
+//! whatever the number of open streams. So a change made through any instance sharing the
+//! database reaches the streams of every instance well within a second, and the streams
+//! themselves hold no database connection while they wait. Ids commit in order on both: every
+//! write transaction takes the database's single writer lock (see `db::write`).
 
 use std::time::Duration;
 
 use contract::{allows, ActivityKey, ChangeEvent, OrgRole, Permission};
 use tokio::sync::watch;
 
-use crate::db::Pool;
+use sqlx::postgres::PgListener;
+
+use crate::db::{Backend, Pool};
 use crate::domain::sessions;
 
-/// How often each instance looks for new activities.
+/// How often each instance looks for new activities on SQLite.
 pub const WATCH_EVERY: Duration = Duration::from_millis(200);
+/// How often it looks anyway on PostgreSQL, where notices wake it.
+const LOOK_ANYWAY_EVERY: Duration = Duration::from_secs(5);
+/// The channel the activities' trigger notifies (migrations/postgres).
+const CHANNEL: &str = "org_area_changes";
 /// How many events one read sends; a stream far behind reads again at once.
 const BATCH: i64 = 200;
 
@@ -33,20 +43,49 @@ async fn newest_id(pool: &Pool) -> Result<i64, sqlx::Error> {
 /// Watch the activity table for new rows until the server stops.
 pub async fn watch(pool: Pool) -> Result<(Newest, tokio::task::JoinHandle<()>), sqlx::Error> {
     let (sender, receiver) = watch::channel(newest_id(&pool).await?);
+    let mut listener = match Backend::of(&pool) {
+        Backend::Sqlite => None,
+        Backend::Postgres => {
+            let mut listener = PgListener::connect(pool.connect_options().database_url.as_str()).await?;
+            listener.listen(CHANNEL).await?;
+            Some(listener)
+        }
+    };
     let task = tokio::spawn(async move {
-        let mut ticks = tokio::time::interval(WATCH_EVERY);
+        let mut ticks = tokio::time::interval(match listener {
+            Some(_) => LOOK_ANYWAY_EVERY,
+            None => WATCH_EVERY,
+        });
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let raise = |id: i64| {
+            sender.send_if_modified(|seen| {
+                let newer = id > *seen;
+                *seen = (*seen).max(id);
+                newer
+            });
+        };
         loop {
-            ticks.tick().await;
-            match newest_id(&pool).await {
-                Ok(id) => {
-                    sender.send_if_modified(|seen| {
-                        let newer = id > *seen;
-                        *seen = (*seen).max(id);
-                        newer
-                    });
+            let noticed = async {
+                match listener.as_mut() {
+                    // `recv` reconnects by itself after a lost connection; notices sent meanwhile
+                    // are lost, which the next look at the newest id makes up for.
+                    Some(listener) => listener.recv().await.map(|n| n.payload().parse::<i64>().ok()),
+                    None => std::future::pending().await,
                 }
-                Err(err) => tracing::warn!(error = %err, "cannot read the newest activity; live updates wait"),
+            };
+            tokio::select! {
+                notice = noticed => match notice {
+                    Ok(Some(id)) => raise(id),
+                    Ok(None) => {}
+                    Err(err) => {
+                        tracing::warn!(error = %err, "lost the database's change notices; reconnecting");
+                        tokio::time::sleep(Duration::from_secs(1)).await;
+                    }
+                },
+                _ = ticks.tick() => match newest_id(&pool).await {
+                    Ok(id) => raise(id),
+                    Err(err) => tracing::warn!(error = %err, "cannot read the newest activity; live updates wait"),
+                },
             }
         }
     });
@@ -92,7 +131,7 @@ pub struct Batch {
 pub async fn after(pool: &Pool, org_id: i64, receiver: i64, after: i64) -> Result<Batch, sqlx::Error> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "SELECT id, key, trackable_id, owner_id, recipient_id, space_id FROM activities
-         WHERE org_id = ? AND id > ? AND trackable_type NOT IN {NOT_CHANGES} ORDER BY id LIMIT ?"
+         WHERE org_id = $1 AND id > $2 AND trackable_type NOT IN {NOT_CHANGES} ORDER BY id LIMIT $3"
     ))
     .bind(org_id)
     .bind(after)
