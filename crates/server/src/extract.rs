@@ -75,6 +75,7 @@ impl<T: Serialize> IntoResponse for Json<T> {
 }
 
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    refuse_nul_in_json(bytes)?;
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
         let path = field_path(&err.path().to_string());
@@ -86,6 +87,49 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     })?;
     deserializer.end().map_err(|err| malformed(&err))?;
     Ok(value)
+}
+
+/// No text may hold the NUL character: PostgreSQL cannot store it, and no name, address or
+/// setting needs it. Only a body that spells it (`\u0000`) is read twice, to name the field.
+fn refuse_nul_in_json(bytes: &[u8]) -> Result<(), ApiError> {
+    if !bytes.windows(6).any(|w| w.eq_ignore_ascii_case(b"\\u0000")) {
+        return Ok(());
+    }
+    fn find(value: &serde_json::Value, path: &str) -> Option<String> {
+        let at = |key: &str| {
+            if path.is_empty() {
+                key.to_string()
+            } else {
+                format!("{path}.{key}")
+            }
+        };
+        match value {
+            serde_json::Value::String(s) if s.contains('\0') => Some(path.to_string()),
+            serde_json::Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| find(v, &at(&i.to_string()))),
+            serde_json::Value::Object(map) => map.iter().find_map(|(k, v)| {
+                if k.contains('\0') {
+                    Some(at(""))
+                } else {
+                    find(v, &at(k))
+                }
+            }),
+            _ => None,
+        }
+    }
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        // Broken JSON: the parse proper says where.
+        return Ok(());
+    };
+    match find(&value, "") {
+        Some(path) => {
+            let field = if path.is_empty() { "body".to_string() } else { path };
+            Err(ApiError::invalid(
+                field.clone(),
+                format!("“{field}” must not contain the NUL character."),
+            ))
+        }
+        None => Ok(()),
+    }
 }
 
 fn malformed(err: &serde_json::Error) -> ApiError {
@@ -142,6 +186,14 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ApiError> {
         let query = parts.uri.query().unwrap_or("");
+        if let Some((name, _)) =
+            form_urlencoded::parse(query.as_bytes()).find(|(k, v)| k.contains('\0') || v.contains('\0'))
+        {
+            return Err(ApiError::invalid(
+                name.to_string(),
+                format!("“{name}” must not contain the NUL character."),
+            ));
+        }
         let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
         serde_path_to_error::deserialize(deserializer)
             .map(Query)
@@ -237,6 +289,17 @@ mod tests {
         let range = refusal(r#"{"email":"a","password":"b","inner":{"count":-4,"role":"admin"}}"#);
         assert_eq!(range.field.as_deref(), Some("inner.count"));
         assert!(!range.message.contains("-4"));
+    }
+
+    #[test]
+    fn text_with_the_nul_character_is_refused_at_its_field() {
+        let nul = refusal(r#"{"email":"a\u0000@b.co","password":"b"}"#);
+        assert_eq!((nul.status.as_u16(), nul.field.as_deref()), (422, Some("email")));
+        let nested = refusal(r#"{"email":"a","password":"b","inner":{"count":1,"role":"\u0000"}}"#);
+        assert_eq!(nested.field.as_deref(), Some("inner.role"));
+        // An escaped backslash before `u0000` is no NUL.
+        let fine = refusal(r#"{"email":"a\\u0000"}"#);
+        assert_eq!(fine.field.as_deref(), Some("password"));
     }
 
     #[test]
