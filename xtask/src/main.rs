@@ -3,6 +3,7 @@
 
 mod app_build;
 mod cmd;
+mod postgres;
 mod run;
 mod test;
 mod tools;
@@ -16,7 +17,7 @@ commands:
   run [--bind ADDR:PORT] [--database URL] [--seed demo|none]
         build the app (release) and serve it with the API on http://127.0.0.1:8080
   test [--skip-browser]
-        every test: unit, server integration and browser end-to-end tests
+        every test: unit, server integration (on SQLite and on PostgreSQL) and browser end-to-end tests
   build-app
         build the release app into dist/ and report its file sizes
   hosting [--dist DIR] [--prefix /admin/] [--api-base URL] [--frame-ancestor ORIGIN]...

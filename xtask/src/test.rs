@@ -1,8 +1,9 @@
-//! `cargo xtask test`: every test. Host unit tests and the server's integration tests first, then
-//! the browser end-to-end tests against the release build of the app in headless Chromium.
+//! `cargo xtask test`: every test. Host unit tests and the server's integration tests first (on
+//! SQLite, then on a throwaway PostgreSQL), then the browser end-to-end tests against the release
+//! build of the app in headless Chromium.
 
 use crate::cmd::{command, run};
-use crate::{app_build, tools, Result};
+use crate::{app_build, postgres, tools, Result};
 
 pub fn test(args: &[String]) -> Result {
     let skip_browser = args.iter().any(|a| a == "--skip-browser");
@@ -22,6 +23,14 @@ pub fn test(args: &[String]) -> Result {
         .args(["test", "--package", "org-area-server", "--", "--ignored", "--nocapture"])
         .env("ORG_AREA_SCHEMATHESIS", &python.schemathesis)
         .env("ORG_AREA_PYTHON", &python.python))?;
+    // Every server test again on PostgreSQL: each test server makes its own database there.
+    let postgres = postgres::start(true)?;
+    run(command("cargo")
+        .args(["test", "--package", "org-area-server", "--", "--include-ignored"])
+        .env(postgres::URL_VARIABLE, &postgres.url)
+        .env("ORG_AREA_SCHEMATHESIS", &python.schemathesis)
+        .env("ORG_AREA_PYTHON", &python.python))?;
+    drop(postgres);
     if skip_browser {
         eprintln!("browser tests skipped (--skip-browser)");
         return Ok(());
