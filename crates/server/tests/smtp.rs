@@ -103,9 +103,12 @@ async fn an_invitation_arrives_by_smtp_with_a_link_only_the_invitee_sees() {
     let smtp = SmtpServer::start(port).await;
     let s = smtp_server(port).await;
     let admin = s.token("admin@acme.test").await;
-    sqlx::query(
-        "UPDATE orgs SET settings = json_set(settings, '$.branding.app_name', 'Acme Hub') WHERE slug = 'acme-studio'",
-    )
+    sqlx::query(if common::on_postgres() {
+        "UPDATE orgs SET settings = jsonb_set(settings::jsonb, '{branding,app_name}', '\"Acme Hub\"')::text
+         WHERE slug = 'acme-studio'"
+    } else {
+        "UPDATE orgs SET settings = json_set(settings, '$.branding.app_name', 'Acme Hub') WHERE slug = 'acme-studio'"
+    })
     .execute(&s.running.pool)
     .await
     .unwrap();
