@@ -106,3 +106,112 @@ async fn signed_out_callers_get_401() {
     let s = server().await;
     expect_error(s.get("/orgs/me", None).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
 }
+
+/// `GET /orgs/me` again with the ETag of the last answer, and what came back.
+async fn revalidate(s: &common::TestServer, token: &str, tag: &str) -> (StatusCode, String) {
+    let response = s
+        .client
+        .get(s.url("/orgs/me"))
+        .bearer_auth(token)
+        .header("If-None-Match", tag)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status();
+    let tag = response.headers()["etag"].to_str().unwrap().to_string();
+    (status, tag)
+}
+
+/// After a change that succeeded, the held tag gets the whole answer with a new tag, which is
+/// then current.
+async fn stale_after(
+    s: &common::TestServer,
+    token: &str,
+    tag: &str,
+    what: &str,
+    response: reqwest::Response,
+) -> String {
+    assert!(response.status().is_success(), "{what}: {}", response.status());
+    let (status, new_tag) = revalidate(s, token, tag).await;
+    assert_eq!(status, StatusCode::OK, "after {what} the answer is new");
+    assert_ne!(new_tag, tag, "after {what}");
+    // Then it holds, once what the change set going has settled (an invitation's mail is sent
+    // in the background, and its state is part of the answer).
+    let mut current = new_tag;
+    for _ in 0..50 {
+        let (status, tag) = revalidate(s, token, &current).await;
+        if status == StatusCode::NOT_MODIFIED {
+            return current;
+        }
+        current = tag;
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("after {what} the answer never settled");
+}
+
+#[tokio::test]
+async fn an_unchanged_organization_answers_304_to_its_etag_and_any_change_shown_ends_that() {
+    let s = server().await;
+    let owner = s.token("owner@acme.test").await;
+    let first = s.get("/orgs/me", Some(&owner)).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    let mut tag = first.headers()["etag"].to_str().unwrap().to_string();
+    assert_eq!(revalidate(&s, &owner, &tag).await.0, StatusCode::NOT_MODIFIED);
+    assert_eq!(
+        revalidate(&s, &owner, "\"something-else\"").await.0,
+        StatusCode::OK,
+        "another tag gets the whole answer"
+    );
+
+    // Each change that the answer shows makes the held tag stale: a role, a space, a
+    // collaborator, an invitation, a sign-in (its count is shown), the settings.
+    let lena = s.user_id("lena@acme.test").await;
+    let shop = s.space_id("Online Shop").await;
+    let response = s
+        .client
+        .patch(s.url(&format!("/orgs/me/users/{lena}")))
+        .bearer_auth(&owner)
+        .json(&serde_json::json!({ "org_role": "admin" }))
+        .send()
+        .await
+        .unwrap();
+    tag = stale_after(&s, &owner, &tag, "a role", response).await;
+    let response = s
+        .post(
+            "/orgs/me/invitations",
+            Some(&owner),
+            serde_json::json!({ "emails": ["etag@example.com"], "org_role": "member" }),
+        )
+        .await;
+    tag = stale_after(&s, &owner, &tag, "an invitation", response).await;
+    let response = s
+        .put(
+            &format!("/orgs/me/spaces/{shop}/collaborators/{lena}"),
+            Some(&owner),
+            serde_json::json!({ "role": "editor" }),
+        )
+        .await;
+    tag = stale_after(&s, &owner, &tag, "a collaborator", response).await;
+    let response = s.login_response("member@acme.test", "demo-password").await;
+    tag = stale_after(&s, &owner, &tag, "a sign-in", response).await;
+
+    // A member's answer is their own: the owner's tag is not theirs.
+    let member = s.token("member@acme.test").await;
+    let (_, tag) = revalidate(&s, &owner, &tag).await;
+    assert_eq!(revalidate(&s, &member, &tag).await.0, StatusCode::OK);
+    // Another organization changing changes nothing here.
+    let globex = s.token("admin@globex.test").await;
+    let settings: Value = s.get("/orgs/me/settings", Some(&globex)).await.json().await.unwrap();
+    let saved = s
+        .put(
+            "/orgs/me/settings",
+            Some(&globex),
+            serde_json::json!({
+                "version": settings["version"], "name": "Globex Renamed", "branding": settings["branding"],
+                "embed": settings["embed"], "access": settings["access"],
+            }),
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    assert_eq!(revalidate(&s, &owner, &tag).await.0, StatusCode::NOT_MODIFIED);
+}

@@ -2,7 +2,7 @@
 
 use contract::{allows, Org, Permission};
 
-use crate::db::Pool;
+use crate::db::{self, Pool};
 use crate::domain::{invitations, members, spaces, Actor};
 
 #[derive(sqlx::FromRow)]
@@ -15,6 +15,28 @@ struct OrgRow {
     max_spaces: i64,
     max_collaborators: i64,
     settings: String,
+}
+
+/// The ETag of what [`load`] answers `actor` now: the organization's revision (which triggers
+/// raise on every change to what `load` reads, migrations `*_org_revision.sql`), who asks (a
+/// member sees less), and today's date (a cancelled subscription's premium plans end with its
+/// period).
+pub async fn etag(pool: &Pool, actor: &Actor) -> Result<String, sqlx::Error> {
+    use sha2::{Digest, Sha256};
+    let revision: i64 = sqlx::query_scalar("SELECT revision FROM orgs WHERE id = $1")
+        .bind(actor.org_id)
+        .fetch_one(pool)
+        .await?;
+    let seen = format!(
+        "{}:{revision}:{}:{}:{}",
+        actor.org_id,
+        actor.user_id,
+        actor.role.as_str(),
+        db::today()
+    );
+    let digest = Sha256::digest(seen.as_bytes());
+    let hex: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
+    Ok(format!("\"{hex}\""))
 }
 
 /// Owners and admins get every member, space and pending invitation; a member gets the

@@ -1,6 +1,7 @@
 //! `GET /api/v1/orgs/me`: the caller's organization in Storyblok's `orgs/me` shape.
 
 use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use contract::OrgEnvelope;
 
@@ -12,14 +13,32 @@ use crate::web::held_until_sent;
 use crate::AppState;
 
 /// The caller's organization. Owners and admins get every member, space and pending invitation;
-/// a member gets the organization with only themselves and the spaces they work on.
+/// a member gets the organization with only themselves and the spaces they work on. Each answer
+/// carries an `ETag`; sent back in `If-None-Match`, it gets 304 while nothing shown has changed.
 #[utoipa::path(get, path = "/api/v1/orgs/me", tag = "orgs", security(("bearer" = [])),
-    responses((status = 200, body = OrgEnvelope),
+    params(("If-None-Match" = Option<String>, Header, description = "The ETag of an earlier answer")),
+    responses((status = 200, body = OrgEnvelope, headers(("ETag" = String))),
+        (status = 304, description = "Unchanged since the answer with the ETag sent", headers(("ETag" = String))),
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
-pub async fn me(State(state): State<AppState>, caller: Caller) -> ApiResult<Response> {
+pub async fn me(State(state): State<AppState>, caller: Caller, headers: HeaderMap) -> ApiResult<Response> {
     let actor = caller.member()?;
+    // Read before the answer is: a change in between gives the answer an older tag, which the next
+    // request then finds outdated, never a newer tag on older data.
+    let tag = orgs::etag(&state.pool, &actor).await?;
+    let tag_value = HeaderValue::from_str(&tag).expect("an ETag is visible ASCII");
+    let known = headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|t| t.trim() == tag || t.trim() == "*");
+    if known {
+        return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, tag_value)]).into_response());
+    }
     // Every member, space and invitation: megabytes for a large organization.
     let turn = state.large_answer().await?;
     let org = orgs::load(&state.pool, &actor).await?;
-    Ok(held_until_sent(Json(OrgEnvelope { org }).into_response(), turn))
+    let mut response = Json(OrgEnvelope { org }).into_response();
+    response.headers_mut().insert(header::ETAG, tag_value);
+    Ok(held_until_sent(response, turn))
 }
