@@ -46,6 +46,8 @@ pub struct AppState {
     pub links: Arc<domain::mail::Links>,
     /// The newest change in the database, which open event streams wait on.
     pub changes: domain::events::Newest,
+    /// Told of each change made through this instance, so its streams need not wait to hear of it.
+    pub changed_here: Arc<tokio::sync::Notify>,
 }
 
 /// At most this many answers of many megabytes are built at once; more wait their turn.
@@ -74,7 +76,8 @@ pub fn app(state: AppState, config: &Config) -> Router {
     let pool = state.pool.clone();
     let proxies = state.proxies.clone();
     let (api, _doc) = routes::api();
-    web::wrap(api.with_state(state), config, pool, proxies)
+    let changed_here = state.changed_here.clone();
+    web::wrap(api.with_state(state), config, pool, proxies, changed_here)
 }
 
 /// A server bound and serving in the background of the current tokio runtime.
@@ -130,7 +133,8 @@ pub async fn start_with(config: Config, payments: Arc<dyn payments::PaymentGatew
         config.mail_retry_after,
     )?);
     tracing::info!("{}", mailer.describe());
-    let (changes, change_watcher) = domain::events::watch(pool.clone()).await?;
+    let changed_here = Arc::new(tokio::sync::Notify::new());
+    let (changes, change_watcher) = domain::events::watch(pool.clone(), changed_here.clone()).await?;
     let state = AppState {
         pool: pool.clone(),
         hasher: Arc::new(auth::password::Hasher::default()),
@@ -142,6 +146,7 @@ pub async fn start_with(config: Config, payments: Arc<dyn payments::PaymentGatew
             public_url: config.public_url.clone().unwrap_or_else(|| format!("http://{addr}")),
         }),
         changes,
+        changed_here,
     };
     let router = app(state.clone(), &config);
     let task =

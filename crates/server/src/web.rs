@@ -210,7 +210,28 @@ async fn app_page(app: &AppFiles, path: &str, gzip: bool) -> Response {
     ([html_type, vary], html).into_response()
 }
 
-pub fn wrap(api: Router, config: &Config, pool: Pool, proxies: Arc<TrustedProxies>) -> Router {
+/// After a change through this instance, its event streams look for it at once instead of at
+/// their next look (SQLite's poll; PostgreSQL's notice usually arrives first anyway).
+async fn wake_streams_after_writes(
+    State(changed_here): State<Arc<tokio::sync::Notify>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let writes = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let response = next.run(request).await;
+    if writes && response.status().is_success() {
+        changed_here.notify_one();
+    }
+    response
+}
+
+pub fn wrap(
+    api: Router,
+    config: &Config,
+    pool: Pool,
+    proxies: Arc<TrustedProxies>,
+    changed_here: Arc<tokio::sync::Notify>,
+) -> Router {
     let app = config.static_dir.as_ref().map(|dir| AppFiles {
         files: ServeDir::new(dir).precompressed_br().precompressed_gzip(),
         index: dir.join("index.html"),
@@ -219,6 +240,7 @@ pub fn wrap(api: Router, config: &Config, pool: Pool, proxies: Arc<TrustedProxie
     let mut router = api
         .fallback(move |request: Request| not_an_operation(app.clone(), request))
         .layer(middleware::from_fn(json_errors))
+        .layer(middleware::from_fn_with_state(changed_here, wake_streams_after_writes))
         .layer(middleware::from_fn_with_state(config.request_timeout, time_limit))
         .layer(CatchPanicLayer::custom(panic_response));
     if !config.allowed_origins.is_empty() {
@@ -231,9 +253,11 @@ pub fn wrap(api: Router, config: &Config, pool: Pool, proxies: Arc<TrustedProxie
                     header::AUTHORIZATION,
                     header::CONTENT_TYPE,
                     header::IF_MATCH,
+                    header::IF_NONE_MATCH,
                     HeaderName::from_static("last-event-id"),
                 ])
                 .expose_headers([
+                    header::ETAG,
                     header::RETRY_AFTER,
                     header::CONTENT_DISPOSITION,
                     HeaderName::from_static("total"),

@@ -14,9 +14,20 @@ BEGIN
 END $$;
 CREATE TRIGGER org_revision_own BEFORE UPDATE ON orgs FOR EACH ROW EXECUTE FUNCTION org_revision_own();
 
-CREATE FUNCTION org_revision_bump(orgs_changed BIGINT[]) RETURNS void LANGUAGE sql AS $$
-    UPDATE orgs SET revision = revision + 1 WHERE id = ANY(orgs_changed);
-$$;
+-- Once per organization and transaction: its changes become visible together, so one step tells
+-- them apart from the last answer. (Raising the same row for each of many rows in one transaction
+-- would also leave a chain of row versions that every later raise walks.)
+CREATE FUNCTION org_revision_bump(orgs_changed BIGINT[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    org BIGINT;
+BEGIN
+    FOREACH org IN ARRAY orgs_changed LOOP
+        IF current_setting('org_area.revised_' || org, true) IS DISTINCT FROM 'yes' THEN
+            UPDATE orgs SET revision = revision + 1 WHERE id = org;
+            PERFORM set_config('org_area.revised_' || org, 'yes', true);
+        END IF;
+    END LOOP;
+END $$;
 
 -- The organizations a changed row belongs to, from the row before and after the change.
 CREATE FUNCTION org_revision_follow() RETURNS trigger LANGUAGE plpgsql AS $$

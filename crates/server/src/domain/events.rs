@@ -7,7 +7,7 @@
 //! sends `NOTIFY org_area_changes` as each activity's transaction commits, which every instance
 //! `LISTEN`s for (with a look at the newest id every few seconds in case a notice was lost while
 //! reconnecting); on SQLite, which has no notices, one indexed read a few times a second,
-//! whatever the number of open streams. So a change made through any instance sharing the
+//! whatever the number of open streams, and at once after a change through this instance. So a change made through any instance sharing the
 //! database reaches the streams of every instance well within a second, and the streams
 //! themselves hold no database connection while they wait. Ids commit in order on both: every
 //! write transaction takes the database's single writer lock (see `db::write`).
@@ -41,7 +41,10 @@ async fn newest_id(pool: &Pool) -> Result<i64, sqlx::Error> {
 }
 
 /// Watch the activity table for new rows until the server stops.
-pub async fn watch(pool: Pool) -> Result<(Newest, tokio::task::JoinHandle<()>), sqlx::Error> {
+pub async fn watch(
+    pool: Pool,
+    changed_here: std::sync::Arc<tokio::sync::Notify>,
+) -> Result<(Newest, tokio::task::JoinHandle<()>), sqlx::Error> {
     let (sender, receiver) = watch::channel(newest_id(&pool).await?);
     let mut listener = match Backend::of(&pool) {
         Backend::Sqlite => None,
@@ -73,6 +76,13 @@ pub async fn watch(pool: Pool) -> Result<(Newest, tokio::task::JoinHandle<()>), 
                     None => std::future::pending().await,
                 }
             };
+            // The next tick, or at once when a change was made through this instance.
+            let time_to_look = async {
+                tokio::select! {
+                    _ = ticks.tick() => {}
+                    () = changed_here.notified() => {}
+                }
+            };
             tokio::select! {
                 notice = noticed => match notice {
                     Ok(Some(id)) => raise(id),
@@ -82,7 +92,7 @@ pub async fn watch(pool: Pool) -> Result<(Newest, tokio::task::JoinHandle<()>), 
                         tokio::time::sleep(Duration::from_secs(1)).await;
                     }
                 },
-                _ = ticks.tick() => match newest_id(&pool).await {
+                () = time_to_look => match newest_id(&pool).await {
                     Ok(id) => raise(id),
                     Err(err) => tracing::warn!(error = %err, "cannot read the newest activity; live updates wait"),
                 },
