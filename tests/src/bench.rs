@@ -5,6 +5,8 @@
 #[path = "harness.rs"]
 #[allow(dead_code)]
 mod harness;
+#[path = "load.rs"]
+mod load;
 #[path = "report.rs"]
 mod report;
 #[path = "sizes.rs"]
@@ -358,16 +360,15 @@ struct BenchServer {
     _dir: tempfile::TempDir,
 }
 
-/// The server process on `database`, and the address it listens on.
+/// The server process on the database at `database_url`, and the address it listens on.
 async fn spawn_server(
     server_bin: &str,
-    database: &std::path::Path,
+    database_url: &str,
     seed: &str,
 ) -> Result<(tokio::process::Child, String), BoxError> {
     use tokio::io::AsyncBufReadExt;
     let mut child = tokio::process::Command::new(server_bin)
-        .args(["--bind", "127.0.0.1:0", "--seed", seed, "--database"])
-        .arg(format!("sqlite://{}", database.display()))
+        .args(["--bind", "127.0.0.1:0", "--seed", seed, "--database", database_url])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .kill_on_drop(true)
@@ -386,9 +387,10 @@ async fn spawn_server(
 async fn start_server(server_bin: &str) -> Result<BenchServer, BoxError> {
     let dir = tempfile::tempdir()?;
     let database = dir.path().join("bench.db");
-    let (mut seeding, _) = spawn_server(server_bin, &database, "demo-large").await?;
+    let url = format!("sqlite://{}", database.display());
+    let (mut seeding, _) = spawn_server(server_bin, &url, "demo-large").await?;
     seeding.kill().await?;
-    let (child, base) = spawn_server(server_bin, &database, "none").await?;
+    let (child, base) = spawn_server(server_bin, &url, "none").await?;
     Ok(BenchServer {
         child,
         base,
@@ -452,7 +454,42 @@ async fn api_latency(report: &mut Report, server: &BenchServer) -> Result<(), Bo
             Some(20.0),
         );
     }
+    let mut times = revalidations(&client, base, &token).await?;
+    report.add(
+        GROUP,
+        "GET /orgs/me with the ETag of the latest answer (304), p99",
+        percentile(&mut times, 0.99),
+        "ms",
+        Some(2.0),
+    );
     Ok(())
+}
+
+/// 200 requests for `orgs/me` that send the ETag of the latest answer (after 20 warm-up), each
+/// timed; every one must be answered 304.
+async fn revalidations(client: &reqwest::Client, base: &str, token: &str) -> Result<Vec<f64>, BoxError> {
+    let url = format!("{base}/api/v1/orgs/me");
+    let first = client.get(&url).bearer_auth(token).send().await?;
+    let tag = first.headers().get("etag").ok_or("orgs/me has an ETag")?.clone();
+    first.bytes().await?;
+    let mut times = Vec::new();
+    for i in 0..220 {
+        let started = Instant::now();
+        let response = client
+            .get(&url)
+            .bearer_auth(token)
+            .header("if-none-match", tag.clone())
+            .send()
+            .await?;
+        if response.status() != reqwest::StatusCode::NOT_MODIFIED {
+            return Err(format!("orgs/me answered {} to its own ETag", response.status()).into());
+        }
+        response.bytes().await?;
+        if i >= 20 {
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    Ok(times)
 }
 
 /// 32 clients at once, each asking for one list endpoint over and over for 5 s: the latency a
@@ -825,12 +862,17 @@ fn main() {
         .enable_all()
         .build()
         .unwrap();
-    // ORG_AREA_BENCH_ONLY=api (or =browser, or =table) runs a part, for a quicker look; only a
+    // ORG_AREA_BENCH_ONLY=api (or =browser, =table, =postgres) runs a part, for a quicker look; only a
     // whole run writes docs/benchmarks.md.
     let only = std::env::var("ORG_AREA_BENCH_ONLY").unwrap_or_default();
     let mut report = Report::default();
     let result: Result<(), BoxError> = runtime.block_on(async {
         app_sizes(&mut report, &dist)?;
+        if only == "postgres" {
+            let server_bin = std::env::var("ORG_AREA_BENCH_SERVER")?;
+            let postgres = std::env::var("ORG_AREA_BENCH_POSTGRES_URL")?;
+            return load::postgres_load(&mut report, &server_bin, &postgres).await;
+        }
         if only == "table" {
             let chromedriver = Chromedriver::start().await?;
             table_against_plain(&mut report, &chromedriver, &dist).await?;
@@ -853,6 +895,9 @@ fn main() {
             sign_in_load(&mut report, &server).await?;
             large_answers_load(&mut report, &server).await?;
             server.child.kill().await?;
+            let postgres = std::env::var("ORG_AREA_BENCH_POSTGRES_URL")
+                .map_err(|_| "ORG_AREA_BENCH_POSTGRES_URL is not set (`cargo xtask bench` sets it)")?;
+            load::postgres_load(&mut report, &server_bin, &postgres).await?;
         }
         Ok(())
     });

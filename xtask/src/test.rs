@@ -51,6 +51,8 @@ pub fn bench() -> Result {
     app_build::report_sizes(&dist);
     run(command("cargo").args(["build", "--profile", "server", "--package", "org-area-server"]))?;
     let server = crate::root().join("target/server/org-area-server");
+    // The load run on PostgreSQL, with its durable defaults.
+    let postgres = postgres::start(false)?;
     // The bench serves the app from its own process: built with the server's optimizations, so the
     // browser figures measure the server as deployed, not a debug build.
     run(command("cargo")
@@ -65,5 +67,6 @@ pub fn bench() -> Result {
             "bench",
         ])
         .env("ORG_AREA_E2E_DIST", &dist)
-        .env("ORG_AREA_BENCH_SERVER", server))
+        .env("ORG_AREA_BENCH_SERVER", server)
+        .env("ORG_AREA_BENCH_POSTGRES_URL", &postgres.url))
 }
