@@ -377,6 +377,8 @@ async fn spawn_server(
     loop {
         let line = lines.next_line().await?.ok_or("the server stopped before listening")?;
         if let Some(url) = line.strip_prefix("org-area listening on ") {
+            // Keep reading: a server whose next line finds the pipe closed stops.
+            tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
             return Ok((child, url.to_string()));
         }
     }
@@ -495,47 +497,15 @@ async fn revalidations(client: &reqwest::Client, base: &str, token: &str) -> Res
 /// 32 clients at once, each asking for one list endpoint over and over for 5 s: the latency a
 /// busy console sees.
 async fn api_concurrent(report: &mut Report, server: &BenchServer) -> Result<(), BoxError> {
-    const CLIENTS: usize = 32;
     const GROUP: &str = "API list endpoints, 32 concurrent clients";
     let token = sign_in(&reqwest::Client::new(), &server.base, "owner@acme.test").await?;
     println!("{GROUP}, 5 s each:");
-    for path in [
-        "/orgs/me/spaces?period=all",
-        "/orgs/me/users?page=1",
-        "/orgs/me/users?q=fisch&page=1",
-        "/orgs/me/activities?page=1",
-    ] {
-        let stop = Instant::now() + Duration::from_secs(5);
-        let mut tasks = Vec::new();
-        for _ in 0..CLIENTS {
-            let (url, token) = (format!("{}/api/v1{path}", server.base), token.clone());
-            tasks.push(tokio::spawn(async move {
-                let client = reqwest::Client::new();
-                let mut times = Vec::new();
-                while Instant::now() < stop {
-                    let started = Instant::now();
-                    let ok = match client.get(&url).bearer_auth(&token).send().await {
-                        Ok(r) => r.status().is_success() && r.bytes().await.is_ok(),
-                        Err(_) => false,
-                    };
-                    if ok {
-                        times.push(started.elapsed().as_secs_f64() * 1000.0);
-                    }
-                }
-                times
-            }));
-        }
-        let mut times = Vec::new();
-        for task in tasks {
-            times.extend(task.await?);
-        }
-        if times.is_empty() {
-            return Err(format!("no answer from {path}").into());
-        }
+    for path in load::LISTS {
+        let mut times = load::gets(std::slice::from_ref(&server.base), &token, path).await?;
         report.add(
             GROUP,
             format!("GET {path}, requests per second"),
-            times.len() as f64 / 5.0,
+            times.len() as f64 / load::SECONDS as f64,
             "/s",
             None,
         );

@@ -10,10 +10,10 @@ use sqlx::{Connection, Executor};
 use crate::report::Report;
 use crate::{percentile, revalidations, sign_in, spawn_server, BoxError};
 
-const CLIENTS: usize = 32;
+pub const CLIENTS: usize = 32;
 const SIGN_IN_CLIENTS: usize = 64;
-const SECONDS: u64 = 5;
-const LISTS: [&str; 4] = [
+pub const SECONDS: u64 = 5;
+pub const LISTS: [&str; 4] = [
     "/orgs/me/spaces?period=all",
     "/orgs/me/users?page=1",
     "/orgs/me/users?q=fisch&page=1",
@@ -111,8 +111,9 @@ async fn give_customers_the_demo_password(database: &str) -> Result<Vec<String>,
     Ok(emails)
 }
 
-/// `CLIENTS` clients asking for `path` over and over, client i at instance i mod n.
-async fn gets(bases: &[String], token: &str, path: &str) -> Result<Vec<f64>, BoxError> {
+/// `CLIENTS` clients asking for `path` over and over for `SECONDS`, client i at instance i mod n:
+/// each successful answer's time.
+pub async fn gets(bases: &[String], token: &str, path: &str) -> Result<Vec<f64>, BoxError> {
     let stop = Instant::now() + Duration::from_secs(SECONDS);
     let mut tasks = Vec::new();
     for i in 0..CLIENTS {
