@@ -44,13 +44,6 @@ impl Backend {
         }
     }
 
-    pub fn of_tx(tx: &Tx) -> Backend {
-        match tx.backend_name() {
-            "SQLite" => Backend::Sqlite,
-            _ => Backend::Postgres,
-        }
-    }
-
     /// A condition: the JSON text in `column` holds `true` at `path` (absent is false).
     pub fn json_is_true(self, column: &str, path: &[&str]) -> String {
         match self {
