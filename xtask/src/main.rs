@@ -24,7 +24,8 @@ commands:
         point a built dist/ at its host, no rebuild: the page's API address and policy,
         _headers and _redirects in dist/, an nginx block in target/hosting/
   bench
-        measure the release app against the budgets in headless Chromium";
+        measure the release app against the budgets in headless Chromium, and the API on
+        SQLite and on PostgreSQL (one and two instances)";
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
