@@ -15,7 +15,7 @@ use sqlx::{Any, Arguments, Decode, Encode, Executor, Type};
 pub type Pool = sqlx::AnyPool;
 pub type Tx = sqlx::Transaction<'static, Any>;
 
-/// Which database a pool or transaction talks to.
+/// Which database a pool talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
