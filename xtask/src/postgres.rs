@@ -1,7 +1,8 @@
 //! A throwaway PostgreSQL for the server tests and the bench: Debian's `postgresql` package
 //! (installed when missing and running as root, like Chromium), a new cluster under
-//! `target/postgres/` (or the temporary folder, see [`cluster_home`]), on a free port of 127.0.0.1, stopped when the handle is dropped. Unless
-//! `ORG_AREA_TEST_POSTGRES_URL` already names a server, which is then used as it is.
+//! `target/postgres/` (or the temporary folder, see [`cluster_home`]) on a free port of
+//! 127.0.0.1, stopped and removed when the handle is dropped. Unless `ORG_AREA_TEST_POSTGRES_URL`
+//! already names a server, which is then used as it is.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,7 +14,7 @@ pub const URL_VARIABLE: &str = "ORG_AREA_TEST_POSTGRES_URL";
 /// The oldest PostgreSQL the server supports.
 const OLDEST: u32 = 15;
 
-/// A PostgreSQL server to make test databases on; stops its own cluster when dropped.
+/// A PostgreSQL server to make test databases on; stops and removes its own cluster when dropped.
 pub struct Postgres {
     /// `postgres://user@host:port/database`, a database tests may create others from.
     pub url: String,
@@ -34,6 +35,8 @@ impl Drop for Postgres {
                 .arg(&cluster.data)
                 .args(["-m", "fast", "-s"])
                 .status();
+            // Every test server made a database in it: gigabytes. The server's log stays.
+            let _ = std::fs::remove_dir_all(&cluster.data);
         }
     }
 }
