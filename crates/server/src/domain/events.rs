@@ -7,10 +7,11 @@
 //! sends `NOTIFY org_area_changes` as each activity's transaction commits, which every instance
 //! `LISTEN`s for (with a look at the newest id every few seconds in case a notice was lost while
 //! reconnecting); on SQLite, which has no notices, one indexed read a few times a second,
-//! whatever the number of open streams, and at once after a change through this instance. So a change made through any instance sharing the
-//! database reaches the streams of every instance well within a second, and the streams
-//! themselves hold no database connection while they wait. Ids commit in order on both: every
-//! write transaction takes the database's single writer lock (see `db::write`).
+//! whatever the number of open streams. Either way it also looks at once after a change through
+//! itself. So a change made through any instance sharing the database reaches the streams of
+//! every instance well within a second, and the streams themselves hold no database connection
+//! while they wait. Ids commit in order on both: every write transaction takes the database's
+//! single writer lock (see `db::write`).
 
 use std::time::Duration;
 
