@@ -30,7 +30,7 @@ pub fn ActivityTable(activities: Vec<Activity>) -> impl IntoView {
     }
     view! {
         <section class="card table-card" aria-label="Activities" tabindex="0">
-            <table class="table activity-table">
+            <table class="table stack activity-table">
                 <caption class="visually-hidden">"Activities, newest first"</caption>
                 <thead>
                     <tr>
@@ -46,14 +46,14 @@ pub fn ActivityTable(activities: Vec<Activity>) -> impl IntoView {
                         let details = describe(&a);
                         view! {
                             <tr>
-                                <td class="nowrap"><time datetime=a.created_at.clone()>{when(&a.created_at)}</time></td>
-                                <td>
+                                <td class="nowrap" data-label="When"><time datetime=a.created_at.clone()>{when(&a.created_at)}</time></td>
+                                <td data-label="Who">
                                     <span class="cell-primary">{who(&a)}</span>
                                     {a.ip.clone().map(|ip| view! { <span class="cell-secondary">{ip}</span> })}
                                 </td>
-                                <td>{a.key.describe()}</td>
-                                <td>{a.trackable_name.clone().unwrap_or_default()}</td>
-                                <td class="details">{details}</td>
+                                <td data-label="Action">{a.key.describe()}</td>
+                                <td data-label="Target">{a.trackable_name.clone().unwrap_or_default()}</td>
+                                <td class="details" data-label="Details">{details}</td>
                             </tr>
                         }
                     }).collect_view()}

@@ -70,7 +70,8 @@ fn SpaceView(detail: SpaceDetail, on_change: Callback<(i64, Option<String>, Stri
         <section class="card table-card" aria-labelledby="collaborators-title" tabindex="0">
             <div class="table-toolbar"><h2 id="collaborators-title">"Collaborators"</h2></div>
             <p class="muted table-count">{format!("{} people work on this space", detail.collaborators.len())}</p>
-            <table class="table">
+            // On a phone each collaborator becomes a stacked card of labelled lines (style.css).
+            <table class="table stack">
                 <thead><tr>
                     <th scope="col">"Name"</th><th scope="col">"Organization role"</th><th scope="col">"Space role"</th>
                     <th scope="col"><span class="visually-hidden">"Actions"</span></th>
@@ -93,11 +94,11 @@ fn CollaboratorRow(collaborator: Collaborator, on_change: Callback<(i64, Option<
                 <span class="cell-primary">{collaborator.friendly_name.clone()}</span>
                 <span class="cell-secondary">{collaborator.email.clone()}</span>
             </td>
-            <td>
+            <td data-label="Organization role">
                 {collaborator.org_role.map(|r| r.label()).unwrap_or("Not in the organization")}
                 {collaborator.org_role.is_some_and(|r| r.is_deprecated()).then(|| view! { <DeprecatedBadge /> })}
             </td>
-            <td>
+            <td data-label="Space role">
                 <select class="role-select" aria-label=format!("Space role for {name}")
                     on:change=move |ev| on_change.run((user, Some(event_target_value(&ev)), name.clone()))>
                     {COLLABORATOR_ROLES.into_iter().map(|r| view! {

@@ -23,7 +23,7 @@ pub fn InvoicesPage() -> impl IntoView {
                     let list = invoices.await?.invoices;
                     Ok(view! {
                         <div class="card table-card" role="region" aria-label="Invoice list" tabindex="0">
-                            <table class="table">
+                            <table class="table stack">
                                 <thead><tr>
                                     <th scope="col">"Number"</th><th scope="col">"Period"</th>
                                     <th scope="col" class="num">"Amount"</th><th scope="col" class="num">"Tax"</th>
@@ -63,11 +63,11 @@ fn InvoiceRow(invoice: Invoice) -> impl IntoView {
     view! {
         <tr>
             <td><A href=mount::href(&format!("/invoices/{id}"))>{title}</A></td>
-            <td>{format!("{} to {}", invoice.period_start, invoice.period_end)}</td>
-            <td class="num">{format_money(invoice.amount_cents)}</td>
-            <td class="num">{format_money(invoice.tax_cents)}</td>
-            <td class="num">{format_money(invoice.total_cents)}</td>
-            <td>{invoice.status.label()}</td>
+            <td data-label="Period">{format!("{} to {}", invoice.period_start, invoice.period_end)}</td>
+            <td class="num" data-label="Amount">{format_money(invoice.amount_cents)}</td>
+            <td class="num" data-label="Tax">{format_money(invoice.tax_cents)}</td>
+            <td class="num" data-label="Total">{format_money(invoice.total_cents)}</td>
+            <td data-label="Status">{invoice.status.label()}</td>
             <td>
                 <button type="button" class="button small" aria-label=download_label
                     disabled=move || fetch.pending().get() on:click=move |_| { fetch.dispatch(()); }>"Download"</button>

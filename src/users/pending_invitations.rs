@@ -38,7 +38,7 @@ pub fn PendingInvitations(
         }
     });
     view! {
-        <table class="table">
+        <table class="table stack">
             <thead><tr>
                 <th scope="col">"Email"</th><th scope="col">"Role"</th><th scope="col">"Expires"</th><th scope="col">"Mail"</th>
                 <th scope="col"><span class="visually-hidden">"Actions"</span></th>
@@ -52,12 +52,12 @@ pub fn PendingInvitations(
                     view! {
                         <tr>
                             <td>{i.email.clone()}</td>
-                            <td>
+                            <td data-label="Role">
                                 {i.org_role.label()}
                                 {i.org_role.is_deprecated().then(|| view! { " " <DeprecatedBadge /> })}
                             </td>
-                            <td>{if expired { "Expired".to_string() } else { i.expires_at.get(..10).unwrap_or(&i.expires_at).to_string() }}</td>
-                            <td>{mail_status(&i)}</td>
+                            <td data-label="Expires">{if expired { "Expired".to_string() } else { i.expires_at.get(..10).unwrap_or(&i.expires_at).to_string() }}</td>
+                            <td data-label="Mail">{mail_status(&i)}</td>
                             <td class="actions">
                                 {manageable.then(|| view! {
                                     <button type="button" class="button small" aria-label=format!("Resend invitation to {}", i.email)

@@ -26,6 +26,7 @@ pub async fn owner_subscribes_then_uses_invoices_billing_and_payment(ctx: Ctx) -
     ctx.click("link", "Invoices").await?;
     ctx.wait_location("/invoices").await?;
     ctx.wait_text("€117.81").await?;
+    ctx.snap("invoices").await?;
     ctx.click("link", "OA-0001-0001").await?;
     ctx.by_name("heading", "Invoice OA-0001-0001").await?;
     ctx.by_name("button", "Print").await?;
