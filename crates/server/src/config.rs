@@ -253,7 +253,10 @@ mod tests {
         .unwrap();
         assert_eq!(config.bind.port(), 8080);
         assert_eq!(config.seed, Seed::None);
-        assert_eq!(config.database_url, "postgres://org_area:secret@db.example.com:5432/org_area");
+        assert_eq!(
+            config.database_url,
+            "postgres://org_area:secret@db.example.com:5432/org_area"
+        );
         assert!(config.smtp_url.is_some());
     }
 }
