@@ -13,6 +13,7 @@ pub mod boot;
 mod brand;
 mod dashboard;
 mod embed;
+mod i18n;
 mod live;
 mod mount;
 mod screens;
@@ -27,6 +28,7 @@ mod widgets;
 /// Mount the console: every screen behind sign-in, with its router.
 pub fn start_console() {
     console_error_panic_hook::set_once();
+    i18n::lang();
     leptos::mount::mount_to_body(app::App);
     boot::mark_interactive();
 }

@@ -13,13 +13,15 @@ use crate::activity::ActivityPage;
 use crate::dashboard::{DashboardPage, SpacePage};
 use crate::session::Guarded;
 use crate::settings::SettingsPage;
+use crate::shell::text::t;
 use crate::subscription::{BillingPage, InvoicePage, InvoicesPage, PaymentPage, SubscriptionPage};
 use crate::users::UsersPage;
 
 /// A screen's place in the tabs.
 #[derive(Clone, Copy)]
 pub struct Tab {
-    pub label: &'static str,
+    /// In this page's language.
+    pub label: fn() -> &'static str,
     /// Shown with the "Deprecated" badge (the Subscription tab).
     pub deprecated: bool,
     /// Whether this person's tabs include it.
@@ -56,7 +58,7 @@ fn billing_is_open(membership: &Membership) -> bool {
     membership.billing_open && allows(membership.org_role, Permission::ManageSubscription)
 }
 
-const fn tab(label: &'static str) -> Option<Tab> {
+const fn tab(label: fn() -> &'static str) -> Option<Tab> {
     Some(Tab {
         label,
         deprecated: false,
@@ -83,16 +85,16 @@ macro_rules! screens {
 }
 
 screens! {
-    "" => DashboardPage, tab("Dashboard"), false;
+    "" => DashboardPage, tab(|| t().dashboard), false;
     "spaces/:id" => SpacePage, None, false;
-    "users" => UsersPage, tab("Users"), false;
-    "activity" => ActivityPage, tab("Activity"), false;
-    "settings" => SettingsPage, tab("Settings"), false;
-    "subscription" => SubscriptionPage, Some(Tab { label: "Subscription", deprecated: true, shown: managers }), false;
-    "invoices" => InvoicesPage, Some(Tab { label: "Invoices", deprecated: false, shown: billing_is_open }), false;
+    "users" => UsersPage, tab(|| t().users), false;
+    "activity" => ActivityPage, tab(|| t().activity), false;
+    "settings" => SettingsPage, tab(|| t().settings), false;
+    "subscription" => SubscriptionPage, Some(Tab { label: || t().subscription, deprecated: true, shown: managers }), false;
+    "invoices" => InvoicesPage, Some(Tab { label: || t().invoices, deprecated: false, shown: billing_is_open }), false;
     "invoices/:id" => InvoicePage, None, false;
-    "billing" => BillingPage, Some(Tab { label: "Billing information", deprecated: false, shown: billing_is_open }), false;
-    "payment" => PaymentPage, Some(Tab { label: "Payment information", deprecated: false, shown: billing_is_open }), false;
+    "billing" => BillingPage, Some(Tab { label: || t().billing, deprecated: false, shown: billing_is_open }), false;
+    "payment" => PaymentPage, Some(Tab { label: || t().payment, deprecated: false, shown: billing_is_open }), false;
     "account" => AccountPage, None, true;
 }
 

@@ -7,6 +7,7 @@ mod page;
 mod password_form;
 mod profile_form;
 mod qr;
+mod text;
 mod two_factor;
 
 pub use page::AccountPage;

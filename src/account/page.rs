@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::api;
 use super::password_form::PasswordForm;
 use super::profile_form::ProfileForm;
+use super::text::t;
 use super::two_factor::TwoFactorSection;
 use crate::session::use_session;
 use crate::widgets::{load_view, Loader};
@@ -14,9 +15,9 @@ pub fn AccountPage() -> impl IntoView {
     let retry = Callback::new(move |_| account.refetch());
     view! {
         <section class="page account" aria-labelledby="account-title">
-            <h1 id="account-title">"Account"</h1>
-            <p class="muted page-intro">"Your own name, password and two-factor sign-in."</p>
-            <Loader label="Loading your account…" retry=retry load=Callback::new(move |_| load_view(async move {
+            <h1 id="account-title">{t().title}</h1>
+            <p class="muted page-intro">{t().intro}</p>
+            <Loader label=t().loading retry=retry load=Callback::new(move |_| load_view(async move {
                 account.await.map(|view| {
                     let for_name = view.clone();
                     view! {

@@ -1,3 +1,4 @@
+use super::text::t;
 use contract::{new_password_problem, PasswordChange, MIN_PASSWORD_LEN};
 use leptos::prelude::*;
 
@@ -32,10 +33,10 @@ pub fn PasswordForm() -> impl IntoView {
         error.set(None);
         done.set(false);
         if current.get_untracked().is_empty() {
-            error.set(Some(("current_password".into(), "Enter your current password.".into())));
+            error.set(Some(("current_password".into(), t().enter_current.into())));
             return;
         }
-        if let Some(message) = new_password_problem(&new.get_untracked()) {
+        if let Some(message) = new_password_problem(&new.get_untracked(), crate::i18n::lang()) {
             error.set(Some(("new_password".into(), message)));
             return;
         }
@@ -46,28 +47,28 @@ pub fn PasswordForm() -> impl IntoView {
     };
     view! {
         <section class="card settings-section" aria-labelledby="account-password">
-            <h2 id="account-password">"Password"</h2>
+            <h2 id="account-password">{t().password}</h2>
             <form on:submit=on_submit novalidate>
                 <div class="form-row">
                     <div class="field">
-                        <label for="current-password">"Current password"</label>
+                        <label for="current-password">{t().current_password}</label>
                         <input id="current-password" type="password" autocomplete="current-password" bind:value=current
                             aria-invalid=move || error_at("current_password")().is_some().to_string()
                             aria-describedby="current-password-error" />
                         <p id="current-password-error" class="field-error" role="alert">{error_at("current_password")}</p>
                     </div>
                     <div class="field">
-                        <label for="account-new-password">"New password"</label>
+                        <label for="account-new-password">{t().new_password}</label>
                         <input id="account-new-password" type="password" autocomplete="new-password" bind:value=new
                             aria-invalid=move || error_at("new_password")().is_some().to_string()
                             aria-describedby="account-new-password-hint account-new-password-error" />
-                        <p id="account-new-password-hint" class="muted hint">{format!("At least {MIN_PASSWORD_LEN} characters. Your other sessions are signed out.")}</p>
+                        <p id="account-new-password-hint" class="muted hint">{crate::i18n::fill(t().new_password_hint, &[&MIN_PASSWORD_LEN])}</p>
                         <p id="account-new-password-error" class="field-error" role="alert">{error_at("new_password")}</p>
                     </div>
                 </div>
                 <div class="form-actions">
-                    <span class="muted" role="status">{move || done.get().then_some("Password changed; your other sessions were signed out.")}</span>
-                    <button type="submit" class="button primary" disabled=move || change.pending().get()>"Change password"</button>
+                    <span class="muted" role="status">{move || done.get().then_some(t().password_changed)}</span>
+                    <button type="submit" class="button primary" disabled=move || change.pending().get()>{t().change_password}</button>
                 </div>
             </form>
         </section>

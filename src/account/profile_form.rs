@@ -1,3 +1,4 @@
+use super::text::t;
 use contract::{AccountView, ProfileUpdate};
 use leptos::prelude::*;
 
@@ -33,7 +34,7 @@ pub fn ProfileForm(account: AccountView, on_saved: Callback<AccountView>) -> imp
             firstname: firstname.get_untracked(),
             lastname: lastname.get_untracked(),
         };
-        match update.validated() {
+        match update.validated(crate::i18n::lang()) {
             Ok(update) => {
                 save.dispatch(update);
             }
@@ -42,16 +43,16 @@ pub fn ProfileForm(account: AccountView, on_saved: Callback<AccountView>) -> imp
     };
     view! {
         <section class="card settings-section" aria-labelledby="account-name">
-            <h2 id="account-name">"Your name"</h2>
+            <h2 id="account-name">{t().your_name}</h2>
             <form on:submit=on_submit novalidate>
                 <div class="form-row">
-                    <TextField id="account-first" label="First name" value=firstname error=error_at("firstname") />
-                    <TextField id="account-last" label="Last name" value=lastname error=error_at("lastname") />
+                    <TextField id="account-first" label=t().first_name value=firstname error=error_at("firstname") />
+                    <TextField id="account-last" label=t().last_name value=lastname error=error_at("lastname") />
                 </div>
-                <p class="muted">{format!("You sign in as {}.", account.profile.email)}</p>
+                <p class="muted">{crate::i18n::fill(t().signs_in_as, &[&account.profile.email])}</p>
                 <div class="form-actions">
-                    <span class="muted" role="status">{move || saved.get().then_some("Saved.")}</span>
-                    <button type="submit" class="button primary" disabled=move || save.pending().get()>"Save name"</button>
+                    <span class="muted" role="status">{move || saved.get().then_some(t().saved)}</span>
+                    <button type="submit" class="button primary" disabled=move || save.pending().get()>{t().save_name}</button>
                 </div>
             </form>
         </section>

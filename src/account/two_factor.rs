@@ -1,6 +1,7 @@
 //! Two-factor sign-in on the Account page: set it up (QR code and the secret as text, confirmed by
 //! a code; the recovery codes shown once), or turn it off with the password and a code.
 
+use super::text::t;
 use contract::{AccountView, TwoFactorSetup};
 use leptos::prelude::*;
 
@@ -36,16 +37,16 @@ pub fn TwoFactorSection(account: AccountView, on_change: Callback<()>) -> impl I
     let codes_left = account.recovery_codes_left;
     view! {
         <section class="card settings-section" aria-labelledby="account-two-factor">
-            <h2 id="account-two-factor">"Two-factor sign-in"</h2>
+            <h2 id="account-two-factor">{t().two_factor}</h2>
             {move || failure.get().map(|err| view! { <p class="alert alert-error" role="alert">{err.to_string()}</p> })}
             {move || match step.get() {
                 Step::Off => view! {
                     {required.then(|| view! {
-                        <p class="alert alert-warning" role="alert">"Your organization requires two-factor sign-in. Set it up to open the rest of the app."</p>
+                        <p class="alert alert-warning" role="alert">{t().required}</p>
                     })}
-                    <p>"After your password, sign-in asks for a code from an authenticator app on your phone (such as 1Password, Google Authenticator or Microsoft Authenticator)."</p>
+                    <p>{t().explain}</p>
                     <button type="button" class="button primary" disabled=move || start.pending().get()
-                        on:click=move |_| { failure.set(None); start.dispatch(()); }>"Set up two-factor sign-in"</button>
+                        on:click=move |_| { failure.set(None); start.dispatch(()); }>{t().set_up}</button>
                 }.into_any(),
                 Step::Scanning(setup) => view! {
                     <Scan setup=setup on_verified=Callback::new(move |codes| step.set(Step::ShowingCodes(codes))) />
@@ -54,7 +55,7 @@ pub fn TwoFactorSection(account: AccountView, on_change: Callback<()>) -> impl I
                     <RecoveryCodesShown codes=codes on_done=Callback::new(move |_| { step.set(Step::On); on_change.run(()); }) />
                 }.into_any(),
                 Step::On => view! {
-                    <p><strong>"On."</strong>{format!(" Sign-in asks for a code from your authenticator app. {codes_left} recovery codes left.")}</p>
+                    <p><strong>{t().on}</strong>{crate::i18n::fill(t().on_details, &[&codes_left])}</p>
                     <TurnOff on_off=Callback::new(move |_| { step.set(Step::Off); on_change.run(()); }) />
                 }.into_any(),
             }}
@@ -84,7 +85,7 @@ fn Scan(setup: TwoFactorSetup, on_verified: Callback<Vec<String>>) -> impl IntoV
         ev.prevent_default();
         let typed = code.get_untracked();
         if !contract::is_totp_code(&typed) {
-            error.set(Some("Enter the 6-digit code your app shows now.".into()));
+            error.set(Some(t().enter_code_now.into()));
             return;
         }
         error.set(None);
@@ -92,20 +93,20 @@ fn Scan(setup: TwoFactorSetup, on_verified: Callback<Vec<String>>) -> impl IntoV
     };
     view! {
         <div class="two-factor-setup">
-            <QrImage code=setup.qr.clone() label="QR code to scan with your authenticator app" />
+            <QrImage code=setup.qr.clone() label=t().qr_label />
             <div>
-                <p>"1. Scan this QR code with your authenticator app."</p>
-                <p>"Cannot scan? Enter this key in the app instead:"</p>
-                <p><code class="secret" aria-label="Secret key">{setup.secret.clone()}</code></p>
+                <p>{t().step_scan}</p>
+                <p>{t().cannot_scan}</p>
+                <p><code class="secret" aria-label=t().secret_key>{setup.secret.clone()}</code></p>
                 <form on:submit=on_submit novalidate>
-                    <p>"2. Enter the code the app shows, to confirm."</p>
+                    <p>{t().step_confirm}</p>
                     <div class="field">
-                        <label for="setup-code">"Authentication code"</label>
+                        <label for="setup-code">{t().code_label}</label>
                         <input id="setup-code" type="text" inputmode="numeric" autocomplete="one-time-code" bind:value=code
                             aria-invalid=move || error.get().is_some().to_string() aria-describedby="setup-code-error" />
                         <p id="setup-code-error" class="field-error" role="alert">{move || error.get()}</p>
                     </div>
-                    <button type="submit" class="button primary" disabled=move || verify.pending().get()>"Verify"</button>
+                    <button type="submit" class="button primary" disabled=move || verify.pending().get()>{t().verify}</button>
                 </form>
             </div>
         </div>
@@ -116,13 +117,13 @@ fn Scan(setup: TwoFactorSetup, on_verified: Callback<Vec<String>>) -> impl IntoV
 #[component]
 fn RecoveryCodesShown(codes: Vec<String>, on_done: Callback<()>) -> impl IntoView {
     view! {
-        <p role="status"><strong>"Two-factor sign-in is on."</strong></p>
-        <h3 id="recovery-codes-title">"Recovery codes"</h3>
-        <p>"Keep these somewhere safe, such as a password manager. Each one signs you in once if you lose your phone. They are shown only now."</p>
+        <p role="status"><strong>{t().is_on}</strong></p>
+        <h3 id="recovery-codes-title">{t().recovery_codes}</h3>
+        <p>{t().keep_codes}</p>
         <ul class="recovery-codes" aria-labelledby="recovery-codes-title">
             {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
         </ul>
-        <button type="button" class="button primary" on:click=move |_| on_done.run(())>"I have saved my recovery codes"</button>
+        <button type="button" class="button primary" on:click=move |_| on_done.run(())>{t().saved_codes}</button>
     }
 }
 
@@ -150,26 +151,26 @@ fn TurnOff(on_off: Callback<()>) -> impl IntoView {
     };
     view! {
         <Show when=move || open.get() fallback=move || view! {
-            <button type="button" class="button" on:click=move |_| open.set(true)>"Turn off two-factor sign-in"</button>
+            <button type="button" class="button" on:click=move |_| open.set(true)>{t().turn_off_title}</button>
         }>
             <form on:submit=on_submit novalidate>
                 <div class="form-row">
                     <div class="field">
-                        <label for="off-password">"Password"</label>
+                        <label for="off-password">{t().password}</label>
                         <input id="off-password" type="password" autocomplete="current-password" bind:value=password
                             aria-describedby="off-password-error" />
                         <p id="off-password-error" class="field-error" role="alert">{error_at("password")}</p>
                     </div>
                     <div class="field">
-                        <label for="off-code">"Authentication code"</label>
+                        <label for="off-code">{t().code_label}</label>
                         <input id="off-code" type="text" autocomplete="one-time-code" bind:value=code
                             aria-describedby="off-code-error" />
                         <p id="off-code-error" class="field-error" role="alert">{error_at("code")}</p>
                     </div>
                 </div>
                 <div class="form-actions">
-                    <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
-                    <button type="submit" class="button danger" disabled=move || disable.pending().get()>"Turn off"</button>
+                    <button type="button" class="button" on:click=move |_| open.set(false)>{crate::widgets::text::t().cancel}</button>
+                    <button type="submit" class="button danger" disabled=move || disable.pending().get()>{t().turn_off}</button>
                 </div>
             </form>
         </Show>

@@ -1,24 +1,32 @@
 //! An activity's parameters in words for the table: what changed, from what to what.
 
-use contract::{format_money, Activity, ActivityKey, OrgRole, TierId};
+use super::text::t;
+use crate::i18n::{fill, lang};
+use crate::widgets::format;
+use contract::{Activity, ActivityKey, OrgRole, TierId};
 use serde_json::Value;
 
 fn text(value: &Value) -> String {
     match value {
-        Value::Null => "nothing".into(),
-        Value::String(s) if s.is_empty() => "empty".into(),
+        Value::Null => t().nothing.into(),
+        Value::String(s) if s.is_empty() => t().empty.into(),
         Value::String(s) => s.clone(),
-        Value::Array(items) if items.is_empty() => "none".into(),
+        Value::Array(items) if items.is_empty() => t().none.into(),
         Value::Array(items) => items.iter().map(text).collect::<Vec<_>>().join(", "),
         other => other.to_string(),
     }
+}
+
+/// A day the parameters name, as this page's language writes days.
+fn day(value: &Value) -> String {
+    value.as_str().map(format::day).unwrap_or_else(|| text(value))
 }
 
 fn role(value: &Value) -> String {
     value
         .as_str()
         .and_then(OrgRole::parse)
-        .map(|r| r.choice_label().to_string())
+        .map(|r| r.choice_label_in(lang()).to_string())
         .unwrap_or_else(|| text(value))
 }
 
@@ -35,10 +43,12 @@ fn change(value: &Value, show: fn(&Value) -> String) -> String {
 }
 
 fn card(value: &Value) -> String {
-    format!(
-        "{} ending in {}",
-        value["brand"].as_str().unwrap_or("Card"),
-        value["last4"].as_str().unwrap_or("····")
+    fill(
+        t().card_ending,
+        &[
+            &value["brand"].as_str().unwrap_or(t().card),
+            &value["last4"].as_str().unwrap_or("····"),
+        ],
     )
 }
 
@@ -49,10 +59,10 @@ pub fn describe(activity: &Activity) -> String {
         ActivityKey::OrgUserUpdate => change(&p["org_role"], role),
         ActivityKey::OrgUserDestroy => {
             let spaces = p["spaces_left"].as_i64().unwrap_or(0);
-            format!("Was {}; taken off {spaces} space(s)", role(&p["org_role"]))
+            fill(t().was_role, &[&role(&p["org_role"]), &spaces])
         }
         ActivityKey::InvitationCreate | ActivityKey::InvitationRevoke | ActivityKey::InvitationAccept => {
-            format!("{} as {}", text(&p["email"]), role(&p["org_role"]))
+            fill(t().email_as_role, &[&text(&p["email"]), &role(&p["org_role"])])
         }
         ActivityKey::InvitationResend => text(&p["email"]),
         ActivityKey::CollaboratorCreate | ActivityKey::CollaboratorUpdate | ActivityKey::CollaboratorDestroy => {
@@ -68,22 +78,22 @@ pub fn describe(activity: &Activity) -> String {
                     .join("; ")
             })
             .unwrap_or_default(),
-        ActivityKey::SubscriptionCreate | ActivityKey::SubscriptionRenew => format!(
-            "{}, {} to {}",
-            tier(&p["tier"]),
-            text(&p["period_start"]),
-            text(&p["period_end"])
+        ActivityKey::SubscriptionCreate | ActivityKey::SubscriptionRenew => fill(
+            t().tier_period,
+            &[&tier(&p["tier"]), &day(&p["period_start"]), &day(&p["period_end"])],
         ),
         ActivityKey::SubscriptionUpdate => change(&p["tier"], tier),
         ActivityKey::SubscriptionCancel | ActivityKey::SubscriptionResume | ActivityKey::SubscriptionEnd => {
-            format!("Period ends {}", text(&p["period_end"]))
+            fill(t().period_ends, &[&day(&p["period_end"])])
         }
         ActivityKey::InvoicePay | ActivityKey::InvoiceDecline => {
-            let mut line = format!(
-                "{} {} with {}",
-                format_money(p["total_cents"].as_i64().unwrap_or(0)),
-                text(&p["currency"]),
-                card(&p["card"])
+            let mut line = fill(
+                t().paid_with,
+                &[
+                    &format::money(p["total_cents"].as_i64().unwrap_or(0)),
+                    &text(&p["currency"]),
+                    &card(&p["card"]),
+                ],
             );
             if let Some(reason) = p["reason"].as_str() {
                 line.push_str(&format!(": {reason}"));
@@ -107,24 +117,22 @@ pub fn describe(activity: &Activity) -> String {
         ActivityKey::SpaceAdd | ActivityKey::SpaceDetach | ActivityKey::SessionCreate | ActivityKey::SessionDestroy => {
             String::new()
         }
-        ActivityKey::SessionFail => "Wrong password".into(),
+        ActivityKey::SessionFail => t().wrong_password.into(),
         ActivityKey::AccountUpdate => change(&p["name"], text),
-        ActivityKey::PasswordChange => {
-            format!(
-                "{} other session(s) signed out",
-                p["other_sessions_ended"].as_i64().unwrap_or(0)
-            )
-        }
-        ActivityKey::PasswordReset => format!("{} session(s) signed out", p["sessions_ended"].as_i64().unwrap_or(0)),
+        ActivityKey::PasswordChange => fill(
+            t().others_signed_out,
+            &[&p["other_sessions_ended"].as_i64().unwrap_or(0)],
+        ),
+        ActivityKey::PasswordReset => fill(t().sessions_signed_out, &[&p["sessions_ended"].as_i64().unwrap_or(0)]),
         ActivityKey::TwoFactorEnable | ActivityKey::TwoFactorDisable | ActivityKey::RecoveryCodeUse => String::new(),
         ActivityKey::UsersExport => {
             let rows = p["rows"].as_i64().unwrap_or(0);
-            let mut line = format!("{rows} user(s) as {}", text(&p["format"]).to_uppercase());
-            if let Some(role) = p["role"].as_str() {
-                line.push_str(&format!(", role {role}"));
+            let mut line = fill(t().exported_users, &[&rows, &text(&p["format"]).to_uppercase()]);
+            if let Some(chosen) = p["role"].as_str() {
+                line.push_str(&fill(t().with_role, &[&role(&Value::from(chosen))]));
             }
             if let Some(q) = p["q"].as_str().filter(|q| !q.is_empty()) {
-                line.push_str(&format!(", search “{q}”"));
+                line.push_str(&fill(t().with_search, &[&q]));
             }
             line
         }

@@ -1,5 +1,7 @@
 //! The Activity tab's filters: person (type to search), space, kind and a date range.
 
+use super::text::t;
+use crate::i18n::lang;
 use contract::{OrgSpace, TrackableType};
 use leptos::prelude::*;
 
@@ -45,12 +47,13 @@ pub fn Filters(view: Memo<ViewState>, set_view: Callback<ViewState>, spaces: Vec
                 </div>
             }
         };
+    let texts = t();
     view! {
         <div class="toolbar activity-filters">
             <div class="field inline grow">
-                <label for="activity-person">"Person"</label>
+                <label for="activity-person">{t().person}</label>
                 <input id="activity-person" type="search" list="activity-people" autocomplete="off"
-                    placeholder="Anyone: type a name or email" bind:value=typed
+                    placeholder=t().anyone bind:value=typed
                     on:change=move |ev| { pick_person.dispatch(event_target_value(&ev)); } />
                 <datalist id="activity-people">
                     {move || candidates().into_iter().map(|u| view! {
@@ -59,31 +62,31 @@ pub fn Filters(view: Memo<ViewState>, set_view: Callback<ViewState>, spaces: Vec
                 </datalist>
             </div>
             <div class="field inline">
-                <label for="activity-space">"Space"</label>
+                <label for="activity-space">{t().space}</label>
                 <select id="activity-space" on:change=move |ev| {
                     let space = event_target_value(&ev).parse().ok();
                     set_view.run(view.get_untracked().filtered(|v| v.space = space));
                 }>
-                    <option value="" selected=move || view.get().space.is_none()>"All spaces"</option>
+                    <option value="" selected=move || view.get().space.is_none()>{t().all_spaces}</option>
                     {spaces.into_iter().map(|s| view! {
                         <option value=s.id selected=move || view.get().space == Some(s.id)>{s.name.clone()}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field inline">
-                <label for="activity-type">"Kind"</label>
+                <label for="activity-type">{t().kind}</label>
                 <select id="activity-type" on:change=move |ev| {
                     let kind = TrackableType::parse(&event_target_value(&ev));
                     set_view.run(view.get_untracked().filtered(|v| v.kind = kind));
                 }>
-                    <option value="" selected=move || view.get().kind.is_none()>"Everything"</option>
+                    <option value="" selected=move || view.get().kind.is_none()>{t().everything}</option>
                     {TrackableType::ALL.into_iter().map(|t| view! {
-                        <option value=t.as_str() selected=move || view.get().kind == Some(t)>{t.label()}</option>
+                        <option value=t.as_str() selected=move || view.get().kind == Some(t)>{t.label_in(lang())}</option>
                     }).collect_view()}
                 </select>
             </div>
-            {date("activity-from", "From", |v| v.from.clone(), |v, d| v.from = d)}
-            {date("activity-to", "To", |v| v.to.clone(), |v, d| v.to = d)}
+            {date("activity-from", texts.from, |v| v.from.clone(), |v, d| v.from = d)}
+            {date("activity-to", texts.to, |v| v.to.clone(), |v, d| v.to = d)}
         </div>
     }
 }

@@ -6,6 +6,7 @@ mod details;
 mod filters;
 mod page;
 mod table;
+mod text;
 mod view_state;
 
 pub use page::ActivityPage;

@@ -3,7 +3,9 @@ use leptos::prelude::*;
 use super::api;
 use super::filters::Filters;
 use super::table::ActivityTable;
+use super::text::t;
 use super::view_state::{ViewState, PER_PAGE};
+use crate::i18n::fill;
 use crate::live::{use_live, Topic};
 use crate::widgets::{download, format, load_view, url, Loader, NoticeBar};
 
@@ -32,7 +34,7 @@ pub fn ActivityPage() -> impl IntoView {
                 _ => ("activities.csv", "text/csv"),
             };
             download::save_text(file, mime, &text)?;
-            Ok::<_, String>(format!("Exported the filtered activities to {file}."))
+            Ok::<_, String>(fill(t().exported, &[&file]))
         }
     });
     Effect::new(move |_| {
@@ -44,19 +46,19 @@ pub fn ActivityPage() -> impl IntoView {
     view! {
         <section class="page activity" aria-labelledby="activity-title">
             <div class="page-head">
-                <h1 id="activity-title">"Activity"</h1>
+                <h1 id="activity-title">{t().title}</h1>
                 <div class="head-actions">
                     <button type="button" class="button" disabled=move || export.pending().get()
-                        on:click=move |_| { export.dispatch("csv"); }>"Export CSV"</button>
+                        on:click=move |_| { export.dispatch("csv"); }>{t().export_csv}</button>
                     <button type="button" class="button" disabled=move || export.pending().get()
-                        on:click=move |_| { export.dispatch("json"); }>"Export JSON"</button>
+                        on:click=move |_| { export.dispatch("json"); }>{t().export_json}</button>
                 </div>
             </div>
             <p class="muted page-intro">
-                "Every change in the organization: who made it, when and from where. Entries cannot be edited or deleted; they are kept for the period set under Settings."
+                {t().intro}
             </p>
             <NoticeBar notice=notice />
-            <Loader label="Loading activity…" retry=retry load=Callback::new(move |_| load_view(async move {
+            <Loader label=t().loading retry=retry load=Callback::new(move |_| load_view(async move {
                 // Without the spaces (an error there), every filter but the space one still works.
                 let spaces = spaces.await.unwrap_or_default();
                 activities.await.map(|page| {
@@ -67,21 +69,21 @@ pub fn ActivityPage() -> impl IntoView {
                         <Filters view=view set_view=set_view spaces=spaces />
                         <p class="muted" role="status">
                             {move || if view.get().is_filtered() {
-                                format!("{} matching activities", format::count(total))
+                                fill(t().matching, &[&format::count(total)])
                             } else {
-                                format!("{} activities", format::count(total))
+                                fill(t().all, &[&format::count(total)])
                             }}
                         </p>
                         <ActivityTable activities=page.activities />
-                        <nav class="pager" aria-label="Pages">
+                        <nav class="pager" aria-label=t().pages>
                             <button type="button" class="button small" disabled=move || { view.get().page <= 1 }
                                 on:click=move |_| set_view.run(view.get_untracked().at_page(view.get_untracked().page - 1, snapshot))>
-                                "Previous page"
+                                {t().previous_page}
                             </button>
-                            <span>{move || format!("Page {} of {pages}", view.get().page)}</span>
+                            <span>{move || fill(t().page_of, &[&view.get().page, &pages])}</span>
                             <button type="button" class="button small" disabled=move || { view.get().page >= pages }
                                 on:click=move |_| set_view.run(view.get_untracked().at_page(view.get_untracked().page + 1, snapshot))>
-                                "Next page"
+                                {t().next_page}
                             </button>
                         </nav>
                     }.into_any()

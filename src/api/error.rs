@@ -2,6 +2,9 @@ use contract::ApiErrorBody;
 use gloo_net::http::Response;
 use std::fmt;
 
+use crate::i18n::fill;
+use crate::widgets::text::t;
+
 /// Everything a call can end in besides success, each with a message people can read.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
@@ -59,17 +62,12 @@ impl ApiError {
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ApiError::Network(_) => f.write_str("The server cannot be reached. Check your connection and try again."),
-            ApiError::Timeout => f.write_str("The server took too long to answer. Please try again."),
-            ApiError::Unauthorized(_) => f.write_str("Your session has ended. Please sign in again."),
+            ApiError::Network(_) => f.write_str(t().network),
+            ApiError::Timeout => f.write_str(t().timeout),
+            ApiError::Unauthorized(_) => f.write_str(t().session_ended),
             ApiError::Refused { message, .. } => f.write_str(message),
-            ApiError::Server { status } => write!(
-                f,
-                "Something went wrong on the server (error {status}). Please try again."
-            ),
-            ApiError::Decode(_) => {
-                f.write_str("The server sent an answer this app cannot read. Please reload the page.")
-            }
+            ApiError::Server { status } => f.write_str(&fill(t().server_error, &[status])),
+            ApiError::Decode(_) => f.write_str(t().unreadable),
         }
     }
 }

@@ -35,6 +35,12 @@ pub fn absolute(path: &str) -> String {
     format!("{}{path}", base_url::get())
 }
 
+/// Every call says the page's language, so what the server writes for it (a field's message,
+/// a mail it sends) is in that language.
+fn in_our_language(builder: RequestBuilder) -> RequestBuilder {
+    builder.header("Accept-Language", crate::i18n::lang().tag())
+}
+
 fn authorized(builder: RequestBuilder) -> RequestBuilder {
     match token::load() {
         Some(token) => builder.header("Authorization", &format!("Bearer {token}")),
@@ -43,14 +49,14 @@ fn authorized(builder: RequestBuilder) -> RequestBuilder {
 }
 
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let request = authorized(Request::get(&url(path)))
+    let request = authorized(in_our_language(Request::get(&url(path))))
         .build()
         .map_err(|e| ApiError::Network(e.to_string()))?;
     decode(send(request).await?).await
 }
 
 pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
-    let request = authorized(Request::post(&url(path)))
+    let request = authorized(in_our_language(Request::post(&url(path))))
         .json(body)
         .map_err(|e| ApiError::Network(e.to_string()))?;
     decode(send(request).await?).await
@@ -58,7 +64,7 @@ pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Re
 
 /// A POST with a session token that is not (yet) the stored one: the second step of a sign-in.
 pub async fn post_as<B: Serialize, T: DeserializeOwned>(token: &str, path: &str, body: &B) -> Result<T, ApiError> {
-    let request = Request::post(&url(path))
+    let request = in_our_language(Request::post(&url(path)))
         .header("Authorization", &format!("Bearer {token}"))
         .json(body)
         .map_err(|e| ApiError::Network(e.to_string()))?;
@@ -67,7 +73,7 @@ pub async fn post_as<B: Serialize, T: DeserializeOwned>(token: &str, path: &str,
 
 /// A POST whose success carries no body (202, 204).
 pub async fn post_no_answer<B: Serialize>(path: &str, body: &B) -> Result<(), ApiError> {
-    let request = authorized(Request::post(&url(path)))
+    let request = authorized(in_our_language(Request::post(&url(path))))
         .json(body)
         .map_err(|e| ApiError::Network(e.to_string()))?;
     send(request).await.map(|_| ())
@@ -75,7 +81,7 @@ pub async fn post_no_answer<B: Serialize>(path: &str, body: &B) -> Result<(), Ap
 
 /// A PUT whose success carries no body (204).
 pub async fn put_no_answer<B: Serialize>(path: &str, body: &B) -> Result<(), ApiError> {
-    let request = authorized(Request::put(&url(path)))
+    let request = authorized(in_our_language(Request::put(&url(path))))
         .json(body)
         .map_err(|e| ApiError::Network(e.to_string()))?;
     send(request).await.map(|_| ())
@@ -83,7 +89,7 @@ pub async fn put_no_answer<B: Serialize>(path: &str, body: &B) -> Result<(), Api
 
 /// A DELETE with a body (what proves the caller may), whose success carries none.
 pub async fn delete_with<B: Serialize>(path: &str, body: &B) -> Result<(), ApiError> {
-    let request = authorized(Request::delete(&url(path)))
+    let request = authorized(in_our_language(Request::delete(&url(path))))
         .json(body)
         .map_err(|e| ApiError::Network(e.to_string()))?;
     send(request).await.map(|_| ())
@@ -91,12 +97,12 @@ pub async fn delete_with<B: Serialize>(path: &str, body: &B) -> Result<(), ApiEr
 
 /// A GET whose answer is text (CSV), not JSON.
 pub async fn get_text(path: &str) -> Result<String, ApiError> {
-    text(Request::get(&url(path))).await
+    text(in_our_language(Request::get(&url(path)))).await
 }
 
 /// A POST without a body whose answer is text (an export the server records).
 pub async fn post_for_text(path: &str) -> Result<String, ApiError> {
-    text(Request::post(&url(path))).await
+    text(in_our_language(Request::post(&url(path)))).await
 }
 
 async fn text(builder: RequestBuilder) -> Result<String, ApiError> {
@@ -111,14 +117,14 @@ async fn text(builder: RequestBuilder) -> Result<String, ApiError> {
 }
 
 pub async fn patch<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
-    let request = authorized(Request::patch(&url(path)))
+    let request = authorized(in_our_language(Request::patch(&url(path))))
         .json(body)
         .map_err(|e| ApiError::Network(e.to_string()))?;
     decode(send(request).await?).await
 }
 
 pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
-    let request = authorized(Request::put(&url(path)))
+    let request = authorized(in_our_language(Request::put(&url(path))))
         .json(body)
         .map_err(|e| ApiError::Network(e.to_string()))?;
     decode(send(request).await?).await
@@ -126,7 +132,7 @@ pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Res
 
 /// A PUT of raw bytes (a chosen file), with the file's own content type.
 pub async fn put_file<T: DeserializeOwned>(path: &str, file: &web_sys::File) -> Result<T, ApiError> {
-    let request = authorized(Request::put(&url(path)))
+    let request = authorized(in_our_language(Request::put(&url(path))))
         .header("Content-Type", &file.type_())
         .body(file.clone())
         .map_err(|e| ApiError::Network(e.to_string()))?;
@@ -135,7 +141,7 @@ pub async fn put_file<T: DeserializeOwned>(path: &str, file: &web_sys::File) -> 
 
 /// A DELETE whose answer is JSON.
 pub async fn delete_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let request = authorized(Request::delete(&url(path)))
+    let request = authorized(in_our_language(Request::delete(&url(path))))
         .build()
         .map_err(|e| ApiError::Network(e.to_string()))?;
     decode(send(request).await?).await
@@ -143,14 +149,14 @@ pub async fn delete_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError>
 
 /// A POST whose success carries no body (204).
 pub async fn post_empty(path: &str) -> Result<(), ApiError> {
-    let request = authorized(Request::post(&url(path)))
+    let request = authorized(in_our_language(Request::post(&url(path))))
         .build()
         .map_err(|e| ApiError::Network(e.to_string()))?;
     send(request).await.map(|_| ())
 }
 
 pub async fn delete(path: &str) -> Result<(), ApiError> {
-    let request = authorized(Request::delete(&url(path)))
+    let request = authorized(in_our_language(Request::delete(&url(path))))
         .build()
         .map_err(|e| ApiError::Network(e.to_string()))?;
     send(request).await.map(|_| ())
@@ -188,7 +194,7 @@ pub async fn open_stream(
     last_event_id: Option<&str>,
     abort: &web_sys::AbortSignal,
 ) -> Result<web_sys::ReadableStream, ApiError> {
-    let mut builder = authorized(Request::get(&url(path)))
+    let mut builder = authorized(in_our_language(Request::get(&url(path))))
         .header("Accept", "text/event-stream")
         .abort_signal(Some(abort));
     if let Some(id) = last_event_id {

@@ -19,6 +19,7 @@ use crate::mount;
 use crate::screens;
 use crate::session::provide_session;
 use crate::sign_in::{ForgotPasswordPage, ResetPasswordPage, SignInPage};
+use crate::widgets::text::t;
 use crate::widgets::url;
 
 #[wasm_bindgen(module = "/src/boot/load.js")]
@@ -40,6 +41,8 @@ thread_local! {
 
 pub fn start() {
     console_error_panic_hook::set_once();
+    // Chosen first, so `<html lang>` is right before anything is painted.
+    crate::i18n::lang();
     if !embed::framed() {
         show();
         return;
@@ -79,10 +82,11 @@ fn follow_host(path: &str) {
 
 /// Shown instead of the app in a frame it may not be in; no other text of the app is painted.
 fn refuse_frame(refusal: embed::Refusal) {
+    let texts = t();
     let text = match refusal {
-        embed::Refusal::NotAnEmbed => "This page cannot be shown inside another site.",
-        embed::Refusal::HostNotAllowed => "This organization does not allow its pages on this site.",
-        embed::Refusal::Unknown => "This page could not be loaded. Reload the page to try again.",
+        embed::Refusal::NotAnEmbed => texts.frame_not_embed,
+        embed::Refusal::HostNotAllowed => texts.frame_host_not_allowed,
+        embed::Refusal::Unknown => texts.frame_unknown,
     };
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -100,7 +104,7 @@ fn refuse_frame(refusal: embed::Refusal) {
             let _ = link.set_attribute("href", &href);
             let _ = link.set_attribute("target", "_blank");
             let _ = link.set_attribute("rel", "noopener");
-            link.set_text_content(Some("Open it in its own window"));
+            link.set_text_content(Some(texts.open_own_window));
             let _ = panel.append_child(&link);
         }
     }
@@ -211,9 +215,7 @@ fn show_load_failure() {
     if let (Ok(panel), Some(body)) = (document.create_element("div"), document.body()) {
         panel.set_class_name("alert alert-error load-failure");
         panel.set_attribute("role", "alert").ok();
-        panel.set_text_content(Some(
-            "The app could not be loaded. Check your connection, then reload the page.",
-        ));
+        panel.set_text_content(Some(t().app_not_loaded));
         let _ = body.append_child(&panel);
     }
 }

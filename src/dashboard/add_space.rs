@@ -1,3 +1,4 @@
+use super::text::t;
 use contract::PersonalSpace;
 use leptos::prelude::*;
 
@@ -28,7 +29,7 @@ pub fn AddSpace(personal: Vec<PersonalSpace>, on_added: Callback<String>) -> imp
         ev.prevent_default();
         let wanted = typed.get_untracked().trim().to_lowercase();
         if wanted.is_empty() {
-            error.set(Some("Choose a space from your personal account.".into()));
+            error.set(Some(t().choose_space.into()));
             return;
         }
         let found = personal.with_value(|list| list.iter().find(|s| s.name.to_lowercase() == wanted).cloned());
@@ -37,20 +38,18 @@ pub fn AddSpace(personal: Vec<PersonalSpace>, on_added: Callback<String>) -> imp
                 error.set(None);
                 add.dispatch(space);
             }
-            None => error.set(Some(
-                "No space of that name in your personal account. Pick one from the list.".into(),
-            )),
+            None => error.set(Some(t().no_such_space.into())),
         }
     };
 
     view! {
         <form class="card add-space" on:submit=on_submit novalidate>
-            <h2>"Add a space from your personal account"</h2>
+            <h2>{t().add_space_title}</h2>
             <div class="add-space-row">
                 <div class="field">
-                    <label for="add-space-input">"Space"</label>
+                    <label for="add-space-input">{t().space}</label>
                     <input id="add-space-input" type="text" list="personal-spaces" autocomplete="off"
-                        placeholder=move || if personal.with_value(|p| p.is_empty()) { "No personal spaces to add" } else { "Type to search your spaces" }
+                        placeholder=move || if personal.with_value(|p| p.is_empty()) { t().no_personal } else { t().type_to_search }
                         bind:value=typed
                         aria-invalid=move || error.get().is_some().to_string()
                         aria-describedby="add-space-error" />
@@ -59,7 +58,7 @@ pub fn AddSpace(personal: Vec<PersonalSpace>, on_added: Callback<String>) -> imp
                     </datalist>
                     <p id="add-space-error" class="field-error" role="alert">{move || error.get()}</p>
                 </div>
-                <button type="submit" class="button primary" disabled=move || add.pending().get()>"Add space"</button>
+                <button type="submit" class="button primary" disabled=move || add.pending().get()>{t().add_space}</button>
             </div>
         </form>
     }

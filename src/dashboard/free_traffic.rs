@@ -1,3 +1,5 @@
+use super::text::t;
+use crate::i18n::fill;
 use contract::FreeTraffic;
 use leptos::prelude::*;
 
@@ -10,17 +12,19 @@ pub fn FreeTrafficBar(free: FreeTraffic) -> impl IntoView {
     let ratio = free.used_bytes as f64 / free.included_bytes.max(1) as f64;
     let over = ratio > 1.0;
     let percent = (ratio * 100.0).round() as i64;
-    let summary = format!(
-        "{} of {}",
-        format::bytes(free.used_bytes),
-        format::bytes(free.included_bytes)
+    let summary = fill(
+        t().used_of,
+        &[&format::bytes(free.used_bytes), &format::bytes(free.included_bytes)],
     );
-    let period = format!("Billing month {} to {}", free.period_start, free.period_end);
+    let period = fill(
+        t().billing_month,
+        &[&format::day(&free.period_start), &format::day(&free.period_end)],
+    );
     let included = format::bytes(free.included_bytes);
     view! {
         <section class="card free-traffic" class:over-limit=over aria-labelledby="free-traffic-label">
             <div class="free-traffic-head">
-                <h2 id="free-traffic-label">"Free traffic"</h2>
+                <h2 id="free-traffic-label">{t().free_traffic}</h2>
                 <span class="free-traffic-value" data-testid="free-traffic-value">{summary}</span>
             </div>
             <progress aria-labelledby="free-traffic-label" aria-describedby="free-traffic-note"
@@ -28,9 +32,9 @@ pub fn FreeTrafficBar(free: FreeTraffic) -> impl IntoView {
             <p id="free-traffic-note" class="muted">
                 {period}". "
                 {if over {
-                    format!("{percent}% used: {} over the {included} included.", format::bytes(free.used_bytes - free.included_bytes))
+                    fill(t().over_included, &[&percent, &format::bytes(free.used_bytes - free.included_bytes), &included])
                 } else {
-                    format!("{percent}% of the {included} included used.")
+                    fill(t().of_included, &[&percent, &included])
                 }}
             </p>
         </section>

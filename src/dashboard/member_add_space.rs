@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::add_space::AddSpace;
 use super::api;
+use super::text::t;
 use crate::widgets::{load_view, Loader, NoticeBar};
 
 /// For a member whose organization lets members add spaces: the same picker the dashboard has,
@@ -11,12 +12,12 @@ pub fn MemberAddSpace() -> impl IntoView {
     let personal = LocalResource::new(api::personal_spaces);
     let notice = RwSignal::new(None::<String>);
     let on_added = Callback::new(move |name: String| {
-        notice.set(Some(format!("“{name}” was added to the organization.")));
+        notice.set(Some(crate::i18n::fill(t().added, &[&name])));
         personal.refetch();
     });
     view! {
         <NoticeBar notice=notice />
-        <Loader label="Loading your spaces…" retry=Callback::new(move |_| personal.refetch())
+        <Loader label=t().loading_personal retry=Callback::new(move |_| personal.refetch())
             load=Callback::new(move |_| load_view(async move {
                 personal.await.map(|p| view! { <AddSpace personal=p.spaces on_added=on_added /> }.into_any())
             })) />

@@ -9,6 +9,7 @@ mod member_add_space;
 mod page;
 mod space_page;
 mod spaces_table;
+mod text;
 mod view_state;
 
 pub use member_add_space::MemberAddSpace;

@@ -1,3 +1,5 @@
+use super::text::t;
+use crate::i18n::{fill, lang};
 use contract::{OrgSpace, Period};
 use leptos::prelude::*;
 
@@ -34,7 +36,7 @@ pub fn DashboardPage() -> impl IntoView {
     };
 
     let on_added = Callback::new(move |name: String| {
-        notice.set(Some(format!("“{name}” was added to the organization.")));
+        notice.set(Some(fill(t().added, &[&name])));
         refresh();
     });
 
@@ -46,9 +48,7 @@ pub fn DashboardPage() -> impl IntoView {
     Effect::new(move |_| match detach.value().get() {
         Some(Ok(name)) => {
             detaching.set(None);
-            notice.set(Some(format!(
-                "“{name}” was moved back to its owner's personal account."
-            )));
+            notice.set(Some(fill(t().detached, &[&name])));
             refresh();
         }
         Some(Err(err)) => {
@@ -63,15 +63,15 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <section class="page dashboard" aria-labelledby="dashboard-title">
             <div class="page-head">
-                <h1 id="dashboard-title">"Dashboard"</h1>
+                <h1 id="dashboard-title">{t().title}</h1>
                 <div class="field inline">
-                    <label for="period">"Period"</label>
+                    <label for="period">{t().period}</label>
                     <select id="period" on:change=move |ev| {
                         let chosen = Period::parse(&event_target_value(&ev)).unwrap_or_default();
                         set_view.run(ViewState { period: chosen, ..view.get_untracked() });
                     }>
                         {Period::ALL.into_iter().map(|p| view! {
-                            <option value=p.as_str() selected=move || period.get() == p>{p.label()}</option>
+                            <option value=p.as_str() selected=move || period.get() == p>{p.label_in(lang())}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -79,17 +79,17 @@ pub fn DashboardPage() -> impl IntoView {
             <NoticeBar notice=notice />
 
             <div class="dashboard-top">
-                <Loader label="Loading traffic…" retry=retry load=Callback::new(move |_| load_view(async move {
+                <Loader label=t().loading_traffic retry=retry load=Callback::new(move |_| load_view(async move {
                     stats.await.map(|s| view! { <FreeTrafficBar free=s.free_traffic /> }.into_any())
                 })) />
-                <Loader label="Loading your spaces…" retry=retry load=Callback::new(move |_| load_view(async move {
+                <Loader label=t().loading_personal retry=retry load=Callback::new(move |_| load_view(async move {
                     personal.await.map(|p| view! { <AddSpace personal=p.spaces on_added=on_added /> }.into_any())
                 })) />
             </div>
 
             <Charts stats=stats />
 
-            <Loader label="Loading spaces…" retry=retry load=Callback::new(move |_| load_view(async move {
+            <Loader label=t().loading_spaces retry=retry load=Callback::new(move |_| load_view(async move {
                 spaces.await.map(|list| view! {
                     <SpacesTable spaces=list view=view set_view=set_view
                         on_detach=Callback::new(move |s| detaching.set(Some(s))) />
@@ -100,11 +100,9 @@ pub fn DashboardPage() -> impl IntoView {
                 let target = space.clone();
                 view! {
                     <ConfirmDialog
-                        title=format!("Detach “{}”?", space.name)
-                        message=format!(
-                            "The space moves back to the personal account of {} ({}). Its collaborators keep their access; it no longer counts toward this organization.",
-                            space.owner_name, space.owner_email)
-                        confirm_label="Detach space"
+                        title=fill(t().detach_title, &[&space.name])
+                        message=fill(t().detach_text, &[&space.owner_name, &space.owner_email])
+                        confirm_label=t().detach_space
                         pending=detach.pending()
                         on_confirm=Callback::new(move |_| { detach.dispatch(target.clone()); })
                         on_cancel=Callback::new(move |_| detaching.set(None)) />

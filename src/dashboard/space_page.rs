@@ -1,6 +1,8 @@
 //! One connected space: who works on it, with which collaborator role. Owners and admins add any
 //! user of the organization at no extra charge, change their role in the space, or take them off.
 
+use super::text::{space_role, t};
+use crate::i18n::{fill, lang};
 use contract::{Collaborator, SpaceDetail, COLLABORATOR_ROLES};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -28,10 +30,10 @@ pub fn SpacePage() -> impl IntoView {
             match role {
                 Some(role) => api::set_collaborator(space, user, role.clone())
                     .await
-                    .map(|_| format!("{name} is now {role} in this space.")),
+                    .map(|_| fill(t().now_space_role, &[&name, &space_role(&role)])),
                 None => api::remove_collaborator(space, user)
                     .await
-                    .map(|_| format!("{name} no longer works on this space.")),
+                    .map(|_| fill(t().no_longer_on_space, &[&name])),
             }
         }
     });
@@ -47,9 +49,9 @@ pub fn SpacePage() -> impl IntoView {
 
     view! {
         <section class="page space" aria-labelledby="space-title">
-            <A href=crate::mount::href("/") attr:class="back-link">"← All spaces"</A>
+            <A href=crate::mount::href("/") attr:class="back-link">{t().all_spaces_link}</A>
             <NoticeBar notice=notice />
-            <Loader label="Loading the space…" retry=refresh load=Callback::new(move |_| load_view(async move {
+            <Loader label=t().loading_space retry=refresh load=Callback::new(move |_| load_view(async move {
                 detail.await.map(|d| view! { <SpaceView detail=d on_change=on_change /> }.into_any())
             })) />
         </section>
@@ -63,18 +65,18 @@ fn SpaceView(detail: SpaceDetail, on_change: Callback<(i64, Option<String>, Stri
     view! {
         <h1 id="space-title">{space.name.clone()}</h1>
         <p class="muted">
-            {format!("Owned by {} ({}), plan {}. ", space.owner_name, space.owner_email, space.plan)}
-            "Adding users of your organization to this space costs nothing extra; their organization role stays as it is."
+            {fill(t().owned_by, &[&space.owner_name, &space.owner_email, &space.plan])}
+            {t().collaborators_free}
         </p>
         <AddCollaborator on_space=on_space on_change=on_change />
         <section class="card table-card" aria-labelledby="collaborators-title" tabindex="0">
-            <div class="table-toolbar"><h2 id="collaborators-title">"Collaborators"</h2></div>
-            <p class="muted table-count">{format!("{} people work on this space", detail.collaborators.len())}</p>
+            <div class="table-toolbar"><h2 id="collaborators-title">{t().collaborators}</h2></div>
+            <p class="muted table-count">{fill(t().people_on_space, &[&detail.collaborators.len()])}</p>
             // On a phone each collaborator becomes a stacked card of labelled lines (style.css).
             <table class="table stack">
                 <thead><tr>
-                    <th scope="col">"Name"</th><th scope="col">"Organization role"</th><th scope="col">"Space role"</th>
-                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                    <th scope="col">{t().name}</th><th scope="col">{t().org_role}</th><th scope="col">{t().space_role}</th>
+                    <th scope="col"><span class="visually-hidden">{t().actions}</span></th>
                 </tr></thead>
                 <tbody>
                     {detail.collaborators.into_iter().map(|c| view! { <CollaboratorRow collaborator=c on_change=on_change /> }).collect_view()}
@@ -94,21 +96,21 @@ fn CollaboratorRow(collaborator: Collaborator, on_change: Callback<(i64, Option<
                 <span class="cell-primary">{collaborator.friendly_name.clone()}</span>
                 <span class="cell-secondary">{collaborator.email.clone()}</span>
             </td>
-            <td data-label="Organization role">
-                {collaborator.org_role.map(|r| r.label()).unwrap_or("Not in the organization")}
+            <td data-label=t().org_role>
+                {collaborator.org_role.map(|r| r.label_in(lang())).unwrap_or(t().not_in_org)}
                 {collaborator.org_role.is_some_and(|r| r.is_deprecated()).then(|| view! { <DeprecatedBadge /> })}
             </td>
-            <td data-label="Space role">
-                <select class="role-select" aria-label=format!("Space role for {name}")
+            <td data-label=t().space_role>
+                <select class="role-select" aria-label=fill(t().space_role_for, &[&name])
                     on:change=move |ev| on_change.run((user, Some(event_target_value(&ev)), name.clone()))>
                     {COLLABORATOR_ROLES.into_iter().map(|r| view! {
-                        <option value=r selected=r == collaborator.role>{r}</option>
+                        <option value=r selected=r == collaborator.role>{space_role(r)}</option>
                     }).collect_view()}
                 </select>
             </td>
             <td class="actions">
-                <button type="button" class="button small" aria-label=format!("Remove {} from this space", collaborator.friendly_name)
-                    on:click=move |_| on_change.run((user, None, name_for_remove.clone()))>"Remove"</button>
+                <button type="button" class="button small" aria-label=fill(t().remove_from_space, &[&collaborator.friendly_name])
+                    on:click=move |_| on_change.run((user, None, name_for_remove.clone()))>{t().remove}</button>
             </td>
         </tr>
     }
@@ -129,13 +131,10 @@ fn AddCollaborator(on_space: Vec<i64>, on_change: Callback<(i64, Option<String>,
         let wanted = typed.get_untracked().trim().to_lowercase();
         let user = candidates().into_iter().find(|u| u.email.to_lowercase() == wanted);
         match user {
-            None => error.set(Some(
-                "Pick a user of your organization from the list (by email).".into(),
-            )),
-            Some(u) if on_space.with_value(|ids| ids.contains(&u.id)) => error.set(Some(format!(
-                "{} already works on this space; change their space role below.",
-                u.email
-            ))),
+            None => error.set(Some(t().pick_user.into())),
+            Some(u) if on_space.with_value(|ids| ids.contains(&u.id)) => {
+                error.set(Some(fill(t().already_on_space, &[&u.email])))
+            }
             Some(u) => {
                 error.set(None);
                 let name = u.friendly_name.clone().unwrap_or(u.email.clone());
@@ -146,12 +145,12 @@ fn AddCollaborator(on_space: Vec<i64>, on_change: Callback<(i64, Option<String>,
     };
     view! {
         <form class="card add-space" on:submit=on_submit novalidate>
-            <h2>"Add a collaborator"</h2>
+            <h2>{t().add_collaborator}</h2>
             <div class="add-space-row">
                 <div class="field">
-                    <label for="collaborator-user">"User"</label>
+                    <label for="collaborator-user">{t().user}</label>
                     <input id="collaborator-user" type="text" list="organization-users" autocomplete="off"
-                        placeholder="Type a name or email" bind:value=typed aria-describedby="collaborator-error" />
+                        placeholder=t().type_name_or_email bind:value=typed aria-describedby="collaborator-error" />
                     <datalist id="organization-users">
                         {move || candidates().into_iter().map(|u| view! {
                             <option value=u.email.clone()>{u.friendly_name.clone().unwrap_or_default()}</option>
@@ -160,12 +159,12 @@ fn AddCollaborator(on_space: Vec<i64>, on_change: Callback<(i64, Option<String>,
                     <p id="collaborator-error" class="field-error" role="alert">{move || error.get()}</p>
                 </div>
                 <div class="field">
-                    <label for="collaborator-role">"Space role"</label>
+                    <label for="collaborator-role">{t().space_role}</label>
                     <select id="collaborator-role" on:change=move |ev| role.set(event_target_value(&ev))>
-                        {COLLABORATOR_ROLES.into_iter().map(|r| view! { <option value=r selected=r == "editor">{r}</option> }).collect_view()}
+                        {COLLABORATOR_ROLES.into_iter().map(|r| view! { <option value=r selected=r == "editor">{space_role(r)}</option> }).collect_view()}
                     </select>
                 </div>
-                <button type="submit" class="button primary">"Add to space"</button>
+                <button type="submit" class="button primary">{t().add_to_space}</button>
             </div>
         </form>
     }

@@ -1,3 +1,5 @@
+use super::text::t;
+use crate::i18n::fill;
 use contract::OrgSpace;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -29,22 +31,22 @@ pub fn SpacesTable(
     view! {
         <section class="card table-card" aria-labelledby="spaces-title" tabindex="0">
             <div class="table-toolbar">
-                <h2 id="spaces-title">"All spaces"</h2>
+                <h2 id="spaces-title">{t().all_spaces}</h2>
                 <div class="field inline">
-                    <label for="spaces-filter">"Filter spaces"</label>
-                    <input id="spaces-filter" type="search" placeholder="Name or owner"
+                    <label for="spaces-filter">{t().filter_spaces}</label>
+                    <input id="spaces-filter" type="search" placeholder=t().filter_placeholder
                         prop:value=move || view.get().filter
                         on:input=move |ev| set_view.run(ViewState { filter: event_target_value(&ev), ..view.get_untracked() }) />
                 </div>
             </div>
             <p class="muted table-count" aria-live="polite">
-                {move || format!("{} of {} spaces", rows.with(|r| r.len()), total)}
+                {move || fill(t().spaces_count, &[&format::count(rows.with(|r| r.len()) as i64), &format::count(total as i64)])}
             </p>
             <table class="table stack">
                 <thead>
                     <tr>
                         {SortKey::ALL.into_iter().map(header).collect_view()}
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        <th scope="col"><span class="visually-hidden">{t().actions}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -54,7 +56,7 @@ pub fn SpacesTable(
                 </tbody>
             </table>
             <Show when=move || rows.with(|r| r.is_empty())>
-                <p class="empty-state table-empty">"No space matches this filter."</p>
+                <p class="empty-state table-empty">{t().no_match}</p>
             </Show>
         </section>
     }
@@ -62,23 +64,23 @@ pub fn SpacesTable(
 
 #[component]
 fn SpaceRow(space: OrgSpace, on_detach: Callback<OrgSpace>) -> impl IntoView {
-    let detach_label = format!("Detach {}", space.name);
+    let detach_label = fill(t().detach_named, &[&space.name]);
     let for_detach = space.clone();
     view! {
         <tr>
             <td><A href=crate::mount::href(&format!("/spaces/{}", space.id))>{space.name}</A></td>
-            <td data-label="Owner">
+            <td data-label=t().owner>
                 <div>
                     <span class="cell-primary">{space.owner_name}</span>
                     <span class="cell-secondary">{space.owner_email}</span>
                 </div>
             </td>
-            <td class="num" data-label="Users">{space.user_count}</td>
-            <td data-label="Plan"><span class="badge">{space.plan}</span></td>
-            <td class="num" data-label="Traffic">{format::bytes(space.traffic_bytes)}</td>
+            <td class="num" data-label=t().users>{space.user_count}</td>
+            <td data-label=t().plan><span class="badge">{space.plan}</span></td>
+            <td class="num" data-label=t().traffic>{format::bytes(space.traffic_bytes)}</td>
             <td class="actions">
                 <button type="button" class="button small" aria-label=detach_label
-                    on:click=move |_| on_detach.run(for_detach.clone())>"Detach"</button>
+                    on:click=move |_| on_detach.run(for_detach.clone())>{t().detach}</button>
             </td>
         </tr>
     }

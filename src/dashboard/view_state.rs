@@ -1,6 +1,7 @@
 //! What the dashboard shows (period, filter, sort), kept in the address so a reload or a shared
 //! link shows the same view: `/?period=90d&q=shop&sort=traffic&dir=desc`.
 
+use super::text::t;
 use crate::widgets::url;
 use contract::{OrgSpace, Period};
 use leptos_router::params::ParamsMap;
@@ -36,11 +37,11 @@ impl SortKey {
 
     pub fn label(self) -> &'static str {
         match self {
-            SortKey::Name => "Name",
-            SortKey::Owner => "Owner",
-            SortKey::Users => "Users",
-            SortKey::Plan => "Plan",
-            SortKey::Traffic => "Traffic",
+            SortKey::Name => t().name,
+            SortKey::Owner => t().owner,
+            SortKey::Users => t().users,
+            SortKey::Plan => t().plan,
+            SortKey::Traffic => t().traffic,
         }
     }
 

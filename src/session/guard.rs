@@ -70,7 +70,7 @@ pub fn Guarded() -> impl IntoView {
         SessionState::SignedIn(_) => Gate::NoAccess,
     });
     move || match gate.get() {
-        Gate::Waiting => view! { <Loading label="Checking your session…" /> }.into_any(),
+        Gate::Waiting => view! { <Loading label=crate::widgets::text::t().checking_session /> }.into_any(),
         Gate::Unreachable(error) => view! {
             <main class="centered">
                 <ErrorPanel error=error retry=Callback::new(move |_| session.recheck()) />

@@ -1,3 +1,5 @@
+use super::text::t;
+use crate::i18n::{fill, lang};
 use contract::{parse_hex_color, ColorCheck};
 use leptos::prelude::*;
 
@@ -9,7 +11,7 @@ pub fn ColorField(
     check: Signal<ColorCheck>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let label = check.get_untracked().label;
+    let label = check.get_untracked().label(lang());
     let ratio_id = format!("{id}-ratio");
     let error_id = format!("{id}-error");
     let picker_value = move || {
@@ -20,16 +22,16 @@ pub fn ColorField(
     let ratio = move || {
         let check = check.get();
         match check.ratio {
-            Some(r) if check.passes() => format!("Contrast {r:.2}:1, passes WCAG AA ({}:1)", check.required),
-            Some(r) => format!("Contrast {r:.2}:1, too low: WCAG AA needs {}:1", check.required),
-            None => "Not a colour yet".to_string(),
+            Some(r) if check.passes() => fill(t().contrast_passes, &[&ratio_text(r), &required_text(check.required)]),
+            Some(r) => fill(t().contrast_too_low, &[&ratio_text(r), &required_text(check.required)]),
+            None => t().not_a_colour.to_string(),
         }
     };
     view! {
         <div class="field color-field">
             <label for=id.clone()>{label}</label>
             <div class="color-inputs">
-                <input type="color" aria-label=format!("Pick {}", label.to_lowercase()) prop:value=picker_value
+                <input type="color" aria-label=fill(t().pick, &[&label]) prop:value=picker_value
                     on:input=move |ev| value.set(event_target_value(&ev)) />
                 <input id=id type="text" autocomplete="off" spellcheck="false" maxlength="7" bind:value=value
                     aria-invalid=move || error.get().is_some().to_string()
@@ -39,4 +41,14 @@ pub fn ColorField(
             <p id=error_id class="field-error" role="alert">{move || error.get()}</p>
         </div>
     }
+}
+
+/// A required ratio as written in WCAG (4.5, 3), with this page's decimal sign.
+fn required_text(ratio: f64) -> String {
+    ratio.to_string().replace('.', &lang().decimal_separator().to_string())
+}
+
+/// A contrast ratio to two places, with the decimal sign of this page's language.
+fn ratio_text(ratio: f64) -> String {
+    format!("{ratio:.2}").replace('.', &lang().decimal_separator().to_string())
 }

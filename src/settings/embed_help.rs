@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use super::text::t;
+
 /// How a customer puts the app into their own site: the embed script's snippet (the frame follows
 /// the app's height) and the branded address.
 #[component]
@@ -23,9 +25,9 @@ pub fn EmbedHelp(slug: String, app_name: Signal<String>) -> impl IntoView {
     };
     view! {
         <div class="embed-help">
-            <p>"Paste this into a page on one of the allowed origins. People sign in inside the frame; the frame wears your brand, hides this app's header and grows with its content."</p>
+            <p>{t().embed_help}</p>
             <pre><code>{snippet}</code></pre>
-            <p class="muted">"Your branded sign-in page, outside any frame: " <code>{branded_url}</code></p>
+            <p class="muted">{t().branded_page} <code>{branded_url}</code></p>
         </div>
     }
 }

@@ -2,6 +2,8 @@
 //! problem shows at its field before sending; what the server still refuses lands there too. A
 //! save over someone else's newer one is a conflict, never a silent overwrite, and keeps the form.
 
+use super::text::t;
+use crate::i18n::fill;
 use contract::{
     check_colors, split_list, AccessSettings, Branding, ColorPair, EmbedSettings, OrgSettings, SettingsUpdate,
     UploadedImage, MAX_FAVICON_BYTES, MAX_LOGO_BYTES,
@@ -180,7 +182,7 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
         brand.show(settings.public_branding());
         logo.set(settings.logo);
         favicon.set(settings.favicon);
-        notice.set(Some("Image saved.".into()));
+        notice.set(Some(t().image_saved.into()));
     });
 
     // Someone else saved: an untouched form shows their settings at once; one with edits keeps
@@ -190,15 +192,12 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
         move || live.settings_by_other.get().map(|change| change.id),
         move |_, _, _| {
             if dirty.get_untracked() {
-                conflict.set(Some(
-                    "Someone else saved the settings while you were editing. Saving yours now would overwrite theirs, so it would be refused."
-                        .into(),
-                ));
+                conflict.set(Some(t().conflict.into()));
             } else {
                 spawn_local(async move {
                     if let Ok(settings) = api::load().await {
                         apply_saved(settings);
-                        notice.set(Some("Someone else saved the settings; they are shown now.".into()));
+                        notice.set(Some(t().saved_by_other.into()));
                     }
                 });
             }
@@ -213,7 +212,7 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
     Effect::new(move |_| match save.value().get() {
         Some(Ok(settings)) => {
             apply_saved(settings);
-            notice.set(Some("Settings saved.".into()));
+            notice.set(Some(t().saved.into()));
         }
         Some(Err(ApiError::Refused {
             status: 409, message, ..
@@ -226,7 +225,7 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
         notice.set(None);
         failure.set(None);
         conflict.set(None);
-        match current.get_untracked().validated() {
+        match current.get_untracked().validated(crate::i18n::lang()) {
             Ok(update) => {
                 issues.set(Vec::new());
                 save.dispatch(update);
@@ -259,7 +258,7 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
                 <div class="alert alert-error" role="alert">
                     <p>{message}</p>
                     <button type="button" class="button small" on:click=move |_| reload.run(())>
-                        "Load the latest settings (discards your changes)"
+                        {t().load_latest}
                     </button>
                 </div>
             })}
@@ -268,24 +267,24 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
             })}
             {move || (issues.count() > 1).then(|| view! {
                 <p class="alert alert-error" role="alert">
-                    {move || format!("{} fields need a change before saving; each says why.", issues.count())}
+                    {move || fill(t().fields_need_change, &[&issues.count()])}
                 </p>
             })}
 
             <section class="card settings-section" aria-labelledby="settings-org">
-                <h2 id="settings-org">"Organization"</h2>
-                <TextField id="org-name" label="Organization name" value=fields.name error=error_at("name")
-                    hint=format!("Shown in the header for everyone in the organization. Address: /o/{slug}") />
+                <h2 id="settings-org">{t().organization}</h2>
+                <TextField id="org-name" label=t().org_name value=fields.name error=error_at("name")
+                    hint=fill(t().org_name_hint, &[&slug]) />
             </section>
 
             <section class="card settings-section" aria-labelledby="settings-brand">
-                <h2 id="settings-brand">"White-labeling"</h2>
+                <h2 id="settings-brand">{t().white_labeling}</h2>
                 <div class="settings-split">
                     <div>
-                        <TextField id="app-name" label="App name" value=fields.app_name error=error_at("branding.app_name")
-                            hint="Replaces the product's name in the header, on the sign-in page and in the browser tab." />
-                        <TextField id="sign-in-text" label="Sign-in page text" value=fields.sign_in_text rows=3
-                            error=error_at("branding.sign_in_text") hint="Optional. Shown as plain text under the heading." />
+                        <TextField id="app-name" label=t().app_name value=fields.app_name error=error_at("branding.app_name")
+                            hint=t().app_name_hint />
+                        <TextField id="sign-in-text" label=t().sign_in_text value=fields.sign_in_text rows=3
+                            error=error_at("branding.sign_in_text") hint=t().sign_in_text_hint />
                         <div class="form-row">
                             <ColorField id="light-primary" value=fields.light_primary check=check(0) error=error_at("branding.light.primary") />
                             <ColorField id="light-accent" value=fields.light_accent check=check(1) error=error_at("branding.light.accent") />
@@ -296,13 +295,13 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
                         </div>
                         <div class="field checkbox">
                             <input id="hide-powered-by" type="checkbox" bind:checked=fields.hide_powered_by />
-                            <label for="hide-powered-by">"Hide the \"Powered by\" mark"</label>
+                            <label for="hide-powered-by">{t().hide_powered_by}</label>
                         </div>
                         <div class="form-row">
-                            <ImageField kind="logo" label="Logo" max_bytes=MAX_LOGO_BYTES current=current_logo on_saved=image_saved
-                                hint="PNG, JPEG, WebP or GIF, up to 512 KB. Saved as soon as it is chosen." />
-                            <ImageField kind="favicon" label="Favicon" max_bytes=MAX_FAVICON_BYTES current=current_favicon on_saved=image_saved
-                                hint="PNG, ICO, GIF or WebP, up to 64 KB." />
+                            <ImageField kind="logo" label=t().logo noun=t().logo_noun max_bytes=MAX_LOGO_BYTES current=current_logo on_saved=image_saved
+                                hint=t().logo_hint />
+                            <ImageField kind="favicon" label=t().favicon noun=t().favicon_noun max_bytes=MAX_FAVICON_BYTES current=current_favicon on_saved=image_saved
+                                hint=t().favicon_hint />
                         </div>
                     </div>
                     <BrandPreview name=preview_name logo=preview_logo light=light dark=dark />
@@ -310,37 +309,37 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
             </section>
 
             <section class="card settings-section" aria-labelledby="settings-embed">
-                <h2 id="settings-embed">"Embedding"</h2>
-                <TextField id="embed-origins" label="Allowed origins" value=fields.origins rows=3
+                <h2 id="settings-embed">{t().embedding}</h2>
+                <TextField id="embed-origins" label=t().origins value=fields.origins rows=3
                     error=error_at("embed.allowed_origins")
-                    hint="Sites that may show the app in a frame, one per line, like https://portal.example.com. Empty: no site may." />
+                    hint=t().origins_hint />
                 <EmbedHelp slug=slug.clone() app_name=preview_name />
             </section>
 
             <section class="card settings-section" aria-labelledby="settings-access">
-                <h2 id="settings-access">"Security and access"</h2>
-                <TextField id="email-domains" label="Allowed email domains" value=fields.domains rows=2
+                <h2 id="settings-access">{t().access}</h2>
+                <TextField id="email-domains" label=t().domains value=fields.domains rows=2
                     error=error_at("access.allowed_email_domains")
-                    hint="Invitations go only to addresses at these domains, one per line. Empty: any domain." />
+                    hint=t().domains_hint />
                 <div class="field checkbox">
                     <input id="members-create-spaces" type="checkbox" bind:checked=fields.members_can_create_spaces />
-                    <label for="members-create-spaces">"Members may add spaces"</label>
+                    <label for="members-create-spaces">{t().members_add_spaces}</label>
                 </div>
                 <div class="field checkbox">
                     <input id="require-2fa" type="checkbox" bind:checked=fields.require_two_factor aria-describedby="require-2fa-hint" />
-                    <label for="require-2fa">"Require two-factor sign-in"</label>
-                    <p id="require-2fa-hint" class="muted hint">"Recorded for your organization; sign-in with a second factor is not available yet, so nobody is locked out."</p>
+                    <label for="require-2fa">{t().require_2fa}</label>
+                    <p id="require-2fa-hint" class="muted hint">{t().require_2fa_hint}</p>
                 </div>
-                <TextField id="activity-retention" label="Keep activities for (days)" value=fields.retention_days
+                <TextField id="activity-retention" label=t().retention value=fields.retention_days
                     error=error_at("access.activity_retention_days")
-                    hint="The Activity log keeps every change this many days (30 to 3650); older entries are deleted." />
+                    hint=t().retention_hint />
             </section>
 
             <div class="form-actions settings-actions">
-                <span class="muted" role="status">{move || if dirty.get() { "Unsaved changes" } else { "All changes saved" }}</span>
-                <button type="button" class="button" disabled=move || !dirty.get() on:click=discard>"Discard changes"</button>
+                <span class="muted" role="status">{move || if dirty.get() { t().unsaved } else { t().all_saved }}</span>
+                <button type="button" class="button" disabled=move || !dirty.get() on:click=discard>{t().discard}</button>
                 <button type="submit" class="button primary" disabled=move || save.pending().get()>
-                    {move || if save.pending().get() { "Saving…" } else { "Save settings" }}
+                    {move || if save.pending().get() { t().saving } else { t().save }}
                 </button>
             </div>
         </form>

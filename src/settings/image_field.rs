@@ -1,3 +1,5 @@
+use super::text::t;
+use crate::i18n::fill;
 use contract::{OrgSettings, UploadedImage};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,6 +13,8 @@ use crate::api::{absolute, ApiError};
 pub fn ImageField(
     kind: &'static str,
     label: &'static str,
+    /// The image as named inside a sentence: "logo" ("Remove logo"), German "Logo".
+    noun: &'static str,
     hint: &'static str,
     max_bytes: usize,
     current: Signal<Option<UploadedImage>>,
@@ -43,10 +47,9 @@ pub fn ImageField(
         // The same file chosen again after a refusal must fire `change` again.
         input.set_value("");
         if file.size() as usize > max_bytes {
-            error.set(Some(format!(
-                "The {kind} can be at most {} KB; this file has {} KB.",
-                max_bytes / 1024,
-                (file.size() as usize).div_ceil(1024)
+            error.set(Some(fill(
+                t().image_too_large,
+                &[&noun, &(max_bytes / 1024), &(file.size() as usize).div_ceil(1024)],
             )));
             return;
         }
@@ -61,7 +64,7 @@ pub fn ImageField(
             <label for=id.clone()>{label}</label>
             <div class="image-row">
                 {move || current.get().map(|image| view! {
-                    <img class="image-current" src=absolute(&image.url) alt=format!("Current {kind}") />
+                    <img class="image-current" src=absolute(&image.url) alt=fill(t().current_image, &[&noun]) />
                 })}
                 <input id=id type="file" accept="image/png,image/jpeg,image/webp,image/gif,image/x-icon"
                     aria-describedby=format!("{kind}-hint {kind}-error")
@@ -69,11 +72,11 @@ pub fn ImageField(
                     disabled=busy on:change=on_change />
                 {move || current.get().is_some().then(|| view! {
                     <button type="button" class="button small" disabled=busy
-                        on:click=move |_| { remove.dispatch(()); }>{format!("Remove {kind}")}</button>
+                        on:click=move |_| { remove.dispatch(()); }>{fill(t().remove_image, &[&noun])}</button>
                 })}
             </div>
             <p id=format!("{kind}-hint") class="muted hint">
-                {move || if upload.pending().get() { "Uploading…".to_string() } else { hint.to_string() }}
+                {move || if upload.pending().get() { t().uploading.to_string() } else { hint.to_string() }}
             </p>
             <p id=format!("{kind}-error") class="field-error" role="alert">{move || error.get()}</p>
         </div>

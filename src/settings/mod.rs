@@ -8,6 +8,7 @@ mod image_field;
 mod live;
 mod page;
 mod preview;
+mod text;
 
 pub use live::follow_settings;
 pub use page::SettingsPage;

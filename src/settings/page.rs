@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::api;
 use super::form::SettingsForm;
+use super::text::t;
 use crate::widgets::{load_view, Loader};
 
 /// The organization's name, white-labeling, embedding, and security and access rules.
@@ -13,11 +14,11 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="page settings-page" aria-labelledby="settings-title">
             <div class="page-head">
                 <div>
-                    <h1 id="settings-title">"Settings"</h1>
-                    <p class="muted">"Your organization's name, how the app looks for your people, where it may be embedded, and who may join."</p>
+                    <h1 id="settings-title">{t().title}</h1>
+                    <p class="muted">{t().intro}</p>
                 </div>
             </div>
-            <Loader label="Loading settings…" retry=reload load=Callback::new(move |_| load_view(async move {
+            <Loader label=t().loading retry=reload load=Callback::new(move |_| load_view(async move {
                 settings.await.map(|initial| view! { <SettingsForm initial=initial reload=reload /> }.into_any())
             })) />
         </section>

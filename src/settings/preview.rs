@@ -3,6 +3,8 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::text::t;
+
 /// The brand as it would look, light and dark, before it is saved.
 #[component]
 pub fn BrandPreview(
@@ -12,9 +14,9 @@ pub fn BrandPreview(
     dark: Signal<ColorPair>,
 ) -> impl IntoView {
     view! {
-        <div class="brand-preview" aria-label="Preview" role="group">
-            <PreviewPane title="Light mode" scheme="light" name=name logo=logo colors=light />
-            <PreviewPane title="Dark mode" scheme="dark" name=name logo=logo colors=dark />
+        <div class="brand-preview" aria-label=t().preview role="group">
+            <PreviewPane title=t().light_mode scheme="light" name=name logo=logo colors=light />
+            <PreviewPane title=t().dark_mode scheme="dark" name=name logo=logo colors=dark />
         </div>
     }
 }
@@ -48,11 +50,11 @@ fn PreviewPane(
                     }}
                     <strong>{move || name.get()}</strong>
                 </div>
-                <div class="preview-tabs"><span class="active">"Dashboard"</span><span>"Users"</span></div>
+                <div class="preview-tabs"><span class="active">{t().preview_dashboard}</span><span>{t().preview_users}</span></div>
                 <div class="preview-body">
                     <span class="preview-link">"Online Shop"</span>
                     <span class="preview-meter"><span></span></span>
-                    <span class="preview-button">"Add space"</span>
+                    <span class="preview-button">{t().preview_add_space}</span>
                 </div>
             </div>
         </figure>

@@ -1,3 +1,4 @@
+use super::text::t;
 use contract::{allows, Permission};
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
@@ -51,8 +52,8 @@ fn SkipLink() -> impl IntoView {
         }
     };
     view! {
-        <nav class="skip-nav" aria-label="Shortcuts">
-            <a class="skip-link" href="" on:click=skip>"Skip to content"</a>
+        <nav class="skip-nav" aria-label=t().shortcuts>
+            <a class="skip-link" href="" on:click=skip>{t().skip_to_content}</a>
         </nav>
     }
 }

@@ -5,6 +5,7 @@ mod no_access;
 mod not_found;
 mod other_organization;
 mod tabs;
+pub(crate) mod text;
 mod user_menu;
 
 pub use layout::Layout;

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::text::t;
 use crate::dashboard::MemberAddSpace;
 use crate::mount;
 use crate::session::use_session;
@@ -13,12 +14,12 @@ pub fn NoAccess() -> impl IntoView {
     view! {
         <main class="centered no-access">
             <section class="card notice" aria-labelledby="no-access-title">
-                <h1 id="no-access-title">"No access to the organization area"</h1>
-                <p>"You are signed in as " <strong>{who}</strong> ". Only owners and admins of an organization can open the organization area."</p>
-                <p class="muted">"Your spaces are not affected: you keep working in them as a collaborator. Ask an admin of your organization if you need access."</p>
+                <h1 id="no-access-title">{t().no_access_title}</h1>
+                <p>{t().signed_in_as} <strong>{who}</strong> {t().no_access_why}</p>
+                <p class="muted">{t().no_access_spaces}</p>
                 <div class="form-actions">
-                    <a class="button" href=mount::href("/account")>"Account"</a>
-                    <button type="button" class="button" on:click=move |_| session.sign_out()>"Sign out"</button>
+                    <a class="button" href=mount::href("/account")>{t().account}</a>
+                    <button type="button" class="button" on:click=move |_| session.sign_out()>{t().sign_out}</button>
                 </div>
             </section>
             {can_add_spaces.then(|| view! { <MemberAddSpace /> })}

@@ -1,3 +1,4 @@
+use super::text::t;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -6,9 +7,9 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <main class="centered">
             <section class="card notice" aria-labelledby="not-found-title">
-                <h1 id="not-found-title">"Page not found"</h1>
-                <p>"There is nothing at this address. It may have moved, or the link may be mistyped."</p>
-                <A href=crate::mount::href("/") attr:class="button primary">"Go to the dashboard"</A>
+                <h1 id="not-found-title">{t().not_found_title}</h1>
+                <p>{t().not_found_text}</p>
+                <A href=crate::mount::href("/") attr:class="button primary">{t().go_to_dashboard}</A>
             </section>
         </main>
     }

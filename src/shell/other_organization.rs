@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::text::t;
 use crate::mount;
 use crate::session::use_session;
 
@@ -15,12 +16,12 @@ pub fn OtherOrganization() -> impl IntoView {
     view! {
         <main class="centered other-organization">
             <section class="card notice" aria-labelledby="other-organization-title">
-                <h1 id="other-organization-title">"This address belongs to another organization"</h1>
-                <p>"You are signed in as " <strong>{who}</strong> ", who is not a member of the organization this address is for."</p>
-                <p class="muted">"Sign out to sign in with an account of this organization, or go to your own organization."</p>
+                <h1 id="other-organization-title">{t().other_org_title}</h1>
+                <p>{t().signed_in_as} <strong>{who}</strong> {t().other_org_why}</p>
+                <p class="muted">{t().other_org_hint}</p>
                 <div class="form-actions">
-                    {own.map(|href| view! { <a class="button primary" href=href>"Go to your organization"</a> })}
-                    <button type="button" class="button" on:click=move |_| session.sign_out()>"Sign out"</button>
+                    {own.map(|href| view! { <a class="button primary" href=href>{t().go_to_own_org}</a> })}
+                    <button type="button" class="button" on:click=move |_| session.sign_out()>{t().sign_out}</button>
                 </div>
             </section>
         </main>

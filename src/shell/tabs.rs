@@ -12,7 +12,7 @@ pub fn Tabs() -> impl IntoView {
     let session = use_session();
     let membership = move || session.me().and_then(|me| me.org);
     view! {
-        <nav class="tabs" aria-label="Organization">
+        <nav class="tabs" aria-label=super::text::t().tabs>
             {move || {
                 let membership = membership()?;
                 Some(SCREENS.iter().filter_map(|screen| {
@@ -25,11 +25,11 @@ pub fn Tabs() -> impl IntoView {
                         let described_by = badge_id.clone();
                         view! {
                             <A href=href exact=exact attr:aria-describedby=described_by>
-                                {tab.label} <DeprecatedBadge id=badge_id describes=true />
+                                {(tab.label)()} <DeprecatedBadge id=badge_id describes=true />
                             </A>
                         }.into_any()
                     } else {
-                        view! { <A href=href exact=exact>{tab.label}</A> }.into_any()
+                        view! { <A href=href exact=exact>{(tab.label)()}</A> }.into_any()
                     })
                 }).collect_view())
             }}

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use super::text::t;
+use crate::i18n::{lang, switch_to, Lang};
 use crate::session::use_session;
 use crate::widgets::DeprecatedBadge;
 
@@ -12,7 +14,13 @@ pub fn UserMenu() -> impl IntoView {
     let open = RwSignal::new(false);
     let name = move || session.me().map(|me| me.user.friendly_name).unwrap_or_default();
     let email = move || session.me().map(|me| me.user.email).unwrap_or_default();
-    let role = move || session.me().and_then(|me| me.role()).map(|r| r.label()).unwrap_or("");
+    let role = move || {
+        session
+            .me()
+            .and_then(|me| me.role())
+            .map(|r| r.label_in(lang()))
+            .unwrap_or("")
+    };
     let is_deprecated = move || session.me().and_then(|me| me.role()).is_some_and(|r| r.is_deprecated());
     let button = NodeRef::<leptos::html::Button>::new();
     let items = NodeRef::<leptos::html::Div>::new();
@@ -68,7 +76,7 @@ pub fn UserMenu() -> impl IntoView {
                 // Named by what it shows and what it is ("Olivia Owens, user menu"), so "click
                 // Olivia Owens" works for voice control too (WCAG 2.5.3, label in name).
                 <span class="user-menu-name">{name}</span>
-                <span class="visually-hidden">", user menu"</span>
+                <span class="visually-hidden">{t().user_menu_suffix}</span>
             </button>
             <Show when=move || open.get()>
                 <div class="menu" id="user-menu">
@@ -81,18 +89,31 @@ pub fn UserMenu() -> impl IntoView {
                         </span>
                     </div>
                     // Only items inside the menu role: the header above is its caption.
-                    <div role="menu" id="user-menu-items" aria-label="User menu" node_ref=items on:keydown=keys>
+                    <div role="menu" id="user-menu-items" aria-label=t().user_menu node_ref=items on:keydown=keys>
                         <button type="button" role="menuitem" tabindex="-1" class="menu-item" on:click={
                             let navigate = navigate.clone();
                             move |_| {
                                 open.set(false);
                                 navigate("/account", Default::default());
                             }
-                        }>"Account"</button>
+                        }>{t().account}</button>
                         <button type="button" role="menuitem" tabindex="-1" class="menu-item" on:click=move |_| {
                             open.set(false);
                             session.sign_out();
-                        }>"Sign out"</button>
+                        }>{t().sign_out}</button>
+                        // The languages, each named in itself; picking one shows the page again in it.
+                        <div role="group" aria-label=t().language class="menu-group">
+                            {Lang::ALL.into_iter().map(|choice| view! {
+                                <button type="button" role="menuitemradio" tabindex="-1" class="menu-item"
+                                    lang=choice.tag() aria-checked=(choice == lang()).to_string()
+                                    on:click=move |_| {
+                                        open.set(false);
+                                        if choice != lang() {
+                                            switch_to(choice);
+                                        }
+                                    }>{choice.own_name()}</button>
+                            }).collect_view()}
+                        </div>
                     </div>
                 </div>
             </Show>
@@ -103,7 +124,7 @@ pub fn UserMenu() -> impl IntoView {
 /// Focus the menu item `pick` chooses from the one with focus now (if any) and how many there are.
 fn focus_item(menu: &web_sys::HtmlDivElement, pick: impl Fn(Option<u32>, u32) -> u32) {
     use wasm_bindgen::JsCast;
-    let Ok(list) = menu.query_selector_all("[role=menuitem]") else {
+    let Ok(list) = menu.query_selector_all("[role=menuitem], [role=menuitemradio]") else {
         return;
     };
     let item = |i: u32| list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());

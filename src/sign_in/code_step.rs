@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::text::t;
 use crate::api::ApiError;
 use crate::session::use_session;
 
@@ -20,7 +21,7 @@ pub fn CodeStep(pending: String) -> impl IntoView {
         if let Some(Err(err)) = verify.value().get() {
             // A session that ended meanwhile (signed out elsewhere) shows as a refusal too.
             let message = match err {
-                ApiError::Unauthorized(_) => "This sign-in has expired. Reload the page and sign in again.".to_string(),
+                ApiError::Unauthorized(_) => t().sign_in_expired.to_string(),
                 other => other.to_string(),
             };
             error.set(Some(message));
@@ -30,7 +31,7 @@ pub fn CodeStep(pending: String) -> impl IntoView {
         ev.prevent_default();
         let typed = code.get_untracked();
         if typed.trim().is_empty() {
-            error.set(Some("Enter the 6-digit code from your authenticator app.".into()));
+            error.set(Some(t().enter_code.into()));
             return;
         }
         error.set(None);
@@ -38,15 +39,15 @@ pub fn CodeStep(pending: String) -> impl IntoView {
     };
     view! {
         <form class="code-step" on:submit=on_submit novalidate>
-            <p class="muted">"Open your authenticator app and enter the code it shows for this account. Lost your phone? Enter one of your recovery codes instead."</p>
+            <p class="muted">{t().code_intro}</p>
             <div class="field">
-                <label for="auth-code">"Authentication code"</label>
+                <label for="auth-code">{t().code_label}</label>
                 <input id="auth-code" type="text" inputmode="numeric" autocomplete="one-time-code" bind:value=code
                     aria-invalid=move || error.get().is_some().to_string() aria-describedby="auth-code-error" />
                 <p id="auth-code-error" class="field-error" role="alert">{move || error.get()}</p>
             </div>
             <button type="submit" class="button primary wide" disabled=move || verify.pending().get()>
-                {move || if verify.pending().get() { "Verifying…" } else { "Verify" }}
+                {move || if verify.pending().get() { t().verifying } else { t().verify }}
             </button>
         </form>
     }

@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
+use super::text::t;
 use crate::api::ApiError;
+use crate::i18n::fill;
 use crate::mount;
 use crate::session::api;
 use crate::widgets::Brand;
@@ -36,7 +38,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
             error.set(Some(ApiError::Refused {
                 status: 422,
                 code: "invalid".into(),
-                message: "Enter the email address of your account.".into(),
+                message: t().enter_account_email.into(),
                 field: Some("email".into()),
             }));
             return;
@@ -47,28 +49,25 @@ pub fn ForgotPasswordPage() -> impl IntoView {
         <main class="sign-in">
             <div class="card sign-in-card">
                 <Brand />
-                <h1>"Reset your password"</h1>
+                <h1>{t().reset_title}</h1>
                 {move || if sent.get() {
                     view! {
-                        <p role="status">{format!(
-                            "If {} has an account, a link to choose a new password is on its way. It works once, for 30 minutes.",
-                            email.get_untracked().trim()
-                        )}</p>
-                        <p><a href=mount::href("/sign-in")>"Back to sign in"</a></p>
+                        <p role="status">{fill(t().reset_sent, &[&email.get_untracked().trim()])}</p>
+                        <p><a href=mount::href("/sign-in")>{t().back_to_sign_in}</a></p>
                     }.into_any()
                 } else {
                     view! {
                         <form on:submit=on_submit novalidate>
-                            <p class="muted">"Enter the email address you sign in with. We will send it a link to choose a new password."</p>
+                            <p class="muted">{t().reset_intro}</p>
                             {move || general_error().map(|message| view! { <p class="alert alert-error" role="alert">{message}</p> })}
                             <div class="field">
-                                <label for="reset-email">"Email"</label>
+                                <label for="reset-email">{t().email}</label>
                                 <input id="reset-email" type="email" autocomplete="username" bind:value=email
                                     aria-invalid=move || field_error().is_some().to_string() aria-describedby="reset-email-error" />
                                 <p id="reset-email-error" class="field-error" role="alert">{field_error}</p>
                             </div>
-                            <button type="submit" class="button primary wide" disabled=move || send.pending().get()>"Send link"</button>
-                            <p class="sign-in-links"><a href=mount::href("/sign-in")>"Back to sign in"</a></p>
+                            <button type="submit" class="button primary wide" disabled=move || send.pending().get()>{t().send_link}</button>
+                            <p class="sign-in-links"><a href=mount::href("/sign-in")>{t().back_to_sign_in}</a></p>
                         </form>
                     }.into_any()
                 }}

@@ -5,6 +5,7 @@ mod code_step;
 mod forgot_page;
 mod page;
 mod reset_page;
+mod text;
 
 pub use code_step::CodeStep;
 pub use forgot_page::ForgotPasswordPage;

@@ -4,6 +4,7 @@
 use contract::LoginRequest;
 use leptos::prelude::*;
 
+use super::text::t;
 use super::CodeStep;
 use crate::api::ApiError;
 use crate::boot;
@@ -73,11 +74,11 @@ pub fn SignInPage() -> impl IntoView {
             password: password.get_untracked(),
         };
         if request.email.trim().is_empty() {
-            field_error.set(Some(("email".into(), "Enter your email address.".into())));
+            field_error.set(Some(("email".into(), t().enter_email.into())));
             return;
         }
         if request.password.is_empty() {
-            field_error.set(Some(("password".into(), "Enter your password.".into())));
+            field_error.set(Some(("password".into(), t().enter_password.into())));
             return;
         }
         submit.dispatch(request);
@@ -90,7 +91,7 @@ pub fn SignInPage() -> impl IntoView {
                     <p class="alert alert-error" role="alert">{err.to_string()}</p>
                 })}
                 <div class="field">
-                    <label for="email">"Email"</label>
+                    <label for="email">{t().email}</label>
                     <input id="email" name="email" type="email" autocomplete="username" required
                         bind:value=email
                         aria-invalid=move || error_for("email")().is_some().to_string()
@@ -98,7 +99,7 @@ pub fn SignInPage() -> impl IntoView {
                     <p id="email-error" class="field-error" role="alert">{error_for("email")}</p>
                 </div>
                 <div class="field">
-                    <label for="password">"Password"</label>
+                    <label for="password">{t().password}</label>
                     <input id="password" name="password" type="password" autocomplete="current-password" required
                         bind:value=password
                         aria-invalid=move || error_for("password")().is_some().to_string()
@@ -106,9 +107,9 @@ pub fn SignInPage() -> impl IntoView {
                     <p id="password-error" class="field-error" role="alert">{error_for("password")}</p>
                 </div>
                 <button type="submit" class="button primary wide" disabled=move || submit.pending().get()>
-                    {move || if submit.pending().get() { "Signing in…" } else { "Sign in" }}
+                    {move || if submit.pending().get() { t().signing_in } else { t().sign_in }}
                 </button>
-                <p class="sign-in-links"><a href=mount::href("/forgot-password")>"Forgot password?"</a></p>
+                <p class="sign-in-links"><a href=mount::href("/forgot-password")>{t().forgot_password}</a></p>
             </form>
         }
     };
@@ -117,11 +118,9 @@ pub fn SignInPage() -> impl IntoView {
         <main class="sign-in">
             <div class="card sign-in-card">
                 <Brand />
-                <h1>"Sign in"</h1>
+                <h1>{t().sign_in}</h1>
                 // The organization's own words, as plain text (line breaks kept by the stylesheet).
-                <p class="muted sign-in-text">{move || brand.sign_in_text().unwrap_or_else(|| {
-                    "Manage your organization's spaces, people and subscription.".to_string()
-                })}</p>
+                <p class="muted sign-in-text">{move || brand.sign_in_text().unwrap_or_else(|| t().welcome.to_string())}</p>
                 {move || match pending.get() {
                     Some(token) => view! { <CodeStep pending=token /> }.into_any(),
                     None => password_form().into_any(),

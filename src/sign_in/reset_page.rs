@@ -4,7 +4,9 @@
 use contract::{new_password_problem, MIN_PASSWORD_LEN};
 use leptos::prelude::*;
 
+use super::text::t;
 use crate::api::ApiError;
+use crate::i18n::fill;
 use crate::mount;
 use crate::session::api;
 use crate::widgets::{fragment, Brand};
@@ -41,7 +43,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
         ev.prevent_default();
         error.set(None);
         let typed = password.get_untracked();
-        if let Some(message) = new_password_problem(&typed) {
+        if let Some(message) = new_password_problem(&typed, crate::i18n::lang()) {
             error.set(Some(ApiError::Refused {
                 status: 422,
                 code: "invalid".into(),
@@ -56,32 +58,32 @@ pub fn ResetPasswordPage() -> impl IntoView {
         <main class="sign-in">
             <div class="card sign-in-card">
                 <Brand />
-                <h1>"Choose a new password"</h1>
+                <h1>{t().new_password_title}</h1>
                 {move || if done.get() {
                     view! {
-                        <p role="status">"Your password is changed, and every session of your account was signed out. Sign in with the new password."</p>
-                        <p><a class="button primary" href=mount::href("/sign-in")>"Sign in"</a></p>
+                        <p role="status">{t().password_changed}</p>
+                        <p><a class="button primary" href=mount::href("/sign-in")>{t().sign_in}</a></p>
                     }.into_any()
                 } else if token.get_value().is_none() {
                     view! {
-                        <p class="alert alert-error" role="alert">"This page needs the link from the mail. Open the link again, or ask for a new one."</p>
-                        <p><a href=mount::href("/forgot-password")>"Forgot password?"</a></p>
+                        <p class="alert alert-error" role="alert">{t().needs_mail_link}</p>
+                        <p><a href=mount::href("/forgot-password")>{t().forgot_password}</a></p>
                     }.into_any()
                 } else {
                     view! {
                         <form on:submit=on_submit novalidate>
                             {move || general_error().map(|message| view! {
-                                <p class="alert alert-error" role="alert">{message} " " <a href=mount::href("/forgot-password")>"Ask for a new link"</a></p>
+                                <p class="alert alert-error" role="alert">{message} " " <a href=mount::href("/forgot-password")>{t().ask_new_link}</a></p>
                             })}
                             <div class="field">
-                                <label for="new-password">"New password"</label>
+                                <label for="new-password">{t().new_password}</label>
                                 <input id="new-password" type="password" autocomplete="new-password" bind:value=password
                                     aria-invalid=move || field_error().is_some().to_string()
                                     aria-describedby="new-password-hint new-password-error" />
-                                <p id="new-password-hint" class="muted hint">{format!("At least {MIN_PASSWORD_LEN} characters.")}</p>
+                                <p id="new-password-hint" class="muted hint">{fill(t().at_least_chars, &[&MIN_PASSWORD_LEN])}</p>
                                 <p id="new-password-error" class="field-error" role="alert">{field_error}</p>
                             </div>
-                            <button type="submit" class="button primary wide" disabled=move || save.pending().get()>"Set new password"</button>
+                            <button type="submit" class="button primary wide" disabled=move || save.pending().get()>{t().set_new_password}</button>
                         </form>
                     }.into_any()
                 }}

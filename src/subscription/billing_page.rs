@@ -1,4 +1,6 @@
-use contract::{BillingInfo, COUNTRIES};
+use super::text::t;
+use crate::i18n::lang;
+use contract::{country_name_in, BillingInfo, COUNTRIES};
 use leptos::prelude::*;
 
 use super::api;
@@ -11,8 +13,8 @@ pub fn BillingPage() -> impl IntoView {
     let billing = LocalResource::new(api::billing);
     view! {
         <section class="page" aria-labelledby="billing-title">
-            <h1 id="billing-title">"Billing information"</h1>
-            <Loader label="Loading billing information…" retry=Callback::new(move |_| billing.refetch())
+            <h1 id="billing-title">{t().billing_title}</h1>
+            <Loader label=t().loading_billing retry=Callback::new(move |_| billing.refetch())
                 load=Callback::new(move |_| load_view(async move {
                     let info = billing.await?.unwrap_or_default();
                     Ok(view! { <BillingForm info=info /> }.into_any())
@@ -46,9 +48,7 @@ fn BillingForm(info: BillingInfo) -> impl IntoView {
         Some(Ok(saved)) => {
             vat_id.set(saved.vat_id);
             country.set(saved.country);
-            notice.set(Some(
-                "Billing information saved. New invoices are made out to it.".into(),
-            ));
+            notice.set(Some(t().billing_saved.into()));
         }
         Some(Err(err)) => failure.set(issues.refused(err).map(|e| e.to_string())),
         None => {}
@@ -67,7 +67,7 @@ fn BillingForm(info: BillingInfo) -> impl IntoView {
             vat_id: vat_id.get_untracked(),
             email: email.get_untracked(),
         };
-        match info.validated() {
+        match info.validated(lang()) {
             Ok(info) => {
                 issues.set(Vec::new());
                 last_sent.set_value(Some(info.clone()));
@@ -88,34 +88,34 @@ fn BillingForm(info: BillingInfo) -> impl IntoView {
                     }
                 }) />
             })}
-            <TextField id="billing-company" label="Company name" value=company error=error_at("company") />
-            <TextField id="billing-line1" label="Street address" value=line1 error=error_at("address_line1") />
-            <TextField id="billing-line2" label="Address line 2 (optional)" value=line2 error=error_at("address_line2") />
+            <TextField id="billing-company" label=t().company value=company error=error_at("company") />
+            <TextField id="billing-line1" label=t().street value=line1 error=error_at("address_line1") />
+            <TextField id="billing-line2" label=t().line2 value=line2 error=error_at("address_line2") />
             <div class="form-row">
-                <TextField id="billing-postal" label="Postal code" value=postal error=error_at("postal_code") />
-                <TextField id="billing-city" label="City" value=city error=error_at("city") />
+                <TextField id="billing-postal" label=t().postal value=postal error=error_at("postal_code") />
+                <TextField id="billing-city" label=t().city value=city error=error_at("city") />
             </div>
             <div class="form-row">
                 <div class="field">
-                    <label for="billing-country">"Country"</label>
+                    <label for="billing-country">{t().country}</label>
                     <select id="billing-country" prop:value=move || country.get()
                         on:change=move |ev| country.set(event_target_value(&ev))
                         aria-invalid=move || error_at("country").get().is_some().to_string()
                         aria-describedby="billing-country-error">
-                        <option value="">"Choose a country"</option>
+                        <option value="">{t().choose_country}</option>
                         {COUNTRIES.iter().map(|(code, name, ..)| view! {
-                            <option value=*code selected=move || country.get() == *code>{*name}</option>
+                            <option value=*code selected=move || country.get() == *code>{country_name_in(code, lang()).unwrap_or(name)}</option>
                         }).collect_view()}
                     </select>
                     <p id="billing-country-error" class="field-error" role="alert">{move || error_at("country").get()}</p>
                 </div>
-                <TextField id="billing-vat" label="VAT ID (optional)" value=vat_id error=error_at("vat_id")
-                    hint="Checked against the country's format, e.g. DE123456789." />
+                <TextField id="billing-vat" label=t().vat_id value=vat_id error=error_at("vat_id")
+                    hint=t().vat_hint />
             </div>
-            <TextField id="billing-email" label="Billing email" value=email error=error_at("email")
-                hint="Where invoices are sent." />
+            <TextField id="billing-email" label=t().billing_email value=email error=error_at("email")
+                hint=t().billing_email_hint />
             <div class="form-actions">
-                <button type="submit" class="button primary" disabled=move || save.pending().get()>"Save billing information"</button>
+                <button type="submit" class="button primary" disabled=move || save.pending().get()>{t().save_billing}</button>
             </div>
         </form>
     }

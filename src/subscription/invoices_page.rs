@@ -1,11 +1,13 @@
-use contract::{format_money, Invoice};
+use super::text::t;
+use contract::Invoice;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::api;
+use crate::i18n::{fill, lang};
 use crate::live::{use_live, Topic};
 use crate::mount;
-use crate::widgets::{download, load_view, Loader};
+use crate::widgets::{download, format, load_view, Loader};
 
 /// One invoice per billing period; each opens as a printable page and downloads as a document.
 #[component]
@@ -17,18 +19,18 @@ pub fn InvoicesPage() -> impl IntoView {
     });
     view! {
         <section class="page" aria-labelledby="invoices-title">
-            <h1 id="invoices-title">"Invoices"</h1>
-            <Loader label="Loading invoices…" retry=Callback::new(move |_| invoices.refetch())
+            <h1 id="invoices-title">{t().invoices_title}</h1>
+            <Loader label=t().loading_invoices retry=Callback::new(move |_| invoices.refetch())
                 load=Callback::new(move |_| load_view(async move {
                     let list = invoices.await?.invoices;
                     Ok(view! {
-                        <div class="card table-card" role="region" aria-label="Invoice list" tabindex="0">
+                        <div class="card table-card" role="region" aria-label=t().invoice_list tabindex="0">
                             <table class="table stack">
                                 <thead><tr>
-                                    <th scope="col">"Number"</th><th scope="col">"Period"</th>
-                                    <th scope="col" class="num">"Amount"</th><th scope="col" class="num">"Tax"</th>
-                                    <th scope="col" class="num">"Total"</th><th scope="col">"Status"</th>
-                                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                                    <th scope="col">{t().invoice_number}</th><th scope="col">{t().period}</th>
+                                    <th scope="col" class="num">{t().amount}</th><th scope="col" class="num">{t().tax}</th>
+                                    <th scope="col" class="num">{t().total}</th><th scope="col">{t().status}</th>
+                                    <th scope="col"><span class="visually-hidden">{t().actions}</span></th>
                                 </tr></thead>
                                 <tbody>
                                     {list.into_iter().map(|invoice| view! { <InvoiceRow invoice=invoice /> }).collect_view()}
@@ -46,7 +48,7 @@ fn InvoiceRow(invoice: Invoice) -> impl IntoView {
     let id = invoice.id;
     let number = invoice.number.clone();
     let title = invoice.number.clone();
-    let download_label = format!("Download {}", invoice.number);
+    let download_label = fill(t().download_named, &[&invoice.number]);
     let download_error = RwSignal::new(None::<String>);
     let fetch = Action::new_local(move |_: &()| {
         let number = number.clone();
@@ -63,14 +65,14 @@ fn InvoiceRow(invoice: Invoice) -> impl IntoView {
     view! {
         <tr>
             <td><A href=mount::href(&format!("/invoices/{id}"))>{title}</A></td>
-            <td data-label="Period">{format!("{} to {}", invoice.period_start, invoice.period_end)}</td>
-            <td class="num" data-label="Amount">{format_money(invoice.amount_cents)}</td>
-            <td class="num" data-label="Tax">{format_money(invoice.tax_cents)}</td>
-            <td class="num" data-label="Total">{format_money(invoice.total_cents)}</td>
-            <td data-label="Status">{invoice.status.label()}</td>
+            <td data-label=t().period>{fill(t().from_to, &[&format::day(&invoice.period_start), &format::day(&invoice.period_end)])}</td>
+            <td class="num" data-label=t().amount>{format::money(invoice.amount_cents)}</td>
+            <td class="num" data-label=t().tax>{format::money(invoice.tax_cents)}</td>
+            <td class="num" data-label=t().total>{format::money(invoice.total_cents)}</td>
+            <td data-label=t().status>{invoice.status.label_in(lang())}</td>
             <td>
                 <button type="button" class="button small" aria-label=download_label
-                    disabled=move || fetch.pending().get() on:click=move |_| { fetch.dispatch(()); }>"Download"</button>
+                    disabled=move || fetch.pending().get() on:click=move |_| { fetch.dispatch(()); }>{t().download}</button>
                 <span class="field-error" role="alert">{move || download_error.get()}</span>
             </td>
         </tr>

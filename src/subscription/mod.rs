@@ -7,6 +7,7 @@ mod invoice_page;
 mod invoices_page;
 mod page;
 mod payment_page;
+mod text;
 mod tiers;
 
 pub use billing_page::BillingPage;

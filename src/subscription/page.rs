@@ -2,7 +2,10 @@
 //! cancels at the period's end, each after a confirmation that says what changes and what it
 //! costs. Admins see the plans and who can change them.
 
-use contract::{allows, describe_change, OrgRole, Permission, SubscriptionStatus, SubscriptionView, TierId};
+use super::text::t;
+use crate::i18n::fill;
+use crate::widgets::format;
+use contract::{allows, OrgRole, Permission, SubscriptionStatus, SubscriptionView, TierId};
 use leptos::prelude::*;
 
 use super::api;
@@ -27,15 +30,15 @@ pub fn SubscriptionPage() -> impl IntoView {
         <section class="page subscription" aria-labelledby="subscription-title">
             <div class="page-head">
                 <div>
-                    <h1 id="subscription-title">"Subscription " <DeprecatedBadge /></h1>
-                    <p class="muted">"Every tier grants the premium plan to all spaces connected to your organization. After subscribing, Invoices, Billing information and Payment information appear in the menu."</p>
+                    <h1 id="subscription-title">{t().title} <DeprecatedBadge /></h1>
+                    <p class="muted">{t().intro}</p>
                 </div>
             </div>
             {if owner {
                 view! { <OwnerSubscription /> }.into_any()
             } else {
                 view! {
-                    <p class="alert alert-info" role="note">"Only owners of the organization subscribe, change the plan or see invoices. Ask an owner if your organization needs a different plan."</p>
+                    <p class="alert alert-info" role="note">{t().owners_only}</p>
                     <TierPlans current=None />
                 }.into_any()
             }}
@@ -75,11 +78,8 @@ fn OwnerSubscription() -> impl IntoView {
             pending.set(None);
             error.set(None);
             notice.set(Some(match change {
-                Change::Choose(tier) => format!("Your organization is on the {} plan.", tier.tier().name),
-                Change::Cancel => format!(
-                    "Cancelled. Premium stays until {}; no further invoices.",
-                    view.period_end.clone().unwrap_or_default()
-                ),
+                Change::Choose(tier) => fill(t().on_plan, &[&tier.tier().name]),
+                Change::Cancel => fill(t().cancelled, &[&day_or_nothing(&view.period_end)]),
             }));
             after(&view);
         }
@@ -91,7 +91,7 @@ fn OwnerSubscription() -> impl IntoView {
     });
     Effect::new(move |_| match resume.value().get() {
         Some(Ok(view)) => {
-            notice.set(Some("Your subscription renews again.".into()));
+            notice.set(Some(t().renews_again.into()));
             after(&view);
         }
         Some(Err(err)) => error.set(Some(err.to_string())),
@@ -104,18 +104,16 @@ fn OwnerSubscription() -> impl IntoView {
             let period_end = view.period_end.clone();
             let choose = Callback::new(move |tier| pending.set(Some((Change::Choose(tier), period_end.clone()))));
             let status = match (view.tier, view.status) {
-                (Some(tier), Some(SubscriptionStatus::Active)) => format!(
-                    "Subscribed to {}. The current period runs from {} to {}; it renews then.",
-                    tier.tier().name,
-                    view.period_start.clone().unwrap_or_default(),
-                    view.period_end.clone().unwrap_or_default()
+                (Some(tier), Some(SubscriptionStatus::Active)) => fill(
+                    t().subscribed,
+                    &[
+                        &tier.tier().name,
+                        &day_or_nothing(&view.period_start),
+                        &day_or_nothing(&view.period_end),
+                    ],
                 ),
-                (Some(tier), _) => format!(
-                    "{} until {}, then the subscription ends: spaces go back to their own plans.",
-                    tier.tier().name,
-                    view.period_end.clone().unwrap_or_default()
-                ),
-                _ => "Not subscribed. Connected spaces keep their own plans.".to_string(),
+                (Some(tier), _) => fill(t().ending, &[&tier.tier().name, &day_or_nothing(&view.period_end)]),
+                _ => t().not_subscribed.to_string(),
             };
             let active = view.status == Some(SubscriptionStatus::Active);
             let canceling = view.status == Some(SubscriptionStatus::Canceling);
@@ -124,16 +122,16 @@ fn OwnerSubscription() -> impl IntoView {
                 <div class="card subscription-status">
                     <p role="status">{status}</p>
                     {(view.tier.is_some() && !view.has_payment_method).then(|| view! {
-                        <p class="muted">"No card on file: invoices stay open until you add one under Payment information."</p>
+                        <p class="muted">{t().no_card}</p>
                     })}
                     <div class="form-actions">
                         {active.then(|| view! {
                             <button type="button" class="button" on:click=move |_| pending.set(Some((Change::Cancel, period_end.clone())))>
-                                "Cancel subscription"
+                                {t().cancel_subscription}
                             </button>
                         })}
                         {canceling.then(|| view! {
-                            <button type="button" class="button" on:click=move |_| { resume.dispatch(()); }>"Keep subscription"</button>
+                            <button type="button" class="button" on:click=move |_| { resume.dispatch(()); }>{t().keep_subscription}</button>
                         })}
                     </div>
                 </div>
@@ -146,22 +144,19 @@ fn OwnerSubscription() -> impl IntoView {
     view! {
         <NoticeBar notice=notice />
         {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
-        <Loader label="Loading your subscription…" load=load retry=Callback::new(move |_| subscription.refetch()) />
+        <Loader label=t().loading load=load retry=Callback::new(move |_| subscription.refetch()) />
         {move || pending.get().map(|(change, period_end)| {
             let current = subscription.get().and_then(|r| r.ok()).and_then(|v| v.tier);
             let (title, message, label) = match &change {
                 Change::Choose(tier) => (
-                    if current.is_some() { format!("Switch to {}?", tier.tier().name) } else { format!("Subscribe to {}?", tier.tier().name) },
+                    fill(if current.is_some() { t().switch_to_q } else { t().subscribe_to_q }, &[&tier.tier().name]),
                     describe_change(current, *tier, period_end.as_deref()),
-                    if current.is_some() { format!("Switch to {}", tier.tier().name) } else { format!("Subscribe for {}", contract::format_money(tier.tier().monthly_price_cents)) },
+                    if current.is_some() { fill(t().switch_to, &[&tier.tier().name]) } else { fill(t().subscribe_for, &[&format::money(tier.tier().monthly_price_cents)]) },
                 ),
                 Change::Cancel => (
-                    "Cancel the subscription?".to_string(),
-                    format!(
-                        "Nothing more is billed. Connected spaces keep premium until {}, then go back to their own plans. You can keep the subscription until then.",
-                        period_end.unwrap_or_default()
-                    ),
-                    "Cancel at period end".to_string(),
+                    t().cancel_q.to_string(),
+                    fill(t().cancel_text, &[&day_or_nothing(&period_end)]),
+                    t().cancel_at_end.to_string(),
                 ),
             };
             view! {
@@ -171,5 +166,28 @@ fn OwnerSubscription() -> impl IntoView {
                     on_cancel=Callback::new(move |_| pending.set(None)) />
             }
         })}
+    }
+}
+
+/// A day of the subscription's period as this page's language writes it, or nothing.
+fn day_or_nothing(day: &Option<String>) -> String {
+    day.as_deref().map(format::day).unwrap_or_default()
+}
+
+/// What choosing `next` means, from the current tier (or none) and the period's end.
+fn describe_change(current: Option<TierId>, next: TierId, period_end: Option<&str>) -> String {
+    let tier = next.tier();
+    let price = format::money(tier.monthly_price_cents);
+    match current {
+        None => fill(t().subscribe_text, &[&tier.name, &price]),
+        Some(from) => fill(
+            t().change_text,
+            &[
+                &from.tier().name,
+                &tier.name,
+                &period_end.map(format::day).unwrap_or_else(|| t().next_month.into()),
+                &price,
+            ],
+        ),
     }
 }

@@ -1,3 +1,5 @@
+use super::text::t;
+use crate::i18n::fill;
 use contract::{CardUpdate, PaymentMethod};
 use leptos::prelude::*;
 
@@ -11,8 +13,8 @@ pub fn PaymentPage() -> impl IntoView {
     let payment = LocalResource::new(api::payment);
     view! {
         <section class="page" aria-labelledby="payment-title">
-            <h1 id="payment-title">"Payment information"</h1>
-            <Loader label="Loading payment information…" retry=Callback::new(move |_| payment.refetch())
+            <h1 id="payment-title">{t().payment_title}</h1>
+            <Loader label=t().loading_payment retry=Callback::new(move |_| payment.refetch())
                 load=Callback::new(move |_| load_view(async move {
                     let card = payment.await?;
                     Ok(view! { <CardForm current=card /> }.into_any())
@@ -22,9 +24,15 @@ pub fn PaymentPage() -> impl IntoView {
 }
 
 fn describe(card: &PaymentMethod) -> String {
-    format!(
-        "{} ending in {}, expires {:02}/{}, {}",
-        card.brand, card.last4, card.exp_month, card.exp_year, card.holder
+    fill(
+        t().card_line,
+        &[
+            &card.brand,
+            &card.last4,
+            &format!("{:02}", card.exp_month),
+            &card.exp_year,
+            &card.holder,
+        ],
     )
 }
 
@@ -49,10 +57,7 @@ fn CardForm(current: Option<PaymentMethod>) -> impl IntoView {
     });
     Effect::new(move |_| match save.value().get() {
         Some(Ok(kept)) => {
-            notice.set(Some(format!(
-                "Card saved: {}. Open invoices were charged to it.",
-                describe(&kept)
-            )));
+            notice.set(Some(fill(t().card_saved, &[&describe(&kept)])));
             on_file.set(Some(kept));
             // The full number and code leave the page once they are saved.
             number.set(String::new());
@@ -75,7 +80,7 @@ fn CardForm(current: Option<PaymentMethod>) -> impl IntoView {
         };
         let today = js_sys::Date::new_0();
         let now = (today.get_utc_full_year() as i32, today.get_utc_month() + 1);
-        match card.validated(now) {
+        match card.validated(now, crate::i18n::lang()) {
             Ok(_) => {
                 issues.set(Vec::new());
                 last_sent.set_value(Some(card.clone()));
@@ -88,11 +93,11 @@ fn CardForm(current: Option<PaymentMethod>) -> impl IntoView {
     view! {
         <NoticeBar notice=notice />
         <div class="card">
-            <h2>"Card on file"</h2>
-            <p data-testid="card-on-file">{move || on_file.get().map(|c| describe(&c)).unwrap_or_else(|| "No card on file yet.".into())}</p>
+            <h2>{t().card_on_file}</h2>
+            <p data-testid="card-on-file">{move || on_file.get().map(|c| describe(&c)).unwrap_or_else(|| t().no_card_yet.into())}</p>
         </div>
         <form class="card form-card" on:submit=on_submit novalidate autocomplete="off">
-            <h2>{move || if on_file.get().is_some() { "Replace the card" } else { "Add a card" }}</h2>
+            <h2>{move || if on_file.get().is_some() { t().replace_card } else { t().add_card }}</h2>
             {move || failure.get().map(|e| view! {
                 <ErrorPanel error=e retry=Callback::new(move |_| {
                     failure.set(None);
@@ -101,16 +106,16 @@ fn CardForm(current: Option<PaymentMethod>) -> impl IntoView {
                     }
                 }) />
             })}
-            <TextField id="card-holder" label="Name on card" value=holder error=error_at("holder") />
-            <TextField id="card-number" label="Card number" value=number error=error_at("number") />
+            <TextField id="card-holder" label=t().holder value=holder error=error_at("holder") />
+            <TextField id="card-number" label=t().number value=number error=error_at("number") />
             <div class="form-row three">
-                <TextField id="card-month" label="Expiry month" value=month error=error_at("exp_month") hint="MM" />
-                <TextField id="card-year" label="Expiry year" value=year error=error_at("exp_year") hint="YYYY" />
-                <TextField id="card-cvc" label="Security code" value=cvc error=error_at("cvc") />
+                <TextField id="card-month" label=t().month value=month error=error_at("exp_month") hint=t().month_hint />
+                <TextField id="card-year" label=t().year value=year error=error_at("exp_year") hint=t().year_hint />
+                <TextField id="card-cvc" label=t().cvc value=cvc error=error_at("cvc") />
             </div>
-            <p class="muted hint">"We keep only the card's brand, last four digits and expiry."</p>
+            <p class="muted hint">{t().card_kept}</p>
             <div class="form-actions">
-                <button type="submit" class="button primary" disabled=move || save.pending().get()>"Save card"</button>
+                <button type="submit" class="button primary" disabled=move || save.pending().get()>{t().save_card}</button>
             </div>
         </form>
     }

@@ -2,6 +2,7 @@
 //! a server, and taken out of the address bar at once); the person adds a name and a password, or
 //! the password of their existing account (and its authentication code when it has one).
 
+use super::text::t;
 use contract::{AcceptInvitation, SignInStep, MIN_PASSWORD_LEN};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -49,10 +50,7 @@ pub fn AcceptInvitationPage() -> impl IntoView {
         ev.prevent_default();
         error.set(None);
         if code.get_untracked().trim().is_empty() {
-            error.set(Some((
-                "code".into(),
-                "Open the link from your invitation mail, or paste the code from it.".into(),
-            )));
+            error.set(Some(("code".into(), t().accept_needs_code.into())));
             return;
         }
         accept.dispatch(AcceptInvitation {
@@ -80,35 +78,35 @@ pub fn AcceptInvitationPage() -> impl IntoView {
         <main class="sign-in">
             <div class="card sign-in-card">
                 <Brand />
-                <h1>"Accept invitation"</h1>
+                <h1>{t().accept_title}</h1>
                 {move || match pending.get() {
                     Some(token) => view! { <CodeStep pending=token /> }.into_any(),
                     None => view! {
                         <form on:submit=on_submit novalidate>
-                            <p class="muted">"Choose a password to join. If you already have an account, enter its password."</p>
+                            <p class="muted">{t().accept_intro}</p>
                             <p class="alert alert-error" role="alert" class:hidden=move || error_at("form")().is_none()>{error_at("form")}</p>
                             // From the mail's link the code is already here; typed only without it.
                             <div class="field" class:hidden=has_code>
-                                <label for="accept-code">"Invitation code"</label>
+                                <label for="accept-code">{t().invitation_code}</label>
                                 <input id="accept-code" type="text" autocomplete="off" bind:value=code aria-describedby="accept-code-error" />
                             </div>
                             <p id="accept-code-error" class="field-error" role="alert">{error_at("code")}</p>
                             <div class="field">
-                                <label for="accept-first">"First name"</label>
+                                <label for="accept-first">{t().first_name}</label>
                                 <input id="accept-first" type="text" autocomplete="given-name" bind:value=firstname />
                             </div>
                             <div class="field">
-                                <label for="accept-last">"Last name"</label>
+                                <label for="accept-last">{t().last_name}</label>
                                 <input id="accept-last" type="text" autocomplete="family-name" bind:value=lastname />
                             </div>
                             <div class="field">
-                                <label for="accept-password">"Password"</label>
+                                <label for="accept-password">{t().password}</label>
                                 <input id="accept-password" type="password" autocomplete="new-password" bind:value=password
                                     aria-describedby="accept-password-hint accept-password-error" />
-                                <p id="accept-password-hint" class="muted hint">{format!("At least {MIN_PASSWORD_LEN} characters.")}</p>
+                                <p id="accept-password-hint" class="muted hint">{crate::i18n::fill(t().at_least_chars, &[&MIN_PASSWORD_LEN])}</p>
                                 <p id="accept-password-error" class="field-error" role="alert">{error_at("password")}</p>
                             </div>
-                            <button type="submit" class="button primary wide" disabled=move || accept.pending().get()>"Accept invitation"</button>
+                            <button type="submit" class="button primary wide" disabled=move || accept.pending().get()>{t().accept_title}</button>
                         </form>
                     }.into_any(),
                 }}

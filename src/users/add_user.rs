@@ -1,17 +1,19 @@
 //! "Add user": the person's details, a "Roles" button to choose their role, and "Create", which
 //! sends each address an invitation by mail. The code is in the mail only: nobody else sees it.
 
+use super::text::t;
 use contract::{assignable_roles, split_emails, InviteRequest, IssuedInvitations, OrgRole};
 use leptos::prelude::*;
 
 use super::invitations_api as api;
+use crate::i18n::{fill, lang};
 use crate::widgets::{modal_keys, DeprecatedBadge};
 
 #[component]
 pub fn AddUser(my_role: OrgRole, on_created: Callback<()>) -> impl IntoView {
     let open = RwSignal::new(false);
     view! {
-        <button type="button" class="button primary" on:click=move |_| open.set(true)>"Add user"</button>
+        <button type="button" class="button primary" on:click=move |_| open.set(true)>{t().add_user}</button>
         <Show when=move || open.get()>
             <AddUserDialog my_role=my_role on_close=Callback::new(move |_| open.set(false)) on_created=on_created />
         </Show>
@@ -50,17 +52,11 @@ fn AddUserDialog(my_role: OrgRole, on_close: Callback<()>, on_created: Callback<
         error.set(None);
         let list = split_emails(&emails.get_untracked());
         if list.is_empty() {
-            error.set(Some((
-                "emails".into(),
-                "Enter the email address of the person to invite.".into(),
-            )));
+            error.set(Some(("emails".into(), t().enter_invitee.into())));
             return;
         }
         if let Some(bad) = list.iter().find(|e| !contract::is_valid_email(e)) {
-            error.set(Some((
-                "emails".into(),
-                format!("“{bad}” is not a valid email address."),
-            )));
+            error.set(Some(("emails".into(), fill(t().not_an_email, &[bad]))));
             return;
         }
         create.dispatch(InviteRequest {
@@ -86,49 +82,49 @@ fn AddUserDialog(my_role: OrgRole, on_close: Callback<()>, on_created: Callback<
                 node_ref=dialog>
                 {move || match created.get() {
                     Some(issued) => view! {
-                        <h2 id="add-user-title">{if issued.invitations.len() == 1 { "Invitation sent" } else { "Invitations sent" }}</h2>
-                        <p>"Each person gets a mail with a link to join: they choose a password (or enter the one of their existing account) and are signed in. The link works for 7 days."</p>
+                        <h2 id="add-user-title">{if issued.invitations.len() == 1 { t().invitation_sent } else { t().invitations_sent }}</h2>
+                        <p>{t().sent_text}</p>
                         <ul class="sent-list">
                             {issued.invitations.into_iter().map(|i| view! {
-                                <li>{i.email} " " <span class="muted">{format!("as {}", i.org_role.choice_label())}</span></li>
+                                <li>{i.email} " " <span class="muted">{fill(t().as_role, &[&i.org_role.choice_label_in(lang())])}</span></li>
                             }).collect_view()}
                         </ul>
-                        <p class="muted">"Whether each mail went out shows under Pending invitations; Resend sends a new one."</p>
+                        <p class="muted">{t().sent_hint}</p>
                         <div class="dialog-actions">
-                            <button type="button" class="button primary" node_ref=done on:click=move |_| on_close.run(())>"Done"</button>
+                            <button type="button" class="button primary" node_ref=done on:click=move |_| on_close.run(())>{t().done}</button>
                         </div>
                     }.into_any(),
                     None => view! {
-                        <h2 id="add-user-title">"Add user"</h2>
+                        <h2 id="add-user-title">{t().add_user}</h2>
                         <form on:submit=on_submit novalidate>
                             <div class="form-row">
                                 <div class="field">
-                                    <label for="invite-first">"First name"</label>
+                                    <label for="invite-first">{t().first_name}</label>
                                     <input id="invite-first" type="text" autocomplete="off" bind:value=firstname />
                                 </div>
                                 <div class="field">
-                                    <label for="invite-last">"Last name"</label>
+                                    <label for="invite-last">{t().last_name}</label>
                                     <input id="invite-last" type="text" autocomplete="off" bind:value=lastname />
                                 </div>
                             </div>
                             <div class="field">
-                                <label for="invite-emails">"Email"</label>
+                                <label for="invite-emails">{t().email}</label>
                                 <textarea id="invite-emails" rows="2" autocomplete="off" bind:value=emails
                                     aria-invalid=move || error_at("emails")().is_some().to_string()
                                     aria-describedby="invite-emails-hint invite-emails-error"></textarea>
-                                <p id="invite-emails-hint" class="muted hint">"Paste several addresses to invite them all with the same role."</p>
+                                <p id="invite-emails-hint" class="muted hint">{t().several_hint}</p>
                                 <p id="invite-emails-error" class="field-error" role="alert">{error_at("emails")}</p>
                             </div>
                             <div class="field">
                                 <div class="roles-line">
                                     <button type="button" class="button" aria-expanded=move || roles_open.get().to_string()
                                         aria-controls="invite-roles" aria-describedby="invite-role-chosen"
-                                        on:click=move |_| roles_open.update(|o| *o = !*o)>"Roles"</button>
-                                    <span id="invite-role-chosen">{move || format!("Role: {}", role.get().choice_label())}</span>
+                                        on:click=move |_| roles_open.update(|o| *o = !*o)>{t().roles}</button>
+                                    <span id="invite-role-chosen">{move || fill(t().role_chosen, &[&role.get().choice_label_in(lang())])}</span>
                                 </div>
                                 <Show when=move || roles_open.get()>
                                     <fieldset class="role-choices" id="invite-roles">
-                                        <legend>"Role in the organization"</legend>
+                                        <legend>{t().role_in_org}</legend>
                                         {OrgRole::ALL.into_iter().map(|r| {
                                             let allowed = assignable_roles(my_role).contains(&r);
                                             let id = format!("invite-role-{}", r.as_str());
@@ -140,7 +136,7 @@ fn AddUserDialog(my_role: OrgRole, on_close: Callback<()>, on_created: Callback<
                                                         aria-describedby=help_id.clone()
                                                         prop:checked=move || role.get() == r
                                                         on:change=move |_| role.set(r) />
-                                                    <label for=label_for>{r.label()}</label>
+                                                    <label for=label_for>{r.label_in(lang())}</label>
                                                     {r.is_deprecated().then(|| view! { <DeprecatedBadge /> })}
                                                     <span class="muted" id=help_id>{role_help(r, allowed)}</span>
                                                 </div>
@@ -151,8 +147,8 @@ fn AddUserDialog(my_role: OrgRole, on_close: Callback<()>, on_created: Callback<
                                 <p class="field-error" role="alert">{error_at("form")}</p>
                             </div>
                             <div class="dialog-actions">
-                                <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
-                                <button type="submit" class="button primary" disabled=move || create.pending().get()>"Create"</button>
+                                <button type="button" class="button" on:click=move |_| on_close.run(())>{crate::widgets::text::t().cancel}</button>
+                                <button type="submit" class="button primary" disabled=move || create.pending().get()>{t().create}</button>
                             </div>
                         </form>
                     }.into_any(),
@@ -164,9 +160,9 @@ fn AddUserDialog(my_role: OrgRole, on_close: Callback<()>, on_created: Callback<
 
 fn role_help(role: OrgRole, allowed: bool) -> &'static str {
     match (role, allowed) {
-        (OrgRole::Owner, false) => "Only owners can assign ownership.",
-        (OrgRole::Owner, true) => "Everything, including the subscription and invoices.",
-        (OrgRole::Admin, _) => "The organization area and its users, but not ownership.",
-        (OrgRole::Member, _) => "For customers: their spaces only, no organization area.",
+        (OrgRole::Owner, false) => t().owner_not_allowed,
+        (OrgRole::Owner, true) => t().owner_help,
+        (OrgRole::Admin, _) => t().admin_help,
+        (OrgRole::Member, _) => t().member_help,
     }
 }

@@ -7,6 +7,7 @@ mod api;
 mod invitations_api;
 mod page;
 mod pending_invitations;
+mod text;
 mod users_table;
 mod view_state;
 

@@ -1,3 +1,4 @@
+use super::text::t;
 use contract::{OrgRole, OrgUser};
 use leptos::prelude::*;
 
@@ -7,9 +8,10 @@ use super::invitations_api;
 use super::pending_invitations::PendingInvitations;
 use super::users_table::UsersTable;
 use super::view_state::{ViewState, PAGE_SIZES};
+use crate::i18n::{fill, lang};
 use crate::live::{use_live, Topic};
 use crate::session::use_session;
-use crate::widgets::{download, load_view, url, ConfirmDialog, Loader, NoticeBar};
+use crate::widgets::{download, format, load_view, url, ConfirmDialog, Loader, NoticeBar};
 
 /// A change waiting for the person's confirmation.
 #[derive(Clone)]
@@ -51,10 +53,10 @@ pub fn UsersPage() -> impl IntoView {
             match change {
                 Pending::Role(user, role) => api::change_role(user.id, role)
                     .await
-                    .map(|u| format!("{} is now {}.", name_of(&u), u.org_role.label())),
+                    .map(|u| fill(t().now_role, &[&name_of(&u), &u.org_role.label_in(lang())])),
                 Pending::Remove(user) => api::remove(user.id)
                     .await
-                    .map(|_| format!("{} was removed from the organization.", name_of(&user))),
+                    .map(|_| fill(t().was_removed, &[&name_of(&user)])),
             }
         }
     });
@@ -74,7 +76,7 @@ pub fn UsersPage() -> impl IntoView {
             let csv = api::export_csv(view).await.map_err(|e| e.to_string())?;
             let rows = csv.lines().count().saturating_sub(1);
             download::save_text("users.csv", "text/csv", &csv)?;
-            Ok::<_, String>(format!("Exported {rows} users to users.csv."))
+            Ok::<_, String>(fill(t().exported, &[&format::count(rows as i64)]))
         }
     });
     Effect::new(move |_| {
@@ -85,38 +87,38 @@ pub fn UsersPage() -> impl IntoView {
     view! {
         <section class="page users" aria-labelledby="users-title">
             <div class="page-head">
-                <h1 id="users-title">"Users"</h1>
+                <h1 id="users-title">{t().title}</h1>
                 <div class="head-actions">
                     <button type="button" class="button" disabled=move || export.pending().get()
-                        on:click=move |_| { export.dispatch(view.get_untracked()); }>"Export CSV"</button>
+                        on:click=move |_| { export.dispatch(view.get_untracked()); }>{t().export_csv}</button>
                     <AddUser my_role=my_role() on_created=refresh />
                 </div>
             </div>
             <p class="muted page-intro">
-                "Your team (owners and admins) and your customers (members). Members do not see the organization area or each other."
+                {t().intro}
             </p>
             <NoticeBar notice=notice />
             <div class="toolbar">
                 <div class="field inline grow">
-                    <label for="users-search">"Search users"</label>
-                    <input id="users-search" type="search" placeholder="Name or email"
+                    <label for="users-search">{t().search_label}</label>
+                    <input id="users-search" type="search" placeholder=t().search_placeholder
                         prop:value=move || view.get().search
                         on:input=move |ev| set_view.run(ViewState { search: event_target_value(&ev), page: 1, ..view.get_untracked() }) />
                 </div>
                 <div class="field inline">
-                    <label for="users-role">"Role"</label>
+                    <label for="users-role">{t().role}</label>
                     <select id="users-role" on:change=move |ev| {
                         let role = OrgRole::parse(&event_target_value(&ev));
                         set_view.run(ViewState { role, page: 1, ..view.get_untracked() });
                     }>
-                        <option value="" selected=move || view.get().role.is_none()>"All roles"</option>
+                        <option value="" selected=move || view.get().role.is_none()>{t().all_roles}</option>
                         {OrgRole::ALL.into_iter().map(|r| view! {
-                            <option value=r.as_str() selected=move || view.get().role == Some(r)>{r.choice_label()}</option>
+                            <option value=r.as_str() selected=move || view.get().role == Some(r)>{r.choice_label_in(lang())}</option>
                         }).collect_view()}
                     </select>
                 </div>
             </div>
-            <Loader label="Loading users…" retry=retry load=Callback::new(move |_| load_view(async move {
+            <Loader label=t().loading_users retry=retry load=Callback::new(move |_| load_view(async move {
                 // Without the names (an error there), the table still shows how many spaces.
                 let names = space_names.await.unwrap_or_default();
                 users.await.map(|page| {
@@ -125,18 +127,18 @@ pub fn UsersPage() -> impl IntoView {
                         <UsersTable page=page space_names=names view=view set_view=set_view me=me().map(|m| m.user.id).unwrap_or_default()
                             my_role=me().and_then(|m| m.role()).unwrap_or(OrgRole::Member)
                             on_change=Callback::new(move |p| pending.set(Some(p))) />
-                        <nav class="pager" aria-label="Pages">
+                        <nav class="pager" aria-label=t().pages>
                             <button type="button" class="button small" disabled=move || { view.get().page <= 1 }
                                 on:click=move |_| set_view.run(ViewState { page: view.get_untracked().page - 1, ..view.get_untracked() })>
-                                "Previous page"
+                                {t().previous_page}
                             </button>
-                            <span>{move || format!("Page {} of {pages}", view.get().page)}</span>
+                            <span>{move || fill(t().page_of, &[&view.get().page, &pages])}</span>
                             <button type="button" class="button small" disabled=move || { view.get().page >= pages }
                                 on:click=move |_| set_view.run(ViewState { page: view.get_untracked().page + 1, ..view.get_untracked() })>
-                                "Next page"
+                                {t().next_page}
                             </button>
                             <span class="page-size">
-                                <label for="users-per-page">"Rows per page"</label>
+                                <label for="users-per-page">{t().rows_per_page}</label>
                                 <select id="users-per-page" on:change=move |ev| {
                                     if let Ok(per_page) = event_target_value(&ev).parse() {
                                         set_view.run(ViewState { per_page, page: 1, ..view.get_untracked() });
@@ -152,8 +154,8 @@ pub fn UsersPage() -> impl IntoView {
                 })
             })) />
             <section class="card" aria-labelledby="invitations-title">
-                <h2 id="invitations-title">"Pending invitations"</h2>
-                <Loader label="Loading invitations…" retry=refresh load=Callback::new(move |_| load_view(async move {
+                <h2 id="invitations-title">{t().pending_invitations}</h2>
+                <Loader label=t().loading_invitations retry=refresh load=Callback::new(move |_| load_view(async move {
                     invitations.await.map(|list| view! {
                         <PendingInvitations invitations=list.invitations my_role=my_role() notice=notice on_change=refresh />
                     }.into_any())
@@ -162,23 +164,19 @@ pub fn UsersPage() -> impl IntoView {
             {move || pending.get().map(|change| {
                 let (title, message, confirm) = match &change {
                     Pending::Role(user, role) => (
-                        format!("Make {} {}?", name_of(user), with_article(*role)),
-                        format!(
-                            "{} changes from {} to {} in this organization. Their roles in each space stay as they are.",
-                            name_of(user), user.org_role.label(), role.label()),
-                        "Change role".to_string(),
+                        fill(make_role(*role), &[&name_of(user)]),
+                        fill(t().role_change_text, &[&name_of(user), &user.org_role.label_in(lang()), &role.label_in(lang())]),
+                        t().change_role.to_string(),
                     ),
                     Pending::Remove(user) => (
-                        format!("Remove {}?", name_of(user)),
-                        format!(
-                            "{} ({}) leaves the organization and loses access to the organization area, and is taken off the organization's {}. Their account and their own spaces stay.",
-                            name_of(user), user.email,
-                            match user.on_spaces.len() {
-                                0 => "spaces (they work on none)".to_string(),
-                                1 => "one space they work on".to_string(),
-                                n => format!("{n} spaces they work on"),
-                            }),
-                        "Remove user".to_string(),
+                        fill(t().remove_title, &[&name_of(user)]),
+                        fill(t().remove_text, &[&name_of(user), &user.email,
+                            &match user.on_spaces.len() {
+                                0 => t().remove_no_spaces.to_string(),
+                                1 => t().remove_one_space.to_string(),
+                                n => fill(t().remove_spaces, &[&n]),
+                            }]),
+                        t().remove_user.to_string(),
                     ),
                 };
                 view! {
@@ -198,10 +196,11 @@ pub fn name_of(user: &OrgUser) -> String {
         .unwrap_or_else(|| user.email.clone())
 }
 
-fn with_article(role: OrgRole) -> String {
+/// "Make {0} an Owner?": the article goes with the role, in each language differently.
+fn make_role(role: OrgRole) -> &'static str {
     match role {
-        OrgRole::Owner => "an Owner".into(),
-        OrgRole::Admin => "an Admin".into(),
-        OrgRole::Member => "a Member".into(),
+        OrgRole::Owner => t().make_owner,
+        OrgRole::Admin => t().make_admin,
+        OrgRole::Member => t().make_member,
     }
 }

@@ -1,8 +1,10 @@
+use super::text::t;
 use contract::{check_invite, Invitation, MailStatus, OrgRole};
 use leptos::prelude::*;
 
 use super::invitations_api as api;
-use crate::widgets::DeprecatedBadge;
+use crate::i18n::{fill, lang};
+use crate::widgets::{format, DeprecatedBadge};
 
 /// Invitations not accepted yet, with their expiry and how their mail is doing; resend mails a
 /// new link (the old one stops working), revoke ends it.
@@ -14,20 +16,16 @@ pub fn PendingInvitations(
     on_change: Callback<()>,
 ) -> impl IntoView {
     if invitations.is_empty() {
-        return view! { <p class="muted">"No pending invitations."</p> }.into_any();
+        return view! { <p class="muted">{t().no_pending}</p> }.into_any();
     }
     let now = js_sys_now();
     let act = Action::new_local(move |(id, email, resend): &(i64, String, bool)| {
         let (id, email, resend) = (*id, email.clone(), *resend);
         async move {
             if resend {
-                api::resend(id)
-                    .await
-                    .map(|_| format!("A new invitation is on its way to {email}; the old link no longer works."))
+                api::resend(id).await.map(|_| fill(t().resent, &[&email]))
             } else {
-                api::revoke(id)
-                    .await
-                    .map(|_| format!("The invitation to {email} was revoked."))
+                api::revoke(id).await.map(|_| fill(t().revoked, &[&email]))
             }
         }
     });
@@ -40,8 +38,8 @@ pub fn PendingInvitations(
     view! {
         <table class="table stack">
             <thead><tr>
-                <th scope="col">"Email"</th><th scope="col">"Role"</th><th scope="col">"Expires"</th><th scope="col">"Mail"</th>
-                <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                <th scope="col">{t().email}</th><th scope="col">{t().role}</th><th scope="col">{t().expires}</th><th scope="col">{t().mail}</th>
+                <th scope="col"><span class="visually-hidden">{t().actions}</span></th>
             </tr></thead>
             <tbody>
                 {invitations.into_iter().map(|i| {
@@ -52,19 +50,19 @@ pub fn PendingInvitations(
                     view! {
                         <tr>
                             <td>{i.email.clone()}</td>
-                            <td data-label="Role">
-                                {i.org_role.label()}
+                            <td data-label=t().role>
+                                {i.org_role.label_in(lang())}
                                 {i.org_role.is_deprecated().then(|| view! { " " <DeprecatedBadge /> })}
                             </td>
-                            <td data-label="Expires">{if expired { "Expired".to_string() } else { i.expires_at.get(..10).unwrap_or(&i.expires_at).to_string() }}</td>
-                            <td data-label="Mail">{mail_status(&i)}</td>
+                            <td data-label=t().expires>{if expired { t().expired.to_string() } else { format::day(&i.expires_at) }}</td>
+                            <td data-label=t().mail>{mail_status(&i)}</td>
                             <td class="actions">
                                 {manageable.then(|| view! {
-                                    <button type="button" class="button small" aria-label=format!("Resend invitation to {}", i.email)
-                                        on:click=move |_| { act.dispatch((id, email.clone(), true)); }>"Resend"</button>
+                                    <button type="button" class="button small" aria-label=fill(t().resend_to, &[&i.email])
+                                        on:click=move |_| { act.dispatch((id, email.clone(), true)); }>{t().resend}</button>
                                     " "
-                                    <button type="button" class="button small" aria-label=format!("Revoke invitation to {}", i.email)
-                                        on:click=move |_| { act.dispatch((id, email2.clone(), false)); }>"Revoke"</button>
+                                    <button type="button" class="button small" aria-label=fill(t().revoke_to, &[&i.email])
+                                        on:click=move |_| { act.dispatch((id, email2.clone(), false)); }>{t().revoke}</button>
                                 })}
                             </td>
                         </tr>
@@ -79,16 +77,16 @@ pub fn PendingInvitations(
 /// How the invitation's latest mail is doing, in words.
 fn mail_status(invitation: &Invitation) -> String {
     match &invitation.mail {
-        None => "Not sent".into(),
+        None => t().not_sent.into(),
         Some(mail) => match (mail.status, &mail.last_error) {
             (MailStatus::Sent, _) => match &mail.sent_at {
-                Some(at) => format!("Sent {}", at.get(..10).unwrap_or(at)),
-                None => "Sent".into(),
+                Some(at) => fill(t().sent_on, &[&format::day(at)]),
+                None => t().sent.into(),
             },
-            (MailStatus::Queued, None) => "Sending…".into(),
-            (MailStatus::Queued, Some(error)) => format!("Not delivered yet ({error}); trying again"),
-            (MailStatus::Failed, Some(error)) => format!("Failed: {error}"),
-            (MailStatus::Failed, None) => "Failed".into(),
+            (MailStatus::Queued, None) => t().sending.into(),
+            (MailStatus::Queued, Some(error)) => fill(t().retrying, &[error]),
+            (MailStatus::Failed, Some(error)) => fill(t().failed_because, &[error]),
+            (MailStatus::Failed, None) => t().failed.into(),
         },
     }
 }

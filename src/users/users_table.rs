@@ -1,10 +1,12 @@
 use std::collections::HashMap;
 
+use super::text::t;
 use contract::{assignable_roles, check_removal, check_role_change, Keepers, OrgRole, OrgUser, Party, UsersPage};
 use leptos::prelude::*;
 
 use super::page::{name_of, Pending};
 use super::view_state::{SortKey, ViewState};
+use crate::i18n::{fill, lang};
 use crate::widgets::{format, DeprecatedBadge, SortHeader};
 
 /// One page of users. The role control and the remove button appear only where the permission
@@ -35,18 +37,18 @@ pub fn UsersTable(
     view! {
         <section class="card table-card" aria-labelledby="users-table-title" tabindex="0">
             <div class="table-toolbar">
-                <h2 id="users-table-title">"People"</h2>
+                <h2 id="users-table-title">{t().people}</h2>
             </div>
-            <p class="muted table-count" aria-live="polite">{format!("{shown} shown of {} users", format::count(total))}</p>
+            <p class="muted table-count" aria-live="polite">{fill(t().shown_of, &[&format::count(shown as i64), &format::count(total)])}</p>
             // On a phone each person becomes a stacked card of labelled lines (style.css).
             <table class="table stack">
                 <thead>
                     <tr>
                         {[SortKey::Name, SortKey::Email, SortKey::Role].into_iter().map(header).collect_view()}
-                        <th scope="col">"Spaces"</th>
+                        <th scope="col">{t().spaces}</th>
                         {[SortKey::SignIns, SortKey::LastSignIn].into_iter().map(header).collect_view()}
-                        <th scope="col">"Two-factor"</th>
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        <th scope="col">{t().two_factor}</th>
+                        <th scope="col"><span class="visually-hidden">{t().actions}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -56,7 +58,7 @@ pub fn UsersTable(
                     }).collect_view()}
                 </tbody>
             </table>
-            {(shown == 0).then(|| view! { <p class="empty-state table-empty">"No user matches this search."</p> })}
+            {(shown == 0).then(|| view! { <p class="empty-state table-empty">{t().no_match}</p> })}
         </section>
     }
 }
@@ -80,20 +82,20 @@ fn UserRow(user: OrgUser, spaces: String, actor: Party, on_change: Callback<Pend
     let last_sign_in = user
         .last_sign_in_at
         .as_deref()
-        .map(|t| t.get(..10).unwrap_or(t).to_string())
-        .unwrap_or_else(|| "Never".into());
-    let role_label = format!("Role for {name}");
-    let remove_label = format!("Remove {name}");
+        .map(format::day)
+        .unwrap_or_else(|| t().never.into());
+    let role_label = fill(t().role_for, &[&name]);
+    let remove_label = fill(t().remove_person, &[&name]);
     let for_role = user.clone();
     let for_remove = user.clone();
     view! {
         <tr class:disabled-user=user.disabled>
             <td>
                 <span class="cell-primary">{name.clone()}</span>
-                {user.disabled.then(|| view! { <span class="badge">"Disabled"</span> })}
+                {user.disabled.then(|| view! { <span class="badge">{t().disabled}</span> })}
             </td>
-            <td data-label="Email">{user.email.clone()}</td>
-            <td data-label="Role">
+            <td data-label=t().email>{user.email.clone()}</td>
+            <td data-label=t().role>
                 {if can_change {
                     view! {
                         <select class="role-select" aria-label=role_label on:change=move |ev| {
@@ -102,23 +104,23 @@ fn UserRow(user: OrgUser, spaces: String, actor: Party, on_change: Callback<Pend
                             }
                         }>
                             {choices.into_iter().map(|r| view! {
-                                <option value=r.as_str() selected=r == user.org_role>{r.choice_label()}</option>
+                                <option value=r.as_str() selected=r == user.org_role>{r.choice_label_in(lang())}</option>
                             }).collect_view()}
                         </select>
                     }.into_any()
                 } else {
-                    view! { <span>{user.org_role.label()}</span> }.into_any()
+                    view! { <span>{user.org_role.label_in(lang())}</span> }.into_any()
                 }}
                 {user.org_role.is_deprecated().then(|| view! { <DeprecatedBadge /> })}
             </td>
-            <td class="spaces-cell" data-label="Spaces">{spaces}</td>
-            <td class="num" data-label="Sign-ins">{user.sign_in_count}</td>
-            <td data-label="Last sign-in">{last_sign_in}</td>
-            <td data-label="Two-factor">{if user.two_factor { "On" } else { "Off" }}</td>
+            <td class="spaces-cell" data-label=t().spaces>{spaces}</td>
+            <td class="num" data-label=t().sign_ins>{user.sign_in_count}</td>
+            <td data-label=t().last_sign_in>{last_sign_in}</td>
+            <td data-label=t().two_factor>{if user.two_factor { t().on } else { t().off }}</td>
             <td class="actions">
                 {can_remove.then(|| view! {
                     <button type="button" class="button small" aria-label=remove_label
-                        on:click=move |_| on_change.run(Pending::Remove(for_remove.clone()))>"Remove"</button>
+                        on:click=move |_| on_change.run(Pending::Remove(for_remove.clone()))>{t().remove}</button>
                 })}
             </td>
         </tr>
@@ -128,16 +130,16 @@ fn UserRow(user: OrgUser, spaces: String, actor: Party, on_change: Callback<Pend
 /// The names of the spaces a user works on, the first three and how many more; "None" if none.
 fn spaces_cell(ids: &[i64], names: &HashMap<i64, String>) -> String {
     if ids.is_empty() {
-        return "None".into();
+        return t().none.into();
     }
     let mut known: Vec<&str> = ids.iter().filter_map(|id| names.get(id).map(String::as_str)).collect();
     if known.is_empty() {
-        return format!("{} spaces", ids.len());
+        return fill(t().n_spaces, &[&ids.len()]);
     }
     known.sort_unstable();
     let shown = known.iter().take(3).copied().collect::<Vec<_>>().join(", ");
     match ids.len().saturating_sub(3) {
         0 => shown,
-        more => format!("{shown} and {more} more"),
+        more => fill(t().and_more, &[&shown, &more]),
     }
 }

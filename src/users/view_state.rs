@@ -1,6 +1,7 @@
 //! What the Users tab shows (search, role, sort, page), kept in the address:
 //! `/users?q=lena&role=admin&sort=last_sign_in&dir=desc&page=2&per_page=100`.
 
+use super::text::t;
 use crate::widgets::url;
 use contract::OrgRole;
 use leptos_router::params::ParamsMap;
@@ -39,11 +40,11 @@ impl SortKey {
 
     pub fn label(self) -> &'static str {
         match self {
-            SortKey::Name => "Name",
-            SortKey::Email => "Email",
-            SortKey::Role => "Role",
-            SortKey::SignIns => "Sign-ins",
-            SortKey::LastSignIn => "Last sign-in",
+            SortKey::Name => t().name,
+            SortKey::Email => t().email,
+            SortKey::Role => t().role,
+            SortKey::SignIns => t().sign_ins,
+            SortKey::LastSignIn => t().last_sign_in,
         }
     }
 

@@ -5,6 +5,6 @@ use leptos::prelude::*;
 #[component]
 pub fn DeprecatedBadge(#[prop(optional, into)] id: Option<String>, #[prop(optional)] describes: bool) -> impl IntoView {
     view! {
-        <span class="badge badge-deprecated" id=id aria-hidden=describes.then_some("true")>"Deprecated"</span>
+        <span class="badge badge-deprecated" id=id aria-hidden=describes.then_some("true")>{super::text::t().deprecated}</span>
     }
 }

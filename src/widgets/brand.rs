@@ -25,6 +25,6 @@ pub fn PoweredBy() -> impl IntoView {
     move || {
         brand
             .shows_powered_by()
-            .then(|| view! { <p class="powered-by">"Powered by " <strong>"org-area"</strong></p> })
+            .then(|| view! { <p class="powered-by">{super::text::t().powered_by} <strong>"org-area"</strong></p> })
     }
 }

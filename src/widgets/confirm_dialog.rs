@@ -27,7 +27,7 @@ pub fn ConfirmDialog(
                 <h2 id="dialog-title">{title}</h2>
                 <p id="dialog-message">{message}</p>
                 <div class="dialog-actions">
-                    <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                    <button type="button" class="button" on:click=move |_| on_cancel.run(())>{super::text::t().cancel}</button>
                     <button type="button" class="button danger" node_ref=confirm disabled=move || pending.get()
                         on:click=move |_| on_confirm.run(())>{confirm_label}</button>
                 </div>

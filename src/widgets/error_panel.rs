@@ -7,7 +7,7 @@ pub fn ErrorPanel(#[prop(into)] error: String, #[prop(optional)] retry: Option<C
         <div class="alert alert-error error-panel" role="alert">
             <p>{error}</p>
             {retry.map(|retry| view! {
-                <button type="button" class="button" on:click=move |_| retry.run(())>"Retry"</button>
+                <button type="button" class="button" on:click=move |_| retry.run(())>{super::text::t().retry}</button>
             })}
         </div>
     }

@@ -14,6 +14,7 @@ mod loading;
 mod modal;
 mod notice_bar;
 mod sort_header;
+pub mod text;
 mod text_field;
 pub mod timing;
 pub mod url;

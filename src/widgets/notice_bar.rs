@@ -8,7 +8,7 @@ pub fn NoticeBar(notice: RwSignal<Option<String>>) -> impl IntoView {
             view! {
                 <div class="notice-bar" role="status">
                     <span>{text}</span>
-                    <button type="button" class="button small" on:click=move |_| notice.set(None)>"Dismiss"</button>
+                    <button type="button" class="button small" on:click=move |_| notice.set(None)>{super::text::t().dismiss}</button>
                 </div>
             }
         })

@@ -9,7 +9,7 @@ use charming::element::{
 };
 use charming::series::{Bar, Line, Pie};
 use charming::Chart;
-use contract::Statistics;
+use contract::{Lang, OrgRole, Statistics};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -41,6 +41,9 @@ pub struct Palette {
     pub accent: String,
     pub text: String,
     pub grid: String,
+    /// The language of the series' names.
+    #[serde(default)]
+    pub lang: Lang,
 }
 
 impl Default for Palette {
@@ -51,7 +54,36 @@ impl Default for Palette {
             accent: "#0f9d8a".into(),
             text: "#5d6378".into(),
             grid: "#dfe2ec".into(),
+            lang: Lang::En,
         }
+    }
+}
+
+/// The series' names in `lang`.
+struct Names {
+    spaces: &'static str,
+    users: &'static str,
+    by_role: &'static str,
+    traffic: &'static str,
+    requests: &'static str,
+}
+
+fn names(lang: Lang) -> Names {
+    match lang {
+        Lang::En => Names {
+            spaces: "Spaces",
+            users: "Users",
+            by_role: "By role",
+            traffic: "Traffic (GB)",
+            requests: "API requests",
+        },
+        Lang::De => Names {
+            spaces: "Spaces",
+            users: "Benutzer",
+            by_role: "Nach Rolle",
+            traffic: "Traffic (GB)",
+            requests: "API-Anfragen",
+        },
     }
 }
 
@@ -82,6 +114,8 @@ pub fn chart(kind: Kind, stats: &Statistics, palette: &Palette) -> Chart {
             .left(0)
             .text_style(TextStyle::new().color(palette.text.as_str()))
     };
+    let names = names(palette.lang);
+    let role = |r: OrgRole| r.label_in(palette.lang);
     let base = Chart::new()
         .color(vec![
             Color::from(palette.primary.as_str()),
@@ -96,7 +130,7 @@ pub fn chart(kind: Kind, stats: &Statistics, palette: &Palette) -> Chart {
             .y_axis(values(palette).min_interval(1))
             .series(
                 Line::new()
-                    .name("Spaces")
+                    .name(names.spaces)
                     .show_symbol(false)
                     .area_style(AreaStyle::new().opacity(0.15))
                     .data(stats.spaces.iter().map(|p| p.count).collect::<Vec<_>>()),
@@ -109,20 +143,20 @@ pub fn chart(kind: Kind, stats: &Statistics, palette: &Palette) -> Chart {
                 .y_axis(values(palette).min_interval(1))
                 .series(
                     Line::new()
-                        .name("Users")
+                        .name(names.users)
                         .show_symbol(false)
                         .data(stats.users.iter().map(|p| p.count).collect::<Vec<_>>()),
                 )
                 .series(
                     Pie::new()
-                        .name("By role")
+                        .name(names.by_role)
                         .radius(vec!["30%", "52%"])
                         .center(vec!["80%", "60%"])
                         .label(Label::new().show(false))
                         .data(vec![
-                            (roles.owner, "Owner"),
-                            (roles.admin, "Admin"),
-                            (roles.member, "Member"),
+                            (roles.owner, role(OrgRole::Owner)),
+                            (roles.admin, role(OrgRole::Admin)),
+                            (roles.member, role(OrgRole::Member)),
                         ]),
                 )
         }
@@ -133,7 +167,7 @@ pub fn chart(kind: Kind, stats: &Statistics, palette: &Palette) -> Chart {
             .y_axis(values(palette))
             .y_axis(values(palette))
             .series(
-                Bar::new().name("Traffic (GB)").data(
+                Bar::new().name(names.traffic).data(
                     stats
                         .traffic
                         .iter()
@@ -144,7 +178,7 @@ pub fn chart(kind: Kind, stats: &Statistics, palette: &Palette) -> Chart {
             )
             .series(
                 Line::new()
-                    .name("API requests")
+                    .name(names.requests)
                     .y_axis_index(1)
                     .show_symbol(false)
                     .data(stats.traffic.iter().map(|p| p.api_requests).collect::<Vec<_>>()),
@@ -271,12 +305,25 @@ mod tests {
     }
 
     #[test]
+    fn series_are_named_in_the_page_language() {
+        let palette = Palette {
+            lang: Lang::De,
+            ..Palette::default()
+        };
+        let users = serde_json::to_string(&chart(Kind::Users, &stats(), &palette)).unwrap();
+        assert!(users.contains("Benutzer") && users.contains("Mitglied"), "{users}");
+        let traffic = serde_json::to_string(&chart(Kind::Traffic, &stats(), &palette)).unwrap();
+        assert!(traffic.contains("API-Anfragen"), "{traffic}");
+    }
+
+    #[test]
     fn charts_wear_the_palette_they_are_given() {
         let palette = Palette {
             primary: "#aa0011".into(),
             accent: "#00bb22".into(),
             text: "#eeeeee".into(),
             grid: "#333333".into(),
+            lang: Lang::En,
         };
         for kind in [Kind::Spaces, Kind::Users, Kind::Traffic] {
             let o = serde_json::to_value(chart(kind, &stats(), &palette)).unwrap();

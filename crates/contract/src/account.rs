@@ -1,6 +1,7 @@
 //! A person's own account: name, password, password reset and two-factor sign-in (TOTP, RFC 6238,
 //! 30-second steps, 6 digits, with one-time recovery codes).
 
+use crate::{said_in, Lang};
 use serde::{Deserialize, Serialize};
 
 use crate::{Profile, MAX_PASSWORD_CHARS, MAX_PERSON_NAME_CHARS, MIN_PASSWORD_LEN};
@@ -114,12 +115,16 @@ pub struct TwoFactorDisable {
 }
 
 /// A new password's first problem: (message). The same rule everywhere a password is set.
-pub fn new_password_problem(password: &str) -> Option<String> {
+pub fn new_password_problem(password: &str, lang: Lang) -> Option<String> {
     let chars = password.chars().count();
     if chars < MIN_PASSWORD_LEN {
-        Some(format!("Choose a password of at least {MIN_PASSWORD_LEN} characters."))
+        Some(said_in!(
+            lang,
+            "Choose a password of at least {MIN_PASSWORD_LEN} characters.",
+            "Wählen Sie ein Passwort mit mindestens {MIN_PASSWORD_LEN} Zeichen."
+        ))
     } else if chars > MAX_PASSWORD_CHARS {
-        Some(format!("A password has at most {MAX_PASSWORD_CHARS} characters."))
+        Some(crate::auth::password_too_long(lang))
     } else {
         None
     }
@@ -127,21 +132,27 @@ pub fn new_password_problem(password: &str) -> Option<String> {
 
 impl ProfileUpdate {
     /// The names as stored (trimmed), or the first field to change: (field, message).
-    pub fn validated(&self) -> Result<ProfileUpdate, (&'static str, String)> {
+    pub fn validated(&self, lang: Lang) -> Result<ProfileUpdate, (&'static str, String)> {
         let mut out = ProfileUpdate {
             firstname: self.firstname.trim().to_string(),
             lastname: self.lastname.trim().to_string(),
         };
         for (field, value) in [("firstname", &mut out.firstname), ("lastname", &mut out.lastname)] {
             if value.chars().count() > MAX_PERSON_NAME_CHARS {
-                return Err((field, format!("A name has at most {MAX_PERSON_NAME_CHARS} characters.")));
+                return Err((field, crate::auth::name_too_long(lang)));
             }
             if value.chars().any(char::is_control) {
-                return Err((field, "A name is one line of text.".into()));
+                return Err((
+                    field,
+                    said_in!(lang, "A name is one line of text.", "Ein Name ist eine Zeile Text."),
+                ));
             }
         }
         if out.firstname.is_empty() && out.lastname.is_empty() {
-            return Err(("firstname", "Enter your name.".into()));
+            return Err((
+                "firstname",
+                said_in!(lang, "Enter your name.", "Geben Sie Ihren Namen ein."),
+            ));
         }
         Ok(out)
     }
@@ -160,19 +171,19 @@ mod tests {
 
     #[test]
     fn passwords_and_names_are_checked_once_for_everywhere() {
-        assert!(new_password_problem("short").is_some());
-        assert!(new_password_problem(&"x".repeat(MAX_PASSWORD_CHARS + 1)).is_some());
-        assert_eq!(new_password_problem("long enough password"), None);
+        assert!(new_password_problem("short", Lang::En).is_some());
+        assert!(new_password_problem(&"x".repeat(MAX_PASSWORD_CHARS + 1), Lang::En).is_some());
+        assert_eq!(new_password_problem("long enough password", Lang::En), None);
         let update = ProfileUpdate {
             firstname: "  Ada ".into(),
             lastname: "Lovelace".into(),
         };
-        assert_eq!(update.validated().unwrap().firstname, "Ada");
+        assert_eq!(update.validated(Lang::En).unwrap().firstname, "Ada");
         let empty = ProfileUpdate {
             firstname: " ".into(),
             lastname: "".into(),
         };
-        assert_eq!(empty.validated().unwrap_err().0, "firstname");
+        assert_eq!(empty.validated(Lang::En).unwrap_err().0, "firstname");
     }
 
     #[test]

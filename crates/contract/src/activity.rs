@@ -3,6 +3,7 @@
 //! `owner_type`, `parameters`, `recipient_id`, `recipient_type`, `created_at`, `updated_at`,
 //! `space_id`); `ip`, `user_agent` and the two names are additive.
 
+use crate::Lang;
 use serde::{Deserialize, Serialize};
 
 /// What an activity is about: Storyblok's `trackable_type`, and the `types` filter's values.
@@ -65,27 +66,39 @@ impl TrackableType {
         Self::ALL.into_iter().find(|t| t.as_str() == text)
     }
 
-    /// The name of the filter choice people see.
-    pub fn label(self) -> &'static str {
-        match self {
-            TrackableType::OrgUser => "People and roles",
-            TrackableType::Invitation => "Invitations",
-            TrackableType::Space => "Spaces",
-            TrackableType::Collaborator => "Collaborators",
-            TrackableType::Settings => "Settings",
-            TrackableType::Subscription => "Subscription",
-            TrackableType::Invoice => "Invoices",
-            TrackableType::BillingInfo => "Billing information",
-            TrackableType::PaymentMethod => "Payment information",
-            TrackableType::Session => "Sign-ins",
-            TrackableType::UsersExport => "Exports",
-            TrackableType::Account => "Accounts",
+    /// The name of the filter choice people of `lang` see.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (TrackableType::OrgUser, Lang::En) => "People and roles",
+            (TrackableType::Invitation, Lang::En) => "Invitations",
+            (TrackableType::Space, Lang::En) => "Spaces",
+            (TrackableType::Collaborator, Lang::En) => "Collaborators",
+            (TrackableType::Settings, Lang::En) => "Settings",
+            (TrackableType::Subscription, Lang::En) => "Subscription",
+            (TrackableType::Invoice, Lang::En) => "Invoices",
+            (TrackableType::BillingInfo, Lang::En) => "Billing information",
+            (TrackableType::PaymentMethod, Lang::En) => "Payment information",
+            (TrackableType::Session, Lang::En) => "Sign-ins",
+            (TrackableType::UsersExport, Lang::En) => "Exports",
+            (TrackableType::Account, Lang::En) => "Accounts",
+            (TrackableType::OrgUser, Lang::De) => "Personen und Rollen",
+            (TrackableType::Invitation, Lang::De) => "Einladungen",
+            (TrackableType::Space, Lang::De) => "Spaces",
+            (TrackableType::Collaborator, Lang::De) => "Mitwirkende",
+            (TrackableType::Settings, Lang::De) => "Einstellungen",
+            (TrackableType::Subscription, Lang::De) => "Abonnement",
+            (TrackableType::Invoice, Lang::De) => "Rechnungen",
+            (TrackableType::BillingInfo, Lang::De) => "Rechnungsangaben",
+            (TrackableType::PaymentMethod, Lang::De) => "Zahlungsangaben",
+            (TrackableType::Session, Lang::De) => "Anmeldungen",
+            (TrackableType::UsersExport, Lang::De) => "Exporte",
+            (TrackableType::Account, Lang::De) => "Konten",
         }
     }
 }
 
 macro_rules! activity_keys {
-    ($($variant:ident => $key:literal, $trackable:ident, $words:literal;)*) => {
+    ($($variant:ident => $key:literal, $trackable:ident, $words:literal | $german:literal;)*) => {
         /// One kind of activity: Storyblok's `key`, written `type.action`.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
         pub enum ActivityKey {
@@ -103,47 +116,55 @@ macro_rules! activity_keys {
                 match self { $(ActivityKey::$variant => TrackableType::$trackable,)* }
             }
 
-            /// The action in words, for the Activity table.
+            /// The action in words, for the Activity table and its CSV.
             pub fn describe(self) -> &'static str {
                 match self { $(ActivityKey::$variant => $words,)* }
+            }
+
+            /// The action in words of `lang`.
+            pub fn describe_in(self, lang: Lang) -> &'static str {
+                match lang {
+                    Lang::En => self.describe(),
+                    Lang::De => match self { $(ActivityKey::$variant => $german,)* },
+                }
             }
         }
     };
 }
 
 activity_keys! {
-    OrgUserUpdate => "org_user.update", OrgUser, "Changed the role of";
-    OrgUserDestroy => "org_user.destroy", OrgUser, "Removed from the organization";
-    InvitationCreate => "invitation.create", Invitation, "Invited";
-    InvitationResend => "invitation.resend", Invitation, "Resent the invitation of";
-    InvitationRevoke => "invitation.revoke", Invitation, "Revoked the invitation of";
-    InvitationAccept => "invitation.accept", Invitation, "Accepted the invitation";
-    SpaceAdd => "space.add", Space, "Added the space";
-    SpaceDetach => "space.detach", Space, "Detached the space";
-    CollaboratorCreate => "collaborator.create", Collaborator, "Added a collaborator to";
-    CollaboratorUpdate => "collaborator.update", Collaborator, "Changed a collaborator role on";
-    CollaboratorDestroy => "collaborator.destroy", Collaborator, "Removed a collaborator from";
-    SettingsUpdate => "settings.update", Settings, "Changed the settings";
-    SubscriptionCreate => "subscription.create", Subscription, "Subscribed";
-    SubscriptionUpdate => "subscription.update", Subscription, "Changed the subscription tier";
-    SubscriptionCancel => "subscription.cancel", Subscription, "Cancelled the subscription";
-    SubscriptionResume => "subscription.resume", Subscription, "Kept the subscription";
-    SubscriptionRenew => "subscription.renew", Subscription, "Renewed the subscription";
-    SubscriptionEnd => "subscription.end", Subscription, "Ended the subscription";
-    InvoicePay => "invoice.pay", Invoice, "Paid the invoice";
-    InvoiceDecline => "invoice.decline", Invoice, "The card was declined for";
-    BillingUpdate => "billing.update", BillingInfo, "Changed the billing information";
-    PaymentUpdate => "payment.update", PaymentMethod, "Changed the payment method";
-    SessionCreate => "session.create", Session, "Signed in";
-    SessionFail => "session.fail", Session, "Failed to sign in";
-    SessionDestroy => "session.destroy", Session, "Signed out";
-    UsersExport => "users.export", UsersExport, "Exported the users list";
-    AccountUpdate => "account.update", Account, "Changed their name";
-    PasswordChange => "account.password_change", Account, "Changed their password";
-    PasswordReset => "account.password_reset", Account, "Reset their password";
-    TwoFactorEnable => "account.two_factor_enable", Account, "Turned on two-factor sign-in";
-    TwoFactorDisable => "account.two_factor_disable", Account, "Turned off two-factor sign-in";
-    RecoveryCodeUse => "account.recovery_code_use", Account, "Signed in with a recovery code";
+    OrgUserUpdate => "org_user.update", OrgUser, "Changed the role of" | "Rolle geändert von";
+    OrgUserDestroy => "org_user.destroy", OrgUser, "Removed from the organization" | "Aus der Organisation entfernt";
+    InvitationCreate => "invitation.create", Invitation, "Invited" | "Eingeladen";
+    InvitationResend => "invitation.resend", Invitation, "Resent the invitation of" | "Einladung erneut gesendet an";
+    InvitationRevoke => "invitation.revoke", Invitation, "Revoked the invitation of" | "Einladung zurückgezogen von";
+    InvitationAccept => "invitation.accept", Invitation, "Accepted the invitation" | "Einladung angenommen";
+    SpaceAdd => "space.add", Space, "Added the space" | "Space hinzugefügt";
+    SpaceDetach => "space.detach", Space, "Detached the space" | "Space abgetrennt";
+    CollaboratorCreate => "collaborator.create", Collaborator, "Added a collaborator to" | "Mitwirkende(n) hinzugefügt zu";
+    CollaboratorUpdate => "collaborator.update", Collaborator, "Changed a collaborator role on" | "Rolle von Mitwirkenden geändert in";
+    CollaboratorDestroy => "collaborator.destroy", Collaborator, "Removed a collaborator from" | "Mitwirkende(n) entfernt aus";
+    SettingsUpdate => "settings.update", Settings, "Changed the settings" | "Einstellungen geändert";
+    SubscriptionCreate => "subscription.create", Subscription, "Subscribed" | "Abonniert";
+    SubscriptionUpdate => "subscription.update", Subscription, "Changed the subscription tier" | "Abonnementstufe geändert";
+    SubscriptionCancel => "subscription.cancel", Subscription, "Cancelled the subscription" | "Abonnement gekündigt";
+    SubscriptionResume => "subscription.resume", Subscription, "Kept the subscription" | "Abonnement beibehalten";
+    SubscriptionRenew => "subscription.renew", Subscription, "Renewed the subscription" | "Abonnement verlängert";
+    SubscriptionEnd => "subscription.end", Subscription, "Ended the subscription" | "Abonnement beendet";
+    InvoicePay => "invoice.pay", Invoice, "Paid the invoice" | "Rechnung bezahlt";
+    InvoiceDecline => "invoice.decline", Invoice, "The card was declined for" | "Karte abgelehnt für";
+    BillingUpdate => "billing.update", BillingInfo, "Changed the billing information" | "Rechnungsangaben geändert";
+    PaymentUpdate => "payment.update", PaymentMethod, "Changed the payment method" | "Zahlungsmethode geändert";
+    SessionCreate => "session.create", Session, "Signed in" | "Angemeldet";
+    SessionFail => "session.fail", Session, "Failed to sign in" | "Anmeldung fehlgeschlagen";
+    SessionDestroy => "session.destroy", Session, "Signed out" | "Abgemeldet";
+    UsersExport => "users.export", UsersExport, "Exported the users list" | "Benutzerliste exportiert";
+    AccountUpdate => "account.update", Account, "Changed their name" | "Eigenen Namen geändert";
+    PasswordChange => "account.password_change", Account, "Changed their password" | "Eigenes Passwort geändert";
+    PasswordReset => "account.password_reset", Account, "Reset their password" | "Eigenes Passwort zurückgesetzt";
+    TwoFactorEnable => "account.two_factor_enable", Account, "Turned on two-factor sign-in" | "Zwei-Faktor-Anmeldung eingeschaltet";
+    TwoFactorDisable => "account.two_factor_disable", Account, "Turned off two-factor sign-in" | "Zwei-Faktor-Anmeldung ausgeschaltet";
+    RecoveryCodeUse => "account.recovery_code_use", Account, "Signed in with a recovery code" | "Mit Wiederherstellungscode angemeldet";
 }
 
 impl ActivityKey {

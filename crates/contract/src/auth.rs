@@ -1,6 +1,7 @@
 //! Sign-in, the session and who is signed in.
 
 use crate::OrgRole;
+use crate::{said_in, Lang};
 use serde::{Deserialize, Serialize};
 
 /// The longest email address a mail system carries (RFC 5321's path limit).
@@ -20,25 +21,32 @@ pub struct LoginRequest {
 
 impl LoginRequest {
     /// The first thing wrong with the request before any password is checked: (field, message).
-    pub fn problem(&self) -> Option<(&'static str, String)> {
+    pub fn problem(&self, lang: Lang) -> Option<(&'static str, String)> {
         let email = self.email.trim();
         if email.is_empty() {
-            return Some(("email", "Enter your email address.".into()));
+            return Some((
+                "email",
+                said_in!(lang, "Enter your email address.", "Geben Sie Ihre E-Mail-Adresse ein."),
+            ));
         }
         if email.chars().count() > MAX_EMAIL_CHARS {
             return Some((
                 "email",
-                format!("An email address has at most {MAX_EMAIL_CHARS} characters."),
+                said_in!(
+                    lang,
+                    "An email address has at most {MAX_EMAIL_CHARS} characters.",
+                    "Eine E-Mail-Adresse hat höchstens {MAX_EMAIL_CHARS} Zeichen."
+                ),
             ));
         }
         if self.password.is_empty() {
-            return Some(("password", "Enter your password.".into()));
-        }
-        if self.password.chars().count() > MAX_PASSWORD_CHARS {
             return Some((
                 "password",
-                format!("A password has at most {MAX_PASSWORD_CHARS} characters."),
+                said_in!(lang, "Enter your password.", "Geben Sie Ihr Passwort ein."),
             ));
+        }
+        if self.password.chars().count() > MAX_PASSWORD_CHARS {
+            return Some(("password", password_too_long(lang)));
         }
         None
     }
@@ -108,4 +116,23 @@ impl Me {
     pub fn role(&self) -> Option<OrgRole> {
         self.org.as_ref().map(|m| m.org_role)
     }
+}
+
+/// Said wherever a password is typed: sign-in, invitations, a new password.
+pub fn password_too_long(lang: Lang) -> String {
+    said_in!(
+        lang,
+        "A password has at most {MAX_PASSWORD_CHARS} characters.",
+        "Ein Passwort hat höchstens {MAX_PASSWORD_CHARS} Zeichen."
+    )
+}
+
+/// Said wherever a person's name is typed.
+pub fn name_too_long(lang: Lang) -> String {
+    said_in!(
+        lang,
+        "A name has at most {} characters.",
+        "Ein Name hat höchstens {} Zeichen.",
+        crate::MAX_PERSON_NAME_CHARS
+    )
 }

@@ -1,6 +1,7 @@
 //! The dashboard: the organization's spaces with their traffic, its statistics, and adding a
 //! space from one's personal account.
 
+use crate::Lang;
 use crate::OrgSpace;
 use serde::{Deserialize, Serialize};
 
@@ -43,12 +44,16 @@ impl Period {
         Period::ALL.into_iter().find(|p| p.as_str() == s)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Period::Last30Days => "Last 30 days",
-            Period::Last90Days => "Last 90 days",
-            Period::Last12Months => "Last 12 months",
-            Period::AllTime => "All time",
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Period::Last30Days, Lang::En) => "Last 30 days",
+            (Period::Last90Days, Lang::En) => "Last 90 days",
+            (Period::Last12Months, Lang::En) => "Last 12 months",
+            (Period::AllTime, Lang::En) => "All time",
+            (Period::Last30Days, Lang::De) => "Letzte 30 Tage",
+            (Period::Last90Days, Lang::De) => "Letzte 90 Tage",
+            (Period::Last12Months, Lang::De) => "Letzte 12 Monate",
+            (Period::AllTime, Lang::De) => "Gesamter Zeitraum",
         }
     }
 

@@ -1,5 +1,6 @@
 //! The Users tab: the organization's people, one page at a time, and changes to their roles.
 
+use crate::{said_in, Lang};
 use crate::{Invitation, OrgRole, OrgUser};
 use serde::{Deserialize, Serialize};
 
@@ -79,19 +80,20 @@ fn too_long(value: &str, max: usize) -> bool {
 impl InviteRequest {
     /// The addresses to invite, trimmed, lower-cased and without repeats, or the first problem
     /// (field, message). The list's length is checked before anything else is done with it.
-    pub fn addresses(&self) -> Result<Vec<String>, (&'static str, String)> {
+    pub fn addresses(&self, lang: Lang) -> Result<Vec<String>, (&'static str, String)> {
         if self.emails.len() > MAX_INVITES_AT_ONCE {
             return Err((
                 "emails",
-                format!("Invite at most {MAX_INVITES_AT_ONCE} addresses at once."),
+                said_in!(
+                    lang,
+                    "Invite at most {MAX_INVITES_AT_ONCE} addresses at once.",
+                    "Laden Sie höchstens {MAX_INVITES_AT_ONCE} Adressen auf einmal ein."
+                ),
             ));
         }
         for (field, value) in [("firstname", &self.firstname), ("lastname", &self.lastname)] {
             if too_long(value, crate::MAX_PERSON_NAME_CHARS) {
-                return Err((
-                    field,
-                    format!("A name has at most {} characters.", crate::MAX_PERSON_NAME_CHARS),
-                ));
+                return Err((field, crate::auth::name_too_long(lang)));
             }
         }
         let mut seen = std::collections::HashSet::new();
@@ -104,14 +106,28 @@ impl InviteRequest {
         {
             if !is_valid_email(&email) {
                 let shown: String = email.chars().take(60).collect();
-                return Err(("emails", format!("“{shown}” is not a valid email address.")));
+                return Err((
+                    "emails",
+                    said_in!(
+                        lang,
+                        "“{shown}” is not a valid email address.",
+                        "„{shown}“ ist keine gültige E-Mail-Adresse."
+                    ),
+                ));
             }
             if seen.insert(email.clone()) {
                 out.push(email);
             }
         }
         if out.is_empty() {
-            return Err(("emails", "Enter the email address of the person to invite.".into()));
+            return Err((
+                "emails",
+                said_in!(
+                    lang,
+                    "Enter the email address of the person to invite.",
+                    "Geben Sie die E-Mail-Adresse der Person ein, die Sie einladen möchten."
+                ),
+            ));
         }
         Ok(out)
     }
@@ -119,26 +135,30 @@ impl InviteRequest {
 
 impl AcceptInvitation {
     /// The first problem with the request that needs no database: (field, message).
-    pub fn problem(&self) -> Option<(&'static str, String)> {
+    pub fn problem(&self, lang: Lang) -> Option<(&'static str, String)> {
         if self.code.trim().is_empty() || too_long(&self.code, MAX_CODE_CHARS) {
-            return Some(("code", "Enter the invitation code you were given.".into()));
+            return Some((
+                "code",
+                said_in!(
+                    lang,
+                    "Enter the invitation code you were given.",
+                    "Geben Sie den Einladungscode ein, den Sie erhalten haben."
+                ),
+            ));
         }
         for (field, value) in [("firstname", &self.firstname), ("lastname", &self.lastname)] {
             if too_long(value, crate::MAX_PERSON_NAME_CHARS) {
-                return Some((
-                    field,
-                    format!("A name has at most {} characters.", crate::MAX_PERSON_NAME_CHARS),
-                ));
+                return Some((field, crate::auth::name_too_long(lang)));
             }
         }
         if self.password.is_empty() {
-            return Some(("password", "Enter a password.".into()));
-        }
-        if too_long(&self.password, crate::MAX_PASSWORD_CHARS) {
             return Some((
                 "password",
-                format!("A password has at most {} characters.", crate::MAX_PASSWORD_CHARS),
+                said_in!(lang, "Enter a password.", "Geben Sie ein Passwort ein."),
             ));
+        }
+        if too_long(&self.password, crate::MAX_PASSWORD_CHARS) {
+            return Some(("password", crate::auth::password_too_long(lang)));
         }
         None
     }
@@ -204,16 +224,16 @@ mod tests {
     fn invitation_lists_are_bounded_before_they_are_read() {
         let many: Vec<String> = (0..=MAX_INVITES_AT_ONCE).map(|i| format!("p{i}@x.io")).collect();
         let refs: Vec<&str> = many.iter().map(String::as_str).collect();
-        assert_eq!(invite(&refs).addresses().unwrap_err().0, "emails");
+        assert_eq!(invite(&refs).addresses(Lang::En).unwrap_err().0, "emails");
         assert_eq!(
-            invite(&[" A@x.io", "a@x.io", "", "b@x.io"]).addresses(),
+            invite(&[" A@x.io", "a@x.io", "", "b@x.io"]).addresses(Lang::En),
             Ok(vec!["a@x.io".to_string(), "b@x.io".to_string()])
         );
-        assert!(invite(&["", " "]).addresses().is_err());
-        assert!(invite(&["nope"]).addresses().unwrap_err().1.contains("nope"));
+        assert!(invite(&["", " "]).addresses(Lang::En).is_err());
+        assert!(invite(&["nope"]).addresses(Lang::En).unwrap_err().1.contains("nope"));
         let mut named = invite(&["a@x.io"]);
         named.lastname = "x".repeat(crate::MAX_PERSON_NAME_CHARS + 1);
-        assert_eq!(named.addresses().unwrap_err().0, "lastname");
+        assert_eq!(named.addresses(Lang::En).unwrap_err().0, "lastname");
     }
 
     #[test]
@@ -224,19 +244,22 @@ mod tests {
             lastname: String::new(),
             password: password.into(),
         };
-        assert_eq!(accept("", "long enough pw").problem().unwrap().0, "code");
+        assert_eq!(accept("", "long enough pw").problem(Lang::En).unwrap().0, "code");
         assert_eq!(
-            accept(&"c".repeat(MAX_CODE_CHARS + 1), "pw").problem().unwrap().0,
+            accept(&"c".repeat(MAX_CODE_CHARS + 1), "pw")
+                .problem(Lang::En)
+                .unwrap()
+                .0,
             "code"
         );
-        assert_eq!(accept("code", "").problem().unwrap().0, "password");
+        assert_eq!(accept("code", "").problem(Lang::En).unwrap().0, "password");
         assert_eq!(
             accept("code", &"p".repeat(crate::MAX_PASSWORD_CHARS + 1))
-                .problem()
+                .problem(Lang::En)
                 .unwrap()
                 .0,
             "password"
         );
-        assert_eq!(accept("code", "a fine password").problem(), None);
+        assert_eq!(accept("code", "a fine password").problem(Lang::En), None);
     }
 }

@@ -42,7 +42,10 @@ impl ApiError {
         Self::new(
             StatusCode::UNAUTHORIZED,
             "unauthorized",
-            "Your session has ended. Please sign in again.",
+            crate::say!(
+                "Your session has ended. Please sign in again.",
+                "Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an."
+            ),
         )
     }
 
@@ -53,7 +56,10 @@ impl ApiError {
     /// The caller's role does not allow the action (or no longer does: roles are re-read inside
     /// each change's transaction).
     pub fn role_forbids() -> Self {
-        Self::forbidden("Your role in this organization does not allow this.")
+        Self::forbidden(crate::say!(
+            "Your role in this organization does not allow this.",
+            "Ihre Rolle in dieser Organisation erlaubt das nicht."
+        ))
     }
 
     pub fn not_found(what: &str) -> Self {
@@ -97,7 +103,10 @@ impl ApiError {
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",
-            "Something went wrong on our side. Please try again.",
+            crate::say!(
+                "Something went wrong on our side. Please try again.",
+                "Bei uns ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut."
+            ),
         )
     }
 
@@ -136,7 +145,7 @@ impl From<Refusal> for ApiError {
             Refusal::NotAllowed | Refusal::CannotAssignOwnership => StatusCode::FORBIDDEN,
             Refusal::SelfChange | Refusal::LastManager | Refusal::LastOwner => StatusCode::CONFLICT,
         };
-        ApiError::new(status, refusal.code(), refusal.message())
+        ApiError::new(status, refusal.code(), refusal.message(crate::lang::spoken()))
     }
 }
 
@@ -146,7 +155,10 @@ impl From<sqlx::Error> for ApiError {
             // Another writer held the database longer than the busy timeout: a moment later works.
             if db.message().contains("database is locked") {
                 tracing::warn!(error = %err, "database busy");
-                return ApiError::busy("The server is busy. Please try again in a moment.");
+                return ApiError::busy(crate::say!(
+                    "The server is busy. Please try again in a moment.",
+                    "Der Server ist ausgelastet. Bitte versuchen Sie es gleich noch einmal."
+                ));
             }
         }
         tracing::error!(error = %err, "database error");

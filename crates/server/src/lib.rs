@@ -13,6 +13,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod extract;
+pub mod lang;
 pub mod mailer;
 pub mod openapi;
 pub mod params;
@@ -64,9 +65,10 @@ impl AppState {
         );
         match wait.await {
             Ok(Ok(permit)) => Ok(permit),
-            _ => Err(error::ApiError::busy(
+            _ => Err(error::ApiError::busy(say!(
                 "The server is building other large answers. Please try again in a moment.",
-            )),
+                "Der Server erstellt gerade andere große Antworten. Bitte versuchen Sie es gleich noch einmal."
+            ))),
         }
     }
 }

@@ -117,7 +117,10 @@ async fn time_limit(State(limit): State<Duration>, request: Request, next: Next)
             ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "timeout",
-                "The server took too long to answer. Please try again.",
+                crate::say!(
+                    "The server took too long to answer. Please try again.",
+                    "Der Server hat zu lange nicht geantwortet. Bitte versuchen Sie es erneut."
+                ),
             )
             .retry_after(5)
             .into_response()
@@ -242,7 +245,8 @@ pub fn wrap(
         .layer(middleware::from_fn(json_errors))
         .layer(middleware::from_fn_with_state(changed_here, wake_streams_after_writes))
         .layer(middleware::from_fn_with_state(config.request_timeout, time_limit))
-        .layer(CatchPanicLayer::custom(panic_response));
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(middleware::from_fn(crate::lang::in_the_callers_language));
     if !config.allowed_origins.is_empty() {
         let origins: Vec<HeaderValue> = config.allowed_origins.iter().filter_map(|o| o.parse().ok()).collect();
         router = router.layer(
@@ -254,6 +258,7 @@ pub fn wrap(
                     header::CONTENT_TYPE,
                     header::IF_MATCH,
                     header::IF_NONE_MATCH,
+                    header::ACCEPT_LANGUAGE,
                     HeaderName::from_static("last-event-id"),
                 ])
                 .expose_headers([

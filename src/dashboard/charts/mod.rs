@@ -6,6 +6,7 @@ mod module;
 mod palette;
 mod text_alternative;
 
+use super::text::t;
 use contract::Statistics;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -37,9 +38,9 @@ impl Kind {
 
     pub fn title(self) -> &'static str {
         match self {
-            Kind::Spaces => "Spaces",
-            Kind::Users => "Users",
-            Kind::Traffic => "Traffic",
+            Kind::Spaces => t().spaces,
+            Kind::Users => t().users,
+            Kind::Traffic => t().traffic,
         }
     }
 
@@ -93,7 +94,7 @@ pub fn Charts(stats: LocalResource<Result<Statistics, ApiError>>) -> impl IntoVi
                         m
                     }
                     Err(_) => {
-                        status.set(Status::Failed("The charts could not be loaded.".into()));
+                        status.set(Status::Failed(t().charts_not_loaded.into()));
                         return;
                     }
                 },
@@ -118,7 +119,7 @@ pub fn Charts(stats: LocalResource<Result<Statistics, ApiError>>) -> impl IntoVi
                     mark("org-area:charts-drawn");
                     status.set(Status::Drawn);
                 }
-                Err(_) => status.set(Status::Failed("The charts could not be drawn.".into())),
+                Err(_) => status.set(Status::Failed(t().charts_not_drawn.into())),
             }
         });
     });
@@ -143,7 +144,7 @@ pub fn Charts(stats: LocalResource<Result<Statistics, ApiError>>) -> impl IntoVi
                     <div class="chart" id=kind.element_id() aria-hidden="true"
                         class:loading=move || status.get() == Status::Loading></div>
                     <details class="chart-data">
-                        <summary>"Show the data"</summary>
+                        <summary>{t().show_data}</summary>
                         {move || data().map(|s| view! { <DataTable kind=kind stats=s /> })}
                     </details>
                 </section>

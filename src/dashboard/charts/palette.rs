@@ -24,6 +24,7 @@ pub fn current() -> String {
         "accent": read("--color-accent"),
         "text": read("--color-muted"),
         "grid": read("--color-border"),
+        "lang": crate::i18n::lang(),
     })
     .to_string()
 }

@@ -1,6 +1,8 @@
 //! What each chart shows, in words and as a table, for screen readers and for anyone who wants
 //! the numbers.
 
+use crate::dashboard::text::t;
+use crate::i18n::fill;
 use contract::{Granularity, Statistics};
 use leptos::prelude::*;
 
@@ -10,31 +12,35 @@ use crate::widgets::format;
 #[component]
 pub fn Summary(kind: Kind, stats: Statistics) -> impl IntoView {
     let per = if stats.granularity == Granularity::Day {
-        "day"
+        t().day
     } else {
-        "month"
+        t().month
     };
     match kind {
         Kind::Spaces => {
             let now = stats.spaces.last().map(|p| p.count).unwrap_or(0);
             let then = stats.spaces.first().map(|p| p.count).unwrap_or(0);
-            format!("{now} spaces now, {then} at the start of the period.")
+            fill(t().spaces_summary, &[&format::count(now), &format::count(then)])
         }
         Kind::Users => {
             let now = stats.users.last().map(|p| p.count).unwrap_or(0);
             let r = &stats.users_by_role;
-            format!(
-                "{now} users: {} owner, {} admins, {} members.",
-                r.owner, r.admin, r.member
+            fill(
+                t().users_summary,
+                &[
+                    &format::count(now),
+                    &format::count(r.owner),
+                    &format::count(r.admin),
+                    &format::count(r.member),
+                ],
             )
         }
         Kind::Traffic => {
             let bytes: i64 = stats.traffic.iter().map(|p| p.total_bytes).sum();
             let requests: i64 = stats.traffic.iter().map(|p| p.api_requests).sum();
-            format!(
-                "{} and {} API requests in the period, shown per {per}.",
-                format::bytes(bytes),
-                format::count(requests)
+            fill(
+                t().traffic_summary,
+                &[&format::bytes(bytes), &format::count(requests), &per],
             )
         }
     }
@@ -44,29 +50,29 @@ pub fn Summary(kind: Kind, stats: Statistics) -> impl IntoView {
 pub fn DataTable(kind: Kind, stats: Statistics) -> impl IntoView {
     let (head, rows): (Vec<&str>, Vec<Vec<String>>) = match kind {
         Kind::Spaces => (
-            vec!["Date", "Spaces"],
+            vec![t().date, t().spaces],
             stats
                 .spaces
                 .iter()
-                .map(|p| vec![p.date.clone(), p.count.to_string()])
+                .map(|p| vec![format::day(&p.date), format::count(p.count)])
                 .collect(),
         ),
         Kind::Users => (
-            vec!["Date", "Users"],
+            vec![t().date, t().users],
             stats
                 .users
                 .iter()
-                .map(|p| vec![p.date.clone(), p.count.to_string()])
+                .map(|p| vec![format::day(&p.date), format::count(p.count)])
                 .collect(),
         ),
         Kind::Traffic => (
-            vec!["Date", "Traffic", "API requests"],
+            vec![t().date, t().traffic, t().api_requests],
             stats
                 .traffic
                 .iter()
                 .map(|p| {
                     vec![
-                        p.date.clone(),
+                        format::day(&p.date),
                         format::bytes(p.total_bytes),
                         format::count(p.api_requests),
                     ]

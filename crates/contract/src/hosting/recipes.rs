@@ -34,7 +34,7 @@ impl Host {
         }
         let frame_ancestors = frame_ancestors
             .iter()
-            .map(|o| crate::normalize_origin(o))
+            .map(|o| crate::normalize_origin(o, crate::Lang::En))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Host {
             prefix,

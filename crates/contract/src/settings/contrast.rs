@@ -1,6 +1,7 @@
 //! WCAG 2.x contrast, so a brand colour that people could not read is refused with the number.
 
 use super::ColorPair;
+use crate::{said_in, Lang};
 
 /// WCAG AA for normal text (1.4.3).
 pub const MIN_TEXT_CONTRAST: f64 = 4.5;
@@ -52,7 +53,6 @@ pub fn contrast_ratio(a: [u8; 3], b: [u8; 3]) -> f64 {
 pub struct ColorCheck {
     /// The settings field: `branding.light.primary`, ...
     pub field: &'static str,
-    pub label: &'static str,
     /// The lowest ratio against any of its backgrounds; `None` when the colour is not `#rrggbb`.
     pub ratio: Option<f64>,
     pub required: f64,
@@ -63,14 +63,41 @@ impl ColorCheck {
         self.ratio.is_some_and(|r| r >= self.required)
     }
 
+    /// The colour's name, as its field is labelled.
+    pub fn label(&self, lang: Lang) -> &'static str {
+        match (self.field, lang) {
+            ("branding.light.primary", Lang::En) => "Primary colour (light mode)",
+            ("branding.light.accent", Lang::En) => "Accent colour (light mode)",
+            ("branding.dark.primary", Lang::En) => "Primary colour (dark mode)",
+            (_, Lang::En) => "Accent colour (dark mode)",
+            ("branding.light.primary", Lang::De) => "Primärfarbe (heller Modus)",
+            ("branding.light.accent", Lang::De) => "Akzentfarbe (heller Modus)",
+            ("branding.dark.primary", Lang::De) => "Primärfarbe (dunkler Modus)",
+            (_, Lang::De) => "Akzentfarbe (dunkler Modus)",
+        }
+    }
+
     /// Written for the person choosing the colour.
-    pub fn message(&self) -> String {
+    pub fn message(&self, lang: Lang) -> String {
+        let label = self.label(lang);
         match self.ratio {
-            None => format!("{} must be a colour like #3b4cca.", self.label),
-            Some(ratio) => format!(
-                "{} has a contrast of {:.2}:1 against the page; WCAG AA needs at least {}:1.",
-                self.label, ratio, self.required
+            None => said_in!(
+                lang,
+                "{label} must be a colour like #3b4cca.",
+                "{label} muss eine Farbe wie #3b4cca sein."
             ),
+            Some(ratio) => match lang {
+                Lang::En => format!(
+                    "{label} has a contrast of {ratio:.2}:1 against the page; WCAG AA needs at least {}:1.",
+                    self.required
+                ),
+                // German writes a decimal comma.
+                Lang::De => format!(
+                    "{label} hat einen Kontrast von {}:1 zur Seite; WCAG AA verlangt mindestens {}:1.",
+                    format!("{ratio:.2}").replace('.', ","),
+                    self.required.to_string().replace('.', ",")
+                ),
+            },
         }
     }
 }
@@ -89,25 +116,21 @@ pub fn check_colors(light: &ColorPair, dark: &ColorPair) -> Vec<ColorCheck> {
     vec![
         ColorCheck {
             field: "branding.light.primary",
-            label: "Primary colour (light mode)",
             ratio: measure(&light.primary, &LIGHT_BACKGROUNDS),
             required: MIN_TEXT_CONTRAST,
         },
         ColorCheck {
             field: "branding.light.accent",
-            label: "Accent colour (light mode)",
             ratio: measure(&light.accent, &LIGHT_BACKGROUNDS),
             required: MIN_GRAPHICS_CONTRAST,
         },
         ColorCheck {
             field: "branding.dark.primary",
-            label: "Primary colour (dark mode)",
             ratio: measure(&dark.primary, &DARK_BACKGROUNDS),
             required: MIN_TEXT_CONTRAST,
         },
         ColorCheck {
             field: "branding.dark.accent",
-            label: "Accent colour (dark mode)",
             ratio: measure(&dark.accent, &DARK_BACKGROUNDS),
             required: MIN_GRAPHICS_CONTRAST,
         },
@@ -147,6 +170,10 @@ mod tests {
         let failed: Vec<_> = checks.iter().filter(|c| !c.passes()).collect();
         assert_eq!(failed.len(), 1);
         assert_eq!(failed[0].field, "branding.light.primary");
-        assert!(failed[0].message().contains(":1"), "{}", failed[0].message());
+        assert!(
+            failed[0].message(Lang::En).contains(":1"),
+            "{}",
+            failed[0].message(Lang::En)
+        );
     }
 }

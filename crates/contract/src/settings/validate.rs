@@ -6,6 +6,7 @@ use super::{
     SettingsUpdate, MAX_APP_NAME_CHARS, MAX_EMAIL_DOMAINS, MAX_EMBED_ORIGINS, MAX_ORG_NAME_CHARS,
     MAX_SIGN_IN_TEXT_CHARS,
 };
+use crate::{said_in, Lang};
 
 /// One refused value: the field (`name`, `branding.light.primary`, ...) and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,33 +22,65 @@ fn issue(field: &str, message: impl Into<String>) -> FieldIssue {
     }
 }
 
+/// What a field holds, in words of each language: ("organization name", "Name der Organisation").
+type Named = (&'static str, &'static str);
+
 /// A single-line text: trimmed, not over `max` characters, no control characters.
-fn line(field: &str, what: &str, value: &str, max: usize, required: bool) -> Result<String, FieldIssue> {
+fn line(
+    field: &str,
+    (what, was): Named,
+    value: &str,
+    max: usize,
+    required: bool,
+    lang: Lang,
+) -> Result<String, FieldIssue> {
     let value = value.trim();
     if required && value.is_empty() {
         return Err(issue(
             field,
-            format!("Enter the {what}; it cannot be empty or only spaces."),
+            said_in!(
+                lang,
+                "Enter the {what}; it cannot be empty or only spaces.",
+                "Geben Sie „{was}“ ein; das Feld darf nicht leer sein oder nur Leerzeichen enthalten."
+            ),
         ));
     }
     let chars = value.chars().count();
     if chars > max {
         return Err(issue(
             field,
-            format!("The {what} can be at most {max} characters; this one has {chars}."),
+            said_in!(
+                lang,
+                "The {what} can be at most {max} characters; this one has {chars}.",
+                "„{was}“ darf höchstens {max} Zeichen haben; hier sind es {chars}."
+            ),
         ));
     }
     if value.chars().any(char::is_control) {
-        return Err(issue(field, format!("The {what} cannot contain tabs or line breaks.")));
+        return Err(issue(
+            field,
+            said_in!(
+                lang,
+                "The {what} cannot contain tabs or line breaks.",
+                "„{was}“ darf keine Tabulatoren oder Zeilenumbrüche enthalten."
+            ),
+        ));
     }
     Ok(value.to_string())
 }
 
 /// `https://host[:port]` as a browser writes an origin; `http` only for this machine. A leading
 /// `*.` on the host allows every subdomain, as `frame-ancestors` does.
-pub fn normalize_origin(text: &str) -> Result<String, String> {
+pub fn normalize_origin(text: &str, lang: Lang) -> Result<String, String> {
     let lower = text.trim().trim_end_matches('/').to_lowercase();
-    let invalid = || format!("\"{}\" is not an origin like https://www.example.com.", text.trim());
+    let shown = text.trim();
+    let invalid = || {
+        said_in!(
+            lang,
+            "\"{shown}\" is not an origin like https://www.example.com.",
+            "„{shown}“ ist kein Origin wie https://www.example.com."
+        )
+    };
     let (scheme, rest) = lower.split_once("://").ok_or_else(invalid)?;
     if rest.is_empty() || rest.contains(['/', '?', '#', '@', ' ', '\'', '"', ';', ',']) {
         return Err(invalid());
@@ -58,25 +91,35 @@ pub fn normalize_origin(text: &str) -> Result<String, String> {
     };
     if let Some(port) = port {
         if port.parse::<u16>().ok().filter(|p| *p > 0).is_none() {
-            return Err(format!("\"{}\" has an invalid port.", text.trim()));
+            return Err(said_in!(
+                lang,
+                "\"{shown}\" has an invalid port.",
+                "„{shown}“ hat einen ungültigen Port."
+            ));
         }
     }
     let local = matches!(host, "localhost" | "127.0.0.1" | "[::1]");
     match scheme {
         "https" => {}
         "http" if local => {}
-        "http" => return Err(format!("\"{}\" must use https.", text.trim())),
+        "http" => {
+            return Err(said_in!(
+                lang,
+                "\"{shown}\" must use https.",
+                "„{shown}“ muss https verwenden."
+            ))
+        }
         _ => return Err(invalid()),
     }
     let name = host.strip_prefix("*.").unwrap_or(host);
-    if !local && (normalize_domain(name).is_err() || (host.starts_with("*.") && !name.contains('.'))) {
+    if !local && (normalize_domain(name, lang).is_err() || (host.starts_with("*.") && !name.contains('.'))) {
         return Err(invalid());
     }
     Ok(lower)
 }
 
 /// A domain name like `example.com`, lower-cased; a leading `@` is forgiven.
-pub fn normalize_domain(text: &str) -> Result<String, String> {
+pub fn normalize_domain(text: &str, lang: Lang) -> Result<String, String> {
     let domain = text.trim().trim_start_matches('@').to_lowercase();
     let label_ok = |label: &str| {
         !label.is_empty()
@@ -88,7 +131,12 @@ pub fn normalize_domain(text: &str) -> Result<String, String> {
     if domain.len() <= 253 && domain.contains('.') && domain.split('.').all(label_ok) {
         Ok(domain)
     } else {
-        Err(format!("\"{}\" is not a domain like example.com.", text.trim()))
+        let shown = text.trim();
+        Err(said_in!(
+            lang,
+            "\"{shown}\" is not a domain like example.com.",
+            "„{shown}“ ist keine Domain wie example.com."
+        ))
     }
 }
 
@@ -97,33 +145,41 @@ fn list(
     field: &str,
     values: &[String],
     max: usize,
-    what: &str,
-    normalize: fn(&str) -> Result<String, String>,
+    (what, was): Named,
+    normalize: fn(&str, Lang) -> Result<String, String>,
+    lang: Lang,
 ) -> Result<Vec<String>, FieldIssue> {
+    let too_many = |given: usize| {
+        issue(
+            field,
+            said_in!(
+                lang,
+                "At most {max} {what}; this list has {given}.",
+                "Höchstens {max} {was}; diese Liste hat {given}."
+            ),
+        )
+    };
     // Counted before any other work, so a huge pasted list costs nothing to refuse.
     let given = values.iter().filter(|v| !v.trim().is_empty()).count();
     if given > 4 * max {
-        return Err(issue(field, format!("At most {max} {what}; this list has {given}.")));
+        return Err(too_many(given));
     }
     let mut out: Vec<String> = Vec::new();
     for value in values.iter().filter(|v| !v.trim().is_empty()) {
-        let value = normalize(value).map_err(|message| issue(field, message))?;
+        let value = normalize(value, lang).map_err(|message| issue(field, message))?;
         if !out.contains(&value) {
             out.push(value);
         }
     }
     if out.len() > max {
-        return Err(issue(
-            field,
-            format!("At most {max} {what}; this list has {}.", out.len()),
-        ));
+        return Err(too_many(out.len()));
     }
     Ok(out)
 }
 
 impl SettingsUpdate {
     /// The update as it will be stored, or every field that must change first.
-    pub fn validated(&self) -> Result<SettingsUpdate, Vec<FieldIssue>> {
+    pub fn validated(&self, lang: Lang) -> Result<SettingsUpdate, Vec<FieldIssue>> {
         let mut issues = Vec::new();
         let mut out = self.clone();
         let mut keep = |result: Result<(), FieldIssue>| {
@@ -132,14 +188,25 @@ impl SettingsUpdate {
             }
         };
 
-        keep(line("name", "organization name", &self.name, MAX_ORG_NAME_CHARS, true).map(|v| out.name = v));
+        keep(
+            line(
+                "name",
+                ("organization name", "Name der Organisation"),
+                &self.name,
+                MAX_ORG_NAME_CHARS,
+                true,
+                lang,
+            )
+            .map(|v| out.name = v),
+        );
         keep(
             line(
                 "branding.app_name",
-                "app name",
+                ("app name", "App-Name"),
                 &self.branding.app_name,
                 MAX_APP_NAME_CHARS,
                 false,
+                lang,
             )
             .map(|v| out.branding.app_name = v),
         );
@@ -150,12 +217,20 @@ impl SettingsUpdate {
         keep(if chars > MAX_SIGN_IN_TEXT_CHARS {
             Err(issue(
                 "branding.sign_in_text",
-                format!("The sign-in text can be at most {MAX_SIGN_IN_TEXT_CHARS} characters; this one has {chars}."),
+                said_in!(
+                    lang,
+                    "The sign-in text can be at most {MAX_SIGN_IN_TEXT_CHARS} characters; this one has {chars}.",
+                    "Der Text der Anmeldeseite darf höchstens {MAX_SIGN_IN_TEXT_CHARS} Zeichen haben; hier sind es {chars}."
+                ),
             ))
         } else if text.chars().any(|c| c.is_control() && c != '\n') {
             Err(issue(
                 "branding.sign_in_text",
-                "The sign-in text cannot contain control characters.",
+                said_in!(
+                    lang,
+                    "The sign-in text cannot contain control characters.",
+                    "Der Text der Anmeldeseite darf keine Steuerzeichen enthalten."
+                ),
             ))
         } else {
             out.branding.sign_in_text = text.to_string();
@@ -164,7 +239,7 @@ impl SettingsUpdate {
 
         for check in check_colors(&self.branding.light, &self.branding.dark) {
             if !check.passes() {
-                keep(Err(issue(check.field, check.message())));
+                keep(Err(issue(check.field, check.message(lang))));
             }
         }
         for color in [
@@ -183,8 +258,9 @@ impl SettingsUpdate {
                 "embed.allowed_origins",
                 &self.embed.allowed_origins,
                 MAX_EMBED_ORIGINS,
-                "origins",
+                ("origins", "Origins"),
                 normalize_origin,
+                lang,
             )
             .map(|v| out.embed.allowed_origins = v),
         );
@@ -193,8 +269,9 @@ impl SettingsUpdate {
                 "access.allowed_email_domains",
                 &self.access.allowed_email_domains,
                 MAX_EMAIL_DOMAINS,
-                "domains",
+                ("domains", "Domains"),
                 normalize_domain,
+                lang,
             )
             .map(|v| out.access.allowed_email_domains = v),
         );
@@ -203,8 +280,10 @@ impl SettingsUpdate {
         if !(crate::MIN_ACTIVITY_RETENTION_DAYS..=crate::MAX_ACTIVITY_RETENTION_DAYS).contains(&days) {
             keep(Err(issue(
                 "access.activity_retention_days",
-                format!(
+                said_in!(
+                    lang,
                     "Keep activities between {} and {} days.",
+                    "Bewahren Sie Aktivitäten zwischen {} und {} Tagen auf.",
                     crate::MIN_ACTIVITY_RETENTION_DAYS,
                     crate::MAX_ACTIVITY_RETENTION_DAYS
                 ),
@@ -243,7 +322,7 @@ mod tests {
     }
 
     fn fields(u: &SettingsUpdate) -> Vec<String> {
-        u.validated()
+        u.validated(Lang::En)
             .err()
             .unwrap_or_default()
             .into_iter()
@@ -253,7 +332,7 @@ mod tests {
 
     #[test]
     fn names_must_be_present_short_and_single_line() {
-        assert!(update().validated().is_ok());
+        assert!(update().validated(Lang::En).is_ok());
         for bad in ["", "   ", "a\tb", &"x".repeat(81)] {
             let mut u = update();
             u.name = bad.into();
@@ -261,7 +340,7 @@ mod tests {
         }
         let mut u = update();
         u.name = "  Acme  ".into();
-        assert_eq!(u.validated().unwrap().name, "Acme");
+        assert_eq!(u.validated(Lang::En).unwrap().name, "Acme");
         u.branding.app_name = "y".repeat(41);
         assert_eq!(fields(&u), ["branding.app_name"]);
     }
@@ -269,19 +348,19 @@ mod tests {
     #[test]
     fn origins_are_normalized_and_strict() {
         assert_eq!(
-            normalize_origin(" https://Shop.Example.com/ ").unwrap(),
+            normalize_origin(" https://Shop.Example.com/ ", Lang::En).unwrap(),
             "https://shop.example.com"
         );
         assert_eq!(
-            normalize_origin("https://*.example.com").unwrap(),
+            normalize_origin("https://*.example.com", Lang::En).unwrap(),
             "https://*.example.com"
         );
         assert_eq!(
-            normalize_origin("http://127.0.0.1:8080").unwrap(),
+            normalize_origin("http://127.0.0.1:8080", Lang::En).unwrap(),
             "http://127.0.0.1:8080"
         );
         assert_eq!(
-            normalize_origin("https://example.com:8443").unwrap(),
+            normalize_origin("https://example.com:8443", Lang::En).unwrap(),
             "https://example.com:8443"
         );
         for bad in [
@@ -295,21 +374,24 @@ mod tests {
             "https://a.com; script-src *",
             "'none'",
         ] {
-            assert!(normalize_origin(bad).is_err(), "{bad}");
+            assert!(normalize_origin(bad, Lang::En).is_err(), "{bad}");
         }
         let mut u = update();
         u.embed.allowed_origins = vec!["https://a.example".into(), "https://A.example/".into()];
-        assert_eq!(u.validated().unwrap().embed.allowed_origins, ["https://a.example"]);
+        assert_eq!(
+            u.validated(Lang::En).unwrap().embed.allowed_origins,
+            ["https://a.example"]
+        );
         u.embed.allowed_origins = vec!["ftp://a.example".into()];
         assert_eq!(fields(&u), ["embed.allowed_origins"]);
     }
 
     #[test]
     fn email_domains_are_normalized() {
-        assert_eq!(normalize_domain("@Acme.Test").unwrap(), "acme.test");
-        assert!(normalize_domain("acme").is_err());
-        assert!(normalize_domain("-acme.test").is_err());
-        assert!(normalize_domain("acme..test").is_err());
+        assert_eq!(normalize_domain("@Acme.Test", Lang::En).unwrap(), "acme.test");
+        assert!(normalize_domain("acme", Lang::En).is_err());
+        assert!(normalize_domain("-acme.test", Lang::En).is_err());
+        assert!(normalize_domain("acme..test", Lang::En).is_err());
         let mut u = update();
         u.access.allowed_email_domains = (0..51).map(|i| format!("d{i}.test")).collect();
         assert_eq!(fields(&u), ["access.allowed_email_domains"]);
@@ -338,7 +420,7 @@ mod tests {
         let mut u = update();
         u.branding.light.primary = "#3B4CCA".into();
         u.branding.dark.primary = "#FFF".into();
-        let out = u.validated().unwrap();
+        let out = u.validated(Lang::En).unwrap();
         assert_eq!(out.branding.light.primary, "#3b4cca");
         assert_eq!(out.branding.dark.primary, "#ffffff");
     }

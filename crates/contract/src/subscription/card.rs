@@ -1,6 +1,7 @@
 //! The card on file. Only brand, last four digits and expiry are ever kept; the number and the
 //! security code pass through once and are never printed, not even by `Debug`.
 
+use crate::{said_in, Lang};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -81,17 +82,24 @@ pub fn card_brand(digits: &str) -> &'static str {
 impl CardUpdate {
     /// The card as it may be kept, when its number passes Luhn and it has not expired by
     /// `today` (year, month); else every field to fix.
-    pub fn validated(&self, today: (i32, u32)) -> Result<PaymentMethod, Vec<FieldIssue>> {
+    pub fn validated(&self, today: (i32, u32), lang: Lang) -> Result<PaymentMethod, Vec<FieldIssue>> {
         let mut issues = Vec::new();
-        let mut issue = |field: &str, message: &str| {
+        let mut issue = |field: &str, message: String| {
             issues.push(FieldIssue {
                 field: field.into(),
-                message: message.into(),
+                message,
             })
         };
         let holder = self.holder.trim().to_string();
         if holder.is_empty() || holder.chars().count() > 100 {
-            issue("holder", "Enter the name on the card.");
+            issue(
+                "holder",
+                said_in!(
+                    lang,
+                    "Enter the name on the card.",
+                    "Geben Sie den Namen auf der Karte ein."
+                ),
+            );
         }
         let digits: String = self
             .number
@@ -99,19 +107,42 @@ impl CardUpdate {
             .filter(|c| !c.is_whitespace() && *c != '-')
             .collect();
         if !luhn_valid(&digits) {
-            issue("number", "This card number is not valid. Check the digits.");
+            issue(
+                "number",
+                said_in!(
+                    lang,
+                    "This card number is not valid. Check the digits.",
+                    "Diese Kartennummer ist ungültig. Prüfen Sie die Ziffern."
+                ),
+            );
         }
         if !(1..=12).contains(&self.exp_month) {
-            issue("exp_month", "Choose the expiry month.");
+            issue(
+                "exp_month",
+                said_in!(lang, "Choose the expiry month.", "Wählen Sie den Ablaufmonat."),
+            );
         } else if (self.exp_year, self.exp_month) < today {
-            issue("exp_year", "This card has expired.");
+            issue(
+                "exp_year",
+                said_in!(lang, "This card has expired.", "Diese Karte ist abgelaufen."),
+            );
         } else if self.exp_year > today.0 + 20 {
-            issue("exp_year", "Check the expiry year.");
+            issue(
+                "exp_year",
+                said_in!(lang, "Check the expiry year.", "Prüfen Sie das Ablaufjahr."),
+            );
         }
         let brand = card_brand(&digits);
         let cvc_len = if brand == "American Express" { 4 } else { 3 };
         if self.cvc.len() != cvc_len || !self.cvc.bytes().all(|b| b.is_ascii_digit()) {
-            issue("cvc", &format!("Enter the {cvc_len}-digit security code."));
+            issue(
+                "cvc",
+                said_in!(
+                    lang,
+                    "Enter the {cvc_len}-digit security code.",
+                    "Geben Sie den {cvc_len}-stelligen Sicherheitscode ein."
+                ),
+            );
         }
         if !issues.is_empty() {
             return Err(issues);
@@ -152,7 +183,7 @@ mod tests {
 
     #[test]
     fn only_brand_last_four_and_expiry_come_out() {
-        let kept = card("4242 4242 4242 4242").validated((2026, 11)).unwrap();
+        let kept = card("4242 4242 4242 4242").validated((2026, 11), Lang::En).unwrap();
         assert_eq!((kept.brand.as_str(), kept.last4.as_str()), ("Visa", "4242"));
         assert_eq!(card_brand("5555555555554444"), "Mastercard");
         assert_eq!(card_brand("2223003122003222"), "Mastercard");
@@ -166,17 +197,20 @@ mod tests {
         old.exp_year = 2026;
         old.exp_month = 10;
         let fields: Vec<String> = old
-            .validated((2026, 11))
+            .validated((2026, 11), Lang::En)
             .unwrap_err()
             .into_iter()
             .map(|i| i.field)
             .collect();
         assert_eq!(fields, ["exp_year"]);
         old.exp_month = 11;
-        assert!(old.validated((2026, 11)).is_ok(), "valid through the end of its month");
+        assert!(
+            old.validated((2026, 11), Lang::En).is_ok(),
+            "valid through the end of its month"
+        );
         let mut amex = card("378282246310005");
-        assert_eq!(amex.validated((2026, 11)).unwrap_err()[0].field, "cvc");
+        assert_eq!(amex.validated((2026, 11), Lang::En).unwrap_err()[0].field, "cvc");
         amex.cvc = "1234".into();
-        assert!(amex.validated((2026, 11)).is_ok());
+        assert!(amex.validated((2026, 11), Lang::En).is_ok());
     }
 }

@@ -6,11 +6,13 @@ mod billing;
 mod card;
 mod money;
 
-pub use billing::{country_name, tax_rate_basis_points, BillingInfo, COUNTRIES};
+pub use billing::{country_name, country_name_in, tax_rate_basis_points, BillingInfo, COUNTRIES};
 pub use card::{card_brand, luhn_valid, CardUpdate, PaymentMethod};
-pub use money::{format_money, format_rate, tax_for, CURRENCY};
+pub use money::{format_money, format_money_in, format_rate, format_rate_in, tax_for, CURRENCY};
 
 use serde::{Deserialize, Serialize};
+
+use crate::Lang;
 
 /// The plan every connected space shows while the organization is subscribed.
 pub const PREMIUM_SPACE_PLAN: &str = "premium";
@@ -160,11 +162,19 @@ impl InvoiceStatus {
 
     /// In words, for the invoice list and document.
     pub fn label(self) -> &'static str {
-        match self {
-            InvoiceStatus::Paid => "Paid",
-            InvoiceStatus::Open => "Open: payment due",
-            InvoiceStatus::Charging => "Payment in progress",
-            InvoiceStatus::Failed => "Payment failed",
+        self.label_in(Lang::En)
+    }
+
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (InvoiceStatus::Paid, Lang::En) => "Paid",
+            (InvoiceStatus::Open, Lang::En) => "Open: payment due",
+            (InvoiceStatus::Charging, Lang::En) => "Payment in progress",
+            (InvoiceStatus::Failed, Lang::En) => "Payment failed",
+            (InvoiceStatus::Paid, Lang::De) => "Bezahlt",
+            (InvoiceStatus::Open, Lang::De) => "Offen: Zahlung fällig",
+            (InvoiceStatus::Charging, Lang::De) => "Zahlung läuft",
+            (InvoiceStatus::Failed, Lang::De) => "Zahlung fehlgeschlagen",
         }
     }
 }
@@ -195,24 +205,6 @@ pub struct Invoice {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Invoices {
     pub invoices: Vec<Invoice>,
-}
-
-/// What a change of tier does, in words the confirmation shows.
-pub fn describe_change(current: Option<TierId>, next: TierId, period_end: Option<&str>) -> String {
-    let tier = next.tier();
-    let price = format_money(tier.monthly_price_cents);
-    match current {
-        None => format!(
-            "Subscribe to {} for {price} a month plus tax, billed now and every month. Every connected space gets the premium plan.",
-            tier.name
-        ),
-        Some(from) => format!(
-            "Change from {} to {} now. From the next period ({}) you pay {price} a month plus tax; this period's invoice stays as it is.",
-            from.tier().name,
-            tier.name,
-            period_end.unwrap_or("next month")
-        ),
-    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! Exact money: cents as integers, tax rounded half up once per invoice.
 
+use crate::Lang;
+
 pub const CURRENCY: &str = "EUR";
 
 /// Tax on `amount_cents` at `rate_bp` basis points (1 % = 100), rounded half up to the cent.
@@ -9,22 +11,29 @@ pub fn tax_for(amount_cents: i64, rate_bp: i64) -> i64 {
 
 /// `19.00 %` from 1900 basis points.
 pub fn format_rate(basis_points: i64) -> String {
-    format!("{}.{:02} %", basis_points / 100, basis_points % 100)
+    format_rate_in(basis_points, Lang::En)
+}
+
+/// `19.00 %` (English) or `19,00 %` (German) from 1900 basis points.
+pub fn format_rate_in(basis_points: i64, lang: Lang) -> String {
+    let decimal = lang.decimal_separator();
+    format!("{}{decimal}{:02} %", basis_points / 100, basis_points % 100)
 }
 
 /// `€1,499.00` from 149900.
 pub fn format_money(cents: i64) -> String {
+    format_money_in(cents, Lang::En)
+}
+
+/// `€1,499.00` (English) or `1.499,00 €` (German) from 149900.
+pub fn format_money_in(cents: i64, lang: Lang) -> String {
     let sign = if cents < 0 { "-" } else { "" };
-    let cents = cents.abs();
-    let euros = (cents / 100).to_string();
-    let mut grouped = String::new();
-    for (i, c) in euros.chars().enumerate() {
-        if i > 0 && (euros.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
+    let grouped = lang.group_digits(cents.unsigned_abs() / 100);
+    let rest = cents.unsigned_abs() % 100;
+    match lang {
+        Lang::En => format!("{sign}€{grouped}.{rest:02}"),
+        Lang::De => format!("{sign}{grouped},{rest:02} €"),
     }
-    format!("{sign}€{grouped}.{:02}", cents % 100)
 }
 
 #[cfg(test)]
@@ -38,6 +47,13 @@ mod tests {
         assert_eq!(tax_for(5, 1_000), 1, "0.5 cent rounds up");
         assert_eq!(tax_for(4, 1_000), 0);
         assert_eq!(tax_for(149_900, 0), 0);
+    }
+
+    #[test]
+    fn german_money_puts_the_sign_after_and_swaps_the_separators() {
+        assert_eq!(format_money_in(149_900, Lang::De), "1.499,00 €");
+        assert_eq!(format_money_in(-5, Lang::De), "-0,05 €");
+        assert_eq!(format_rate_in(1_900, Lang::De), "19,00 %");
     }
 
     #[test]

@@ -89,7 +89,10 @@ fn set_up_first() -> ApiError {
     ApiError::new(
         StatusCode::FORBIDDEN,
         "two_factor_setup_required",
-        "Your organization requires two-factor sign-in. Set it up on your Account page first.",
+        crate::say!(
+            "Your organization requires two-factor sign-in. Set it up on your Account page first.",
+            "Ihre Organisation verlangt die Zwei-Faktor-Anmeldung. Richten Sie sie zuerst auf Ihrer Kontoseite ein."
+        ),
     )
 }
 
@@ -139,7 +142,10 @@ impl FromRequestParts<AppState> for PendingSession {
         if session.stage != "two_factor" {
             return Err(ApiError::conflict(
                 "no_code_owed",
-                "This session owes no authentication code.",
+                crate::say!(
+                    "This session owes no authentication code.",
+                    "Diese Sitzung braucht keinen Bestätigungscode."
+                ),
             ));
         }
         Ok(PendingSession { session, token, client })

@@ -152,7 +152,10 @@ fn workers() -> &'static Workers {
 }
 
 fn busy() -> ApiError {
-    ApiError::busy("Too many sign-ins are being checked right now. Please try again in a moment.")
+    ApiError::busy(crate::say!(
+        "Too many sign-ins are being checked right now. Please try again in a moment.",
+        "Gerade werden zu viele Anmeldungen geprüft. Bitte versuchen Sie es gleich noch einmal."
+    ))
 }
 
 /// The one way the server hashes or checks a password. It counts the checks it started.

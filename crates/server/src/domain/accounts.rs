@@ -2,6 +2,7 @@
 //! verify, recovery codes, turn off). Each change is recorded in the person's organization, and
 //! every check of a password or code is throttled like a sign-in.
 
+use crate::lang::spoken;
 use contract::{
     new_password_problem, AccountView, ActivityKey, PasswordChange, Profile, ProfileUpdate, QrCode, RecoveryCodes,
     TwoFactorSetup, RECOVERY_CODES, RESET_LINK_MINUTES,
@@ -86,7 +87,7 @@ pub async fn view(pool: &Pool, user_id: i64) -> Result<AccountView, sqlx::Error>
 
 pub async fn update_profile(pool: &Pool, person: &Person<'_>, update: &ProfileUpdate) -> ApiResult<AccountView> {
     let update = update
-        .validated()
+        .validated(spoken())
         .map_err(|(field, message)| ApiError::invalid(field, message))?;
     let mut tx = db::write(pool).await?;
     let before = people::name_of(&mut tx, person.user_id).await?;
@@ -118,7 +119,10 @@ fn wrong_password() -> ApiError {
     ApiError::new(
         axum::http::StatusCode::UNAUTHORIZED,
         "invalid_credentials",
-        "This is not your current password.",
+        crate::say!(
+            "This is not your current password.",
+            "Das ist nicht Ihr aktuelles Passwort."
+        ),
     )
 }
 
@@ -144,7 +148,7 @@ async fn check_own_password(
     };
     let attempt = throttle::begin(pool, subject)
         .await?
-        .map_err(|throttled| throttled.into_error("password"))?;
+        .map_err(|throttled| throttled.into_error(("password", "Passwort")))?;
     if !worker.check(password, stored).await? {
         return Err(wrong_password().at(field));
     }
@@ -159,7 +163,7 @@ pub async fn change_password(
     token: &str,
     change: &PasswordChange,
 ) -> ApiResult<()> {
-    if let Some(message) = new_password_problem(&change.new_password) {
+    if let Some(message) = new_password_problem(&change.new_password, spoken()) {
         return Err(ApiError::invalid("new_password", message));
     }
     if change.current_password.chars().count() > contract::MAX_PASSWORD_CHARS {
@@ -190,7 +194,13 @@ pub async fn change_password(
 pub async fn request_reset(pool: &Pool, links: &Links, client: &ClientInfo, email: &str) -> ApiResult<()> {
     let email = email.trim().to_lowercase();
     if email.is_empty() || email.chars().count() > contract::MAX_EMAIL_CHARS || !contract::is_valid_email(&email) {
-        return Err(ApiError::invalid("email", "Enter the email address of your account."));
+        return Err(ApiError::invalid(
+            "email",
+            crate::say!(
+                "Enter the email address of your account.",
+                "Geben Sie die E-Mail-Adresse Ihres Kontos ein."
+            ),
+        ));
     }
     let user = people::credentials(pool, &email).await?;
     let subject = Subject {
@@ -202,7 +212,7 @@ pub async fn request_reset(pool: &Pool, links: &Links, client: &ClientInfo, emai
     // Every request stays counted: asking again and again is what is limited.
     let _attempt = throttle::begin(pool, subject)
         .await?
-        .map_err(|throttled| throttled.into_error("password reset"))?;
+        .map_err(|throttled| throttled.into_error(("password reset", "Passwort zurücksetzen")))?;
     let Some(user) = user.filter(|u| !u.disabled) else {
         return Ok(());
     };
@@ -258,7 +268,7 @@ pub async fn confirm_reset(
     if token.trim().is_empty() || token.chars().count() > contract::MAX_CODE_CHARS {
         return Err(dead_link());
     }
-    if let Some(message) = new_password_problem(password) {
+    if let Some(message) = new_password_problem(password, spoken()) {
         return Err(ApiError::invalid("password", message));
     }
     let hash = token_hash(token.trim());
@@ -279,7 +289,7 @@ pub async fn confirm_reset(
     };
     let attempt = throttle::begin(pool, subject)
         .await?
-        .map_err(|throttled| throttled.into_error("password reset"))?;
+        .map_err(|throttled| throttled.into_error(("password reset", "Passwort zurücksetzen")))?;
     let Some((user_id, _)) = owner else {
         return Err(dead_link());
     };
@@ -341,7 +351,10 @@ pub async fn start_two_factor(pool: &Pool, person: &Person<'_>) -> ApiResult<Two
     if enabled {
         return Err(ApiError::conflict(
             "two_factor_on",
-            "Two-factor sign-in is already on. Turn it off first to set up another app.",
+            crate::say!(
+                "Two-factor sign-in is already on. Turn it off first to set up another app.",
+                "Die Zwei-Faktor-Anmeldung ist schon an. Schalten Sie sie erst aus, um eine andere App einzurichten."
+            ),
         ));
     }
     sqlx::query("UPDATE users SET totp_pending_secret = $1 WHERE id = $2")
@@ -372,7 +385,10 @@ fn wrong_code() -> ApiError {
     ApiError::new(
         axum::http::StatusCode::UNAUTHORIZED,
         "invalid_code",
-        "This code is not right, or it was used already. Codes change every 30 seconds.",
+        crate::say!(
+            "This code is not right, or it was used already. Codes change every 30 seconds.",
+            "Dieser Code stimmt nicht oder wurde schon benutzt. Codes wechseln alle 30 Sekunden."
+        ),
     )
     .at("code")
 }
@@ -387,7 +403,7 @@ async fn begin_code_attempt(pool: &Pool, person: &Person<'_>) -> ApiResult<throt
     };
     throttle::begin(pool, subject)
         .await?
-        .map_err(|throttled| throttled.into_error("code"))
+        .map_err(|throttled| throttled.into_error(("code", "Code")))
 }
 
 /// A recovery code: `xxxx-xxxx-xxxx` from 60 random bits.
@@ -438,7 +454,10 @@ pub async fn verify_two_factor(pool: &Pool, person: &Person<'_>, code: &str) -> 
     if enabled == 0 {
         return Err(ApiError::conflict(
             "no_setup",
-            "The set-up changed meanwhile. Start it again.",
+            crate::say!(
+                "The set-up changed meanwhile. Start it again.",
+                "Die Einrichtung hat sich inzwischen geändert. Beginnen Sie sie erneut."
+            ),
         ));
     }
     attempt.succeeded(&mut tx).await?;

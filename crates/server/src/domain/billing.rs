@@ -6,6 +6,7 @@
 //! gateway gets `invoice-{id}-attempt-{n}` as its idempotency key; an attempt left `charging` by a
 //! crash is finished later by the scheduler with the same key, so the provider never takes it twice.
 
+use crate::lang::spoken;
 use chrono::Datelike;
 use contract::{ActivityKey, BillingInfo, CardUpdate, PaymentMethod, Permission};
 use serde_json::json;
@@ -72,7 +73,7 @@ async fn authorize_billing(tx: &mut Tx, actor: &Actor) -> ApiResult<()> {
 }
 
 pub async fn save_billing(pool: &Pool, actor: &Actor, info: BillingInfo) -> ApiResult<BillingInfo> {
-    let info = info.validated().map_err(ApiError::first_issue)?;
+    let info = info.validated(spoken()).map_err(ApiError::first_issue)?;
     let mut tx = db::write(pool).await?;
     authorize_billing(&mut tx, actor).await?;
     let before = billing_in(&mut tx, actor.org_id).await?;
@@ -109,7 +110,7 @@ pub async fn save_card(
 ) -> ApiResult<PaymentMethod> {
     let now = chrono::Utc::now().date_naive();
     let kept = card
-        .validated((now.year(), now.month()))
+        .validated((now.year(), now.month()), spoken())
         .map_err(ApiError::first_issue)?;
     drop(card);
     let mut tx = db::write(pool).await?;

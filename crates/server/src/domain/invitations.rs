@@ -3,6 +3,7 @@
 //! and resending each claim the invitation with one guarded statement, so exactly one of an accept
 //! and a revoke racing each other wins.
 
+use crate::lang::spoken;
 use axum::http::StatusCode;
 use contract::{
     check_invite, AcceptInvitation, ActivityKey, Invitation, InviteRequest, IssuedInvitations, LoginResponse, OrgRole,
@@ -98,10 +99,9 @@ async fn send_invitation(
         .await?;
     let inviter = crate::domain::people::name_of(tx, actor.user_id)
         .await?
-        .unwrap_or_else(|| "Someone".into());
+        .unwrap_or_else(|| crate::say!("Someone", "Jemand"));
     let link = links.branded(Some(&slug), "/accept-invitation", &format!("code={code}"));
-    let article = if role == OrgRole::Admin { "an" } else { "a" };
-    let letter = mail::invitation(&brand, email, &inviter, &format!("{article} {}", role.label()), &link);
+    let letter = mail::invitation(&brand, email, &inviter, role, &link);
     mail::enqueue(tx, Some(actor.org_id), MailKind::Invitation, id, letter).await
 }
 
@@ -123,7 +123,7 @@ pub async fn create(
     request: &InviteRequest,
 ) -> ApiResult<IssuedInvitations> {
     let emails = request
-        .addresses()
+        .addresses(spoken())
         .map_err(|(field, message)| ApiError::invalid(field, message))?;
     let mut tx = db::write(pool).await?;
     let role = authorize(&mut tx, actor, Permission::InviteUsers).await?;
@@ -138,8 +138,9 @@ pub async fn create(
     if let Some(outside) = emails.iter().find(|e| !contract::email_domain_allowed(&access, e)) {
         return Err(ApiError::invalid(
             "emails",
-            format!(
+            crate::say!(
                 "“{outside}” is not at a domain your organization invites from ({}).",
+                "„{outside}“ liegt nicht an einer Domain, an die Ihre Organisation einlädt ({}).",
                 access.allowed_email_domains.join(", ")
             ),
         ));
@@ -308,7 +309,10 @@ fn unknown_code() -> ApiError {
     ApiError::new(
         StatusCode::NOT_FOUND,
         "unknown_code",
-        "This invitation code is not valid, or it was used or revoked.",
+        crate::say!(
+            "This invitation code is not valid, or it was used or revoked.",
+            "Dieser Einladungscode ist ungültig, oder er wurde schon benutzt oder zurückgezogen."
+        ),
     )
     .at("code")
 }
@@ -339,7 +343,7 @@ pub async fn accept(
     client: &ClientInfo,
     request: &AcceptInvitation,
 ) -> ApiResult<LoginResponse> {
-    if let Some((field, message)) = request.problem() {
+    if let Some((field, message)) = request.problem(spoken()) {
         return Err(ApiError::invalid(field, message));
     }
     let open: Option<OpenInvitation> = sqlx::query_as(
@@ -369,7 +373,10 @@ pub async fn accept(
     if open.is_some() && !has_password && request.password.chars().count() < MIN_PASSWORD_LEN {
         return Err(ApiError::invalid(
             "password",
-            format!("Choose a password of at least {MIN_PASSWORD_LEN} characters."),
+            crate::say!(
+                "Choose a password of at least {MIN_PASSWORD_LEN} characters.",
+                "Wählen Sie ein Passwort mit mindestens {MIN_PASSWORD_LEN} Zeichen."
+            ),
         ));
     }
     // A worker first: an acceptance the server is too busy to check is refused before it counts.
@@ -382,12 +389,15 @@ pub async fn accept(
     };
     let attempt = throttle::begin(pool, subject)
         .await?
-        .map_err(|throttled| throttled.into_error("invitation"))?;
+        .map_err(|throttled| throttled.into_error(("invitation", "Einladung")))?;
     let invitation = open.ok_or_else(unknown_code)?;
     if invitation.expires_at <= db::now() {
         return Err(ApiError::conflict(
             "expired",
-            "This invitation has expired. Ask for a new one: it can be resent.",
+            crate::say!(
+                "This invitation has expired. Ask for a new one: it can be resent.",
+                "Diese Einladung ist abgelaufen. Bitten Sie um eine neue: Sie kann erneut gesendet werden."
+            ),
         )
         .at("code"));
     }
@@ -402,7 +412,10 @@ pub async fn accept(
                 return Err(ApiError::new(
                     StatusCode::UNAUTHORIZED,
                     "invalid_credentials",
-                    "This address already has an account: enter its password to accept.",
+                    crate::say!(
+                        "This address already has an account: enter its password to accept.",
+                        "Zu dieser Adresse gibt es schon ein Konto: Geben Sie dessen Passwort ein, um anzunehmen."
+                    ),
                 )
                 .at("password"));
             }
@@ -459,7 +472,10 @@ pub async fn accept(
             if set == 0 {
                 return Err(ApiError::conflict(
                     "account_changed",
-                    "This account was set up meanwhile. Sign in with its password and accept again.",
+                    crate::say!(
+                        "This account was set up meanwhile. Sign in with its password and accept again.",
+                        "Dieses Konto wurde inzwischen eingerichtet. Melden Sie sich mit seinem Passwort an und nehmen Sie erneut an."
+                    ),
                 )
                 .at("password"));
             }
@@ -479,7 +495,10 @@ pub async fn accept(
         .ok_or_else(|| {
             ApiError::conflict(
                 "account_changed",
-                "This account was set up meanwhile. Sign in with its password and accept again.",
+                crate::say!(
+                    "This account was set up meanwhile. Sign in with its password and accept again.",
+                    "Dieses Konto wurde inzwischen eingerichtet. Melden Sie sich mit seinem Passwort an und nehmen Sie erneut an."
+                ),
             )
             .at("password")
         })?,
@@ -496,9 +515,14 @@ pub async fn accept(
     .await?
     .rows_affected();
     if joined == 0 {
-        return Err(
-            ApiError::conflict("other_organization", "This account already belongs to an organization.").at("code"),
-        );
+        return Err(ApiError::conflict(
+            "other_organization",
+            crate::say!(
+                "This account already belongs to an organization.",
+                "Dieses Konto gehört schon zu einer Organisation."
+            ),
+        )
+        .at("code"));
     }
     let actor = Actor {
         user_id,

@@ -3,6 +3,8 @@
 //! organization's app name and brand colour, in a plain-text part and an HTML part in which every
 //! value that came from a person is escaped.
 
+use crate::lang::Lang;
+use contract::OrgRole;
 use std::collections::HashMap;
 
 use contract::{MailState, MailStatus, StoredSettings, PRODUCT_NAME};
@@ -107,17 +109,19 @@ fn safe_color(color: &str) -> String {
 /// The HTML part: a heading, paragraphs, one button and its address written out.
 fn html(brand: &MailBrand, heading: &str, paragraphs: &[String], button: &str, link: &str) -> String {
     let color = safe_color(&brand.color);
+    let lang = crate::lang::spoken().tag();
+    let or_open = crate::say!("Or open this address:", "Oder öffnen Sie diese Adresse:");
     let body: String = paragraphs
         .iter()
         .map(|p| format!("<p style=\"margin:0 0 16px\">{}</p>", escape(p)))
         .collect();
     format!(
-        "<!DOCTYPE html><html><body style=\"margin:0;padding:24px;background:#f4f5f9;font:15px/1.5 -apple-system,Segoe UI,sans-serif;color:#1c2033\">\
+        "<!DOCTYPE html><html lang=\"{lang}\"><body style=\"margin:0;padding:24px;background:#f4f5f9;font:15px/1.5 -apple-system,Segoe UI,sans-serif;color:#1c2033\">\
 <table role=\"presentation\" width=\"100%\" style=\"max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;border-top:4px solid {color}\"><tr><td style=\"padding:24px\">\
 <p style=\"margin:0 0 16px;font-weight:700;color:{color}\">{app}</p>\
 <h1 style=\"margin:0 0 16px;font-size:20px\">{heading}</h1>{body}\
 <p style=\"margin:24px 0\"><a href=\"{href}\" style=\"background:{color};color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600\">{button}</a></p>\
-<p style=\"margin:0;color:#5d6378;font-size:13px\">Or open this address: {href}</p>\
+<p style=\"margin:0;color:#5d6378;font-size:13px\">{or_open} {href}</p>\
 </td></tr></table></body></html>",
         app = escape(&brand.app_name),
         heading = escape(heading),
@@ -145,28 +149,52 @@ fn letter(brand: &MailBrand, to: &str, heading: String, paragraphs: &[String], b
     }
 }
 
-/// An invitation to join the organization, with the link that carries its code.
-pub fn invitation(brand: &MailBrand, to: &str, inviter: &str, role: &str, link: &str) -> Letter {
-    let heading = format!("Join {} on {}", brand.org_name, brand.app_name);
+/// An invitation to join the organization, with the link that carries its code. In the language
+/// of the request that sends it (the inviter's page): the invitee has no page of ours yet.
+pub fn invitation(brand: &MailBrand, to: &str, inviter: &str, role: OrgRole, link: &str) -> Letter {
+    let (org, app) = (&brand.org_name, &brand.app_name);
+    let heading = crate::say!("Join {org} on {app}", "Treten Sie {org} auf {app} bei");
+    let lang = crate::lang::spoken();
+    let role_name = role.label_in(lang);
     let paragraphs = [
-        format!("{inviter} invited you to join {} as {role}.", brand.org_name),
-        "Open the link below to choose a password (or enter the one of your existing account) and \
-         join. The invitation works for seven days; if it has expired, ask for a new one."
-            .to_string(),
+        match (lang, role) {
+            (Lang::En, OrgRole::Admin | OrgRole::Owner) => {
+                format!("{inviter} invited you to join {org} as an {role_name}.")
+            }
+            (Lang::En, _) => format!("{inviter} invited you to join {org} as a {role_name}."),
+            (Lang::De, _) => format!("{inviter} hat Sie eingeladen, {org} als {role_name} beizutreten."),
+        },
+        crate::say!(
+            "Open the link below to choose a password (or enter the one of your existing account) and \
+             join. The invitation works for seven days; if it has expired, ask for a new one.",
+            "Öffnen Sie den Link unten, um ein Passwort zu wählen (oder das Ihres bestehenden Kontos \
+             einzugeben) und beizutreten. Die Einladung gilt sieben Tage; ist sie abgelaufen, bitten Sie \
+             um eine neue."
+        ),
     ];
-    letter(brand, to, heading, &paragraphs, "Accept the invitation", link)
+    let button = crate::say!("Accept the invitation", "Einladung annehmen");
+    letter(brand, to, heading, &paragraphs, &button, link)
 }
 
-/// A password reset link.
+/// A password reset link, in the language of the page that asked for it.
 pub fn password_reset(brand: &MailBrand, to: &str, link: &str) -> Letter {
-    let heading = format!("Reset your {} password", brand.app_name);
+    let app = &brand.app_name;
+    let heading = crate::say!("Reset your {app} password", "Ihr Passwort für {app} zurücksetzen");
     let paragraphs = [
-        "Someone asked to reset the password of this account. If it was you, open the link below \
-         within 30 minutes to choose a new password; it works once, and signs out every other session."
-            .to_string(),
-        "If it was not you, ignore this mail: your password stays as it is.".to_string(),
+        crate::say!(
+            "Someone asked to reset the password of this account. If it was you, open the link below \
+             within 30 minutes to choose a new password; it works once, and signs out every other session.",
+            "Jemand hat verlangt, das Passwort dieses Kontos zurückzusetzen. Wenn Sie es waren, öffnen Sie \
+             den Link unten innerhalb von 30 Minuten, um ein neues Passwort zu wählen; er funktioniert \
+             einmal und meldet alle anderen Sitzungen ab."
+        ),
+        crate::say!(
+            "If it was not you, ignore this mail: your password stays as it is.",
+            "Wenn Sie es nicht waren, ignorieren Sie diese E-Mail: Ihr Passwort bleibt, wie es ist."
+        ),
     ];
-    letter(brand, to, heading, &paragraphs, "Choose a new password", link)
+    let button = crate::say!("Choose a new password", "Neues Passwort wählen");
+    letter(brand, to, heading, &paragraphs, &button, link)
 }
 
 /// Queue the letter in the change's transaction; the mailer sends it after the commit.
@@ -253,7 +281,7 @@ mod tests {
             &brand,
             "x@y.z",
             "<script>alert(1)</script>",
-            "Member",
+            OrgRole::Member,
             "https://a/b#code=1\"><x",
         );
         assert!(!letter.html.contains("<script>") && letter.html.contains("&lt;script&gt;"));

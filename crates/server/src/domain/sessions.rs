@@ -1,6 +1,7 @@
 //! Signing in and out, and sessions: a random bearer token given to the client once; the database
 //! keeps only its SHA-256.
 
+use crate::lang::spoken;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use contract::{ActivityKey, LoginRequest, LoginResponse, Me, Membership, OrgRole, Profile, SignInStep};
@@ -37,7 +38,7 @@ pub async fn sign_in(
     client: &ClientInfo,
     request: &LoginRequest,
 ) -> ApiResult<LoginResponse> {
-    if let Some((field, message)) = request.problem() {
+    if let Some((field, message)) = request.problem(spoken()) {
         return Err(ApiError::invalid(field, message));
     }
     let email = request.email.trim().to_lowercase();
@@ -52,7 +53,7 @@ pub async fn sign_in(
     };
     let attempt = throttle::begin(pool, subject)
         .await?
-        .map_err(|throttled| throttled.into_error("sign-in"))?;
+        .map_err(|throttled| throttled.into_error(("sign-in", "Anmeldung")))?;
     let found_id = found.as_ref().map(|c| c.id);
     let stored = found.as_ref().and_then(|c| c.password_hash.clone());
     let matched = worker.check(&request.password, stored).await?;
@@ -65,7 +66,10 @@ pub async fn sign_in(
             return Err(ApiError::new(
                 axum::http::StatusCode::UNAUTHORIZED,
                 "invalid_credentials",
-                "The email or password is not correct.",
+                crate::say!(
+                    "The email or password is not correct.",
+                    "E-Mail-Adresse oder Passwort ist nicht korrekt."
+                ),
             )
             .at("password"));
         }
@@ -77,7 +81,10 @@ pub async fn sign_in(
         return Err(ApiError::new(
             axum::http::StatusCode::FORBIDDEN,
             "account_disabled",
-            "This account has been disabled. Ask your organization's admin.",
+            crate::say!(
+                "This account has been disabled. Ask your organization's admin.",
+                "Dieses Konto wurde deaktiviert. Wenden Sie sich an den Admin Ihrer Organisation."
+            ),
         ));
     }
     // With two-factor sign-in the password opens a session that opens nothing until the code.
@@ -148,7 +155,10 @@ pub async fn second_factor(
     if code.trim().is_empty() || code.chars().count() > 64 {
         return Err(ApiError::invalid(
             "code",
-            "Enter the 6-digit code from your authenticator app, or a recovery code.",
+            crate::say!(
+                "Enter the 6-digit code from your authenticator app, or a recovery code.",
+                "Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App oder einen Wiederherstellungscode ein."
+            ),
         ));
     }
     let email: String = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
@@ -163,14 +173,17 @@ pub async fn second_factor(
     };
     let attempt = throttle::begin(pool, subject)
         .await?
-        .map_err(|throttled| throttled.into_error("code"))?;
+        .map_err(|throttled| throttled.into_error(("code", "Code")))?;
     let mut tx = db::write(pool).await?;
     let Some(used) = crate::domain::accounts::use_second_factor(&mut tx, session.user_id, code).await? else {
         tx.rollback().await?;
         return Err(ApiError::new(
             axum::http::StatusCode::UNAUTHORIZED,
             "invalid_code",
-            "This code is not right, or it was used already. Codes change every 30 seconds.",
+            crate::say!(
+                "This code is not right, or it was used already. Codes change every 30 seconds.",
+                "Dieser Code stimmt nicht oder wurde schon benutzt. Codes wechseln alle 30 Sekunden."
+            ),
         )
         .at("code"));
     };

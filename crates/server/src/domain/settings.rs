@@ -2,6 +2,7 @@
 //! and favicon, and what of them the public may see. A save carries the version it was made on;
 //! an older version is refused instead of overwriting someone else's change.
 
+use crate::lang::spoken;
 use axum::http::StatusCode;
 use contract::{
     sniff_image, ActivityKey, ImageKind, OrgSettings, Permission, PublicBranding, SettingsUpdate, StoredSettings,
@@ -114,7 +115,7 @@ fn editable(name: &str, stored: &StoredSettings) -> Value {
 
 /// Save the settings form, guarded on the version it was filled from.
 pub async fn save(pool: &Pool, actor: &Actor, update: SettingsUpdate) -> ApiResult<OrgSettings> {
-    let update = update.validated().map_err(ApiError::first_issue)?;
+    let update = update.validated(spoken()).map_err(ApiError::first_issue)?;
     let mut tx = db::write(pool).await?;
     authorize(&mut tx, actor, Permission::ManageSettings).await?;
     let current: OrgRow = sqlx::query_as("SELECT name, slug, settings, version FROM orgs WHERE id = $1")
@@ -242,15 +243,19 @@ pub async fn upload_image(
 ) -> ApiResult<OrgSettings> {
     let field = image.as_str();
     if body.is_empty() {
-        return Err(ApiError::invalid(field, "Choose an image file."));
+        return Err(ApiError::invalid(
+            field,
+            crate::say!("Choose an image file.", "Wählen Sie eine Bilddatei."),
+        ));
     }
     let max = image.max_bytes();
     if body.len() > max {
         return Err(ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             "too_large",
-            format!(
+            crate::say!(
                 "The {field} can be at most {} KB; this file has {} KB.",
+                "Das Bild ({field}) darf höchstens {} KB haben; diese Datei hat {} KB.",
                 max / 1024,
                 body.len().div_ceil(1024)
             ),
@@ -261,7 +266,11 @@ pub async fn upload_image(
         ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_type",
-            format!("The {field} must be a {} image.", accepted_names(image.accepts())),
+            crate::say!(
+                "The {field} must be a {} image.",
+                "Das Bild ({field}) muss ein {}-Bild sein.",
+                accepted_names(image.accepts())
+            ),
         )
         .at(field)
     };

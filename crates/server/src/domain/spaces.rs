@@ -90,9 +90,10 @@ pub async fn may_add(pool: &Pool, org_id: i64, role: OrgRole) -> ApiResult<()> {
     if contract::may_add_spaces(role, &access) {
         Ok(())
     } else {
-        Err(ApiError::forbidden(
+        Err(ApiError::forbidden(crate::say!(
             "Your organization does not let members add spaces. Ask an owner or admin.",
-        ))
+            "Ihre Organisation erlaubt Mitgliedern nicht, Spaces hinzuzufügen. Fragen Sie einen Eigentümer oder Admin."
+        )))
     }
 }
 
@@ -112,9 +113,15 @@ pub async fn personal(pool: &Pool, user_id: i64) -> Result<Vec<PersonalSpace>, s
 
 fn already_added(here: bool) -> ApiError {
     let message = if here {
-        "This space is already in your organization."
+        crate::say!(
+            "This space is already in your organization.",
+            "Dieser Space gehört schon zu Ihrer Organisation."
+        )
     } else {
-        "This space is already in an organization."
+        crate::say!(
+            "This space is already in an organization.",
+            "Dieser Space gehört schon zu einer Organisation."
+        )
     };
     ApiError::conflict("already_in_organization", message).at("space_id")
 }
@@ -142,7 +149,10 @@ pub async fn add(pool: &Pool, actor: &Actor, space_id: i64) -> ApiResult<OrgSpac
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,
             "not_your_space",
-            "You can only add spaces from your own personal account.",
+            crate::say!(
+                "You can only add spaces from your own personal account.",
+                "Sie können nur Spaces aus Ihrem eigenen persönlichen Konto hinzufügen."
+            ),
         )
         .at("space_id"));
     }
@@ -158,7 +168,10 @@ pub async fn add(pool: &Pool, actor: &Actor, space_id: i64) -> ApiResult<OrgSpac
     if count >= max {
         return Err(ApiError::conflict(
             "space_limit",
-            format!("The organization already has its maximum of {max} spaces."),
+            crate::say!(
+                "The organization already has its maximum of {max} spaces.",
+                "Die Organisation hat schon die Höchstzahl von {max} Spaces."
+            ),
         )
         .at("space_id"));
     }
@@ -274,7 +287,10 @@ pub async fn put_collaborator(
     if !COLLABORATOR_ROLES.contains(&role) {
         return Err(ApiError::invalid(
             "role",
-            "The collaborator role must be admin, editor or viewer.",
+            crate::say!(
+                "The collaborator role must be admin, editor or viewer.",
+                "Die Rolle im Space muss admin, editor oder viewer sein."
+            ),
         ));
     }
     let mut tx = db::write(pool).await?;

@@ -67,7 +67,10 @@ pub fn not_subscribed() -> ApiError {
     ApiError::new(
         StatusCode::FORBIDDEN,
         "not_subscribed",
-        "Invoices, billing and payment information open once your organization subscribes.",
+        crate::say!(
+            "Invoices, billing and payment information open once your organization subscribes.",
+            "Rechnungen, Rechnungs- und Zahlungsangaben öffnen sich, sobald Ihre Organisation ein Abonnement hat."
+        ),
     )
 }
 
@@ -235,9 +238,15 @@ pub async fn choose(
 pub async fn set_cancel(pool: &Pool, actor: &Actor, cancel: bool) -> ApiResult<SubscriptionView> {
     let mut tx = db::write(pool).await?;
     authorize(&mut tx, actor, Permission::ManageSubscription).await?;
-    let sub = current_in(&mut tx, actor.org_id)
-        .await?
-        .ok_or_else(|| ApiError::conflict("not_subscribed", "Your organization has no subscription."))?;
+    let sub = current_in(&mut tx, actor.org_id).await?.ok_or_else(|| {
+        ApiError::conflict(
+            "not_subscribed",
+            crate::say!(
+                "Your organization has no subscription.",
+                "Ihre Organisation hat kein Abonnement."
+            ),
+        )
+    })?;
     sqlx::query("UPDATE subscriptions SET cancel_at_period_end = $1 WHERE org_id = $2")
         .bind(i64::from(cancel))
         .bind(actor.org_id)

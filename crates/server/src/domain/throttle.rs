@@ -15,6 +15,7 @@
 //!
 //! A success gives back what its attempt took and clears the account's count at that address.
 
+use crate::lang::Lang;
 use std::net::IpAddr;
 
 use chrono::{DateTime, Duration, Utc};
@@ -97,19 +98,19 @@ pub struct Throttled {
 }
 
 impl Throttled {
-    pub fn into_error(self, what: &str) -> ApiError {
+    /// `what` was attempted, in English and German: ("sign-in", "Anmeldung").
+    pub fn into_error(self, (what, was): (&str, &str)) -> ApiError {
         let minutes = self.wait.as_secs().div_ceil(60).max(1);
-        let when = if minutes == 1 {
-            "1 minute".to_string()
-        } else {
-            format!("{minutes} minutes")
+        let message = match (minutes, crate::lang::spoken()) {
+            (1, Lang::En) => format!("Too many failed {what} attempts. Try again in 1 minute."),
+            (_, Lang::En) => format!("Too many failed {what} attempts. Try again in {minutes} minutes."),
+            (1, Lang::De) => format!("Zu viele fehlgeschlagene Versuche ({was}). Versuchen Sie es in 1 Minute erneut."),
+            (_, Lang::De) => {
+                format!("Zu viele fehlgeschlagene Versuche ({was}). Versuchen Sie es in {minutes} Minuten erneut.")
+            }
         };
-        ApiError::new(
-            axum::http::StatusCode::TOO_MANY_REQUESTS,
-            "rate_limited",
-            format!("Too many failed {what} attempts. Try again in {when}."),
-        )
-        .retry_after(self.wait.as_secs())
+        ApiError::new(axum::http::StatusCode::TOO_MANY_REQUESTS, "rate_limited", message)
+            .retry_after(self.wait.as_secs())
     }
 }
 

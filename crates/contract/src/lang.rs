@@ -1,0 +1,167 @@
+//! The languages the app and its mails speak. The app chooses one per browser (what the person
+//! picked, else the browser's own) and sends it as `Accept-Language`, so mails it causes go out in
+//! that language too.
+
+use serde::{Deserialize, Serialize};
+
+/// `said_in!(lang, "English {x}", "Deutsch {x}")`: a message in `lang`, both languages written
+/// where the message is made, so neither can go missing. Extra arguments go to both, as to
+/// `format!`.
+#[macro_export]
+macro_rules! said_in {
+    ($lang:expr, $en:literal, $de:literal $(, $arg:expr)* $(,)?) => {
+        match $lang {
+            $crate::Lang::En => format!($en $(, $arg)*),
+            $crate::Lang::De => format!($de $(, $arg)*),
+        }
+    };
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    De,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::De];
+
+    /// The BCP 47 tag: `en`, `de`.
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+        }
+    }
+
+    /// The language's name in itself, as a language switch lists it.
+    pub const fn own_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::De => "Deutsch",
+        }
+    }
+
+    /// Between groups of three digits: `1,234,567` in English, `1.234.567` in German.
+    pub const fn group_separator(self) -> char {
+        match self {
+            Lang::En => ',',
+            Lang::De => '.',
+        }
+    }
+
+    /// Before the decimals: `412.3` in English, `412,3` in German.
+    pub const fn decimal_separator(self) -> char {
+        match self {
+            Lang::En => '.',
+            Lang::De => ',',
+        }
+    }
+
+    /// Digits grouped in threes: `1234567` as `1,234,567` (English) or `1.234.567` (German).
+    pub fn group_digits(self, n: u64) -> String {
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(self.group_separator());
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// The language a tag like `de-AT` or `en_US` asks for, if we speak it.
+    pub fn of_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_', ';']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|lang| lang.tag() == primary)
+    }
+
+    /// The first language of an `Accept-Language` header we speak, in the header's order of
+    /// preference (`q` weights), English when none.
+    pub fn of_accept_language(header: &str) -> Lang {
+        let mut wanted: Vec<(u16, usize, Lang)> = header
+            .split(',')
+            .enumerate()
+            .filter_map(|(at, part)| {
+                let mut pieces = part.split(';');
+                let lang = Lang::of_tag(pieces.next()?)?;
+                let weight = pieces
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    .unwrap_or(1.0);
+                (weight > 0.0).then_some(((weight * 1000.0) as u16, at, lang))
+            })
+            .collect();
+        wanted.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        wanted.first().map(|w| w.2).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_pick_the_language_whatever_the_region() {
+        assert_eq!(Lang::of_tag("de-AT"), Some(Lang::De));
+        assert_eq!(Lang::of_tag("DE"), Some(Lang::De));
+        assert_eq!(Lang::of_tag("en_US"), Some(Lang::En));
+        assert_eq!(Lang::of_tag("fr-FR"), None);
+        assert_eq!(Lang::of_tag(""), None);
+    }
+
+    #[test]
+    fn digits_group_as_each_language_writes_them() {
+        assert_eq!(Lang::En.group_digits(1_234_567), "1,234,567");
+        assert_eq!(Lang::De.group_digits(1_234_567), "1.234.567");
+        assert_eq!(Lang::De.group_digits(999), "999");
+        assert_eq!(Lang::En.group_digits(0), "0");
+    }
+
+    #[test]
+    fn the_shared_rules_explain_themselves_in_german_too() {
+        use crate::{new_password_problem, CardUpdate, LoginRequest, Refusal};
+        let login = LoginRequest {
+            email: String::new(),
+            password: String::new(),
+        };
+        assert_eq!(login.problem(Lang::De).unwrap().1, "Geben Sie Ihre E-Mail-Adresse ein.");
+        assert_eq!(login.problem(Lang::En).unwrap().1, "Enter your email address.");
+        assert!(new_password_problem("short", Lang::De)
+            .unwrap()
+            .contains("mindestens 10 Zeichen"));
+        let card = CardUpdate {
+            holder: String::new(),
+            number: "4242".into(),
+            exp_month: 13,
+            exp_year: 2030,
+            cvc: "1".into(),
+        };
+        let issues = card.validated((2026, 11), Lang::De).unwrap_err();
+        let messages: Vec<&str> = issues.iter().map(|i| i.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "Geben Sie den Namen auf der Karte ein.",
+                "Diese Kartennummer ist ungültig. Prüfen Sie die Ziffern.",
+                "Wählen Sie den Ablaufmonat.",
+                "Geben Sie den 3-stelligen Sicherheitscode ein.",
+            ]
+        );
+        assert!(Refusal::LastOwner.message(Lang::De).contains("Eigentümer"));
+    }
+
+    #[test]
+    fn accept_language_follows_the_weights() {
+        assert_eq!(Lang::of_accept_language("de"), Lang::De);
+        assert_eq!(Lang::of_accept_language("fr-FR, de;q=0.8, en;q=0.5"), Lang::De);
+        assert_eq!(Lang::of_accept_language("en;q=0.4, de-CH;q=0.9"), Lang::De);
+        assert_eq!(Lang::of_accept_language("de;q=0, en"), Lang::En);
+        assert_eq!(Lang::of_accept_language("fr, it"), Lang::En);
+        assert_eq!(Lang::of_accept_language(""), Lang::En);
+    }
+}

@@ -1,0 +1,32 @@
+//! The frame's texts: tabs, user menu, and the pages shown instead of a screen.
+
+crate::i18n::texts! {
+    dashboard: "Dashboard" | "Dashboard",
+    users: "Users" | "Benutzer",
+    activity: "Activity" | "Aktivität",
+    settings: "Settings" | "Einstellungen",
+    subscription: "Subscription" | "Abonnement",
+    invoices: "Invoices" | "Rechnungen",
+    billing: "Billing information" | "Rechnungsangaben",
+    payment: "Payment information" | "Zahlungsangaben",
+    tabs: "Organization" | "Organisation",
+    shortcuts: "Shortcuts" | "Sprunglinks",
+    skip_to_content: "Skip to content" | "Zum Inhalt springen",
+    /// After the person's name on the menu's button: "Olivia Owens, user menu".
+    user_menu_suffix: ", user menu" | ", Benutzermenü",
+    user_menu: "User menu" | "Benutzermenü",
+    account: "Account" | "Konto",
+    sign_out: "Sign out" | "Abmelden",
+    language: "Language" | "Sprache",
+    no_access_title: "No access to the organization area" | "Kein Zugriff auf den Organisationsbereich",
+    signed_in_as: "You are signed in as " | "Sie sind angemeldet als ",
+    no_access_why: ". Only owners and admins of an organization can open the organization area." | ". Nur Eigentümer und Admins einer Organisation können den Organisationsbereich öffnen.",
+    no_access_spaces: "Your spaces are not affected: you keep working in them as a collaborator. Ask an admin of your organization if you need access." | "Ihre Spaces sind davon nicht betroffen: Sie arbeiten darin weiter als Mitwirkende(r). Bitten Sie einen Admin Ihrer Organisation, wenn Sie Zugriff brauchen.",
+    not_found_title: "Page not found" | "Seite nicht gefunden",
+    not_found_text: "There is nothing at this address. It may have moved, or the link may be mistyped." | "Unter dieser Adresse gibt es nichts. Sie wurde vielleicht verschoben, oder der Link ist falsch geschrieben.",
+    go_to_dashboard: "Go to the dashboard" | "Zum Dashboard",
+    other_org_title: "This address belongs to another organization" | "Diese Adresse gehört zu einer anderen Organisation",
+    other_org_why: ", who is not a member of the organization this address is for." | ", kein Mitglied der Organisation, zu der diese Adresse gehört.",
+    other_org_hint: "Sign out to sign in with an account of this organization, or go to your own organization." | "Melden Sie sich ab, um sich mit einem Konto dieser Organisation anzumelden, oder gehen Sie zu Ihrer eigenen Organisation.",
+    go_to_own_org: "Go to your organization" | "Zu Ihrer Organisation",
+}
