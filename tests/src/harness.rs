@@ -227,6 +227,9 @@ impl Ctx {
                 "--no-first-run",
                 "--disable-quic",
                 "--window-size=1280,900",
+                // English whatever the machine's own language, so the scenarios read the same
+                // texts everywhere; a scenario that needs another language says so.
+                "--lang=en-US",
             ] {
                 caps.add_arg(arg)?;
             }
@@ -235,6 +238,7 @@ impl Ctx {
                 serde_json::json!({
                     "download.default_directory": downloads.display().to_string(),
                     "download.prompt_for_download": false,
+                    "intl.accept_languages": "en-US,en",
                 }),
             )?;
             Ok(())
@@ -602,20 +606,37 @@ impl Ctx {
     /// Open (or close) the user menu: its button is named after the person ("Olivia Owens, user
     /// menu"), whoever is signed in.
     pub async fn open_user_menu(&self) -> TestResult {
+        self.open_menu_named(", user menu").await
+    }
+
+    /// Make the browser prefer `languages` (`["de-DE", "de"]`), as a person's browser settings
+    /// do, for every page opened from now on: `navigator.languages` and `navigator.language`.
+    pub async fn prefer_languages(&self, languages: &[&str]) -> TestResult {
+        let list = serde_json::to_string(languages)?;
+        self.before_every_page(&format!(
+            "Object.defineProperty(Navigator.prototype, 'languages', {{ get: () => {list} }});\n\
+             Object.defineProperty(Navigator.prototype, 'language', {{ get: () => {list}[0] }});"
+        ))
+        .await
+    }
+
+    /// Open (or close) the user menu whose button's name ends with `suffix` (", user menu" in
+    /// English, ", Benutzermenü" in German).
+    pub async fn open_menu_named(&self, suffix: &str) -> TestResult {
         const FIND: &str = r#"
             const text = (n) => n.nodeType === Node.TEXT_NODE ? n.textContent
                 : (n.nodeType !== Node.ELEMENT_NODE || n.getAttribute('aria-hidden') === 'true') ? ''
                 : Array.from(n.childNodes).map(text).join('');
             return Array.from(document.querySelectorAll('button[aria-haspopup=menu]'))
                 .find((b) => b.getClientRects().length > 0
-                    && text(b).replace(/\s+/g, ' ').trim().endsWith(', user menu')) || null;"#;
+                    && text(b).replace(/\s+/g, ' ').trim().endsWith(arguments[0])) || null;"#;
         let deadline = Instant::now() + WAIT;
         loop {
-            if let Ok(button) = self.driver.execute(FIND, Vec::new()).await?.element() {
+            if let Ok(button) = self.driver.execute(FIND, vec![suffix.into()]).await?.element() {
                 button.click().await?;
                 return Ok(());
             }
-            ensure!(Instant::now() < deadline, "no button named \"…, user menu\"");
+            ensure!(Instant::now() < deadline, "no button named \"…{suffix}\"");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -723,6 +744,7 @@ const selectors = {
   button: 'button, [role=button], input[type=submit]',
   link: 'a[href]',
   menuitem: '[role=menuitem]',
+  menuitemradio: '[role=menuitemradio]',
   radio: 'input[type=radio], [role=radio]',
   checkbox: 'input[type=checkbox], [role=checkbox]',
   textbox: 'input:not([type=checkbox]):not([type=radio]), textarea, select',

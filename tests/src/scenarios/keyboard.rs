@@ -51,10 +51,25 @@ pub async fn sign_in_and_skip_to_content_by_keyboard(ctx: Ctx) -> TestResult {
         "Down moves on: {:?}",
         ctx.focused().await?
     );
+    // Then the languages, each named in itself.
+    for language in ["English", "Deutsch"] {
+        ctx.press(Key::Down).await?;
+        ensure!(
+            ctx.focused().await? == language,
+            "Down reaches {language}: {:?}",
+            ctx.focused().await?
+        );
+    }
     ctx.press(Key::Down).await?;
     ensure!(
         ctx.focused().await? == "Account",
         "and round: {:?}",
+        ctx.focused().await?
+    );
+    ctx.press(Key::Up).await?;
+    ensure!(
+        ctx.focused().await? == "Deutsch",
+        "Up goes round backwards: {:?}",
         ctx.focused().await?
     );
     ctx.press(Key::Escape).await?;

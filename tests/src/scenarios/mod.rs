@@ -7,6 +7,7 @@ mod activity;
 mod dashboard;
 mod delivery;
 mod keyboard;
+mod languages;
 mod live;
 mod navigation;
 mod resilience;
@@ -56,6 +57,8 @@ scenarios![
     users::owner_removes_a_user_after_confirming,
     users::names_are_shown_as_text_never_as_html,
     users::add_user_with_roles_and_create_then_accept,
+    languages::a_german_browser_gets_the_main_journey_in_german,
+    languages::every_screen_in_german_passes_axe_and_fits_a_phone,
     activity::a_role_change_is_found_in_activity_by_its_author_and_exported,
     settings::rename_the_organization_and_see_it_at_once_and_after_reload,
     settings::primary_colour_previews_then_restyles_the_app,

@@ -1,0 +1,128 @@
+//! What people read follows the request's `Accept-Language`: refusals at their field and the
+//! mails a request sends come in German when the caller asks for it, in English otherwise. The
+//! codes a client branches on stay the same in every language.
+
+mod common;
+
+use common::{server, TestServer};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+async fn login_in(s: &TestServer, accept_language: Option<&str>) -> Value {
+    let mut request = s
+        .client
+        .post(s.url("/auth/login"))
+        .json(&json!({ "email": "owner@acme.test", "password": "not-the-password" }));
+    if let Some(language) = accept_language {
+        request = request.header("Accept-Language", language);
+    }
+    let response = request.send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    response.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_refusal_speaks_the_language_the_caller_asks_for() {
+    let s = server().await;
+    let german = login_in(&s, Some("de-DE,de;q=0.9,en;q=0.5")).await;
+    assert_eq!(german["error"]["code"], "invalid_credentials");
+    assert_eq!(
+        german["error"]["message"],
+        "E-Mail-Adresse oder Passwort ist nicht korrekt."
+    );
+    for english in [None, Some("en-GB"), Some("fr-FR, it;q=0.8"), Some("de;q=0, en")] {
+        let body = login_in(&s, english).await;
+        assert_eq!(body["error"]["code"], "invalid_credentials", "{english:?}");
+        assert_eq!(
+            body["error"]["message"], "The email or password is not correct.",
+            "{english:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn field_messages_and_role_refusals_come_in_german_at_their_field() {
+    let s = server().await;
+    let owner = s.token("owner@acme.test").await;
+    let current: Value = s.get("/orgs/me/settings", Some(&owner)).await.json().await.unwrap();
+    let body = json!({
+        "version": current["version"],
+        "name": "   ",
+        "branding": current["branding"],
+        "embed": current["embed"],
+        "access": current["access"],
+    });
+    let response = s
+        .client
+        .put(s.url("/orgs/me/settings"))
+        .bearer_auth(&owner)
+        .header("Accept-Language", "de")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let refused: Value = response.json().await.unwrap();
+    assert_eq!(refused["error"]["field"], "name");
+    assert!(
+        refused["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Geben Sie „Name der Organisation“ ein"),
+        "{refused}"
+    );
+
+    // An admin may not make anyone an owner: the permission rule's reason, in German.
+    let admin = s.token("admin@acme.test").await;
+    let response = s
+        .client
+        .post(s.url("/orgs/me/invitations"))
+        .bearer_auth(&admin)
+        .header("Accept-Language", "de-AT")
+        .json(&json!({ "emails": ["neu@example.com"], "org_role": "owner", "firstname": "", "lastname": "" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let refused: Value = response.json().await.unwrap();
+    assert!(
+        refused["error"]["message"].as_str().unwrap().contains("Eigentümer"),
+        "{refused}"
+    );
+}
+
+#[tokio::test]
+async fn mails_go_out_in_the_language_of_the_request_that_sent_them() {
+    let s = server().await;
+    let admin = s.token("admin@acme.test").await;
+    let response = s
+        .client
+        .post(s.url("/orgs/me/invitations"))
+        .bearer_auth(&admin)
+        .header("Accept-Language", "de")
+        .json(&json!({ "emails": ["nora@example.com"], "org_role": "admin", "firstname": "Nora", "lastname": "" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let mail = &s.mails_to("nora@example.com", 1).await[0];
+    assert!(mail.contains("Einladung annehmen"), "{mail}");
+    assert!(mail.contains("als Admin beizutreten"), "{mail}");
+    assert!(mail.contains("lang=\"de\""), "the HTML part says it is German: {mail}");
+
+    // The same server, asked in English, writes English.
+    let asked = s
+        .client
+        .post(s.url("/auth/password-reset"))
+        .header("Accept-Language", "en-US")
+        .json(&json!({ "email": "owner@acme.test" }))
+        .send()
+        .await
+        .unwrap();
+    assert!(asked.status().is_success());
+    let mail = &s.mails_to("owner@acme.test", 1).await[0];
+    assert!(
+        mail.contains("Choose a new password") && !mail.contains("Passwort"),
+        "{mail}"
+    );
+}
