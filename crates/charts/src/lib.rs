@@ -91,10 +91,23 @@ fn names(lang: Lang) -> Names {
 const THIRD: &str = "#f0a020";
 
 fn dates(palette: &Palette, points: impl Iterator<Item = String>) -> Axis {
+    let lang = palette.lang;
     styled(
         palette,
-        Axis::new().type_(AxisType::Category).data(points.collect::<Vec<_>>()),
+        Axis::new()
+            .type_(AxisType::Category)
+            .data(points.map(|date| written_in(lang, &date)).collect::<Vec<_>>()),
     )
+}
+
+/// A point's date (`YYYY-MM-DD`, or `YYYY-MM` per month) as `lang` writes it: German puts the
+/// day first (`29.11.2026`, `11.2026`); English keeps the unambiguous ISO form.
+fn written_in(lang: Lang, date: &str) -> String {
+    match (lang, date.split('-').collect::<Vec<_>>().as_slice()) {
+        (Lang::De, [year, month, day]) => format!("{day}.{month}.{year}"),
+        (Lang::De, [year, month]) => format!("{month}.{year}"),
+        _ => date.to_string(),
+    }
 }
 
 fn values(palette: &Palette) -> Axis {
@@ -314,6 +327,9 @@ mod tests {
         assert!(users.contains("Benutzer") && users.contains("Mitglied"), "{users}");
         let traffic = serde_json::to_string(&chart(Kind::Traffic, &stats(), &palette)).unwrap();
         assert!(traffic.contains("API-Anfragen"), "{traffic}");
+        assert_eq!(written_in(Lang::De, "2026-11-29"), "29.11.2026");
+        assert_eq!(written_in(Lang::De, "2026-11"), "11.2026");
+        assert_eq!(written_in(Lang::En, "2026-11-29"), "2026-11-29");
     }
 
     #[test]

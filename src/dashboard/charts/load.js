@@ -29,15 +29,28 @@ export function loadCharts(echarts, charts) {
 // A chart follows its container's size (window resizes, layout changes) until it is disposed.
 const observers = new WeakMap();
 
+// Numbers in the chart as the page's language writes them (`800,000` / `800.000`, `20.41` /
+// `20,41`): formatters are functions, which the JSON option from the charts module cannot carry.
+function localNumbers(instance) {
+  const format = new Intl.NumberFormat(document.documentElement.lang || 'en', { maximumFractionDigits: 2 });
+  const number = (value) => (typeof value === 'number' ? format.format(value) : value);
+  const axes = (instance.getOption().yAxis || []).map(() => ({ axisLabel: { formatter: number } }));
+  instance.setOption({ tooltip: { valueFormatter: number }, yAxis: axes });
+}
+
 export function draw(module, id, kind, json, palette) {
   const instance = module.draw(id, kind, json, palette);
+  localNumbers(instance);
   const observer = new ResizeObserver(() => instance.resize());
   observer.observe(document.getElementById(id));
   observers.set(instance, observer);
   return instance;
 }
 
-export function update(module, instance, kind, json, palette) { module.update(instance, kind, json, palette); }
+export function update(module, instance, kind, json, palette) {
+  module.update(instance, kind, json, palette);
+  localNumbers(instance);
+}
 
 export function dispose(instance) {
   observers.get(instance)?.disconnect();

@@ -52,7 +52,7 @@ pub async fn dashboard_lists_spaces_charts_and_free_traffic(ctx: Ctx) -> TestRes
 }
 
 /// Wait until the chart's container holds a canvas with something painted on it.
-async fn wait_chart_drawn(ctx: &Ctx, chart: &str) -> TestResult {
+pub(super) async fn wait_chart_drawn(ctx: &Ctx, chart: &str) -> TestResult {
     let script = r#"
         const canvas = document.querySelector('#chart-' + arguments[0] + ' canvas');
         if (!canvas || canvas.width === 0) return false;
@@ -244,7 +244,10 @@ pub async fn add_a_collaborator_to_a_space(ctx: Ctx) -> TestResult {
 
 /// The texts ECharts draws on the chart's canvas (axis labels, legend and, while hovered, the
 /// tooltip: `renderMode: richText` draws it there).
-async fn drawn_texts(ctx: &Ctx, chart: &str) -> Result<Vec<String>, Box<dyn std::error::Error + Send + Sync>> {
+pub(super) async fn drawn_texts(
+    ctx: &Ctx,
+    chart: &str,
+) -> Result<Vec<String>, Box<dyn std::error::Error + Send + Sync>> {
     let json = ctx
         .eval_string(&format!(
             "const c = echarts.getInstanceByDom(document.getElementById('chart-{chart}'));

@@ -36,6 +36,18 @@ pub async fn a_german_browser_gets_the_main_journey_in_german(ctx: Ctx) -> TestR
         traffic.contains(" von ") && !traffic.contains('.'),
         "bytes read as German writes them (a decimal comma): {traffic}"
     );
+    // Inside the charts too: the requests axis groups thousands with dots.
+    super::dashboard::wait_chart_drawn(&ctx, "traffic").await?;
+    let labels = super::dashboard::drawn_texts(&ctx, "traffic").await?;
+    let grouped = |separator: char| {
+        labels
+            .iter()
+            .any(|t| t.contains(separator) && t.chars().all(|c| c.is_ascii_digit() || c == separator))
+    };
+    ensure!(
+        grouped('.') && !grouped(','),
+        "German thousands in the chart: {labels:?}"
+    );
     ctx.snap("german-dashboard").await?;
 
     // Add a user with a role, in German.
