@@ -40,14 +40,25 @@ fn main() {
                         Ok(result) => result,
                         Err(_) => Err("timed out after 120 s".into()),
                     };
-                    if result.is_ok() {
-                        let expected = ctx.expected.lock().unwrap().clone();
-                        let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
-                        let problems = ctx.unexpected_problems(&expected).await;
-                        if !problems.is_empty() {
+                    let expected = ctx.expected.lock().unwrap().clone();
+                    let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+                    let problems = ctx.unexpected_problems(&expected).await;
+                    match &result {
+                        Ok(()) if !problems.is_empty() => {
                             result =
                                 Err(format!("the page reported problems:\n      {}", problems.join("\n      ")).into());
                         }
+                        // A failure says where the page was and what went wrong in it meanwhile
+                        // (a panic, a failed request), which is often the cause.
+                        Err(e) => {
+                            let at = ctx.location().await.unwrap_or_else(|e| format!("unknown ({e})"));
+                            let mut said = format!("{e}\n    at {at}");
+                            if !problems.is_empty() {
+                                said.push_str(&format!("\n    the page reported:\n      {}", problems.join("\n      ")));
+                            }
+                            result = Err(said.into());
+                        }
+                        Ok(()) => {}
                     }
                     if result.is_err() {
                         ctx.save_screenshot().await;
