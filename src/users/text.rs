@@ -32,11 +32,11 @@ crate::i18n::texts! {
     /// {0}: the person.
     remove_title: "Remove {0}?" | "{0} entfernen?",
     /// {0}: the person, {1}: their address, {2}: their spaces (one of the three below).
-    remove_text: "{0} ({1}) leaves the organization and loses access to the organization area, and is taken off the organization's {2}. Their account and their own spaces stay." | "{0} ({1}) verlässt die Organisation, verliert den Zugriff auf den Organisationsbereich und wird von {2} der Organisation genommen. Das Konto und die eigenen Spaces bleiben.",
-    remove_no_spaces: "spaces (they work on none)" | "den Spaces (arbeitet an keinem mit)",
-    remove_one_space: "one space they work on" | "dem einen Space, an dem sie/er mitarbeitet",
+    remove_text: "{0} ({1}) leaves the organization and loses access to the organization area, and is taken off the organization's {2}. Their account and their own spaces stay." | "{0} ({1}) verlässt die Organisation und verliert den Zugriff auf den Organisationsbereich. {2} Das Konto und die eigenen Spaces der Person bleiben.",
+    remove_no_spaces: "spaces (they work on none)" | "An Spaces der Organisation arbeitet die Person nicht mit.",
+    remove_one_space: "one space they work on" | "Die Person wird aus dem einen Space der Organisation entfernt, an dem sie mitarbeitet.",
     /// {0}: how many.
-    remove_spaces: "{0} spaces they work on" | "den {0} Spaces, an denen sie/er mitarbeitet",
+    remove_spaces: "{0} spaces they work on" | "Die Person wird aus den {0} Spaces der Organisation entfernt, an denen sie mitarbeitet.",
     remove_user: "Remove user" | "Benutzer entfernen",
     people: "People" | "Personen",
     /// {0}: shown on this page, {1}: how many in all.

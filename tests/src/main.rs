@@ -51,10 +51,17 @@ fn main() {
                         // A failure says where the page was and what went wrong in it meanwhile
                         // (a panic, a failed request), which is often the cause.
                         Err(e) => {
-                            let at = ctx.location().await.unwrap_or_else(|e| format!("unknown ({e})"));
+                            let at = match ctx.driver.current_url().await {
+                                Ok(url) if url.scheme().starts_with("http") => url.to_string(),
+                                Ok(_) => "no page of the app".to_string(),
+                                Err(e) => format!("unknown ({e})"),
+                            };
                             let mut said = format!("{e}\n    at {at}");
                             if !problems.is_empty() {
-                                said.push_str(&format!("\n    the page reported:\n      {}", problems.join("\n      ")));
+                                said.push_str(&format!(
+                                    "\n    the page reported:\n      {}",
+                                    problems.join("\n      ")
+                                ));
                             }
                             result = Err(said.into());
                         }

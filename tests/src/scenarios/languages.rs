@@ -65,6 +65,13 @@ pub async fn a_german_browser_gets_the_main_journey_in_german(ctx: Ctx) -> TestR
     ctx.by_name("heading", "Einladung gesendet").await?;
     ctx.click("button", "Fertig").await?;
     ctx.by_name("button", "Einladung an nora@new.test zurückziehen").await?;
+    // A confirmation in German sentences, not English ones with German words.
+    ctx.click("button", "Carla Rossi entfernen").await?;
+    ctx.by_name("heading", "Carla Rossi entfernen?").await?;
+    ctx.wait_text("Die Person wird aus den 2 Spaces der Organisation entfernt")
+        .await?;
+    ctx.snap("german-remove-user").await?;
+    ctx.click("button", "Abbrechen").await?;
     // The mail goes out in the language of the person who sent it.
     let mail = ctx.mail_to("nora@new.test", 1).await?;
     ensure!(
