@@ -1,10 +1,15 @@
-//! Numbers, money and times as people of this page's language read them.
+//! Numbers, money and times as people of this page's language read them. Each has an `_in`
+//! twin taking the language, which is what the tests call.
 
 use crate::i18n::{lang, Lang};
 
 /// Bytes in decimal units, as traffic is billed: "412.3 GB" ("412,3 GB" in German), "1 TB".
-/// Integer arithmetic only: float formatting would add kilobytes to the app.
 pub fn bytes(n: i64) -> String {
+    bytes_in(n, lang())
+}
+
+/// Integer arithmetic only: float formatting would add kilobytes to the app.
+fn bytes_in(n: i64, lang: Lang) -> String {
     const UNITS: [&str; 6] = ["B", "KB", "MB", "GB", "TB", "PB"];
     let sign = if n < 0 { "-" } else { "" };
     let n = n.unsigned_abs();
@@ -20,13 +25,17 @@ pub fn bytes(n: i64) -> String {
     if unit == 0 || tenth == 0 {
         format!("{sign}{whole} {}", UNITS[unit])
     } else {
-        format!("{sign}{whole}{}{tenth} {}", lang().decimal_separator(), UNITS[unit])
+        format!("{sign}{whole}{}{tenth} {}", lang.decimal_separator(), UNITS[unit])
     }
 }
 
 /// 1234567 as "1,234,567" ("1.234.567" in German).
 pub fn count(n: i64) -> String {
-    let grouped = lang().group_digits(n.unsigned_abs());
+    count_in(n, lang())
+}
+
+fn count_in(n: i64, lang: Lang) -> String {
+    let grouped = lang.group_digits(n.unsigned_abs());
     if n < 0 {
         format!("-{grouped}")
     } else {
@@ -46,19 +55,59 @@ pub fn rate(basis_points: i64) -> String {
 
 /// A day `2026-11-29` as "2026-11-29" (English, unambiguous everywhere) or "29.11.2026".
 pub fn day(iso: &str) -> String {
-    match (lang(), iso.get(..4), iso.get(5..7), iso.get(8..10)) {
-        (Lang::De, Some(y), Some(m), Some(d)) if iso.len() >= 10 => format!("{d}.{m}.{y}"),
+    day_in(iso, lang())
+}
+
+fn day_in(iso: &str, lang: Lang) -> String {
+    match (lang, iso.get(..4), iso.get(5..7), iso.get(8..10)) {
+        (Lang::De, Some(y), Some(m), Some(d)) => format!("{d}.{m}.{y}"),
         _ => iso.get(..10).unwrap_or(iso).to_string(),
     }
 }
 
 /// A moment `2026-11-29T10:32:01Z` as "2026-11-29 10:32 UTC" or "29.11.2026, 10:32 UTC".
 pub fn moment(iso: &str) -> String {
+    moment_in(iso, lang())
+}
+
+fn moment_in(iso: &str, lang: Lang) -> String {
     match iso.get(11..16) {
-        Some(time) if iso.len() >= 16 => match lang() {
-            Lang::En => format!("{} {time} UTC", day(iso)),
-            Lang::De => format!("{}, {time} UTC", day(iso)),
+        Some(time) => match lang {
+            Lang::En => format!("{} {time} UTC", day_in(iso, lang)),
+            Lang::De => format!("{}, {time} UTC", day_in(iso, lang)),
         },
-        _ => iso.to_string(),
+        None => iso.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_read_with_the_language_decimal_sign() {
+        assert_eq!(bytes_in(412_300_000_000, Lang::En), "412.3 GB");
+        assert_eq!(bytes_in(412_300_000_000, Lang::De), "412,3 GB");
+        assert_eq!(bytes_in(1_000_000_000_000, Lang::De), "1 TB");
+        assert_eq!(bytes_in(999, Lang::De), "999 B");
+        assert_eq!(bytes_in(-1_500_000, Lang::De), "-1,5 MB");
+    }
+
+    #[test]
+    fn counts_group_their_thousands() {
+        assert_eq!(count_in(18_204_395, Lang::En), "18,204,395");
+        assert_eq!(count_in(18_204_395, Lang::De), "18.204.395");
+        assert_eq!(count_in(-1_000, Lang::De), "-1.000");
+    }
+
+    #[test]
+    fn days_and_moments_put_the_day_first_in_german() {
+        assert_eq!(day_in("2026-11-29", Lang::En), "2026-11-29");
+        assert_eq!(day_in("2026-11-29T10:32:01Z", Lang::De), "29.11.2026");
+        assert_eq!(moment_in("2026-11-29T10:32:01.123Z", Lang::En), "2026-11-29 10:32 UTC");
+        assert_eq!(moment_in("2026-11-29T10:32:01.123Z", Lang::De), "29.11.2026, 10:32 UTC");
+        // Anything else is shown as it came rather than cut up.
+        assert_eq!(day_in("soon", Lang::De), "soon");
+        assert_eq!(moment_in("2026-11-29", Lang::De), "2026-11-29");
     }
 }

@@ -83,6 +83,16 @@ pub async fn sign_in_and_skip_to_content_by_keyboard(ctx: Ctx) -> TestResult {
     ctx.tab_to("link", "Users").await?;
     ctx.press(Key::Enter).await?;
     ctx.wait_location("/users").await?;
+
+    // Another language by keyboard: End reaches the menu's last item, Enter picks it.
+    ctx.tab_to("button", "Olivia Owens , user menu").await?;
+    ctx.press(Key::Enter).await?;
+    ctx.by_name("menuitem", "Account").await?;
+    ctx.press(Key::End).await?;
+    ensure!(ctx.focused().await? == "Deutsch", "End reaches the last language");
+    ctx.press(Key::Enter).await?;
+    ctx.by_name("heading", "Benutzer").await?;
+    ctx.wait_location("/users").await?;
     Ok(())
 }
 
