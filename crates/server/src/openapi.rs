@@ -14,7 +14,9 @@ use utoipa::OpenApi as _;
     info(
         title = "org-area API",
         description = "The organization area: spaces, users, settings, subscription and activities. \
-            Every refusal carries `{\"error\": {\"code\", \"message\", \"field\"}}`."
+            Every refusal carries `{\"error\": {\"code\", \"message\", \"field\"}}`. \
+            `message` is written for people in the language `Accept-Language` asks for (English or \
+            German; English otherwise); `code` and `field` are the same in every language."
     ),
     components(schemas(contract::ApiErrorBody))
 )]
