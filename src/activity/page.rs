@@ -7,6 +7,7 @@ use super::text::t;
 use super::view_state::{ViewState, PER_PAGE};
 use crate::i18n::fill;
 use crate::live::{use_live, Topic};
+use crate::widgets::text::t as shared;
 use crate::widgets::{download, format, load_view, url, Loader, NoticeBar};
 
 #[component]
@@ -75,15 +76,15 @@ pub fn ActivityPage() -> impl IntoView {
                             }}
                         </p>
                         <ActivityTable activities=page.activities />
-                        <nav class="pager" aria-label=t().pages>
+                        <nav class="pager" aria-label=shared().pages>
                             <button type="button" class="button small" disabled=move || { view.get().page <= 1 }
                                 on:click=move |_| set_view.run(view.get_untracked().at_page(view.get_untracked().page - 1, snapshot))>
-                                {t().previous_page}
+                                {shared().previous_page}
                             </button>
-                            <span>{move || fill(t().page_of, &[&view.get().page, &pages])}</span>
+                            <span>{move || fill(shared().page_of, &[&view.get().page, &pages])}</span>
                             <button type="button" class="button small" disabled=move || { view.get().page >= pages }
                                 on:click=move |_| set_view.run(view.get_untracked().at_page(view.get_untracked().page + 1, snapshot))>
-                                {t().next_page}
+                                {shared().next_page}
                             </button>
                         </nav>
                     }.into_any()

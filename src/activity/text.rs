@@ -11,10 +11,6 @@ crate::i18n::texts! {
     /// {0}: how many.
     matching: "{0} matching activities" | "{0} passende Aktivitäten",
     all: "{0} activities" | "{0} Aktivitäten",
-    pages: "Pages" | "Seiten",
-    previous_page: "Previous page" | "Vorherige Seite",
-    next_page: "Next page" | "Nächste Seite",
-    page_of: "Page {0} of {1}" | "Seite {0} von {1}",
     person: "Person" | "Person",
     anyone: "Anyone: type a name or email" | "Alle: Name oder E-Mail eingeben",
     space: "Space" | "Space",

@@ -3,6 +3,7 @@
 
 use super::text::{space_role, t};
 use crate::i18n::{fill, lang};
+use crate::widgets::text::t as shared;
 use contract::{Collaborator, SpaceDetail, COLLABORATOR_ROLES};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -76,7 +77,7 @@ fn SpaceView(detail: SpaceDetail, on_change: Callback<(i64, Option<String>, Stri
             <table class="table stack">
                 <thead><tr>
                     <th scope="col">{t().name}</th><th scope="col">{t().org_role}</th><th scope="col">{t().space_role}</th>
-                    <th scope="col"><span class="visually-hidden">{t().actions}</span></th>
+                    <th scope="col"><span class="visually-hidden">{shared().actions}</span></th>
                 </tr></thead>
                 <tbody>
                     {detail.collaborators.into_iter().map(|c| view! { <CollaboratorRow collaborator=c on_change=on_change /> }).collect_view()}

@@ -1,5 +1,6 @@
 use super::text::t;
 use crate::i18n::fill;
+use crate::widgets::text::t as shared;
 use contract::OrgSpace;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -46,7 +47,7 @@ pub fn SpacesTable(
                 <thead>
                     <tr>
                         {SortKey::ALL.into_iter().map(header).collect_view()}
-                        <th scope="col"><span class="visually-hidden">{t().actions}</span></th>
+                        <th scope="col"><span class="visually-hidden">{shared().actions}</span></th>
                     </tr>
                 </thead>
                 <tbody>

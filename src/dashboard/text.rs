@@ -34,7 +34,6 @@ crate::i18n::texts! {
     filter_placeholder: "Name or owner" | "Name oder Eigentümer",
     /// {0}: shown, {1}: all.
     spaces_count: "{0} of {1} spaces" | "{0} von {1} Spaces",
-    actions: "Actions" | "Aktionen",
     no_match: "No space matches this filter." | "Kein Space passt zu diesem Filter.",
     /// {0}: the space.
     detach_named: "Detach {0}" | "{0} abtrennen",

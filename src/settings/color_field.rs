@@ -21,9 +21,16 @@ pub fn ColorField(
     };
     let ratio = move || {
         let check = check.get();
+        let required = lang().with_decimal_sign(&check.required.to_string());
         match check.ratio {
-            Some(r) if check.passes() => fill(t().contrast_passes, &[&ratio_text(r), &required_text(check.required)]),
-            Some(r) => fill(t().contrast_too_low, &[&ratio_text(r), &required_text(check.required)]),
+            Some(r) => {
+                let text = if check.passes() {
+                    t().contrast_passes
+                } else {
+                    t().contrast_too_low
+                };
+                fill(text, &[&lang().with_decimal_sign(&format!("{r:.2}")), &required])
+            }
             None => t().not_a_colour.to_string(),
         }
     };
@@ -41,14 +48,4 @@ pub fn ColorField(
             <p id=error_id class="field-error" role="alert">{move || error.get()}</p>
         </div>
     }
-}
-
-/// A required ratio as written in WCAG (4.5, 3), with this page's decimal sign.
-fn required_text(ratio: f64) -> String {
-    ratio.to_string().replace('.', &lang().decimal_separator().to_string())
-}
-
-/// A contrast ratio to two places, with the decimal sign of this page's language.
-fn ratio_text(ratio: f64) -> String {
-    format!("{ratio:.2}").replace('.', &lang().decimal_separator().to_string())
 }

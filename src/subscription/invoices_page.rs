@@ -1,4 +1,5 @@
 use super::text::t;
+use crate::widgets::text::t as shared;
 use contract::Invoice;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -30,7 +31,7 @@ pub fn InvoicesPage() -> impl IntoView {
                                     <th scope="col">{t().invoice_number}</th><th scope="col">{t().period}</th>
                                     <th scope="col" class="num">{t().amount}</th><th scope="col" class="num">{t().tax}</th>
                                     <th scope="col" class="num">{t().total}</th><th scope="col">{t().status}</th>
-                                    <th scope="col"><span class="visually-hidden">{t().actions}</span></th>
+                                    <th scope="col"><span class="visually-hidden">{shared().actions}</span></th>
                                 </tr></thead>
                                 <tbody>
                                     {list.into_iter().map(|invoice| view! { <InvoiceRow invoice=invoice /> }).collect_view()}

@@ -86,7 +86,6 @@ crate::i18n::texts! {
     tax: "Tax" | "Steuer",
     total: "Total" | "Gesamt",
     status: "Status" | "Status",
-    actions: "Actions" | "Aktionen",
     /// {0}: the invoice's number.
     download_named: "Download {0}" | "{0} herunterladen",
     download: "Download" | "Herunterladen",

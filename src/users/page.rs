@@ -1,4 +1,5 @@
 use super::text::t;
+use crate::widgets::text::t as shared;
 use contract::{OrgRole, OrgUser};
 use leptos::prelude::*;
 
@@ -127,15 +128,15 @@ pub fn UsersPage() -> impl IntoView {
                         <UsersTable page=page space_names=names view=view set_view=set_view me=me().map(|m| m.user.id).unwrap_or_default()
                             my_role=me().and_then(|m| m.role()).unwrap_or(OrgRole::Member)
                             on_change=Callback::new(move |p| pending.set(Some(p))) />
-                        <nav class="pager" aria-label=t().pages>
+                        <nav class="pager" aria-label=shared().pages>
                             <button type="button" class="button small" disabled=move || { view.get().page <= 1 }
                                 on:click=move |_| set_view.run(ViewState { page: view.get_untracked().page - 1, ..view.get_untracked() })>
-                                {t().previous_page}
+                                {shared().previous_page}
                             </button>
-                            <span>{move || fill(t().page_of, &[&view.get().page, &pages])}</span>
+                            <span>{move || fill(shared().page_of, &[&view.get().page, &pages])}</span>
                             <button type="button" class="button small" disabled=move || { view.get().page >= pages }
                                 on:click=move |_| set_view.run(ViewState { page: view.get_untracked().page + 1, ..view.get_untracked() })>
-                                {t().next_page}
+                                {shared().next_page}
                             </button>
                             <span class="page-size">
                                 <label for="users-per-page">{t().rows_per_page}</label>

@@ -1,4 +1,5 @@
 use super::text::t;
+use crate::widgets::text::t as shared;
 use contract::{check_invite, Invitation, MailStatus, OrgRole};
 use leptos::prelude::*;
 
@@ -39,7 +40,7 @@ pub fn PendingInvitations(
         <table class="table stack">
             <thead><tr>
                 <th scope="col">{t().email}</th><th scope="col">{t().role}</th><th scope="col">{t().expires}</th><th scope="col">{t().mail}</th>
-                <th scope="col"><span class="visually-hidden">{t().actions}</span></th>
+                <th scope="col"><span class="visually-hidden">{shared().actions}</span></th>
             </tr></thead>
             <tbody>
                 {invitations.into_iter().map(|i| {

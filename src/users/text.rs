@@ -11,11 +11,6 @@ crate::i18n::texts! {
     role: "Role" | "Rolle",
     all_roles: "All roles" | "Alle Rollen",
     loading_users: "Loading users…" | "Benutzer werden geladen…",
-    pages: "Pages" | "Seiten",
-    previous_page: "Previous page" | "Vorherige Seite",
-    next_page: "Next page" | "Nächste Seite",
-    /// {0}: this page, {1}: how many pages.
-    page_of: "Page {0} of {1}" | "Seite {0} von {1}",
     rows_per_page: "Rows per page" | "Zeilen pro Seite",
     pending_invitations: "Pending invitations" | "Offene Einladungen",
     loading_invitations: "Loading invitations…" | "Einladungen werden geladen…",
@@ -47,7 +42,6 @@ crate::i18n::texts! {
     sign_ins: "Sign-ins" | "Anmeldungen",
     last_sign_in: "Last sign-in" | "Letzte Anmeldung",
     two_factor: "Two-factor" | "Zwei-Faktor",
-    actions: "Actions" | "Aktionen",
     no_match: "No user matches this search." | "Kein Benutzer passt zu dieser Suche.",
     never: "Never" | "Nie",
     /// {0}: the person.

@@ -1,6 +1,7 @@
 use std::collections::HashMap;
 
 use super::text::t;
+use crate::widgets::text::t as shared;
 use contract::{assignable_roles, check_removal, check_role_change, Keepers, OrgRole, OrgUser, Party, UsersPage};
 use leptos::prelude::*;
 
@@ -48,7 +49,7 @@ pub fn UsersTable(
                         <th scope="col">{t().spaces}</th>
                         {[SortKey::SignIns, SortKey::LastSignIn].into_iter().map(header).collect_view()}
                         <th scope="col">{t().two_factor}</th>
-                        <th scope="col"><span class="visually-hidden">{t().actions}</span></th>
+                        <th scope="col"><span class="visually-hidden">{shared().actions}</span></th>
                     </tr>
                 </thead>
                 <tbody>

@@ -6,6 +6,14 @@ crate::i18n::texts! {
     cancel: "Cancel" | "Abbrechen",
     retry: "Retry" | "Erneut versuchen",
     dismiss: "Dismiss" | "Schließen",
+    /// A table's last column of buttons, named for screen readers only.
+    actions: "Actions" | "Aktionen",
+    /// A pager's name and its parts.
+    pages: "Pages" | "Seiten",
+    previous_page: "Previous page" | "Vorherige Seite",
+    next_page: "Next page" | "Nächste Seite",
+    /// {0}: this page, {1}: how many pages.
+    page_of: "Page {0} of {1}" | "Seite {0} von {1}",
     checking_session: "Checking your session…" | "Sitzung wird geprüft…",
     network: "The server cannot be reached. Check your connection and try again." | "Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
     timeout: "The server took too long to answer. Please try again." | "Der Server hat zu lange nicht geantwortet. Bitte versuchen Sie es erneut.",

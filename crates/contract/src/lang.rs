@@ -61,6 +61,11 @@ impl Lang {
         }
     }
 
+    /// A number written with a `.` (`4.5`, `{:.2}`) in this language's decimal sign.
+    pub fn with_decimal_sign(self, number: &str) -> String {
+        number.replace('.', &self.decimal_separator().to_string())
+    }
+
     /// Digits grouped in threes: `1234567` as `1,234,567` (English) or `1.234.567` (German).
     pub fn group_digits(self, n: u64) -> String {
         let digits = n.to_string();

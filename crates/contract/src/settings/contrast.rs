@@ -86,18 +86,17 @@ impl ColorCheck {
                 "{label} must be a colour like #3b4cca.",
                 "{label} muss eine Farbe wie #3b4cca sein."
             ),
-            Some(ratio) => match lang {
-                Lang::En => format!(
-                    "{label} has a contrast of {ratio:.2}:1 against the page; WCAG AA needs at least {}:1.",
-                    self.required
-                ),
-                // German writes a decimal comma.
-                Lang::De => format!(
-                    "{label} hat einen Kontrast von {}:1 zur Seite; WCAG AA verlangt mindestens {}:1.",
-                    format!("{ratio:.2}").replace('.', ","),
-                    self.required.to_string().replace('.', ",")
-                ),
-            },
+            Some(ratio) => {
+                let (ratio, required) = (
+                    lang.with_decimal_sign(&format!("{ratio:.2}")),
+                    lang.with_decimal_sign(&self.required.to_string()),
+                );
+                said_in!(
+                    lang,
+                    "{label} has a contrast of {ratio}:1 against the page; WCAG AA needs at least {required}:1.",
+                    "{label} hat einen Kontrast von {ratio}:1 zur Seite; WCAG AA verlangt mindestens {required}:1."
+                )
+            }
         }
     }
 }
