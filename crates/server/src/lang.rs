@@ -29,11 +29,6 @@ pub async fn in_the_callers_language(request: Request, next: Next) -> Response {
     SPOKEN.scope(lang, next.run(request)).await
 }
 
-/// Run `work` as if answering a request in `lang` (tests, and work handed to another task).
-pub async fn speaking<F: std::future::Future>(lang: Lang, work: F) -> F::Output {
-    SPOKEN.scope(lang, work).await
-}
-
 /// `say!("English {x}", "Deutsch {x}")`: the text in the caller's language, both written at the
 /// place they are used so neither can go missing. Extra arguments go to both, as to `format!`.
 #[macro_export]
