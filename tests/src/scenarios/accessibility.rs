@@ -11,16 +11,7 @@ pub async fn every_screen_passes_axe_and_fits_a_phone(ctx: Ctx) -> TestResult {
 
     ctx.sign_in("owner@acme.test", "demo-password").await?;
     ctx.wait_location("/").await?;
-    // Subscribed, so the billing screens open too.
-    let token = ctx.stored_token().await?.ok_or("signed in")?;
-    let subscribed = reqwest::Client::new()
-        .put(format!("{}/api/v1/orgs/me/subscription", ctx.base))
-        .bearer_auth(&token)
-        .json(&serde_json::json!({ "tier": "team" }))
-        .send()
-        .await?;
-    crate::ensure!(subscribed.status().is_success(), "subscribed: {}", subscribed.status());
-    ctx.driver.refresh().await?;
+    subscribe_and_reload(&ctx).await?;
     ctx.wait_text("Marketing Website").await?;
     problems.extend(ctx.accessibility_problems("dashboard").await?);
 
@@ -63,6 +54,25 @@ pub async fn every_screen_passes_axe_and_fits_a_phone(ctx: Ctx) -> TestResult {
     ctx.by_name("heading", "Account").await?;
     problems.extend(ctx.accessibility_problems("account").await?);
 
+    none_of(problems)
+}
+
+/// Subscribe the signed-in owner's organization (so the billing screens open too) and reload.
+pub(super) async fn subscribe_and_reload(ctx: &Ctx) -> TestResult {
+    let token = ctx.stored_token().await?.ok_or("signed in")?;
+    let subscribed = reqwest::Client::new()
+        .put(format!("{}/api/v1/orgs/me/subscription", ctx.base))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({ "tier": "team" }))
+        .send()
+        .await?;
+    crate::ensure!(subscribed.status().is_success(), "subscribed: {}", subscribed.status());
+    ctx.driver.refresh().await?;
+    Ok(())
+}
+
+/// Pass when nothing was found, else list every problem.
+pub(super) fn none_of(problems: Vec<String>) -> TestResult {
     crate::ensure!(
         problems.is_empty(),
         "{} accessibility problems:\n      {}",
