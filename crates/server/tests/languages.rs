@@ -8,15 +8,27 @@ use common::{server, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-async fn login_in(s: &TestServer, accept_language: Option<&str>) -> Value {
-    let mut request = s
-        .client
-        .post(s.url("/auth/login"))
-        .json(&json!({ "email": "owner@acme.test", "password": "not-the-password" }));
+/// A POST as the app sends it, saying its language (or none).
+async fn post_in(
+    s: &TestServer,
+    path: &str,
+    token: Option<&str>,
+    accept_language: Option<&str>,
+    body: Value,
+) -> reqwest::Response {
+    let mut request = s.client.post(s.url(path)).json(&body);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
     if let Some(language) = accept_language {
         request = request.header("Accept-Language", language);
     }
-    let response = request.send().await.unwrap();
+    request.send().await.unwrap()
+}
+
+async fn login_in(s: &TestServer, accept_language: Option<&str>) -> Value {
+    let body = json!({ "email": "owner@acme.test", "password": "not-the-password" });
+    let response = post_in(s, "/auth/login", None, accept_language, body).await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     response.json().await.unwrap()
 }
@@ -74,15 +86,8 @@ async fn field_messages_and_role_refusals_come_in_german_at_their_field() {
 
     // An admin may not make anyone an owner: the permission rule's reason, in German.
     let admin = s.token("admin@acme.test").await;
-    let response = s
-        .client
-        .post(s.url("/orgs/me/invitations"))
-        .bearer_auth(&admin)
-        .header("Accept-Language", "de-AT")
-        .json(&json!({ "emails": ["neu@example.com"], "org_role": "owner", "firstname": "", "lastname": "" }))
-        .send()
-        .await
-        .unwrap();
+    let invite = json!({ "emails": ["neu@example.com"], "org_role": "owner", "firstname": "", "lastname": "" });
+    let response = post_in(&s, "/orgs/me/invitations", Some(&admin), Some("de-AT"), invite).await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     let refused: Value = response.json().await.unwrap();
     assert!(
@@ -95,15 +100,8 @@ async fn field_messages_and_role_refusals_come_in_german_at_their_field() {
 async fn mails_go_out_in_the_language_of_the_request_that_sent_them() {
     let s = server().await;
     let admin = s.token("admin@acme.test").await;
-    let response = s
-        .client
-        .post(s.url("/orgs/me/invitations"))
-        .bearer_auth(&admin)
-        .header("Accept-Language", "de")
-        .json(&json!({ "emails": ["nora@example.com"], "org_role": "admin", "firstname": "Nora", "lastname": "" }))
-        .send()
-        .await
-        .unwrap();
+    let invite = json!({ "emails": ["nora@example.com"], "org_role": "admin", "firstname": "Nora", "lastname": "" });
+    let response = post_in(&s, "/orgs/me/invitations", Some(&admin), Some("de"), invite).await;
     assert_eq!(response.status(), StatusCode::CREATED);
     let mail = &s.mails_to("nora@example.com", 1).await[0];
     assert!(mail.contains("Einladung annehmen"), "{mail}");
@@ -111,14 +109,8 @@ async fn mails_go_out_in_the_language_of_the_request_that_sent_them() {
     assert!(mail.contains("lang=\"de\""), "the HTML part says it is German: {mail}");
 
     // The same server, asked in English, writes English.
-    let asked = s
-        .client
-        .post(s.url("/auth/password-reset"))
-        .header("Accept-Language", "en-US")
-        .json(&json!({ "email": "owner@acme.test" }))
-        .send()
-        .await
-        .unwrap();
+    let reset = json!({ "email": "owner@acme.test" });
+    let asked = post_in(&s, "/auth/password-reset", None, Some("en-US"), reset).await;
     assert!(asked.status().is_success());
     let mail = &s.mails_to("owner@acme.test", 1).await[0];
     assert!(
