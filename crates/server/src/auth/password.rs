@@ -106,15 +106,15 @@ struct Job {
     _permit: OwnedSemaphorePermit,
 }
 
-/// The process's hashing workers: a cap and the queue they take work from.
+/// A server's hashing workers: a cap and the queue they take work from. The threads end when
+/// the server's `Hasher` is dropped (their queue closes).
 struct Workers {
     permits: Arc<Semaphore>,
     jobs: Mutex<mpsc::Sender<Job>>,
 }
 
-fn workers() -> &'static Workers {
-    static WORKERS: OnceLock<Workers> = OnceLock::new();
-    WORKERS.get_or_init(|| {
+impl Workers {
+    fn start() -> Workers {
         let (sender, receiver) = mpsc::channel::<Job>();
         let receiver = Arc::new(Mutex::new(receiver));
         for n in 0..MAX_CONCURRENT {
@@ -148,7 +148,7 @@ fn workers() -> &'static Workers {
             permits: Arc::new(Semaphore::new(MAX_CONCURRENT)),
             jobs: Mutex::new(sender),
         }
-    })
+    }
 }
 
 fn busy() -> ApiError {
@@ -159,9 +159,18 @@ fn busy() -> ApiError {
 }
 
 /// The one way the server hashes or checks a password. It counts the checks it started.
-#[derive(Default)]
 pub struct Hasher {
     checks: AtomicU64,
+    workers: Workers,
+}
+
+impl Default for Hasher {
+    fn default() -> Hasher {
+        Hasher {
+            checks: AtomicU64::new(0),
+            workers: Workers::start(),
+        }
+    }
 }
 
 /// A worker kept for one password check or hash, taken before the attempt is counted, so a
@@ -174,7 +183,7 @@ pub struct Reserved<'a> {
 impl Hasher {
     /// Keep a worker, or 503 when every one is busy.
     pub fn reserve(&self) -> Result<Reserved<'_>, ApiError> {
-        let permit = workers().permits.clone().try_acquire_owned().map_err(|_| busy())?;
+        let permit = self.workers.permits.clone().try_acquire_owned().map_err(|_| busy())?;
         Ok(Reserved { hasher: self, permit })
     }
 
@@ -192,7 +201,8 @@ impl Reserved<'_> {
             done,
             _permit: self.permit,
         };
-        workers()
+        self.hasher
+            .workers
             .jobs
             .lock()
             .map_err(|_| ApiError::internal())?

@@ -1,6 +1,5 @@
 //! A real server on an ephemeral port with a temporary, demo-seeded database: a new SQLite file,
 //! or a new database on the PostgreSQL server that `ORG_AREA_TEST_POSTGRES_URL` names.
-#![allow(dead_code)]
 
 use std::sync::Arc;
 

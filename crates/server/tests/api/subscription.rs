@@ -2,9 +2,8 @@
 //! detach, invoice totals in integer cents, billing validation, and cards kept as brand, last four
 //! digits and expiry only.
 
-mod common;
 
-use common::{expect_error, expect_invalid_at, server, TestServer};
+use crate::common::{expect_error, expect_invalid_at, server, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -329,7 +328,7 @@ async fn billing_information_is_validated_at_each_field() {
 /// Every text and number stored anywhere in the database, as one string.
 async fn whole_database(s: &TestServer) -> String {
     let mut all = String::new();
-    if common::on_postgres() {
+    if crate::common::on_postgres() {
         let tables: Vec<String> =
             sqlx::query_scalar("SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public'")
                 .fetch_all(&s.running.pool)
@@ -433,7 +432,7 @@ async fn cards_must_pass_luhn_and_be_current_and_only_brand_last_four_and_expiry
 
 #[tokio::test]
 async fn a_tier_too_small_for_the_organization_is_refused() {
-    let s = common::server_seeded(org_area_server::Seed::DemoLarge).await;
+    let s = crate::common::server_seeded(org_area_server::Seed::DemoLarge).await;
     let owner = s.token("owner@acme.test").await;
     // 250 spaces and 10,000 people fit Team; pretend the organization outgrew it.
     sqlx::query("UPDATE orgs SET max_spaces = 400 WHERE slug = 'acme-studio'")

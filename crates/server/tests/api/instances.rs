@@ -1,11 +1,10 @@
 //! Two server instances on one database, as behind a load balancer: each has its own connection
 //! pool, scheduler and change watcher, and shares nothing with the other but the database. What
-//! one instance does holds on the other. (Throttling across instances: tests/throttling.rs; a
-//! change reaching the other instance's event stream: tests/events.rs.)
+//! one instance does holds on the other. (Throttling across instances: the `throttling` module; a
+//! change reaching the other instance's event stream: the `events` module.)
 
-mod common;
 
-use common::{server, TestServer};
+use crate::common::{server, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 

@@ -1,12 +1,11 @@
 //! `GET /orgs/me`: what each role receives, and that one organization never sees another's data.
 
-mod common;
 
-use common::{emails, expect_error, server};
+use crate::common::{emails, expect_error, server};
 use reqwest::StatusCode;
 use serde_json::Value;
 
-async fn org_of(s: &common::TestServer, email: &str) -> Value {
+async fn org_of(s: &crate::common::TestServer, email: &str) -> Value {
     let token = s.token(email).await;
     let response = s.get("/orgs/me", Some(&token)).await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -108,7 +107,7 @@ async fn signed_out_callers_get_401() {
 }
 
 /// `GET /orgs/me` again with the ETag of the last answer, and what came back.
-async fn revalidate(s: &common::TestServer, token: &str, tag: &str) -> (StatusCode, String) {
+async fn revalidate(s: &crate::common::TestServer, token: &str, tag: &str) -> (StatusCode, String) {
     let response = s
         .client
         .get(s.url("/orgs/me"))
@@ -125,7 +124,7 @@ async fn revalidate(s: &common::TestServer, token: &str, tag: &str) -> (StatusCo
 /// After a change that succeeded, the held tag gets the whole answer with a new tag, which is
 /// then current.
 async fn stale_after(
-    s: &common::TestServer,
+    s: &crate::common::TestServer,
     token: &str,
     tag: &str,
     what: &str,

@@ -3,9 +3,8 @@
 //! enforcement for organizations that require it. Codes are computed by an independent TOTP
 //! implementation (totp-rs) from the `otpauth://` address the server hands out.
 
-mod common;
 
-use common::{expect_error, expect_invalid_at, server, TestServer};
+use crate::common::{expect_error, expect_invalid_at, server, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use totp_rs::TOTP;
@@ -45,7 +44,7 @@ async fn a_forgotten_password_is_reset_by_a_link_that_works_once_and_ends_every_
         mail.contains("/o/acme-studio/reset-password#token="),
         "the branded address: {mail}"
     );
-    let token = common::secret_in(mail, "token");
+    let token = crate::common::secret_in(mail, "token");
     let queued: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE recipient = 'nobody@nowhere.test'")
         .fetch_one(&s.running.pool)
         .await

@@ -1,13 +1,12 @@
 //! The Users endpoints against the permission table: each role, each action, the forbidden cases
 //! and another organization's users.
 
-mod common;
 
-use common::{emails, expect_error, server};
+use crate::common::{emails, expect_error, server};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-async fn patch(s: &common::TestServer, token: &str, id: i64, role: &str) -> reqwest::Response {
+async fn patch(s: &crate::common::TestServer, token: &str, id: i64, role: &str) -> reqwest::Response {
     s.client
         .patch(s.url(&format!("/orgs/me/users/{id}")))
         .bearer_auth(token)

@@ -5,9 +5,8 @@
 //! Ignored by a plain `cargo test`: it needs the schemathesis CLI, which `cargo xtask test`
 //! installs and names in `ORG_AREA_SCHEMATHESIS` before running the ignored tests.
 
-mod common;
 
-use common::server;
+use crate::common::server;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the schemathesis CLI; `cargo xtask test` runs it"]
@@ -29,7 +28,7 @@ async fn schemathesis_finds_nothing_the_document_does_not_promise() {
             // Signing out would end the session every other case runs with.
             "--exclude-path",
             "/api/v1/auth/logout",
-            // An endless event stream: its own tests (tests/events.rs) read it.
+            // An endless event stream: its own tests (the `events` module) read it.
             "--exclude-path",
             "/api/v1/orgs/me/events",
             "--checks",

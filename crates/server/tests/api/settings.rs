@@ -2,9 +2,8 @@
 //! logo and favicon checks, the public branding, the frame-ancestors policy, and the access rules
 //! the invitation and add-space paths honour.
 
-mod common;
 
-use common::{expect_error, expect_invalid_at, server, TestServer};
+use crate::common::{expect_error, expect_invalid_at, server, TestServer};
 use org_area_server::{start, Config, Seed};
 use reqwest::StatusCode;
 use serde_json::{json, Value};

@@ -1,8 +1,7 @@
 //! Sign-in, sessions and their revocation against a real server.
 
-mod common;
 
-use common::{expect_error, server};
+use crate::common::{expect_error, server};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 

@@ -3,11 +3,10 @@
 //! last id; members and other organizations get nothing; a stream ends when its session may no
 //! longer follow.
 
-mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{server, TestServer};
+use crate::common::{server, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 

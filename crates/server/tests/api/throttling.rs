@@ -3,11 +3,10 @@
 //! when it starts, one account's failures never block another account, and nobody at another
 //! address can lock a person out of their own.
 
-mod common;
 
 use std::net::IpAddr;
 
-use common::{expect_error, server, server_with, TestServer};
+use crate::common::{expect_error, server, server_with, TestServer};
 use org_area_server::client::TrustedProxies;
 use reqwest::{Client, StatusCode};
 use serde_json::json;

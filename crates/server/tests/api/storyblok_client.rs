@@ -5,9 +5,8 @@
 //! Ignored by a plain `cargo test`: it needs Node.js and the npm packages, which `cargo xtask
 //! test` installs before running the ignored tests.
 
-mod common;
 
-use common::server;
+use crate::common::server;
 use serde_json::{json, Value};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,12 +1,11 @@
 //! Two requests at once: real parallel requests against a running server on a database file,
 //! for every promise the server makes that an interleaving could break.
 
-mod common;
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::{server, server_with_gateway, TestServer};
+use crate::common::{server, server_with_gateway, TestServer};
 use org_area_server::payments::TestGateway;
 use reqwest::StatusCode;
 use serde_json::{json, Value};

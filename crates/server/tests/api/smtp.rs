@@ -6,11 +6,10 @@
 //! Ignored by a plain `cargo test`: it needs aiosmtpd, which `cargo xtask test` installs and
 //! names in `ORG_AREA_PYTHON` (the Python that has it) before running the ignored tests.
 
-mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{server_with, TestServer};
+use crate::common::{server_with, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -67,7 +66,7 @@ impl SmtpServer {
             if let Ok(dir) = std::fs::read_dir(self.maildir.path().join("box").join(sub)) {
                 for entry in dir.flatten() {
                     if let Ok(raw) = std::fs::read_to_string(entry.path()) {
-                        out.push(common::decoded_mail(&raw));
+                        out.push(crate::common::decoded_mail(&raw));
                     }
                 }
             }
@@ -103,7 +102,7 @@ async fn an_invitation_arrives_by_smtp_with_a_link_only_the_invitee_sees() {
     let smtp = SmtpServer::start(port).await;
     let s = smtp_server(port).await;
     let admin = s.token("admin@acme.test").await;
-    sqlx::query(if common::on_postgres() {
+    sqlx::query(if crate::common::on_postgres() {
         "UPDATE orgs SET settings = jsonb_set(settings::jsonb, '{branding}',
              COALESCE(settings::jsonb -> 'branding', '{}') || '{\"app_name\": \"Acme Hub\"}')::text
          WHERE slug = 'acme-studio'"
@@ -143,7 +142,7 @@ async fn an_invitation_arrives_by_smtp_with_a_link_only_the_invitee_sees() {
         "{mail}"
     );
     assert!(mail.contains("Subject: Join Acme Studio on Acme Hub"), "{mail}");
-    let code = common::secret_in(mail, "code");
+    let code = crate::common::secret_in(mail, "code");
     assert!(mail.contains(&format!(
         "{}/o/acme-studio/accept-invitation#code={code}",
         s.running.url()
@@ -222,7 +221,7 @@ async fn with_the_smtp_server_down_the_mail_waits_and_arrives_once_after_a_resta
         .await
         .unwrap();
     assert_eq!(status, "sent");
-    assert!(common::secret_in(&mails[0], "code").len() > 20);
+    assert!(crate::common::secret_in(&mails[0], "code").len() > 20);
 }
 
 /// A new server on `first`'s database sending to the SMTP port.

@@ -3,7 +3,6 @@
 //! sharing nothing but the database. Everything one process learns holds on the other: sessions,
 //! throttling, settings versions, the owner rule, live changes and scheduled work.
 
-mod common;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -105,7 +104,7 @@ impl Instance {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_processes_on_one_database_act_as_one_service() {
     let dir = tempfile::tempdir().unwrap();
-    let database = common::new_database(dir.path()).await;
+    let database = crate::common::new_database(dir.path()).await;
     let a = Instance::start(&database, &dir.path().join("mail"), "demo");
     let b = Instance::start(&database, &dir.path().join("mail"), "none");
 
@@ -243,7 +242,7 @@ async fn two_processes_on_one_database_act_as_one_service() {
         .await,
         StatusCode::OK
     );
-    common::let_months_pass_in(&database, 1).await;
+    crate::common::let_months_pass_in(&database, 1).await;
     let deadline = Instant::now() + Duration::from_secs(10);
     let invoices = loop {
         let listed: Value = b.get("/orgs/me/invoices", &owner).await.json().await.unwrap();

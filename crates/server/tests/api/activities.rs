@@ -2,9 +2,8 @@
 //! before and after, never a secret), nothing recorded for a refused or failed change, the
 //! filters, who may read it, and that nothing can change it.
 
-mod common;
 
-use common::{expect_error, server, TestServer};
+use crate::common::{expect_error, server, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -481,7 +480,7 @@ async fn filters_paging_and_snapshot_follow_storyblok_and_stay_stable() {
         ("created_at_gte=yesterday", "created_at_gte"),
         ("keys=org_user.delete", "keys"),
     ] {
-        common::expect_invalid_at(
+        crate::common::expect_invalid_at(
             s.get(&format!("/orgs/me/activities?{query}"), Some(&owner)).await,
             field,
         )
@@ -507,7 +506,7 @@ async fn exports_hold_the_filtered_set_as_csv_and_json() {
         .await
         .unwrap();
     assert_eq!(json.as_array().unwrap().len(), 2, "a sign-in and the role change");
-    common::expect_invalid_at(
+    crate::common::expect_invalid_at(
         s.get("/orgs/me/activities/export?format=xml", Some(&owner)).await,
         "format",
     )

@@ -1,13 +1,12 @@
 //! Invitations: who may invite whom, validation at the field, expiry, resend, revoke and
 //! acceptance.
 
-mod common;
 
-use common::{expect_error, server};
+use crate::common::{expect_error, server};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-async fn invite(s: &common::TestServer, token: &str, emails: &[&str], role: &str) -> reqwest::Response {
+async fn invite(s: &crate::common::TestServer, token: &str, emails: &[&str], role: &str) -> reqwest::Response {
     s.post(
         "/orgs/me/invitations",
         Some(token),
@@ -16,7 +15,7 @@ async fn invite(s: &common::TestServer, token: &str, emails: &[&str], role: &str
     .await
 }
 
-async fn accept(s: &common::TestServer, code: &str, password: &str) -> reqwest::Response {
+async fn accept(s: &crate::common::TestServer, code: &str, password: &str) -> reqwest::Response {
     s.post(
         "/invitations/accept",
         None,

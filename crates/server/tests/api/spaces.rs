@@ -1,8 +1,7 @@
 //! The dashboard's endpoints: spaces with traffic, statistics, personal spaces, add and detach.
 
-mod common;
 
-use common::{expect_error, server};
+use crate::common::{expect_error, server};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -316,7 +315,7 @@ async fn spaces_of_others_or_in_organizations_cannot_be_added() {
 
 #[tokio::test]
 async fn the_large_demo_has_250_spaces_and_10000_users() {
-    let s = common::server_seeded(org_area_server::Seed::DemoLarge).await;
+    let s = crate::common::server_seeded(org_area_server::Seed::DemoLarge).await;
     let token = s.token("owner@acme.test").await;
     let spaces: Value = s
         .get("/orgs/me/spaces?period=all", Some(&token))
@@ -334,7 +333,7 @@ async fn the_large_demo_has_250_spaces_and_10000_users() {
     assert_eq!(theirs["org"]["user_count"], 3);
 }
 
-async fn put_collaborator(s: &common::TestServer, token: &str, space: i64, user: i64, role: &str) -> reqwest::Response {
+async fn put_collaborator(s: &crate::common::TestServer, token: &str, space: i64, user: i64, role: &str) -> reqwest::Response {
     s.client
         .put(s.url(&format!("/orgs/me/spaces/{space}/collaborators/{user}")))
         .bearer_auth(token)

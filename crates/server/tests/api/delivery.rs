@@ -2,10 +2,9 @@
 //! brand inlined, safely), content-hashed files kept for a year, a missing file never answered
 //! with the page, and the bootstrap script allowed by its hash.
 
-mod common;
 
 use base64::Engine;
-use common::server_with;
+use crate::common::server_with;
 use contract::hosting::{meta, BOOTSTRAP_SCRIPT, BRAND_SLOT};
 use reqwest::StatusCode;
 use serde_json::{json, Value};

@@ -1,0 +1,26 @@
+//! The API server's integration tests, one binary: a module per area, each starting real servers
+//! on temporary databases (SQLite, or PostgreSQL when `ORG_AREA_TEST_POSTGRES_URL` names one) and
+//! speaking HTTP to them as a client does.
+
+mod common;
+
+mod accounts;
+mod activities;
+mod auth;
+mod delivery;
+mod events;
+mod instances;
+mod invitations;
+mod languages;
+mod orgs;
+mod platform;
+mod processes;
+mod races;
+mod schemathesis;
+mod settings;
+mod smtp;
+mod spaces;
+mod storyblok_client;
+mod subscription;
+mod throttling;
+mod users;
