@@ -5,6 +5,7 @@ mod app_build;
 mod cmd;
 mod postgres;
 mod run;
+mod sql;
 mod test;
 mod tools;
 
@@ -23,6 +24,9 @@ commands:
   hosting [--dist DIR] [--prefix /admin/] [--api-base URL] [--frame-ancestor ORIGIN]...
         point a built dist/ at its host, no rebuild: the page's API address and policy,
         _headers and _redirects in dist/, an nginx block in target/hosting/
+  sql
+        describe every PostgreSQL query of the domain into crates/domain/postgres/.sqlx (after
+        changing a query), from a throwaway PostgreSQL; the build checks queries against it
   bench
         measure the release app against the budgets in headless Chromium, and the API on
         SQLite and on PostgreSQL (one and two instances)";
@@ -35,6 +39,7 @@ fn main() -> ExitCode {
         "run" => run::run(&rest),
         "test" => test::test(&rest),
         "bench" => test::bench(),
+        "sql" => sql::prepare(),
         "build-app" => app_build::release().map(|dist| app_build::report_sizes(&dist)),
         "hosting" => app_build::hosting::command(&rest),
         _ => {

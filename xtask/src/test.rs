@@ -23,8 +23,10 @@ pub fn test(args: &[String]) -> Result {
         .args(["test", "--package", "org-area-server", "--", "--ignored", "--nocapture"])
         .env("ORG_AREA_SCHEMATHESIS", &python.schemathesis)
         .env("ORG_AREA_PYTHON", &python.python))?;
-    // Every server test again on PostgreSQL: each test server makes its own database there.
+    // Every server test again on PostgreSQL: each test server makes its own database there. First,
+    // the committed descriptions its build checked the queries against must be PostgreSQL's own.
     let postgres = postgres::start(true)?;
+    crate::sql::check(&postgres.url)?;
     run(command("cargo")
         .args(["test", "--package", "org-area-server", "--", "--include-ignored"])
         .env(postgres::URL_VARIABLE, &postgres.url)

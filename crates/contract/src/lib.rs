@@ -11,6 +11,8 @@ pub mod lang;
 pub mod org;
 pub mod roles;
 pub mod settings;
+#[cfg(feature = "sqlx")]
+pub mod stored;
 pub mod subscription;
 pub mod users;
 

@@ -1,11 +1,13 @@
 //! Who is on the other end of a request: the client's address (through trusted proxies only), its
-//! browser, and whether it came over HTTPS.
+//! browser, and whether it came over HTTPS. The domain keeps what it needs of them as
+//! `common::ClientInfo`.
 
 use std::net::{IpAddr, SocketAddr};
 
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use axum::http::HeaderMap;
+use common::ClientInfo;
 use ipnet::IpNet;
 
 use crate::error::ApiError;
@@ -96,23 +98,6 @@ pub fn peer(parts: &Parts) -> IpAddr {
 }
 
 /// The client of a request, for throttling and the activity log.
-#[derive(Clone, Debug)]
-pub struct ClientInfo {
-    pub ip: IpAddr,
-    /// The browser's `User-Agent`, cut to a length worth keeping.
-    pub user_agent: Option<String>,
-}
-
-impl ClientInfo {
-    /// For work the server does on its own (scheduled renewals).
-    pub fn server() -> ClientInfo {
-        ClientInfo {
-            ip: IpAddr::from([127, 0, 0, 1]),
-            user_agent: None,
-        }
-    }
-}
-
 impl FromRequestParts<AppState> for ClientInfo {
     type Rejection = ApiError;
 

@@ -1,10 +1,12 @@
 //! API errors: an honest HTTP status and the JSON body every refusal carries,
-//! `{ "error": { "code", "message", "field" } }`.
+//! `{ "error": { "code", "message", "field" } }`. The domain's own errors become these here, in
+//! one place ([`status_of`]).
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use contract::{ApiErrorBody, ApiErrorDetail, Refusal};
+use common::{DomainError, Kind};
+use contract::{ApiErrorBody, ApiErrorDetail};
 
 #[derive(Debug)]
 pub struct ApiError {
@@ -38,48 +40,17 @@ impl ApiError {
         self
     }
 
-    pub fn unauthorized() -> Self {
-        Self::new(
-            StatusCode::UNAUTHORIZED,
-            "unauthorized",
-            crate::say!(
-                "Your session has ended. Please sign in again.",
-                "Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an."
-            ),
-        )
-    }
-
-    pub fn forbidden(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::FORBIDDEN, "forbidden", message)
-    }
-
-    /// The caller's role does not allow the action (or no longer does: roles are re-read inside
-    /// each change's transaction).
-    pub fn role_forbids() -> Self {
-        Self::forbidden(crate::say!(
-            "Your role in this organization does not allow this.",
-            "Ihre Rolle in dieser Organisation erlaubt das nicht."
-        ))
+    /// A parameter or field of the request is not acceptable.
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        DomainError::invalid(field, message).into()
     }
 
     pub fn not_found(what: &str) -> Self {
-        Self::new(StatusCode::NOT_FOUND, "not_found", format!("{what} was not found."))
+        DomainError::not_found(what).into()
     }
 
-    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
-        Self::new(StatusCode::CONFLICT, code, message)
-    }
-
-    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", message).at(field)
-    }
-
-    /// The first of several field problems found by a validation in `contract`.
-    pub fn first_issue(issues: Vec<contract::FieldIssue>) -> Self {
-        match issues.into_iter().next() {
-            Some(first) => ApiError::invalid(first.field, first.message),
-            None => ApiError::internal(),
-        }
+    pub fn internal() -> Self {
+        DomainError::internal().into()
     }
 
     pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
@@ -91,22 +62,6 @@ impl ApiError {
             StatusCode::PAYLOAD_TOO_LARGE,
             "too_large",
             format!("The request body can be at most {} KB.", limit_bytes / 1024),
-        )
-    }
-
-    /// Too much work at once: try again in a moment.
-    pub fn busy(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::SERVICE_UNAVAILABLE, "busy", message).retry_after(1)
-    }
-
-    pub fn internal() -> Self {
-        Self::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            crate::say!(
-                "Something went wrong on our side. Please try again.",
-                "Bei uns ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut."
-            ),
         )
     }
 
@@ -139,30 +94,31 @@ impl ApiError {
     }
 }
 
-impl From<Refusal> for ApiError {
-    fn from(refusal: Refusal) -> Self {
-        let status = match refusal {
-            Refusal::NotAllowed | Refusal::CannotAssignOwnership => StatusCode::FORBIDDEN,
-            Refusal::SelfChange | Refusal::LastManager | Refusal::LastOwner => StatusCode::CONFLICT,
-        };
-        ApiError::new(status, refusal.code(), refusal.message(crate::lang::spoken()))
+/// The status each kind of domain error answers with.
+pub fn status_of(kind: Kind) -> StatusCode {
+    match kind {
+        Kind::NotFound => StatusCode::NOT_FOUND,
+        Kind::Unauthenticated => StatusCode::UNAUTHORIZED,
+        Kind::Refused => StatusCode::FORBIDDEN,
+        Kind::Conflict => StatusCode::CONFLICT,
+        Kind::Invalid => StatusCode::UNPROCESSABLE_ENTITY,
+        Kind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        Kind::UnsupportedType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        Kind::Throttled => StatusCode::TOO_MANY_REQUESTS,
+        Kind::Busy => StatusCode::SERVICE_UNAVAILABLE,
+        Kind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
 
-impl From<sqlx::Error> for ApiError {
-    fn from(err: sqlx::Error) -> Self {
-        if let sqlx::Error::Database(db) = &err {
-            // Another writer held the database longer than the busy timeout: a moment later works.
-            if db.message().contains("database is locked") {
-                tracing::warn!(error = %err, "database busy");
-                return ApiError::busy(crate::say!(
-                    "The server is busy. Please try again in a moment.",
-                    "Der Server ist ausgelastet. Bitte versuchen Sie es gleich noch einmal."
-                ));
-            }
+impl From<DomainError> for ApiError {
+    fn from(err: DomainError) -> Self {
+        ApiError {
+            status: status_of(err.kind),
+            code: err.code,
+            message: err.message,
+            field: err.field,
+            retry_after_secs: err.retry_after.map(|wait| wait.as_secs().max(1)),
         }
-        tracing::error!(error = %err, "database error");
-        ApiError::internal()
     }
 }
 

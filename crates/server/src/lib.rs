@@ -1,52 +1,55 @@
-//! The org-area API server: JSON under `/api/v1` over SQLite, and the built app as static files.
+//! The org-area API server: JSON under `/api/v1` over SQLite or PostgreSQL, and the built app as
+//! static files.
 //!
-//! `routes/` holds the HTTP handlers, which only parse, call and answer; `domain/` owns the SQL
-//! and the rules, checks the caller's role inside each change's transaction and records its
-//! activity there; `scheduler` runs what is due without a request. The app only mirrors the
+//! `routes/` holds the HTTP handlers, which only parse, call and answer; the domain (the crates
+//! `org-area-domain-sqlite` and `-postgres`, one source built for each database) owns the SQL and
+//! the rules, checks the caller's role inside each change's transaction and records its activity
+//! there; `scheduler` and `mailer` run what is due without a request. The app only mirrors the
 //! rules to hide what a role cannot do.
 
-pub mod auth;
+pub mod caller;
 pub mod client;
 pub mod config;
-pub mod csv;
 pub mod db;
-pub mod domain;
 pub mod error;
 pub mod extract;
 pub mod lang;
 pub mod mailer;
 pub mod openapi;
 pub mod params;
-pub mod payments;
 pub mod routes;
 pub mod scheduler;
-pub mod seed;
 pub mod web;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
+use common::mail::Links;
+use common::password::Hasher;
+pub use common::payments;
+use payments::PaymentGateway;
 
 pub use config::{Config, Seed};
+pub use db::Database;
 
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
-    pub pool: db::Pool,
+    pub db: Database,
     /// Every password hash and check goes through it, under its concurrency cap.
-    pub hasher: Arc<auth::password::Hasher>,
+    pub hasher: Arc<Hasher>,
     /// Where invoices are charged; the test gateway until a provider is configured.
-    pub payments: Arc<dyn payments::PaymentGateway>,
+    pub payments: Arc<dyn PaymentGateway>,
     pub proxies: Arc<client::TrustedProxies>,
     /// Answers of many megabytes (the whole organization, exports) built at once.
     pub large_answers: Arc<tokio::sync::Semaphore>,
     /// Sends what the outbox holds; woken when something is queued.
     pub mailer: Arc<mailer::Mailer>,
     /// The app's public address, for links in mails.
-    pub links: Arc<domain::mail::Links>,
+    pub links: Arc<Links>,
     /// The newest change in the database, which open event streams wait on.
-    pub changes: domain::events::Newest,
+    pub changes: tokio::sync::watch::Receiver<i64>,
     /// Told of each change made through this instance, so its streams need not wait to hear of it.
     pub changed_here: Arc<tokio::sync::Notify>,
 }
@@ -65,27 +68,28 @@ impl AppState {
         );
         match wait.await {
             Ok(Ok(permit)) => Ok(permit),
-            _ => Err(error::ApiError::busy(say!(
+            _ => Err(common::DomainError::busy(common::say!(
                 "The server is building other large answers. Please try again in a moment.",
                 "Der Server erstellt gerade andere große Antworten. Bitte versuchen Sie es gleich noch einmal."
-            ))),
+            ))
+            .into()),
         }
     }
 }
 
 /// The whole HTTP surface: the API, and the app's files when a directory is given.
 pub fn app(state: AppState, config: &Config) -> Router {
-    let pool = state.pool.clone();
+    let db = state.db.clone();
     let proxies = state.proxies.clone();
     let (api, _doc) = routes::api();
     let changed_here = state.changed_here.clone();
-    web::wrap(api.with_state(state), config, pool, proxies, changed_here)
+    web::wrap(api.with_state(state), config, db, proxies, changed_here)
 }
 
 /// A server bound and serving in the background of the current tokio runtime.
 pub struct Running {
     pub addr: SocketAddr,
-    pub pool: db::Pool,
+    pub db: Database,
     pub state: AppState,
     pub task: tokio::task::JoinHandle<std::io::Result<()>>,
     pub scheduler: tokio::task::JoinHandle<()>,
@@ -113,15 +117,15 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
 }
 
 /// The same with a payment gateway of the caller's choosing.
-pub async fn start_with(config: Config, payments: Arc<dyn payments::PaymentGateway>) -> Result<Running, StartError> {
-    let pool = db::connect(&config.database_url).await?;
+pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Result<Running, StartError> {
+    let db = Database::connect(&config.database_url).await?;
     match config.seed {
         Seed::Demo => {
-            seed::demo_if_empty(&pool).await?;
+            on_db!(&db, |pool, domain| domain::seed::demo_if_empty(pool).await)?;
         }
         Seed::DemoLarge => {
-            if seed::demo_if_empty(&pool).await? {
-                seed::grow_acme(&pool, 250, 10_000).await?;
+            if on_db!(&db, |pool, domain| domain::seed::demo_if_empty(pool).await)? {
+                on_db!(&db, |pool, domain| domain::seed::grow_acme(pool, 250, 10_000).await)?;
             }
         }
         Seed::None => {}
@@ -136,15 +140,19 @@ pub async fn start_with(config: Config, payments: Arc<dyn payments::PaymentGatew
     )?);
     tracing::info!("{}", mailer.describe());
     let changed_here = Arc::new(tokio::sync::Notify::new());
-    let (changes, change_watcher) = domain::events::watch(pool.clone(), changed_here.clone()).await?;
+    let (changes, change_watcher) = on_db!(&db, |pool, domain| domain::events::watch(
+        pool.clone(),
+        changed_here.clone()
+    )
+    .await)?;
     let state = AppState {
-        pool: pool.clone(),
-        hasher: Arc::new(auth::password::Hasher::default()),
+        db: db.clone(),
+        hasher: Arc::new(Hasher::default()),
         payments: payments.clone(),
         proxies: Arc::new(config.trusted_proxies.clone()),
         large_answers: Arc::new(tokio::sync::Semaphore::new(LARGE_ANSWERS_AT_ONCE)),
         mailer: mailer.clone(),
-        links: Arc::new(domain::mail::Links {
+        links: Arc::new(Links {
             public_url: config.public_url.clone().unwrap_or_else(|| format!("http://{addr}")),
         }),
         changes,
@@ -155,11 +163,11 @@ pub async fn start_with(config: Config, payments: Arc<dyn payments::PaymentGatew
         tokio::spawn(
             async move { axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await },
         );
-    let scheduler = scheduler::spawn(pool.clone(), payments, config.schedule_every);
-    let mail_sender = mailer::spawn(pool.clone(), mailer);
+    let scheduler = scheduler::spawn(db.clone(), payments, config.schedule_every);
+    let mail_sender = mailer::spawn(db.clone(), mailer);
     Ok(Running {
         addr,
-        pool,
+        db,
         state,
         task,
         scheduler,

@@ -7,16 +7,17 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use common::mail::OutgoingMail;
+use contract::MailStatus;
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use tokio::sync::Notify;
 
-use crate::db::{self, Pool};
+use crate::db::Database;
+use crate::on_db;
 
 /// After this many failed tries a mail is marked failed (about a day with the default pause).
 pub const MAX_ATTEMPTS: i64 = 12;
-/// How long a sender may work on one mail before another may take it.
-const CLAIM: chrono::Duration = chrono::Duration::minutes(2);
 
 pub enum Transport {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
@@ -87,19 +88,12 @@ impl Mailer {
     }
 
     /// Send every mail that is due; how many went out.
-    pub async fn deliver_due(&self, pool: &Pool) -> Result<usize, sqlx::Error> {
+    pub async fn deliver_due(&self, db: &Database) -> Result<usize, common::DomainError> {
         let mut sent = 0;
-        while let Some(mail) = claim(pool).await? {
+        while let Some(mail) = on_db!(db, |pool, domain| domain::outbox::claim(pool).await)? {
             match self.send(&mail).await {
                 Ok(()) => {
-                    sqlx::query(
-                        "UPDATE outbox SET status = 'sent', sent_at = $1, text_body = '', html_body = '',
-                             claimed_until = NULL, last_error = NULL WHERE id = $2",
-                    )
-                    .bind(db::now())
-                    .bind(mail.id)
-                    .execute(pool)
-                    .await?;
+                    on_db!(db, |pool, domain| domain::outbox::sent(pool, mail.id).await)?;
                     sent += 1;
                 }
                 Err(error) => {
@@ -110,26 +104,22 @@ impl Mailer {
                     let pause = chrono::Duration::from_std(pause.min(Duration::from_secs(3600)))
                         .unwrap_or(chrono::Duration::hours(1));
                     let status = if mail.attempts >= MAX_ATTEMPTS {
-                        "failed"
+                        MailStatus::Failed
                     } else {
-                        "queued"
+                        MailStatus::Queued
                     };
-                    sqlx::query(
-                        "UPDATE outbox SET status = $1, last_error = $2, next_attempt_at = $3, claimed_until = NULL WHERE id = $4",
+                    let next = common::now() + pause;
+                    on_db!(db, |pool, domain| domain::outbox::failed(
+                        pool, mail.id, status, &error, next
                     )
-                    .bind(status)
-                    .bind(error.chars().take(300).collect::<String>())
-                    .bind(db::timestamp(chrono::Utc::now() + pause))
-                    .bind(mail.id)
-                    .execute(pool)
-                    .await?;
+                    .await)?;
                 }
             }
         }
         Ok(sent)
     }
 
-    async fn send(&self, mail: &Claimed) -> Result<(), String> {
+    async fn send(&self, mail: &OutgoingMail) -> Result<(), String> {
         let to: Mailbox = mail.recipient.parse().map_err(|e| format!("bad address: {e}"))?;
         // The configured address, under the organization's app name.
         let from = Mailbox::new(Some(mail.sender_name.clone()), self.from.email.clone());
@@ -151,38 +141,11 @@ impl Mailer {
     }
 }
 
-#[derive(sqlx::FromRow)]
-struct Claimed {
-    id: i64,
-    recipient: String,
-    sender_name: String,
-    subject: String,
-    text_body: String,
-    html_body: String,
-    attempts: i64,
-}
-
-/// Take the next due mail for a while, counting the try; None when nothing is due.
-async fn claim(pool: &Pool) -> Result<Option<Claimed>, sqlx::Error> {
-    let now = chrono::Utc::now();
-    sqlx::query_as(
-        "UPDATE outbox SET claimed_until = $1, attempts = attempts + 1
-         WHERE id = (SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= $2
-                     AND (claimed_until IS NULL OR claimed_until < $2) ORDER BY id LIMIT 1)
-           AND (claimed_until IS NULL OR claimed_until < $2)
-         RETURNING id, recipient, sender_name, subject, text_body, html_body, attempts",
-    )
-    .bind(db::timestamp(now + CLAIM))
-    .bind(db::timestamp(now))
-    .fetch_optional(pool)
-    .await
-}
-
 /// Deliver what is due now, whenever something is queued, and every few seconds.
-pub fn spawn(pool: Pool, mailer: Arc<Mailer>) -> tokio::task::JoinHandle<()> {
+pub fn spawn(db: Database, mailer: Arc<Mailer>) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
-            if let Err(err) = mailer.deliver_due(&pool).await {
+            if let Err(err) = mailer.deliver_due(&db).await {
                 tracing::error!(error = %err, "the outbox could not be read; trying again shortly");
             }
             let _ = tokio::time::timeout(Duration::from_secs(5), mailer.wake.notified()).await;

@@ -64,8 +64,8 @@ pub struct ActivitiesQuery {
 }
 
 impl ActivitiesQuery {
-    pub fn filter(&self) -> ApiResult<crate::domain::activity::Filter> {
-        crate::domain::activity::FilterText {
+    pub fn filter(&self) -> ApiResult<common::filters::ActivityFilter> {
+        let filter = common::filters::ActivityFilterText {
             created_at_gte: self.created_at_gte.clone(),
             created_at_lte: self.created_at_lte.clone(),
             by_owner_ids: self.by_owner_ids.clone(),
@@ -74,6 +74,7 @@ impl ActivitiesQuery {
             space_id: self.space_id,
             snapshot: self.snapshot,
         }
-        .parse()
+        .parse()?;
+        Ok(filter)
     }
 }

@@ -20,8 +20,9 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 
 use crate::client::TrustedProxies;
-use crate::db::Pool;
+use crate::db::Database;
 use crate::error::ApiError;
+use crate::on_db;
 use crate::Config;
 
 /// The page's policy: no inline script but the bootstrap script (by its hash), wasm compiled with
@@ -41,15 +42,15 @@ fn is_api(path: &str) -> bool {
 /// other page by none. `X-Frame-Options` says the same to
 /// browsers that predate `frame-ancestors`: `DENY` when nobody may frame, nothing when some may
 /// (it cannot name several origins, and `frame-ancestors` overrides it where both are known).
-async fn frame_policy(State(pool): State<Pool>, request: Request, next: Next) -> Response {
+async fn frame_policy(State(db): State<Database>, request: Request, next: Next) -> Response {
     let slug = contract::org_address(request.uri().path())
         .filter(|(_, embedded)| *embedded)
         .map(|(slug, _)| slug.to_string());
     let mut response = next.run(request).await;
     let origins = match slug {
-        Some(slug) => crate::domain::settings::frame_origins(&pool, &slug)
-            .await
-            .unwrap_or_default(),
+        Some(slug) => {
+            on_db!(&db, |pool, domain| domain::settings::frame_origins(pool, &slug).await).unwrap_or_default()
+        }
         None => Vec::new(),
     };
     let headers = response.headers_mut();
@@ -117,7 +118,7 @@ async fn time_limit(State(limit): State<Duration>, request: Request, next: Next)
             ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "timeout",
-                crate::say!(
+                common::say!(
                     "The server took too long to answer. Please try again.",
                     "Der Server hat zu lange nicht geantwortet. Bitte versuchen Sie es erneut."
                 ),
@@ -139,7 +140,7 @@ fn panic_response(_panic: Box<dyn Any + Send + 'static>) -> Response {
 struct AppFiles {
     files: ServeDir,
     index: PathBuf,
-    pool: Pool,
+    db: Database,
 }
 
 /// Everything that is not an API operation: the app's files, the app's page for any other
@@ -189,7 +190,9 @@ async fn app_page(app: &AppFiles, path: &str, gzip: bool) -> Response {
     // Served at the root: an unknown address deep down still finds the files.
     let mut html = hosting::pin_prefix(&html, "/");
     if let Some((slug, _)) = contract::org_address(path) {
-        if let Ok(brand) = crate::domain::settings::public_branding(&app.pool, slug).await {
+        if let Ok(brand) = on_db!(&app.db, |pool, domain| domain::settings::public_branding(pool, slug)
+            .await)
+        {
             let json = serde_json::to_string(&brand).unwrap_or_default();
             let tag = format!(
                 "<meta name=\"{}\" content=\"{}\">",
@@ -231,14 +234,14 @@ async fn wake_streams_after_writes(
 pub fn wrap(
     api: Router,
     config: &Config,
-    pool: Pool,
+    db: Database,
     proxies: Arc<TrustedProxies>,
     changed_here: Arc<tokio::sync::Notify>,
 ) -> Router {
     let app = config.static_dir.as_ref().map(|dir| AppFiles {
         files: ServeDir::new(dir).precompressed_br().precompressed_gzip(),
         index: dir.join("index.html"),
-        pool: pool.clone(),
+        db: db.clone(),
     });
     let mut router = api
         .fallback(move |request: Request| not_an_operation(app.clone(), request))
@@ -271,7 +274,7 @@ pub fn wrap(
         );
     }
     router
-        .layer(middleware::from_fn_with_state(pool, frame_policy))
+        .layer(middleware::from_fn_with_state(db, frame_policy))
         .layer(middleware::from_fn_with_state(proxies, transport_security))
         .layer(middleware::map_response(cache_policy))
         .layer(middleware::map_response(every_answer))

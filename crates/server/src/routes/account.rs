@@ -7,16 +7,22 @@ use contract::{
     AccountView, PasswordChange, ProfileUpdate, RecoveryCodes, TwoFactorCode, TwoFactorDisable, TwoFactorSetup,
 };
 
-use crate::auth::AccountCaller;
-use crate::domain::accounts::{self, Person};
+use crate::caller::AccountCaller;
+use common::Person;
+
 use crate::error::ApiResult;
 use crate::extract::Json;
+use crate::on_db;
 use crate::AppState;
 
 #[utoipa::path(get, path = "/api/v1/me/account", tag = "account", security(("bearer" = [])),
     responses((status = 200, body = AccountView)))]
 pub async fn get(State(state): State<AppState>, AccountCaller(caller): AccountCaller) -> ApiResult<Json<AccountView>> {
-    Ok(Json(accounts::view(&state.pool, caller.user_id).await?))
+    Ok(Json(on_db!(&state.db, |pool, domain| domain::accounts::view(
+        pool,
+        caller.user_id
+    )
+    .await)?))
 }
 
 #[utoipa::path(patch, path = "/api/v1/me/account", tag = "account", security(("bearer" = [])),
@@ -32,7 +38,9 @@ pub async fn update(
         user_id: caller.user_id,
         client: &caller.client,
     };
-    Ok(Json(accounts::update_profile(&state.pool, &person, &update).await?))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::accounts::update_profile(pool, &person, &update).await
+    })?))
 }
 
 /// A new password, proven by the current one; every other session of the account ends.
@@ -51,7 +59,14 @@ pub async fn change_password(
         user_id: caller.user_id,
         client: &caller.client,
     };
-    accounts::change_password(&state.pool, &state.hasher, &person, &caller.token, &change).await?;
+    on_db!(&state.db, |pool, domain| domain::accounts::change_password(
+        pool,
+        &state.hasher,
+        &person,
+        &caller.token,
+        &change
+    )
+    .await)?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -67,7 +82,9 @@ pub async fn start_two_factor(
         user_id: caller.user_id,
         client: &caller.client,
     };
-    Ok(Json(accounts::start_two_factor(&state.pool, &person).await?))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::accounts::start_two_factor(pool, &person).await
+    })?))
 }
 
 /// Confirm the set-up with a code from the app; answers the recovery codes, shown this once.
@@ -86,9 +103,9 @@ pub async fn verify_two_factor(
         user_id: caller.user_id,
         client: &caller.client,
     };
-    Ok(Json(
-        accounts::verify_two_factor(&state.pool, &person, &request.code).await?,
-    ))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::accounts::verify_two_factor(pool, &person, &request.code).await
+    })?))
 }
 
 /// Turn two-factor sign-in off, with the password and a code.
@@ -106,6 +123,13 @@ pub async fn disable_two_factor(
         user_id: caller.user_id,
         client: &caller.client,
     };
-    accounts::disable_two_factor(&state.pool, &state.hasher, &person, &request.password, &request.code).await?;
+    on_db!(&state.db, |pool, domain| domain::accounts::disable_two_factor(
+        pool,
+        &state.hasher,
+        &person,
+        &request.password,
+        &request.code
+    )
+    .await)?;
     Ok(StatusCode::NO_CONTENT)
 }

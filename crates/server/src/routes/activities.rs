@@ -8,10 +8,14 @@ use axum::response::{IntoResponse, Response};
 use contract::{ActivitiesPage, Permission};
 use serde::Deserialize;
 
-use crate::auth::Caller;
-use crate::domain::activity::{self, ExportFormat};
+use common::filters::ExportFormat;
+use common::{DomainError, DomainResult};
+use futures_util::stream::BoxStream;
+
+use crate::caller::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Json, Query};
+use crate::on_db;
 use crate::params::ActivitiesQuery;
 use crate::AppState;
 
@@ -30,7 +34,14 @@ pub async fn list(
 ) -> ApiResult<Response> {
     let actor = caller.require(Permission::SeeMembers)?;
     let filter = query.filter()?;
-    let page = activity::page(&state.pool, actor.org_id, &filter, query.page, query.per_page).await?;
+    let page = on_db!(&state.db, |pool, domain| domain::activity::page(
+        pool,
+        actor.org_id,
+        &filter,
+        query.page,
+        query.per_page
+    )
+    .await)?;
     let headers = [
         (HeaderName::from_static("total"), HeaderValue::from(page.total)),
         (HeaderName::from_static("per-page"), HeaderValue::from(page.per_page)),
@@ -63,10 +74,12 @@ pub async fn export(
     let format = match export.format.as_deref() {
         None | Some("csv") => ExportFormat::Csv,
         Some("json") => ExportFormat::Json,
-        Some(_) => return Err(ApiError::invalid("format", "The export format must be csv or json.")),
+        Some(_) => return Err(DomainError::invalid("format", "The export format must be csv or json.").into()),
     };
     // Read and sent a thousand at a time: no turn for large answers is needed.
-    let chunks = activity::export(&state.pool, actor.org_id, filter, format).await?;
+    let chunks: BoxStream<'static, DomainResult<String>> = on_db!(&state.db, |pool, domain| {
+        Box::pin(domain::activity::export(pool, actor.org_id, filter, format).await?)
+    });
     let (content_type, file) = match format {
         ExportFormat::Csv => ("text/csv; charset=utf-8", "activities.csv"),
         ExportFormat::Json => ("application/json", "activities.json"),

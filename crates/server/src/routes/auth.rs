@@ -5,11 +5,12 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use contract::{LoginRequest, LoginResponse, Me, PasswordReset, PasswordResetRequest, TwoFactorCode};
 
-use crate::auth::{AccountCaller, AnySession, PendingSession};
-use crate::client::ClientInfo;
-use crate::domain::{accounts, sessions};
+use common::ClientInfo;
+
+use crate::caller::{AccountCaller, AnySession, PendingSession};
 use crate::error::ApiResult;
 use crate::extract::Json;
+use crate::on_db;
 use crate::AppState;
 
 /// Sign in with email and password. Failed attempts slow down that account from that address,
@@ -27,9 +28,13 @@ pub async fn login(
     client: ClientInfo,
     Json(request): Json<LoginRequest>,
 ) -> ApiResult<Json<LoginResponse>> {
-    Ok(Json(
-        sessions::sign_in(&state.pool, &state.hasher, &client, &request).await?,
-    ))
+    Ok(Json(on_db!(&state.db, |pool, domain| domain::sessions::sign_in(
+        pool,
+        &state.hasher,
+        &client,
+        &request
+    )
+    .await)?))
 }
 
 /// The second step of signing in: the code from the authenticator app, or a recovery code.
@@ -45,14 +50,9 @@ pub async fn two_factor(
     pending: PendingSession,
     Json(request): Json<TwoFactorCode>,
 ) -> ApiResult<Json<LoginResponse>> {
-    let response = sessions::second_factor(
-        &state.pool,
-        &pending.client,
-        &pending.session,
-        &request.code,
-        &pending.token,
-    )
-    .await?;
+    let response = on_db!(&state.db, |pool, domain| {
+        domain::sessions::second_factor(pool, &pending.client, &pending.session, &request.code, &pending.token).await
+    })?;
     Ok(Json(response))
 }
 
@@ -61,7 +61,12 @@ pub async fn two_factor(
     responses((status = 204)))]
 pub async fn logout(State(state): State<AppState>, AnySession(caller): AnySession) -> ApiResult<StatusCode> {
     let actor = caller.member().ok();
-    sessions::sign_out(&state.pool, &caller.token, actor.as_ref()).await?;
+    on_db!(&state.db, |pool, domain| domain::sessions::sign_out(
+        pool,
+        &caller.token,
+        actor.as_ref()
+    )
+    .await)?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -69,7 +74,11 @@ pub async fn logout(State(state): State<AppState>, AnySession(caller): AnySessio
 #[utoipa::path(get, path = "/api/v1/auth/me", tag = "auth", security(("bearer" = [])),
     responses((status = 200, body = Me)))]
 pub async fn me(State(state): State<AppState>, AccountCaller(caller): AccountCaller) -> ApiResult<Json<Me>> {
-    Ok(Json(sessions::me(&state.pool, caller.user_id).await?))
+    Ok(Json(on_db!(&state.db, |pool, domain| domain::sessions::me(
+        pool,
+        caller.user_id
+    )
+    .await)?))
 }
 
 /// "Forgot password?": a link by mail, valid 30 minutes, if the address has an account. The
@@ -84,7 +93,13 @@ pub async fn request_reset(
     client: ClientInfo,
     Json(request): Json<PasswordResetRequest>,
 ) -> ApiResult<StatusCode> {
-    accounts::request_reset(&state.pool, &state.links, &client, &request.email).await?;
+    on_db!(&state.db, |pool, domain| domain::accounts::request_reset(
+        pool,
+        &state.links,
+        &client,
+        &request.email
+    )
+    .await)?;
     state.mailer.wake();
     Ok(StatusCode::ACCEPTED)
 }
@@ -101,6 +116,13 @@ pub async fn confirm_reset(
     client: ClientInfo,
     Json(request): Json<PasswordReset>,
 ) -> ApiResult<StatusCode> {
-    accounts::confirm_reset(&state.pool, &state.hasher, &client, &request.token, &request.password).await?;
+    on_db!(&state.db, |pool, domain| domain::accounts::confirm_reset(
+        pool,
+        &state.hasher,
+        &client,
+        &request.token,
+        &request.password
+    )
+    .await)?;
     Ok(StatusCode::NO_CONTENT)
 }

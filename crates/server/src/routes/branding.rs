@@ -5,16 +5,20 @@ use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use contract::PublicBranding;
 
-use crate::domain::settings::{self, BrandImage};
+use common::branding::BrandImage;
+
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Json, Path};
+use crate::on_db;
 use crate::AppState;
 
 #[utoipa::path(get, path = "/api/v1/branding/{org_slug}", tag = "branding",
     params(("org_slug" = String, Path)),
     responses((status = 200, body = PublicBranding), (status = 404, body = contract::ApiErrorBody)))]
 pub async fn public(State(state): State<AppState>, Path(slug): Path<String>) -> ApiResult<Json<PublicBranding>> {
-    Ok(Json(settings::public_branding(&state.pool, &slug).await?))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::settings::public_branding(pool, &slug).await
+    })?))
 }
 
 #[utoipa::path(get, path = "/api/v1/branding/{org_slug}/{kind}", tag = "branding",
@@ -22,7 +26,9 @@ pub async fn public(State(state): State<AppState>, Path(slug): Path<String>) -> 
     responses((status = 200, description = "The image, with its checked content type", content_type = "image/*"),
         (status = 404, body = contract::ApiErrorBody)))]
 pub async fn image(State(state): State<AppState>, Path((slug, kind)): Path<(String, String)>) -> ApiResult<Response> {
-    let (content_type, bytes) = settings::image(&state.pool, &slug, BrandImage::parse(&kind)?).await?;
+    let image = BrandImage::named(&kind)?;
+    let (content_type, bytes) = on_db!(&state.db, |pool, domain| domain::settings::image(pool, &slug, image)
+        .await)?;
     let content_type = HeaderValue::from_str(&content_type).map_err(|_| ApiError::internal())?;
     // Its address changes with its bytes (`?v=`), so it may be kept; a short time without it.
     Ok((

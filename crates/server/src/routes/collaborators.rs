@@ -5,10 +5,10 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use contract::{CollaboratorRole, Permission, SpaceDetail};
 
-use crate::auth::Caller;
-use crate::domain::spaces;
+use crate::caller::Caller;
 use crate::error::ApiResult;
 use crate::extract::{Json, Path};
+use crate::on_db;
 use crate::AppState;
 
 /// Add an organization user to the space, or change their collaborator role there.
@@ -25,9 +25,9 @@ pub async fn put(
     Json(body): Json<CollaboratorRole>,
 ) -> ApiResult<Json<SpaceDetail>> {
     let actor = caller.require(Permission::ManageCollaborators)?;
-    Ok(Json(
-        spaces::put_collaborator(&state.pool, &actor, space_id, user_id, &body.role).await?,
-    ))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::spaces::put_collaborator(pool, &actor, space_id, user_id, &body.role).await
+    })?))
 }
 
 /// Take a collaborator off the space. Their organization membership stays.
@@ -40,6 +40,9 @@ pub async fn remove(
     Path((space_id, user_id)): Path<(i64, i64)>,
 ) -> ApiResult<StatusCode> {
     let actor = caller.require(Permission::ManageCollaborators)?;
-    spaces::remove_collaborator(&state.pool, &actor, space_id, user_id).await?;
+    on_db!(&state.db, |pool, domain| domain::spaces::remove_collaborator(
+        pool, &actor, space_id, user_id
+    )
+    .await)?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -10,11 +10,13 @@ use axum::http::{HeaderMap, HeaderName, HeaderValue};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use contract::Permission;
+use futures_util::StreamExt;
 
-use crate::auth::Caller;
-use crate::domain::events::{Follow, Step};
+use crate::caller::Caller;
+use common::live::Step;
+
 use crate::error::ApiResult;
-use crate::AppState;
+use crate::{on_db, AppState};
 
 /// A comment this often keeps proxies and load balancers from closing an idle stream.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
@@ -35,17 +37,13 @@ pub async fn stream(State(state): State<AppState>, caller: Caller, headers: Head
         .get("last-event-id")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<i64>().ok());
-    let follow = Follow::new(
-        state.pool.clone(),
-        state.changes.clone(),
-        caller.token,
-        actor.user_id,
-        actor.org_id,
-        last_seen,
-    )
-    .await?;
-    let events = futures_util::stream::unfold(follow, |mut follow| async move {
-        let event = match follow.next().await? {
+    let (newest, token) = (state.changes.clone(), caller.token);
+    let steps: futures_util::stream::BoxStream<'static, Step> = on_db!(&state.db, |pool, domain| {
+        let follow = domain::events::Follow::new(pool.clone(), newest, token, actor.user_id, actor.org_id, last_seen);
+        Box::pin(follow.await?.steps())
+    });
+    let events = steps.map(|step| {
+        let event = match step {
             Step::Ready(id) => Event::default()
                 .event("ready")
                 .id(id.to_string())
@@ -57,7 +55,7 @@ pub async fn stream(State(state): State<AppState>, caller: Caller, headers: Head
                 .json_data(&change)
                 .unwrap_or_else(|_| Event::default().comment("unencodable change")),
         };
-        Some((Ok::<_, Infallible>(event), follow))
+        Ok::<_, Infallible>(event)
     });
     let mut response = Sse::new(events)
         .keep_alive(KeepAlive::new().interval(KEEP_ALIVE))

@@ -7,12 +7,12 @@ use contract::{
     AcceptInvitation, Invitation, InviteRequest, IssuedInvitations, LoginResponse, PendingInvitations, Permission,
 };
 
-use crate::auth::Caller;
-use crate::client::ClientInfo;
-use crate::domain::invitations;
+use crate::caller::Caller;
 use crate::error::ApiResult;
 use crate::extract::{Json, Path};
+use crate::on_db;
 use crate::AppState;
+use common::ClientInfo;
 
 /// The organization's invitations that are neither accepted nor revoked.
 #[utoipa::path(get, path = "/api/v1/orgs/me/invitations", tag = "users", security(("bearer" = [])),
@@ -21,7 +21,12 @@ use crate::AppState;
 pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<PendingInvitations>> {
     let actor = caller.require(Permission::InviteUsers)?;
     Ok(Json(PendingInvitations {
-        invitations: invitations::pending(&state.pool, actor.org_id, None).await?,
+        invitations: on_db!(&state.db, |pool, domain| domain::invitations::pending(
+            pool,
+            actor.org_id,
+            None
+        )
+        .await)?,
     }))
 }
 
@@ -41,7 +46,13 @@ pub async fn create(
     Json(request): Json<InviteRequest>,
 ) -> ApiResult<(StatusCode, Json<IssuedInvitations>)> {
     let actor = caller.require(Permission::InviteUsers)?;
-    let issued = invitations::create(&state.pool, &state.links, &actor, &request).await?;
+    let issued = on_db!(&state.db, |pool, domain| domain::invitations::create(
+        pool,
+        &state.links,
+        &actor,
+        &request
+    )
+    .await)?;
     state.mailer.wake();
     Ok((StatusCode::CREATED, Json(issued)))
 }
@@ -53,7 +64,13 @@ pub async fn create(
         (status = 404, body = contract::ApiErrorBody)))]
 pub async fn resend(State(state): State<AppState>, caller: Caller, Path(id): Path<i64>) -> ApiResult<Json<Invitation>> {
     let actor = caller.require(Permission::InviteUsers)?;
-    let invitation = invitations::resend(&state.pool, &state.links, &actor, id).await?;
+    let invitation = on_db!(&state.db, |pool, domain| domain::invitations::resend(
+        pool,
+        &state.links,
+        &actor,
+        id
+    )
+    .await)?;
     state.mailer.wake();
     Ok(Json(invitation))
 }
@@ -64,7 +81,8 @@ pub async fn resend(State(state): State<AppState>, caller: Caller, Path(id): Pat
     responses((status = 204), (status = 403, body = contract::ApiErrorBody), (status = 404, body = contract::ApiErrorBody)))]
 pub async fn revoke(State(state): State<AppState>, caller: Caller, Path(id): Path<i64>) -> ApiResult<StatusCode> {
     let actor = caller.require(Permission::InviteUsers)?;
-    invitations::revoke(&state.pool, &actor, id).await?;
+    on_db!(&state.db, |pool, domain| domain::invitations::revoke(pool, &actor, id)
+        .await)?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -82,7 +100,11 @@ pub async fn accept(
     client: ClientInfo,
     Json(request): Json<AcceptInvitation>,
 ) -> ApiResult<Json<LoginResponse>> {
-    Ok(Json(
-        invitations::accept(&state.pool, &state.hasher, &client, &request).await?,
-    ))
+    Ok(Json(on_db!(&state.db, |pool, domain| domain::invitations::accept(
+        pool,
+        &state.hasher,
+        &client,
+        &request
+    )
+    .await)?))
 }

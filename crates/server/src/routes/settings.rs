@@ -4,10 +4,12 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use contract::{OrgSettings, Permission, SettingsUpdate};
 
-use crate::auth::Caller;
-use crate::domain::settings::{self, BrandImage};
+use crate::caller::Caller;
+use common::branding::BrandImage;
+
 use crate::error::ApiResult;
 use crate::extract::{Json, Path, Upload};
+use crate::on_db;
 use crate::AppState;
 
 #[utoipa::path(get, path = "/api/v1/orgs/me/settings", tag = "settings", security(("bearer" = [])),
@@ -16,7 +18,11 @@ use crate::AppState;
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
 pub async fn get(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<OrgSettings>> {
     let actor = caller.require(Permission::ManageSettings)?;
-    Ok(Json(settings::load(&state.pool, actor.org_id).await?))
+    Ok(Json(on_db!(&state.db, |pool, domain| domain::settings::load(
+        pool,
+        actor.org_id
+    )
+    .await)?))
 }
 
 #[utoipa::path(put, path = "/api/v1/orgs/me/settings", tag = "settings", security(("bearer" = [])),
@@ -31,7 +37,10 @@ pub async fn put(
     Json(update): Json<SettingsUpdate>,
 ) -> ApiResult<Json<OrgSettings>> {
     let actor = caller.require(Permission::ManageSettings)?;
-    Ok(Json(settings::save(&state.pool, &actor, update).await?))
+    Ok(Json(on_db!(&state.db, |pool, domain| domain::settings::save(
+        pool, &actor, update
+    )
+    .await)?))
 }
 
 #[utoipa::path(put, path = "/api/v1/orgs/me/settings/{kind}", tag = "settings", security(("bearer" = [])),
@@ -50,11 +59,16 @@ pub async fn upload(
     Upload(body): Upload,
 ) -> ApiResult<Json<OrgSettings>> {
     let actor = caller.require(Permission::ManageSettings)?;
-    let image = BrandImage::parse(&kind)?;
+    let image = BrandImage::named(&kind)?;
     let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
-    Ok(Json(
-        settings::upload_image(&state.pool, &actor, image, content_type, &body).await?,
-    ))
+    Ok(Json(on_db!(&state.db, |pool, domain| domain::settings::upload_image(
+        pool,
+        &actor,
+        image,
+        content_type,
+        &body
+    )
+    .await)?))
 }
 
 #[utoipa::path(delete, path = "/api/v1/orgs/me/settings/{kind}", tag = "settings", security(("bearer" = [])),
@@ -67,7 +81,10 @@ pub async fn remove_image(
     Path(kind): Path<String>,
 ) -> ApiResult<Json<OrgSettings>> {
     let actor = caller.require(Permission::ManageSettings)?;
-    Ok(Json(
-        settings::remove_image(&state.pool, &actor, BrandImage::parse(&kind)?).await?,
-    ))
+    Ok(Json(on_db!(&state.db, |pool, domain| domain::settings::remove_image(
+        pool,
+        &actor,
+        BrandImage::named(&kind)?
+    )
+    .await)?))
 }

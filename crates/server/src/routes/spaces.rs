@@ -5,11 +5,10 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use contract::{AddSpaceRequest, OrgSpace, Permission, PersonalSpaces, SpaceDetail, SpacesResponse};
 
-use crate::auth::Caller;
-use crate::domain::spaces;
-use crate::domain::statistics::period_start;
+use crate::caller::Caller;
 use crate::error::ApiResult;
 use crate::extract::{Json, Path, Query};
+use crate::on_db;
 use crate::params::PeriodQuery;
 use crate::AppState;
 
@@ -25,8 +24,10 @@ pub async fn list(
 ) -> ApiResult<Json<SpacesResponse>> {
     let actor = caller.require(Permission::OpenOrgArea)?;
     let period = query.period()?;
-    let since = period_start(period, chrono::Utc::now().date_naive());
-    let spaces = spaces::list(&state.pool, actor.org_id, since.as_deref(), None).await?;
+    let spaces = on_db!(&state.db, |pool, domain| {
+        let since = domain::statistics::period_start(period, common::today());
+        domain::spaces::list(pool, actor.org_id, since, None).await
+    })?;
     Ok(Json(SpacesResponse { period, spaces }))
 }
 
@@ -42,7 +43,12 @@ pub async fn add(
     Json(request): Json<AddSpaceRequest>,
 ) -> ApiResult<(StatusCode, Json<OrgSpace>)> {
     let actor = caller.member()?;
-    let space = spaces::add(&state.pool, &actor, request.space_id).await?;
+    let space = on_db!(&state.db, |pool, domain| domain::spaces::add(
+        pool,
+        &actor,
+        request.space_id
+    )
+    .await)?;
     Ok((StatusCode::CREATED, Json(space)))
 }
 
@@ -57,7 +63,12 @@ pub async fn detail(
     Path(id): Path<i64>,
 ) -> ApiResult<Json<SpaceDetail>> {
     let actor = caller.require(Permission::OpenOrgArea)?;
-    Ok(Json(spaces::detail(&state.pool, actor.org_id, id).await?))
+    Ok(Json(on_db!(&state.db, |pool, domain| domain::spaces::detail(
+        pool,
+        actor.org_id,
+        id
+    )
+    .await)?))
 }
 
 /// Move a space out of the organization, back to its owner's personal account. Its collaborators
@@ -68,7 +79,7 @@ pub async fn detail(
         (status = 404, description = "No such space in the caller's organization", body = contract::ApiErrorBody)))]
 pub async fn detach(State(state): State<AppState>, caller: Caller, Path(id): Path<i64>) -> ApiResult<StatusCode> {
     let actor = caller.require(Permission::ManageSpaces)?;
-    spaces::detach(&state.pool, &actor, id).await?;
+    on_db!(&state.db, |pool, domain| domain::spaces::detach(pool, &actor, id).await)?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -78,8 +89,14 @@ pub async fn detach(State(state): State<AppState>, caller: Caller, Path(id): Pat
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
 pub async fn personal(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<PersonalSpaces>> {
     let actor = caller.member()?;
-    spaces::may_add(&state.pool, actor.org_id, actor.role).await?;
+    on_db!(&state.db, |pool, domain| domain::spaces::may_add(
+        pool,
+        actor.org_id,
+        actor.role
+    )
+    .await)?;
     Ok(Json(PersonalSpaces {
-        spaces: spaces::personal(&state.pool, actor.user_id).await?,
+        spaces: on_db!(&state.db, |pool, domain| domain::spaces::personal(pool, actor.user_id)
+            .await)?,
     }))
 }

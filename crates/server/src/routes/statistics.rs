@@ -4,10 +4,10 @@
 use axum::extract::State;
 use contract::{Permission, Statistics};
 
-use crate::auth::Caller;
-use crate::domain::statistics;
+use crate::caller::Caller;
 use crate::error::ApiResult;
 use crate::extract::{Json, Query};
+use crate::on_db;
 use crate::params::PeriodQuery;
 use crate::AppState;
 
@@ -24,7 +24,11 @@ pub async fn statistics(
     let actor = caller.require(Permission::OpenOrgArea)?;
     let period = query.period()?;
     let today = chrono::Utc::now().date_naive();
-    Ok(Json(
-        statistics::compute(&state.pool, actor.org_id, period, today).await?,
-    ))
+    Ok(Json(on_db!(&state.db, |pool, domain| domain::statistics::compute(
+        pool,
+        actor.org_id,
+        period,
+        today
+    )
+    .await)?))
 }

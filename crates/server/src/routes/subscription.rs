@@ -4,10 +4,10 @@
 use axum::extract::State;
 use contract::{ChooseTier, Permission, SubscriptionView};
 
-use crate::auth::Caller;
-use crate::domain::subscription;
+use crate::caller::Caller;
 use crate::error::ApiResult;
 use crate::extract::Json;
+use crate::on_db;
 use crate::AppState;
 
 #[utoipa::path(get, path = "/api/v1/orgs/me/subscription", tag = "subscription", security(("bearer" = [])),
@@ -16,7 +16,11 @@ use crate::AppState;
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
 pub async fn get(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<SubscriptionView>> {
     let actor = caller.require(Permission::ManageSubscription)?;
-    Ok(Json(subscription::view(&state.pool, actor.org_id).await?))
+    Ok(Json(on_db!(&state.db, |pool, domain| domain::subscription::view(
+        pool,
+        actor.org_id
+    )
+    .await)?))
 }
 
 #[utoipa::path(put, path = "/api/v1/orgs/me/subscription", tag = "subscription", security(("bearer" = [])),
@@ -30,9 +34,13 @@ pub async fn choose(
     Json(request): Json<ChooseTier>,
 ) -> ApiResult<Json<SubscriptionView>> {
     let actor = caller.require(Permission::ManageSubscription)?;
-    Ok(Json(
-        subscription::choose(&state.pool, state.payments.as_ref(), &actor, request.tier).await?,
-    ))
+    Ok(Json(on_db!(&state.db, |pool, domain| domain::subscription::choose(
+        pool,
+        state.payments.as_ref(),
+        &actor,
+        request.tier
+    )
+    .await)?))
 }
 
 #[utoipa::path(delete, path = "/api/v1/orgs/me/subscription", tag = "subscription", security(("bearer" = [])),
@@ -42,7 +50,9 @@ pub async fn choose(
         (status = 409, description = "Not subscribed", body = contract::ApiErrorBody)))]
 pub async fn cancel(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<SubscriptionView>> {
     let actor = caller.require(Permission::ManageSubscription)?;
-    Ok(Json(subscription::set_cancel(&state.pool, &actor, true).await?))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::subscription::set_cancel(pool, &actor, true).await
+    })?))
 }
 
 #[utoipa::path(post, path = "/api/v1/orgs/me/subscription/resume", tag = "subscription", security(("bearer" = [])),
@@ -52,5 +62,7 @@ pub async fn cancel(State(state): State<AppState>, caller: Caller) -> ApiResult<
         (status = 409, description = "Not subscribed", body = contract::ApiErrorBody)))]
 pub async fn resume(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<SubscriptionView>> {
     let actor = caller.require(Permission::ManageSubscription)?;
-    Ok(Json(subscription::set_cancel(&state.pool, &actor, false).await?))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::subscription::set_cancel(pool, &actor, false).await
+    })?))
 }

@@ -6,22 +6,23 @@ use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use contract::{OrgUser, Permission, RoleChange, UsersPage, MAX_PER_PAGE};
 
-use crate::auth::Caller;
-use crate::domain::members::{self, UserFilter};
-use crate::domain::page_window;
+use crate::caller::Caller;
+use common::filters::{page_window, UserFilter};
+
 use crate::error::ApiResult;
 use crate::extract::{Json, Path, Query};
+use crate::on_db;
 use crate::params::UsersQuery;
 use crate::web::held_until_sent;
 use crate::AppState;
 
 fn filter(query: &UsersQuery) -> ApiResult<UserFilter> {
-    UserFilter::parse(
+    Ok(UserFilter::parse(
         query.q.as_deref(),
         query.role.as_deref(),
         query.sort.as_deref(),
         query.dir.as_deref(),
-    )
+    )?)
 }
 
 /// The organization's users matching the query, one page at a time. Members get 403: they never
@@ -37,7 +38,13 @@ pub async fn list(
     let actor = caller.require(Permission::SeeMembers)?;
     let (page, per_page, offset) = page_window(query.page, query.per_page, 50, MAX_PER_PAGE)?;
     let filter = filter(&query)?;
-    let (total, users) = members::matching(&state.pool, actor.org_id, &filter, Some((per_page, offset))).await?;
+    let (total, users) = on_db!(&state.db, |pool, domain| domain::members::matching(
+        pool,
+        actor.org_id,
+        &filter,
+        Some((per_page, offset))
+    )
+    .await)?;
     Ok(Json(UsersPage {
         users,
         total,
@@ -58,7 +65,12 @@ pub async fn export(
 ) -> ApiResult<impl IntoResponse> {
     let actor = caller.require(Permission::SeeMembers)?;
     let turn = state.large_answer().await?;
-    let csv = members::export_csv(&state.pool, &actor, &filter(&query)?).await?;
+    let csv = on_db!(&state.db, |pool, domain| domain::members::export_csv(
+        pool,
+        &actor,
+        &filter(&query)?
+    )
+    .await)?;
     let response = (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
@@ -85,9 +97,13 @@ pub async fn change_role(
     Json(change): Json<RoleChange>,
 ) -> ApiResult<Json<OrgUser>> {
     let actor = caller.require(Permission::InviteUsers)?;
-    Ok(Json(
-        members::change_role(&state.pool, &actor, user_id, change.org_role).await?,
-    ))
+    Ok(Json(on_db!(&state.db, |pool, domain| domain::members::change_role(
+        pool,
+        &actor,
+        user_id,
+        change.org_role
+    )
+    .await)?))
 }
 
 /// Remove a user from the organization and from its spaces. Their account and own spaces stay.
@@ -97,6 +113,7 @@ pub async fn change_role(
         (status = 404, body = contract::ApiErrorBody), (status = 409, body = contract::ApiErrorBody)))]
 pub async fn remove(State(state): State<AppState>, caller: Caller, Path(user_id): Path<i64>) -> ApiResult<StatusCode> {
     let actor = caller.require(Permission::InviteUsers)?;
-    members::remove(&state.pool, &actor, user_id).await?;
+    on_db!(&state.db, |pool, domain| domain::members::remove(pool, &actor, user_id)
+        .await)?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -3,18 +3,9 @@
 //! enforcement for organizations that require it. Codes are computed by an independent TOTP
 //! implementation (totp-rs) from the `otpauth://` address the server hands out.
 
-
-use crate::common::{expect_error, expect_invalid_at, server, TestServer};
+use crate::common::{expect_error, expect_invalid_at, now, server, set_up_two_factor, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use totp_rs::TOTP;
-
-fn now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
-}
 
 async fn send(
     s: &TestServer,
@@ -46,7 +37,7 @@ async fn a_forgotten_password_is_reset_by_a_link_that_works_once_and_ends_every_
     );
     let token = crate::common::secret_in(mail, "token");
     let queued: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE recipient = 'nobody@nowhere.test'")
-        .fetch_one(&s.running.pool)
+        .fetch_one(&s.sql)
         .await
         .unwrap();
     assert_eq!(queued, 0, "no mail for no account");
@@ -97,7 +88,7 @@ async fn a_forgotten_password_is_reset_by_a_link_that_works_once_and_ends_every_
     );
     // Nothing of the link is kept readable: the sent mail's body is blanked, the token hashed.
     let bodies: Vec<String> = sqlx::query_scalar("SELECT text_body || html_body FROM outbox")
-        .fetch_all(&s.running.pool)
+        .fetch_all(&s.sql)
         .await
         .unwrap();
     assert!(bodies.iter().all(|b| !b.contains(&token)));
@@ -110,7 +101,7 @@ async fn an_expired_reset_link_is_refused_and_requests_are_throttled() {
         .await;
     let token = s.secret_in_mail("jonas@acme.test", "token", 1).await;
     sqlx::query("UPDATE password_resets SET expires_at = '2000-01-01T00:00:00.000Z'")
-        .execute(&s.running.pool)
+        .execute(&s.sql)
         .await
         .unwrap();
     expect_error(
@@ -185,50 +176,6 @@ async fn changing_the_password_needs_the_current_one_and_ends_the_other_sessions
     assert_eq!(renamed["profile"]["friendly_name"], "Jonas Weber-Kim");
 }
 
-/// Set up two-factor sign-in for the session's person; the authenticator and recovery codes.
-async fn set_up_two_factor(s: &TestServer, token: &str) -> (TOTP, Vec<String>) {
-    let setup: Value = s
-        .post("/me/two-factor/setup", Some(token), json!({}))
-        .await
-        .json()
-        .await
-        .unwrap();
-    let uri = setup["otpauth_uri"].as_str().unwrap();
-    assert!(uri.starts_with("otpauth://totp/"));
-    assert_eq!(
-        setup["qr"]["modules"].as_str().unwrap().len() as u64,
-        setup["qr"]["size"].as_u64().unwrap().pow(2)
-    );
-    let app = TOTP::from_url_unchecked(uri).expect("an authenticator app reads the address");
-    assert_eq!(
-        app.get_secret_base32(),
-        setup["secret"].as_str().unwrap(),
-        "the same secret as text"
-    );
-    let wrong = s
-        .post("/me/two-factor/verify", Some(token), json!({ "code": "000000" }))
-        .await;
-    expect_error(wrong, StatusCode::UNAUTHORIZED, "invalid_code").await;
-    let codes: Value = s
-        .post(
-            "/me/two-factor/verify",
-            Some(token),
-            json!({ "code": app.generate(now()) }),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
-    let codes: Vec<String> = codes["codes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c.as_str().unwrap().to_string())
-        .collect();
-    assert_eq!(codes.len(), 10);
-    (app, codes)
-}
-
 #[tokio::test]
 async fn two_factor_sign_in_takes_a_code_each_used_once_or_a_recovery_code() {
     let s = server().await;
@@ -238,7 +185,7 @@ async fn two_factor_sign_in_takes_a_code_each_used_once_or_a_recovery_code() {
     assert_eq!(account["two_factor_enabled"], true);
     assert_eq!(account["recovery_codes_left"], 10);
     let stored: Vec<String> = sqlx::query_scalar("SELECT code_hash FROM recovery_codes")
-        .fetch_all(&s.running.pool)
+        .fetch_all(&s.sql)
         .await
         .unwrap();
     assert!(

@@ -2,7 +2,6 @@
 //! before and after, never a secret), nothing recorded for a refused or failed change, the
 //! filters, who may read it, and that nothing can change it.
 
-
 use crate::common::{expect_error, server, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -524,7 +523,7 @@ async fn long_exports_are_sent_in_chunks_and_stay_whole() {
          SELECT o.id, 'space.add', 'Space', 1, 'Olivia Owens', '{}', '2026-01-01T00:00:00.000Z'
          FROM n, orgs o WHERE o.slug = 'acme-studio'",
     )
-    .execute(&s.running.pool)
+    .execute(&s.sql)
     .await
     .unwrap();
     let json: Value = s
@@ -567,7 +566,7 @@ async fn nothing_changes_an_activity_and_retention_removes_only_the_old() {
     );
     let updated = sqlx::query("UPDATE activities SET key = 'x' WHERE id = $1")
         .bind(id)
-        .execute(&s.running.pool)
+        .execute(&s.sql)
         .await;
     assert!(updated.is_err(), "activities are append-only");
 
@@ -575,7 +574,7 @@ async fn nothing_changes_an_activity_and_retention_removes_only_the_old() {
     sqlx::query("INSERT INTO activities (org_id, key, trackable_type, parameters, created_at)
                  SELECT org_id, key, trackable_type, parameters, '2020-01-01T00:00:00.000Z' FROM activities WHERE id = $1")
         .bind(id)
-        .execute(&s.running.pool)
+        .execute(&s.sql)
         .await
         .unwrap();
     let before = count(&s, &owner, "keys=org_user.update").await;

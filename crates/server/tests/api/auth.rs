@@ -1,6 +1,5 @@
 //! Sign-in, sessions and their revocation against a real server.
 
-
 use crate::common::{expect_error, server};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -126,7 +125,7 @@ async fn missing_forged_and_expired_tokens_are_refused() {
 
     let token = s.token("owner@acme.test").await;
     sqlx::query("UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z'")
-        .execute(&s.running.pool)
+        .execute(&s.sql)
         .await
         .unwrap();
     expect_error(
@@ -142,14 +141,14 @@ async fn only_a_hash_of_the_token_is_stored() {
     let s = server().await;
     let token = s.token("owner@acme.test").await;
     let stored: Vec<String> = sqlx::query_scalar("SELECT token_hash FROM sessions")
-        .fetch_all(&s.running.pool)
+        .fetch_all(&s.sql)
         .await
         .unwrap();
     assert_eq!(stored.len(), 1);
     assert_ne!(stored[0], token);
     assert!(!stored[0].contains(&token));
     let hash: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE email = 'owner@acme.test'")
-        .fetch_one(&s.running.pool)
+        .fetch_one(&s.sql)
         .await
         .unwrap();
     assert!(hash.starts_with("$argon2id$"));

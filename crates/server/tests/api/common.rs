@@ -7,9 +7,12 @@ use org_area_server::payments::{PaymentGateway, TestGateway};
 use org_area_server::{start_with, Config, Running, Seed};
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{json, Value};
+use totp_rs::TOTP;
 
 pub struct TestServer {
     pub running: Running,
+    /// The server's database, for what a test arranges or checks that no endpoint shows.
+    pub sql: sqlx::AnyPool,
     pub client: Client,
     pub database_url: String,
     /// Where the server writes mails (no SMTP in these tests unless one says so).
@@ -53,11 +56,19 @@ async fn build(change: impl FnOnce(&mut Config), gateway: Arc<dyn PaymentGateway
     let running = start_with(config, gateway).await.expect("server starts");
     TestServer {
         running,
+        sql: plain_sql(&database_url).await,
         client: Client::new(),
         database_url,
         mail_dir,
         _dir: Some(std::sync::Arc::new(dir)),
     }
+}
+
+/// A pool of the `Any` driver on the database at `url`: tests arrange and check with SQL both
+/// databases take.
+pub async fn plain_sql(url: &str) -> sqlx::AnyPool {
+    sqlx::any::install_default_drivers();
+    sqlx::AnyPool::connect(url).await.expect("the test database opens")
 }
 
 /// Which database the tests run on.
@@ -124,6 +135,7 @@ impl TestServer {
             .expect("second server starts");
         TestServer {
             running,
+            sql: plain_sql(&self.database_url).await,
             client: Client::new(),
             database_url: self.database_url.clone(),
             mail_dir: self.mail_dir.clone(),
@@ -214,7 +226,7 @@ impl TestServer {
     pub async fn user_id(&self, email: &str) -> i64 {
         sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
             .bind(email)
-            .fetch_one(&self.running.pool)
+            .fetch_one(&self.sql)
             .await
             .unwrap()
     }
@@ -223,7 +235,7 @@ impl TestServer {
     pub async fn space_id(&self, name: &str) -> i64 {
         sqlx::query_scalar("SELECT id FROM spaces WHERE name = $1")
             .bind(name)
-            .fetch_one(&self.running.pool)
+            .fetch_one(&self.sql)
             .await
             .unwrap()
     }
@@ -231,11 +243,11 @@ impl TestServer {
     /// Move the subscription's current period (and the invoices' periods) `months` into the past,
     /// as if that much time had gone by (the scheduler then finds what became due).
     pub async fn let_months_pass(&self, months: u32) {
-        months_pass(&self.running.pool, months).await
+        months_pass(&self.sql, months).await
     }
     /// One round of the server's scheduled work (renewals, stuck charges, pruning), now.
     pub async fn run_scheduler(&self) -> org_area_server::scheduler::Round {
-        org_area_server::scheduler::run_due_work(&self.running.pool, self.running.state.payments.as_ref())
+        org_area_server::scheduler::run_due_work(&self.running.db, self.running.state.payments.as_ref())
             .await
             .expect("scheduled work runs")
     }
@@ -243,7 +255,7 @@ impl TestServer {
     pub async fn space_org(&self, id: i64) -> Option<i64> {
         sqlx::query_scalar("SELECT org_id FROM spaces WHERE id = $1")
             .bind(id)
-            .fetch_one(&self.running.pool)
+            .fetch_one(&self.sql)
             .await
             .unwrap()
     }
@@ -369,8 +381,7 @@ pub fn secret_in(mail: &str, name: &str) -> String {
 /// Move every subscription's current period (and the invoices' periods) `months` into the past
 /// in the database at `database_url`, for servers not run by this process.
 pub async fn let_months_pass_in(database_url: &str, months: u32) {
-    sqlx::any::install_default_drivers();
-    let pool = sqlx::AnyPool::connect(database_url).await.unwrap();
+    let pool = plain_sql(database_url).await;
     months_pass(&pool, months).await;
     pool.close().await;
 }
@@ -378,7 +389,7 @@ pub async fn let_months_pass_in(database_url: &str, months: u32) {
 async fn months_pass(pool: &sqlx::AnyPool, months: u32) {
     let earlier = |column: &str| {
         if on_postgres() {
-            format!("to_char({column}::date - interval '{months} months', 'YYYY-MM-DD')")
+            format!("({column} - interval '{months} months')::date")
         } else {
             format!("date({column}, '-{months} months')")
         }
@@ -393,4 +404,56 @@ async fn months_pass(pool: &sqlx::AnyPool, months: u32) {
         .await
         .unwrap();
     }
+}
+
+/// Seconds since 1970: the time an authenticator app computes its code for.
+pub fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+/// Set up two-factor sign-in for the session's person; the authenticator and recovery codes.
+pub async fn set_up_two_factor(s: &TestServer, token: &str) -> (TOTP, Vec<String>) {
+    let setup: Value = s
+        .post("/me/two-factor/setup", Some(token), json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let uri = setup["otpauth_uri"].as_str().unwrap();
+    assert!(uri.starts_with("otpauth://totp/"));
+    assert_eq!(
+        setup["qr"]["modules"].as_str().unwrap().len() as u64,
+        setup["qr"]["size"].as_u64().unwrap().pow(2)
+    );
+    let app = TOTP::from_url_unchecked(uri).expect("an authenticator app reads the address");
+    assert_eq!(
+        app.get_secret_base32(),
+        setup["secret"].as_str().unwrap(),
+        "the same secret as text"
+    );
+    let wrong = s
+        .post("/me/two-factor/verify", Some(token), json!({ "code": "000000" }))
+        .await;
+    expect_error(wrong, StatusCode::UNAUTHORIZED, "invalid_code").await;
+    let codes: Value = s
+        .post(
+            "/me/two-factor/verify",
+            Some(token),
+            json!({ "code": app.generate(now()) }),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let codes: Vec<String> = codes["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(codes.len(), 10);
+    (app, codes)
 }

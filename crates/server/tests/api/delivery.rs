@@ -2,9 +2,8 @@
 //! brand inlined, safely), content-hashed files kept for a year, a missing file never answered
 //! with the page, and the bootstrap script allowed by its hash.
 
-
-use base64::Engine;
 use crate::common::server_with;
+use base64::Engine;
 use contract::hosting::{meta, BOOTSTRAP_SCRIPT, BRAND_SLOT};
 use reqwest::StatusCode;
 use serde_json::{json, Value};

@@ -3,7 +3,6 @@
 //! last id; members and other organizations get nothing; a stream ends when its session may no
 //! longer follow.
 
-
 use std::time::{Duration, Instant};
 
 use crate::common::{server, TestServer};

@@ -3,7 +3,6 @@
 //! one instance does holds on the other. (Throttling across instances: the `throttling` module; a
 //! change reaching the other instance's event stream: the `events` module.)
 
-
 use crate::common::{server, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -89,7 +88,7 @@ async fn owners_demoting_each_other_through_both_instances_leave_an_owner() {
         "SELECT COUNT(*) FROM org_members WHERE org_role = 'owner'
          AND org_id = (SELECT id FROM orgs WHERE slug = 'acme-studio')",
     )
-    .fetch_one(&a.running.pool)
+    .fetch_one(&a.sql)
     .await
     .unwrap();
     assert_eq!(owners, 1, "exactly one owner remains");

@@ -1,7 +1,6 @@
 //! Invitations: who may invite whom, validation at the field, expiry, resend, revoke and
 //! acceptance.
 
-
 use crate::common::{expect_error, server};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -43,7 +42,7 @@ async fn an_invitee_accepts_sets_a_password_and_joins_with_the_role() {
     assert_eq!(org["org"]["invitations"][0]["org_role"], "member");
     // The code is stored only as a hash.
     let stored: String = sqlx::query_scalar("SELECT token_hash FROM invitations")
-        .fetch_one(&s.running.pool)
+        .fetch_one(&s.sql)
         .await
         .unwrap();
     assert_ne!(stored, code);
@@ -202,7 +201,7 @@ async fn expired_resent_and_revoked_invitations() {
     let old_code = s.secret_in_mail("late@new.test", "code", 1).await;
     let id = issued["invitations"][0]["id"].as_i64().unwrap();
     sqlx::query("UPDATE invitations SET expires_at = '2000-01-01T00:00:00.000Z'")
-        .execute(&s.running.pool)
+        .execute(&s.sql)
         .await
         .unwrap();
     expect_error(

@@ -2,7 +2,6 @@
 //! mails a request sends come in German when the caller asks for it, in English otherwise. The
 //! codes a client branches on stay the same in every language.
 
-
 use crate::common::{server, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};

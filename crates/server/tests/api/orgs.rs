@@ -1,6 +1,5 @@
 //! `GET /orgs/me`: what each role receives, and that one organization never sees another's data.
 
-
 use crate::common::{emails, expect_error, server};
 use reqwest::StatusCode;
 use serde_json::Value;

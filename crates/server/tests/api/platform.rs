@@ -1,7 +1,6 @@
 //! Health, the OpenAPI document against the router, the JSON error body for every kind of bad
 //! request, and the security headers.
 
-
 use crate::common::{expect_error, expect_invalid_at, server, server_with, TestServer};
 use org_area_server::client::TrustedProxies;
 use reqwest::{Method, StatusCode};

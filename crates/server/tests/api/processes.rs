@@ -3,7 +3,6 @@
 //! sharing nothing but the database. Everything one process learns holds on the other: sessions,
 //! throttling, settings versions, the owner rule, live changes and scheduled work.
 
-
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};

@@ -5,7 +5,6 @@
 //! Ignored by a plain `cargo test`: it needs the schemathesis CLI, which `cargo xtask test`
 //! installs and names in `ORG_AREA_SCHEMATHESIS` before running the ignored tests.
 
-
 use crate::common::server;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

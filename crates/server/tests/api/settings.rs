@@ -2,7 +2,6 @@
 //! logo and favicon checks, the public branding, the frame-ancestors policy, and the access rules
 //! the invitation and add-space paths honour.
 
-
 use crate::common::{expect_error, expect_invalid_at, server, TestServer};
 use org_area_server::{start, Config, Seed};
 use reqwest::StatusCode;
@@ -506,7 +505,7 @@ async fn members_add_spaces_only_when_the_organization_allows_it() {
         "INSERT INTO spaces (name, owner_id, created_at) VALUES ('Mia''s Notes', $1, '2026-01-01T00:00:00Z') RETURNING id",
     )
     .bind(member_id)
-    .fetch_one(&s.running.pool)
+    .fetch_one(&s.sql)
     .await
     .unwrap();
     let member = s.token("member@acme.test").await;

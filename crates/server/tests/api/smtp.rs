@@ -6,7 +6,6 @@
 //! Ignored by a plain `cargo test`: it needs aiosmtpd, which `cargo xtask test` installs and
 //! names in `ORG_AREA_PYTHON` (the Python that has it) before running the ignored tests.
 
-
 use std::time::{Duration, Instant};
 
 use crate::common::{server_with, TestServer};
@@ -109,7 +108,7 @@ async fn an_invitation_arrives_by_smtp_with_a_link_only_the_invitee_sees() {
     } else {
         "UPDATE orgs SET settings = json_set(settings, '$.branding.app_name', 'Acme Hub') WHERE slug = 'acme-studio'"
     })
-    .execute(&s.running.pool)
+    .execute(&s.sql)
     .await
     .unwrap();
     let created = s
@@ -123,7 +122,7 @@ async fn an_invitation_arrives_by_smtp_with_a_link_only_the_invitee_sees() {
     let created = created.text().await.unwrap();
     let mails = smtp.wait_for(1).await;
     let outbox: Vec<(String, Option<String>)> = sqlx::query_as("SELECT status, last_error FROM outbox")
-        .fetch_all(&s.running.pool)
+        .fetch_all(&s.sql)
         .await
         .unwrap();
     assert_eq!(mails.len(), 1, "the outbox says {outbox:?}");
@@ -185,7 +184,7 @@ async fn with_the_smtp_server_down_the_mail_waits_and_arrives_once_after_a_resta
     let row = loop {
         let row: (String, i64, Option<String>) =
             sqlx::query_as("SELECT status, attempts, last_error FROM outbox WHERE recipient = 'later@example.com'")
-                .fetch_one(&first.running.pool)
+                .fetch_one(&first.sql)
                 .await
                 .unwrap();
         if row.1 >= 2 || Instant::now() > deadline {
@@ -217,7 +216,7 @@ async fn with_the_smtp_server_down_the_mail_waits_and_arrives_once_after_a_resta
     tokio::time::sleep(Duration::from_secs(2)).await;
     assert_eq!(smtp.received().len(), 1, "exactly one copy");
     let status: String = sqlx::query_scalar("SELECT status FROM outbox WHERE recipient = 'later@example.com'")
-        .fetch_one(&second.running.pool)
+        .fetch_one(&second.sql)
         .await
         .unwrap();
     assert_eq!(status, "sent");

@@ -1,6 +1,5 @@
 //! The dashboard's endpoints: spaces with traffic, statistics, personal spaces, add and detach.
 
-
 use crate::common::{expect_error, server};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -299,7 +298,7 @@ async fn spaces_of_others_or_in_organizations_cannot_be_added() {
 
     // The organization's space limit.
     sqlx::query("UPDATE orgs SET max_spaces = 8 WHERE name = 'Acme Studio'")
-        .execute(&s.running.pool)
+        .execute(&s.sql)
         .await
         .unwrap();
     let playground = s.space_id("Olivia's Playground").await;
@@ -333,7 +332,13 @@ async fn the_large_demo_has_250_spaces_and_10000_users() {
     assert_eq!(theirs["org"]["user_count"], 3);
 }
 
-async fn put_collaborator(s: &crate::common::TestServer, token: &str, space: i64, user: i64, role: &str) -> reqwest::Response {
+async fn put_collaborator(
+    s: &crate::common::TestServer,
+    token: &str,
+    space: i64,
+    user: i64,
+    role: &str,
+) -> reqwest::Response {
     s.client
         .put(s.url(&format!("/orgs/me/spaces/{space}/collaborators/{user}")))
         .bearer_auth(token)
@@ -462,7 +467,7 @@ async fn collaborators_are_checked_for_role_space_user_and_caller() {
     .await;
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM space_collaborators WHERE space_id = $1")
         .bind(blog)
-        .fetch_one(&s.running.pool)
+        .fetch_one(&s.sql)
         .await
         .unwrap();
     assert_eq!(count, 2, "nothing changed");
@@ -475,22 +480,23 @@ async fn traffic_totals_match_the_daily_rows_for_every_period() {
     let s = server().await;
     let token = s.token("owner@acme.test").await;
     let org: i64 = sqlx::query_scalar("SELECT id FROM orgs WHERE slug = 'acme-studio'")
-        .fetch_one(&s.running.pool)
+        .fetch_one(&s.sql)
         .await
         .unwrap();
     let shop = s.space_id("Online Shop").await;
     // A day of traffic arriving late, in an old month, must reach the roll-up too.
     let days_ago = |d: i64| (chrono::Utc::now().date_naive() - chrono::Duration::days(d)).to_string();
-    sqlx::query("DELETE FROM traffic WHERE space_id = $1 AND date = $2")
+    // Days travel as text; `date(…)` makes one a day in either database.
+    sqlx::query("DELETE FROM traffic WHERE space_id = $1 AND date = date($2)")
         .bind(shop)
         .bind(days_ago(200))
-        .execute(&s.running.pool)
+        .execute(&s.sql)
         .await
         .unwrap();
-    sqlx::query("INSERT INTO traffic (space_id, date, api_requests, total_bytes) VALUES ($1, $2, 7, 1234567)")
+    sqlx::query("INSERT INTO traffic (space_id, date, api_requests, total_bytes) VALUES ($1, date($2), 7, 1234567)")
         .bind(shop)
         .bind(days_ago(200))
-        .execute(&s.running.pool)
+        .execute(&s.sql)
         .await
         .unwrap();
     for (period, days) in [
@@ -501,15 +507,15 @@ async fn traffic_totals_match_the_daily_rows_for_every_period() {
     ] {
         let since = match days {
             Some(d) => days_ago(d - 1),
-            None => "0000-00-00".to_string(),
+            None => "1970-01-01".to_string(),
         };
         let expected: i64 = sqlx::query_scalar(
             "SELECT CAST(COALESCE(SUM(t.total_bytes), 0) AS BIGINT) FROM traffic t JOIN spaces s ON s.id = t.space_id
-             WHERE s.org_id = $1 AND t.date >= $2",
+             WHERE s.org_id = $1 AND t.date >= date($2)",
         )
         .bind(org)
         .bind(since)
-        .fetch_one(&s.running.pool)
+        .fetch_one(&s.sql)
         .await
         .unwrap();
         let listed: Value = s

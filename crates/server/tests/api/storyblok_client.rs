@@ -5,7 +5,6 @@
 //! Ignored by a plain `cargo test`: it needs Node.js and the npm packages, which `cargo xtask
 //! test` installs before running the ignored tests.
 
-
 use crate::common::server;
 use serde_json::{json, Value};
 

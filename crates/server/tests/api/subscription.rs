@@ -2,7 +2,6 @@
 //! detach, invoice totals in integer cents, billing validation, and cards kept as brand, last four
 //! digits and expiry only.
 
-
 use crate::common::{expect_error, expect_invalid_at, server, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -174,7 +173,7 @@ async fn premium_follows_subscribe_add_detach_and_the_end_of_a_cancelled_period(
     let personal: Value = s.get("/me/personal-spaces", Some(&admin)).await.json().await.unwrap();
     let own_plan: String = sqlx::query_scalar("SELECT plan FROM spaces WHERE id = $1")
         .bind(sandbox)
-        .fetch_one(&s.running.pool)
+        .fetch_one(&s.sql)
         .await
         .unwrap();
     assert_eq!(own_plan, "starter", "its own plan was never overwritten");
@@ -331,12 +330,12 @@ async fn whole_database(s: &TestServer) -> String {
     if crate::common::on_postgres() {
         let tables: Vec<String> =
             sqlx::query_scalar("SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public'")
-                .fetch_all(&s.running.pool)
+                .fetch_all(&s.sql)
                 .await
                 .unwrap();
         for table in tables {
             let rows: Vec<String> = sqlx::query_scalar(&format!("SELECT row_to_json(t)::text FROM \"{table}\" t"))
-                .fetch_all(&s.running.pool)
+                .fetch_all(&s.sql)
                 .await
                 .unwrap();
             all.push_str(&rows.join("\n"));
@@ -344,17 +343,17 @@ async fn whole_database(s: &TestServer) -> String {
         return all;
     }
     let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
-        .fetch_all(&s.running.pool)
+        .fetch_all(&s.sql)
         .await
         .unwrap();
     for table in tables {
         let columns: Vec<String> = sqlx::query_scalar(&format!("SELECT name FROM pragma_table_info('{table}')"))
-            .fetch_all(&s.running.pool)
+            .fetch_all(&s.sql)
             .await
             .unwrap();
         let quoted: Vec<String> = columns.iter().map(|c| format!("quote(\"{c}\")")).collect();
         let rows: Vec<String> = sqlx::query_scalar(&format!("SELECT {} FROM \"{table}\"", quoted.join(" || '|' || ")))
-            .fetch_all(&s.running.pool)
+            .fetch_all(&s.sql)
             .await
             .unwrap_or_default();
         all.push_str(&rows.join("\n"));
@@ -436,14 +435,14 @@ async fn a_tier_too_small_for_the_organization_is_refused() {
     let owner = s.token("owner@acme.test").await;
     // 250 spaces and 10,000 people fit Team; pretend the organization outgrew it.
     sqlx::query("UPDATE orgs SET max_spaces = 400 WHERE slug = 'acme-studio'")
-        .execute(&s.running.pool)
+        .execute(&s.sql)
         .await
         .unwrap();
     let extra: i64 = 60;
     for i in 0..extra {
         sqlx::query("INSERT INTO spaces (name, owner_id, org_id, created_at) SELECT 'Extra ' || $1, id, (SELECT id FROM orgs WHERE slug = 'acme-studio'), '2026-01-01' FROM users WHERE email = 'owner@acme.test'")
             .bind(i)
-            .execute(&s.running.pool)
+            .execute(&s.sql)
             .await
             .unwrap();
     }

@@ -3,7 +3,6 @@
 //! when it starts, one account's failures never block another account, and nobody at another
 //! address can lock a person out of their own.
 
-
 use std::net::IpAddr;
 
 use crate::common::{expect_error, server, server_with, TestServer};
@@ -171,7 +170,7 @@ async fn counters_are_kept_in_the_database_and_survive_a_restart() {
     }
     let counted: i64 =
         sqlx::query_scalar("SELECT COALESCE(MAX(count), 0) FROM throttle WHERE key LIKE '%member@acme.test%'")
-            .fetch_one(&s.running.pool)
+            .fetch_one(&s.sql)
             .await
             .unwrap();
     assert_eq!(counted, 5);

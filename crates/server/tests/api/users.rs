@@ -1,7 +1,6 @@
 //! The Users endpoints against the permission table: each role, each action, the forbidden cases
 //! and another organization's users.
 
-
 use crate::common::{emails, expect_error, server};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -264,7 +263,7 @@ async fn nobody_reaches_into_another_organization() {
     .await;
     let role: String = sqlx::query_scalar("SELECT org_role FROM org_members WHERE user_id = $1")
         .bind(mia)
-        .fetch_one(&s.running.pool)
+        .fetch_one(&s.sql)
         .await
         .unwrap();
     assert_eq!(role, "member", "nothing changed");
@@ -276,7 +275,7 @@ async fn the_filtered_list_exports_as_csv_for_owners_and_admins_only() {
     sqlx::query(
         "UPDATE users SET firstname = '=HYPERLINK(\"x\")', lastname = 'Rossi, Jr.' WHERE email = 'carla@bakery.test'",
     )
-    .execute(&s.running.pool)
+    .execute(&s.sql)
     .await
     .unwrap();
     let admin = s.token("admin@acme.test").await;

@@ -1,0 +1,248 @@
+//! The letters the server mails (an invitation, a password reset link): the domain queues them in
+//! the outbox in the same transaction as the change that causes them, and the server's mailer
+//! delivers them. Each carries the organization's app name and brand colour, in a plain-text part
+//! and an HTML part in which every value that came from a person is escaped.
+
+use contract::{OrgRole, StoredSettings, PRODUCT_NAME};
+
+use crate::lang::Lang;
+
+/// Where the app lives, for the links in mails: `https://app.example.com` (no trailing slash).
+#[derive(Clone, Debug)]
+pub struct Links {
+    pub public_url: String,
+}
+
+impl Links {
+    /// The organization's branded address for an app path, with a secret in the fragment (which
+    /// browsers never send to a server).
+    pub fn branded(&self, slug: Option<&str>, path: &str, fragment: &str) -> String {
+        let base = self.public_url.trim_end_matches('/');
+        match slug {
+            Some(slug) => format!("{base}/o/{slug}{path}#{fragment}"),
+            None => format!("{base}{path}#{fragment}"),
+        }
+    }
+}
+
+/// What an outbox row is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MailKind {
+    Invitation,
+    PasswordReset,
+}
+
+impl MailKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MailKind::Invitation => "invitation",
+            MailKind::PasswordReset => "password_reset",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<MailKind> {
+        [MailKind::Invitation, MailKind::PasswordReset]
+            .into_iter()
+            .find(|kind| kind.as_str() == text)
+    }
+}
+
+contract::stored_as_text!(MailKind);
+
+/// One mail, ready to queue.
+pub struct Letter {
+    /// Shown as the sender: the organization's app name, not ours.
+    pub sender_name: String,
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// A queued mail a sender has claimed: what it takes to send it once.
+#[derive(Clone, Debug)]
+pub struct OutgoingMail {
+    pub id: i64,
+    pub recipient: String,
+    pub sender_name: String,
+    pub subject: String,
+    pub text_body: String,
+    pub html_body: String,
+    /// Tries so far, this one included.
+    pub attempts: i64,
+}
+
+/// The look a mail takes from the organization.
+pub struct MailBrand {
+    pub app_name: String,
+    pub org_name: String,
+    pub color: String,
+}
+
+impl MailBrand {
+    /// The product's own look, for someone in no organization.
+    pub fn product() -> MailBrand {
+        MailBrand {
+            app_name: PRODUCT_NAME.to_string(),
+            org_name: String::new(),
+            color: StoredSettings::default().branding.light.primary,
+        }
+    }
+}
+
+/// Text for HTML, from people or not.
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// A colour that passed the settings' validation (`#rrggbb`), or the product's.
+fn safe_color(color: &str) -> String {
+    let ok = color.len() == 7 && color.starts_with('#') && color[1..].bytes().all(|b| b.is_ascii_hexdigit());
+    if ok {
+        color.to_string()
+    } else {
+        StoredSettings::default().branding.light.primary
+    }
+}
+
+/// The HTML part: a heading, paragraphs, one button and its address written out.
+fn html(brand: &MailBrand, heading: &str, paragraphs: &[String], button: &str, link: &str) -> String {
+    let color = safe_color(&brand.color);
+    let lang = crate::lang::spoken().tag();
+    let or_open = crate::say!("Or open this address:", "Oder öffnen Sie diese Adresse:");
+    let body: String = paragraphs
+        .iter()
+        .map(|p| format!("<p style=\"margin:0 0 16px\">{}</p>", escape(p)))
+        .collect();
+    format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><body style=\"margin:0;padding:24px;background:#f4f5f9;font:15px/1.5 -apple-system,Segoe UI,sans-serif;color:#1c2033\">\
+<table role=\"presentation\" width=\"100%\" style=\"max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;border-top:4px solid {color}\"><tr><td style=\"padding:24px\">\
+<p style=\"margin:0 0 16px;font-weight:700;color:{color}\">{app}</p>\
+<h1 style=\"margin:0 0 16px;font-size:20px\">{heading}</h1>{body}\
+<p style=\"margin:24px 0\"><a href=\"{href}\" style=\"background:{color};color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600\">{button}</a></p>\
+<p style=\"margin:0;color:#5d6378;font-size:13px\">{or_open} {href}</p>\
+</td></tr></table></body></html>",
+        app = escape(&brand.app_name),
+        heading = escape(heading),
+        href = escape(link),
+        button = escape(button),
+    )
+}
+
+fn text(brand: &MailBrand, heading: &str, paragraphs: &[String], button: &str, link: &str) -> String {
+    format!(
+        "{}\n\n{heading}\n\n{}\n\n{button}: {link}\n",
+        brand.app_name,
+        paragraphs.join("\n\n")
+    )
+}
+
+/// A mail from the organization's app: the same heading, paragraphs and button in text and HTML.
+fn letter(brand: &MailBrand, to: &str, heading: String, paragraphs: &[String], button: &str, link: &str) -> Letter {
+    Letter {
+        sender_name: brand.app_name.clone(),
+        to: to.to_string(),
+        text: text(brand, &heading, paragraphs, button, link),
+        html: html(brand, &heading, paragraphs, button, link),
+        subject: heading,
+    }
+}
+
+/// An invitation to join the organization, with the link that carries its code. In the language
+/// of the request that sends it (the inviter's page): the invitee has no page of ours yet.
+pub fn invitation(brand: &MailBrand, to: &str, inviter: &str, role: OrgRole, link: &str) -> Letter {
+    let (org, app) = (&brand.org_name, &brand.app_name);
+    let heading = crate::say!("Join {org} on {app}", "Treten Sie {org} auf {app} bei");
+    let lang = crate::lang::spoken();
+    let role_name = role.label_in(lang);
+    let paragraphs = [
+        match (lang, role) {
+            (Lang::En, OrgRole::Admin | OrgRole::Owner) => {
+                format!("{inviter} invited you to join {org} as an {role_name}.")
+            }
+            (Lang::En, _) => format!("{inviter} invited you to join {org} as a {role_name}."),
+            (Lang::De, _) => format!("{inviter} hat Sie eingeladen, {org} als {role_name} beizutreten."),
+        },
+        crate::say!(
+            "Open the link below to choose a password (or enter the one of your existing account) and \
+             join. The invitation works for seven days; if it has expired, ask for a new one.",
+            "Öffnen Sie den Link unten, um ein Passwort zu wählen (oder das Ihres bestehenden Kontos \
+             einzugeben) und beizutreten. Die Einladung gilt sieben Tage; ist sie abgelaufen, bitten Sie \
+             um eine neue."
+        ),
+    ];
+    let button = crate::say!("Accept the invitation", "Einladung annehmen");
+    letter(brand, to, heading, &paragraphs, &button, link)
+}
+
+/// A password reset link, in the language of the page that asked for it.
+pub fn password_reset(brand: &MailBrand, to: &str, link: &str) -> Letter {
+    let app = &brand.app_name;
+    let heading = crate::say!("Reset your {app} password", "Ihr Passwort für {app} zurücksetzen");
+    let paragraphs = [
+        crate::say!(
+            "Someone asked to reset the password of this account. If it was you, open the link below \
+             within 30 minutes to choose a new password; it works once, and signs out every other session.",
+            "Jemand hat verlangt, das Passwort dieses Kontos zurückzusetzen. Wenn Sie es waren, öffnen Sie \
+             den Link unten innerhalb von 30 Minuten, um ein neues Passwort zu wählen; er funktioniert \
+             einmal und meldet alle anderen Sitzungen ab."
+        ),
+        crate::say!(
+            "If it was not you, ignore this mail: your password stays as it is.",
+            "Wenn Sie es nicht waren, ignorieren Sie diese E-Mail: Ihr Passwort bleibt, wie es ist."
+        ),
+    ];
+    let button = crate::say!("Choose a new password", "Neues Passwort wählen");
+    letter(brand, to, heading, &paragraphs, &button, link)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_value_from_people_is_escaped_in_the_html_part() {
+        let brand = MailBrand {
+            app_name: "Acme <Hub>".into(),
+            org_name: "A&B \"Studio\"".into(),
+            color: "red;background:url(x)".into(),
+        };
+        let letter = invitation(
+            &brand,
+            "x@y.z",
+            "<script>alert(1)</script>",
+            OrgRole::Member,
+            "https://a/b#code=1\"><x",
+        );
+        assert!(!letter.html.contains("<script>") && letter.html.contains("&lt;script&gt;"));
+        assert!(letter.html.contains("Acme &lt;Hub&gt;") && letter.html.contains("A&amp;B &quot;Studio&quot;"));
+        assert!(
+            !letter.html.contains("url(x)"),
+            "colours are checked before they are used"
+        );
+        assert!(letter.html.contains("code=1&quot;&gt;&lt;x"));
+        assert!(
+            letter.text.contains("<script>alert(1)</script>"),
+            "the text part is text"
+        );
+    }
+
+    #[test]
+    fn links_carry_the_secret_in_the_fragment_at_the_branded_address() {
+        let links = Links {
+            public_url: "https://app.example.com/".into(),
+        };
+        assert_eq!(
+            links.branded(Some("acme"), "/accept-invitation", "code=abc"),
+            "https://app.example.com/o/acme/accept-invitation#code=abc"
+        );
+        assert_eq!(
+            links.branded(None, "/reset-password", "token=t"),
+            "https://app.example.com/reset-password#token=t"
+        );
+    }
+}

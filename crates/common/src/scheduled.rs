@@ -1,0 +1,9 @@
+//! What the scheduler's work reports.
+
+/// What one round of scheduled work did, for the log and the tests.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Round {
+    pub renewals: usize,
+    pub charges_finished: usize,
+    pub pruned: u64,
+}

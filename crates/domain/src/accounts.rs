@@ -1,0 +1,479 @@
+//! A person's own account: name, password, password reset by mail, and two-factor sign-in (set up,
+//! verify, recovery codes, turn off). Each change is recorded in the person's organization, and
+//! every check of a password or code is throttled like a sign-in.
+
+use common::mail::{self as letters, Links, MailBrand, MailKind};
+use common::password::Hasher;
+use common::tokens::{new_token, token_hash};
+use common::{say, spoken, totp, Actor, ClientInfo, DomainError, DomainResult, Kind, Person};
+use contract::{
+    new_password_problem, AccountView, ActivityKey, PasswordChange, Profile, ProfileUpdate, QrCode, RecoveryCodes,
+    TwoFactorSetup, RECOVERY_CODES, RESET_LINK_MINUTES,
+};
+use serde_json::json;
+
+use crate::activity::{self, By, Change};
+use crate::db::{self, Pool, Tx};
+use crate::throttle::{self, Secret, Subject};
+use crate::two_factor::{self, new_recovery_code, recovery_hash};
+use crate::{outbox, people, sessions};
+
+/// Record `change` in the person's organization, if they are in one.
+async fn record(tx: &mut Tx, person: &Person<'_>, change: Change) -> DomainResult<()> {
+    if let Some((org_id, role)) = sessions::membership(tx, person.user_id).await? {
+        let actor = Actor {
+            user_id: person.user_id,
+            org_id,
+            role,
+            client: person.client.clone(),
+        };
+        activity::record(tx, org_id, By::Actor(&actor), change.to(person.user_id)).await?;
+    }
+    Ok(())
+}
+
+pub async fn view(pool: &Pool, user_id: i64) -> DomainResult<AccountView> {
+    let row = db::with_two_factor_required!(query!(
+        r#"SELECT u.id AS "id!", u.email, u.firstname, u.lastname, u.totp_enabled_at IS NOT NULL AS "two_factor!: bool",
+                  (SELECT COUNT(*) FROM recovery_codes r WHERE r.user_id = u.id AND r.used_at IS NULL)
+                      AS "recovery_codes_left!: i64",
+                  EXISTS (SELECT 1 FROM org_members m JOIN orgs o ON o.id = m.org_id WHERE m.user_id = u.id AND "#,
+        r#") AS "required!: bool"
+           FROM users u WHERE u.id = $1"#,
+        user_id
+    ))
+    .fetch_one(pool)
+    .await?;
+    Ok(AccountView {
+        profile: Profile {
+            friendly_name: people::display_name(&row.firstname, &row.lastname, &row.email),
+            id: row.id,
+            email: row.email,
+            firstname: row.firstname,
+            lastname: row.lastname,
+            two_factor: row.two_factor,
+        },
+        two_factor_enabled: row.two_factor,
+        recovery_codes_left: row.recovery_codes_left,
+        two_factor_required: row.required,
+    })
+}
+
+pub async fn update_profile(pool: &Pool, person: &Person<'_>, update: &ProfileUpdate) -> DomainResult<AccountView> {
+    let update = update
+        .validated(spoken())
+        .map_err(|(field, message)| DomainError::invalid(field, message))?;
+    let mut tx = db::write(pool).await?;
+    let before = people::name_of(&mut tx, person.user_id).await?;
+    sqlx::query!(
+        "UPDATE users SET firstname = $1, lastname = $2 WHERE id = $3",
+        update.firstname,
+        update.lastname,
+        person.user_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    let after = people::name_of(&mut tx, person.user_id).await?;
+    if before != after {
+        let change = Change::new(ActivityKey::AccountUpdate)
+            .on(person.user_id, after.clone().unwrap_or_default())
+            .with(json!({ "name": { "before": before, "after": after } }));
+        record(&mut tx, person, change).await?;
+    }
+    tx.commit().await?;
+    Ok(view(pool, person.user_id).await?)
+}
+
+fn wrong_password() -> DomainError {
+    DomainError::new(
+        Kind::Unauthenticated,
+        "invalid_credentials",
+        say!(
+            "This is not your current password.",
+            "Das ist nicht Ihr aktuelles Passwort."
+        ),
+    )
+}
+
+/// Check the person's own password, throttled like a sign-in. `field` names the input.
+async fn check_own_password(
+    pool: &Pool,
+    hasher: &Hasher,
+    person: &Person<'_>,
+    password: &str,
+    field: &str,
+) -> DomainResult<throttle::Attempt> {
+    let email = people::email_of(pool, person.user_id).await?;
+    let stored = sqlx::query_scalar!("SELECT password_hash FROM users WHERE id = $1", person.user_id)
+        .fetch_one(pool)
+        .await?;
+    let worker = hasher.reserve()?;
+    let subject = Subject {
+        secret: Secret::Password,
+        account: &email,
+        user_id: Some(person.user_id),
+        client: person.client.ip,
+    };
+    let attempt = throttle::begin(pool, subject)
+        .await?
+        .map_err(|throttled| throttled.into_error(("password", "Passwort")))?;
+    if !worker.check(password, stored).await? {
+        return Err(wrong_password().at(field));
+    }
+    Ok(attempt)
+}
+
+/// A new password, proven by the current one. Every other session of the account ends.
+pub async fn change_password(
+    pool: &Pool,
+    hasher: &Hasher,
+    person: &Person<'_>,
+    token: &str,
+    change: &PasswordChange,
+) -> DomainResult<()> {
+    if let Some(message) = new_password_problem(&change.new_password, spoken()) {
+        return Err(DomainError::invalid("new_password", message));
+    }
+    if change.current_password.chars().count() > contract::MAX_PASSWORD_CHARS {
+        return Err(wrong_password().at("current_password"));
+    }
+    let attempt = check_own_password(pool, hasher, person, &change.current_password, "current_password").await?;
+    let phc = hasher.reserve()?.hash(&change.new_password).await?;
+    let mut tx = db::write(pool).await?;
+    attempt.succeeded(&mut tx).await?;
+    sqlx::query!("UPDATE users SET password_hash = $1 WHERE id = $2", phc, person.user_id)
+        .execute(&mut *tx)
+        .await?;
+    let ended = sessions::revoke_others(&mut tx, person.user_id, Some(token)).await?;
+    record(
+        &mut tx,
+        person,
+        Change::new(ActivityKey::PasswordChange).with(json!({ "other_sessions_ended": ended })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// "Forgot password?": a single-use link for 30 minutes to the address, if it has an account.
+/// The answer never says whether it has; requests are throttled per address and account.
+pub async fn request_reset(pool: &Pool, links: &Links, client: &ClientInfo, email: &str) -> DomainResult<()> {
+    let email = email.trim().to_lowercase();
+    if email.is_empty() || email.chars().count() > contract::MAX_EMAIL_CHARS || !contract::is_valid_email(&email) {
+        return Err(DomainError::invalid(
+            "email",
+            say!(
+                "Enter the email address of your account.",
+                "Geben Sie die E-Mail-Adresse Ihres Kontos ein."
+            ),
+        ));
+    }
+    let user = people::credentials(pool, &email).await?;
+    let subject = Subject {
+        secret: Secret::ResetRequest,
+        account: &email,
+        user_id: user.as_ref().map(|u| u.id),
+        client: client.ip,
+    };
+    // Every request stays counted: asking again and again is what is limited.
+    let _attempt = throttle::begin(pool, subject)
+        .await?
+        .map_err(|throttled| throttled.into_error(("password reset", "Passwort zurücksetzen")))?;
+    let Some(user) = user.filter(|u| !u.disabled) else {
+        return Ok(());
+    };
+    let token = new_token();
+    let mut tx = db::write(pool).await?;
+    let (hash, now) = (token_hash(&token), common::now());
+    let expires_at = now + chrono::Duration::minutes(RESET_LINK_MINUTES);
+    sqlx::query!(
+        "INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        hash,
+        user.id,
+        now,
+        expires_at
+    )
+    .execute(&mut *tx)
+    .await?;
+    let org = sqlx::query!(
+        r#"SELECT o.id AS "id!", o.slug FROM org_members m JOIN orgs o ON o.id = m.org_id WHERE m.user_id = $1"#,
+        user.id
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    let brand = match &org {
+        Some(org) => outbox::brand_of(&mut tx, org.id).await?,
+        None => MailBrand::product(),
+    };
+    let link = links.branded(
+        org.as_ref().map(|org| org.slug.as_str()),
+        "/reset-password",
+        &format!("token={token}"),
+    );
+    let letter = letters::password_reset(&brand, &email, &link);
+    outbox::enqueue(&mut tx, org.map(|org| org.id), MailKind::PasswordReset, user.id, letter).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+fn dead_link() -> DomainError {
+    DomainError::new(
+        Kind::NotFound,
+        "invalid_token",
+        "This link has expired or was used already. Ask for a new one under \"Forgot password?\".",
+    )
+    .at("token")
+}
+
+/// Set a new password with a reset link's token: it works once, and every session of the account
+/// ends (the person then signs in with the new password).
+pub async fn confirm_reset(
+    pool: &Pool,
+    hasher: &Hasher,
+    client: &ClientInfo,
+    token: &str,
+    password: &str,
+) -> DomainResult<()> {
+    if token.trim().is_empty() || token.chars().count() > contract::MAX_CODE_CHARS {
+        return Err(dead_link());
+    }
+    if let Some(message) = new_password_problem(password, spoken()) {
+        return Err(DomainError::invalid("password", message));
+    }
+    let (hash, now) = (token_hash(token.trim()), common::now());
+    let owner = sqlx::query!(
+        r#"SELECT u.id AS "id!", u.email FROM password_resets r JOIN users u ON u.id = r.user_id
+           WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > $2"#,
+        hash,
+        now
+    )
+    .fetch_optional(pool)
+    .await?
+    .map(|owner| (owner.id, owner.email));
+    let worker = hasher.reserve()?;
+    let subject = Subject {
+        secret: Secret::ResetToken,
+        account: owner.as_ref().map(|(_, email)| email.as_str()).unwrap_or(""),
+        user_id: owner.as_ref().map(|(id, _)| *id),
+        client: client.ip,
+    };
+    let attempt = throttle::begin(pool, subject)
+        .await?
+        .map_err(|throttled| throttled.into_error(("password reset", "Passwort zurücksetzen")))?;
+    let Some((user_id, _)) = owner else {
+        return Err(dead_link());
+    };
+    let phc = worker.hash(password).await?;
+    let mut tx = db::write(pool).await?;
+    let now = common::now();
+    let claimed = sqlx::query!(
+        "UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1",
+        now,
+        hash
+    )
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if claimed == 0 {
+        return Err(dead_link());
+    }
+    attempt.succeeded(&mut tx).await?;
+    sqlx::query!("UPDATE users SET password_hash = $1 WHERE id = $2", phc, user_id)
+        .execute(&mut *tx)
+        .await?;
+    let ended = sessions::revoke_others(&mut tx, user_id, None).await?;
+    let person = Person { user_id, client };
+    record(
+        &mut tx,
+        &person,
+        Change::new(ActivityKey::PasswordReset).with(json!({ "sessions_ended": ended })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A QR code of `text`, as modules for the app to draw.
+fn qr(text: &str) -> DomainResult<QrCode> {
+    let code = qrcode::QrCode::new(text.as_bytes()).map_err(|_| DomainError::internal())?;
+    let modules = code
+        .to_colors()
+        .into_iter()
+        .map(|c| if c == qrcode::Color::Dark { '1' } else { '0' })
+        .collect();
+    Ok(QrCode {
+        size: code.width() as u32,
+        modules,
+    })
+}
+
+/// Start setting up two-factor sign-in: a new secret, kept aside until a code proves the
+/// authenticator app has it.
+pub async fn start_two_factor(pool: &Pool, person: &Person<'_>) -> DomainResult<TwoFactorSetup> {
+    let secret = totp::new_secret();
+    let mut tx = db::write(pool).await?;
+    let account = sqlx::query!(
+        r#"SELECT email, totp_enabled_at IS NOT NULL AS "enabled!: bool" FROM users WHERE id = $1"#,
+        person.user_id
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    if account.enabled {
+        return Err(DomainError::conflict(
+            "two_factor_on",
+            say!(
+                "Two-factor sign-in is already on. Turn it off first to set up another app.",
+                "Die Zwei-Faktor-Anmeldung ist schon an. Schalten Sie sie erst aus, um eine andere App einzurichten."
+            ),
+        ));
+    }
+    sqlx::query!(
+        "UPDATE users SET totp_pending_secret = $1 WHERE id = $2",
+        secret,
+        person.user_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    let issuer = sqlx::query_scalar!(
+        "SELECT o.name FROM org_members m JOIN orgs o ON o.id = m.org_id WHERE m.user_id = $1",
+        person.user_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?
+    .unwrap_or_else(|| contract::PRODUCT_NAME.to_string());
+    tx.commit().await?;
+    let otpauth_uri = totp::otpauth_uri(&issuer, &account.email, &secret);
+    Ok(TwoFactorSetup {
+        qr: qr(&otpauth_uri)?,
+        secret,
+        otpauth_uri,
+    })
+}
+
+fn wrong_code() -> DomainError {
+    DomainError::new(
+        Kind::Unauthenticated,
+        "invalid_code",
+        say!(
+            "This code is not right, or it was used already. Codes change every 30 seconds.",
+            "Dieser Code stimmt nicht oder wurde schon benutzt. Codes wechseln alle 30 Sekunden."
+        ),
+    )
+    .at("code")
+}
+
+async fn begin_code_attempt(pool: &Pool, person: &Person<'_>) -> DomainResult<throttle::Attempt> {
+    let email = people::email_of(pool, person.user_id).await?;
+    let subject = Subject {
+        secret: Secret::SecondFactor,
+        account: &email,
+        user_id: Some(person.user_id),
+        client: person.client.ip,
+    };
+    throttle::begin(pool, subject)
+        .await?
+        .map_err(|throttled| throttled.into_error(("code", "Code")))
+}
+
+/// Finish the set-up with a code from the app: two-factor sign-in is on, and the recovery codes
+/// are shown this once.
+pub async fn verify_two_factor(pool: &Pool, person: &Person<'_>, code: &str) -> DomainResult<RecoveryCodes> {
+    let pending = sqlx::query_scalar!("SELECT totp_pending_secret FROM users WHERE id = $1", person.user_id)
+        .fetch_one(pool)
+        .await?;
+    let pending = pending.ok_or_else(|| {
+        DomainError::conflict(
+            "no_setup",
+            "Start the set-up first: choose \"Set up two-factor sign-in\".",
+        )
+    })?;
+    let attempt = begin_code_attempt(pool, person).await?;
+    let step = totp::matching_step(&pending, code, totp::now_step()).ok_or_else(wrong_code)?;
+    let codes: Vec<String> = (0..RECOVERY_CODES).map(|_| new_recovery_code()).collect();
+    let mut tx = db::write(pool).await?;
+    let (now, step) = (common::now(), step as i64);
+    let enabled = sqlx::query!(
+        "UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_enabled_at = $1,
+             totp_last_step = $2 WHERE id = $3 AND totp_pending_secret = $4 AND totp_enabled_at IS NULL",
+        now,
+        step,
+        person.user_id,
+        pending
+    )
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if enabled == 0 {
+        return Err(DomainError::conflict(
+            "no_setup",
+            say!(
+                "The set-up changed meanwhile. Start it again.",
+                "Die Einrichtung hat sich inzwischen geändert. Beginnen Sie sie erneut."
+            ),
+        ));
+    }
+    attempt.succeeded(&mut tx).await?;
+    sqlx::query!("DELETE FROM recovery_codes WHERE user_id = $1", person.user_id)
+        .execute(&mut *tx)
+        .await?;
+    for code in &codes {
+        let hash = recovery_hash(code);
+        sqlx::query!(
+            "INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)",
+            person.user_id,
+            hash
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
+    record(&mut tx, person, Change::new(ActivityKey::TwoFactorEnable)).await?;
+    tx.commit().await?;
+    Ok(RecoveryCodes { codes })
+}
+
+/// Turn two-factor sign-in off: the password and a code (or a recovery code) prove it is the
+/// person. An organization that requires it keeps asking them to set it up again.
+pub async fn disable_two_factor(
+    pool: &Pool,
+    hasher: &Hasher,
+    person: &Person<'_>,
+    password: &str,
+    code: &str,
+) -> DomainResult<()> {
+    if code.trim().is_empty() || code.chars().count() > 64 {
+        return Err(wrong_code());
+    }
+    let password_attempt = check_own_password(pool, hasher, person, password, "password").await?;
+    let code_attempt = begin_code_attempt(pool, person).await?;
+    let mut tx = db::write(pool).await?;
+    if two_factor::use_code(&mut tx, person.user_id, code).await?.is_none() {
+        tx.rollback().await?;
+        return Err(wrong_code());
+    }
+    password_attempt.succeeded(&mut tx).await?;
+    code_attempt.succeeded(&mut tx).await?;
+    sqlx::query!(
+        "UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL, totp_last_step = 0
+         WHERE id = $1",
+        person.user_id
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query!("DELETE FROM recovery_codes WHERE user_id = $1", person.user_id)
+        .execute(&mut *tx)
+        .await?;
+    record(&mut tx, person, Change::new(ActivityKey::TwoFactorDisable)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Forget reset links that ended more than a day ago.
+pub async fn prune(pool: &Pool) -> DomainResult<u64> {
+    let cutoff = common::now() - chrono::Duration::days(1);
+    Ok(
+        sqlx::query!("DELETE FROM password_resets WHERE expires_at < $1", cutoff)
+            .execute(pool)
+            .await?
+            .rows_affected(),
+    )
+}

@@ -1,0 +1,543 @@
+//! Invitations: owners and admins invite people by email with a role; the invitee accepts with the
+//! code, sets a password (or proves an existing account's) and is signed in. Acceptance, revocation
+//! and resending each claim the invitation with one guarded statement, so exactly one of an accept
+//! and a revoke racing each other wins.
+
+use common::mail::{self as letters, Links, MailKind};
+use common::password::Hasher;
+use common::session::Stage;
+use common::tokens::{new_token, token_hash};
+use common::{iso, say, spoken, Actor, ClientInfo, DomainError, DomainResult, Kind, Timestamp};
+use contract::{
+    check_invite, AcceptInvitation, ActivityKey, Invitation, InviteRequest, IssuedInvitations, LoginResponse, OrgRole,
+    Permission, StoredSettings, MIN_PASSWORD_LEN,
+};
+use serde_json::json;
+use sqlx::types::Json;
+
+use crate::activity::{self, By, Change};
+use crate::db::{self, Pool, Tx};
+use crate::people::{self, Credentials};
+use crate::throttle::{self, Secret, Subject};
+use crate::{authorize, outbox, sessions};
+
+/// How long an invitation can be accepted.
+pub const LIFETIME: chrono::Duration = chrono::Duration::days(7);
+
+struct InvitationRow {
+    id: i64,
+    email: String,
+    org_id: i64,
+    expires_at: Timestamp,
+    org_role: OrgRole,
+    inviter_id: i64,
+    registered: bool,
+}
+
+impl InvitationRow {
+    fn into_invitation(self) -> Invitation {
+        Invitation {
+            id: self.id,
+            email: self.email,
+            org_id: self.org_id,
+            expires_at: iso(self.expires_at),
+            org_role: self.org_role,
+            inviter_id: self.inviter_id,
+            registered: self.registered,
+            mail: None,
+        }
+    }
+}
+
+/// The organization `$org`'s open invitations (or just the one `$only`), newest first.
+macro_rules! pending_query {
+    ($org:expr, $only:expr) => {
+        sqlx::query_as!(
+            InvitationRow,
+            r#"SELECT i.id AS "id!", i.email, i.org_id, i.expires_at AS "expires_at: Timestamp",
+                      i.org_role AS "org_role: OrgRole", i.inviter_id,
+                      EXISTS (SELECT 1 FROM users u WHERE u.email = i.email AND u.password_hash IS NOT NULL)
+                          AS "registered!: bool"
+               FROM invitations i
+               WHERE i.org_id = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND (i.id = $2 OR $2 IS NULL)
+               ORDER BY i.created_at DESC, i.id DESC"#,
+            $org,
+            $only
+        )
+    };
+}
+
+/// The organization's open invitations (or just `only`), newest first. Expired ones are included
+/// so they can be resent.
+pub async fn pending(pool: &Pool, org_id: i64, only: Option<i64>) -> DomainResult<Vec<Invitation>> {
+    let rows = pending_query!(org_id, only).fetch_all(pool).await?;
+    Ok(with_mail(pool, rows.into_iter().map(InvitationRow::into_invitation).collect()).await?)
+}
+
+/// Each invitation with how its latest mail is doing.
+async fn with_mail(pool: &Pool, mut invitations: Vec<Invitation>) -> DomainResult<Vec<Invitation>> {
+    let ids: Vec<i64> = invitations.iter().map(|i| i.id).collect();
+    let mut states = outbox::latest(pool, MailKind::Invitation, &ids).await?;
+    for invitation in &mut invitations {
+        invitation.mail = states.remove(&invitation.id);
+    }
+    Ok(invitations)
+}
+
+/// Queue the invitation's mail: the code goes only to the invited address, in the link's fragment.
+async fn send_invitation(
+    tx: &mut Tx,
+    links: &Links,
+    actor: &Actor,
+    id: i64,
+    email: &str,
+    role: OrgRole,
+    code: &str,
+) -> DomainResult<()> {
+    let brand = outbox::brand_of(tx, actor.org_id).await?;
+    let slug = sqlx::query_scalar!("SELECT slug FROM orgs WHERE id = $1", actor.org_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    let inviter = people::name_of(tx, actor.user_id)
+        .await?
+        .unwrap_or_else(|| say!("Someone", "Jemand"));
+    let link = links.branded(Some(&slug), "/accept-invitation", &format!("code={code}"));
+    let letter = letters::invitation(&brand, email, &inviter, role, &link);
+    Ok(outbox::enqueue(tx, Some(actor.org_id), MailKind::Invitation, id, letter).await?)
+}
+
+async fn pending_in(tx: &mut Tx, org_id: i64, id: i64) -> DomainResult<Option<Invitation>> {
+    let only = Some(id);
+    let row = pending_query!(org_id, only).fetch_optional(&mut **tx).await?;
+    Ok(row.map(InvitationRow::into_invitation))
+}
+
+/// Invite one or several addresses with one role, each by mail. All or nothing: one refused
+/// address refuses the request, and the message names it.
+pub async fn create(
+    pool: &Pool,
+    links: &Links,
+    actor: &Actor,
+    request: &InviteRequest,
+) -> DomainResult<IssuedInvitations> {
+    let emails = request
+        .addresses(spoken())
+        .map_err(|(field, message)| DomainError::invalid(field, message))?;
+    let mut tx = db::write(pool).await?;
+    let role = authorize(&mut tx, actor, Permission::InviteUsers).await?;
+    check_invite(role, request.org_role)?;
+    let Json(settings) = sqlx::query_scalar!(
+        r#"SELECT settings AS "settings: Json<StoredSettings>" FROM orgs WHERE id = $1"#,
+        actor.org_id
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let access = settings.access;
+    if let Some(outside) = emails.iter().find(|e| !contract::email_domain_allowed(&access, e)) {
+        return Err(DomainError::invalid(
+            "emails",
+            say!(
+                "“{outside}” is not at a domain your organization invites from ({}).",
+                "„{outside}“ liegt nicht an einer Domain, an die Ihre Organisation einlädt ({}).",
+                access.allowed_email_domains.join(", ")
+            ),
+        ));
+    }
+    for email in &emails {
+        refuse_if_taken(&mut tx, actor.org_id, email).await?;
+    }
+    let single = emails.len() == 1;
+    let mut issued = Vec::new();
+    let role = request.org_role.as_str();
+    let (first, last) = match single {
+        true => (request.firstname.trim(), request.lastname.trim()),
+        false => ("", ""),
+    };
+    for email in &emails {
+        let code = new_token();
+        let (hash, now) = (token_hash(&code), common::now());
+        let expires_at = now + LIFETIME;
+        let id = sqlx::query_scalar!(
+            r#"INSERT INTO invitations (org_id, email, org_role, inviter_id, token_hash, created_at, expires_at, firstname, lastname)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id AS "id!""#,
+            actor.org_id,
+            email,
+            role,
+            actor.user_id,
+            hash,
+            now,
+            expires_at,
+            first,
+            last
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        let change = Change::new(ActivityKey::InvitationCreate)
+            .on(id, email.clone())
+            .with(json!({ "email": email, "org_role": request.org_role }));
+        activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
+        send_invitation(&mut tx, links, actor, id, email, request.org_role, &code).await?;
+        issued.push(id);
+    }
+    tx.commit().await?;
+    let mut invitations = Vec::new();
+    for id in issued {
+        invitations.extend(pending(pool, actor.org_id, Some(id)).await?);
+    }
+    Ok(IssuedInvitations { invitations })
+}
+
+async fn refuse_if_taken(tx: &mut Tx, org_id: i64, email: &str) -> DomainResult<()> {
+    let membership = sqlx::query_scalar!(
+        "SELECT m.org_id FROM org_members m JOIN users u ON u.id = m.user_id WHERE u.email = $1",
+        email
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    match membership {
+        Some(id) if id == org_id => {
+            return Err(
+                DomainError::conflict("already_member", format!("{email} is already in the organization."))
+                    .at("emails"),
+            )
+        }
+        Some(_) => {
+            return Err(DomainError::conflict(
+                "other_organization",
+                format!("{email} belongs to another organization and cannot be invited."),
+            )
+            .at("emails"))
+        }
+        None => {}
+    }
+    let invited = sqlx::query_scalar!(
+        r#"SELECT EXISTS (SELECT 1 FROM invitations WHERE org_id = $1 AND email = $2 AND accepted_at IS NULL
+                          AND revoked_at IS NULL) AS "invited!: bool""#,
+        org_id,
+        email
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    if invited {
+        return Err(DomainError::conflict(
+            "already_invited",
+            format!("{email} is already invited. Resend that invitation instead."),
+        )
+        .at("emails"));
+    }
+    Ok(())
+}
+
+/// The open invitation, when the actor may manage it now (an admin cannot touch an owner
+/// invitation).
+async fn managed(tx: &mut Tx, actor: &Actor, id: i64) -> DomainResult<Invitation> {
+    let role = authorize(tx, actor, Permission::InviteUsers).await?;
+    let invitation = pending_in(tx, actor.org_id, id)
+        .await?
+        .ok_or_else(|| DomainError::not_found("The invitation"))?;
+    check_invite(role, invitation.org_role)?;
+    Ok(invitation)
+}
+
+/// A new mail with a new code and a new expiry; the old code stops working.
+pub async fn resend(pool: &Pool, links: &Links, actor: &Actor, id: i64) -> DomainResult<Invitation> {
+    let mut tx = db::write(pool).await?;
+    let invitation = managed(&mut tx, actor, id).await?;
+    let code = new_token();
+    let (hash, expires_at) = (token_hash(&code), common::now() + LIFETIME);
+    let renewed = sqlx::query!(
+        "UPDATE invitations SET token_hash = $1, expires_at = $2
+         WHERE id = $3 AND org_id = $4 AND accepted_at IS NULL AND revoked_at IS NULL",
+        hash,
+        expires_at,
+        id,
+        actor.org_id
+    )
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if renewed == 0 {
+        return Err(DomainError::not_found("The invitation"));
+    }
+    let change = Change::new(ActivityKey::InvitationResend)
+        .on(id, invitation.email.clone())
+        .with(json!({ "email": invitation.email }));
+    activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
+    send_invitation(&mut tx, links, actor, id, &invitation.email, invitation.org_role, &code).await?;
+    tx.commit().await?;
+    pending(pool, actor.org_id, Some(id))
+        .await?
+        .pop()
+        .ok_or_else(DomainError::internal)
+}
+
+/// The invitation can no longer be accepted.
+pub async fn revoke(pool: &Pool, actor: &Actor, id: i64) -> DomainResult<()> {
+    let mut tx = db::write(pool).await?;
+    let invitation = managed(&mut tx, actor, id).await?;
+    let now = common::now();
+    let revoked = sqlx::query!(
+        "UPDATE invitations SET revoked_at = $1 WHERE id = $2 AND org_id = $3 AND accepted_at IS NULL AND revoked_at IS NULL",
+        now,
+        id,
+        actor.org_id
+    )
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if revoked == 0 {
+        return Err(DomainError::not_found("The invitation"));
+    }
+    let change = Change::new(ActivityKey::InvitationRevoke)
+        .on(id, invitation.email.clone())
+        .with(json!({ "email": invitation.email, "org_role": invitation.org_role }));
+    activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+struct OpenInvitation {
+    id: i64,
+    org_id: i64,
+    email: String,
+    org_role: OrgRole,
+    expires_at: Timestamp,
+    firstname: String,
+    lastname: String,
+}
+
+fn unknown_code() -> DomainError {
+    DomainError::new(
+        Kind::NotFound,
+        "unknown_code",
+        say!(
+            "This invitation code is not valid, or it was used or revoked.",
+            "Dieser Einladungscode ist ungültig, oder er wurde schon benutzt oder zurückgezogen."
+        ),
+    )
+    .at("code")
+}
+
+/// What the acceptance does to the account: nothing for an account with a password (it proved
+/// it), a first password for an account without one, or a new account.
+enum Account {
+    /// An existing account that proved its password; `two_factor` when it also owes a code.
+    Proven {
+        id: i64,
+        two_factor: bool,
+    },
+    SetPassword {
+        id: i64,
+        phc: String,
+    },
+    Create {
+        phc: String,
+    },
+}
+
+/// Accept an invitation with its code. The code check (and an existing account's password) is
+/// throttled like a sign-in; everything after it is one transaction that first claims the
+/// invitation, so a revoke or a second acceptance racing it finds nothing left to claim.
+pub async fn accept(
+    pool: &Pool,
+    hasher: &Hasher,
+    client: &ClientInfo,
+    request: &AcceptInvitation,
+) -> DomainResult<LoginResponse> {
+    if let Some((field, message)) = request.problem(spoken()) {
+        return Err(DomainError::invalid(field, message));
+    }
+    let hash = token_hash(request.code.trim());
+    let open = sqlx::query_as!(
+        OpenInvitation,
+        r#"SELECT id AS "id!", org_id, email, org_role AS "org_role: OrgRole", expires_at AS "expires_at: Timestamp",
+                  firstname, lastname
+           FROM invitations WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL"#,
+        hash
+    )
+    .fetch_optional(pool)
+    .await?;
+    // The same read as signing in: an existing account proves itself as it would there.
+    let existing = match &open {
+        Some(invitation) => people::credentials(pool, &invitation.email).await?,
+        None => None,
+    };
+    // A new password that is too short is said before anything is counted.
+    let has_password = existing.as_ref().is_some_and(|u| u.password_hash.is_some());
+    if open.is_some() && !has_password && request.password.chars().count() < MIN_PASSWORD_LEN {
+        return Err(DomainError::invalid(
+            "password",
+            say!(
+                "Choose a password of at least {MIN_PASSWORD_LEN} characters.",
+                "Wählen Sie ein Passwort mit mindestens {MIN_PASSWORD_LEN} Zeichen."
+            ),
+        ));
+    }
+    // A worker first: an acceptance the server is too busy to check is refused before it counts.
+    let worker = hasher.reserve()?;
+    let subject = Subject {
+        secret: Secret::InvitationCode,
+        account: open.as_ref().map(|i| i.email.as_str()).unwrap_or(""),
+        user_id: existing.as_ref().map(|u| u.id),
+        client: client.ip,
+    };
+    let attempt = throttle::begin(pool, subject)
+        .await?
+        .map_err(|throttled| throttled.into_error(("invitation", "Einladung")))?;
+    let invitation = open.ok_or_else(unknown_code)?;
+    if invitation.expires_at <= common::now() {
+        return Err(DomainError::conflict(
+            "expired",
+            say!(
+                "This invitation has expired. Ask for a new one: it can be resent.",
+                "Diese Einladung ist abgelaufen. Bitten Sie um eine neue: Sie kann erneut gesendet werden."
+            ),
+        )
+        .at("code"));
+    }
+    let role = invitation.org_role;
+    let account = match existing {
+        Some(Credentials {
+            id,
+            password_hash: Some(phc),
+            disabled,
+            two_factor,
+        }) => {
+            if !worker.check(&request.password, Some(phc)).await? {
+                return Err(DomainError::new(
+                    Kind::Unauthenticated,
+                    "invalid_credentials",
+                    say!(
+                        "This address already has an account: enter its password to accept.",
+                        "Zu dieser Adresse gibt es schon ein Konto: Geben Sie dessen Passwort ein, um anzunehmen."
+                    ),
+                )
+                .at("password"));
+            }
+            if disabled {
+                return Err(sessions::account_disabled());
+            }
+            Account::Proven { id, two_factor }
+        }
+        other => {
+            let phc = worker.hash(&request.password).await?;
+            match other {
+                Some(user) => Account::SetPassword { id: user.id, phc },
+                None => Account::Create { phc },
+            }
+        }
+    };
+    let mut tx = db::write(pool).await?;
+    attempt.succeeded(&mut tx).await?;
+    let now = common::now();
+    let claimed = sqlx::query!(
+        "UPDATE invitations SET accepted_at = $1 WHERE id = $2 AND accepted_at IS NULL AND revoked_at IS NULL
+         AND expires_at > $1",
+        now,
+        invitation.id
+    )
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if claimed == 0 {
+        return Err(unknown_code());
+    }
+    let first = Some(request.firstname.trim())
+        .filter(|s| !s.is_empty())
+        .unwrap_or(&invitation.firstname)
+        .to_string();
+    let last = Some(request.lastname.trim())
+        .filter(|s| !s.is_empty())
+        .unwrap_or(&invitation.lastname)
+        .to_string();
+    // An account with two-factor sign-in gets its session once it gives a code, as at sign-in.
+    let stage = match account {
+        Account::Proven { two_factor: true, .. } => Stage::TwoFactor,
+        _ => Stage::Full,
+    };
+    let user_id = match account {
+        Account::Proven { id, .. } => id,
+        Account::SetPassword { id, phc } => {
+            let set = sqlx::query!(
+                "UPDATE users SET password_hash = $1, firstname = $2, lastname = $3 WHERE id = $4 AND password_hash IS NULL",
+                phc,
+                first,
+                last,
+                id
+            )
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if set == 0 {
+                return Err(account_changed());
+            }
+            id
+        }
+        Account::Create { phc } => sqlx::query_scalar!(
+            r#"INSERT INTO users (email, firstname, lastname, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)
+               ON CONFLICT (email) DO NOTHING RETURNING id AS "id!""#,
+            invitation.email,
+            first,
+            last,
+            phc,
+            now
+        )
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(account_changed)?,
+    };
+    let role_text = role.as_str();
+    let joined = sqlx::query!(
+        "INSERT INTO org_members (org_id, user_id, org_role, created_at)
+         SELECT $1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM org_members WHERE user_id = $2)",
+        invitation.org_id,
+        user_id,
+        role_text,
+        now
+    )
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if joined == 0 {
+        return Err(DomainError::conflict(
+            "other_organization",
+            say!(
+                "This account already belongs to an organization.",
+                "Dieses Konto gehört schon zu einer Organisation."
+            ),
+        )
+        .at("code"));
+    }
+    let actor = Actor {
+        user_id,
+        org_id: invitation.org_id,
+        role,
+        client: client.clone(),
+    };
+    let change = Change::new(ActivityKey::InvitationAccept)
+        .on(invitation.id, invitation.email.clone())
+        .to(user_id)
+        .with(json!({ "email": invitation.email, "org_role": role }));
+    activity::record(&mut tx, invitation.org_id, By::Actor(&actor), change).await?;
+    let (token, expires_at) = sessions::open(&mut tx, user_id, stage).await?;
+    tx.commit().await?;
+    let me = sessions::me(pool, user_id).await?;
+    Ok(LoginResponse {
+        token,
+        expires_at: iso(expires_at),
+        next: sessions::next_step(stage, &me),
+        me,
+    })
+}
+
+/// The account was given a password by someone else between the checks and the change.
+fn account_changed() -> DomainError {
+    DomainError::conflict(
+        "account_changed",
+        say!(
+            "This account was set up meanwhile. Sign in with its password and accept again.",
+            "Dieses Konto wurde inzwischen eingerichtet. Melden Sie sich mit seinem Passwort an und nehmen Sie erneut an."
+        ),
+    )
+    .at("password")
+}

@@ -1,0 +1,77 @@
+//! The caller's organization in the shape of Storyblok's `GET /v1/orgs/me`.
+
+use common::Actor;
+use common::DomainResult;
+use contract::{allows, Org, Permission};
+use sqlx::types::Json;
+
+use crate::db::Pool;
+use crate::{invitations, members, spaces};
+
+/// The ETag of what [`load`] answers `actor` now: the organization's revision (which triggers
+/// raise on every change to what `load` reads, migrations `*_org_revision.sql`), who asks (a
+/// member sees less), and today's date (a cancelled subscription's premium plans end with its
+/// period).
+pub async fn etag(pool: &Pool, actor: &Actor) -> DomainResult<String> {
+    use sha2::{Digest, Sha256};
+    let revision = sqlx::query_scalar!("SELECT revision FROM orgs WHERE id = $1", actor.org_id)
+        .fetch_one(pool)
+        .await?;
+    let seen = format!(
+        "{}:{revision}:{}:{}:{}",
+        actor.org_id,
+        actor.user_id,
+        actor.role.as_str(),
+        common::today()
+    );
+    let digest = Sha256::digest(seen.as_bytes());
+    let hex: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
+    Ok(format!("\"{hex}\""))
+}
+
+/// Owners and admins get every member, space and pending invitation; a member gets the
+/// organization with only themselves and the spaces they work on.
+pub async fn load(pool: &Pool, actor: &Actor) -> DomainResult<Org> {
+    let sees_members = allows(actor.role, Permission::SeeMembers);
+    let row = sqlx::query!(
+        r#"SELECT id AS "id!", name, slug, plan, plan_level, max_spaces, max_collaborators,
+                  settings AS "settings: Json<serde_json::Value>"
+           FROM orgs WHERE id = $1"#,
+        actor.org_id
+    )
+    .fetch_one(pool)
+    .await?;
+    // Members see only themselves: the API never lists other members to them.
+    let only = (!sees_members).then_some(actor.user_id);
+    let users = members::everyone(pool, actor.org_id, only).await?;
+    let spaces = spaces::list(pool, actor.org_id, None, only).await?;
+    let invitations = if allows(actor.role, Permission::InviteUsers) {
+        invitations::pending(pool, actor.org_id, None).await?
+    } else {
+        Vec::new()
+    };
+    let user_count = if sees_members {
+        members::count(pool, actor.org_id).await?
+    } else {
+        users.len() as i64
+    };
+    Ok(Org {
+        id: row.id,
+        name: row.name,
+        slug: row.slug,
+        plan: row.plan,
+        plan_level: row.plan_level,
+        user_count,
+        max_spaces: row.max_spaces,
+        max_collaborators: row.max_collaborators,
+        // Embedding and access rules are for those who may change them.
+        settings: if allows(actor.role, Permission::ManageSettings) {
+            row.settings.0
+        } else {
+            serde_json::json!({})
+        },
+        users,
+        spaces,
+        invitations,
+    })
+}

@@ -1,0 +1,46 @@
+//! Work that is done without a request: renewing subscriptions whose period ended, finishing
+//! charges left half-done, and forgetting expired sessions, old throttle counters, reset links and
+//! activities past their retention. One runner per database: whoever holds a lease (a row renewed
+//! on every round) does the work; other instances wait for it to lapse. The server's scheduler
+//! decides when.
+
+use common::DomainResult;
+use std::time::Duration;
+
+use common::payments::PaymentGateway;
+use common::scheduled::Round;
+
+use crate::db::{self, Pool};
+use crate::{accounts, activity, billing, sessions, subscription, throttle};
+
+/// Everything that is due now. Safe to run from several places at once: each step is guarded.
+pub async fn run_due_work(pool: &Pool, gateway: &dyn PaymentGateway) -> DomainResult<Round> {
+    db::refresh_statistics(pool).await?;
+    Ok(Round {
+        renewals: subscription::renew_due(pool, gateway).await?,
+        charges_finished: billing::finish_stuck_charges(pool, gateway).await?,
+        pruned: sessions::prune(pool).await?
+            + throttle::prune(pool).await?
+            + activity::prune(pool).await?
+            + accounts::prune(pool).await?,
+    })
+}
+
+/// Take or keep the lease `name` for `ttl`; false while another holder has it.
+pub async fn hold_lease(pool: &Pool, name: &str, holder: &str, ttl: Duration) -> DomainResult<bool> {
+    let now = common::now();
+    let until = now + chrono::Duration::from_std(ttl).unwrap_or_else(|_| chrono::Duration::minutes(5));
+    let taken = sqlx::query!(
+        "INSERT INTO leases (name, holder, expires_at) VALUES ($1, $2, $3)
+         ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+         WHERE leases.holder = excluded.holder OR leases.expires_at < $4",
+        name,
+        holder,
+        until,
+        now
+    )
+    .execute(pool)
+    .await?
+    .rows_affected();
+    Ok(taken == 1)
+}

@@ -1,0 +1,363 @@
+//! Signing in and out, and sessions: a random bearer token given to the client once; the database
+//! keeps only its SHA-256.
+
+use common::session::{SessionUser, Stage};
+use common::tokens::{new_token, token_hash};
+use common::{iso, say, spoken, Actor, ClientInfo, DomainError, DomainResult, Kind, Timestamp};
+use contract::{ActivityKey, LoginRequest, LoginResponse, Me, Membership, OrgRole, Profile, SignInStep};
+use serde_json::json;
+
+use common::password::Hasher;
+
+use crate::activity::{self, By, Change};
+use crate::db::{self, Pool, Tx};
+use crate::throttle::{self, Secret, Subject};
+use crate::two_factor::{self, SecondFactor};
+use crate::{billing, people, settings};
+
+/// How long a session lasts from sign-in.
+pub const LIFETIME: chrono::Duration = chrono::Duration::hours(12);
+
+/// Sign in with email and password, counted by the throttle before the password is checked.
+pub async fn sign_in(
+    pool: &Pool,
+    hasher: &Hasher,
+    client: &ClientInfo,
+    request: &LoginRequest,
+) -> DomainResult<LoginResponse> {
+    if let Some((field, message)) = request.problem(spoken()) {
+        return Err(DomainError::invalid(field, message));
+    }
+    let email = request.email.trim().to_lowercase();
+    let found = people::credentials(pool, &email).await?;
+    // A worker first: a sign-in the server is too busy to check is refused before it counts.
+    let worker = hasher.reserve()?;
+    let subject = Subject {
+        secret: Secret::Password,
+        account: &email,
+        user_id: found.as_ref().map(|c| c.id),
+        client: client.ip,
+    };
+    let attempt = throttle::begin(pool, subject)
+        .await?
+        .map_err(|throttled| throttled.into_error(("sign-in", "Anmeldung")))?;
+    let found_id = found.as_ref().map(|c| c.id);
+    let stored = found.as_ref().and_then(|c| c.password_hash.clone());
+    let matched = worker.check(&request.password, stored).await?;
+    let user = match found.filter(|_| matched) {
+        Some(user) => user,
+        None => {
+            if let Some(user_id) = found_id {
+                record_failure(pool, user_id, client).await?;
+            }
+            return Err(DomainError::new(
+                Kind::Unauthenticated,
+                "invalid_credentials",
+                say!(
+                    "The email or password is not correct.",
+                    "E-Mail-Adresse oder Passwort ist nicht korrekt."
+                ),
+            )
+            .at("password"));
+        }
+    };
+    if user.disabled {
+        let mut tx = db::write(pool).await?;
+        attempt.succeeded(&mut tx).await?;
+        tx.commit().await?;
+        return Err(account_disabled());
+    }
+    // With two-factor sign-in the password opens a session that opens nothing until the code.
+    let stage = if user.two_factor { Stage::TwoFactor } else { Stage::Full };
+    let mut tx = db::write(pool).await?;
+    attempt.succeeded(&mut tx).await?;
+    let (token, expires_at) = open(&mut tx, user.id, stage).await?;
+    if stage == Stage::Full {
+        record_sign_in(&mut tx, user.id, client, None).await?;
+    }
+    tx.commit().await?;
+    let me = me(pool, user.id).await?;
+    Ok(LoginResponse {
+        token,
+        expires_at: iso(expires_at),
+        next: next_step(stage, &me),
+        me,
+    })
+}
+
+/// The refusal of a disabled account that proved its password (at sign-in and when accepting).
+pub fn account_disabled() -> DomainError {
+    DomainError::refused(
+        "account_disabled",
+        say!(
+            "This account has been disabled. Ask your organization's admin.",
+            "Dieses Konto wurde deaktiviert. Wenden Sie sich an den Admin Ihrer Organisation."
+        ),
+    )
+}
+
+/// What the new session still needs.
+pub fn next_step(stage: Stage, me: &Me) -> SignInStep {
+    match stage {
+        Stage::TwoFactor => SignInStep::TwoFactor,
+        Stage::Full if me.must_set_up_two_factor => SignInStep::SetUpTwoFactor,
+        Stage::Full => SignInStep::Done,
+    }
+}
+
+/// A completed sign-in in the person's organization's activity log (`extra`: what else happened,
+/// a recovery code used).
+async fn record_sign_in(tx: &mut Tx, user_id: i64, client: &ClientInfo, extra: Option<Change>) -> DomainResult<()> {
+    if let Some((org_id, role)) = membership(tx, user_id).await? {
+        let actor = Actor {
+            user_id,
+            org_id,
+            role,
+            client: client.clone(),
+        };
+        let signed_in = Change::new(ActivityKey::SessionCreate).to(user_id);
+        activity::record(tx, org_id, By::Actor(&actor), signed_in).await?;
+        if let Some(change) = extra {
+            activity::record(tx, org_id, By::Actor(&actor), change).await?;
+        }
+    }
+    Ok(())
+}
+
+fn wrong_code() -> DomainError {
+    DomainError::new(
+        Kind::Unauthenticated,
+        "invalid_code",
+        say!(
+            "This code is not right, or it was used already. Codes change every 30 seconds.",
+            "Dieser Code stimmt nicht oder wurde schon benutzt. Codes wechseln alle 30 Sekunden."
+        ),
+    )
+    .at("code")
+}
+
+/// The second step of signing in: an authentication code (each code works once) or a recovery
+/// code (each works once), throttled like passwords. The session then opens.
+pub async fn second_factor(
+    pool: &Pool,
+    client: &ClientInfo,
+    session: &SessionUser,
+    code: &str,
+    token: &str,
+) -> DomainResult<LoginResponse> {
+    if code.trim().is_empty() || code.chars().count() > 64 {
+        return Err(DomainError::invalid(
+            "code",
+            say!(
+                "Enter the 6-digit code from your authenticator app, or a recovery code.",
+                "Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App oder einen Wiederherstellungscode ein."
+            ),
+        ));
+    }
+    let email = people::email_of(pool, session.user_id).await?;
+    let subject = Subject {
+        secret: Secret::SecondFactor,
+        account: &email,
+        user_id: Some(session.user_id),
+        client: client.ip,
+    };
+    let attempt = throttle::begin(pool, subject)
+        .await?
+        .map_err(|throttled| throttled.into_error(("code", "Code")))?;
+    let mut tx = db::write(pool).await?;
+    let Some(used) = two_factor::use_code(&mut tx, session.user_id, code).await? else {
+        tx.rollback().await?;
+        return Err(wrong_code());
+    };
+    attempt.succeeded(&mut tx).await?;
+    let hash = token_hash(token);
+    let opened = sqlx::query!(
+        "UPDATE sessions SET stage = 'full' WHERE token_hash = $1 AND stage = 'two_factor'",
+        hash
+    )
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if opened == 0 {
+        return Err(DomainError::unauthorized());
+    }
+    let extra =
+        (used == SecondFactor::RecoveryCode).then(|| Change::new(ActivityKey::RecoveryCodeUse).to(session.user_id));
+    record_sign_in(&mut tx, session.user_id, client, extra).await?;
+    tx.commit().await?;
+    let me = me(pool, session.user_id).await?;
+    let expires_at = sqlx::query_scalar!(
+        r#"SELECT expires_at AS "expires_at: Timestamp" FROM sessions WHERE token_hash = $1"#,
+        hash
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(LoginResponse {
+        token: token.to_string(),
+        expires_at: iso(expires_at),
+        next: next_step(Stage::Full, &me),
+        me,
+    })
+}
+
+/// A wrong password for a person in an organization is in that organization's activity log.
+async fn record_failure(pool: &Pool, user_id: i64, client: &ClientInfo) -> DomainResult<()> {
+    let mut tx = db::write(pool).await?;
+    if let Some((org_id, _)) = membership(&mut tx, user_id).await? {
+        let change = Change::new(ActivityKey::SessionFail)
+            .to(user_id)
+            .with(json!({ "reason": "wrong_password" }));
+        activity::record(&mut tx, org_id, By::Client(client), change).await?;
+    }
+    Ok(tx.commit().await?)
+}
+
+/// The person's organization and role in it, read inside a transaction.
+pub async fn membership(tx: &mut Tx, user_id: i64) -> DomainResult<Option<(i64, OrgRole)>> {
+    let row = sqlx::query!(
+        r#"SELECT org_id, org_role AS "org_role: OrgRole" FROM org_members WHERE user_id = $1"#,
+        user_id
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(row.map(|r| (r.org_id, r.org_role)))
+}
+
+/// Count the sign-in and open a session, inside the transaction that signs the person in
+/// (sign-in, or accepting an invitation). Returns the token and its expiry.
+pub async fn open(tx: &mut Tx, user_id: i64, stage: Stage) -> DomainResult<(String, Timestamp)> {
+    let now = common::now();
+    sqlx::query!(
+        "UPDATE users SET sign_in_count = sign_in_count + 1, last_sign_in_at = $1 WHERE id = $2",
+        now,
+        user_id
+    )
+    .execute(&mut **tx)
+    .await?;
+    let token = new_token();
+    let (hash, expires_at, stage) = (token_hash(&token), now + LIFETIME, stage.as_str());
+    sqlx::query!(
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, stage) VALUES ($1, $2, $3, $4, $5)",
+        hash,
+        user_id,
+        now,
+        expires_at,
+        stage
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok((token, expires_at))
+}
+
+/// End every session of the account but `keep` (a new password, a reset).
+pub async fn revoke_others(tx: &mut Tx, user_id: i64, keep: Option<&str>) -> DomainResult<u64> {
+    let (now, keep) = (common::now(), keep.map(token_hash));
+    Ok(sqlx::query!(
+        "UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL AND token_hash IS DISTINCT FROM $3",
+        now,
+        user_id,
+        keep
+    )
+    .execute(&mut **tx)
+    .await?
+    .rows_affected())
+}
+
+/// The person behind a live session, or none.
+pub async fn user_of(pool: &Pool, token: &str) -> DomainResult<Option<SessionUser>> {
+    let (hash, now) = (token_hash(token), common::now());
+    let row = db::with_two_factor_required!(query!(
+        r#"SELECT s.user_id, m.org_id AS "org_id?", m.org_role AS "org_role?: OrgRole", s.stage AS "stage: Stage",
+                  ("#,
+        r#" AND u.totp_enabled_at IS NULL) AS "must_set_up_two_factor!: bool"
+           FROM sessions s
+           JOIN users u ON u.id = s.user_id
+           LEFT JOIN org_members m ON m.user_id = s.user_id
+           LEFT JOIN orgs o ON o.id = m.org_id
+           WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND NOT u.disabled"#,
+        hash,
+        now
+    ))
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|r| SessionUser {
+        user_id: r.user_id,
+        org: r.org_id.zip(r.org_role),
+        stage: r.stage,
+        must_set_up_two_factor: r.must_set_up_two_factor,
+    }))
+}
+
+/// Sign out: the session is revoked, so the token is useless from now on.
+pub async fn sign_out(pool: &Pool, token: &str, actor: Option<&Actor>) -> DomainResult<()> {
+    let mut tx = db::write(pool).await?;
+    let (now, hash) = (common::now(), token_hash(token));
+    let revoked = sqlx::query!(
+        "UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL",
+        now,
+        hash
+    )
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if let (1, Some(actor)) = (revoked, actor) {
+        let change = Change::new(ActivityKey::SessionDestroy).to(actor.user_id);
+        activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Forget sessions that ended more than a day ago.
+pub async fn prune(pool: &Pool) -> DomainResult<u64> {
+    let cutoff = common::now() - chrono::Duration::days(1);
+    Ok(sqlx::query!(
+        "DELETE FROM sessions WHERE expires_at < $1 OR (revoked_at IS NOT NULL AND revoked_at < $1)",
+        cutoff
+    )
+    .execute(pool)
+    .await?
+    .rows_affected())
+}
+
+/// The signed-in person and their place in their organization.
+pub async fn me(pool: &Pool, user_id: i64) -> DomainResult<Me> {
+    let row = sqlx::query!(
+        r#"SELECT u.id AS "id!", u.email, u.firstname, u.lastname, u.totp_enabled_at IS NOT NULL AS "two_factor!: bool",
+                  o.id AS "org_id?", o.name AS "org_name?", o.slug AS "org_slug?", m.org_role AS "org_role?: OrgRole"
+           FROM users u LEFT JOIN org_members m ON m.user_id = u.id LEFT JOIN orgs o ON o.id = m.org_id
+           WHERE u.id = $1"#,
+        user_id
+    )
+    .fetch_one(pool)
+    .await?;
+    let mut must_set_up_two_factor = false;
+    let org = match (row.org_id, row.org_name, row.org_slug, row.org_role) {
+        (Some(id), Some(name), Some(slug), Some(org_role)) => {
+            let access = settings::stored(pool, id).await?.access;
+            must_set_up_two_factor = access.require_two_factor && !row.two_factor;
+            Some(Membership {
+                id,
+                name,
+                slug,
+                org_role,
+                can_add_spaces: contract::may_add_spaces(org_role, &access),
+                billing_open: contract::allows(org_role, contract::Permission::ManageSubscription)
+                    && billing::is_open(pool, id).await?,
+            })
+        }
+        _ => None,
+    };
+    Ok(Me {
+        user: Profile {
+            friendly_name: people::display_name(&row.firstname, &row.lastname, &row.email),
+            id: row.id,
+            email: row.email,
+            firstname: row.firstname,
+            lastname: row.lastname,
+            two_factor: row.two_factor,
+        },
+        org,
+        must_set_up_two_factor,
+    })
+}
