@@ -16,6 +16,7 @@ mod orgs;
 mod platform;
 mod processes;
 mod races;
+mod schema;
 mod schemathesis;
 mod settings;
 mod smtp;
