@@ -268,3 +268,154 @@ async fn globex_cannot_touch_acme_invitations() {
     let theirs: Value = s.get("/orgs/me/invitations", Some(&globex)).await.json().await.unwrap();
     assert!(theirs["invitations"].as_array().unwrap().is_empty());
 }
+
+/// Remove `email` from Acme (their account stays) and invite the address again; the code mailed.
+async fn invited_again(s: &crate::common::TestServer, admin: &str, email: &str) -> String {
+    let id = s.user_id(email).await;
+    assert_eq!(
+        s.delete(&format!("/orgs/me/users/{id}"), Some(admin)).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(invite(s, admin, &[email], "admin").await.status(), StatusCode::CREATED);
+    s.secret_in_mail(email, "code", 1).await
+}
+
+#[tokio::test]
+async fn an_existing_account_accepts_with_its_own_password_and_only_with_it() {
+    let s = server().await;
+    let admin = s.token("admin@acme.test").await;
+    let code = invited_again(&s, &admin, "member@acme.test").await;
+    let wrong = expect_error(
+        accept(&s, &code, "not the demo password").await,
+        StatusCode::UNAUTHORIZED,
+        "invalid_credentials",
+    )
+    .await;
+    assert_eq!(wrong["field"], "password");
+    let joined = accept(&s, &code, "demo-password").await;
+    assert_eq!(joined.status(), StatusCode::OK);
+    let joined: Value = joined.json().await.unwrap();
+    assert_eq!(joined["next"], "done");
+    assert_eq!(joined["me"]["org"]["org_role"], "admin", "the invitation's role");
+    assert_eq!(
+        joined["me"]["user"]["friendly_name"], "Mia Moreau",
+        "the account's own name stays"
+    );
+    let me: Value = s.get("/auth/me", joined["token"].as_str()).await.json().await.unwrap();
+    assert_eq!(me["org"]["slug"], "acme-studio");
+    assert_eq!(
+        s.login_response("member@acme.test", "demo-password").await.status(),
+        StatusCode::OK,
+        "the password is the one it had"
+    );
+}
+
+#[tokio::test]
+async fn an_account_with_two_factor_sign_in_still_gives_its_code() {
+    let s = server().await;
+    let admin = s.token("admin@acme.test").await;
+    let member = s.token("member@acme.test").await;
+    let (app, _) = crate::common::set_up_two_factor(&s, &member).await;
+    let code = invited_again(&s, &admin, "member@acme.test").await;
+    let pending: Value = accept(&s, &code, "demo-password").await.json().await.unwrap();
+    assert_eq!(pending["next"], "two_factor");
+    let token = pending["token"].as_str().unwrap();
+    expect_error(
+        s.get("/orgs/me", Some(token)).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+    )
+    .await;
+    // The next time step: the set-up used this one's code.
+    let next_step = crate::common::now() + 30;
+    let signed_in = s
+        .post(
+            "/auth/two-factor",
+            Some(token),
+            json!({ "code": app.generate(next_step) }),
+        )
+        .await;
+    assert_eq!(signed_in.status(), StatusCode::OK);
+    let org: Value = s.get("/orgs/me", Some(token)).await.json().await.unwrap();
+    assert_eq!(org["org"]["slug"], "acme-studio");
+}
+
+#[tokio::test]
+async fn an_account_without_a_password_chooses_one_when_it_accepts() {
+    let s = server().await;
+    let admin = s.token("admin@acme.test").await;
+    // An account nobody has set a password for (made before passwords were required at once).
+    sqlx::query(
+        "INSERT INTO users (email, firstname, lastname, created_at) VALUES ('quiet@new.test', '', '', '2026-01-01T00:00:00+00:00')",
+    )
+    .execute(&s.sql)
+    .await
+    .unwrap();
+    assert_eq!(
+        invite(&s, &admin, &["quiet@new.test"], "member").await.status(),
+        StatusCode::CREATED
+    );
+    let code = s.secret_in_mail("quiet@new.test", "code", 1).await;
+    let e = expect_error(
+        accept(&s, &code, "short").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid",
+    )
+    .await;
+    assert_eq!(e["field"], "password");
+    let joined: Value = accept(&s, &code, "a long enough password").await.json().await.unwrap();
+    assert_eq!(joined["me"]["org"]["org_role"], "member");
+    assert_eq!(
+        joined["me"]["user"]["friendly_name"], "New Person",
+        "the name the inviter typed"
+    );
+    let accounts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = 'quiet@new.test'")
+        .fetch_one(&s.sql)
+        .await
+        .unwrap();
+    assert_eq!(accounts, 1, "the same account, not a second one");
+    assert_eq!(
+        s.login_response("quiet@new.test", "a long enough password")
+            .await
+            .status(),
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn two_acceptances_racing_let_exactly_one_in() {
+    let s = server().await;
+    let admin = s.token("admin@acme.test").await;
+    for round in 0..4 {
+        let email = format!("twice{round}@new.test");
+        assert_eq!(
+            invite(&s, &admin, &[&email], "member").await.status(),
+            StatusCode::CREATED
+        );
+        let code = s.secret_in_mail(&email, "code", 1).await;
+        let (a, b) = tokio::join!(
+            accept(&s, &code, "a long enough password"),
+            accept(&s, &code, "another long password")
+        );
+        let statuses = [a.status(), b.status()];
+        assert_eq!(
+            statuses.iter().filter(|s| **s == StatusCode::OK).count(),
+            1,
+            "round {round}: {statuses:?}"
+        );
+        let loser = if a.status() == StatusCode::OK { b } else { a };
+        let body: Value = loser.json().await.unwrap();
+        assert!(
+            ["unknown_code", "account_changed"].contains(&body["error"]["code"].as_str().unwrap()),
+            "round {round}: {body}"
+        );
+        let members: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM org_members m JOIN users u ON u.id = m.user_id WHERE u.email = $1",
+        )
+        .bind(&email)
+        .fetch_one(&s.sql)
+        .await
+        .unwrap();
+        assert_eq!(members, 1, "round {round}");
+    }
+}

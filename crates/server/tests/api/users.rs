@@ -288,9 +288,74 @@ async fn the_filtered_list_exports_as_csv_for_owners_and_admins_only() {
         .unwrap()
         .starts_with("text/csv"));
     let body = response.text().await.unwrap();
+    // Read back by a CSV reader: a header, then one row of as many cells per member, in the
+    // list's order, each cell what the list says of that member.
+    let mut reader = csv::ReaderBuilder::new().from_reader(body.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header,
+        [
+            "id",
+            "email",
+            "firstname",
+            "lastname",
+            "org_role",
+            "sign_in_count",
+            "last_sign_in_at",
+            "created_at",
+            "disabled",
+            "two_factor",
+            "spaces"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader
+        .records()
+        .map(|r| r.expect("every row has a cell per column"))
+        .collect();
+    let listed: Value = s
+        .get("/orgs/me/users?role=member&sort=email&per_page=500", Some(&admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let users = listed["users"].as_array().unwrap();
+    assert_eq!(rows.len(), users.len(), "a row per member listed");
+    assert_eq!(rows.len(), 5, "the five members, as filtered");
+    let text = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    for (row, user) in rows.iter().zip(users) {
+        assert_eq!(row.len(), header.len());
+        let cell = |name: &str| {
+            row.get(header.iter().position(|h| h == name).unwrap())
+                .unwrap()
+                .to_string()
+        };
+        for column in [
+            "id",
+            "email",
+            "org_role",
+            "sign_in_count",
+            "last_sign_in_at",
+            "created_at",
+            "disabled",
+            "two_factor",
+        ] {
+            assert_eq!(cell(column), text(&user[column]), "{column} of {}", user["email"]);
+        }
+        assert_eq!(cell("spaces"), user["on_spaces"].as_array().unwrap().len().to_string());
+        let first = text(&user["firstname"]);
+        let shown = if first.starts_with('=') {
+            format!("'{first}")
+        } else {
+            first
+        };
+        assert_eq!(cell("firstname"), shown, "a formula is defused, the rest kept");
+        assert_eq!(cell("lastname"), text(&user["lastname"]));
+    }
     let lines: Vec<&str> = body.lines().collect();
-    assert!(lines[0].starts_with("id,email,firstname,lastname,org_role"));
-    assert_eq!(lines.len(), 1 + 5, "the five members, as filtered");
     let carla = lines.iter().find(|l| l.contains("carla@bakery.test")).unwrap();
     assert!(
         carla.contains("\"'=HYPERLINK(\"\"x\"\")\""),
