@@ -32,3 +32,7 @@ pub fn start_console() {
     leptos::mount::mount_to_body(app::App);
     boot::mark_interactive();
 }
+
+// The browser-bound unit tests run in a browser (headless Chromium under `cargo xtask test`).
+#[cfg(all(test, target_arch = "wasm32"))]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

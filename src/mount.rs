@@ -101,3 +101,47 @@ pub fn app_path(pathname: &str) -> String {
         _ => pathname.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mount(base: &str, prefix: &str, slug: Option<&str>, embedded: bool) -> Mount {
+        Mount {
+            base: base.into(),
+            prefix: prefix.into(),
+            slug: slug.map(String::from),
+            embedded,
+        }
+    }
+
+    #[test]
+    fn addresses_say_where_the_app_was_deployed_and_for_whom() {
+        assert_eq!(parse("", "/users"), mount("", "", None, false));
+        assert_eq!(
+            parse("", "/o/acme-studio/users"),
+            mount("/o/acme-studio", "", Some("acme-studio"), false)
+        );
+        assert_eq!(
+            parse("", "/embed/acme-studio/"),
+            mount("/embed/acme-studio", "", Some("acme-studio"), true)
+        );
+        assert_eq!(
+            parse("/admin", "/admin/o/acme-studio/settings"),
+            mount("/admin/o/acme-studio", "/admin", Some("acme-studio"), false)
+        );
+        assert_eq!(parse("/admin", "/admin/users"), mount("/admin", "/admin", None, false));
+        // Outside the deployed path (a stale link): read as it stands.
+        assert_eq!(
+            parse("/admin", "/o/globex"),
+            mount("/admin/o/globex", "/admin", Some("globex"), false)
+        );
+    }
+
+    #[test]
+    fn look_alike_paths_are_not_organization_addresses() {
+        assert_eq!(parse("", "/open/acme"), mount("", "", None, false));
+        assert_eq!(parse("", "/embedded/acme"), mount("", "", None, false));
+        assert_eq!(parse("", "/o/"), mount("", "", None, false));
+    }
+}

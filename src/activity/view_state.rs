@@ -117,3 +117,39 @@ impl ViewState {
         }
     }
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod in_the_browser {
+    use super::*;
+    use crate::widgets::url::params_of;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn every_view_survives_its_address() {
+        let filtered = ViewState {
+            owner: Some((3, "Adam O'Brien & Co. = 100%".into())),
+            space: Some(12),
+            kind: Some(TrackableType::OrgUser),
+            from: "2026-11-01".into(),
+            to: "2026-11-29".into(),
+            page: 1,
+            snapshot: None,
+        };
+        for view in [
+            ViewState::default().filtered(|_| {}),
+            filtered.clone(),
+            filtered.at_page(4, 912),
+        ] {
+            assert_eq!(
+                ViewState::from_params(&params_of(&view.href())),
+                view,
+                "{}",
+                view.href()
+            );
+        }
+        assert_eq!(
+            filtered.api_query(true),
+            "?by_owner_ids=3&space_id=12&types=OrgUser&created_at_gte=2026-11-01&created_at_lte=2026-11-29&page=1&per_page=25"
+        );
+    }
+}

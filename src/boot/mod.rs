@@ -220,10 +220,20 @@ fn show_load_failure() {
     }
 }
 
-/// Only same-app paths are followed, so a crafted link cannot send people elsewhere.
+/// Only same-app paths are followed, so a crafted link cannot send people elsewhere. Browsers
+/// read `\` as `/` and drop tabs and line breaks from addresses, so `/\evil.example` or
+/// `/<tab>/evil.example` would be another host's address: any of those refuses the path.
 pub fn safe_next(next: Option<String>) -> String {
     match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/sign-in") => path,
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.starts_with("/sign-in")
+                && !path.contains('\\')
+                && !path.chars().any(char::is_control) =>
+        {
+            path
+        }
         _ => "/".to_string(),
     }
 }
@@ -246,5 +256,33 @@ fn replace_address(path: &str) {
 pub fn mark_interactive() {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark("org-area:interactive");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_paths_of_this_app_are_followed_after_signing_in() {
+        let next = |path: &str| safe_next(Some(path.to_string()));
+        assert_eq!(next("/users?role=admin"), "/users?role=admin");
+        assert_eq!(next("/o/acme-studio/settings"), "/o/acme-studio/settings");
+        assert_eq!(safe_next(None), "/");
+        for elsewhere in [
+            "https://evil.example/",
+            "//evil.example/",
+            "/\\evil.example/",
+            "/\\/evil.example/",
+            "/\t/evil.example/",
+            "/\n/evil.example/",
+            "javascript:alert(1)",
+            "users",
+            "",
+            // Back to where it started: no loop.
+            "/sign-in?next=/users",
+        ] {
+            assert_eq!(next(elsewhere), "/", "{elsewhere:?}");
+        }
     }
 }

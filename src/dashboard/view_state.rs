@@ -138,3 +138,32 @@ impl ViewState {
         rows
     }
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod in_the_browser {
+    use super::*;
+    use crate::widgets::url::params_of;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn every_view_survives_its_address() {
+        let views = [
+            ViewState::default(),
+            ViewState {
+                period: Period::parse("12m").unwrap(),
+                filter: "Café & Bäckerei #1".into(),
+                sort: SortKey::Traffic,
+                descending: true,
+            },
+            ViewState::default().sorted_by(SortKey::Users),
+        ];
+        for view in views {
+            assert_eq!(
+                ViewState::from_params(&params_of(&view.href())),
+                view,
+                "{}",
+                view.href()
+            );
+        }
+    }
+}

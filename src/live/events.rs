@@ -47,3 +47,49 @@ impl Parser {
         events
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sent(event: &str, id: Option<&str>, data: &str) -> Sent {
+        Sent {
+            event: event.into(),
+            id: id.map(String::from),
+            data: data.into(),
+        }
+    }
+
+    #[test]
+    fn events_are_cut_where_a_blank_line_ends_them_however_the_bytes_arrive() {
+        let stream = "event: ready\nid: 7\nretry: 1000\ndata: {}\n\n: keep-alive\n\nevent: change\r\nid: 8\r\ndata: {\"id\":8}\r\n\r\n";
+        let whole = Parser::default().push(stream.as_bytes());
+        assert_eq!(
+            whole,
+            [sent("ready", Some("7"), "{}"), sent("change", Some("8"), "{\"id\":8}")]
+        );
+        // Byte by byte: nothing is lost or doubled at any cut.
+        let mut parser = Parser::default();
+        let mut bit_by_bit = Vec::new();
+        for byte in stream.as_bytes() {
+            bit_by_bit.extend(parser.push(&[*byte]));
+        }
+        assert_eq!(bit_by_bit, whole);
+    }
+
+    #[test]
+    fn a_character_split_between_chunks_arrives_whole() {
+        let data = "event: change\ndata: {\"name\":\"Zoë\"}\n\n".as_bytes();
+        let cut = data.iter().position(|b| *b >= 0x80).unwrap() + 1;
+        let mut parser = Parser::default();
+        assert!(parser.push(&data[..cut]).is_empty(), "nothing until the block ends");
+        assert_eq!(parser.push(&data[cut..]), [sent("change", None, "{\"name\":\"Zoë\"}")]);
+    }
+
+    #[test]
+    fn data_lines_join_and_comments_alone_send_nothing() {
+        let mut parser = Parser::default();
+        assert!(parser.push(b": only a comment\n\n").is_empty());
+        assert_eq!(parser.push(b"data:a\ndata: b\n\n"), [sent("", None, "a\nb")]);
+    }
+}

@@ -159,3 +159,41 @@ impl ViewState {
         }
     }
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod in_the_browser {
+    use super::*;
+    use crate::widgets::url::params_of;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn every_view_survives_its_address() {
+        let views = [
+            ViewState::default(),
+            ViewState {
+                search: "Zoë & Ünal? 50%+1 /x #y".into(),
+                role: Some(OrgRole::Admin),
+                sort: SortKey::LastSignIn,
+                descending: true,
+                page: 3,
+                per_page: 200,
+            },
+            ViewState::default().sorted_by(SortKey::SignIns),
+        ];
+        for view in views {
+            assert_eq!(
+                ViewState::from_params(&params_of(&view.href())),
+                view,
+                "{}",
+                view.href()
+            );
+        }
+        assert_eq!(ViewState::default().href(), "/users");
+    }
+
+    #[wasm_bindgen_test]
+    fn what_an_address_cannot_mean_falls_back_to_the_default() {
+        let view = ViewState::from_params(&params_of("/users?role=boss&sort=age&page=-2&per_page=7&dir=up"));
+        assert_eq!(view, ViewState::default());
+    }
+}

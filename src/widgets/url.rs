@@ -35,3 +35,14 @@ where
     });
     (view, set_view)
 }
+
+/// A view's address read back the way the router reads the browser's: through the browser's own
+/// URL parser, into the query map the view is made from.
+#[cfg(all(test, target_arch = "wasm32"))]
+pub fn params_of(href: &str) -> ParamsMap {
+    use leptos_router::location::{BrowserUrl, LocationProvider};
+    BrowserUrl::parse_with_base(href, "https://app.example")
+        .expect("the browser reads the address")
+        .search_params()
+        .clone()
+}

@@ -1,6 +1,7 @@
-//! `cargo xtask test`: every test. Host unit tests and the server's integration tests first (on
-//! SQLite, then on a throwaway PostgreSQL), then the browser end-to-end tests against the release
-//! build of the app in headless Chromium.
+//! `cargo xtask test`: every test. Host unit tests (the app's among them) and the server's
+//! integration tests first (on SQLite, then on a throwaway PostgreSQL, whose description of every
+//! query must match the committed one), then the app's browser-bound unit tests and the browser
+//! end-to-end tests against the release build of the app, in headless Chromium.
 
 use crate::cmd::{command, run};
 use crate::{app_build, postgres, tools, Result};
@@ -15,6 +16,8 @@ pub fn test(args: &[String]) -> Result {
         "--exclude",
         "org-area-e2e",
     ]))?;
+    // The app's own logic that needs no browser, on this machine.
+    run(command("cargo").args(["test", "--package", "org-area", "--lib"]))?;
     // The server tests that need outside tools: schemathesis against the OpenAPI document, a real
     // SMTP server (aiosmtpd), and Storyblok's own JavaScript client (npm).
     let python = tools::ensure_python_tools()?;
@@ -38,6 +41,21 @@ pub fn test(args: &[String]) -> Result {
         return Ok(());
     }
     tools::ensure_browser()?;
+    tools::ensure_app_tools()?;
+    // The app's browser-bound unit tests (its views read back from addresses by the browser's own
+    // URL parser), compiled to wasm and run in headless Chromium by wasm-bindgen's test runner
+    // (capabilities in webdriver.json).
+    run(command("cargo")
+        .args([
+            "test",
+            "--package",
+            "org-area",
+            "--lib",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+        .env("CHROMEDRIVER", tools::CHROMEDRIVER))?;
     let dist = app_build::release()?;
     run(command("cargo")
         .args(["test", "--package", "org-area-e2e"])
