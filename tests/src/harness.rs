@@ -417,15 +417,68 @@ impl Ctx {
             |value: &str| serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": value }] });
         let cdp = self.driver.cdp();
         cdp.send_raw("Emulation.setEmulatedMedia", scheme("dark")).await?;
-        tokio::time::sleep(Duration::from_millis(150)).await;
+        self.drawn_as(None, true).await?;
         self.full_page(&dir.join(format!("{name}-dark.png"))).await?;
         cdp.send_raw("Emulation.setEmulatedMedia", scheme("")).await?;
         self.driver.set_window_rect(0, 0, 390, 844).await?;
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        self.drawn_as(Some(390), false).await?;
         self.full_page(&dir.join(format!("{name}-390.png"))).await?;
         self.driver.set_window_rect(0, 0, 1280, 900).await?;
-        tokio::time::sleep(Duration::from_millis(150)).await;
+        self.drawn_as(Some(1280), false).await?;
         Ok(())
+    }
+
+    /// Wait until the page has painted what it shows now (two animation frames have passed): what
+    /// a redraw was going to do has been done.
+    pub async fn painted(&self) -> TestResult {
+        self.driver
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                Vec::new(),
+            )
+            .await?;
+        Ok(())
+    }
+
+    /// Wait until `condition`, a script's boolean expression about the page, holds; `what` names
+    /// it when it never does.
+    pub async fn wait_until(&self, what: &str, condition: &str) -> TestResult {
+        let deadline = Instant::now() + WAIT;
+        let script = format!("return Boolean({condition});");
+        loop {
+            if self.driver.execute(&script, Vec::new()).await?.json().as_bool() == Some(true) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!("waited in vain for {what}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Wait until the page is drawn in the look asked for: the window as wide as `width` (when
+    /// given), the colour scheme dark or not, and a frame painted since the page said so.
+    pub async fn drawn_as(&self, width: Option<u32>, dark: bool) -> TestResult {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let drawn = self
+                .driver
+                .execute_async(
+                    "const [width, dark, done] = arguments;
+                     const looks = () => (width === null || outerWidth === width)
+                         && matchMedia('(prefers-color-scheme: dark)').matches === dark;
+                     requestAnimationFrame(() => requestAnimationFrame(() => done(looks())));",
+                    vec![serde_json::json!(width), serde_json::json!(dark)],
+                )
+                .await?;
+            if drawn.json().as_bool() == Some(true) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!("the page never looked {width:?} px wide, dark {dark}").into());
+            }
+        }
     }
 
     /// What axe-core (the npm package, injected into the page) finds wrong with the page as it
@@ -449,7 +502,7 @@ impl Ctx {
             self.driver.set_window_rect(0, 0, width, 900).await?;
             cdp.send_raw("Emulation.setEmulatedMedia", scheme(if dark { "dark" } else { "" }))
                 .await?;
-            tokio::time::sleep(Duration::from_millis(250)).await;
+            self.drawn_as(Some(width), dark).await?;
             if self.eval_string("return typeof axe").await? != "object" {
                 self.driver.execute(axe, Vec::new()).await?;
             }

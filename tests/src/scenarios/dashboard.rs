@@ -28,8 +28,8 @@ pub async fn dashboard_lists_spaces_charts_and_free_traffic(ctx: Ctx) -> TestRes
         wait_chart_drawn(&ctx, chart).await?;
     }
     if std::env::var_os("ORG_AREA_E2E_SCREENSHOTS").is_some() {
-        // Let the charts' entry animation finish so the picture shows them whole.
-        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        // The charts' entry animation has finished, so the picture shows them whole.
+        charts_at_rest(&ctx).await?;
     }
     ctx.snap("dashboard-full").await?;
 
@@ -71,6 +71,22 @@ pub(super) async fn wait_chart_drawn(ctx: &Ctx, chart: &str) -> TestResult {
         );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+}
+
+/// Wait until no chart's picture changes from one frame to the next (their animations are over).
+async fn charts_at_rest(ctx: &Ctx) -> TestResult {
+    let script = r#"
+        const done = arguments[arguments.length - 1];
+        const pictures = () => [...document.querySelectorAll('canvas')].map((c) => c.toDataURL());
+        const before = pictures();
+        requestAnimationFrame(() => requestAnimationFrame(() =>
+            done(pictures().every((p, i) => p === before[i]))));
+    "#;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while ctx.driver.execute_async(script, Vec::new()).await?.json().as_bool() != Some(true) {
+        ensure!(std::time::Instant::now() < deadline, "the charts never came to rest");
+    }
+    Ok(())
 }
 
 /// An identity for each chart's canvas element, to tell updated charts from recreated ones.
@@ -224,8 +240,12 @@ pub async fn add_a_collaborator_to_a_space(ctx: Ctx) -> TestResult {
     ctx.wait_text("2 people work on this space").await?;
     ctx.fill("User", "carla@bakery.test").await?;
     ctx.wait_text("2 people work on this space").await?;
-    // The user list is searched as one types; give the suggestions a moment to arrive.
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    // The user list is searched as one types: the suggestion arrives.
+    ctx.wait_until(
+        "Carla among the suggestions",
+        "document.querySelector('#organization-users option[value=\"carla@bakery.test\"]')",
+    )
+    .await?;
     ctx.by_name("textbox", "Space role").await?.send_keys("viewer").await?;
     ctx.click("button", "Add to space").await?;
     ctx.wait_text("Carla Rossi is now viewer in this space.").await?;

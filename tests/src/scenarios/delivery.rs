@@ -401,9 +401,11 @@ async fn frame_height(ctx: &Ctx) -> Result<f64, WebDriverError> {
 pub async fn embed_script_sizes_and_steers_the_frame_for_an_allowed_host_only(ctx: Ctx) -> TestResult {
     let intruder = serve_pages(vec![(
         "/",
-        // Asked by the test, it tries to steer the app's frame (its sibling) elsewhere.
+        // Asked by the test, it tries to steer the app's frame (its sibling) elsewhere, then tells
+        // the host page it has.
         "<!doctype html><script>addEventListener('message', () => {\
            parent.frames[1].postMessage({ type: 'org-area:navigate', path: '/settings' }, '*');\
+           parent.postMessage({ type: 'e2e:intruder-sent' }, '*');\
          });</script>"
             .to_string(),
     )])
@@ -486,7 +488,19 @@ pub async fn embed_script_sizes_and_steers_the_frame_for_an_allowed_host_only(ct
             vec![],
         )
         .await?;
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    wait_message(&ctx, "the intruder's try", |d| d["type"] == "e2e:intruder-sent").await?;
+    // The host page's own request, sent after the intruder's (the app reads its messages in
+    // order), is obeyed: by then the intruder's has been read, and was not.
+    ctx.driver
+        .execute(
+            "document.getElementById('portal').orgArea.navigate('/activity');",
+            vec![],
+        )
+        .await?;
+    wait_message(&ctx, "the activity page", |d| {
+        d["type"] == "org-area:navigated" && d["path"] == "/activity"
+    })
+    .await?;
     let went = messages(&ctx)
         .await?
         .iter()
@@ -495,8 +509,8 @@ pub async fn embed_script_sizes_and_steers_the_frame_for_an_allowed_host_only(ct
     ctx.driver.find(By::Css("#portal iframe")).await?.enter_frame().await?;
     let path = ctx.eval_string("return location.pathname;").await?;
     ensure!(
-        path == "/embed/acme-studio/users",
-        "the app stayed on the users page: {path}"
+        path == "/embed/acme-studio/activity",
+        "the app went where its host sent it, not where the intruder did: {path}"
     );
     ctx.open_user_menu().await?;
     ctx.click("menuitem", "Sign out").await?;

@@ -125,7 +125,7 @@ pub async fn another_admins_changes_show_without_a_reload(ctx: Ctx) -> TestResul
         )
         .await?;
     ctx.wait_text("9 of 9 spaces").await?;
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    ctx.painted().await?;
     let focused = ctx.focused().await?;
     ensure!(focused == "Detach Blog", "focus stayed on Detach Blog, not {focused:?}");
 

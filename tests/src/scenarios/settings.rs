@@ -182,7 +182,8 @@ async fn host_page(app: String) -> Result<u16, std::io::Error> {
         while let Ok((mut stream, _)) = listener.accept().await {
             let html = format!(
                 "<!doctype html><title>Customer portal</title><h1>Customer portal</h1>\
-                 <iframe id=\"app\" src=\"{app}/embed/acme-studio/\" style=\"width:1200px;height:760px\"></iframe>"
+                 <iframe id=\"app\" src=\"{app}/embed/acme-studio/\" style=\"width:1200px;height:760px\" \
+                 onload=\"this.dataset.loaded = 'yes'\"></iframe>"
             );
             let mut buf = [0u8; 2048];
             let _ = stream.read(&mut buf).await;
@@ -212,7 +213,12 @@ pub async fn app_runs_framed_by_an_allowed_origin_only(ctx: Ctx) -> TestResult {
     // Another origin is refused by the browser itself: the frame never shows the app.
     ctx.driver.goto(format!("http://127.0.0.1:{other}/")).await?;
     ctx.by_name("heading", "Customer portal").await?;
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    // The browser is done with the frame (a refused frame still ends in a load event).
+    ctx.wait_until(
+        "the frame's load",
+        "document.getElementById('app').dataset.loaded === 'yes'",
+    )
+    .await?;
     ctx.driver.find(By::Id("app")).await?.enter_frame().await?;
     ensure!(
         !ctx.has("button", "Sign in").await?,

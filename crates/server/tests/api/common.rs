@@ -406,6 +406,23 @@ async fn months_pass(pool: &sqlx::AnyPool, months: u32) {
     }
 }
 
+/// Wait until `check` answers `Some` (asked again every 50 ms), and return its answer; fail naming
+/// `what` when `within` has passed. Tests wait for what they expect this way, never for a time.
+pub async fn eventually<T, F, Fut>(what: &str, within: std::time::Duration, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let deadline = std::time::Instant::now() + within;
+    loop {
+        if let Some(found) = check().await {
+            return found;
+        }
+        assert!(std::time::Instant::now() < deadline, "waited {within:?} for {what}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
 /// Seconds since 1970: the time an authenticator app computes its code for.
 pub fn now() -> u64 {
     std::time::SystemTime::now()

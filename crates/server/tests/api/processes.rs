@@ -8,6 +8,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use reqwest::{Client, StatusCode};
+
+use crate::common::eventually;
 use serde_json::{json, Value};
 
 /// A running `org-area-server` process, killed when dropped.
@@ -242,18 +244,36 @@ async fn two_processes_on_one_database_act_as_one_service() {
         StatusCode::OK
     );
     crate::common::let_months_pass_in(&database, 1).await;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let invoices = loop {
+    let invoices = || async {
         let listed: Value = b.get("/orgs/me/invoices", &owner).await.json().await.unwrap();
-        let count = listed["invoices"].as_array().unwrap().len();
-        if count >= 2 || Instant::now() > deadline {
-            break count;
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
+        listed["invoices"].as_array().unwrap().len()
     };
-    assert_eq!(invoices, 2, "the first invoice and its renewal");
-    // Several more rounds on both: still one renewal.
-    tokio::time::sleep(Duration::from_secs(3)).await;
-    let listed: Value = a.get("/orgs/me/invoices", &owner).await.json().await.unwrap();
-    assert_eq!(listed["invoices"].as_array().unwrap().len(), 2, "renewed once");
+    eventually("the renewal's invoice", Duration::from_secs(10), || async {
+        (invoices().await >= 2).then_some(())
+    })
+    .await;
+    // Two more rounds of scheduled work (its lease is renewed on each), and still one renewal.
+    let sql = crate::common::plain_sql(&database).await;
+    let lease = || async {
+        sqlx::query_scalar::<_, String>("SELECT CAST(expires_at AS TEXT) FROM leases WHERE name = 'scheduler'")
+            .fetch_one(&sql)
+            .await
+            .unwrap()
+    };
+    let seen = std::cell::RefCell::new(vec![lease().await]);
+    let (seen, lease) = (&seen, &lease);
+    eventually(
+        "two more rounds of scheduled work",
+        Duration::from_secs(15),
+        move || async move {
+            let now = lease().await;
+            let mut seen = seen.borrow_mut();
+            if seen.last() != Some(&now) {
+                seen.push(now);
+            }
+            (seen.len() >= 3).then_some(())
+        },
+    )
+    .await;
+    assert_eq!(invoices().await, 2, "the first invoice and its renewal, once");
 }
