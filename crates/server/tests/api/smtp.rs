@@ -102,8 +102,8 @@ async fn an_invitation_arrives_by_smtp_with_a_link_only_the_invitee_sees() {
     let s = smtp_server(port).await;
     let admin = s.token("admin@acme.test").await;
     sqlx::query(if crate::common::on_postgres() {
-        "UPDATE orgs SET settings = jsonb_set(settings::jsonb, '{branding}',
-             COALESCE(settings::jsonb -> 'branding', '{}') || '{\"app_name\": \"Acme Hub\"}')::text
+        "UPDATE orgs SET settings = jsonb_set(settings, '{branding}',
+             COALESCE(settings -> 'branding', '{}') || '{\"app_name\": \"Acme Hub\"}')
          WHERE slug = 'acme-studio'"
     } else {
         "UPDATE orgs SET settings = json_set(settings, '$.branding.app_name', 'Acme Hub') WHERE slug = 'acme-studio'"
