@@ -337,28 +337,25 @@ impl TestServer {
     /// up to ten seconds for at least `at_least` of them.
     pub async fn mails_to(&self, to: &str, at_least: usize) -> Vec<String> {
         let dir = &self.mail_dir;
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        loop {
-            let mut names: Vec<_> = std::fs::read_dir(&dir)
-                .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-                .unwrap_or_default();
-            names.sort();
-            let mails: Vec<String> = names
-                .iter()
-                .filter_map(|p| std::fs::read_to_string(p).ok())
-                .filter(|raw| raw.to_lowercase().contains(&format!("to: {}", to.to_lowercase())))
-                .map(|raw| decoded_mail(&raw))
-                .collect();
-            if mails.len() >= at_least || std::time::Instant::now() > deadline {
-                assert!(
-                    mails.len() >= at_least,
-                    "{} mail(s) to {to}, wanted {at_least}",
-                    mails.len()
-                );
-                return mails;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
+        let wanted = format!("to: {}", to.to_lowercase());
+        eventually(
+            &format!("{at_least} mail(s) to {to}"),
+            std::time::Duration::from_secs(10),
+            || async {
+                let mut names: Vec<_> = std::fs::read_dir(&dir)
+                    .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+                    .unwrap_or_default();
+                names.sort();
+                let mails: Vec<String> = names
+                    .iter()
+                    .filter_map(|p| std::fs::read_to_string(p).ok())
+                    .filter(|raw| raw.to_lowercase().contains(&wanted))
+                    .map(|raw| decoded_mail(&raw))
+                    .collect();
+                (mails.len() >= at_least).then_some(mails)
+            },
+        )
+        .await
     }
 
     /// The value after `name=` in the link of the newest mail to `to` (a code, a token).

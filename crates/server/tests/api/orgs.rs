@@ -135,16 +135,22 @@ async fn stale_after(
     assert_ne!(new_tag, tag, "after {what}");
     // Then it holds, once what the change set going has settled (an invitation's mail is sent
     // in the background, and its state is part of the answer).
-    let mut current = new_tag;
-    for _ in 0..50 {
-        let (status, tag) = revalidate(s, token, &current).await;
-        if status == StatusCode::NOT_MODIFIED {
-            return current;
-        }
-        current = tag;
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("after {what} the answer never settled");
+    let current = std::cell::RefCell::new(new_tag);
+    let current = &current;
+    crate::common::eventually(
+        &format!("the answer after {what} to settle"),
+        std::time::Duration::from_secs(5),
+        move || async move {
+            let seen = current.borrow().clone();
+            let (status, tag) = revalidate(s, token, &seen).await;
+            if status == StatusCode::NOT_MODIFIED {
+                return Some(seen);
+            }
+            *current.borrow_mut() = tag;
+            None
+        },
+    )
+    .await
 }
 
 #[tokio::test]

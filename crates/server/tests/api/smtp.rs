@@ -6,9 +6,9 @@
 //! Ignored by a plain `cargo test`: it needs aiosmtpd, which `cargo xtask test` installs and
 //! names in `ORG_AREA_PYTHON` (the Python that has it) before running the ignored tests.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::common::{server_with, TestServer};
+use crate::common::{eventually, server_with, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -47,11 +47,10 @@ impl SmtpServer {
             .kill_on_drop(true)
             .spawn()
             .expect("aiosmtpd starts");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_err() {
-            assert!(Instant::now() < deadline, "aiosmtpd listens within 20 s");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        eventually("aiosmtpd listening", Duration::from_secs(20), || async {
+            tokio::net::TcpStream::connect(("127.0.0.1", port)).await.ok()
+        })
+        .await;
         SmtpServer {
             _process: child,
             maildir,
@@ -74,14 +73,15 @@ impl SmtpServer {
     }
 
     async fn wait_for(&self, count: usize) -> Vec<String> {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            let received = self.received();
-            if received.len() >= count || Instant::now() > deadline {
-                return received;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        eventually(
+            &format!("{count} mail(s) at the SMTP server"),
+            Duration::from_secs(30),
+            || async {
+                let received = self.received();
+                (received.len() >= count).then_some(received)
+            },
+        )
+        .await
     }
 }
 
@@ -180,18 +180,15 @@ async fn with_the_smtp_server_down_the_mail_waits_and_arrives_once_after_a_resta
         )
         .await;
     // Tried and failed, kept for later.
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let row = loop {
+    let row = eventually("a second try", Duration::from_secs(20), || async {
         let row: (String, i64, Option<String>) =
             sqlx::query_as("SELECT status, attempts, last_error FROM outbox WHERE recipient = 'later@example.com'")
                 .fetch_one(&first.sql)
                 .await
                 .unwrap();
-        if row.1 >= 2 || Instant::now() > deadline {
-            break row;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
+        (row.1 >= 2).then_some(row)
+    })
+    .await;
     assert_eq!(row.0, "queued");
     assert!(row.1 >= 2, "tried again: {row:?}");
     assert!(row.2.is_some(), "the failure is kept: {row:?}");
