@@ -417,14 +417,14 @@ impl Ctx {
             |value: &str| serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": value }] });
         let cdp = self.driver.cdp();
         cdp.send_raw("Emulation.setEmulatedMedia", scheme("dark")).await?;
-        self.drawn_as(None, true).await?;
+        self.drawn_as(false, true).await?;
         self.full_page(&dir.join(format!("{name}-dark.png"))).await?;
         cdp.send_raw("Emulation.setEmulatedMedia", scheme("")).await?;
         self.driver.set_window_rect(0, 0, 390, 844).await?;
-        self.drawn_as(Some(390), false).await?;
+        self.drawn_as(true, false).await?;
         self.full_page(&dir.join(format!("{name}-390.png"))).await?;
         self.driver.set_window_rect(0, 0, 1280, 900).await?;
-        self.drawn_as(Some(1280), false).await?;
+        self.drawn_as(true, false).await?;
         Ok(())
     }
 
@@ -457,16 +457,21 @@ impl Ctx {
         }
     }
 
-    /// Wait until the page is drawn in the look asked for: the window as wide as `width` (when
-    /// given), the colour scheme dark or not, and a frame painted since the page said so.
-    pub async fn drawn_as(&self, width: Option<u32>, dark: bool) -> TestResult {
+    /// Wait until the page is drawn in the look asked for: its viewport as wide as the driver made
+    /// the window (when `resized`), the colour scheme dark or not, and a frame painted since the
+    /// page said so.
+    pub async fn drawn_as(&self, resized: bool, dark: bool) -> TestResult {
+        let width = match resized {
+            true => Some(self.driver.get_window_rect().await?.width),
+            false => None,
+        };
         let deadline = Instant::now() + WAIT;
         loop {
             let drawn = self
                 .driver
                 .execute_async(
                     "const [width, dark, done] = arguments;
-                     const looks = () => (width === null || outerWidth === width)
+                     const looks = () => (width === null || innerWidth === width)
                          && matchMedia('(prefers-color-scheme: dark)').matches === dark;
                      requestAnimationFrame(() => requestAnimationFrame(() => done(looks())));",
                     vec![serde_json::json!(width), serde_json::json!(dark)],
@@ -476,7 +481,12 @@ impl Ctx {
                 return Ok(());
             }
             if Instant::now() > deadline {
-                return Err(format!("the page never looked {width:?} px wide, dark {dark}").into());
+                let seen = self
+                    .eval_string(
+                        "return `${outerWidth} ${innerWidth} ${matchMedia('(prefers-color-scheme: dark)').matches}`;",
+                    )
+                    .await?;
+                return Err(format!("the page never looked {width:?} px wide, dark {dark}: it is {seen}").into());
             }
         }
     }
@@ -502,7 +512,7 @@ impl Ctx {
             self.driver.set_window_rect(0, 0, width, 900).await?;
             cdp.send_raw("Emulation.setEmulatedMedia", scheme(if dark { "dark" } else { "" }))
                 .await?;
-            self.drawn_as(Some(width), dark).await?;
+            self.drawn_as(true, dark).await?;
             if self.eval_string("return typeof axe").await? != "object" {
                 self.driver.execute(axe, Vec::new()).await?;
             }

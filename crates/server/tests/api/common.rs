@@ -231,6 +231,15 @@ impl TestServer {
             .unwrap()
     }
 
+    /// In how many organizations the account of `email` is (none, or one).
+    pub async fn memberships(&self, email: &str) -> i64 {
+        sqlx::query_scalar("SELECT COUNT(*) FROM org_members m JOIN users u ON u.id = m.user_id WHERE u.email = $1")
+            .bind(email)
+            .fetch_one(&self.sql)
+            .await
+            .unwrap()
+    }
+
     /// The id of the space called `name`, whoever owns it.
     pub async fn space_id(&self, name: &str) -> i64 {
         sqlx::query_scalar("SELECT id FROM spaces WHERE name = $1")

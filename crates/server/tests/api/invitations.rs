@@ -409,13 +409,7 @@ async fn two_acceptances_racing_let_exactly_one_in() {
             ["unknown_code", "account_changed"].contains(&body["error"]["code"].as_str().unwrap()),
             "round {round}: {body}"
         );
-        let members: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM org_members m JOIN users u ON u.id = m.user_id WHERE u.email = $1",
-        )
-        .bind(&email)
-        .fetch_one(&s.sql)
-        .await
-        .unwrap();
+        let members = s.memberships(&email).await;
         assert_eq!(members, 1, "round {round}");
     }
 }

@@ -202,13 +202,7 @@ async fn an_accept_racing_a_revoke_has_exactly_one_winner() {
         .unwrap();
         assert_eq!(accepted_at == 1, accepted, "round {round}");
         assert_eq!(revoked_at == 1, revoked, "round {round}");
-        let members: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM org_members m JOIN users u ON u.id = m.user_id WHERE u.email = $1",
-        )
-        .bind(&email)
-        .fetch_one(&s.sql)
-        .await
-        .unwrap();
+        let members = s.memberships(&email).await;
         assert_eq!(members == 1, accepted, "round {round}: a member only when accepted");
     }
 }
