@@ -63,9 +63,11 @@ fn token(parts: &Parts) -> Option<&str> {
 /// A live session of any state, with its token and the client.
 async fn session(parts: &mut Parts, state: &AppState) -> ApiResult<(SessionUser, String, ClientInfo)> {
     let token = token(parts).ok_or_else(DomainError::unauthorized)?.to_string();
-    let session = on_db!(&state.db, |pool, domain| domain::sessions::user_of(pool, &token).await)
-        .map_err(DomainError::from)?
-        .ok_or_else(DomainError::unauthorized)?;
+    let session = on_db!(&state.db, |pool, domain| {
+        domain::sessions::user_of(pool, &token).await
+    })
+    .map_err(DomainError::from)?
+    .ok_or_else(DomainError::unauthorized)?;
     let client = ClientInfo::from_request_parts(parts, state).await?;
     Ok((session, token, client))
 }

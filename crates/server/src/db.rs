@@ -53,21 +53,25 @@ impl Database {
     }
 }
 
-/// `on_db!(database, |pool, domain| expression)`: the expression with `pool` the open pool and
-/// `domain` the domain crate built for that database. The expression is compiled for each, and
-/// each arm's value must have the same type: the types the domain shares with the server live in
-/// `common` and `contract`.
+/// `on_db!(database, |pool, domain| { … })`: the block with `pool` the open pool and `domain` the
+/// domain crate built for that database. The block is compiled for each, and each one's value
+/// must have the same type: the types the domain shares with the server live in `common` and
+/// `contract`.
 #[macro_export]
 macro_rules! on_db {
-    ($db:expr, |$pool:ident, $domain:ident| $body:expr) => {
+    ($db:expr, |$pool:ident, $domain:ident| $body:block) => {
         match $db {
             $crate::db::Database::Sqlite($pool) => {
                 use ::domain_sqlite as $domain;
-                $body
+                #[allow(unused_braces)]
+                let value = $body;
+                value
             }
             $crate::db::Database::Postgres($pool) => {
                 use ::domain_postgres as $domain;
-                $body
+                #[allow(unused_braces)]
+                let value = $body;
+                value
             }
         }
     };

@@ -121,11 +121,11 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
     let db = Database::connect(&config.database_url).await?;
     match config.seed {
         Seed::Demo => {
-            on_db!(&db, |pool, domain| domain::seed::demo_if_empty(pool).await)?;
+            on_db!(&db, |pool, domain| { domain::seed::demo_if_empty(pool).await })?;
         }
         Seed::DemoLarge => {
-            if on_db!(&db, |pool, domain| domain::seed::demo_if_empty(pool).await)? {
-                on_db!(&db, |pool, domain| domain::seed::grow_acme(pool, 250, 10_000).await)?;
+            if on_db!(&db, |pool, domain| { domain::seed::demo_if_empty(pool).await })? {
+                on_db!(&db, |pool, domain| { domain::seed::grow_acme(pool, 250, 10_000).await })?;
             }
         }
         Seed::None => {}
@@ -140,11 +140,9 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
     )?);
     tracing::info!("{}", mailer.describe());
     let changed_here = Arc::new(tokio::sync::Notify::new());
-    let (changes, change_watcher) = on_db!(&db, |pool, domain| domain::events::watch(
-        pool.clone(),
-        changed_here.clone()
-    )
-    .await)?;
+    let (changes, change_watcher) = on_db!(&db, |pool, domain| {
+        domain::events::watch(pool.clone(), changed_here.clone()).await
+    })?;
     let state = AppState {
         db: db.clone(),
         hasher: Arc::new(Hasher::default()),

@@ -90,10 +90,10 @@ impl Mailer {
     /// Send every mail that is due; how many went out.
     pub async fn deliver_due(&self, db: &Database) -> Result<usize, common::DomainError> {
         let mut sent = 0;
-        while let Some(mail) = on_db!(db, |pool, domain| domain::outbox::claim(pool).await)? {
+        while let Some(mail) = on_db!(db, |pool, domain| { domain::outbox::claim(pool).await })? {
             match self.send(&mail).await {
                 Ok(()) => {
-                    on_db!(db, |pool, domain| domain::outbox::sent(pool, mail.id).await)?;
+                    on_db!(db, |pool, domain| { domain::outbox::sent(pool, mail.id).await })?;
                     sent += 1;
                 }
                 Err(error) => {
@@ -109,10 +109,9 @@ impl Mailer {
                         MailStatus::Queued
                     };
                     let next = common::now() + pause;
-                    on_db!(db, |pool, domain| domain::outbox::failed(
-                        pool, mail.id, status, &error, next
-                    )
-                    .await)?;
+                    on_db!(db, |pool, domain| {
+                        domain::outbox::failed(pool, mail.id, status, &error, next).await
+                    })?;
                 }
             }
         }

@@ -13,10 +13,9 @@ use crate::on_db;
 
 /// Everything that is due now. Safe to run from several places at once: each step is guarded.
 pub async fn run_due_work(db: &Database, gateway: &dyn PaymentGateway) -> Result<Round, common::DomainError> {
-    Ok(on_db!(db, |pool, domain| domain::scheduled::run_due_work(
-        pool, gateway
-    )
-    .await)?)
+    Ok(on_db!(db, |pool, domain| {
+        domain::scheduled::run_due_work(pool, gateway).await
+    })?)
 }
 
 /// Run the due work now and then every `every`, while this instance holds the lease.

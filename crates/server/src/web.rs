@@ -48,9 +48,10 @@ async fn frame_policy(State(db): State<Database>, request: Request, next: Next) 
         .map(|(slug, _)| slug.to_string());
     let mut response = next.run(request).await;
     let origins = match slug {
-        Some(slug) => {
-            on_db!(&db, |pool, domain| domain::settings::frame_origins(pool, &slug).await).unwrap_or_default()
-        }
+        Some(slug) => on_db!(&db, |pool, domain| {
+            domain::settings::frame_origins(pool, &slug).await
+        })
+        .unwrap_or_default(),
         None => Vec::new(),
     };
     let headers = response.headers_mut();
@@ -190,9 +191,9 @@ async fn app_page(app: &AppFiles, path: &str, gzip: bool) -> Response {
     // Served at the root: an unknown address deep down still finds the files.
     let mut html = hosting::pin_prefix(&html, "/");
     if let Some((slug, _)) = contract::org_address(path) {
-        if let Ok(brand) = on_db!(&app.db, |pool, domain| domain::settings::public_branding(pool, slug)
-            .await)
-        {
+        if let Ok(brand) = on_db!(&app.db, |pool, domain| {
+            domain::settings::public_branding(pool, slug).await
+        }) {
             let json = serde_json::to_string(&brand).unwrap_or_default();
             let tag = format!(
                 "<meta name=\"{}\" content=\"{}\">",

@@ -18,11 +18,9 @@ use crate::AppState;
 #[utoipa::path(get, path = "/api/v1/me/account", tag = "account", security(("bearer" = [])),
     responses((status = 200, body = AccountView)))]
 pub async fn get(State(state): State<AppState>, AccountCaller(caller): AccountCaller) -> ApiResult<Json<AccountView>> {
-    Ok(Json(on_db!(&state.db, |pool, domain| domain::accounts::view(
-        pool,
-        caller.user_id
-    )
-    .await)?))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::accounts::view(pool, caller.user_id).await
+    })?))
 }
 
 #[utoipa::path(patch, path = "/api/v1/me/account", tag = "account", security(("bearer" = [])),
@@ -59,14 +57,9 @@ pub async fn change_password(
         user_id: caller.user_id,
         client: &caller.client,
     };
-    on_db!(&state.db, |pool, domain| domain::accounts::change_password(
-        pool,
-        &state.hasher,
-        &person,
-        &caller.token,
-        &change
-    )
-    .await)?;
+    on_db!(&state.db, |pool, domain| {
+        domain::accounts::change_password(pool, &state.hasher, &person, &caller.token, &change).await
+    })?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -123,13 +116,8 @@ pub async fn disable_two_factor(
         user_id: caller.user_id,
         client: &caller.client,
     };
-    on_db!(&state.db, |pool, domain| domain::accounts::disable_two_factor(
-        pool,
-        &state.hasher,
-        &person,
-        &request.password,
-        &request.code
-    )
-    .await)?;
+    on_db!(&state.db, |pool, domain| {
+        domain::accounts::disable_two_factor(pool, &state.hasher, &person, &request.password, &request.code).await
+    })?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -34,14 +34,9 @@ pub async fn list(
 ) -> ApiResult<Response> {
     let actor = caller.require(Permission::SeeMembers)?;
     let filter = query.filter()?;
-    let page = on_db!(&state.db, |pool, domain| domain::activity::page(
-        pool,
-        actor.org_id,
-        &filter,
-        query.page,
-        query.per_page
-    )
-    .await)?;
+    let page = on_db!(&state.db, |pool, domain| {
+        domain::activity::page(pool, actor.org_id, &filter, query.page, query.per_page).await
+    })?;
     let headers = [
         (HeaderName::from_static("total"), HeaderValue::from(page.total)),
         (HeaderName::from_static("per-page"), HeaderValue::from(page.per_page)),

@@ -28,13 +28,9 @@ pub async fn login(
     client: ClientInfo,
     Json(request): Json<LoginRequest>,
 ) -> ApiResult<Json<LoginResponse>> {
-    Ok(Json(on_db!(&state.db, |pool, domain| domain::sessions::sign_in(
-        pool,
-        &state.hasher,
-        &client,
-        &request
-    )
-    .await)?))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::sessions::sign_in(pool, &state.hasher, &client, &request).await
+    })?))
 }
 
 /// The second step of signing in: the code from the authenticator app, or a recovery code.
@@ -61,12 +57,9 @@ pub async fn two_factor(
     responses((status = 204)))]
 pub async fn logout(State(state): State<AppState>, AnySession(caller): AnySession) -> ApiResult<StatusCode> {
     let actor = caller.member().ok();
-    on_db!(&state.db, |pool, domain| domain::sessions::sign_out(
-        pool,
-        &caller.token,
-        actor.as_ref()
-    )
-    .await)?;
+    on_db!(&state.db, |pool, domain| {
+        domain::sessions::sign_out(pool, &caller.token, actor.as_ref()).await
+    })?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -74,11 +67,9 @@ pub async fn logout(State(state): State<AppState>, AnySession(caller): AnySessio
 #[utoipa::path(get, path = "/api/v1/auth/me", tag = "auth", security(("bearer" = [])),
     responses((status = 200, body = Me)))]
 pub async fn me(State(state): State<AppState>, AccountCaller(caller): AccountCaller) -> ApiResult<Json<Me>> {
-    Ok(Json(on_db!(&state.db, |pool, domain| domain::sessions::me(
-        pool,
-        caller.user_id
-    )
-    .await)?))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::sessions::me(pool, caller.user_id).await
+    })?))
 }
 
 /// "Forgot password?": a link by mail, valid 30 minutes, if the address has an account. The
@@ -93,13 +84,9 @@ pub async fn request_reset(
     client: ClientInfo,
     Json(request): Json<PasswordResetRequest>,
 ) -> ApiResult<StatusCode> {
-    on_db!(&state.db, |pool, domain| domain::accounts::request_reset(
-        pool,
-        &state.links,
-        &client,
-        &request.email
-    )
-    .await)?;
+    on_db!(&state.db, |pool, domain| {
+        domain::accounts::request_reset(pool, &state.links, &client, &request.email).await
+    })?;
     state.mailer.wake();
     Ok(StatusCode::ACCEPTED)
 }
@@ -116,13 +103,8 @@ pub async fn confirm_reset(
     client: ClientInfo,
     Json(request): Json<PasswordReset>,
 ) -> ApiResult<StatusCode> {
-    on_db!(&state.db, |pool, domain| domain::accounts::confirm_reset(
-        pool,
-        &state.hasher,
-        &client,
-        &request.token,
-        &request.password
-    )
-    .await)?;
+    on_db!(&state.db, |pool, domain| {
+        domain::accounts::confirm_reset(pool, &state.hasher, &client, &request.token, &request.password).await
+    })?;
     Ok(StatusCode::NO_CONTENT)
 }

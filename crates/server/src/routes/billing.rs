@@ -17,16 +17,12 @@ use crate::AppState;
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
 pub async fn get_billing(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<Option<BillingInfo>>> {
     let actor = caller.require(Permission::ManageSubscription)?;
-    on_db!(&state.db, |pool, domain| domain::billing::require_open(
-        pool,
-        actor.org_id
-    )
-    .await)?;
-    Ok(Json(on_db!(&state.db, |pool, domain| domain::billing::load_billing(
-        pool,
-        actor.org_id
-    )
-    .await)?))
+    on_db!(&state.db, |pool, domain| {
+        domain::billing::require_open(pool, actor.org_id).await
+    })?;
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::billing::load_billing(pool, actor.org_id).await
+    })?))
 }
 
 #[utoipa::path(put, path = "/api/v1/orgs/me/billing", tag = "subscription", security(("bearer" = [])),
@@ -40,10 +36,9 @@ pub async fn put_billing(
     Json(info): Json<BillingInfo>,
 ) -> ApiResult<Json<BillingInfo>> {
     let actor = caller.require(Permission::ManageSubscription)?;
-    Ok(Json(on_db!(&state.db, |pool, domain| domain::billing::save_billing(
-        pool, &actor, info
-    )
-    .await)?))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::billing::save_billing(pool, &actor, info).await
+    })?))
 }
 
 #[utoipa::path(get, path = "/api/v1/orgs/me/payment", tag = "subscription", security(("bearer" = [])),
@@ -52,16 +47,12 @@ pub async fn put_billing(
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
 pub async fn get_payment(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<Option<PaymentMethod>>> {
     let actor = caller.require(Permission::ManageSubscription)?;
-    on_db!(&state.db, |pool, domain| domain::billing::require_open(
-        pool,
-        actor.org_id
-    )
-    .await)?;
-    Ok(Json(on_db!(&state.db, |pool, domain| domain::billing::load_card(
-        pool,
-        actor.org_id
-    )
-    .await)?))
+    on_db!(&state.db, |pool, domain| {
+        domain::billing::require_open(pool, actor.org_id).await
+    })?;
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::billing::load_card(pool, actor.org_id).await
+    })?))
 }
 
 /// Keep the card and charge what is outstanding to it, each invoice at most once.
@@ -77,11 +68,7 @@ pub async fn put_payment(
     Json(card): Json<CardUpdate>,
 ) -> ApiResult<Json<PaymentMethod>> {
     let actor = caller.require(Permission::ManageSubscription)?;
-    Ok(Json(on_db!(&state.db, |pool, domain| domain::billing::save_card(
-        pool,
-        state.payments.as_ref(),
-        &actor,
-        card
-    )
-    .await)?))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::billing::save_card(pool, state.payments.as_ref(), &actor, card).await
+    })?))
 }

@@ -27,8 +27,9 @@ pub async fn public(State(state): State<AppState>, Path(slug): Path<String>) -> 
         (status = 404, body = contract::ApiErrorBody)))]
 pub async fn image(State(state): State<AppState>, Path((slug, kind)): Path<(String, String)>) -> ApiResult<Response> {
     let image = BrandImage::named(&kind)?;
-    let (content_type, bytes) = on_db!(&state.db, |pool, domain| domain::settings::image(pool, &slug, image)
-        .await)?;
+    let (content_type, bytes) = on_db!(&state.db, |pool, domain| {
+        domain::settings::image(pool, &slug, image).await
+    })?;
     let content_type = HeaderValue::from_str(&content_type).map_err(|_| ApiError::internal())?;
     // Its address changes with its bytes (`?v=`), so it may be kept; a short time without it.
     Ok((

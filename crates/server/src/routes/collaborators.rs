@@ -40,9 +40,8 @@ pub async fn remove(
     Path((space_id, user_id)): Path<(i64, i64)>,
 ) -> ApiResult<StatusCode> {
     let actor = caller.require(Permission::ManageCollaborators)?;
-    on_db!(&state.db, |pool, domain| domain::spaces::remove_collaborator(
-        pool, &actor, space_id, user_id
-    )
-    .await)?;
+    on_db!(&state.db, |pool, domain| {
+        domain::spaces::remove_collaborator(pool, &actor, space_id, user_id).await
+    })?;
     Ok(StatusCode::NO_CONTENT)
 }

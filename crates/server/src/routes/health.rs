@@ -10,7 +10,7 @@ use crate::{on_db, AppState};
 /// Liveness, including a round trip to the database.
 #[utoipa::path(get, path = "/api/v1/health", tag = "health", responses((status = 200, body = Health)))]
 pub async fn health(State(state): State<AppState>) -> ApiResult<Json<Health>> {
-    on_db!(&state.db, |pool, domain| domain::db::ping(pool).await)?;
+    on_db!(&state.db, |pool, domain| { domain::db::ping(pool).await })?;
     Ok(Json(Health {
         status: "ok".into(),
         version: env!("CARGO_PKG_VERSION").into(),

@@ -21,12 +21,9 @@ use common::ClientInfo;
 pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<PendingInvitations>> {
     let actor = caller.require(Permission::InviteUsers)?;
     Ok(Json(PendingInvitations {
-        invitations: on_db!(&state.db, |pool, domain| domain::invitations::pending(
-            pool,
-            actor.org_id,
-            None
-        )
-        .await)?,
+        invitations: on_db!(&state.db, |pool, domain| {
+            domain::invitations::pending(pool, actor.org_id, None).await
+        })?,
     }))
 }
 
@@ -46,13 +43,9 @@ pub async fn create(
     Json(request): Json<InviteRequest>,
 ) -> ApiResult<(StatusCode, Json<IssuedInvitations>)> {
     let actor = caller.require(Permission::InviteUsers)?;
-    let issued = on_db!(&state.db, |pool, domain| domain::invitations::create(
-        pool,
-        &state.links,
-        &actor,
-        &request
-    )
-    .await)?;
+    let issued = on_db!(&state.db, |pool, domain| {
+        domain::invitations::create(pool, &state.links, &actor, &request).await
+    })?;
     state.mailer.wake();
     Ok((StatusCode::CREATED, Json(issued)))
 }
@@ -64,13 +57,9 @@ pub async fn create(
         (status = 404, body = contract::ApiErrorBody)))]
 pub async fn resend(State(state): State<AppState>, caller: Caller, Path(id): Path<i64>) -> ApiResult<Json<Invitation>> {
     let actor = caller.require(Permission::InviteUsers)?;
-    let invitation = on_db!(&state.db, |pool, domain| domain::invitations::resend(
-        pool,
-        &state.links,
-        &actor,
-        id
-    )
-    .await)?;
+    let invitation = on_db!(&state.db, |pool, domain| {
+        domain::invitations::resend(pool, &state.links, &actor, id).await
+    })?;
     state.mailer.wake();
     Ok(Json(invitation))
 }
@@ -81,8 +70,9 @@ pub async fn resend(State(state): State<AppState>, caller: Caller, Path(id): Pat
     responses((status = 204), (status = 403, body = contract::ApiErrorBody), (status = 404, body = contract::ApiErrorBody)))]
 pub async fn revoke(State(state): State<AppState>, caller: Caller, Path(id): Path<i64>) -> ApiResult<StatusCode> {
     let actor = caller.require(Permission::InviteUsers)?;
-    on_db!(&state.db, |pool, domain| domain::invitations::revoke(pool, &actor, id)
-        .await)?;
+    on_db!(&state.db, |pool, domain| {
+        domain::invitations::revoke(pool, &actor, id).await
+    })?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -100,11 +90,7 @@ pub async fn accept(
     client: ClientInfo,
     Json(request): Json<AcceptInvitation>,
 ) -> ApiResult<Json<LoginResponse>> {
-    Ok(Json(on_db!(&state.db, |pool, domain| domain::invitations::accept(
-        pool,
-        &state.hasher,
-        &client,
-        &request
-    )
-    .await)?))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::invitations::accept(pool, &state.hasher, &client, &request).await
+    })?))
 }

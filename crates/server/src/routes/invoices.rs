@@ -14,11 +14,9 @@ use crate::AppState;
 
 async fn owner_with_billing(state: &AppState, caller: &Caller) -> ApiResult<i64> {
     let actor = caller.require(Permission::ManageSubscription)?;
-    on_db!(&state.db, |pool, domain| domain::billing::require_open(
-        pool,
-        actor.org_id
-    )
-    .await)?;
+    on_db!(&state.db, |pool, domain| {
+        domain::billing::require_open(pool, actor.org_id).await
+    })?;
     Ok(actor.org_id)
 }
 
@@ -28,10 +26,9 @@ async fn owner_with_billing(state: &AppState, caller: &Caller) -> ApiResult<i64>
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
 pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<Invoices>> {
     let org_id = owner_with_billing(&state, &caller).await?;
-    Ok(Json(on_db!(&state.db, |pool, domain| domain::invoices::list(
-        pool, org_id
-    )
-    .await)?))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::invoices::list(pool, org_id).await
+    })?))
 }
 
 #[utoipa::path(get, path = "/api/v1/orgs/me/invoices/{id}", tag = "subscription", security(("bearer" = [])),
@@ -40,10 +37,9 @@ pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Js
         (status = 404, body = contract::ApiErrorBody)))]
 pub async fn get(State(state): State<AppState>, caller: Caller, Path(id): Path<i64>) -> ApiResult<Json<Invoice>> {
     let org_id = owner_with_billing(&state, &caller).await?;
-    Ok(Json(on_db!(&state.db, |pool, domain| domain::invoices::one(
-        pool, org_id, id
-    )
-    .await)?))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::invoices::one(pool, org_id, id).await
+    })?))
 }
 
 #[utoipa::path(get, path = "/api/v1/orgs/me/invoices/{id}/document", tag = "subscription", security(("bearer" = [])),
@@ -52,8 +48,9 @@ pub async fn get(State(state): State<AppState>, caller: Caller, Path(id): Path<i
         (status = 403, body = contract::ApiErrorBody), (status = 404, body = contract::ApiErrorBody)))]
 pub async fn document(State(state): State<AppState>, caller: Caller, Path(id): Path<i64>) -> ApiResult<Response> {
     let org_id = owner_with_billing(&state, &caller).await?;
-    let (file_name, html) = on_db!(&state.db, |pool, domain| domain::invoices::document(pool, org_id, id)
-        .await)?;
+    let (file_name, html) = on_db!(&state.db, |pool, domain| {
+        domain::invoices::document(pool, org_id, id).await
+    })?;
     let disposition = format!("attachment; filename=\"{file_name}\"");
     Ok((
         [

@@ -24,7 +24,7 @@ pub async fn me(State(state): State<AppState>, caller: Caller, headers: HeaderMa
     let actor = caller.member()?;
     // Read before the answer is: a change in between gives the answer an older tag, which the next
     // request then finds outdated, never a newer tag on older data.
-    let tag = on_db!(&state.db, |pool, domain| domain::orgs::etag(pool, &actor).await)?;
+    let tag = on_db!(&state.db, |pool, domain| { domain::orgs::etag(pool, &actor).await })?;
     let tag_value = HeaderValue::from_str(&tag).expect("an ETag is visible ASCII");
     let known = headers
         .get_all(header::IF_NONE_MATCH)
@@ -37,7 +37,7 @@ pub async fn me(State(state): State<AppState>, caller: Caller, headers: HeaderMa
     }
     // Every member, space and invitation: megabytes for a large organization.
     let turn = state.large_answer().await?;
-    let org = on_db!(&state.db, |pool, domain| domain::orgs::load(pool, &actor).await)?;
+    let org = on_db!(&state.db, |pool, domain| { domain::orgs::load(pool, &actor).await })?;
     let mut response = Json(OrgEnvelope { org }).into_response();
     response.headers_mut().insert(header::ETAG, tag_value);
     Ok(held_until_sent(response, turn))

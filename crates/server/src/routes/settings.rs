@@ -18,11 +18,9 @@ use crate::AppState;
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
 pub async fn get(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<OrgSettings>> {
     let actor = caller.require(Permission::ManageSettings)?;
-    Ok(Json(on_db!(&state.db, |pool, domain| domain::settings::load(
-        pool,
-        actor.org_id
-    )
-    .await)?))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::settings::load(pool, actor.org_id).await
+    })?))
 }
 
 #[utoipa::path(put, path = "/api/v1/orgs/me/settings", tag = "settings", security(("bearer" = [])),
@@ -37,10 +35,9 @@ pub async fn put(
     Json(update): Json<SettingsUpdate>,
 ) -> ApiResult<Json<OrgSettings>> {
     let actor = caller.require(Permission::ManageSettings)?;
-    Ok(Json(on_db!(&state.db, |pool, domain| domain::settings::save(
-        pool, &actor, update
-    )
-    .await)?))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::settings::save(pool, &actor, update).await
+    })?))
 }
 
 #[utoipa::path(put, path = "/api/v1/orgs/me/settings/{kind}", tag = "settings", security(("bearer" = [])),
@@ -61,14 +58,9 @@ pub async fn upload(
     let actor = caller.require(Permission::ManageSettings)?;
     let image = BrandImage::named(&kind)?;
     let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
-    Ok(Json(on_db!(&state.db, |pool, domain| domain::settings::upload_image(
-        pool,
-        &actor,
-        image,
-        content_type,
-        &body
-    )
-    .await)?))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::settings::upload_image(pool, &actor, image, content_type, &body).await
+    })?))
 }
 
 #[utoipa::path(delete, path = "/api/v1/orgs/me/settings/{kind}", tag = "settings", security(("bearer" = [])),
@@ -81,10 +73,7 @@ pub async fn remove_image(
     Path(kind): Path<String>,
 ) -> ApiResult<Json<OrgSettings>> {
     let actor = caller.require(Permission::ManageSettings)?;
-    Ok(Json(on_db!(&state.db, |pool, domain| domain::settings::remove_image(
-        pool,
-        &actor,
-        BrandImage::named(&kind)?
-    )
-    .await)?))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::settings::remove_image(pool, &actor, BrandImage::named(&kind)?).await
+    })?))
 }

@@ -43,12 +43,9 @@ pub async fn add(
     Json(request): Json<AddSpaceRequest>,
 ) -> ApiResult<(StatusCode, Json<OrgSpace>)> {
     let actor = caller.member()?;
-    let space = on_db!(&state.db, |pool, domain| domain::spaces::add(
-        pool,
-        &actor,
-        request.space_id
-    )
-    .await)?;
+    let space = on_db!(&state.db, |pool, domain| {
+        domain::spaces::add(pool, &actor, request.space_id).await
+    })?;
     Ok((StatusCode::CREATED, Json(space)))
 }
 
@@ -63,12 +60,9 @@ pub async fn detail(
     Path(id): Path<i64>,
 ) -> ApiResult<Json<SpaceDetail>> {
     let actor = caller.require(Permission::OpenOrgArea)?;
-    Ok(Json(on_db!(&state.db, |pool, domain| domain::spaces::detail(
-        pool,
-        actor.org_id,
-        id
-    )
-    .await)?))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::spaces::detail(pool, actor.org_id, id).await
+    })?))
 }
 
 /// Move a space out of the organization, back to its owner's personal account. Its collaborators
@@ -79,7 +73,9 @@ pub async fn detail(
         (status = 404, description = "No such space in the caller's organization", body = contract::ApiErrorBody)))]
 pub async fn detach(State(state): State<AppState>, caller: Caller, Path(id): Path<i64>) -> ApiResult<StatusCode> {
     let actor = caller.require(Permission::ManageSpaces)?;
-    on_db!(&state.db, |pool, domain| domain::spaces::detach(pool, &actor, id).await)?;
+    on_db!(&state.db, |pool, domain| {
+        domain::spaces::detach(pool, &actor, id).await
+    })?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -89,14 +85,12 @@ pub async fn detach(State(state): State<AppState>, caller: Caller, Path(id): Pat
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
 pub async fn personal(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<PersonalSpaces>> {
     let actor = caller.member()?;
-    on_db!(&state.db, |pool, domain| domain::spaces::may_add(
-        pool,
-        actor.org_id,
-        actor.role
-    )
-    .await)?;
+    on_db!(&state.db, |pool, domain| {
+        domain::spaces::may_add(pool, actor.org_id, actor.role).await
+    })?;
     Ok(Json(PersonalSpaces {
-        spaces: on_db!(&state.db, |pool, domain| domain::spaces::personal(pool, actor.user_id)
-            .await)?,
+        spaces: on_db!(&state.db, |pool, domain| {
+            domain::spaces::personal(pool, actor.user_id).await
+        })?,
     }))
 }

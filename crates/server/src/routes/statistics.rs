@@ -24,11 +24,7 @@ pub async fn statistics(
     let actor = caller.require(Permission::OpenOrgArea)?;
     let period = query.period()?;
     let today = chrono::Utc::now().date_naive();
-    Ok(Json(on_db!(&state.db, |pool, domain| domain::statistics::compute(
-        pool,
-        actor.org_id,
-        period,
-        today
-    )
-    .await)?))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::statistics::compute(pool, actor.org_id, period, today).await
+    })?))
 }

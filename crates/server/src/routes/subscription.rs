@@ -16,11 +16,9 @@ use crate::AppState;
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
 pub async fn get(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<SubscriptionView>> {
     let actor = caller.require(Permission::ManageSubscription)?;
-    Ok(Json(on_db!(&state.db, |pool, domain| domain::subscription::view(
-        pool,
-        actor.org_id
-    )
-    .await)?))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::subscription::view(pool, actor.org_id).await
+    })?))
 }
 
 #[utoipa::path(put, path = "/api/v1/orgs/me/subscription", tag = "subscription", security(("bearer" = [])),
@@ -34,13 +32,9 @@ pub async fn choose(
     Json(request): Json<ChooseTier>,
 ) -> ApiResult<Json<SubscriptionView>> {
     let actor = caller.require(Permission::ManageSubscription)?;
-    Ok(Json(on_db!(&state.db, |pool, domain| domain::subscription::choose(
-        pool,
-        state.payments.as_ref(),
-        &actor,
-        request.tier
-    )
-    .await)?))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::subscription::choose(pool, state.payments.as_ref(), &actor, request.tier).await
+    })?))
 }
 
 #[utoipa::path(delete, path = "/api/v1/orgs/me/subscription", tag = "subscription", security(("bearer" = [])),

@@ -38,13 +38,9 @@ pub async fn list(
     let actor = caller.require(Permission::SeeMembers)?;
     let (page, per_page, offset) = page_window(query.page, query.per_page, 50, MAX_PER_PAGE)?;
     let filter = filter(&query)?;
-    let (total, users) = on_db!(&state.db, |pool, domain| domain::members::matching(
-        pool,
-        actor.org_id,
-        &filter,
-        Some((per_page, offset))
-    )
-    .await)?;
+    let (total, users) = on_db!(&state.db, |pool, domain| {
+        domain::members::matching(pool, actor.org_id, &filter, Some((per_page, offset))).await
+    })?;
     Ok(Json(UsersPage {
         users,
         total,
@@ -65,12 +61,9 @@ pub async fn export(
 ) -> ApiResult<impl IntoResponse> {
     let actor = caller.require(Permission::SeeMembers)?;
     let turn = state.large_answer().await?;
-    let csv = on_db!(&state.db, |pool, domain| domain::members::export_csv(
-        pool,
-        &actor,
-        &filter(&query)?
-    )
-    .await)?;
+    let csv = on_db!(&state.db, |pool, domain| {
+        domain::members::export_csv(pool, &actor, &filter(&query)?).await
+    })?;
     let response = (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
@@ -97,13 +90,9 @@ pub async fn change_role(
     Json(change): Json<RoleChange>,
 ) -> ApiResult<Json<OrgUser>> {
     let actor = caller.require(Permission::InviteUsers)?;
-    Ok(Json(on_db!(&state.db, |pool, domain| domain::members::change_role(
-        pool,
-        &actor,
-        user_id,
-        change.org_role
-    )
-    .await)?))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::members::change_role(pool, &actor, user_id, change.org_role).await
+    })?))
 }
 
 /// Remove a user from the organization and from its spaces. Their account and own spaces stay.
@@ -113,7 +102,8 @@ pub async fn change_role(
         (status = 404, body = contract::ApiErrorBody), (status = 409, body = contract::ApiErrorBody)))]
 pub async fn remove(State(state): State<AppState>, caller: Caller, Path(user_id): Path<i64>) -> ApiResult<StatusCode> {
     let actor = caller.require(Permission::InviteUsers)?;
-    on_db!(&state.db, |pool, domain| domain::members::remove(pool, &actor, user_id)
-        .await)?;
+    on_db!(&state.db, |pool, domain| {
+        domain::members::remove(pool, &actor, user_id).await
+    })?;
     Ok(StatusCode::NO_CONTENT)
 }
