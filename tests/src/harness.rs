@@ -737,6 +737,18 @@ impl Ctx {
         Ok(())
     }
 
+    /// Choose `option` in the list labelled `label`, as a person picks it: the option is clicked.
+    /// (Typing its first letters into the list instead depends on a one-second timer between
+    /// keystrokes, and picks another option when the page is slow.)
+    pub async fn choose(&self, label: &str, option: &str) -> TestResult {
+        let list = self.by_name("textbox", label).await?;
+        thirtyfour::components::SelectElement::new(&list)
+            .await?
+            .select_by_exact_text(option)
+            .await?;
+        Ok(())
+    }
+
     /// Type into the text box labelled `label`, replacing what it held, with the keystrokes a
     /// person would use (select all, delete, type), so the page sees every input event.
     pub async fn fill(&self, label: &str, text: &str) -> TestResult {
@@ -762,7 +774,8 @@ impl Ctx {
     pub async fn wait_text(&self, text: &str) -> TestResult {
         let deadline = Instant::now() + WAIT;
         loop {
-            let body = self.body_text().await?;
+            // Between two pages (a reload, a link) there is a moment with no body: keep waiting.
+            let body = self.body_text().await.unwrap_or_default();
             if body.contains(text) {
                 return Ok(());
             }

@@ -5,10 +5,7 @@ pub async fn a_role_change_is_found_in_activity_by_its_author_and_exported(ctx: 
     ctx.open("/sign-in?next=/users").await?;
     ctx.sign_in("owner@acme.test", "demo-password").await?;
     ctx.wait_location("/users").await?;
-    ctx.by_name("textbox", "Role for Carla Rossi")
-        .await?
-        .send_keys("Admin")
-        .await?;
+    ctx.choose("Role for Carla Rossi", "Admin").await?;
     ctx.click("button", "Change role").await?;
     ctx.wait_text("Carla Rossi is now Admin.").await?;
 

@@ -35,10 +35,7 @@ pub async fn dashboard_lists_spaces_charts_and_free_traffic(ctx: Ctx) -> TestRes
 
     // Another period updates the charts in place: the same canvases, new data.
     let before = canvas_ids(&ctx).await?;
-    ctx.by_name("textbox", "Period")
-        .await?
-        .send_keys("Last 12 months")
-        .await?;
+    ctx.choose("Period", "Last 12 months").await?;
     ctx.wait_location("/?period=12m").await?;
     ctx.wait_text("shown per month").await?;
     for chart in ["spaces", "users", "traffic"] {
@@ -246,7 +243,7 @@ pub async fn add_a_collaborator_to_a_space(ctx: Ctx) -> TestResult {
         "document.querySelector('#organization-users option[value=\"carla@bakery.test\"]')",
     )
     .await?;
-    ctx.by_name("textbox", "Space role").await?.send_keys("viewer").await?;
+    ctx.choose("Space role", "viewer").await?;
     ctx.click("button", "Add to space").await?;
     ctx.wait_text("Carla Rossi is now viewer in this space.").await?;
     ctx.wait_text("3 people work on this space").await?;

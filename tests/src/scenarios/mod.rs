@@ -57,6 +57,7 @@ scenarios![
     users::owner_removes_a_user_after_confirming,
     users::names_are_shown_as_text_never_as_html,
     users::add_user_with_roles_and_create_then_accept,
+    users::an_existing_account_accepts_with_its_password_and_lands_in_the_organization,
     languages::a_german_browser_gets_the_main_journey_in_german,
     languages::every_screen_in_german_passes_axe_and_fits_a_phone,
     activity::a_role_change_is_found_in_activity_by_its_author_and_exported,
