@@ -8,9 +8,10 @@
 //! (`created_at AS "created_at: Timestamp"`), and then reads as the same type from either. The
 //! few statements whose SQL differs are written twice, side by side, under `cfg`.
 
-use common::DomainResult;
 use std::str::FromStr;
 use std::time::Duration;
+
+use common::DomainResult;
 
 #[cfg(sqlite)]
 pub type Db = sqlx::Sqlite;

@@ -13,11 +13,11 @@
 //! while they wait. Ids commit in order on both: every write transaction takes the database's
 //! single writer lock (see `db::write`).
 
-use common::DomainResult;
 use std::time::Duration;
 
 use common::live::Step;
 use common::session::Stage;
+use common::DomainResult;
 use contract::{allows, ActivityKey, ChangeEvent, Permission};
 use tokio::sync::watch;
 

@@ -1,7 +1,6 @@
 //! The caller's organization in the shape of Storyblok's `GET /v1/orgs/me`.
 
-use common::Actor;
-use common::DomainResult;
+use common::{Actor, DomainResult};
 use contract::{allows, Org, Permission};
 use sqlx::types::Json;
 

@@ -2,11 +2,10 @@
 //! delivered at least once by the server's mailer, which claims each for a while, marks it sent
 //! (blanking its bodies, which hold links with codes) or schedules another try.
 
-use common::DomainResult;
 use std::collections::HashMap;
 
 use common::mail::{Letter, MailBrand, MailKind, OutgoingMail};
-use common::{iso, Timestamp};
+use common::{iso, DomainResult, Timestamp};
 use contract::{MailState, MailStatus, StoredSettings};
 use sqlx::types::Json;
 

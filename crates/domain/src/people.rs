@@ -1,7 +1,8 @@
 //! People's accounts, whatever organization they are in: names and credentials.
 
-use crate::db::{Pool, Tx};
 use common::DomainResult;
+
+use crate::db::{Pool, Tx};
 
 /// "First Last", or the email when no name is known.
 pub fn display_name(first: &str, last: &str, email: &str) -> String {

@@ -4,11 +4,11 @@
 //! on every round) does the work; other instances wait for it to lapse. The server's scheduler
 //! decides when.
 
-use common::DomainResult;
 use std::time::Duration;
 
 use common::payments::PaymentGateway;
 use common::scheduled::Round;
+use common::DomainResult;
 
 use crate::db::{self, Pool};
 use crate::{accounts, activity, billing, sessions, subscription, throttle};

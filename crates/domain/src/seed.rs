@@ -2,8 +2,7 @@
 //! of daily traffic, personal spaces ready for "Add space", and "Globex" to prove isolation.
 
 use chrono::{Duration, NaiveDate};
-use common::DomainResult;
-use common::{password, Timestamp};
+use common::{password, DomainResult, Timestamp};
 use contract::{ActivityKey, OrgRole};
 
 use crate::db::{Pool, Tx};

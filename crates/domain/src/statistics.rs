@@ -2,8 +2,7 @@
 //! spaces list shares: whole months from the monthly roll-up, the rest day by day.
 
 use chrono::{Datelike, NaiveDate};
-use common::day;
-use common::DomainResult;
+use common::{day, DomainResult};
 use contract::{CountPoint, FreeTraffic, Granularity, OrgRole, Period, RoleCounts, Statistics, FREE_TRAFFIC_BYTES};
 
 use crate::db::Pool;

@@ -15,11 +15,10 @@
 //!
 //! A success gives back what its attempt took and clears the account's count at that address.
 
-use common::DomainResult;
 use std::net::IpAddr;
 
 use chrono::Duration;
-use common::{DomainError, Kind, Lang, Timestamp};
+use common::{DomainError, DomainResult, Kind, Lang, Timestamp};
 
 use crate::db::{self, Pool, Tx};
 

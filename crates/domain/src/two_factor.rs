@@ -2,8 +2,7 @@
 //! accepted once) or one of their recovery codes (each used once). Signing in and turning
 //! two-factor sign-in off both prove the person with it.
 
-use common::DomainResult;
-use common::{tokens::token_hash, totp};
+use common::{tokens::token_hash, totp, DomainResult};
 use rand::RngCore;
 
 use crate::db::Tx;
