@@ -52,6 +52,7 @@ scenarios![
     dashboard::detach_a_space_after_confirming,
     dashboard::add_a_collaborator_to_a_space,
     users::users_search_and_role_filter_live_in_the_address,
+    users::typing_fast_in_the_search_keeps_the_list_working,
     users::owner_changes_a_role_after_confirming,
     users::admin_cannot_assign_or_touch_ownership,
     users::owner_removes_a_user_after_confirming,

@@ -281,3 +281,29 @@ pub async fn an_existing_account_accepts_with_its_password_and_lands_in_the_orga
     );
     Ok(())
 }
+
+/// A person typing quickly starts a new load of the list before the last one has been drawn,
+/// many times over. The list on the page must keep working until the next one replaces it: the
+/// app once stopped here, its sort headers reading values disposed as the next load began.
+pub async fn typing_fast_in_the_search_keeps_the_list_working(ctx: Ctx) -> TestResult {
+    signed_in(&ctx, "owner@acme.test").await?;
+    let field = ctx.by_name("textbox", "Search users").await?;
+    for round in 1..=40 {
+        field.send_keys(thirtyfour::Key::Control + "a").await?;
+        field.send_keys(thirtyfour::Key::Backspace).await?;
+        field.send_keys(if round % 2 == 0 { "a" } else { "fisch" }).await?;
+        let problems = ctx.unexpected_problems(&[]).await;
+        ensure!(
+            problems.is_empty(),
+            "the app still works after {round} searches: {problems:?}"
+        );
+    }
+    ctx.fill("Search users", "fisch").await?;
+    ctx.wait_text("1 shown of 1 users").await?;
+    ctx.wait_location("/users?q=fisch").await?;
+    ensure!(
+        ctx.body_text().await?.contains("Lena Fischer"),
+        "the last search's match is shown"
+    );
+    Ok(())
+}
