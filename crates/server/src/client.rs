@@ -36,7 +36,7 @@ impl TrustedProxies {
         self.0.extend(other.0);
     }
 
-    fn trusts(&self, ip: IpAddr) -> bool {
+    pub fn trusts(&self, ip: IpAddr) -> bool {
         let ip = canonical(ip);
         self.0.iter().any(|net| net.contains(&ip))
     }
@@ -49,20 +49,23 @@ impl TrustedProxies {
         if !self.trusts(peer) {
             return peer;
         }
-        let hops: Vec<&str> = headers
+        // Hop by hop, from the bytes: a hop that is not ASCII (which the client can write left of
+        // its own address) must not take the hops on its right with it. Dropping the whole value
+        // would count the client as the proxy, and so throttle everyone behind it.
+        let hops: Vec<&[u8]> = headers
             .get_all("x-forwarded-for")
             .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .map(str::trim)
+            .flat_map(|v| v.as_bytes().split(|b| *b == b','))
+            .map(<[u8]>::trim_ascii)
             .collect();
         let mut client = peer;
         for hop in hops.iter().rev() {
-            match hop.parse::<IpAddr>().map(canonical) {
-                Ok(ip) if self.trusts(ip) => client = ip,
-                Ok(ip) => return ip,
+            let parsed = std::str::from_utf8(hop).ok().and_then(|hop| hop.parse::<IpAddr>().ok());
+            match parsed.map(canonical) {
+                Some(ip) if self.trusts(ip) => client = ip,
+                Some(ip) => return ip,
                 // A hop that is not an address: the chain cannot be followed past it.
-                Err(_) => return client,
+                None => return client,
             }
         }
         client
@@ -97,12 +100,31 @@ pub fn peer(parts: &Parts) -> IpAddr {
         .unwrap_or(IpAddr::from([0, 0, 0, 0]))
 }
 
+/// `X-Forwarded-For` from a peer that is not a trusted proxy is ignored, as it must be; but behind
+/// a load balancer nobody named, every client then counts as the balancer's address and shares
+/// its throttle. Said once per process, in the log, so an operator sees it on the first request.
+fn warn_once_of_untrusted_forwarding(peer: IpAddr) {
+    static WARNED: std::sync::Once = std::sync::Once::new();
+    WARNED.call_once(|| {
+        tracing::warn!(
+            %peer,
+            "a request came with X-Forwarded-For from a peer that is not a trusted proxy; the header is \
+             ignored and the peer counts as the client. Behind a load balancer or reverse proxy, name it \
+             with --trusted-proxy, or every client shares its address (and its sign-in throttle)"
+        );
+    });
+}
+
 /// The client of a request, for throttling and the activity log.
 impl FromRequestParts<AppState> for ClientInfo {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let ip = state.proxies.client(peer(parts), &parts.headers);
+        let peer = peer(parts);
+        if parts.headers.contains_key("x-forwarded-for") && !state.proxies.trusts(peer) {
+            warn_once_of_untrusted_forwarding(peer);
+        }
+        let ip = state.proxies.client(peer, &parts.headers);
         let user_agent = parts
             .headers
             .get(axum::http::header::USER_AGENT)
@@ -155,6 +177,13 @@ mod tests {
             proxies.client(ip("10.1.2.3"), &headers(&["nonsense, 10.4.4.4"])),
             ip("10.4.4.4")
         );
+        // A hop that is not ASCII is one hop that does not parse, not a header to drop.
+        let mut map = HeaderMap::new();
+        map.append(
+            "x-forwarded-for",
+            axum::http::HeaderValue::from_bytes("\u{fc}nicode, 198.51.100.4".as_bytes()).unwrap(),
+        );
+        assert_eq!(proxies.client(ip("10.1.2.3"), &map), ip("198.51.100.4"));
         // IPv4-mapped IPv6 peers are their IPv4 address.
         assert_eq!(
             proxies.client(ip("::ffff:10.1.2.3"), &headers(&["198.51.100.4"])),

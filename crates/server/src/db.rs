@@ -77,20 +77,37 @@ macro_rules! on_db {
     };
 }
 
-/// A database address fit for logs and messages: any password in it replaced.
+/// A database address fit for logs and messages: every password in it replaced, whether in the
+/// authority (`user:password@`) or as a query parameter (`?password=`, `&sslpassword=`, which
+/// PostgreSQL's URLs accept too).
 pub fn redacted(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_string();
     };
+    let (rest, query) = match rest.split_once('?') {
+        Some((rest, query)) => (rest, Some(query)),
+        None => (rest, None),
+    };
     let authority_end = rest.find('/').unwrap_or(rest.len());
-    match rest[..authority_end].rsplit_once('@') {
+    let mut shown = match rest[..authority_end].rsplit_once('@') {
         Some((credentials, host)) => {
             let user = credentials.split(':').next().unwrap_or("");
             let hidden = if credentials.contains(':') { ":***" } else { "" };
             format!("{scheme}://{user}{hidden}@{host}{}", &rest[authority_end..])
         }
-        None => url.to_string(),
+        None => format!("{scheme}://{rest}"),
+    };
+    if let Some(query) = query {
+        let pairs: Vec<String> = query
+            .split('&')
+            .map(|pair| match pair.split_once('=') {
+                Some((name, _)) if name.to_ascii_lowercase().contains("password") => format!("{name}=***"),
+                _ => pair.to_string(),
+            })
+            .collect();
+        shown = format!("{shown}?{}", pairs.join("&"));
     }
+    shown
 }
 
 #[cfg(test)]
@@ -105,6 +122,11 @@ mod tests {
         );
         assert_eq!(redacted("postgres://app@db/org"), "postgres://app@db/org");
         assert_eq!(redacted("sqlite://data/org-area.db"), "sqlite://data/org-area.db");
+        assert_eq!(
+            redacted("postgres://db/org?user=app&password=s3cret&sslmode=require&sslpassword=k3y"),
+            "postgres://db/org?user=app&password=***&sslmode=require&sslpassword=***"
+        );
+        assert_eq!(redacted("sqlite://x.db?mode=rwc"), "sqlite://x.db?mode=rwc");
         assert_eq!(Backend::of_url("postgresql://a:b@h/d").unwrap(), Backend::Postgres);
         let refused = Backend::of_url("mysql://app:s3cret@db/org").unwrap_err();
         assert!(!refused.contains("s3cret") && refused.contains("db/org"), "{refused}");
