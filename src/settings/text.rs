@@ -35,7 +35,7 @@ crate::i18n::texts! {
     domains_hint: "Invitations go only to addresses at these domains, one per line. Empty: any domain." | "Einladungen gehen nur an Adressen dieser Domains, eine pro Zeile. Leer: jede Domain.",
     members_add_spaces: "Members may add spaces" | "Mitglieder dürfen Spaces hinzufügen",
     require_2fa: "Require two-factor sign-in" | "Zwei-Faktor-Anmeldung verlangen",
-    require_2fa_hint: "Recorded for your organization; sign-in with a second factor is not available yet, so nobody is locked out." | "Für Ihre Organisation vermerkt; die Anmeldung mit zweitem Faktor ist noch nicht verfügbar, daher wird niemand ausgesperrt.",
+    require_2fa_hint: "Everyone in the organization then signs in with a code from an authenticator app. Whoever has not set one up is taken to their account at the next sign-in and can do nothing else until they have." | "Alle in der Organisation melden sich dann mit einem Code aus einer Authenticator-App an. Wer noch keine eingerichtet hat, wird bei der nächsten Anmeldung zu seinem Konto geführt und kann bis dahin nichts anderes tun.",
     retention: "Keep activities for (days)" | "Aktivitäten aufbewahren (Tage)",
     retention_hint: "The Activity log keeps every change this many days (30 to 3650); older entries are deleted." | "Das Aktivitätsprotokoll bewahrt jede Änderung so viele Tage auf (30 bis 3650); ältere Einträge werden gelöscht.",
     unsaved: "Unsaved changes" | "Ungespeicherte Änderungen",
