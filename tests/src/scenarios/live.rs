@@ -4,6 +4,7 @@
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+use thirtyfour::error::WebDriverErrorInner;
 
 use crate::ensure;
 use crate::harness::{Ctx, TestResult};
@@ -70,7 +71,13 @@ async fn wait_role(ctx: &Ctx, name: &str, role: &str) -> TestResult {
     let started = Instant::now();
     loop {
         let select = ctx.by_name("textbox", &format!("Role for {name}")).await?;
-        if select.prop("value").await?.as_deref() == Some(role) {
+        // The list may be redrawn between finding the control and reading it (a live update is
+        // what this waits for): then read the new one.
+        let value = match select.prop("value").await {
+            Err(e) if matches!(e.as_inner(), WebDriverErrorInner::StaleElementReference(_)) => None,
+            other => other?,
+        };
+        if value.as_deref() == Some(role) {
             println!("the role change showed after {:?}", started.elapsed());
             return Ok(());
         }
