@@ -21,7 +21,7 @@ pub async fn start_two_factor() -> Result<TwoFactorSetup, ApiError> {
 }
 
 pub async fn verify_two_factor(code: String) -> Result<RecoveryCodes, ApiError> {
-    api::post("/me/two-factor/verify", &TwoFactorCode { code }).await
+    api::post("/me/two-factor/verify", &TwoFactorCode { code, unlock: None }).await
 }
 
 pub async fn disable_two_factor(password: String, code: String) -> Result<(), ApiError> {

@@ -117,7 +117,14 @@ pub fn describe(activity: &Activity) -> String {
         ActivityKey::SpaceAdd | ActivityKey::SpaceDetach | ActivityKey::SessionCreate | ActivityKey::SessionDestroy => {
             String::new()
         }
-        ActivityKey::SessionFail => t().wrong_password.into(),
+        // Older entries name no reason: they were all wrong passwords.
+        ActivityKey::SessionFail => match (p["reason"].as_str(), p["factor"].as_str()) {
+            (Some("wrong_code"), Some("recovery_code")) => t().wrong_recovery_code.into(),
+            (Some("wrong_code"), _) => t().wrong_code.into(),
+            (Some("locked"), Some("code")) => t().codes_locked.into(),
+            (Some("locked"), _) => t().password_locked.into(),
+            _ => t().wrong_password.into(),
+        },
         ActivityKey::AccountUpdate => change(&p["name"], text),
         ActivityKey::PasswordChange => fill(
             t().others_signed_out,

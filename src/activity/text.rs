@@ -48,6 +48,10 @@ crate::i18n::texts! {
     /// {0}: money, {1}: currency, {2}: card.
     paid_with: "{0} {1} with {2}" | "{0} {1} mit {2}",
     wrong_password: "Wrong password" | "Falsches Passwort",
+    wrong_code: "Wrong authentication code" | "Falscher Bestätigungscode",
+    wrong_recovery_code: "Wrong recovery code" | "Falscher Wiederherstellungscode",
+    password_locked: "Password refused: too many wrong ones in a row; a confirmation link was mailed" | "Passwort abgelehnt: zu viele falsche hintereinander; ein Bestätigungslink wurde gemailt",
+    codes_locked: "Code refused: too many wrong ones in a row; a confirmation link was mailed" | "Code abgelehnt: zu viele falsche hintereinander; ein Bestätigungslink wurde gemailt",
     /// {0}: how many.
     others_signed_out: "{0} other session(s) signed out" | "{0} andere Sitzung(en) abgemeldet",
     sessions_signed_out: "{0} session(s) signed out" | "{0} Sitzung(en) abgemeldet",

@@ -14,9 +14,10 @@ pub async fn me() -> Result<Me, ApiError> {
     api::get("/auth/me").await
 }
 
-/// The second step of a sign-in, with the session the password opened.
-pub async fn second_factor(pending_token: &str, code: String) -> Result<LoginResponse, ApiError> {
-    api::post_as(pending_token, "/auth/two-factor", &TwoFactorCode { code }).await
+/// The second step of a sign-in, with the session the password opened (and the mailed unlock
+/// link's token, when codes were refused too often in a row).
+pub async fn second_factor(pending_token: &str, code: TwoFactorCode) -> Result<LoginResponse, ApiError> {
+    api::post_as(pending_token, "/auth/two-factor", &code).await
 }
 
 pub async fn request_reset(email: String) -> Result<(), ApiError> {

@@ -93,7 +93,7 @@ impl Session {
     }
 
     /// The authentication code (or a recovery code) for a session that owes it.
-    pub async fn second_factor(self, pending_token: String, code: String) -> Result<(), ApiError> {
+    pub async fn second_factor(self, pending_token: String, code: contract::TwoFactorCode) -> Result<(), ApiError> {
         let response = api::second_factor(&pending_token, code).await?;
         self.start(response);
         Ok(())

@@ -1,5 +1,6 @@
 //! The second step of signing in: the code from the authenticator app (or a recovery code).
 
+use contract::TwoFactorCode;
 use leptos::prelude::*;
 
 use super::text::t;
@@ -7,14 +8,18 @@ use crate::api::ApiError;
 use crate::session::use_session;
 
 /// Ask for the code owed by `pending` (the session the password opened); the session then opens.
+/// `unlock`: the token of a mailed unlock link, sent along in case codes wait for it.
 #[component]
-pub fn CodeStep(pending: String) -> impl IntoView {
+pub fn CodeStep(pending: String, #[prop(default = None)] unlock: Option<String>) -> impl IntoView {
     let session = use_session();
     let code = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let pending = StoredValue::new(pending);
     let verify = Action::new_local(move |code: &String| {
-        let code = code.clone();
+        let code = TwoFactorCode {
+            code: code.clone(),
+            unlock: unlock.clone(),
+        };
         async move { session.second_factor(pending.get_value(), code).await }
     });
     Effect::new(move |_| {

@@ -11,7 +11,7 @@ use crate::boot;
 use crate::brand::use_brand;
 use crate::mount;
 use crate::session::{use_session, SessionState};
-use crate::widgets::{Brand, PoweredBy};
+use crate::widgets::{fragment, Brand, PoweredBy};
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
@@ -22,6 +22,11 @@ pub fn SignInPage() -> impl IntoView {
     let field_error = RwSignal::new(None::<(String, String)>);
     // The session the password opened, while it owes its authentication code.
     let pending = RwSignal::new(None::<String>);
+    // A mailed unlock link opened this page: its token goes with the password and the code, which
+    // were refused too often in a row until the person proved themselves by mail.
+    let unlock = fragment::take("unlock");
+    let unlocking = unlock.is_some();
+    let unlock = StoredValue::new(unlock);
 
     // Just signed in: the console takes over at the page the visitor was headed to (or at the
     // Account page, when the organization waits for them to set up two-factor sign-in).
@@ -72,6 +77,7 @@ pub fn SignInPage() -> impl IntoView {
         let request = LoginRequest {
             email: email.get_untracked(),
             password: password.get_untracked(),
+            unlock: unlock.get_value(),
         };
         if request.email.trim().is_empty() {
             field_error.set(Some(("email".into(), t().enter_email.into())));
@@ -87,6 +93,7 @@ pub fn SignInPage() -> impl IntoView {
     let password_form = move || {
         view! {
             <form on:submit=on_submit novalidate>
+                {unlocking.then(|| view! { <p class="alert alert-info" role="status">{t().unlocked}</p> })}
                 {move || general_error.get().map(|err| view! {
                     <p class="alert alert-error" role="alert">{err.to_string()}</p>
                 })}
@@ -122,7 +129,7 @@ pub fn SignInPage() -> impl IntoView {
                 // The organization's own words, as plain text (line breaks kept by the stylesheet).
                 <p class="muted sign-in-text">{move || brand.sign_in_text().unwrap_or_else(|| t().welcome.to_string())}</p>
                 {move || match pending.get() {
-                    Some(token) => view! { <CodeStep pending=token /> }.into_any(),
+                    Some(token) => view! { <CodeStep pending=token unlock=unlock.get_value() /> }.into_any(),
                     None => password_form().into_any(),
                 }}
                 <PoweredBy />

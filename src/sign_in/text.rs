@@ -9,6 +9,7 @@ crate::i18n::texts! {
     enter_email: "Enter your email address." | "Geben Sie Ihre E-Mail-Adresse ein.",
     enter_password: "Enter your password." | "Geben Sie Ihr Passwort ein.",
     forgot_password: "Forgot password?" | "Passwort vergessen?",
+    unlocked: "Thank you for confirming it is you. Sign in now: the right password and code go through again." | "Danke für Ihre Bestätigung. Melden Sie sich jetzt an: Das richtige Passwort und der richtige Code werden wieder angenommen.",
     code_intro: "Open your authenticator app and enter the code it shows for this account. Lost your phone? Enter one of your recovery codes instead." | "Öffnen Sie Ihre Authenticator-App und geben Sie den Code ein, den sie für dieses Konto zeigt. Telefon verloren? Geben Sie stattdessen einen Ihrer Wiederherstellungscodes ein.",
     code_label: "Authentication code" | "Bestätigungscode",
     enter_code: "Enter the 6-digit code from your authenticator app." | "Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein.",

@@ -30,6 +30,8 @@ impl Links {
 pub enum MailKind {
     Invitation,
     PasswordReset,
+    /// A factor refused too often in a row: the link that lets the next right answer through.
+    Unlock,
 }
 
 impl MailKind {
@@ -37,11 +39,12 @@ impl MailKind {
         match self {
             MailKind::Invitation => "invitation",
             MailKind::PasswordReset => "password_reset",
+            MailKind::Unlock => "unlock",
         }
     }
 
     pub fn parse(text: &str) -> Option<MailKind> {
-        [MailKind::Invitation, MailKind::PasswordReset]
+        [MailKind::Invitation, MailKind::PasswordReset, MailKind::Unlock]
             .into_iter()
             .find(|kind| kind.as_str() == text)
     }
@@ -197,6 +200,45 @@ pub fn password_reset(brand: &MailBrand, to: &str, link: &str) -> Letter {
         ),
     ];
     let button = crate::say!("Choose a new password", "Neues Passwort wählen");
+    letter(brand, to, heading, &paragraphs, &button, link)
+}
+
+/// The link that lets the next right password or code through, after too many wrong ones in a row.
+pub fn unlock(brand: &MailBrand, to: &str, link: &str, factor: crate::session::Factor) -> Letter {
+    use crate::session::Factor;
+    let app = &brand.app_name;
+    let heading = crate::say!(
+        "Confirm it is you signing in to {app}",
+        "Bestätigen Sie Ihre Anmeldung bei {app}"
+    );
+    let what = match factor {
+        Factor::Password => crate::say!(
+            "Your password was entered wrongly many times in a row, so it is refused until you confirm that \
+             it is you.",
+            "Ihr Passwort wurde oft hintereinander falsch eingegeben, deshalb wird es abgelehnt, bis Sie \
+             bestätigen, dass Sie es sind."
+        ),
+        Factor::Code => crate::say!(
+            "Wrong sign-in codes were entered many times in a row, so codes are refused until you confirm \
+             that it is you.",
+            "Es wurden oft hintereinander falsche Anmeldecodes eingegeben, deshalb werden Codes abgelehnt, \
+             bis Sie bestätigen, dass Sie es sind."
+        ),
+    };
+    let paragraphs = [
+        what,
+        crate::say!(
+            "If it was you, open the link below within 30 minutes and sign in there.",
+            "Wenn Sie es waren, öffnen Sie den Link unten innerhalb von 30 Minuten und melden Sie sich dort an."
+        ),
+        crate::say!(
+            "If it was not you, somebody is trying to sign in as you: ignore this mail, and if they got \
+             past the password, change it.",
+            "Wenn Sie es nicht waren, versucht jemand, sich als Sie anzumelden: Ignorieren Sie diese E-Mail, \
+             und falls er das Passwort kannte, ändern Sie es."
+        ),
+    ];
+    let button = crate::say!("Sign in", "Anmelden");
     letter(brand, to, heading, &paragraphs, &button, link)
 }
 

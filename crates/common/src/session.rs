@@ -36,3 +36,38 @@ pub struct SessionUser {
     /// The organization requires two-factor sign-in and this person has not set it up.
     pub must_set_up_two_factor: bool,
 }
+
+/// A sign-in factor whose failures in a row are counted, each on its own: the password, and the
+/// second factor (an authentication or a recovery code).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Factor {
+    Password,
+    Code,
+}
+
+impl Factor {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Factor::Password => "password",
+            Factor::Code => "code",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Factor> {
+        [Factor::Password, Factor::Code]
+            .into_iter()
+            .find(|f| f.as_str() == text)
+    }
+
+    /// Failures in a row after which the factor waits for proof by mail. A person mistypes a
+    /// password a few times; a hundred in a row is somebody else. Codes are six digits, so ten
+    /// guesses in a row are already one in a hundred thousand.
+    pub const fn limit(self) -> i64 {
+        match self {
+            Factor::Password => 100,
+            Factor::Code => 10,
+        }
+    }
+}
+
+contract::stored_as_text!(Factor);

@@ -36,6 +36,10 @@ pub enum SignInStep {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TwoFactorCode {
     pub code: String,
+    /// At sign-in, the token of the link mailed when codes were refused too often in a row: with
+    /// it, the right code opens the account again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unlock: Option<String>,
 }
 
 /// `POST /api/v1/auth/password-reset`: always answered the same way, account or not.

@@ -17,6 +17,10 @@ pub const MAX_PERSON_NAME_CHARS: usize = 100;
 pub struct LoginRequest {
     pub email: String,
     pub password: String,
+    /// The token of the link mailed when the account's password was refused too often in a row:
+    /// with it, the right password opens the account again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unlock: Option<String>,
 }
 
 impl LoginRequest {

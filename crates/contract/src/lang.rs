@@ -133,6 +133,7 @@ mod tests {
         let login = LoginRequest {
             email: String::new(),
             password: String::new(),
+            unlock: None,
         };
         assert_eq!(login.problem(Lang::De).unwrap().1, "Geben Sie Ihre E-Mail-Adresse ein.");
         assert_eq!(login.problem(Lang::En).unwrap().1, "Enter your email address.");

@@ -2,8 +2,9 @@
 //! verify, recovery codes, turn off). Each change is recorded in the person's organization, and
 //! every check of a password or code is throttled like a sign-in.
 
-use common::mail::{self as letters, Links, MailBrand, MailKind};
+use common::mail::{self as letters, Links, MailKind};
 use common::password::Hasher;
+use common::session::Factor;
 use common::tokens::{new_token, token_hash};
 use common::{say, spoken, totp, Actor, ClientInfo, DomainError, DomainResult, Kind, Person};
 use contract::{
@@ -16,7 +17,7 @@ use crate::activity::{self, By, Change};
 use crate::db::{self, Pool, Tx};
 use crate::throttle::{self, Secret, Subject};
 use crate::two_factor::{self, new_recovery_code, recovery_hash};
-use crate::{outbox, people, sessions};
+use crate::{lockout, outbox, people, sessions};
 
 /// Record `change` in the person's organization, if they are in one.
 async fn record(tx: &mut Tx, person: &Person<'_>, change: Change) -> DomainResult<()> {
@@ -113,6 +114,7 @@ async fn check_own_password(
         account: &email,
         user_id: Some(person.user_id),
         client: person.client.ip,
+        proven: false,
     };
     let attempt = throttle::begin(pool, subject)
         .await?
@@ -141,9 +143,7 @@ pub async fn change_password(
     let phc = hasher.reserve()?.hash(&change.new_password).await?;
     let mut tx = db::write(pool).await?;
     attempt.succeeded(&mut tx).await?;
-    sqlx::query!("UPDATE users SET password_hash = $1 WHERE id = $2", phc, person.user_id)
-        .execute(&mut *tx)
-        .await?;
+    set_password(&mut tx, person.user_id, &phc).await?;
     let ended = sessions::revoke_others(&mut tx, person.user_id, Some(token)).await?;
     record(
         &mut tx,
@@ -174,6 +174,7 @@ pub async fn request_reset(pool: &Pool, links: &Links, client: &ClientInfo, emai
         account: &email,
         user_id: user.as_ref().map(|u| u.id),
         client: client.ip,
+        proven: false,
     };
     // Every request stays counted: asking again and again is what is limited.
     let _attempt = throttle::begin(pool, subject)
@@ -195,23 +196,14 @@ pub async fn request_reset(pool: &Pool, links: &Links, client: &ClientInfo, emai
     )
     .execute(&mut *tx)
     .await?;
-    let org = sqlx::query!(
-        r#"SELECT o.id AS "id!", o.slug FROM org_members m JOIN orgs o ON o.id = m.org_id WHERE m.user_id = $1"#,
-        user.id
-    )
-    .fetch_optional(&mut *tx)
-    .await?;
-    let brand = match &org {
-        Some(org) => outbox::brand_of(&mut tx, org.id).await?,
-        None => MailBrand::product(),
-    };
+    let (org, brand) = outbox::sender_of(&mut tx, user.id).await?;
     let link = links.branded(
-        org.as_ref().map(|org| org.slug.as_str()),
+        org.as_ref().map(|(_, slug)| slug.as_str()),
         "/reset-password",
         &format!("token={token}"),
     );
     let letter = letters::password_reset(&brand, &email, &link);
-    outbox::enqueue(&mut tx, org.map(|org| org.id), MailKind::PasswordReset, user.id, letter).await?;
+    outbox::enqueue(&mut tx, org.map(|(id, _)| id), MailKind::PasswordReset, user.id, letter).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -223,6 +215,23 @@ fn dead_link() -> DomainError {
         "This link has expired or was used already. Ask for a new one under \"Forgot password?\".",
     )
     .at("token")
+}
+
+/// A new password (an argon2id PHC string), and every reset link still out spent: a link mailed
+/// before the change must not undo it.
+async fn set_password(tx: &mut Tx, user_id: i64, phc: &str) -> DomainResult<()> {
+    sqlx::query!("UPDATE users SET password_hash = $1 WHERE id = $2", phc, user_id)
+        .execute(&mut **tx)
+        .await?;
+    let now = common::now();
+    sqlx::query!(
+        "UPDATE password_resets SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL",
+        now,
+        user_id
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 /// Set a new password with a reset link's token: it works once, and every session of the account
@@ -256,6 +265,7 @@ pub async fn confirm_reset(
         account: owner.as_ref().map(|(_, email)| email.as_str()).unwrap_or(""),
         user_id: owner.as_ref().map(|(id, _)| *id),
         client: client.ip,
+        proven: false,
     };
     let attempt = throttle::begin(pool, subject)
         .await?
@@ -278,9 +288,9 @@ pub async fn confirm_reset(
         return Err(dead_link());
     }
     attempt.succeeded(&mut tx).await?;
-    sqlx::query!("UPDATE users SET password_hash = $1 WHERE id = $2", phc, user_id)
-        .execute(&mut *tx)
-        .await?;
+    set_password(&mut tx, user_id, &phc).await?;
+    // The link came to the account's mailbox: proof enough for a password refused too often.
+    lockout::succeeded(&mut tx, user_id, Factor::Password).await?;
     let ended = sessions::revoke_others(&mut tx, user_id, None).await?;
     let person = Person { user_id, client };
     record(
@@ -369,6 +379,7 @@ async fn begin_code_attempt(pool: &Pool, person: &Person<'_>) -> DomainResult<th
         account: &email,
         user_id: Some(person.user_id),
         client: person.client.ip,
+        proven: false,
     };
     throttle::begin(pool, subject)
         .await?

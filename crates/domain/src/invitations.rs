@@ -380,6 +380,7 @@ pub async fn accept(
         account: open.as_ref().map(|i| i.email.as_str()).unwrap_or(""),
         user_id: existing.as_ref().map(|u| u.id),
         client: client.ip,
+        proven: false,
     };
     let attempt = throttle::begin(pool, subject)
         .await?

@@ -18,6 +18,7 @@ pub mod db;
 pub mod events;
 pub mod invitations;
 pub mod invoices;
+pub mod lockout;
 pub mod members;
 pub mod orgs;
 pub mod outbox;

@@ -30,6 +30,22 @@ pub async fn brand_of(tx: &mut Tx, org_id: i64) -> DomainResult<MailBrand> {
     })
 }
 
+/// A person's organization (its id and slug, for branded links) and the brand their mail wears:
+/// the organization's, or the product's for someone in none.
+pub async fn sender_of(tx: &mut Tx, user_id: i64) -> DomainResult<(Option<(i64, String)>, MailBrand)> {
+    let org = sqlx::query!(
+        r#"SELECT o.id AS "id!", o.slug FROM org_members m JOIN orgs o ON o.id = m.org_id WHERE m.user_id = $1"#,
+        user_id
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    let brand = match &org {
+        Some(org) => brand_of(tx, org.id).await?,
+        None => MailBrand::product(),
+    };
+    Ok((org.map(|org| (org.id, org.slug)), brand))
+}
+
 /// Queue the letter in the change's transaction; the mailer sends it after the commit.
 pub async fn enqueue(
     tx: &mut Tx,

@@ -1,5 +1,5 @@
 //! Work that is done without a request: renewing subscriptions whose period ended, finishing
-//! charges left half-done, and forgetting expired sessions, old throttle counters, reset links and
+//! charges left half-done, and forgetting expired sessions, old throttle counters, reset and unlock links and
 //! activities past their retention. One runner per database: whoever holds a lease (a row renewed
 //! on every round) does the work; other instances wait for it to lapse. The server's scheduler
 //! decides when.
@@ -11,7 +11,7 @@ use common::scheduled::Round;
 use common::DomainResult;
 
 use crate::db::{self, Pool};
-use crate::{accounts, activity, billing, sessions, subscription, throttle};
+use crate::{accounts, activity, billing, lockout, sessions, subscription, throttle};
 
 /// Everything that is due now. Safe to run from several places at once: each step is guarded.
 pub async fn run_due_work(pool: &Pool, gateway: &dyn PaymentGateway) -> DomainResult<Round> {
@@ -22,7 +22,8 @@ pub async fn run_due_work(pool: &Pool, gateway: &dyn PaymentGateway) -> DomainRe
         pruned: sessions::prune(pool).await?
             + throttle::prune(pool).await?
             + activity::prune(pool).await?
-            + accounts::prune(pool).await?,
+            + accounts::prune(pool).await?
+            + lockout::prune(pool).await?,
     })
 }
 

@@ -1,27 +1,33 @@
 //! Signing in and out, and sessions: a random bearer token given to the client once; the database
 //! keeps only its SHA-256.
 
-use common::session::{SessionUser, Stage};
+use common::mail::Links;
+use common::session::{Factor, SessionUser, Stage};
 use common::tokens::{new_token, token_hash};
 use common::{iso, say, spoken, Actor, ClientInfo, DomainError, DomainResult, Kind, Timestamp};
-use contract::{ActivityKey, LoginRequest, LoginResponse, Me, Membership, OrgRole, Profile, SignInStep};
+use contract::{ActivityKey, LoginRequest, LoginResponse, Me, Membership, OrgRole, Profile, SignInStep, TwoFactorCode};
 use serde_json::json;
 
 use common::password::Hasher;
 
 use crate::activity::{self, By, Change};
 use crate::db::{self, Pool, Tx};
+use crate::lockout::{self, Gate};
 use crate::throttle::{self, Secret, Subject};
 use crate::two_factor::{self, SecondFactor};
 use crate::{billing, people, settings};
 
 /// How long a session lasts from sign-in.
 pub const LIFETIME: chrono::Duration = chrono::Duration::hours(12);
+/// How long a session that owes its second factor waits for it.
+pub const PENDING_LIFETIME: chrono::Duration = chrono::Duration::minutes(5);
 
-/// Sign in with email and password, counted by the throttle before the password is checked.
+/// Sign in with email and password, counted by the throttle and by the account's failures in a
+/// row before the password is checked.
 pub async fn sign_in(
     pool: &Pool,
     hasher: &Hasher,
+    links: &Links,
     client: &ClientInfo,
     request: &LoginRequest,
 ) -> DomainResult<LoginResponse> {
@@ -32,23 +38,34 @@ pub async fn sign_in(
     let found = people::credentials(pool, &email).await?;
     // A worker first: a sign-in the server is too busy to check is refused before it counts.
     let worker = hasher.reserve()?;
+    let found_id = found.as_ref().map(|c| c.id);
+    let proven = match found_id {
+        Some(user_id) => lockout::proven(pool, user_id, Factor::Password, request.unlock.as_deref()).await?,
+        None => false,
+    };
     let subject = Subject {
         secret: Secret::Password,
         account: &email,
-        user_id: found.as_ref().map(|c| c.id),
+        user_id: found_id,
         client: client.ip,
+        proven,
     };
     let attempt = throttle::begin(pool, subject)
         .await?
         .map_err(|throttled| throttled.into_error(("sign-in", "Anmeldung")))?;
-    let found_id = found.as_ref().map(|c| c.id);
+    if let Some(user_id) = found_id {
+        if lockout::begin(pool, user_id, Factor::Password, proven).await? == Gate::Locked {
+            record_failure(pool, user_id, client, Failure::Locked(Factor::Password)).await?;
+            return Err(lockout::refuse(pool, links, user_id, Factor::Password).await?);
+        }
+    }
     let stored = found.as_ref().and_then(|c| c.password_hash.clone());
     let matched = worker.check(&request.password, stored).await?;
     let user = match found.filter(|_| matched) {
         Some(user) => user,
         None => {
             if let Some(user_id) = found_id {
-                record_failure(pool, user_id, client).await?;
+                record_failure(pool, user_id, client, Failure::WrongPassword).await?;
             }
             return Err(DomainError::new(
                 Kind::Unauthenticated,
@@ -64,13 +81,18 @@ pub async fn sign_in(
     if user.disabled {
         let mut tx = db::write(pool).await?;
         attempt.succeeded(&mut tx).await?;
+        lockout::succeeded(&mut tx, user.id, Factor::Password).await?;
         tx.commit().await?;
         return Err(account_disabled());
     }
     // With two-factor sign-in the password opens a session that opens nothing until the code.
     let stage = if user.two_factor { Stage::TwoFactor } else { Stage::Full };
     let mut tx = db::write(pool).await?;
-    attempt.succeeded(&mut tx).await?;
+    match stage {
+        Stage::Full => attempt.succeeded(&mut tx).await?,
+        Stage::TwoFactor => attempt.succeeded_in_part(&mut tx).await?,
+    }
+    lockout::succeeded(&mut tx, user.id, Factor::Password).await?;
     let (token, expires_at) = open(&mut tx, user.id, stage).await?;
     if stage == Stage::Full {
         record_sign_in(&mut tx, user.id, client, None).await?;
@@ -137,14 +159,18 @@ fn wrong_code() -> DomainError {
 }
 
 /// The second step of signing in: an authentication code (each code works once) or a recovery
-/// code (each works once), throttled like passwords. The session then opens.
+/// code (each works once), throttled like passwords and counted against the account whatever the
+/// address. The pending session then ends and a new one opens, so a token seen before the code
+/// (in a log, by a script on the page) is worth nothing after it.
 pub async fn second_factor(
     pool: &Pool,
+    links: &Links,
     client: &ClientInfo,
     session: &SessionUser,
-    code: &str,
-    token: &str,
+    request: &TwoFactorCode,
+    pending_token: &str,
 ) -> DomainResult<LoginResponse> {
+    let code = request.code.as_str();
     if code.trim().is_empty() || code.chars().count() > 64 {
         return Err(DomainError::invalid(
             "code",
@@ -154,59 +180,82 @@ pub async fn second_factor(
             ),
         ));
     }
-    let email = people::email_of(pool, session.user_id).await?;
+    let user_id = session.user_id;
+    let email = people::email_of(pool, user_id).await?;
+    let proven = lockout::proven(pool, user_id, Factor::Code, request.unlock.as_deref()).await?;
     let subject = Subject {
         secret: Secret::SecondFactor,
         account: &email,
-        user_id: Some(session.user_id),
+        user_id: Some(user_id),
         client: client.ip,
+        proven,
     };
     let attempt = throttle::begin(pool, subject)
         .await?
         .map_err(|throttled| throttled.into_error(("code", "Code")))?;
+    if lockout::begin(pool, user_id, Factor::Code, proven).await? == Gate::Locked {
+        record_failure(pool, user_id, client, Failure::Locked(Factor::Code)).await?;
+        return Err(lockout::refuse(pool, links, user_id, Factor::Code).await?);
+    }
     let mut tx = db::write(pool).await?;
-    let Some(used) = two_factor::use_code(&mut tx, session.user_id, code).await? else {
+    let Some(used) = two_factor::use_code(&mut tx, user_id, code).await? else {
         tx.rollback().await?;
+        record_failure(pool, user_id, client, Failure::WrongCode(SecondFactor::of(code))).await?;
         return Err(wrong_code());
     };
-    attempt.succeeded(&mut tx).await?;
-    let hash = token_hash(token);
-    let opened = sqlx::query!(
-        "UPDATE sessions SET stage = 'full' WHERE token_hash = $1 AND stage = 'two_factor'",
+    let now = common::now();
+    let hash = token_hash(pending_token);
+    let ended = sqlx::query!(
+        "UPDATE sessions SET revoked_at = $1
+         WHERE token_hash = $2 AND stage = 'two_factor' AND revoked_at IS NULL AND expires_at > $1",
+        now,
         hash
     )
     .execute(&mut *tx)
     .await?
     .rows_affected();
-    if opened == 0 {
+    if ended == 0 {
         return Err(DomainError::unauthorized());
     }
-    let extra =
-        (used == SecondFactor::RecoveryCode).then(|| Change::new(ActivityKey::RecoveryCodeUse).to(session.user_id));
-    record_sign_in(&mut tx, session.user_id, client, extra).await?;
+    attempt.succeeded(&mut tx).await?;
+    lockout::succeeded(&mut tx, user_id, Factor::Code).await?;
+    let (token, expires_at) = open(&mut tx, user_id, Stage::Full).await?;
+    let extra = (used == SecondFactor::RecoveryCode).then(|| Change::new(ActivityKey::RecoveryCodeUse).to(user_id));
+    record_sign_in(&mut tx, user_id, client, extra).await?;
     tx.commit().await?;
-    let me = me(pool, session.user_id).await?;
-    let expires_at = sqlx::query_scalar!(
-        r#"SELECT expires_at AS "expires_at: Timestamp" FROM sessions WHERE token_hash = $1"#,
-        hash
-    )
-    .fetch_one(pool)
-    .await?;
+    let me = me(pool, user_id).await?;
     Ok(LoginResponse {
-        token: token.to_string(),
+        token,
         expires_at: iso(expires_at),
         next: next_step(Stage::Full, &me),
         me,
     })
 }
 
-/// A wrong password for a person in an organization is in that organization's activity log.
-async fn record_failure(pool: &Pool, user_id: i64, client: &ClientInfo) -> DomainResult<()> {
+/// Why a sign-in of a known account failed.
+#[derive(Clone, Copy, Debug)]
+enum Failure {
+    WrongPassword,
+    WrongCode(SecondFactor),
+    /// The factor waits for proof by mail, and the attempt brought none.
+    Locked(Factor),
+}
+
+/// A failed sign-in of a person in an organization is in that organization's activity log, with
+/// the factor that failed: its admins see a guess at a code as well as at a password.
+async fn record_failure(pool: &Pool, user_id: i64, client: &ClientInfo, failure: Failure) -> DomainResult<()> {
+    let (reason, factor) = match failure {
+        Failure::WrongPassword => ("wrong_password", "password"),
+        Failure::WrongCode(SecondFactor::AuthenticatorCode) => ("wrong_code", "authenticator_code"),
+        Failure::WrongCode(SecondFactor::RecoveryCode) => ("wrong_code", "recovery_code"),
+        Failure::Locked(Factor::Password) => ("locked", "password"),
+        Failure::Locked(Factor::Code) => ("locked", "code"),
+    };
     let mut tx = db::write(pool).await?;
     if let Some((org_id, _)) = membership(&mut tx, user_id).await? {
         let change = Change::new(ActivityKey::SessionFail)
             .to(user_id)
-            .with(json!({ "reason": "wrong_password" }));
+            .with(json!({ "reason": reason, "factor": factor }));
         activity::record(&mut tx, org_id, By::Client(client), change).await?;
     }
     Ok(tx.commit().await?)
@@ -223,19 +272,25 @@ pub async fn membership(tx: &mut Tx, user_id: i64) -> DomainResult<Option<(i64, 
     Ok(row.map(|r| (r.org_id, r.org_role)))
 }
 
-/// Count the sign-in and open a session, inside the transaction that signs the person in
-/// (sign-in, or accepting an invitation). Returns the token and its expiry.
+/// Open a session, inside the transaction that signs the person in (sign-in, or accepting an
+/// invitation), and count the sign-in once it is complete. Returns the token and its expiry.
 pub async fn open(tx: &mut Tx, user_id: i64, stage: Stage) -> DomainResult<(String, Timestamp)> {
     let now = common::now();
-    sqlx::query!(
-        "UPDATE users SET sign_in_count = sign_in_count + 1, last_sign_in_at = $1 WHERE id = $2",
-        now,
-        user_id
-    )
-    .execute(&mut **tx)
-    .await?;
+    if stage == Stage::Full {
+        sqlx::query!(
+            "UPDATE users SET sign_in_count = sign_in_count + 1, last_sign_in_at = $1 WHERE id = $2",
+            now,
+            user_id
+        )
+        .execute(&mut **tx)
+        .await?;
+    }
+    let lifetime = match stage {
+        Stage::Full => LIFETIME,
+        Stage::TwoFactor => PENDING_LIFETIME,
+    };
     let token = new_token();
-    let (hash, expires_at, stage) = (token_hash(&token), now + LIFETIME, stage.as_str());
+    let (hash, expires_at, stage) = (token_hash(&token), now + lifetime, stage.as_str());
     sqlx::query!(
         "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, stage) VALUES ($1, $2, $3, $4, $5)",
         hash,

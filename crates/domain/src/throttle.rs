@@ -7,13 +7,17 @@
 //!
 //! Three counters, each failing on its own:
 //! - one account from one client address: a few failures, then that pair waits;
-//! - one client address across accounts: credential stuffing slows the address. One account can
-//!   only add its own few failures here, so failures for one account never block another;
+//! - one client address across accounts: credential stuffing slows the address. An account at an
+//!   address it has signed in from before skips this one, so strangers behind the same NAT or
+//!   office exit cannot lock its people out;
 //! - one account from addresses it has never signed in from: a slow guess from many addresses
 //!   is held down too, while the person keeps signing in from addresses they have used before.
-//!   So no stranger at another address can lock a person out of their own.
+//!   So no stranger at another address can lock a person out of their own. Codes always count
+//!   here: an address becomes known only by a complete sign-in, and a code guess from a known
+//!   address is still a guess at the account.
 //!
 //! A success gives back what its attempt took and clears the account's count at that address.
+//! Failures in a row, whatever the address, are the business of [`crate::lockout`].
 
 use std::net::IpAddr;
 
@@ -88,6 +92,9 @@ pub fn client_key(ip: IpAddr) -> String {
 pub struct Attempt {
     account_key: Option<String>,
     shared_keys: Vec<String>,
+    /// Counters a success empties: the account's share, after a proof by mail (the failures in
+    /// it were a stranger's).
+    cleared_keys: Vec<String>,
     remember: Option<(i64, String)>,
 }
 
@@ -118,6 +125,9 @@ pub struct Subject<'a> {
     pub account: &'a str,
     pub user_id: Option<i64>,
     pub client: IpAddr,
+    /// The attempt brings a live unlock link (see [`crate::lockout`]): the person proved by mail
+    /// that it is them, so the account's share, which strangers may have filled, is not theirs.
+    pub proven: bool,
 }
 
 /// Count an attempt before its check, or refuse it.
@@ -129,19 +139,25 @@ pub async fn begin(pool: &Pool, subject: Subject<'_>) -> DomainResult<Result<Att
         None => false,
     };
     let account = subject.account.trim().to_lowercase();
-    // The address's counter and, for addresses new to the account, the account's own: both get
-    // their place back on success. The account-at-address counter is cleared instead.
-    let mut shared_keys = vec![format!("{secret}:address:{client}")];
-    if !account.is_empty() && !known {
-        shared_keys.push(format!("{secret}:account:{account}"));
+    // The address's counter (not for an account at home there) and the account's own (not for
+    // passwords at home, always for codes): both get their place back on success. The
+    // account-at-address counter is cleared instead.
+    let mut claims: Vec<(String, Limit)> = Vec::new();
+    if !known {
+        claims.push((format!("{secret}:address:{client}"), ADDRESS));
     }
+    if !account.is_empty() && !subject.proven && (!known || subject.secret == Secret::SecondFactor) {
+        claims.push((format!("{secret}:account:{account}"), ACCOUNT_FROM_NEW_ADDRESSES));
+    }
+    let shared_keys: Vec<String> = claims.iter().map(|(key, _)| key.clone()).collect();
+    let cleared_keys = if subject.proven && !account.is_empty() {
+        vec![format!("{secret}:account:{account}")]
+    } else {
+        Vec::new()
+    };
     let account_key = (!account.is_empty()).then(|| format!("{secret}:account-at:{account}|{client}"));
-    let mut claims: Vec<(String, Limit)> = vec![(shared_keys[0].clone(), ADDRESS)];
     if let Some(key) = &account_key {
         claims.push((key.clone(), ACCOUNT_AT_ADDRESS));
-    }
-    if let Some(key) = shared_keys.get(1) {
-        claims.push((key.clone(), ACCOUNT_FROM_NEW_ADDRESSES));
     }
 
     let now = common::now();
@@ -166,6 +182,7 @@ pub async fn begin(pool: &Pool, subject: Subject<'_>) -> DomainResult<Result<Att
     Ok(Ok(Attempt {
         account_key,
         shared_keys,
+        cleared_keys,
         remember: subject.user_id.map(|id| (id, client)),
     }))
 }
@@ -192,11 +209,19 @@ async fn claim(tx: &mut Tx, key: &str, limit: Limit, now: Timestamp) -> DomainRe
 }
 
 impl Attempt {
+    /// The password was right, and a second factor is still owed: the counters are as after a
+    /// success, but the address becomes one the account is known at only when the code is right
+    /// too (or known addresses would skip the account's counter for code guesses).
+    pub async fn succeeded_in_part(mut self, tx: &mut Tx) -> DomainResult<()> {
+        self.remember = None;
+        self.succeeded(tx).await
+    }
+
     /// The check passed: the account starts afresh at this address, the shared counters get
     /// their place back, and the address becomes one the account is known at. Written in the
     /// transaction that acts on the success (the new session).
     pub async fn succeeded(self, tx: &mut Tx) -> DomainResult<()> {
-        if let Some(key) = &self.account_key {
+        for key in self.account_key.iter().chain(&self.cleared_keys) {
             sqlx::query!("DELETE FROM throttle WHERE key = $1", key)
                 .execute(&mut **tx)
                 .await?;

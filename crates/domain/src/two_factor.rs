@@ -14,10 +14,21 @@ pub enum SecondFactor {
     RecoveryCode,
 }
 
+impl SecondFactor {
+    /// Which one a code is meant as, by its shape (six digits, or a recovery code).
+    pub fn of(code: &str) -> SecondFactor {
+        if contract::is_totp_code(code) {
+            SecondFactor::AuthenticatorCode
+        } else {
+            SecondFactor::RecoveryCode
+        }
+    }
+}
+
 /// Use an authentication code (a code of a time step seen before is refused) or a recovery code,
 /// inside the caller's transaction. None when it does not fit.
 pub async fn use_code(tx: &mut Tx, user_id: i64, code: &str) -> DomainResult<Option<SecondFactor>> {
-    if contract::is_totp_code(code) {
+    if SecondFactor::of(code) == SecondFactor::AuthenticatorCode {
         let secret = sqlx::query_scalar!("SELECT totp_secret FROM users WHERE id = $1", user_id)
             .fetch_one(&mut **tx)
             .await?;

@@ -20,7 +20,7 @@ use crate::AppState;
     responses(
         (status = 200, body = LoginResponse),
         (status = 401, description = "Wrong email or password", body = contract::ApiErrorBody),
-        (status = 403, description = "Account disabled", body = contract::ApiErrorBody),
+        (status = 403, description = "Account disabled, or the password was refused 100 times in a row and the mailed link's token (`unlock`) is missing", body = contract::ApiErrorBody),
         (status = 422, description = "Empty or over-long email or password", body = contract::ApiErrorBody),
         (status = 429, description = "Too many failed attempts; Retry-After says when", body = contract::ApiErrorBody)))]
 pub async fn login(
@@ -29,16 +29,18 @@ pub async fn login(
     Json(request): Json<LoginRequest>,
 ) -> ApiResult<Json<LoginResponse>> {
     Ok(Json(on_db!(&state.db, |pool, domain| {
-        domain::sessions::sign_in(pool, &state.hasher, &client, &request).await
+        domain::sessions::sign_in(pool, &state.hasher, &state.links, &client, &request).await
     })?))
 }
 
-/// The second step of signing in: the code from the authenticator app, or a recovery code.
+/// The second step of signing in: the code from the authenticator app, or a recovery code. The
+/// pending session ends and the answer carries a new token.
 #[utoipa::path(post, path = "/api/v1/auth/two-factor", tag = "auth", security(("bearer" = [])),
     request_body = TwoFactorCode,
     responses(
         (status = 200, body = LoginResponse),
         (status = 401, description = "Wrong or used code, or no session", body = contract::ApiErrorBody),
+        (status = 403, description = "Codes were refused 10 times in a row and the mailed link's token (`unlock`) is missing", body = contract::ApiErrorBody),
         (status = 409, description = "The session owes no code", body = contract::ApiErrorBody),
         (status = 429, description = "Too many wrong codes; Retry-After says when", body = contract::ApiErrorBody)))]
 pub async fn two_factor(
@@ -47,7 +49,15 @@ pub async fn two_factor(
     Json(request): Json<TwoFactorCode>,
 ) -> ApiResult<Json<LoginResponse>> {
     let response = on_db!(&state.db, |pool, domain| {
-        domain::sessions::second_factor(pool, &pending.client, &pending.session, &request.code, &pending.token).await
+        domain::sessions::second_factor(
+            pool,
+            &state.links,
+            &pending.client,
+            &pending.session,
+            &request,
+            &pending.token,
+        )
+        .await
     })?;
     Ok(Json(response))
 }

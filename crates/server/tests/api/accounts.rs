@@ -226,7 +226,13 @@ async fn two_factor_sign_in_takes_a_code_each_used_once_or_a_recovery_code() {
         .await
         .unwrap();
     assert_eq!(opened["next"], "done");
-    assert_eq!(s.get("/orgs/me/users", Some(pending)).await.status(), StatusCode::OK);
+    // A new token: the one seen before the code opens nothing.
+    let signed_in = opened["token"].as_str().unwrap();
+    assert_eq!(s.get("/orgs/me/users", Some(signed_in)).await.status(), StatusCode::OK);
+    assert_eq!(
+        s.get("/orgs/me/users", Some(pending)).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
 
     // The same code again, in another sign-in: refused.
     let second: Value = s

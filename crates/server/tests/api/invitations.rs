@@ -336,7 +336,13 @@ async fn an_account_with_two_factor_sign_in_still_gives_its_code() {
         )
         .await;
     assert_eq!(signed_in.status(), StatusCode::OK);
-    let org: Value = s.get("/orgs/me", Some(token)).await.json().await.unwrap();
+    let signed_in: Value = signed_in.json().await.unwrap();
+    let org: Value = s
+        .get("/orgs/me", signed_in["token"].as_str())
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(org["org"]["slug"], "acme-studio");
 }
 

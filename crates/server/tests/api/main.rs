@@ -12,6 +12,7 @@ mod events;
 mod instances;
 mod invitations;
 mod languages;
+mod lockout;
 mod orgs;
 mod platform;
 mod processes;
