@@ -1,5 +1,6 @@
 use contract::{
-    AccountView, PasswordChange, ProfileUpdate, RecoveryCodes, TwoFactorCode, TwoFactorDisable, TwoFactorSetup,
+    AccountView, PasswordChange, ProfileUpdate, RecoveryCodes, SessionList, SessionsEnded, TwoFactorCode,
+    TwoFactorDisable, TwoFactorSetup,
 };
 
 use crate::api::{self, ApiError};
@@ -14,6 +15,18 @@ pub async fn rename(update: ProfileUpdate) -> Result<AccountView, ApiError> {
 
 pub async fn change_password(change: PasswordChange) -> Result<(), ApiError> {
     api::put_no_answer("/me/password", &change).await
+}
+
+pub async fn sessions() -> Result<SessionList, ApiError> {
+    api::get("/me/sessions").await
+}
+
+pub async fn end_session(id: String) -> Result<(), ApiError> {
+    api::delete(&format!("/me/sessions/{id}")).await
+}
+
+pub async fn end_other_sessions() -> Result<SessionsEnded, ApiError> {
+    api::post("/me/sessions/sign-out-others", &()).await
 }
 
 pub async fn start_two_factor() -> Result<TwoFactorSetup, ApiError> {

@@ -1,5 +1,5 @@
 //! The Account page (`/account`, from the user menu): the signed-in person's own name, password
-//! and two-factor sign-in. Open to every signed-in person, members included, and the only page an
+//! two-factor sign-in, and its sessions. Open to every signed-in person, members included, and the only page an
 //! organization that requires two-factor sign-in opens before it is set up.
 
 mod api;
@@ -7,6 +7,7 @@ mod page;
 mod password_form;
 mod profile_form;
 mod qr;
+mod sessions;
 mod text;
 mod two_factor;
 

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::api;
 use super::password_form::PasswordForm;
 use super::profile_form::ProfileForm;
+use super::sessions::SessionsSection;
 use super::text::t;
 use super::two_factor::TwoFactorSection;
 use crate::session::use_session;
@@ -24,6 +25,7 @@ pub fn AccountPage() -> impl IntoView {
                         <ProfileForm account=for_name on_saved=Callback::new(move |view: contract::AccountView| session.set_profile(view.profile)) />
                         <PasswordForm />
                         <TwoFactorSection account=view on_change=Callback::new(move |_| account.refetch()) />
+                        <SessionsSection />
                     }.into_any()
                 })
             })) />

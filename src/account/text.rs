@@ -2,7 +2,26 @@
 
 crate::i18n::texts! {
     title: "Account" | "Konto",
-    intro: "Your own name, password and two-factor sign-in." | "Ihr eigener Name, Ihr Passwort und die Zwei-Faktor-Anmeldung.",
+    intro: "Your own name, password, two-factor sign-in and where you are signed in." | "Ihr eigener Name, Ihr Passwort, die Zwei-Faktor-Anmeldung und wo Sie angemeldet sind.",
+    sessions: "Sessions" | "Sitzungen",
+    sessions_intro: "Where your account is signed in. Sign out any session you do not recognise, then change your password." | "Wo Ihr Konto angemeldet ist. Melden Sie jede Sitzung ab, die Sie nicht kennen, und ändern Sie dann Ihr Passwort.",
+    loading_sessions: "Loading your sessions…" | "Ihre Sitzungen werden geladen…",
+    /// {0}: the browser, {1}: the system.
+    browser_on_system: "{0} on {1}" | "{0} auf {1}",
+    unknown_browser: "Unknown browser" | "Unbekannter Browser",
+    this_session: "This session" | "Diese Sitzung",
+    /// {0}: when.
+    signed_in_at: "Signed in {0}" | "Angemeldet {0}",
+    /// {0}: when.
+    last_active_at: "last active {0}" | "zuletzt aktiv {0}",
+    sign_out: "Sign out" | "Abmelden",
+    /// {0}: the session's browser and system.
+    sign_out_session: "Sign out {0}" | "{0} abmelden",
+    sign_out_others: "Sign out other sessions" | "Andere Sitzungen abmelden",
+    session_signed_out: "The session was signed out." | "Die Sitzung wurde abgemeldet.",
+    /// {0}: how many.
+    others_signed_out: "Other sessions signed out: {0}." | "Andere Sitzungen abgemeldet: {0}.",
+    retry: "Try again" | "Erneut versuchen",
     loading: "Loading your account…" | "Ihr Konto wird geladen…",
     enter_current: "Enter your current password." | "Geben Sie Ihr aktuelles Passwort ein.",
     password: "Password" | "Passwort",

@@ -114,9 +114,13 @@ pub fn describe(activity: &Activity) -> String {
             }
         }
         // The space or the session says it all.
-        ActivityKey::SpaceAdd | ActivityKey::SpaceDetach | ActivityKey::SessionCreate | ActivityKey::SessionDestroy => {
-            String::new()
-        }
+        ActivityKey::SpaceAdd | ActivityKey::SpaceDetach | ActivityKey::SessionCreate => String::new(),
+        // Signed out from another session (the Account page's "Sessions"), or in it.
+        ActivityKey::SessionDestroy => match p["which"].as_str() {
+            Some("one") => t().another_session_ended.into(),
+            Some("others") => fill(t().other_sessions_ended, &[&p["ended"].as_i64().unwrap_or(0)]),
+            _ => String::new(),
+        },
         // Older entries name no reason: they were all wrong passwords.
         ActivityKey::SessionFail => match (p["reason"].as_str(), p["factor"].as_str()) {
             (Some("wrong_code"), Some("recovery_code")) => t().wrong_recovery_code.into(),

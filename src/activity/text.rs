@@ -49,6 +49,9 @@ crate::i18n::texts! {
     paid_with: "{0} {1} with {2}" | "{0} {1} mit {2}",
     wrong_password: "Wrong password" | "Falsches Passwort",
     wrong_code: "Wrong authentication code" | "Falscher Bestätigungscode",
+    another_session_ended: "Another of their sessions, from their account page" | "Eine andere ihrer Sitzungen, über ihre Kontoseite",
+    /// {0}: how many.
+    other_sessions_ended: "{0} other sessions, from their account page" | "{0} andere Sitzungen, über ihre Kontoseite",
     wrong_recovery_code: "Wrong recovery code" | "Falscher Wiederherstellungscode",
     password_locked: "Password refused: too many wrong ones in a row; a confirmation link was mailed" | "Passwort abgelehnt: zu viele falsche hintereinander; ein Bestätigungslink wurde gemailt",
     codes_locked: "Code refused: too many wrong ones in a row; a confirmation link was mailed" | "Code abgelehnt: zu viele falsche hintereinander; ein Bestätigungslink wurde gemailt",

@@ -198,3 +198,92 @@ mod tests {
         assert!(!is_totp_code("abcd-efgh-ijkl"));
     }
 }
+
+/// One of the signed-in person's sessions (`GET /api/v1/me/sessions`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionSummary {
+    /// What ends it (`DELETE /api/v1/me/sessions/{id}`); not its token.
+    pub id: String,
+    /// The browser and the system it signed in with, read from its User-Agent; none when unknown.
+    pub browser: Option<String>,
+    pub system: Option<String>,
+    /// The address it signed in from.
+    pub ip: Option<String>,
+    /// RFC 3339, UTC.
+    pub signed_in_at: String,
+    /// RFC 3339, UTC, to the minute.
+    pub last_active_at: String,
+    /// The session asking.
+    pub current: bool,
+}
+
+/// `GET /api/v1/me/sessions`: the person's live sessions, the most recently active first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionList {
+    pub sessions: Vec<SessionSummary>,
+}
+
+/// `POST /api/v1/me/sessions/sign-out-others`: how many sessions ended.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionsEnded {
+    pub ended: u64,
+}
+
+/// The browser and the system a User-Agent names, as people call them ("Firefox", "macOS").
+/// Order matters: Edge and Opera say "Chrome" too, Chrome says "Safari", Android says "Linux".
+pub fn browser_and_system(user_agent: &str) -> (Option<&'static str>, Option<&'static str>) {
+    let has = |needle: &str| user_agent.contains(needle);
+    let browser = if has("Edg/") || has("Edge/") {
+        Some("Edge")
+    } else if has("OPR/") || has("Opera") {
+        Some("Opera")
+    } else if has("Firefox/") || has("FxiOS/") {
+        Some("Firefox")
+    } else if has("Chrome/") || has("Chromium/") || has("CriOS/") {
+        Some("Chrome")
+    } else if has("Safari/") {
+        Some("Safari")
+    } else {
+        None
+    };
+    let system = if has("iPhone") || has("iPad") {
+        Some("iOS")
+    } else if has("Android") {
+        Some("Android")
+    } else if has("CrOS") {
+        Some("ChromeOS")
+    } else if has("Windows") {
+        Some("Windows")
+    } else if has("Mac OS X") || has("Macintosh") {
+        Some("macOS")
+    } else if has("Linux") {
+        Some("Linux")
+    } else {
+        None
+    };
+    (browser, system)
+}
+
+#[cfg(test)]
+mod session_tests {
+    use super::browser_and_system;
+
+    #[test]
+    fn browsers_and_systems_are_named_as_people_call_them() {
+        let chrome_linux = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36";
+        assert_eq!(browser_and_system(chrome_linux), (Some("Chrome"), Some("Linux")));
+        let edge = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 Edg/120.0";
+        assert_eq!(browser_and_system(edge), (Some("Edge"), Some("Windows")));
+        let safari_iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
+        assert_eq!(browser_and_system(safari_iphone), (Some("Safari"), Some("iOS")));
+        let firefox_mac = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.0; rv:121.0) Gecko/20100101 Firefox/121.0";
+        assert_eq!(browser_and_system(firefox_mac), (Some("Firefox"), Some("macOS")));
+        let android =
+            "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36";
+        assert_eq!(browser_and_system(android), (Some("Chrome"), Some("Android")));
+        assert_eq!(browser_and_system("curl/8.0"), (None, None));
+    }
+}

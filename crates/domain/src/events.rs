@@ -22,7 +22,7 @@ use contract::{allows, ActivityKey, ChangeEvent, Permission};
 use tokio::sync::watch;
 
 use crate::db::Pool;
-use crate::sessions;
+use crate::sessions::{self, Touch};
 
 /// How often each instance looks for new activities: on SQLite, which has no notices, this is
 /// how it learns of them; on PostgreSQL, where notices wake it, only in case one was lost.
@@ -179,7 +179,7 @@ pub async fn after(pool: &Pool, org_id: i64, receiver: i64, after: i64) -> Domai
 /// that organization, with a role that sees its members. Checked before every read and now and
 /// then while idle, so a signed-out, removed or demoted person's stream ends.
 pub async fn may_follow(pool: &Pool, token: &str, org_id: i64) -> DomainResult<bool> {
-    let Some(session) = sessions::user_of(pool, token).await? else {
+    let Some(session) = sessions::user_of(pool, token, Touch::No).await? else {
         return Ok(false);
     };
     Ok(session.stage == Stage::Full

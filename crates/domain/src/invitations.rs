@@ -520,7 +520,7 @@ pub async fn accept(
         .to(user_id)
         .with(json!({ "email": invitation.email, "org_role": role }));
     activity::record(&mut tx, invitation.org_id, By::Actor(&actor), change).await?;
-    let (token, expires_at) = sessions::open(&mut tx, user_id, stage).await?;
+    let (token, expires_at) = sessions::open(&mut tx, user_id, stage, client).await?;
     tx.commit().await?;
     let me = sessions::me(pool, user_id).await?;
     Ok(LoginResponse {

@@ -4,8 +4,11 @@
 use common::mail::Links;
 use common::session::{Factor, SessionUser, Stage};
 use common::tokens::{new_token, token_hash};
-use common::{iso, say, spoken, Actor, ClientInfo, DomainError, DomainResult, Kind, Timestamp};
-use contract::{ActivityKey, LoginRequest, LoginResponse, Me, Membership, OrgRole, Profile, SignInStep, TwoFactorCode};
+use common::{iso, say, spoken, Actor, ClientInfo, DomainError, DomainResult, Kind, Person, Timestamp};
+use contract::{
+    ActivityKey, LoginRequest, LoginResponse, Me, Membership, OrgRole, Profile, SessionSummary, SignInStep,
+    TwoFactorCode,
+};
 use serde_json::json;
 
 use common::password::Hasher;
@@ -93,7 +96,7 @@ pub async fn sign_in(
         Stage::TwoFactor => attempt.succeeded_in_part(&mut tx).await?,
     }
     lockout::succeeded(&mut tx, user.id, Factor::Password).await?;
-    let (token, expires_at) = open(&mut tx, user.id, stage).await?;
+    let (token, expires_at) = open(&mut tx, user.id, stage, client).await?;
     if stage == Stage::Full {
         record_sign_in(&mut tx, user.id, client, None).await?;
     }
@@ -219,7 +222,7 @@ pub async fn second_factor(
     }
     attempt.succeeded(&mut tx).await?;
     lockout::succeeded(&mut tx, user_id, Factor::Code).await?;
-    let (token, expires_at) = open(&mut tx, user_id, Stage::Full).await?;
+    let (token, expires_at) = open(&mut tx, user_id, Stage::Full, client).await?;
     let extra = (used == SecondFactor::RecoveryCode).then(|| Change::new(ActivityKey::RecoveryCodeUse).to(user_id));
     record_sign_in(&mut tx, user_id, client, extra).await?;
     tx.commit().await?;
@@ -274,7 +277,7 @@ pub async fn membership(tx: &mut Tx, user_id: i64) -> DomainResult<Option<(i64, 
 
 /// Open a session, inside the transaction that signs the person in (sign-in, or accepting an
 /// invitation), and count the sign-in once it is complete. Returns the token and its expiry.
-pub async fn open(tx: &mut Tx, user_id: i64, stage: Stage) -> DomainResult<(String, Timestamp)> {
+pub async fn open(tx: &mut Tx, user_id: i64, stage: Stage, client: &ClientInfo) -> DomainResult<(String, Timestamp)> {
     let now = common::now();
     if stage == Stage::Full {
         sqlx::query!(
@@ -291,13 +294,18 @@ pub async fn open(tx: &mut Tx, user_id: i64, stage: Stage) -> DomainResult<(Stri
     };
     let token = new_token();
     let (hash, expires_at, stage) = (token_hash(&token), now + lifetime, stage.as_str());
+    let (public_id, ip) = (new_public_id(), client.ip.to_string());
     sqlx::query!(
-        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, stage) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, stage, public_id, last_active_at, ip, user_agent)
+         VALUES ($1, $2, $3, $4, $5, $6, $3, $7, $8)",
         hash,
         user_id,
         now,
         expires_at,
-        stage
+        stage,
+        public_id,
+        ip,
+        client.user_agent
     )
     .execute(&mut **tx)
     .await?;
@@ -318,11 +326,29 @@ pub async fn revoke_others(tx: &mut Tx, user_id: i64, keep: Option<&str>) -> Dom
     .rows_affected())
 }
 
+/// What a session is called by outside its owner's browser: 96 random bits in hex, not its token.
+fn new_public_id() -> String {
+    token_hash(&new_token())[..24].to_string()
+}
+
+/// Whether a request marks its session as in use (people's requests do; an event stream's checks
+/// on its own session do not).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Touch {
+    Yes,
+    No,
+}
+
+/// "Last active" is written at most this often per session: a page's burst of requests is one
+/// write, not one per request.
+const ACTIVE_EVERY: chrono::Duration = chrono::Duration::minutes(1);
+
 /// The person behind a live session, or none.
-pub async fn user_of(pool: &Pool, token: &str) -> DomainResult<Option<SessionUser>> {
+pub async fn user_of(pool: &Pool, token: &str, touch: Touch) -> DomainResult<Option<SessionUser>> {
     let (hash, now) = (token_hash(token), common::now());
     let row = db::with_two_factor_required!(query!(
         r#"SELECT s.user_id, m.org_id AS "org_id?", m.org_role AS "org_role?: OrgRole", s.stage AS "stage: Stage",
+                  s.last_active_at AS "last_active_at: Timestamp",
                   ("#,
         r#" AND u.totp_enabled_at IS NULL) AS "must_set_up_two_factor!: bool"
            FROM sessions s
@@ -335,12 +361,114 @@ pub async fn user_of(pool: &Pool, token: &str) -> DomainResult<Option<SessionUse
     ))
     .fetch_optional(pool)
     .await?;
+    if let Some(row) = &row {
+        if touch == Touch::Yes && row.last_active_at < now - ACTIVE_EVERY {
+            sqlx::query!(
+                "UPDATE sessions SET last_active_at = $1 WHERE token_hash = $2",
+                now,
+                hash
+            )
+            .execute(pool)
+            .await?;
+        }
+    }
     Ok(row.map(|r| SessionUser {
         user_id: r.user_id,
         org: r.org_id.zip(r.org_role),
         stage: r.stage,
         must_set_up_two_factor: r.must_set_up_two_factor,
     }))
+}
+
+/// The person's live sessions, the most recently active first; `token` is the one asking.
+pub async fn list(pool: &Pool, user_id: i64, token: &str) -> DomainResult<Vec<SessionSummary>> {
+    let (now, current) = (common::now(), token_hash(token));
+    let rows = sqlx::query!(
+        r#"SELECT token_hash AS "token_hash!", public_id, ip, user_agent, created_at AS "created_at: Timestamp",
+                  last_active_at AS "last_active_at: Timestamp"
+           FROM sessions
+           WHERE user_id = $1 AND stage = 'full' AND revoked_at IS NULL AND expires_at > $2
+           ORDER BY last_active_at DESC, created_at DESC"#,
+        user_id,
+        now
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let (browser, system) = contract::browser_and_system(r.user_agent.as_deref().unwrap_or(""));
+            SessionSummary {
+                id: r.public_id,
+                browser: browser.map(String::from),
+                system: system.map(String::from),
+                ip: r.ip,
+                signed_in_at: iso(r.created_at),
+                last_active_at: iso(r.last_active_at),
+                current: r.token_hash == current,
+            }
+        })
+        .collect())
+}
+
+fn no_such_session() -> DomainError {
+    DomainError::new(
+        Kind::NotFound,
+        "not_found",
+        say!("This session has ended already.", "Diese Sitzung ist bereits beendet."),
+    )
+}
+
+/// End one of the person's own sessions by its public id (not the one asking: that is signing
+/// out). Not found when it is not theirs, or not live.
+pub async fn end(pool: &Pool, person: &Person<'_>, token: &str, public_id: &str) -> DomainResult<()> {
+    let mut tx = db::write(pool).await?;
+    let (now, current) = (common::now(), token_hash(token));
+    let ended = sqlx::query!(
+        "UPDATE sessions SET revoked_at = $1
+         WHERE public_id = $2 AND user_id = $3 AND token_hash <> $4 AND revoked_at IS NULL AND expires_at > $1",
+        now,
+        public_id,
+        person.user_id,
+        current
+    )
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if ended == 0 {
+        return Err(no_such_session());
+    }
+    record_ended(&mut tx, person, json!({ "ended": 1, "which": "one" })).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// "Sign out other sessions": every live session of the person but the one asking.
+pub async fn end_others(pool: &Pool, person: &Person<'_>, token: &str) -> DomainResult<u64> {
+    let mut tx = db::write(pool).await?;
+    let ended = revoke_others(&mut tx, person.user_id, Some(token)).await?;
+    if ended > 0 {
+        record_ended(&mut tx, person, json!({ "ended": ended, "which": "others" })).await?;
+    }
+    tx.commit().await?;
+    Ok(ended)
+}
+
+/// Sessions ended from another one are in the person's organization's log, as a sign-out.
+async fn record_ended(tx: &mut Tx, person: &Person<'_>, details: serde_json::Value) -> DomainResult<()> {
+    if let Some((org_id, role)) = membership(tx, person.user_id).await? {
+        let actor = Actor {
+            user_id: person.user_id,
+            org_id,
+            role,
+            client: person.client.clone(),
+        };
+        let change = Change::new(ActivityKey::SessionDestroy)
+            .to(person.user_id)
+            .with(details);
+        activity::record(tx, org_id, By::Actor(&actor), change).await?;
+    }
+    Ok(())
 }
 
 /// Sign out: the session is revoked, so the token is useless from now on.

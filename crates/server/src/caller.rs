@@ -64,7 +64,7 @@ fn token(parts: &Parts) -> Option<&str> {
 async fn session(parts: &mut Parts, state: &AppState) -> ApiResult<(SessionUser, String, ClientInfo)> {
     let token = token(parts).ok_or_else(DomainError::unauthorized)?.to_string();
     let session = on_db!(&state.db, |pool, domain| {
-        domain::sessions::user_of(pool, &token).await
+        domain::sessions::user_of(pool, &token, domain::sessions::Touch::Yes).await
     })
     .map_err(DomainError::from)?
     .ok_or_else(DomainError::unauthorized)?;

@@ -165,3 +165,79 @@ pub async fn an_organization_requiring_two_factor_sends_people_to_set_it_up_firs
     ensure!(body.contains("On"), "the users list says who has two-factor sign-in");
     Ok(())
 }
+
+/// A session of `email` opened by another browser (a phone, a forgotten laptop), with its token.
+async fn session_elsewhere(
+    ctx: &Ctx,
+    email: &str,
+    user_agent: &str,
+) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+    let answer: serde_json::Value = reqwest::Client::new()
+        .post(format!("{}/api/v1/auth/login", ctx.base))
+        .header("User-Agent", user_agent)
+        .json(&serde_json::json!({ "email": email, "password": "demo-password" }))
+        .send()
+        .await?
+        .json()
+        .await?;
+    Ok(answer["token"].as_str().ok_or("no token")?.to_string())
+}
+
+/// Whether `token` still opens anything.
+async fn still_signed_in(ctx: &Ctx, token: &str) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
+    let status = reqwest::Client::new()
+        .get(format!("{}/api/v1/auth/me", ctx.base))
+        .bearer_auth(token)
+        .send()
+        .await?
+        .status();
+    Ok(status.is_success())
+}
+
+pub async fn sessions_elsewhere_are_seen_and_signed_out_from_the_account_page(ctx: Ctx) -> TestResult {
+    let laptop = session_elsewhere(
+        &ctx,
+        "admin@acme.test",
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0",
+    )
+    .await?;
+    let phone = session_elsewhere(
+        &ctx,
+        "admin@acme.test",
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1",
+    )
+    .await?;
+    ctx.open("/sign-in?next=/account").await?;
+    ctx.sign_in("admin@acme.test", "demo-password").await?;
+    ctx.wait_location("/account").await?;
+    ctx.by_name("heading", "Sessions").await?;
+    ctx.wait_text("This session").await?;
+    ctx.wait_text("Firefox on Windows").await?;
+    ctx.wait_text("Safari on iOS").await?;
+    ctx.snap("account-sessions").await?;
+
+    // The forgotten laptop, by name.
+    ctx.click("button", "Sign out Firefox on Windows").await?;
+    ctx.wait_text("The session was signed out.").await?;
+    ensure!(
+        !still_signed_in(&ctx, &laptop).await?,
+        "the laptop's token opens nothing any more"
+    );
+    ensure!(still_signed_in(&ctx, &phone).await?, "the phone is still signed in");
+    let body = ctx.body_text().await?;
+    ensure!(
+        !body.contains("Firefox on Windows"),
+        "the list no longer shows it:\n{body}"
+    );
+
+    // Then everything but this browser.
+    ctx.click("button", "Sign out other sessions").await?;
+    ctx.wait_text("Other sessions signed out: 1.").await?;
+    ensure!(
+        !still_signed_in(&ctx, &phone).await?,
+        "the phone's token opens nothing any more"
+    );
+    ctx.wait_location("/account").await?;
+    ctx.by_name("heading", "Sessions").await?;
+    Ok(())
+}

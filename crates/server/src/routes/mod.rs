@@ -14,6 +14,7 @@ mod invitations;
 mod invoices;
 mod meta;
 mod orgs;
+mod sessions;
 mod settings;
 mod spaces;
 mod statistics;
@@ -43,6 +44,9 @@ pub fn api() -> (Router<AppState>, OpenApi) {
         .routes(routes!(account::start_two_factor))
         .routes(routes!(account::verify_two_factor))
         .routes(routes!(account::disable_two_factor))
+        .routes(routes!(sessions::list))
+        .routes(routes!(sessions::end))
+        .routes(routes!(sessions::end_others))
         .routes(routes!(orgs::me))
         .routes(routes!(events::stream))
         .routes(routes!(spaces::list, spaces::add))

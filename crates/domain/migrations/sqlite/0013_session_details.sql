@@ -1,0 +1,9 @@
+-- What a person sees of their sessions, and when each was last used: a public id to end it by
+-- (the token's hash stays private), the browser and address it signed in from, and the last
+-- activity, which an idle timeout ends the session after.
+ALTER TABLE sessions ADD COLUMN public_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN last_active_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN ip TEXT;
+ALTER TABLE sessions ADD COLUMN user_agent TEXT;
+UPDATE sessions SET public_id = lower(hex(randomblob(12))), last_active_at = created_at;
+CREATE UNIQUE INDEX sessions_by_public_id ON sessions (public_id);
