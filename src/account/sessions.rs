@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::api;
 use super::text::t;
 use crate::i18n::fill;
-use crate::widgets::format;
+use crate::widgets::{format, load_view, Loader};
 
 /// "Firefox on macOS", as far as the session's browser is known.
 fn device(session: &SessionSummary) -> String {
@@ -18,36 +18,33 @@ fn device(session: &SessionSummary) -> String {
     }
 }
 
+/// Which sessions to sign out.
+#[derive(Clone)]
+enum Ending {
+    One(String),
+    Others,
+}
+
 #[component]
 pub fn SessionsSection() -> impl IntoView {
     let list = LocalResource::new(api::sessions);
-    let status = RwSignal::new(None::<String>);
-    let end_one = Action::new_local(move |id: &String| {
-        let id = id.clone();
-        async move { api::end_session(id).await }
-    });
-    let end_others = Action::new_local(move |_: &()| api::end_other_sessions());
-    // Each answer says what happened, and the list is read again (another browser may have
-    // signed out meanwhile, or this one's list was old).
-    Effect::new(move |_| {
-        if let Some(result) = end_one.value().get() {
-            status.set(Some(match result {
-                Ok(()) => t().session_signed_out.to_string(),
-                Err(err) => err.to_string(),
-            }));
+    // One action for both ways of signing out: what it says when done is its value, and the list
+    // is read again either way (another browser may have signed out meanwhile).
+    let end = Action::new_local(move |what: &Ending| {
+        let what = what.clone();
+        async move {
+            let said = match what {
+                Ending::One(id) => api::end_session(id).await.map(|()| t().session_signed_out.to_string()),
+                Ending::Others => api::end_other_sessions()
+                    .await
+                    .map(|SessionsEnded { ended }| fill(t().others_signed_out, &[&ended])),
+            };
             list.refetch();
+            said.unwrap_or_else(|err| err.to_string())
         }
     });
-    Effect::new(move |_| {
-        if let Some(result) = end_others.value().get() {
-            status.set(Some(match result {
-                Ok(SessionsEnded { ended }) => fill(t().others_signed_out, &[&ended]),
-                Err(err) => err.to_string(),
-            }));
-            list.refetch();
-        }
-    });
-    let busy = move || end_one.pending().get() || end_others.pending().get();
+    let status = move || end.value().get();
+    let busy = move || end.pending().get();
 
     let row = move |session: SessionSummary| {
         let name = device(&session);
@@ -68,7 +65,7 @@ pub fn SessionsSection() -> impl IntoView {
                 </div>
                 {(!session.current).then(|| view! {
                     <button type="button" class="button" aria-label=sign_out_label disabled=busy
-                        on:click=move |_| { end_one.dispatch(id.clone()); }>
+                        on:click=move |_| { end.dispatch(Ending::One(id.clone())); }>
                         {t().sign_out}
                     </button>
                 })}
@@ -80,27 +77,20 @@ pub fn SessionsSection() -> impl IntoView {
         <section class="card settings-section" aria-labelledby="account-sessions">
             <h2 id="account-sessions">{t().sessions}</h2>
             <p class="muted">{t().sessions_intro}</p>
-            <Suspense fallback=move || view! { <p class="muted">{t().loading_sessions}</p> }>
-                {move || Suspend::new(async move {
-                    match list.await {
-                        Ok(found) => {
-                            let others = found.sessions.iter().filter(|s| !s.current).count();
-                            view! {
-                                <ul class="session-list">{found.sessions.into_iter().map(row).collect_view()}</ul>
-                                <button type="button" class="button" disabled=move || busy() || others == 0
-                                    on:click=move |_| { end_others.dispatch(()); }>
-                                    {t().sign_out_others}
-                                </button>
-                            }.into_any()
-                        }
-                        Err(err) => view! {
-                            <p class="alert alert-error" role="alert">{err.to_string()}</p>
-                            <button type="button" class="button" on:click=move |_| list.refetch()>{t().retry}</button>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
-            <p class="muted" role="status">{move || status.get()}</p>
+            <Loader label=t().loading_sessions retry=Callback::new(move |_| list.refetch())
+                load=Callback::new(move |_| load_view(async move {
+                    list.await.map(|found| {
+                        let others = found.sessions.iter().filter(|s| !s.current).count();
+                        view! {
+                            <ul class="session-list">{found.sessions.into_iter().map(row).collect_view()}</ul>
+                            <button type="button" class="button" disabled=move || busy() || others == 0
+                                on:click=move |_| { end.dispatch(Ending::Others); }>
+                                {t().sign_out_others}
+                            </button>
+                        }.into_any()
+                    })
+                })) />
+            <p class="muted" role="status">{status}</p>
         </section>
     }
 }

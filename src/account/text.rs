@@ -21,7 +21,6 @@ crate::i18n::texts! {
     session_signed_out: "The session was signed out." | "Die Sitzung wurde abgemeldet.",
     /// {0}: how many.
     others_signed_out: "Other sessions signed out: {0}." | "Andere Sitzungen abgemeldet: {0}.",
-    retry: "Try again" | "Erneut versuchen",
     loading: "Loading your account…" | "Ihr Konto wird geladen…",
     enter_current: "Enter your current password." | "Geben Sie Ihr aktuelles Passwort ein.",
     password: "Password" | "Passwort",
