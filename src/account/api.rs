@@ -1,6 +1,6 @@
 use contract::{
     AccountView, PasswordChange, ProfileUpdate, RecoveryCodes, SessionList, SessionsEnded, TwoFactorCode,
-    TwoFactorDisable, TwoFactorSetup,
+    TwoFactorDisable, TwoFactorSetup, TwoFactorStart,
 };
 
 use crate::api::{self, ApiError};
@@ -29,8 +29,8 @@ pub async fn end_other_sessions() -> Result<SessionsEnded, ApiError> {
     api::post("/me/sessions/sign-out-others", &()).await
 }
 
-pub async fn start_two_factor() -> Result<TwoFactorSetup, ApiError> {
-    api::post("/me/two-factor/setup", &()).await
+pub async fn start_two_factor(password: String) -> Result<TwoFactorSetup, ApiError> {
+    api::post("/me/two-factor/setup", &TwoFactorStart { password }).await
 }
 
 pub async fn verify_two_factor(code: String) -> Result<RecoveryCodes, ApiError> {

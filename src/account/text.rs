@@ -41,6 +41,8 @@ crate::i18n::texts! {
     required: "Your organization requires two-factor sign-in. Set it up to open the rest of the app." | "Ihre Organisation verlangt die Zwei-Faktor-Anmeldung. Richten Sie sie ein, um den Rest der App zu öffnen.",
     explain: "After your password, sign-in asks for a code from an authenticator app on your phone (such as 1Password, Google Authenticator or Microsoft Authenticator)." | "Nach Ihrem Passwort fragt die Anmeldung nach einem Code aus einer Authenticator-App auf Ihrem Telefon (etwa 1Password, Google Authenticator oder Microsoft Authenticator).",
     set_up: "Set up two-factor sign-in" | "Zwei-Faktor-Anmeldung einrichten",
+    confirm_password: "Your password, to confirm it is you" | "Ihr Passwort, zur Bestätigung",
+    continue_set_up: "Continue" | "Weiter",
     on: "On." | "An.",
     /// {0}: how many recovery codes are left.
     on_details: " Sign-in asks for a code from your authenticator app. {0} recovery codes left." | " Die Anmeldung fragt nach einem Code aus Ihrer Authenticator-App. Noch {0} Wiederherstellungscodes.",

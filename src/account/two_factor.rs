@@ -27,26 +27,63 @@ pub fn TwoFactorSection(account: AccountView, on_change: Callback<()>) -> impl I
         Step::Off
     });
     let failure = RwSignal::new(None::<ApiError>);
-    let start = Action::new_local(|_: &()| api::start_two_factor());
+    // The set-up starts with the current password: a session someone else got hold of must not
+    // enrol their own authenticator.
+    let asking_password = RwSignal::new(false);
+    let password = RwSignal::new(String::new());
+    let start = Action::new_local(|password: &String| api::start_two_factor(password.clone()));
     Effect::new(move |_| match start.value().get() {
-        Some(Ok(setup)) => step.set(Step::Scanning(setup)),
+        Some(Ok(setup)) => {
+            password.set(String::new());
+            step.set(Step::Scanning(setup));
+        }
         Some(Err(err)) => failure.set(Some(err)),
         None => {}
     });
+    let password_error = move || {
+        failure
+            .get()
+            .filter(|err| err.field() == Some("password"))
+            .map(|err| err.to_string())
+    };
+    let on_start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        failure.set(None);
+        if password.get_untracked().is_empty() {
+            asking_password.set(true);
+            return;
+        }
+        start.dispatch(password.get_untracked());
+    };
     let required = account.two_factor_required;
     let codes_left = account.recovery_codes_left;
     view! {
         <section class="card settings-section" aria-labelledby="account-two-factor">
             <h2 id="account-two-factor">{t().two_factor}</h2>
-            {move || failure.get().map(|err| view! { <p class="alert alert-error" role="alert">{err.to_string()}</p> })}
+            {move || failure.get().filter(|err| err.field().is_none()).map(|err| view! { <p class="alert alert-error" role="alert">{err.to_string()}</p> })}
             {move || match step.get() {
                 Step::Off => view! {
                     {required.then(|| view! {
                         <p class="alert alert-warning" role="alert">{t().required}</p>
                     })}
                     <p>{t().explain}</p>
-                    <button type="button" class="button primary" disabled=move || start.pending().get()
-                        on:click=move |_| { failure.set(None); start.dispatch(()); }>{t().set_up}</button>
+                    <Show when=move || asking_password.get() fallback=move || view! {
+                        <button type="button" class="button primary" on:click=move |_| asking_password.set(true)>{t().set_up}</button>
+                    }>
+                        <form on:submit=on_start novalidate>
+                            <div class="field">
+                                <label for="setup-password">{t().confirm_password}</label>
+                                <input id="setup-password" type="password" autocomplete="current-password" bind:value=password
+                                    aria-invalid=move || password_error().is_some().to_string()
+                                    aria-describedby="setup-password-error" />
+                                <p id="setup-password-error" class="field-error" role="alert">{password_error}</p>
+                            </div>
+                            <div class="form-actions">
+                                <button type="button" class="button" on:click=move |_| asking_password.set(false)>{crate::widgets::text::t().cancel}</button>
+                                <button type="submit" class="button primary" disabled=move || start.pending().get()>{t().continue_set_up}</button>
+                            </div>
+                        </form>
+                    </Show>
                 }.into_any(),
                 Step::Scanning(setup) => view! {
                     <Scan setup=setup on_verified=Callback::new(move |codes| step.set(Step::ShowingCodes(codes))) />

@@ -23,6 +23,24 @@ impl Links {
             None => format!("{base}{path}#{fragment}"),
         }
     }
+
+    /// The organization's branded address for an app path.
+    pub fn page(&self, slug: Option<&str>, path: &str) -> String {
+        let base = self.public_url.trim_end_matches('/');
+        match slug {
+            Some(slug) => format!("{base}/o/{slug}{path}"),
+            None => format!("{base}{path}"),
+        }
+    }
+}
+
+/// A change to an account's security that its owner is told of by mail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SecurityChange {
+    TwoFactorOn,
+    TwoFactorOff,
+    PasswordChanged,
+    PasswordReset,
 }
 
 /// What an outbox row is about.
@@ -32,6 +50,8 @@ pub enum MailKind {
     PasswordReset,
     /// A factor refused too often in a row: the link that lets the next right answer through.
     Unlock,
+    /// The account's password or two-factor sign-in changed.
+    SecurityNotice,
 }
 
 impl MailKind {
@@ -40,13 +60,19 @@ impl MailKind {
             MailKind::Invitation => "invitation",
             MailKind::PasswordReset => "password_reset",
             MailKind::Unlock => "unlock",
+            MailKind::SecurityNotice => "security_notice",
         }
     }
 
     pub fn parse(text: &str) -> Option<MailKind> {
-        [MailKind::Invitation, MailKind::PasswordReset, MailKind::Unlock]
-            .into_iter()
-            .find(|kind| kind.as_str() == text)
+        [
+            MailKind::Invitation,
+            MailKind::PasswordReset,
+            MailKind::Unlock,
+            MailKind::SecurityNotice,
+        ]
+        .into_iter()
+        .find(|kind| kind.as_str() == text)
     }
 }
 
@@ -200,6 +226,46 @@ pub fn password_reset(brand: &MailBrand, to: &str, link: &str) -> Letter {
         ),
     ];
     let button = crate::say!("Choose a new password", "Neues Passwort wählen");
+    letter(brand, to, heading, &paragraphs, &button, link)
+}
+
+/// "Two-factor sign-in was turned on": told to the account after each change to its security,
+/// with what to do if it was not them.
+pub fn security_notice(brand: &MailBrand, to: &str, change: SecurityChange, link: &str) -> Letter {
+    let app = &brand.app_name;
+    let heading = match change {
+        SecurityChange::TwoFactorOn => crate::say!(
+            "Two-factor sign-in was turned on for your {app} account",
+            "Die Zwei-Faktor-Anmeldung wurde für Ihr Konto bei {app} eingeschaltet"
+        ),
+        SecurityChange::TwoFactorOff => crate::say!(
+            "Two-factor sign-in was turned off for your {app} account",
+            "Die Zwei-Faktor-Anmeldung wurde für Ihr Konto bei {app} ausgeschaltet"
+        ),
+        SecurityChange::PasswordChanged => crate::say!(
+            "The password of your {app} account was changed",
+            "Das Passwort Ihres Kontos bei {app} wurde geändert"
+        ),
+        SecurityChange::PasswordReset => crate::say!(
+            "The password of your {app} account was reset",
+            "Das Passwort Ihres Kontos bei {app} wurde zurückgesetzt"
+        ),
+    };
+    let paragraphs = [
+        crate::say!(
+            "If it was you, there is nothing to do.",
+            "Wenn Sie es waren, ist nichts zu tun."
+        ),
+        crate::say!(
+            "If it was not you, someone else is in your account: reset your password with \"Forgot \
+             password?\" on the sign-in page, sign out every other session on your account page, and \
+             tell your organization's admin.",
+            "Wenn Sie es nicht waren, ist jemand anderes in Ihrem Konto: Setzen Sie Ihr Passwort mit \
+             „Passwort vergessen?“ auf der Anmeldeseite zurück, melden Sie auf Ihrer Kontoseite alle \
+             anderen Sitzungen ab und sagen Sie es dem Admin Ihrer Organisation."
+        ),
+    ];
+    let button = crate::say!("Open your account", "Ihr Konto öffnen");
     letter(brand, to, heading, &paragraphs, &button, link)
 }
 

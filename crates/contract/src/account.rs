@@ -93,7 +93,16 @@ pub struct QrCode {
     pub modules: String,
 }
 
-/// `POST /api/v1/me/two-factor/setup`: a new secret, as text and as an `otpauth://` QR code.
+/// `POST /api/v1/me/two-factor/setup`: the current password, so that a session someone else got
+/// hold of cannot enrol their own authenticator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TwoFactorStart {
+    pub password: String,
+}
+
+/// The answer to `POST /api/v1/me/two-factor/setup`: a new secret, as text and as an
+/// `otpauth://` QR code.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TwoFactorSetup {

@@ -2,7 +2,7 @@
 //! verify, recovery codes, turn off). Each change is recorded in the person's organization, and
 //! every check of a password or code is throttled like a sign-in.
 
-use common::mail::{self as letters, Links, MailKind};
+use common::mail::{self as letters, Links, MailKind, SecurityChange};
 use common::password::Hasher;
 use common::session::Factor;
 use common::tokens::{new_token, token_hash};
@@ -129,6 +129,7 @@ async fn check_own_password(
 pub async fn change_password(
     pool: &Pool,
     hasher: &Hasher,
+    links: &Links,
     person: &Person<'_>,
     token: &str,
     change: &PasswordChange,
@@ -151,6 +152,7 @@ pub async fn change_password(
         Change::new(ActivityKey::PasswordChange).with(json!({ "other_sessions_ended": ended })),
     )
     .await?;
+    tell(&mut tx, links, person.user_id, SecurityChange::PasswordChanged).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -239,6 +241,7 @@ async fn set_password(tx: &mut Tx, user_id: i64, phc: &str) -> DomainResult<()> 
 pub async fn confirm_reset(
     pool: &Pool,
     hasher: &Hasher,
+    links: &Links,
     client: &ClientInfo,
     token: &str,
     password: &str,
@@ -299,8 +302,21 @@ pub async fn confirm_reset(
         Change::new(ActivityKey::PasswordReset).with(json!({ "sessions_ended": ended })),
     )
     .await?;
+    tell(&mut tx, links, user_id, SecurityChange::PasswordReset).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Mail the account that its security changed, in the change's transaction: if it was not them,
+/// they hear of it even when someone else holds their session.
+async fn tell(tx: &mut Tx, links: &Links, user_id: i64, change: SecurityChange) -> DomainResult<()> {
+    let email = sqlx::query_scalar!("SELECT email FROM users WHERE id = $1", user_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    let (org, brand) = outbox::sender_of(tx, user_id).await?;
+    let link = links.page(org.as_ref().map(|(_, slug)| slug.as_str()), "/account");
+    let letter = letters::security_notice(&brand, &email, change, &link);
+    outbox::enqueue(tx, org.map(|(id, _)| id), MailKind::SecurityNotice, user_id, letter).await
 }
 
 /// A QR code of `text`, as modules for the app to draw.
@@ -317,11 +333,21 @@ fn qr(text: &str) -> DomainResult<QrCode> {
     })
 }
 
-/// Start setting up two-factor sign-in: a new secret, kept aside until a code proves the
-/// authenticator app has it.
-pub async fn start_two_factor(pool: &Pool, person: &Person<'_>) -> DomainResult<TwoFactorSetup> {
+/// Start setting up two-factor sign-in, proven by the current password: a new secret, kept aside
+/// until a code proves the authenticator app has it.
+pub async fn start_two_factor(
+    pool: &Pool,
+    hasher: &Hasher,
+    person: &Person<'_>,
+    password: &str,
+) -> DomainResult<TwoFactorSetup> {
+    if password.chars().count() > contract::MAX_PASSWORD_CHARS {
+        return Err(wrong_password().at("password"));
+    }
+    let attempt = check_own_password(pool, hasher, person, password, "password").await?;
     let secret = totp::new_secret();
     let mut tx = db::write(pool).await?;
+    attempt.succeeded(&mut tx).await?;
     let account = sqlx::query!(
         r#"SELECT email, totp_enabled_at IS NOT NULL AS "enabled!: bool" FROM users WHERE id = $1"#,
         person.user_id
@@ -388,7 +414,12 @@ async fn begin_code_attempt(pool: &Pool, person: &Person<'_>) -> DomainResult<th
 
 /// Finish the set-up with a code from the app: two-factor sign-in is on, and the recovery codes
 /// are shown this once.
-pub async fn verify_two_factor(pool: &Pool, person: &Person<'_>, code: &str) -> DomainResult<RecoveryCodes> {
+pub async fn verify_two_factor(
+    pool: &Pool,
+    links: &Links,
+    person: &Person<'_>,
+    code: &str,
+) -> DomainResult<RecoveryCodes> {
     let pending = sqlx::query_scalar!("SELECT totp_pending_secret FROM users WHERE id = $1", person.user_id)
         .fetch_one(pool)
         .await?;
@@ -438,6 +469,7 @@ pub async fn verify_two_factor(pool: &Pool, person: &Person<'_>, code: &str) -> 
         .await?;
     }
     record(&mut tx, person, Change::new(ActivityKey::TwoFactorEnable)).await?;
+    tell(&mut tx, links, person.user_id, SecurityChange::TwoFactorOn).await?;
     tx.commit().await?;
     Ok(RecoveryCodes { codes })
 }
@@ -447,6 +479,7 @@ pub async fn verify_two_factor(pool: &Pool, person: &Person<'_>, code: &str) -> 
 pub async fn disable_two_factor(
     pool: &Pool,
     hasher: &Hasher,
+    links: &Links,
     person: &Person<'_>,
     password: &str,
     code: &str,
@@ -474,6 +507,7 @@ pub async fn disable_two_factor(
         .execute(&mut *tx)
         .await?;
     record(&mut tx, person, Change::new(ActivityKey::TwoFactorDisable)).await?;
+    tell(&mut tx, links, person.user_id, SecurityChange::TwoFactorOff).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -76,6 +76,13 @@ pub async fn forgot_password_resets_by_mail_and_the_link_works_once(ctx: Ctx) ->
 /// Set up two-factor sign-in on the Account page; the authenticator.
 async fn set_up(ctx: &Ctx) -> Result<TOTP, Box<dyn std::error::Error + Send + Sync>> {
     ctx.click("button", "Set up two-factor sign-in").await?;
+    // The password first: a wrong one is refused at its field.
+    ctx.fill("Your password, to confirm it is you", "not-my-password")
+        .await?;
+    ctx.click("button", "Continue").await?;
+    ctx.wait_text("This is not your current password.").await?;
+    ctx.fill("Your password, to confirm it is you", "demo-password").await?;
+    ctx.click("button", "Continue").await?;
     // Waits for the set-up to show.
     ctx.by_name("textbox", "Authentication code").await?;
     let secret = ctx.driver.find(By::Css("code.secret")).await?.text().await?;

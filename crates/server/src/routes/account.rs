@@ -5,6 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use contract::{
     AccountView, PasswordChange, ProfileUpdate, RecoveryCodes, TwoFactorCode, TwoFactorDisable, TwoFactorSetup,
+    TwoFactorStart,
 };
 
 use crate::caller::AccountCaller;
@@ -58,25 +59,29 @@ pub async fn change_password(
         client: &caller.client,
     };
     on_db!(&state.db, |pool, domain| {
-        domain::accounts::change_password(pool, &state.hasher, &person, &caller.token, &change).await
+        domain::accounts::change_password(pool, &state.hasher, &state.links, &person, &caller.token, &change).await
     })?;
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// A new secret for an authenticator app, as text and as a QR code.
+/// A new secret for an authenticator app, as text and as a QR code, proven by the current password.
 #[utoipa::path(post, path = "/api/v1/me/two-factor/setup", tag = "account", security(("bearer" = [])),
+    request_body = TwoFactorStart,
     responses((status = 200, body = TwoFactorSetup),
-        (status = 409, description = "Two-factor sign-in is already on", body = contract::ApiErrorBody)))]
+        (status = 401, description = "The password is wrong", body = contract::ApiErrorBody),
+        (status = 409, description = "Two-factor sign-in is already on", body = contract::ApiErrorBody),
+        (status = 429, description = "Too many wrong passwords; Retry-After says when", body = contract::ApiErrorBody)))]
 pub async fn start_two_factor(
     State(state): State<AppState>,
     AccountCaller(caller): AccountCaller,
+    Json(request): Json<TwoFactorStart>,
 ) -> ApiResult<Json<TwoFactorSetup>> {
     let person = Person {
         user_id: caller.user_id,
         client: &caller.client,
     };
     Ok(Json(on_db!(&state.db, |pool, domain| {
-        domain::accounts::start_two_factor(pool, &person).await
+        domain::accounts::start_two_factor(pool, &state.hasher, &person, &request.password).await
     })?))
 }
 
@@ -97,7 +102,7 @@ pub async fn verify_two_factor(
         client: &caller.client,
     };
     Ok(Json(on_db!(&state.db, |pool, domain| {
-        domain::accounts::verify_two_factor(pool, &person, &request.code).await
+        domain::accounts::verify_two_factor(pool, &state.links, &person, &request.code).await
     })?))
 }
 
@@ -117,7 +122,15 @@ pub async fn disable_two_factor(
         client: &caller.client,
     };
     on_db!(&state.db, |pool, domain| {
-        domain::accounts::disable_two_factor(pool, &state.hasher, &person, &request.password, &request.code).await
+        domain::accounts::disable_two_factor(
+            pool,
+            &state.hasher,
+            &state.links,
+            &person,
+            &request.password,
+            &request.code,
+        )
+        .await
     })?;
     Ok(StatusCode::NO_CONTENT)
 }

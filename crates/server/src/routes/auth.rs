@@ -114,7 +114,15 @@ pub async fn confirm_reset(
     Json(request): Json<PasswordReset>,
 ) -> ApiResult<StatusCode> {
     on_db!(&state.db, |pool, domain| {
-        domain::accounts::confirm_reset(pool, &state.hasher, &client, &request.token, &request.password).await
+        domain::accounts::confirm_reset(
+            pool,
+            &state.hasher,
+            &state.links,
+            &client,
+            &request.token,
+            &request.password,
+        )
+        .await
     })?;
     Ok(StatusCode::NO_CONTENT)
 }

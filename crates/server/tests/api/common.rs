@@ -440,7 +440,11 @@ pub fn now() -> u64 {
 /// Set up two-factor sign-in for the session's person; the authenticator and recovery codes.
 pub async fn set_up_two_factor(s: &TestServer, token: &str) -> (TOTP, Vec<String>) {
     let setup: Value = s
-        .post("/me/two-factor/setup", Some(token), json!({}))
+        .post(
+            "/me/two-factor/setup",
+            Some(token),
+            json!({ "password": "demo-password" }),
+        )
         .await
         .json()
         .await

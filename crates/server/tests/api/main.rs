@@ -19,6 +19,7 @@ mod processes;
 mod races;
 mod schema;
 mod schemathesis;
+mod security_notices;
 mod sessions;
 mod settings;
 mod smtp;
