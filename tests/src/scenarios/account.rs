@@ -77,10 +77,12 @@ pub async fn forgot_password_resets_by_mail_and_the_link_works_once(ctx: Ctx) ->
 async fn set_up(ctx: &Ctx) -> Result<TOTP, Box<dyn std::error::Error + Send + Sync>> {
     ctx.click("button", "Set up two-factor sign-in").await?;
     // The password first: a wrong one is refused at its field.
+    ctx.expect_problem("401 POST /api/v1/me/two-factor/setup");
     ctx.fill("Your password, to confirm it is you", "not-my-password")
         .await?;
     ctx.click("button", "Continue").await?;
     ctx.wait_text("This is not your current password.").await?;
+    ctx.snap("account-two-factor-password").await?;
     ctx.fill("Your password, to confirm it is you", "demo-password").await?;
     ctx.click("button", "Continue").await?;
     // Waits for the set-up to show.
