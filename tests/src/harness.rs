@@ -288,8 +288,18 @@ impl Ctx {
 
     /// A session token for `email` (demo password), as an API client would get one.
     pub async fn api_token(&self, email: &str) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+        self.api_token_from(email, "org-area-e2e").await
+    }
+
+    /// A session of `email` signed in by a browser that says it is `user_agent`.
+    pub async fn api_token_from(
+        &self,
+        email: &str,
+        user_agent: &str,
+    ) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
         let answer: serde_json::Value = reqwest::Client::new()
             .post(format!("{}/api/v1/auth/login", self.base))
+            .header("User-Agent", user_agent)
             .json(&serde_json::json!({ "email": email, "password": "demo-password" }))
             .send()
             .await?

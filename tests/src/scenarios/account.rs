@@ -175,23 +175,6 @@ pub async fn an_organization_requiring_two_factor_sends_people_to_set_it_up_firs
     Ok(())
 }
 
-/// A session of `email` opened by another browser (a phone, a forgotten laptop), with its token.
-async fn session_elsewhere(
-    ctx: &Ctx,
-    email: &str,
-    user_agent: &str,
-) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
-    let answer: serde_json::Value = reqwest::Client::new()
-        .post(format!("{}/api/v1/auth/login", ctx.base))
-        .header("User-Agent", user_agent)
-        .json(&serde_json::json!({ "email": email, "password": "demo-password" }))
-        .send()
-        .await?
-        .json()
-        .await?;
-    Ok(answer["token"].as_str().ok_or("no token")?.to_string())
-}
-
 /// Whether `token` still opens anything.
 async fn still_signed_in(ctx: &Ctx, token: &str) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
     let status = reqwest::Client::new()
@@ -204,14 +187,14 @@ async fn still_signed_in(ctx: &Ctx, token: &str) -> Result<bool, Box<dyn std::er
 }
 
 pub async fn sessions_elsewhere_are_seen_and_signed_out_from_the_account_page(ctx: Ctx) -> TestResult {
-    let laptop = session_elsewhere(
-        &ctx,
-        "admin@acme.test",
-        "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0",
-    )
-    .await?;
-    let phone = session_elsewhere(
-        &ctx,
+    // Sessions opened by other browsers: a forgotten laptop and a phone.
+    let laptop = ctx
+        .api_token_from(
+            "admin@acme.test",
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0",
+        )
+        .await?;
+    let phone = ctx.api_token_from(
         "admin@acme.test",
         "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1",
     )

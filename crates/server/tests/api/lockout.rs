@@ -27,6 +27,22 @@ async fn post_from(s: &TestServer, client: &Client, path: &str, token: Option<&s
     request.send().await.unwrap()
 }
 
+/// The right password for `email` from `client`: the answer (for a two-factor account, the
+/// session that still owes its code).
+async fn password_step(s: &TestServer, client: &Client, email: &str) -> Value {
+    post_from(
+        s,
+        client,
+        "/auth/login",
+        None,
+        json!({ "email": email, "password": "demo-password" }),
+    )
+    .await
+    .json()
+    .await
+    .unwrap()
+}
+
 /// The organization's failed sign-ins, as its admins see them: (reason, factor) of each.
 async fn failed_sign_ins(s: &TestServer, token: &str) -> Vec<(String, String)> {
     let page: Value = s
@@ -63,17 +79,7 @@ async fn a_thousand_code_guesses_from_a_hundred_addresses_reach_the_code_check_a
     // The attacker has the password: one pending session, then guesses at its code from 100
     // addresses, 50 at a time. None of the guesses is a code the app would show now.
     let attacker = client_from("127.0.5.1");
-    let first: Value = post_from(
-        &s,
-        &attacker,
-        "/auth/login",
-        None,
-        json!({ "email": "admin@acme.test", "password": "demo-password" }),
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let first = password_step(&s, &attacker, "admin@acme.test").await;
     assert_eq!(first["next"], "two_factor");
     let pending = first["token"].as_str().unwrap().to_string();
     let right_now: HashSet<String> = (0..8).map(|step| app.generate(now() - 120 + step * 30)).collect();
@@ -202,17 +208,7 @@ async fn the_password_step_alone_does_not_make_an_address_known() {
         }
     };
     let client = client_from("127.0.7.1");
-    let first: Value = post_from(
-        &s,
-        &client,
-        "/auth/login",
-        None,
-        json!({ "email": "admin@acme.test", "password": "demo-password" }),
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let first = password_step(&s, &client, "admin@acme.test").await;
     let pending = first["token"].as_str().unwrap();
     // A session owing its code lives five minutes, not a working day.
     let expires = chrono::DateTime::parse_from_rfc3339(first["expires_at"].as_str().unwrap()).unwrap();
