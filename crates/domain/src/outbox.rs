@@ -152,11 +152,15 @@ pub async fn sent(pool: &Pool, id: i64) -> DomainResult<()> {
     Ok(())
 }
 
-/// The try failed: another at `next`, or none (`MailStatus::Failed`).
+/// The try failed: another at `next`, or none (`MailStatus::Failed`), and then its bodies are
+/// blanked like a sent mail's: a mail that will never go out must not keep its link's code.
 pub async fn failed(pool: &Pool, id: i64, status: MailStatus, error: &str, next: Timestamp) -> DomainResult<()> {
     let (status, error) = (status.as_str(), error.chars().take(300).collect::<String>());
     sqlx::query!(
-        "UPDATE outbox SET status = $1, last_error = $2, next_attempt_at = $3, claimed_until = NULL WHERE id = $4",
+        "UPDATE outbox SET status = $1, last_error = $2, next_attempt_at = $3, claimed_until = NULL,
+             text_body = CASE WHEN $1 = 'failed' THEN '' ELSE text_body END,
+             html_body = CASE WHEN $1 = 'failed' THEN '' ELSE html_body END
+         WHERE id = $4",
         status,
         error,
         next,

@@ -246,3 +246,51 @@ async fn restart_with_smtp(first: &TestServer, port: u16) -> TestServer {
         })
         .await
 }
+
+#[tokio::test]
+async fn a_mail_that_ends_failed_keeps_no_link() {
+    // Nothing listens at this port: every try fails.
+    let port = free_port();
+    let s = server_with(|config| config.smtp_url = Some(format!("smtp://127.0.0.1:{port}"))).await;
+    let admin = s.token("admin@acme.test").await;
+    let invited = s
+        .post(
+            "/orgs/me/invitations",
+            Some(&admin),
+            json!({ "emails": ["never@example.com"], "org_role": "member" }),
+        )
+        .await;
+    assert_eq!(invited.status(), StatusCode::CREATED);
+    let row = "FROM outbox WHERE recipient = 'never@example.com'";
+    eventually("a first try", Duration::from_secs(20), || async {
+        let attempts: i64 = sqlx::query_scalar(&format!("SELECT attempts {row}"))
+            .fetch_one(&s.sql)
+            .await
+            .unwrap();
+        (attempts >= 1).then_some(())
+    })
+    .await;
+    // The next try is the last.
+    sqlx::query(&format!(
+        "UPDATE outbox SET attempts = {}, next_attempt_at = created_at WHERE recipient = 'never@example.com'",
+        org_area_server::mailer::MAX_ATTEMPTS - 1
+    ))
+    .execute(&s.sql)
+    .await
+    .unwrap();
+    s.running.state.mailer.deliver_due(&s.running.state.db).await.unwrap();
+    let (status, text, html): (String, String, String) =
+        eventually("the mail failed", Duration::from_secs(20), || async {
+            let found: (String, String, String) = sqlx::query_as(&format!("SELECT status, text_body, html_body {row}"))
+                .fetch_one(&s.sql)
+                .await
+                .unwrap();
+            (found.0 == "failed").then_some(found)
+        })
+        .await;
+    assert_eq!(status, "failed");
+    assert!(
+        text.is_empty() && html.is_empty(),
+        "the link's code is gone: {text} {html}"
+    );
+}
