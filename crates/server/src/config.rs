@@ -252,6 +252,14 @@ mod tests {
         })
         .unwrap();
         assert_eq!(config.bind.port(), 8080);
+        assert!(!config.bind.ip().is_unspecified(), "bound to one interface, not all");
+        let balancer: std::net::IpAddr = "10.0.1.10".parse().unwrap();
+        let neighbour: std::net::IpAddr = "10.0.1.99".parse().unwrap();
+        assert!(config.trusted_proxies.trusts(balancer));
+        assert!(
+            !config.trusted_proxies.trusts(neighbour),
+            "the balancer's addresses, not its network"
+        );
         assert_eq!(config.seed, Seed::None);
         assert_eq!(
             config.database_url,
