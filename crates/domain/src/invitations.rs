@@ -146,6 +146,7 @@ pub async fn create(
     for email in &emails {
         refuse_if_taken(&mut tx, actor.org_id, email).await?;
     }
+    within_quota(&mut tx, actor.org_id, &emails).await?;
     let single = emails.len() == 1;
     let mut issued = Vec::new();
     let role = request.org_role.as_str();
@@ -185,6 +186,70 @@ pub async fn create(
         invitations.extend(pending(pool, actor.org_id, Some(id)).await?);
     }
     Ok(IssuedInvitations { invitations })
+}
+
+/// Invitation mails an organization may send in a day, and to one address in a day (resends
+/// included): the platform's address must not become a way to flood inboxes under a made-up name.
+pub const INVITATIONS_A_DAY: i64 = 200;
+pub const INVITATIONS_A_DAY_TO_ONE: i64 = 3;
+
+/// Refuse the request when its mails would pass a quota. Read inside the request's write
+/// transaction, so two requests at once cannot both take the last places.
+async fn within_quota(tx: &mut Tx, org_id: i64, emails: &[String]) -> DomainResult<()> {
+    let since = common::now() - chrono::Duration::days(1);
+    let sent = sqlx::query!(
+        r#"SELECT COUNT(*) AS "count!: i64", MIN(created_at) AS "oldest?: Timestamp"
+           FROM outbox WHERE org_id = $1 AND kind = 'invitation' AND created_at > $2"#,
+        org_id,
+        since
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    if sent.count + emails.len() as i64 > INVITATIONS_A_DAY {
+        let left = (INVITATIONS_A_DAY - sent.count).max(0);
+        return Err(over_quota(
+            sent.oldest,
+            say!(
+                "Your organization can send {INVITATIONS_A_DAY} invitations a day; {left} are left for now.",
+                "Ihre Organisation kann {INVITATIONS_A_DAY} Einladungen am Tag senden; derzeit sind noch {left} übrig."
+            ),
+        ));
+    }
+    for email in emails {
+        let to_one = sqlx::query!(
+            r#"SELECT COUNT(*) AS "count!: i64", MIN(created_at) AS "oldest?: Timestamp"
+               FROM outbox WHERE org_id = $1 AND kind = 'invitation' AND created_at > $2 AND recipient = $3"#,
+            org_id,
+            since,
+            email
+        )
+        .fetch_one(&mut **tx)
+        .await?;
+        if to_one.count >= INVITATIONS_A_DAY_TO_ONE {
+            return Err(over_quota(
+                to_one.oldest,
+                say!(
+                    "{email} has had {INVITATIONS_A_DAY_TO_ONE} invitations today. Try again tomorrow.",
+                    "{email} hat heute schon {INVITATIONS_A_DAY_TO_ONE} Einladungen bekommen. Versuchen Sie es morgen erneut."
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// 429 at the addresses' field, with `Retry-After` until the oldest counted mail is a day old.
+fn over_quota(oldest: Option<Timestamp>, message: String) -> DomainError {
+    let wait = oldest
+        .map(|oldest| {
+            (oldest + chrono::Duration::days(1) - common::now())
+                .to_std()
+                .unwrap_or_default()
+        })
+        .unwrap_or(std::time::Duration::from_secs(60));
+    DomainError::new(Kind::Throttled, "invitation_quota", message)
+        .at("emails")
+        .retry_after(wait)
 }
 
 async fn refuse_if_taken(tx: &mut Tx, org_id: i64, email: &str) -> DomainResult<()> {
@@ -243,6 +308,7 @@ async fn managed(tx: &mut Tx, actor: &Actor, id: i64) -> DomainResult<Invitation
 pub async fn resend(pool: &Pool, links: &Links, actor: &Actor, id: i64) -> DomainResult<Invitation> {
     let mut tx = db::write(pool).await?;
     let invitation = managed(&mut tx, actor, id).await?;
+    within_quota(&mut tx, actor.org_id, std::slice::from_ref(&invitation.email)).await?;
     let code = new_token();
     let (hash, expires_at) = (token_hash(&code), common::now() + LIFETIME);
     let renewed = sqlx::query!(

@@ -36,7 +36,8 @@ pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Js
         (status = 403, description = "Role may not invite, or not with this role", body = contract::ApiErrorBody),
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody),
         (status = 409, description = "Already a member, in another organization, or invited", body = contract::ApiErrorBody),
-        (status = 422, description = "No, too many or malformed addresses", body = contract::ApiErrorBody)))]
+        (status = 422, description = "No, too many or malformed addresses", body = contract::ApiErrorBody),
+        (status = 429, description = "Over the quota: 200 invitation mails a day per organization, 3 to one address; Retry-After says when", body = contract::ApiErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
     caller: Caller,
@@ -50,11 +51,13 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(issued)))
 }
 
-/// A new mail with a new code and a new expiry; the old code stops working.
+/// A new mail with a new code and a new expiry; the old code stops working. Counts against the
+/// invitation quotas like a new invitation.
 #[utoipa::path(post, path = "/api/v1/orgs/me/invitations/{id}/resend", tag = "users", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Invitation id")),
     responses((status = 200, body = Invitation), (status = 403, body = contract::ApiErrorBody),
-        (status = 404, body = contract::ApiErrorBody)))]
+        (status = 404, body = contract::ApiErrorBody),
+        (status = 429, description = "Over the quota: 3 invitation mails a day to one address, 200 per organization; Retry-After says when", body = contract::ApiErrorBody)))]
 pub async fn resend(State(state): State<AppState>, caller: Caller, Path(id): Path<i64>) -> ApiResult<Json<Invitation>> {
     let actor = caller.require(Permission::InviteUsers)?;
     let invitation = on_db!(&state.db, |pool, domain| {

@@ -428,3 +428,61 @@ async fn two_acceptances_racing_let_exactly_one_in() {
         assert_eq!(members, 1, "round {round}");
     }
 }
+
+#[tokio::test]
+async fn invitation_mails_are_limited_per_address_and_per_organization_a_day() {
+    let s = server().await;
+    let admin = s.token("admin@acme.test").await;
+    // One address: the invitation and two resends, then no more today.
+    let created: Value = invite(&s, &admin, &["flooded@example.com"], "member")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = created["invitations"][0]["id"].as_i64().unwrap();
+    let resend = format!("/orgs/me/invitations/{id}/resend");
+    for _ in 0..2 {
+        assert_eq!(s.post(&resend, Some(&admin), json!({})).await.status(), StatusCode::OK);
+    }
+    let refused = s.post(&resend, Some(&admin), json!({})).await;
+    let retry: u64 = refused.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!(
+        (23 * 3600..=24 * 3600).contains(&retry),
+        "until a day after the first: {retry} s"
+    );
+    let error = expect_error(refused, StatusCode::TOO_MANY_REQUESTS, "invitation_quota").await;
+    assert!(
+        error["message"].as_str().unwrap().contains("flooded@example.com"),
+        "{error}"
+    );
+
+    // The organization: 200 mails a day, the resends above included. A request that would pass it
+    // is refused whole, and says how many are left.
+    let batch = |from: usize, count: usize| -> Vec<String> {
+        (from..from + count).map(|i| format!("guest-{i}@example.com")).collect()
+    };
+    let send = |emails: Vec<String>| {
+        let admin = admin.clone();
+        let s = &s;
+        async move {
+            s.post(
+                "/orgs/me/invitations",
+                Some(&admin),
+                json!({ "emails": emails, "org_role": "member" }),
+            )
+            .await
+        }
+    };
+    assert_eq!(send(batch(0, 100)).await.status(), StatusCode::CREATED);
+    assert_eq!(send(batch(100, 90)).await.status(), StatusCode::CREATED);
+    let over = expect_error(
+        send(batch(190, 10)).await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "invitation_quota",
+    )
+    .await;
+    assert!(over["message"].as_str().unwrap().contains("7 are left"), "{over}");
+    assert_eq!(send(batch(190, 7)).await.status(), StatusCode::CREATED);
+    let pending: Value = s.get("/orgs/me/invitations", Some(&admin)).await.json().await.unwrap();
+    assert_eq!(pending["invitations"].as_array().unwrap().len(), 198, "one + 190 + 7");
+}
