@@ -6,32 +6,18 @@ use common::mail::{self as letters, Links, MailKind, SecurityChange};
 use common::password::Hasher;
 use common::session::Factor;
 use common::tokens::{new_token, token_hash};
-use common::{say, spoken, totp, Actor, ClientInfo, DomainError, DomainResult, Kind, Person};
+use common::{say, spoken, totp, ClientInfo, DomainError, DomainResult, Kind, Person};
 use contract::{
     new_password_problem, AccountView, ActivityKey, PasswordChange, Profile, ProfileUpdate, QrCode, RecoveryCodes,
     TwoFactorSetup, RECOVERY_CODES, RESET_LINK_MINUTES,
 };
 use serde_json::json;
 
-use crate::activity::{self, By, Change};
+use crate::activity::Change;
 use crate::db::{self, Pool, Tx};
 use crate::throttle::{self, Secret, Subject};
 use crate::two_factor::{self, new_recovery_code, recovery_hash};
 use crate::{lockout, outbox, people, sessions};
-
-/// Record `change` in the person's organization, if they are in one.
-async fn record(tx: &mut Tx, person: &Person<'_>, change: Change) -> DomainResult<()> {
-    if let Some((org_id, role)) = sessions::membership(tx, person.user_id).await? {
-        let actor = Actor {
-            user_id: person.user_id,
-            org_id,
-            role,
-            client: person.client.clone(),
-        };
-        activity::record(tx, org_id, By::Actor(&actor), change.to(person.user_id)).await?;
-    }
-    Ok(())
-}
 
 pub async fn view(pool: &Pool, user_id: i64) -> DomainResult<AccountView> {
     let row = db::with_two_factor_required!(query!(
@@ -79,7 +65,7 @@ pub async fn update_profile(pool: &Pool, person: &Person<'_>, update: &ProfileUp
         let change = Change::new(ActivityKey::AccountUpdate)
             .on(person.user_id, after.clone().unwrap_or_default())
             .with(json!({ "name": { "before": before, "after": after } }));
-        record(&mut tx, person, change).await?;
+        sessions::record_own(&mut tx, person, change).await?;
     }
     tx.commit().await?;
     Ok(view(pool, person.user_id).await?)
@@ -146,7 +132,7 @@ pub async fn change_password(
     attempt.succeeded(&mut tx).await?;
     set_password(&mut tx, person.user_id, &phc).await?;
     let ended = sessions::revoke_others(&mut tx, person.user_id, Some(token)).await?;
-    record(
+    sessions::record_own(
         &mut tx,
         person,
         Change::new(ActivityKey::PasswordChange).with(json!({ "other_sessions_ended": ended })),
@@ -296,7 +282,7 @@ pub async fn confirm_reset(
     lockout::succeeded(&mut tx, user_id, Factor::Password).await?;
     let ended = sessions::revoke_others(&mut tx, user_id, None).await?;
     let person = Person { user_id, client };
-    record(
+    sessions::record_own(
         &mut tx,
         &person,
         Change::new(ActivityKey::PasswordReset).with(json!({ "sessions_ended": ended })),
@@ -468,7 +454,7 @@ pub async fn verify_two_factor(
         .execute(&mut *tx)
         .await?;
     }
-    record(&mut tx, person, Change::new(ActivityKey::TwoFactorEnable)).await?;
+    sessions::record_own(&mut tx, person, Change::new(ActivityKey::TwoFactorEnable)).await?;
     tell(&mut tx, links, person.user_id, SecurityChange::TwoFactorOn).await?;
     tx.commit().await?;
     Ok(RecoveryCodes { codes })
@@ -506,7 +492,7 @@ pub async fn disable_two_factor(
     sqlx::query!("DELETE FROM recovery_codes WHERE user_id = $1", person.user_id)
         .execute(&mut *tx)
         .await?;
-    record(&mut tx, person, Change::new(ActivityKey::TwoFactorDisable)).await?;
+    sessions::record_own(&mut tx, person, Change::new(ActivityKey::TwoFactorDisable)).await?;
     tell(&mut tx, links, person.user_id, SecurityChange::TwoFactorOff).await?;
     tx.commit().await?;
     Ok(())

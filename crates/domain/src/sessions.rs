@@ -456,6 +456,12 @@ pub async fn end_others(pool: &Pool, person: &Person<'_>, token: &str) -> Domain
 
 /// Sessions ended from another one are in the person's organization's log, as a sign-out.
 async fn record_ended(tx: &mut Tx, person: &Person<'_>, details: serde_json::Value) -> DomainResult<()> {
+    record_own(tx, person, Change::new(ActivityKey::SessionDestroy).with(details)).await
+}
+
+/// Record `change`, which the person made to their own account, in their organization's log if
+/// they are in one (its target is the person).
+pub async fn record_own(tx: &mut Tx, person: &Person<'_>, change: Change) -> DomainResult<()> {
     if let Some((org_id, role)) = membership(tx, person.user_id).await? {
         let actor = Actor {
             user_id: person.user_id,
@@ -463,10 +469,7 @@ async fn record_ended(tx: &mut Tx, person: &Person<'_>, details: serde_json::Val
             role,
             client: person.client.clone(),
         };
-        let change = Change::new(ActivityKey::SessionDestroy)
-            .to(person.user_id)
-            .with(details);
-        activity::record(tx, org_id, By::Actor(&actor), change).await?;
+        activity::record(tx, org_id, By::Actor(&actor), change.to(person.user_id)).await?;
     }
     Ok(())
 }
