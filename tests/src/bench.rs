@@ -369,6 +369,8 @@ async fn spawn_server(
     use tokio::io::AsyncBufReadExt;
     let mut child = tokio::process::Command::new(server_bin)
         .args(["--bind", "127.0.0.1:0", "--seed", seed, "--database", database_url])
+        // PostgreSQL must be given the key that seals two-factor seeds; SQLite keeps one beside it.
+        .env("ORG_AREA_SECRET_KEY", org_area_server::secrets::new_key())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .kill_on_drop(true)

@@ -18,6 +18,7 @@ pub mod mail;
 pub mod password;
 pub mod payments;
 pub mod scheduled;
+pub mod secrets;
 pub mod session;
 pub mod tokens;
 pub mod totp;

@@ -52,6 +52,8 @@ pub enum MailKind {
     Unlock,
     /// The account's password or two-factor sign-in changed.
     SecurityNotice,
+    /// A reset was asked for an address no account can sign in with.
+    NoAccount,
 }
 
 impl MailKind {
@@ -61,6 +63,7 @@ impl MailKind {
             MailKind::PasswordReset => "password_reset",
             MailKind::Unlock => "unlock",
             MailKind::SecurityNotice => "security_notice",
+            MailKind::NoAccount => "no_account",
         }
     }
 
@@ -70,6 +73,7 @@ impl MailKind {
             MailKind::PasswordReset,
             MailKind::Unlock,
             MailKind::SecurityNotice,
+            MailKind::NoAccount,
         ]
         .into_iter()
         .find(|kind| kind.as_str() == text)
@@ -226,6 +230,33 @@ pub fn password_reset(brand: &MailBrand, to: &str, link: &str) -> Letter {
         ),
     ];
     let button = crate::say!("Choose a new password", "Neues Passwort wählen");
+    letter(brand, to, heading, &paragraphs, &button, link)
+}
+
+/// A reset asked for an address that no account can sign in with. Sent as a reset would be, so the
+/// answer and the work do not tell a stranger which addresses have accounts; only the mailbox's
+/// owner learns it.
+pub fn no_account(brand: &MailBrand, to: &str, link: &str) -> Letter {
+    let app = &brand.app_name;
+    let heading = crate::say!(
+        "No {app} account with this address",
+        "Kein Konto bei {app} mit dieser Adresse"
+    );
+    let paragraphs = [
+        crate::say!(
+            "Someone asked to reset the password of the {app} account with this address, but no account \
+             with this address can sign in. If it was you, you may have signed up with another address, \
+             or your organization's admins may have disabled your account.",
+            "Jemand hat verlangt, das Passwort des Kontos bei {app} mit dieser Adresse zurückzusetzen, aber \
+             mit dieser Adresse kann sich kein Konto anmelden. Wenn Sie es waren, haben Sie sich vielleicht \
+             mit einer anderen Adresse registriert, oder die Admins Ihrer Organisation haben Ihr Konto deaktiviert."
+        ),
+        crate::say!(
+            "If it was not you, ignore this mail.",
+            "Wenn Sie es nicht waren, ignorieren Sie diese E-Mail."
+        ),
+    ];
+    let button = crate::say!("Go to sign-in", "Zur Anmeldung");
     letter(brand, to, heading, &paragraphs, &button, link)
 }
 

@@ -2,8 +2,9 @@
 //! verify, recovery codes, turn off). Each change is recorded in the person's organization, and
 //! every check of a password or code is throttled like a sign-in.
 
-use common::mail::{self as letters, Links, MailKind, SecurityChange};
+use common::mail::{self as letters, Links, MailBrand, MailKind, SecurityChange};
 use common::password::Hasher;
+use common::secrets::SecretKeys;
 use common::session::Factor;
 use common::tokens::{new_token, token_hash};
 use common::{say, spoken, totp, ClientInfo, DomainError, DomainResult, Kind, Person};
@@ -16,7 +17,7 @@ use serde_json::json;
 use crate::activity::Change;
 use crate::db::{self, Pool, Tx};
 use crate::throttle::{self, Secret, Subject};
-use crate::two_factor::{self, new_recovery_code, recovery_hash};
+use crate::two_factor::{self, new_recovery_codes};
 use crate::{lockout, outbox, people, sessions};
 
 pub async fn view(pool: &Pool, user_id: i64) -> DomainResult<AccountView> {
@@ -168,11 +169,16 @@ pub async fn request_reset(pool: &Pool, links: &Links, client: &ClientInfo, emai
     let _attempt = throttle::begin(pool, subject)
         .await?
         .map_err(|throttled| throttled.into_error(("password reset", "Passwort zurücksetzen")))?;
+    let mut tx = db::write(pool).await?;
     let Some(user) = user.filter(|u| !u.disabled) else {
+        // The same answer and the same kind of work: a mail, queued in a write transaction.
+        let link = links.page(None, "/sign-in");
+        let letter = letters::no_account(&MailBrand::product(), &email, &link);
+        outbox::enqueue(&mut tx, None, MailKind::NoAccount, None, letter).await?;
+        tx.commit().await?;
         return Ok(());
     };
     let token = new_token();
-    let mut tx = db::write(pool).await?;
     let (hash, now) = (token_hash(&token), common::now());
     let expires_at = now + chrono::Duration::minutes(RESET_LINK_MINUTES);
     sqlx::query!(
@@ -191,7 +197,14 @@ pub async fn request_reset(pool: &Pool, links: &Links, client: &ClientInfo, emai
         &format!("token={token}"),
     );
     let letter = letters::password_reset(&brand, &email, &link);
-    outbox::enqueue(&mut tx, org.map(|(id, _)| id), MailKind::PasswordReset, user.id, letter).await?;
+    outbox::enqueue(
+        &mut tx,
+        org.map(|(id, _)| id),
+        MailKind::PasswordReset,
+        Some(user.id),
+        letter,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -302,7 +315,14 @@ async fn tell(tx: &mut Tx, links: &Links, user_id: i64, change: SecurityChange) 
     let (org, brand) = outbox::sender_of(tx, user_id).await?;
     let link = links.page(org.as_ref().map(|(_, slug)| slug.as_str()), "/account");
     let letter = letters::security_notice(&brand, &email, change, &link);
-    outbox::enqueue(tx, org.map(|(id, _)| id), MailKind::SecurityNotice, user_id, letter).await
+    outbox::enqueue(
+        tx,
+        org.map(|(id, _)| id),
+        MailKind::SecurityNotice,
+        Some(user_id),
+        letter,
+    )
+    .await
 }
 
 /// A QR code of `text`, as modules for the app to draw.
@@ -324,6 +344,7 @@ fn qr(text: &str) -> DomainResult<QrCode> {
 pub async fn start_two_factor(
     pool: &Pool,
     hasher: &Hasher,
+    keys: &SecretKeys,
     person: &Person<'_>,
     password: &str,
 ) -> DomainResult<TwoFactorSetup> {
@@ -349,9 +370,10 @@ pub async fn start_two_factor(
             ),
         ));
     }
+    let sealed = keys.seal(two_factor::SEED, &secret);
     sqlx::query!(
         "UPDATE users SET totp_pending_secret = $1 WHERE id = $2",
-        secret,
+        sealed,
         person.user_id
     )
     .execute(&mut *tx)
@@ -402,6 +424,8 @@ async fn begin_code_attempt(pool: &Pool, person: &Person<'_>) -> DomainResult<th
 /// are shown this once.
 pub async fn verify_two_factor(
     pool: &Pool,
+    hasher: &Hasher,
+    keys: &SecretKeys,
     links: &Links,
     person: &Person<'_>,
     code: &str,
@@ -416,8 +440,9 @@ pub async fn verify_two_factor(
         )
     })?;
     let attempt = begin_code_attempt(pool, person).await?;
-    let step = totp::matching_step(&pending, code, totp::now_step()).ok_or_else(wrong_code)?;
-    let codes: Vec<String> = (0..RECOVERY_CODES).map(|_| new_recovery_code()).collect();
+    let seed = two_factor::open_seed(keys, &pending)?;
+    let step = totp::matching_step(&seed, code, totp::now_step()).ok_or_else(wrong_code)?;
+    let codes = new_recovery_codes(hasher, RECOVERY_CODES).await?;
     let mut tx = db::write(pool).await?;
     let (now, step) = (common::now(), step as i64);
     let enabled = sqlx::query!(
@@ -444,8 +469,7 @@ pub async fn verify_two_factor(
     sqlx::query!("DELETE FROM recovery_codes WHERE user_id = $1", person.user_id)
         .execute(&mut *tx)
         .await?;
-    for code in &codes {
-        let hash = recovery_hash(code);
+    for (_, hash) in &codes {
         sqlx::query!(
             "INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)",
             person.user_id,
@@ -457,7 +481,9 @@ pub async fn verify_two_factor(
     sessions::record_own(&mut tx, person, Change::new(ActivityKey::TwoFactorEnable)).await?;
     tell(&mut tx, links, person.user_id, SecurityChange::TwoFactorOn).await?;
     tx.commit().await?;
-    Ok(RecoveryCodes { codes })
+    Ok(RecoveryCodes {
+        codes: codes.into_iter().map(|(code, _)| code).collect(),
+    })
 }
 
 /// Turn two-factor sign-in off: the password and a code (or a recovery code) prove it is the
@@ -465,6 +491,7 @@ pub async fn verify_two_factor(
 pub async fn disable_two_factor(
     pool: &Pool,
     hasher: &Hasher,
+    keys: &SecretKeys,
     links: &Links,
     person: &Person<'_>,
     password: &str,
@@ -475,8 +502,11 @@ pub async fn disable_two_factor(
     }
     let password_attempt = check_own_password(pool, hasher, person, password, "password").await?;
     let code_attempt = begin_code_attempt(pool, person).await?;
+    let matched = two_factor::find_code(pool, hasher, keys, person.user_id, code)
+        .await?
+        .ok_or_else(wrong_code)?;
     let mut tx = db::write(pool).await?;
-    if two_factor::use_code(&mut tx, person.user_id, code).await?.is_none() {
+    if !two_factor::spend(&mut tx, person.user_id, &matched).await? {
         tx.rollback().await?;
         return Err(wrong_code());
     }

@@ -103,7 +103,7 @@ async fn send_invitation(
         .unwrap_or_else(|| say!("Someone", "Jemand"));
     let link = links.branded(Some(&slug), "/accept-invitation", &format!("code={code}"));
     let letter = letters::invitation(&brand, email, &inviter, role, &link);
-    Ok(outbox::enqueue(tx, Some(actor.org_id), MailKind::Invitation, id, letter).await?)
+    Ok(outbox::enqueue(tx, Some(actor.org_id), MailKind::Invitation, Some(id), letter).await?)
 }
 
 async fn pending_in(tx: &mut Tx, org_id: i64, id: i64) -> DomainResult<Option<Invitation>> {
@@ -266,14 +266,9 @@ async fn refuse_if_taken(tx: &mut Tx, org_id: i64, email: &str) -> DomainResult<
                     .at("emails"),
             )
         }
-        Some(_) => {
-            return Err(DomainError::conflict(
-                "other_organization",
-                format!("{email} belongs to another organization and cannot be invited."),
-            )
-            .at("emails"))
-        }
-        None => {}
+        // An account elsewhere is invited like an unknown address: the answer must not tell the
+        // inviter who has an account. Its owner learns on accepting that it cannot join.
+        Some(_) | None => {}
     }
     let invited = sqlx::query_scalar!(
         r#"SELECT EXISTS (SELECT 1 FROM invitations WHERE org_id = $1 AND email = $2 AND accepted_at IS NULL

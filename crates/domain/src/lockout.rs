@@ -137,7 +137,7 @@ pub async fn refuse(pool: &Pool, links: &Links, user_id: i64, factor: Factor) ->
             &format!("unlock={token}"),
         );
         let letter = letters::unlock(&brand, &email, &link, factor);
-        outbox::enqueue(&mut tx, org.map(|(id, _)| id), MailKind::Unlock, user_id, letter).await?;
+        outbox::enqueue(&mut tx, org.map(|(id, _)| id), MailKind::Unlock, Some(user_id), letter).await?;
     }
     tx.commit().await?;
     Ok(locked(factor))

@@ -51,7 +51,7 @@ pub async fn enqueue(
     tx: &mut Tx,
     org_id: Option<i64>,
     kind: MailKind,
-    subject_id: i64,
+    subject_id: Option<i64>,
     letter: Letter,
 ) -> DomainResult<()> {
     let (now, kind) = (common::now(), kind.as_str());

@@ -12,6 +12,7 @@ use contract::{
 use serde_json::json;
 
 use common::password::Hasher;
+use common::secrets::SecretKeys;
 
 use crate::activity::{self, By, Change};
 use crate::db::{self, Pool, Tx};
@@ -165,8 +166,11 @@ fn wrong_code() -> DomainError {
 /// code (each works once), throttled like passwords and counted against the account whatever the
 /// address. The pending session then ends and a new one opens, so a token seen before the code
 /// (in a log, by a script on the page) is worth nothing after it.
+#[allow(clippy::too_many_arguments)]
 pub async fn second_factor(
     pool: &Pool,
+    hasher: &Hasher,
+    keys: &SecretKeys,
     links: &Links,
     client: &ClientInfo,
     session: &SessionUser,
@@ -200,11 +204,15 @@ pub async fn second_factor(
         record_failure(pool, user_id, client, Failure::Locked(Factor::Code)).await?;
         return Err(lockout::refuse(pool, links, user_id, Factor::Code).await?);
     }
+    let matched = two_factor::find_code(pool, hasher, keys, user_id, code).await?;
     let mut tx = db::write(pool).await?;
-    let Some(used) = two_factor::use_code(&mut tx, user_id, code).await? else {
-        tx.rollback().await?;
-        record_failure(pool, user_id, client, Failure::WrongCode(SecondFactor::of(code))).await?;
-        return Err(wrong_code());
+    let used = match &matched {
+        Some(matched) if two_factor::spend(&mut tx, user_id, matched).await? => matched.factor(),
+        _ => {
+            tx.rollback().await?;
+            record_failure(pool, user_id, client, Failure::WrongCode(SecondFactor::of(code))).await?;
+            return Err(wrong_code());
+        }
     };
     let now = common::now();
     let hash = token_hash(pending_token);

@@ -4,6 +4,8 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use common::secrets::SecretKeys;
+
 use crate::client::TrustedProxies;
 
 pub const USAGE: &str = "usage: org-area-server [--bind ADDR:PORT] [--database URL] [--seed demo|demo-large|none] [--static-dir DIR] [--allow-origin ORIGIN]... [--trusted-proxy CIDR[,CIDR...]]
@@ -23,6 +25,10 @@ pub const USAGE: &str = "usage: org-area-server [--bind ADDR:PORT] [--database U
                   with PostgreSQL)
   --mail-from     the sender of every mail (env ORG_AREA_MAIL_FROM, default \"org-area <no-reply@localhost>\")
   --public-url    the app's address in mails' links (env ORG_AREA_PUBLIC_URL, default http://BIND)
+  --secret-key-file the keys that seal two-factor seeds, one per line, the first sealing (base64 of 32
+                  random bytes: `openssl rand -base64 32`; env ORG_AREA_SECRET_KEY_FILE), or the keys
+                  themselves in env ORG_AREA_SECRET_KEY. Default: `secret.key` beside an SQLite database, made on first
+                  start; PostgreSQL needs one of the two
   --schedule-every how often, in seconds, to look for due work: renewals, mail, pruning (env
                   ORG_AREA_SCHEDULE_EVERY, default 60); every instance looks, one does each piece";
 
@@ -56,6 +62,10 @@ pub struct Config {
     pub public_url: Option<String>,
     /// The pause after a failed send; it doubles with each further failure.
     pub mail_retry_after: Duration,
+    /// The keys themselves (from `ORG_AREA_SECRET_KEY`, or a test's); win over the file.
+    pub secret_keys: Option<SecretKeys>,
+    /// Where the keys are; none: `secret.key` beside an SQLite database.
+    pub secret_key_file: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -74,6 +84,8 @@ impl Default for Config {
             mail_from: "org-area <no-reply@localhost>".into(),
             public_url: None,
             mail_retry_after: Duration::from_secs(30),
+            secret_keys: None,
+            secret_key_file: None,
         }
     }
 }
@@ -107,6 +119,14 @@ impl Config {
         if let Some(seconds) = env("ORG_AREA_SCHEDULE_EVERY") {
             config.schedule_every = parse_seconds(&seconds)?;
         }
+        if let Some(keys) = env("ORG_AREA_SECRET_KEY").filter(|k| !k.trim().is_empty()) {
+            // One key a line, or several on one line separated by commas or spaces.
+            let lines = keys.replace([',', ' '], "\n");
+            config.secret_keys = Some(SecretKeys::parse(&lines).map_err(|e| format!("ORG_AREA_SECRET_KEY: {e}"))?);
+        }
+        config.secret_key_file = env("ORG_AREA_SECRET_KEY_FILE")
+            .filter(|f| !f.is_empty())
+            .map(PathBuf::from);
         if let Some(proxies) = env("ORG_AREA_TRUSTED_PROXIES") {
             config.trusted_proxies = TrustedProxies::parse(&proxies)?;
         }
@@ -119,6 +139,10 @@ impl Config {
                 "--trusted-proxy" => config.trusted_proxies.extend(TrustedProxies::parse(&value()?)?),
                 "--smtp-url" => config.smtp_url = Some(value()?),
                 "--mail-dir" => config.mail_folder = Some(PathBuf::from(value()?)),
+                "--secret-key-file" => {
+                    config.secret_key_file = Some(PathBuf::from(value()?));
+                    config.secret_keys = None;
+                }
                 "--schedule-every" => config.schedule_every = parse_seconds(&value()?)?,
                 "--mail-from" => config.mail_from = value()?,
                 "--public-url" => config.public_url = Some(value()?.trim_end_matches('/').to_string()),
@@ -146,8 +170,35 @@ impl Config {
         if let Some(folder) = &self.mail_folder {
             return folder.clone();
         }
+        self.sqlite_dir()
+            .map(|dir| dir.join("mail"))
+            .unwrap_or_else(|| PathBuf::from("mail"))
+    }
+
+    /// The keys that seal two-factor seeds: given, read from their file, or (SQLite only) read
+    /// from `secret.key` beside the database and made there on first start. A PostgreSQL server
+    /// has no one place that is surely its own, so it must be told.
+    pub fn resolve_secret_keys(&self) -> Result<SecretKeys, String> {
+        if let Some(keys) = &self.secret_keys {
+            return Ok(keys.clone());
+        }
+        if let Some(file) = &self.secret_key_file {
+            return SecretKeys::read(file);
+        }
+        match self.sqlite_dir() {
+            Some(dir) => SecretKeys::read_or_create(&dir.join("secret.key")),
+            None => Err(
+                "with PostgreSQL, give the keys that seal two-factor seeds: --secret-key-file FILE or \
+                 ORG_AREA_SECRET_KEY (make one with `openssl rand -base64 32`; see docs/security.md)"
+                    .into(),
+            ),
+        }
+    }
+
+    /// The folder of an SQLite database file; none for PostgreSQL.
+    fn sqlite_dir(&self) -> Option<PathBuf> {
         if !self.database_url.starts_with("sqlite:") {
-            return PathBuf::from("mail");
+            return None;
         }
         let file = self
             .database_url
@@ -156,10 +207,12 @@ impl Config {
             .split('?')
             .next()
             .unwrap_or("");
-        std::path::Path::new(file)
-            .parent()
-            .map(|dir| dir.join("mail"))
-            .unwrap_or_else(|| PathBuf::from("mail"))
+        Some(
+            std::path::Path::new(file)
+                .parent()
+                .map(PathBuf::from)
+                .unwrap_or_default(),
+        )
     }
 }
 
@@ -266,5 +319,27 @@ mod tests {
             "postgres://org_area:secret@db.example.com:5432/org_area"
         );
         assert!(config.smtp_url.is_some());
+    }
+
+    #[test]
+    fn postgres_needs_the_secret_key_given_and_a_bad_key_stops_the_start() {
+        let postgres = ["--database", "postgres://u:secret@db:5432/x"];
+        let bare = Config::from_args_and_env(args(&postgres), |_| None).unwrap();
+        assert!(bare.resolve_secret_keys().unwrap_err().contains("--secret-key-file"));
+        let key = common::secrets::new_key();
+        let given = Config::from_args_and_env(args(&postgres), |k| {
+            (k == "ORG_AREA_SECRET_KEY").then(|| format!("{key},{}", common::secrets::new_key()))
+        })
+        .unwrap();
+        let keys = given.resolve_secret_keys().unwrap();
+        assert_eq!(keys.current_id(), SecretKeys::parse(&key).unwrap().current_id());
+        let bad = Config::from_args_and_env(args(&postgres), |k| {
+            (k == "ORG_AREA_SECRET_KEY").then(|| "short".into())
+        });
+        assert!(bad.unwrap_err().contains("ORG_AREA_SECRET_KEY"));
+        assert!(
+            !format!("{:?}", given).contains(&key),
+            "a key never shows in the configuration's debug text"
+        );
     }
 }

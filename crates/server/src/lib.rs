@@ -28,6 +28,8 @@ use axum::Router;
 use common::mail::Links;
 use common::password::Hasher;
 pub use common::payments;
+pub use common::secrets;
+use common::secrets::SecretKeys;
 use payments::PaymentGateway;
 
 pub use config::{Config, Seed};
@@ -39,6 +41,8 @@ pub struct AppState {
     pub db: Database,
     /// Every password hash and check goes through it, under its concurrency cap.
     pub hasher: Arc<Hasher>,
+    /// What two-factor seeds are sealed with.
+    pub secret_keys: Arc<SecretKeys>,
     /// Where invoices are charged; the test gateway until a provider is configured.
     pub payments: Arc<dyn PaymentGateway>,
     pub proxies: Arc<client::TrustedProxies>,
@@ -130,6 +134,8 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
         }
         Seed::None => {}
     }
+    let hasher = Arc::new(Hasher::default());
+    let secret_keys = Arc::new(seal_secrets(&db, &config, &hasher).await?);
     let listener = tokio::net::TcpListener::bind(config.bind).await?;
     let addr = listener.local_addr()?;
     let mailer = Arc::new(mailer::Mailer::new(
@@ -145,7 +151,8 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
     })?;
     let state = AppState {
         db: db.clone(),
-        hasher: Arc::new(Hasher::default()),
+        hasher,
+        secret_keys,
         payments: payments.clone(),
         proxies: Arc::new(config.trusted_proxies.clone()),
         large_answers: Arc::new(tokio::sync::Semaphore::new(LARGE_ANSWERS_AT_ONCE)),
@@ -172,6 +179,38 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
         mail_sender,
         change_watcher,
     })
+}
+
+/// The secret keys, after every two-factor seed is sealed with the first and every recovery code is
+/// slow-hashed. A seed sealed with a key that is not given stops the start: serving would refuse
+/// every code of those people as wrong.
+async fn seal_secrets(db: &Database, config: &Config, hasher: &Hasher) -> Result<SecretKeys, StartError> {
+    let keys = config.resolve_secret_keys()?;
+    let (resealed, unknown_keys, damaged) = on_db!(db, |pool, domain| {
+        let found = domain::two_factor::reseal_seeds(pool, &keys).await?;
+        Ok::<_, common::DomainError>((found.resealed, found.unknown_keys, found.damaged))
+    })?;
+    if !unknown_keys.is_empty() {
+        return Err(format!(
+            "two-factor seeds are sealed with keys that are not given (ids {}); give those keys after the \
+             current one (see docs/security.md)",
+            unknown_keys.join(", ")
+        )
+        .into());
+    }
+    if damaged > 0 {
+        tracing::error!("{damaged} two-factor seeds do not open with their key: those people cannot give codes");
+    }
+    if resealed > 0 {
+        tracing::info!("sealed {resealed} two-factor seeds with key {}", keys.current_id());
+    }
+    let upgraded = on_db!(db, |pool, domain| {
+        domain::two_factor::upgrade_recovery_hashes(pool, hasher).await
+    })?;
+    if upgraded > 0 {
+        tracing::info!("slow-hashed {upgraded} recovery codes kept before");
+    }
+    Ok(keys)
 }
 
 /// Start-up fails only in ways we report and exit on.

@@ -71,6 +71,25 @@ impl Mailer {
         })
     }
 
+    /// The name a mail is sent under: the organization's app name, then "via" and the platform's
+    /// (the configured sender's name, or the product's), always from the configured address. An
+    /// organization can brand its mail but cannot send as "PayPal Security" alone.
+    fn sender_name(&self, app_name: &str) -> String {
+        let platform = self
+            .from
+            .name
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| contract::PRODUCT_NAME.to_string());
+        let app: String = app_name.chars().filter(|c| !c.is_control()).take(80).collect();
+        let app = app.trim();
+        if app.is_empty() || app == platform {
+            platform
+        } else {
+            format!("{app} via {platform}")
+        }
+    }
+
     /// Where mails go, for the start-up message.
     pub fn describe(&self) -> String {
         match &self.transport {
@@ -120,8 +139,7 @@ impl Mailer {
 
     async fn send(&self, mail: &OutgoingMail) -> Result<(), String> {
         let to: Mailbox = mail.recipient.parse().map_err(|e| format!("bad address: {e}"))?;
-        // The configured address, under the organization's app name.
-        let from = Mailbox::new(Some(mail.sender_name.clone()), self.from.email.clone());
+        let from = Mailbox::new(Some(self.sender_name(&mail.sender_name)), self.from.email.clone());
         let message = Message::builder()
             .from(from)
             .to(to)

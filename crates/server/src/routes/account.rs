@@ -81,7 +81,7 @@ pub async fn start_two_factor(
         client: &caller.client,
     };
     Ok(Json(on_db!(&state.db, |pool, domain| {
-        domain::accounts::start_two_factor(pool, &state.hasher, &person, &request.password).await
+        domain::accounts::start_two_factor(pool, &state.hasher, &state.secret_keys, &person, &request.password).await
     })?))
 }
 
@@ -102,7 +102,15 @@ pub async fn verify_two_factor(
         client: &caller.client,
     };
     Ok(Json(on_db!(&state.db, |pool, domain| {
-        domain::accounts::verify_two_factor(pool, &state.links, &person, &request.code).await
+        domain::accounts::verify_two_factor(
+            pool,
+            &state.hasher,
+            &state.secret_keys,
+            &state.links,
+            &person,
+            &request.code,
+        )
+        .await
     })?))
 }
 
@@ -125,6 +133,7 @@ pub async fn disable_two_factor(
         domain::accounts::disable_two_factor(
             pool,
             &state.hasher,
+            &state.secret_keys,
             &state.links,
             &person,
             &request.password,

@@ -51,6 +51,8 @@ pub async fn two_factor(
     let response = on_db!(&state.db, |pool, domain| {
         domain::sessions::second_factor(
             pool,
+            &state.hasher,
+            &state.secret_keys,
             &state.links,
             &pending.client,
             &pending.session,

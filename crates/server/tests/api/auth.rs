@@ -22,6 +22,8 @@ async fn good_sign_in_returns_a_token_and_who_signed_in() {
 #[tokio::test]
 async fn wrong_password_and_unknown_user_get_the_same_answer() {
     let s = server().await;
+    let checks = || s.running.state.hasher.checks_started();
+    let before = checks();
     let wrong = expect_error(
         s.login_response("owner@acme.test", "nope").await,
         StatusCode::UNAUTHORIZED,
@@ -36,6 +38,7 @@ async fn wrong_password_and_unknown_user_get_the_same_answer() {
     .await;
     assert_eq!(wrong, unknown, "the answer does not tell which accounts exist");
     assert_eq!(wrong["field"], "password");
+    assert_eq!(checks() - before, 2, "nor the work: one password check each");
 }
 
 #[tokio::test]

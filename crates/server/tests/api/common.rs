@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use org_area_server::payments::{PaymentGateway, TestGateway};
+use org_area_server::secrets::SecretKeys;
 use org_area_server::{start_with, Config, Running, Seed};
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{json, Value};
@@ -48,6 +49,8 @@ async fn build(change: impl FnOnce(&mut Config), gateway: Arc<dyn PaymentGateway
         seed: Seed::Demo,
         // The tests run scheduled work themselves, when they mean to.
         schedule_every: std::time::Duration::from_secs(3600),
+        // SQLite keeps its key beside the database by default; PostgreSQL must be given one.
+        secret_keys: on_postgres().then(SecretKeys::generate),
         ..Config::default()
     };
     change(&mut config);
@@ -121,26 +124,32 @@ impl TestServer {
 
     /// A new server on this one's database, its configuration changed first.
     pub async fn restart_with(&self, change: impl FnOnce(&mut Config)) -> TestServer {
+        self.try_restart_with(change).await.expect("second server starts")
+    }
+
+    /// The same, or why the server refused to start.
+    pub async fn try_restart_with(&self, change: impl FnOnce(&mut Config)) -> Result<TestServer, String> {
         let mut config = Config {
             bind: "127.0.0.1:0".parse().unwrap(),
             database_url: self.database_url.clone(),
             mail_folder: Some(self.mail_dir.clone()),
             seed: Seed::None,
             schedule_every: std::time::Duration::from_secs(3600),
+            secret_keys: Some((*self.running.state.secret_keys).clone()),
             ..Config::default()
         };
         change(&mut config);
         let running = start_with(config, Arc::new(TestGateway::default()))
             .await
-            .expect("second server starts");
-        TestServer {
+            .map_err(|e| e.to_string())?;
+        Ok(TestServer {
             running,
             sql: plain_sql(&self.database_url).await,
             client: Client::new(),
             database_url: self.database_url.clone(),
             mail_dir: self.mail_dir.clone(),
             _dir: self._dir.clone(),
-        }
+        })
     }
 }
 

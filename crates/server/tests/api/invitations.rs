@@ -119,8 +119,25 @@ async fn taken_addresses_are_refused_at_the_field() {
     )
     .await;
     assert_eq!(e["field"], "emails");
+    // An address with an account in another organization is answered like an unknown one: the
+    // inviter must not learn who has an account. Only its owner learns, on accepting.
+    let elsewhere = invite(&s, &owner, &["admin@globex.test"], "member").await;
+    let unknown = invite(&s, &owner, &["nobody-yet@globex.test"], "member").await;
+    assert_eq!(elsewhere.status(), StatusCode::CREATED);
+    assert_eq!(unknown.status(), StatusCode::CREATED);
+    let shape = |v: &Value| {
+        let one = &v["invitations"][0];
+        let mut keys: Vec<String> = one.as_object().unwrap().keys().cloned().collect();
+        keys.sort();
+        (keys, one["mail_status"].clone())
+    };
+    assert_eq!(
+        shape(&elsewhere.json().await.unwrap()),
+        shape(&unknown.json().await.unwrap())
+    );
+    let code = s.secret_in_mail("admin@globex.test", "code", 1).await;
     expect_error(
-        invite(&s, &owner, &["admin@globex.test"], "member").await,
+        accept(&s, &code, "demo-password").await,
         StatusCode::CONFLICT,
         "other_organization",
     )

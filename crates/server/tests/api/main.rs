@@ -19,6 +19,7 @@ mod processes;
 mod races;
 mod schema;
 mod schemathesis;
+mod secrets_at_rest;
 mod security_notices;
 mod sessions;
 mod settings;

@@ -27,11 +27,21 @@ impl Drop for Instance {
 }
 
 impl Instance {
-    fn start(database: &str, mail_dir: &std::path::Path, seed: &str) -> Instance {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_org-area-server"))
+    /// On SQLite both find the key beside the database (the first to start makes it); on
+    /// PostgreSQL they are given the same key file.
+    fn start(database: &str, dir: &std::path::Path, seed: &str) -> Instance {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_org-area-server"));
+        if crate::common::on_postgres() {
+            let keys = dir.join("secret.key");
+            if !keys.exists() {
+                std::fs::write(&keys, org_area_server::secrets::new_key()).unwrap();
+            }
+            command.arg("--secret-key-file").arg(keys);
+        }
+        let mut child = command
             .args(["--bind", "127.0.0.1:0", "--database", database, "--seed", seed])
             .arg("--mail-dir")
-            .arg(mail_dir)
+            .arg(dir.join("mail"))
             // Both look for due work every second, so a renewal done twice would show.
             .args(["--schedule-every", "1"])
             .stdout(Stdio::piped())
@@ -106,8 +116,8 @@ impl Instance {
 async fn two_processes_on_one_database_act_as_one_service() {
     let dir = tempfile::tempdir().unwrap();
     let database = crate::common::new_database(dir.path()).await;
-    let a = Instance::start(&database, &dir.path().join("mail"), "demo");
-    let b = Instance::start(&database, &dir.path().join("mail"), "none");
+    let a = Instance::start(&database, dir.path(), "demo");
+    let b = Instance::start(&database, dir.path(), "none");
 
     // A session made on A works on B, and signing out on B ends it on A.
     let admin = a.token("admin@acme.test").await;

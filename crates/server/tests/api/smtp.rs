@@ -129,8 +129,8 @@ async fn an_invitation_arrives_by_smtp_with_a_link_only_the_invitee_sees() {
     let mail = &mails[0];
     assert!(mail.contains("To: guest@example.com"), "{mail}");
     assert!(
-        mail.contains("From: \"Acme Hub\" <no-reply@acme.test>"),
-        "the organization's app name: {mail}"
+        mail.contains("From: \"Acme Hub via Acme Studio\" <no-reply@acme.test>"),
+        "the organization's app name via the platform's, from the platform's address: {mail}"
     );
     assert!(
         mail.contains("text/plain") && mail.contains("text/html"),
