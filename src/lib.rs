@@ -29,6 +29,7 @@ mod widgets;
 pub fn start_console() {
     console_error_panic_hook::set_once();
     i18n::lang();
+    api::watch_input();
     leptos::mount::mount_to_body(app::App);
     boot::mark_interactive();
 }

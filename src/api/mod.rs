@@ -1,10 +1,12 @@
 //! The one typed client for the org-area API. Every call returns `Result<T, ApiError>`; the
 //! screens show the error's message and, where it makes sense, a retry.
 
+mod activity;
 mod base_url;
 mod error;
 pub mod token;
 
+pub use activity::watch_input;
 pub use error::ApiError;
 
 use futures::future::{select, Either};
@@ -42,6 +44,10 @@ fn in_our_language(builder: RequestBuilder) -> RequestBuilder {
 }
 
 fn authorized(builder: RequestBuilder) -> RequestBuilder {
+    let builder = match activity::in_background() {
+        true => builder.header(contract::BACKGROUND_HEADER, "1"),
+        false => builder,
+    };
     match token::load() {
         Some(token) => builder.header("Authorization", &format!("Bearer {token}")),
         None => builder,

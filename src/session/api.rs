@@ -27,3 +27,8 @@ pub async fn request_reset(email: String) -> Result<(), ApiError> {
 pub async fn reset_password(token: String, password: String) -> Result<(), ApiError> {
     api::post_no_answer("/auth/password-reset/confirm", &PasswordReset { token, password }).await
 }
+
+/// When this session ends without a person's request.
+pub async fn times() -> Result<contract::SessionTimes, ApiError> {
+    api::get("/me/session").await
+}

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use wasm_bindgen::JsCast;
 
+use super::idle_warning::IdleWarning;
 use super::tabs::Tabs;
 use super::user_menu::UserMenu;
 use crate::live::{follow, provide_live};
@@ -74,6 +75,7 @@ pub fn Layout() -> impl IntoView {
         return view! {
             <div class="app embedded">
                 <SkipLink />
+                <IdleWarning />
                 <div class="embedded-bar">
                     <Tabs />
                     <UserMenu />
@@ -88,6 +90,7 @@ pub fn Layout() -> impl IntoView {
     view! {
         <div class="app">
             <SkipLink />
+            <IdleWarning />
             <header class="topbar">
                 <Brand />
                 <span class="org-name" data-testid="org-name">{org_name}</span>

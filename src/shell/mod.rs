@@ -1,5 +1,6 @@
 //! The frame around every screen of the organization area, and the pages that are not screens.
 
+mod idle_warning;
 mod layout;
 mod no_access;
 mod not_found;

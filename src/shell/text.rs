@@ -29,4 +29,8 @@ crate::i18n::texts! {
     other_org_why: ", who is not a member of the organization this address is for." | ", kein Mitglied der Organisation, zu der diese Adresse gehört.",
     other_org_hint: "Sign out to sign in with an account of this organization, or go to your own organization." | "Melden Sie sich ab, um sich mit einem Konto dieser Organisation anzumelden, oder gehen Sie zu Ihrer eigenen Organisation.",
     go_to_own_org: "Go to your organization" | "Zu Ihrer Organisation",
+    idle_title: "Are you still there?" | "Sind Sie noch da?",
+    /// {0}: seconds left.
+    idle_message: "Nothing has happened here for a while. For your security, you will be signed out in {0} seconds." | "Hier ist eine Weile nichts passiert. Zu Ihrer Sicherheit werden Sie in {0} Sekunden abgemeldet.",
+    idle_stay: "Stay signed in" | "Angemeldet bleiben",
 }

@@ -836,6 +836,7 @@ const selectors = {
   textbox: 'input:not([type=checkbox]):not([type=radio]), textarea, select',
   heading: 'h1, h2, h3, h4, [role=heading]',
   alert: '[role=alert]',
+  alertdialog: '[role=alertdialog]',
   progressbar: 'progress, [role=progressbar]',
   img: 'img, [role=img]',
 };

@@ -234,6 +234,26 @@ pub struct SessionList {
     pub sessions: Vec<SessionSummary>,
 }
 
+/// `GET /api/v1/me/session`: when the session asking ends. Asking with `X-Background: 1` (as the
+/// app's own timers do) does not count as activity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionTimes {
+    /// RFC 3339, UTC: 12 hours after sign-in, whatever happens.
+    pub expires_at: String,
+    /// RFC 3339, UTC: when it ends unless a person's request comes first (never after `expires_at`).
+    pub idle_expires_at: String,
+    /// How long a session may go without a person's request.
+    pub idle_timeout_seconds: u64,
+    /// Seconds until `idle_expires_at` by the server's clock, so a client with a wrong clock still
+    /// warns in time.
+    pub idle_seconds_left: u64,
+}
+
+/// The request header the app sends on requests no person asked for (refreshes after a live
+/// change, its own timers): they do not keep a session from ending for inactivity.
+pub const BACKGROUND_HEADER: &str = "x-background";
+
 /// `POST /api/v1/me/sessions/sign-out-others`: how many sessions ended.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

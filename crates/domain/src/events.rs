@@ -178,8 +178,8 @@ pub async fn after(pool: &Pool, org_id: i64, receiver: i64, after: i64) -> Domai
 /// Whether the session behind `token` may still follow `org_id`'s changes: signed in fully, in
 /// that organization, with a role that sees its members. Checked before every read and now and
 /// then while idle, so a signed-out, removed or demoted person's stream ends.
-pub async fn may_follow(pool: &Pool, token: &str, org_id: i64) -> DomainResult<bool> {
-    let Some(session) = sessions::user_of(pool, token, Touch::No).await? else {
+pub async fn may_follow(pool: &Pool, token: &str, org_id: i64, idle: chrono::Duration) -> DomainResult<bool> {
+    let Some(session) = sessions::user_of(pool, token, Touch::No, idle).await? else {
         return Ok(false);
     };
     Ok(session.stage == Stage::Full
@@ -196,6 +196,8 @@ pub struct Follow {
     token: String,
     user_id: i64,
     org_id: i64,
+    /// The session's idle timeout: a stream does not keep its session alive, and ends with it.
+    idle: chrono::Duration,
     /// The last activity id read for this organization.
     cursor: i64,
     /// Every activity up to this id has been read.
@@ -216,6 +218,7 @@ impl Follow {
         token: String,
         user_id: i64,
         org_id: i64,
+        idle: chrono::Duration,
         last_seen: Option<i64>,
     ) -> DomainResult<Follow> {
         let cursor = start_after(&pool, last_seen).await?;
@@ -227,6 +230,7 @@ impl Follow {
             token,
             user_id,
             org_id,
+            idle,
             cursor,
             checked: cursor,
             more: false,
@@ -290,6 +294,8 @@ impl Follow {
     }
 
     async fn allowed(&self) -> bool {
-        may_follow(&self.pool, &self.token, self.org_id).await.unwrap_or(false)
+        may_follow(&self.pool, &self.token, self.org_id, self.idle)
+            .await
+            .unwrap_or(false)
     }
 }

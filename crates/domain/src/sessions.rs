@@ -6,8 +6,8 @@ use common::session::{Factor, SessionUser, Stage};
 use common::tokens::{new_token, token_hash};
 use common::{iso, say, spoken, Actor, ClientInfo, DomainError, DomainResult, Kind, Person, Timestamp};
 use contract::{
-    ActivityKey, LoginRequest, LoginResponse, Me, Membership, OrgRole, Profile, SessionSummary, SignInStep,
-    TwoFactorCode,
+    ActivityKey, LoginRequest, LoginResponse, Me, Membership, OrgRole, Profile, SessionSummary, SessionTimes,
+    SignInStep, TwoFactorCode,
 };
 use serde_json::json;
 
@@ -347,13 +347,24 @@ pub enum Touch {
     No,
 }
 
-/// "Last active" is written at most this often per session: a page's burst of requests is one
-/// write, not one per request.
+/// "Last active" is written at most this often per session (or a twentieth of the idle timeout,
+/// when that is shorter, so "Stay signed in" a minute before the end always counts): a page's
+/// burst of requests is one write, not one per request.
 const ACTIVE_EVERY: chrono::Duration = chrono::Duration::minutes(1);
 
-/// The person behind a live session, or none.
-pub async fn user_of(pool: &Pool, token: &str, touch: Touch) -> DomainResult<Option<SessionUser>> {
+/// How long a session may go without a request a person made before it ends (`--idle-timeout`).
+pub const IDLE_TIMEOUT: chrono::Duration = chrono::Duration::hours(2);
+
+/// The person behind a live session, or none: not revoked, not past its 12 hours, and used by a
+/// person within `idle` (requests marked as the app's own background work do not count).
+pub async fn user_of(
+    pool: &Pool,
+    token: &str,
+    touch: Touch,
+    idle: chrono::Duration,
+) -> DomainResult<Option<SessionUser>> {
     let (hash, now) = (token_hash(token), common::now());
+    let idle_since = now - idle;
     let row = db::with_two_factor_required!(query!(
         r#"SELECT s.user_id, m.org_id AS "org_id?", m.org_role AS "org_role?: OrgRole", s.stage AS "stage: Stage",
                   s.last_active_at AS "last_active_at: Timestamp",
@@ -363,14 +374,16 @@ pub async fn user_of(pool: &Pool, token: &str, touch: Touch) -> DomainResult<Opt
            JOIN users u ON u.id = s.user_id
            LEFT JOIN org_members m ON m.user_id = s.user_id
            LEFT JOIN orgs o ON o.id = m.org_id
-           WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND NOT u.disabled"#,
+           WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND s.last_active_at > $3
+             AND NOT u.disabled"#,
         hash,
-        now
+        now,
+        idle_since
     ))
     .fetch_optional(pool)
     .await?;
     if let Some(row) = &row {
-        if touch == Touch::Yes && row.last_active_at < now - ACTIVE_EVERY {
+        if touch == Touch::Yes && row.last_active_at < now - ACTIVE_EVERY.min(idle / 20) {
             sqlx::query!(
                 "UPDATE sessions SET last_active_at = $1 WHERE token_hash = $2",
                 now,
@@ -388,17 +401,43 @@ pub async fn user_of(pool: &Pool, token: &str, touch: Touch) -> DomainResult<Opt
     }))
 }
 
+/// When the live session behind `token` ends, at the latest and without a person's request.
+pub async fn times(pool: &Pool, token: &str, idle: chrono::Duration) -> DomainResult<Option<SessionTimes>> {
+    let (hash, now) = (token_hash(token), common::now());
+    let idle_since = now - idle;
+    let row = sqlx::query!(
+        r#"SELECT expires_at AS "expires_at: Timestamp", last_active_at AS "last_active_at: Timestamp"
+           FROM sessions WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2 AND last_active_at > $3"#,
+        hash,
+        now,
+        idle_since
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|r| {
+        let idle_end = (r.last_active_at + idle).min(r.expires_at);
+        SessionTimes {
+            expires_at: iso(r.expires_at),
+            idle_expires_at: iso(idle_end),
+            idle_timeout_seconds: idle.num_seconds().max(0) as u64,
+            idle_seconds_left: (idle_end - now).num_seconds().max(0) as u64,
+        }
+    }))
+}
+
 /// The person's live sessions, the most recently active first; `token` is the one asking.
-pub async fn list(pool: &Pool, user_id: i64, token: &str) -> DomainResult<Vec<SessionSummary>> {
+pub async fn list(pool: &Pool, user_id: i64, token: &str, idle: chrono::Duration) -> DomainResult<Vec<SessionSummary>> {
     let (now, current) = (common::now(), token_hash(token));
+    let idle_since = now - idle;
     let rows = sqlx::query!(
         r#"SELECT token_hash AS "token_hash!", public_id, ip, user_agent, created_at AS "created_at: Timestamp",
                   last_active_at AS "last_active_at: Timestamp"
            FROM sessions
-           WHERE user_id = $1 AND stage = 'full' AND revoked_at IS NULL AND expires_at > $2
+           WHERE user_id = $1 AND stage = 'full' AND revoked_at IS NULL AND expires_at > $2 AND last_active_at > $3
            ORDER BY last_active_at DESC, created_at DESC"#,
         user_id,
-        now
+        now,
+        idle_since
     )
     .fetch_all(pool)
     .await?;

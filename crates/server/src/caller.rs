@@ -63,8 +63,17 @@ fn token(parts: &Parts) -> Option<&str> {
 /// A live session of any state, with its token and the client.
 async fn session(parts: &mut Parts, state: &AppState) -> ApiResult<(SessionUser, String, ClientInfo)> {
     let token = token(parts).ok_or_else(DomainError::unauthorized)?.to_string();
+    let background = parts
+        .headers
+        .get(contract::BACKGROUND_HEADER)
+        .is_some_and(|v| v.as_bytes() == b"1");
     let session = on_db!(&state.db, |pool, domain| {
-        domain::sessions::user_of(pool, &token, domain::sessions::Touch::Yes).await
+        let touch = if background {
+            domain::sessions::Touch::No
+        } else {
+            domain::sessions::Touch::Yes
+        };
+        domain::sessions::user_of(pool, &token, touch, state.idle_timeout).await
     })
     .map_err(DomainError::from)?
     .ok_or_else(DomainError::unauthorized)?;

@@ -29,6 +29,8 @@ pub const USAGE: &str = "usage: org-area-server [--bind ADDR:PORT] [--database U
                   random bytes: `openssl rand -base64 32`; env ORG_AREA_SECRET_KEY_FILE), or the keys
                   themselves in env ORG_AREA_SECRET_KEY. Default: `secret.key` beside an SQLite database, made on first
                   start; PostgreSQL needs one of the two
+  --idle-timeout  minutes a session may go without a person's request before it ends (env
+                  ORG_AREA_IDLE_TIMEOUT, 5 to 720, default 120)
   --schedule-every how often, in seconds, to look for due work: renewals, mail, pruning (env
                   ORG_AREA_SCHEDULE_EVERY, default 60); every instance looks, one does each piece";
 
@@ -66,6 +68,8 @@ pub struct Config {
     pub secret_keys: Option<SecretKeys>,
     /// Where the keys are; none: `secret.key` beside an SQLite database.
     pub secret_key_file: Option<PathBuf>,
+    /// A session without a person's request for this long ends.
+    pub idle_timeout: Duration,
 }
 
 impl Default for Config {
@@ -86,6 +90,7 @@ impl Default for Config {
             mail_retry_after: Duration::from_secs(30),
             secret_keys: None,
             secret_key_file: None,
+            idle_timeout: Duration::from_secs(2 * 3600),
         }
     }
 }
@@ -127,6 +132,9 @@ impl Config {
         config.secret_key_file = env("ORG_AREA_SECRET_KEY_FILE")
             .filter(|f| !f.is_empty())
             .map(PathBuf::from);
+        if let Some(minutes) = env("ORG_AREA_IDLE_TIMEOUT") {
+            config.idle_timeout = parse_minutes(&minutes)?;
+        }
         if let Some(proxies) = env("ORG_AREA_TRUSTED_PROXIES") {
             config.trusted_proxies = TrustedProxies::parse(&proxies)?;
         }
@@ -144,6 +152,7 @@ impl Config {
                     config.secret_keys = None;
                 }
                 "--schedule-every" => config.schedule_every = parse_seconds(&value()?)?,
+                "--idle-timeout" => config.idle_timeout = parse_minutes(&value()?)?,
                 "--mail-from" => config.mail_from = value()?,
                 "--public-url" => config.public_url = Some(value()?.trim_end_matches('/').to_string()),
                 "--seed" => {
@@ -231,6 +240,14 @@ fn parse_seconds(s: &str) -> Result<Duration, String> {
     }
 }
 
+/// Whole minutes, from 5 to 720 (the session's own 12 hours).
+fn parse_minutes(s: &str) -> Result<Duration, String> {
+    match s.trim().parse::<u64>() {
+        Ok(minutes) if (5..=720).contains(&minutes) => Ok(Duration::from_secs(minutes * 60)),
+        _ => Err(format!("--idle-timeout takes whole minutes from 5 to 720, not {s:?}")),
+    }
+}
+
 fn parse_bind(s: &str) -> Result<SocketAddr, String> {
     s.parse()
         .map_err(|_| format!("bind address must look like 127.0.0.1:8080, not {s:?}"))
@@ -279,6 +296,12 @@ mod tests {
         assert_eq!(postgres.mail_dir(), PathBuf::from("mail"));
         assert!(Config::from_args_and_env(args(&["--trusted-proxy", "10.0.0.0/99"]), |_| None).is_err());
         assert!(Config::from_args_and_env(args(&["--schedule-every", "0"]), |_| None).is_err());
+        assert!(Config::from_args_and_env(args(&["--idle-timeout", "4"]), |_| None).is_err());
+        assert!(Config::from_args_and_env(args(&["--idle-timeout", "721"]), |_| None).is_err());
+        let idle =
+            Config::from_args_and_env(args(&[]), |k| (k == "ORG_AREA_IDLE_TIMEOUT").then(|| "30".into())).unwrap();
+        assert_eq!(idle.idle_timeout, Duration::from_secs(1800));
+        assert_eq!(Config::default().idle_timeout, Duration::from_secs(7200));
         let often = Config::from_args_and_env(args(&["--schedule-every", "2"]), |_| None).unwrap();
         assert_eq!(often.schedule_every, Duration::from_secs(2));
     }

@@ -43,6 +43,8 @@ pub struct AppState {
     pub hasher: Arc<Hasher>,
     /// What two-factor seeds are sealed with.
     pub secret_keys: Arc<SecretKeys>,
+    /// How long a session may go without a person's request.
+    pub idle_timeout: chrono::Duration,
     /// Where invoices are charged; the test gateway until a provider is configured.
     pub payments: Arc<dyn PaymentGateway>,
     pub proxies: Arc<client::TrustedProxies>,
@@ -153,6 +155,7 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
         db: db.clone(),
         hasher,
         secret_keys,
+        idle_timeout: chrono::Duration::from_std(config.idle_timeout).unwrap_or(chrono::Duration::hours(2)),
         payments: payments.clone(),
         proxies: Arc::new(config.trusted_proxies.clone()),
         large_answers: Arc::new(tokio::sync::Semaphore::new(LARGE_ANSWERS_AT_ONCE)),

@@ -264,6 +264,7 @@ pub fn wrap(
                     header::IF_NONE_MATCH,
                     header::ACCEPT_LANGUAGE,
                     HeaderName::from_static("last-event-id"),
+                    HeaderName::from_static(contract::BACKGROUND_HEADER),
                 ])
                 .expose_headers([
                     header::ETAG,

@@ -233,3 +233,57 @@ pub async fn sessions_elsewhere_are_seen_and_signed_out_from_the_account_page(ct
     ctx.by_name("heading", "Sessions").await?;
     Ok(())
 }
+
+/// The session's state as the server sees it, asked as background work (which does not count).
+async fn idle_seconds_left(ctx: &Ctx, token: &str) -> Result<u64, Box<dyn std::error::Error + Send + Sync>> {
+    let times: serde_json::Value = reqwest::Client::new()
+        .get(format!("{}/api/v1/me/session", ctx.base))
+        .bearer_auth(token)
+        .header("X-Background", "1")
+        .send()
+        .await?
+        .json()
+        .await?;
+    times["idle_seconds_left"]
+        .as_u64()
+        .ok_or_else(|| format!("no idle_seconds_left in {times}").into())
+}
+
+pub async fn a_person_idle_for_long_is_warned_a_minute_before_and_can_stay_signed_in(ctx: Ctx) -> TestResult {
+    // An idle timeout of 66 seconds: the warning comes about 6 seconds after the last request.
+    ctx.restart_server(|config| config.idle_timeout = std::time::Duration::from_secs(66))
+        .await?;
+    ctx.open("/sign-in").await?;
+    ctx.sign_in("admin@acme.test", "demo-password").await?;
+    ctx.wait_location("/").await?;
+    let token = ctx.stored_token().await?.ok_or("signed in, a token is stored")?;
+    ctx.by_name("alertdialog", "Are you still there?").await?;
+    ctx.wait_text("you will be signed out in").await?;
+    ensure!(
+        idle_seconds_left(&ctx, &token).await? <= 60,
+        "the warning comes in the last minute"
+    );
+    ctx.snap("idle-warning").await?;
+
+    ctx.click("button", "Stay signed in").await?;
+    ctx.wait_until("the warning to close", "!document.querySelector('[role=alertdialog]')")
+        .await?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while idle_seconds_left(&ctx, &token).await? <= 60 {
+        ensure!(
+            std::time::Instant::now() < deadline,
+            "staying signed in gives the session its whole idle timeout again"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+
+    // It comes back when nothing happens again; this time the person leaves.
+    ctx.by_name("alertdialog", "Are you still there?").await?;
+    ctx.click("button", "Sign out").await?;
+    ctx.wait_location("/sign-in").await?;
+    ensure!(
+        !still_signed_in(&ctx, &token).await?,
+        "signing out from the warning ends the session"
+    );
+    Ok(())
+}

@@ -40,6 +40,7 @@ scenarios![
     account::two_factor_is_set_up_then_asked_at_sign_in_with_a_code_or_a_recovery_code,
     account::an_organization_requiring_two_factor_sends_people_to_set_it_up_first,
     account::sessions_elsewhere_are_seen_and_signed_out_from_the_account_page,
+    account::a_person_idle_for_long_is_warned_a_minute_before_and_can_stay_signed_in,
     navigation::deep_link_returns_after_sign_in,
     navigation::tabs_work_with_back_and_forward,
     navigation::unknown_paths_show_not_found,

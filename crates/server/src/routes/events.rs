@@ -37,9 +37,17 @@ pub async fn stream(State(state): State<AppState>, caller: Caller, headers: Head
         .get("last-event-id")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<i64>().ok());
-    let (newest, token) = (state.changes.clone(), caller.token);
+    let (newest, token, idle) = (state.changes.clone(), caller.token, state.idle_timeout);
     let steps: futures_util::stream::BoxStream<'static, Step> = on_db!(&state.db, |pool, domain| {
-        let follow = domain::events::Follow::new(pool.clone(), newest, token, actor.user_id, actor.org_id, last_seen);
+        let follow = domain::events::Follow::new(
+            pool.clone(),
+            newest,
+            token,
+            actor.user_id,
+            actor.org_id,
+            idle,
+            last_seen,
+        );
         Box::pin(follow.await?.steps())
     });
     let events = steps.map(|step| {

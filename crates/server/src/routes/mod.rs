@@ -45,6 +45,7 @@ pub fn api() -> (Router<AppState>, OpenApi) {
         .routes(routes!(account::verify_two_factor))
         .routes(routes!(account::disable_two_factor))
         .routes(routes!(sessions::list))
+        .routes(routes!(sessions::times))
         .routes(routes!(sessions::end))
         .routes(routes!(sessions::end_others))
         .routes(routes!(orgs::me))

@@ -4,7 +4,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use common::{DomainError, Person};
-use contract::{SessionList, SessionsEnded};
+use contract::{SessionList, SessionTimes, SessionsEnded};
 
 use crate::caller::AccountCaller;
 use crate::error::ApiResult;
@@ -17,9 +17,24 @@ use crate::AppState;
     responses((status = 200, body = SessionList)))]
 pub async fn list(State(state): State<AppState>, AccountCaller(caller): AccountCaller) -> ApiResult<Json<SessionList>> {
     let sessions = on_db!(&state.db, |pool, domain| {
-        domain::sessions::list(pool, caller.user_id, &caller.token).await
+        domain::sessions::list(pool, caller.user_id, &caller.token, state.idle_timeout).await
     })?;
     Ok(Json(SessionList { sessions }))
+}
+
+/// When the session asking ends: at its 12 hours, or earlier without a person's request. The app
+/// asks with `X-Background: 1`, so asking does not count as activity.
+#[utoipa::path(get, path = "/api/v1/me/session", tag = "account", security(("bearer" = [])),
+    params(("X-Background" = Option<String>, Header, description = "`1`: the request is not a person's, and does not count as activity")),
+    responses((status = 200, body = SessionTimes)))]
+pub async fn times(
+    State(state): State<AppState>,
+    AccountCaller(caller): AccountCaller,
+) -> ApiResult<Json<SessionTimes>> {
+    let times = on_db!(&state.db, |pool, domain| {
+        domain::sessions::times(pool, &caller.token, state.idle_timeout).await
+    })?;
+    Ok(Json(times.ok_or_else(DomainError::unauthorized)?))
 }
 
 /// End one of the person's other sessions: its token opens nothing from now on.

@@ -154,3 +154,56 @@ async fn last_active_follows_the_sessions_requests_a_write_a_minute_at_most() {
     let now = last_active().await;
     assert!(now > recent, "{now} is now again");
 }
+
+/// A GET marked as the app's own background work (a refresh after a live change, its timers).
+async fn background_get(s: &TestServer, path: &str, token: &str) -> reqwest::Response {
+    s.client
+        .get(s.url(path))
+        .bearer_auth(token)
+        .header("X-Background", "1")
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_session_no_person_used_for_the_idle_timeout_ends_whatever_the_background_requests() {
+    let s = crate::common::server_with(|c| c.idle_timeout = std::time::Duration::from_secs(4)).await;
+    let token = s.token("admin@acme.test").await;
+    let signed_in = std::time::Instant::now();
+    let at = |seconds: f64| tokio::time::sleep_until((signed_in + std::time::Duration::from_secs_f64(seconds)).into());
+    let times: Value = background_get(&s, "/me/session", &token).await.json().await.unwrap();
+    assert_eq!(times["idle_timeout_seconds"], 4);
+    assert!(times["idle_seconds_left"].as_u64().unwrap() <= 4);
+    assert!(times["idle_expires_at"].as_str().unwrap() < times["expires_at"].as_str().unwrap());
+
+    at(2.5).await;
+    assert_eq!(
+        s.get("/orgs/me", Some(&token)).await.status(),
+        StatusCode::OK,
+        "a person's request"
+    );
+    let extended: Value = background_get(&s, "/me/session", &token).await.json().await.unwrap();
+    assert!(
+        extended["idle_expires_at"].as_str().unwrap() > times["idle_expires_at"].as_str().unwrap(),
+        "it moves the end: {extended} after {times}"
+    );
+    at(5.0).await;
+    assert_eq!(
+        background_get(&s, "/orgs/me", &token).await.status(),
+        StatusCode::OK,
+        "alive 4 s after the person's last request"
+    );
+    at(7.5).await;
+    assert_eq!(
+        background_get(&s, "/orgs/me", &token).await.status(),
+        StatusCode::UNAUTHORIZED,
+        "background requests did not keep it"
+    );
+    assert_eq!(s.get("/orgs/me", Some(&token)).await.status(), StatusCode::UNAUTHORIZED);
+    let other = s.token("admin@acme.test").await;
+    assert!(
+        sessions(&s, &other).await.len() == 1,
+        "an ended session is not listed among the live ones"
+    );
+}
