@@ -16,6 +16,7 @@ mod embed;
 mod i18n;
 mod live;
 mod mount;
+mod password;
 mod screens;
 mod session;
 mod settings;

@@ -3,6 +3,8 @@ use contract::{new_password_problem, PasswordChange, MIN_PASSWORD_LEN};
 use leptos::prelude::*;
 
 use super::api;
+use crate::password::PasswordJudgement;
+use crate::session::use_session;
 
 /// A new password, proven by the current one; every other session of the account is signed out.
 #[component]
@@ -11,6 +13,14 @@ pub fn PasswordForm() -> impl IntoView {
     let new = RwSignal::new(String::new());
     let error = RwSignal::new(None::<(String, String)>);
     let done = RwSignal::new(false);
+    let session = use_session();
+    // As the server judges a change: not the person's own address or names.
+    let about = Signal::derive(move || {
+        session
+            .me()
+            .map(|me| vec![me.user.email, me.user.firstname, me.user.lastname])
+            .unwrap_or_default()
+    });
     let change = Action::new_local(move |change: &PasswordChange| {
         let change = change.clone();
         async move { api::change_password(change).await }
@@ -61,8 +71,9 @@ pub fn PasswordForm() -> impl IntoView {
                         <label for="account-new-password">{t().new_password}</label>
                         <input id="account-new-password" type="password" autocomplete="new-password" bind:value=new
                             aria-invalid=move || error_at("new_password")().is_some().to_string()
-                            aria-describedby="account-new-password-hint account-new-password-error" />
+                            aria-describedby="account-new-password-hint account-new-password-judgement account-new-password-error" />
                         <p id="account-new-password-hint" class="muted hint">{crate::i18n::fill(t().new_password_hint, &[&MIN_PASSWORD_LEN])}</p>
+                        <PasswordJudgement password=new id="account-new-password-judgement" about=about />
                         <p id="account-new-password-error" class="field-error" role="alert">{error_at("new_password")}</p>
                     </div>
                 </div>

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::invitations_api as api;
+use crate::password::PasswordJudgement;
 use crate::session::use_session;
 use crate::sign_in::CodeStep;
 use crate::widgets::{fragment, Brand};
@@ -102,8 +103,9 @@ pub fn AcceptInvitationPage() -> impl IntoView {
                             <div class="field">
                                 <label for="accept-password">{t().password}</label>
                                 <input id="accept-password" type="password" autocomplete="new-password" bind:value=password
-                                    aria-describedby="accept-password-hint accept-password-error" />
+                                    aria-describedby="accept-password-hint accept-password-judgement accept-password-error" />
                                 <p id="accept-password-hint" class="muted hint">{crate::i18n::fill(t().at_least_chars, &[&MIN_PASSWORD_LEN])}</p>
+                                <PasswordJudgement password=password id="accept-password-judgement" />
                                 <p id="accept-password-error" class="field-error" role="alert">{error_at("password")}</p>
                             </div>
                             <button type="submit" class="button primary wide" disabled=move || accept.pending().get()>{t().accept_title}</button>

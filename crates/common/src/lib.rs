@@ -20,6 +20,7 @@ pub mod payments;
 pub mod scheduled;
 pub mod secrets;
 pub mod session;
+pub mod strength;
 pub mod tokens;
 pub mod totp;
 

@@ -42,6 +42,26 @@ pub struct TwoFactorCode {
     pub unlock: Option<String>,
 }
 
+/// `POST /api/v1/auth/password-check`: the judgement a new password gets, asked as it is typed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordCheck {
+    pub password: String,
+    /// What the password must not lean on: the person's address and names, when known (at most
+    /// 5, each at most 200 characters). Changing a password judges it with the account's own.
+    #[serde(default)]
+    pub about: Vec<String>,
+}
+
+/// The answer to a [`PasswordCheck`]: what submitting this password would be told.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordJudgement {
+    pub acceptable: bool,
+    /// Why not, in the caller's language.
+    pub message: Option<String>,
+}
+
 /// `POST /api/v1/auth/password-reset`: always answered the same way, account or not.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -9,8 +9,8 @@ use common::session::Factor;
 use common::tokens::{new_token, token_hash};
 use common::{say, spoken, totp, ClientInfo, DomainError, DomainResult, Kind, Person};
 use contract::{
-    new_password_problem, AccountView, ActivityKey, PasswordChange, Profile, ProfileUpdate, QrCode, RecoveryCodes,
-    TwoFactorSetup, RECOVERY_CODES, RESET_LINK_MINUTES,
+    AccountView, ActivityKey, PasswordChange, Profile, ProfileUpdate, QrCode, RecoveryCodes, TwoFactorSetup,
+    RECOVERY_CODES, RESET_LINK_MINUTES,
 };
 use serde_json::json;
 
@@ -121,7 +121,9 @@ pub async fn change_password(
     token: &str,
     change: &PasswordChange,
 ) -> DomainResult<()> {
-    if let Some(message) = new_password_problem(&change.new_password, spoken()) {
+    let avoid = people::password_must_avoid(pool, person.user_id).await?;
+    let avoid: Vec<&str> = avoid.iter().map(String::as_str).collect();
+    if let Some(message) = common::strength::new_password_refusal(&change.new_password, &avoid) {
         return Err(DomainError::invalid("new_password", message));
     }
     if change.current_password.chars().count() > contract::MAX_PASSWORD_CHARS {
@@ -248,7 +250,9 @@ pub async fn confirm_reset(
     if token.trim().is_empty() || token.chars().count() > contract::MAX_CODE_CHARS {
         return Err(dead_link());
     }
-    if let Some(message) = new_password_problem(password, spoken()) {
+    // Judged before the link is looked at, without the person's names: a weak password must not
+    // tell whether a link is good.
+    if let Some(message) = common::strength::new_password_refusal(password, &[]) {
         return Err(DomainError::invalid("password", message));
     }
     let (hash, now) = (token_hash(token.trim()), common::now());

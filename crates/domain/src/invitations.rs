@@ -10,7 +10,7 @@ use common::tokens::{new_token, token_hash};
 use common::{iso, say, spoken, Actor, ClientInfo, DomainError, DomainResult, Kind, Timestamp};
 use contract::{
     check_invite, AcceptInvitation, ActivityKey, Invitation, InviteRequest, IssuedInvitations, LoginResponse, OrgRole,
-    Permission, StoredSettings, MIN_PASSWORD_LEN,
+    Permission, StoredSettings,
 };
 use serde_json::json;
 use sqlx::types::Json;
@@ -425,14 +425,10 @@ pub async fn accept(
     };
     // A new password that is too short is said before anything is counted.
     let has_password = existing.as_ref().is_some_and(|u| u.password_hash.is_some());
-    if open.is_some() && !has_password && request.password.chars().count() < MIN_PASSWORD_LEN {
-        return Err(DomainError::invalid(
-            "password",
-            say!(
-                "Choose a password of at least {MIN_PASSWORD_LEN} characters.",
-                "Wählen Sie ein Passwort mit mindestens {MIN_PASSWORD_LEN} Zeichen."
-            ),
-        ));
+    if open.is_some() && !has_password {
+        if let Some(message) = common::strength::new_password_refusal(&request.password, &[]) {
+            return Err(DomainError::invalid("password", message));
+        }
     }
     // A worker first: an acceptance the server is too busy to check is refused before it counts.
     let worker = hasher.reserve()?;

@@ -43,6 +43,14 @@ pub async fn credentials(pool: &Pool, email: &str) -> DomainResult<Option<Creden
 }
 
 /// A person's email address.
+/// What a person's new password must not lean on: their address and names.
+pub async fn password_must_avoid(pool: &Pool, user_id: i64) -> DomainResult<Vec<String>> {
+    let row = sqlx::query!("SELECT email, firstname, lastname FROM users WHERE id = $1", user_id)
+        .fetch_one(pool)
+        .await?;
+    Ok(vec![row.email, row.firstname, row.lastname])
+}
+
 pub async fn email_of(pool: &Pool, user_id: i64) -> DomainResult<String> {
     Ok(sqlx::query_scalar!("SELECT email FROM users WHERE id = $1", user_id)
         .fetch_one(pool)

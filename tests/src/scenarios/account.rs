@@ -287,3 +287,31 @@ pub async fn a_person_idle_for_long_is_warned_a_minute_before_and_can_stay_signe
     );
     Ok(())
 }
+
+pub async fn a_guessable_new_password_is_refused_as_it_is_typed(ctx: Ctx) -> TestResult {
+    ctx.open("/sign-in?next=/account").await?;
+    ctx.sign_in("admin@acme.test", "demo-password").await?;
+    ctx.wait_location("/account").await?;
+    // Said as it is typed, before any submit: the server's judgement, with its reason.
+    ctx.fill("Current password", "demo-password").await?;
+    ctx.fill("New password", "qwertyuiop").await?;
+    ctx.wait_text("This password is too easy to guess. It is one of the most used passwords, or close to one.")
+        .await?;
+    ctx.snap("password-judgement").await?;
+    // The person's own address is no password either.
+    ctx.fill("New password", "admin@acme.test").await?;
+    ctx.wait_text("This password is too easy to guess.").await?;
+    ctx.fill("New password", "a long and unusual phrase").await?;
+    ctx.wait_text("Hard to guess: a good password.").await?;
+
+    // Submitting a weak one anyway gets the same words at the field, and changes nothing.
+    ctx.fill("New password", "9876543210").await?;
+    ctx.click("button", "Change password").await?;
+    ctx.wait_text("Sequences like abc or 6543 are easy to guess.").await?;
+    ctx.expect_problem("422 PUT /api/v1/me/password");
+    ensure!(
+        ctx.api_token("admin@acme.test").await.is_ok(),
+        "the old password still signs in"
+    );
+    Ok(())
+}

@@ -41,6 +41,7 @@ scenarios![
     account::an_organization_requiring_two_factor_sends_people_to_set_it_up_first,
     account::sessions_elsewhere_are_seen_and_signed_out_from_the_account_page,
     account::a_person_idle_for_long_is_warned_a_minute_before_and_can_stay_signed_in,
+    account::a_guessable_new_password_is_refused_as_it_is_typed,
     navigation::deep_link_returns_after_sign_in,
     navigation::tabs_work_with_back_and_forward,
     navigation::unknown_paths_show_not_found,

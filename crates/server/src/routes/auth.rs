@@ -3,7 +3,10 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use contract::{LoginRequest, LoginResponse, Me, PasswordReset, PasswordResetRequest, TwoFactorCode};
+use contract::{
+    LoginRequest, LoginResponse, Me, PasswordCheck, PasswordJudgement, PasswordReset, PasswordResetRequest,
+    TwoFactorCode,
+};
 
 use common::ClientInfo;
 
@@ -82,6 +85,24 @@ pub async fn me(State(state): State<AppState>, AccountCaller(caller): AccountCal
     Ok(Json(on_db!(&state.db, |pool, domain| {
         domain::sessions::me(pool, caller.user_id).await
     })?))
+}
+
+/// The judgement a new password would get (too short, too long, too easy to guess), asked by the
+/// app as the person types; the same judgement every write of a new password makes.
+#[utoipa::path(post, path = "/api/v1/auth/password-check", tag = "auth", request_body = PasswordCheck,
+    responses(
+        (status = 200, body = PasswordJudgement),
+        (status = 422, description = "More than 5 entries in `about`, or one over 200 characters", body = contract::ApiErrorBody)))]
+pub async fn check_password(Json(request): Json<PasswordCheck>) -> ApiResult<Json<PasswordJudgement>> {
+    if request.about.len() > 5 || request.about.iter().any(|s| s.chars().count() > 200) {
+        return Err(common::DomainError::invalid("about", "At most 5 entries of at most 200 characters.").into());
+    }
+    let about: Vec<&str> = request.about.iter().map(String::as_str).collect();
+    let message = common::strength::new_password_refusal(&request.password, &about);
+    Ok(Json(PasswordJudgement {
+        acceptable: message.is_none(),
+        message,
+    }))
 }
 
 /// "Forgot password?": a link by mail, valid 30 minutes, if the address has an account. The

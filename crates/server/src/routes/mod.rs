@@ -37,6 +37,7 @@ pub fn api() -> (Router<AppState>, OpenApi) {
         .routes(routes!(auth::logout))
         .routes(routes!(auth::me))
         .routes(routes!(auth::two_factor))
+        .routes(routes!(auth::check_password))
         .routes(routes!(auth::request_reset))
         .routes(routes!(auth::confirm_reset))
         .routes(routes!(account::get, account::update))

@@ -389,3 +389,104 @@ async fn an_organization_that_requires_two_factor_lets_nothing_else_answer_until
         .unwrap();
     assert_eq!(mia["next"], "set_up_two_factor");
 }
+
+#[tokio::test]
+async fn guessable_new_passwords_are_refused_everywhere_as_the_check_says() {
+    let s = server().await;
+    let token = s.token("jonas@acme.test").await;
+    let check = |password: &str, about: Value, lang: &'static str| {
+        let request = s
+            .client
+            .post(s.url("/auth/password-check"))
+            .header("Accept-Language", lang)
+            .json(&json!({ "password": password, "about": about }));
+        async move { request.send().await.unwrap().json::<Value>().await.unwrap() }
+    };
+    // As the person types: the app's check.
+    let weak = check("qwertyuiop", json!([]), "en").await;
+    assert_eq!(weak["acceptable"], false);
+    let message = weak["message"].as_str().unwrap().to_string();
+    assert!(message.contains("too easy to guess"), "{message}");
+    let german = check("qwertyuiop", json!([]), "de").await;
+    assert!(
+        german["message"].as_str().unwrap().contains("zu leicht zu erraten"),
+        "{german}"
+    );
+    assert_eq!(check("short", json!([]), "en").await["acceptable"], false);
+    assert_eq!(
+        check("correct horse battery staple", json!([]), "en").await,
+        json!({ "acceptable": true, "message": null })
+    );
+    let own = check("jonas@acme.test", json!(["jonas@acme.test", "Jonas", "Weber"]), "en").await;
+    assert_eq!(own["acceptable"], false, "the person's own address is no password");
+
+    // A password change says the same at the field, and changes nothing.
+    let changed = send(
+        &s,
+        reqwest::Method::PUT,
+        "/me/password",
+        Some(&token),
+        json!({ "current_password": "demo-password", "new_password": "qwertyuiop" }),
+    )
+    .await;
+    let refused = expect_invalid_at(changed, "new_password").await;
+    assert_eq!(refused["message"], message.as_str());
+    let own_address = send(
+        &s,
+        reqwest::Method::PUT,
+        "/me/password",
+        Some(&token),
+        json!({ "current_password": "demo-password", "new_password": "jonas@acme.test" }),
+    )
+    .await;
+    expect_invalid_at(own_address, "new_password").await;
+    assert_eq!(
+        s.login_response("jonas@acme.test", "demo-password").await.status(),
+        StatusCode::OK
+    );
+
+    // A reset link and an invitation refuse it too.
+    s.post("/auth/password-reset", None, json!({ "email": "jonas@acme.test" }))
+        .await;
+    let link = s.secret_in_mail("jonas@acme.test", "token", 1).await;
+    let reset = s
+        .post(
+            "/auth/password-reset/confirm",
+            None,
+            json!({ "token": link, "password": "1234567890" }),
+        )
+        .await;
+    assert!(expect_invalid_at(reset, "password").await["message"]
+        .as_str()
+        .unwrap()
+        .contains("too easy to guess"));
+    let still = s
+        .post(
+            "/auth/password-reset/confirm",
+            None,
+            json!({ "token": link, "password": "a long and unusual phrase" }),
+        )
+        .await;
+    assert_eq!(
+        still.status(),
+        StatusCode::NO_CONTENT,
+        "the link was not spent by the refusal"
+    );
+
+    let admin = s.token("admin@acme.test").await;
+    s.post(
+        "/orgs/me/invitations",
+        Some(&admin),
+        json!({ "emails": ["newcomer@example.com"], "org_role": "member", "firstname": "", "lastname": "" }),
+    )
+    .await;
+    let code = s.secret_in_mail("newcomer@example.com", "code", 1).await;
+    let accepted = s
+        .post(
+            "/invitations/accept",
+            None,
+            json!({ "code": code, "password": "password123" }),
+        )
+        .await;
+    expect_invalid_at(accepted, "password").await;
+}
