@@ -126,6 +126,18 @@ pub async fn write(pool: &Pool) -> DomainResult<Tx> {
     }
 }
 
+/// A transaction for writes whose correctness rests on their own guarded row statements (the
+/// throttle's upserts, each atomic on its row), not on the order of all writes: on PostgreSQL it
+/// does not take the writer lock, so anonymous sign-in traffic never queues the organizations'
+/// changes behind it. (SQLite has one writer whatever is asked.) It must not record activities,
+/// whose ids must commit in order.
+pub async fn write_rows(pool: &Pool) -> DomainResult<Tx> {
+    #[cfg(sqlite)]
+    return Ok(pool.begin_with("BEGIN IMMEDIATE").await?);
+    #[cfg(postgres)]
+    Ok(pool.begin().await?)
+}
+
 /// `$query!` with, between `$head` and `$tail`, the condition "the organization `o` requires
 /// two-factor sign-in", read from its settings' JSON: written for each database, whose JSON
 /// functions differ.

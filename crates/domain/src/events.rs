@@ -13,13 +13,14 @@
 //! while they wait. Ids commit in order on both: every write transaction takes the database's
 //! single writer lock (see `db::write`).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use common::live::Step;
+use common::live::{Changes, Newest, Place};
 use common::session::Stage;
 use common::DomainResult;
 use contract::{allows, ActivityKey, ChangeEvent, Permission};
-use tokio::sync::watch;
 
 use crate::db::Pool;
 use crate::sessions::{self, Touch};
@@ -36,15 +37,25 @@ const CHANNEL: &str = "org_area_changes";
 /// How many events one read sends; a stream far behind reads again at once.
 const BATCH: i64 = 200;
 
-/// The newest activity id this instance has seen; streams wait for it to change.
-pub type Newest = watch::Receiver<i64>;
-
 async fn newest_id(pool: &Pool) -> DomainResult<i64> {
     Ok(
         sqlx::query_scalar!(r#"SELECT COALESCE(MAX(id), 0) AS "id!: i64" FROM activities"#)
             .fetch_one(pool)
             .await?,
     )
+}
+
+/// The newest activity of each organization that has any after `after`: one range read of the
+/// activities' ids.
+async fn newest_by_org(pool: &Pool, after: i64) -> DomainResult<Vec<(i64, i64)>> {
+    let rows = sqlx::query!(
+        r#"SELECT org_id AS "org_id!", MAX(id) AS "newest!: i64" FROM activities
+           WHERE id > $1 AND org_id IS NOT NULL GROUP BY org_id"#,
+        after
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.org_id, r.newest)).collect())
 }
 
 /// What wakes the watcher besides its own looks: PostgreSQL's notices, or nothing on SQLite.
@@ -68,34 +79,33 @@ impl Notices {
         }
     }
 
-    /// The id a notice names; waits for ever on SQLite. `recv` reconnects by itself after a lost
+    /// The organization and id a notice names ("org:id"); waits for ever on SQLite. `recv` reconnects by itself after a lost
     /// connection; notices sent meanwhile are lost, which the next look at the newest id makes up
     /// for.
-    async fn next(&mut self) -> Result<Option<i64>, sqlx::Error> {
+    async fn next(&mut self) -> Result<Option<(i64, i64)>, sqlx::Error> {
         #[cfg(postgres)]
-        return self.listener.recv().await.map(|n| n.payload().parse::<i64>().ok());
+        return self.listener.recv().await.map(|n| {
+            let (org, id) = n.payload().split_once(':')?;
+            Some((org.parse().ok()?, id.parse().ok()?))
+        });
         #[cfg(sqlite)]
         std::future::pending().await
     }
 }
 
-/// Watch the activity table for new rows until the server stops.
+/// Watch the activity table for new rows until the server stops, waking each organization's
+/// streams with its own changes.
 pub async fn watch(
     pool: Pool,
-    changed_here: std::sync::Arc<tokio::sync::Notify>,
-) -> DomainResult<(Newest, tokio::task::JoinHandle<()>)> {
-    let (sender, receiver) = watch::channel(newest_id(&pool).await?);
+    changed_here: Arc<tokio::sync::Notify>,
+) -> DomainResult<(Arc<Changes>, tokio::task::JoinHandle<()>)> {
+    let changes = Arc::new(Changes::default());
+    let mut seen = newest_id(&pool).await?;
     let mut notices = Notices::listen(&pool).await?;
+    let hub = changes.clone();
     let task = tokio::spawn(async move {
         let mut ticks = tokio::time::interval(WATCH_EVERY);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        let raise = |id: i64| {
-            sender.send_if_modified(|seen| {
-                let newer = id > *seen;
-                *seen = (*seen).max(id);
-                newer
-            });
-        };
         loop {
             let noticed = notices.next();
             // The next tick, or at once when a change was made through this instance.
@@ -107,32 +117,38 @@ pub async fn watch(
             };
             tokio::select! {
                 notice = noticed => match notice {
-                    Ok(Some(id)) => raise(id),
+                    Ok(Some((org_id, id))) => hub.raise(org_id, id),
                     Ok(None) => {}
                     Err(err) => {
                         tracing::warn!(error = %err, "lost the database's change notices; reconnecting");
                         tokio::time::sleep(Duration::from_secs(1)).await;
                     }
                 },
-                () = time_to_look => match newest_id(&pool).await {
-                    Ok(id) => raise(id),
-                    Err(err) => tracing::warn!(error = %err, "cannot read the newest activity; live updates wait"),
+                () = time_to_look => match newest_by_org(&pool, seen).await {
+                    Ok(newest) => {
+                        for (org_id, id) in newest {
+                            hub.raise(org_id, id);
+                            seen = seen.max(id);
+                        }
+                    }
+                    Err(err) => tracing::warn!(error = %err, "cannot read the newest activities; live updates wait"),
                 },
             }
         }
     });
-    Ok((receiver, task))
+    Ok((changes, task))
 }
 
 /// Where a new stream starts: after the id its client last saw, or after the newest activity
 /// (read now: the watcher's value may be a moment old, and what its client did just before
 /// connecting, such as signing in, is not news to it).
-pub async fn start_after(pool: &Pool, last_seen: Option<i64>) -> DomainResult<i64> {
+pub async fn start_after(pool: &Pool, last_seen: Option<i64>) -> DomainResult<(i64, i64)> {
     let newest = newest_id(pool).await?;
-    Ok(match last_seen {
+    let start = match last_seen {
         Some(id) if id >= 0 => id.min(newest),
         _ => newest,
-    })
+    };
+    Ok((start, newest))
 }
 
 /// One read of the log.
@@ -189,9 +205,20 @@ pub async fn may_follow(pool: &Pool, token: &str, org_id: i64, idle: chrono::Dur
             .is_some_and(|(org, role)| org == org_id && allows(role, Permission::SeeMembers)))
 }
 
+/// Who follows an organization's changes: the session's token and person, and its idle timeout.
+pub struct Follower {
+    pub token: String,
+    pub user_id: i64,
+    pub org_id: i64,
+    /// A stream does not keep its session alive, and ends with it.
+    pub idle: chrono::Duration,
+}
+
 /// One open stream of one person's organization.
 pub struct Follow {
     pool: Pool,
+    /// Its place among this instance's streams, given back when it ends.
+    _place: Place,
     newest: Newest,
     token: String,
     user_id: i64,
@@ -212,20 +239,27 @@ pub struct Follow {
 const RECHECK_EVERY: Duration = Duration::from_secs(30);
 
 impl Follow {
+    /// A new stream, when the person and the organization have fewer open than the limits; 429
+    /// otherwise, with a `Retry-After` by which a stream of theirs may have ended.
     pub async fn new(
         pool: Pool,
-        newest: Newest,
-        token: String,
-        user_id: i64,
-        org_id: i64,
-        idle: chrono::Duration,
+        changes: &Arc<Changes>,
+        who: Follower,
         last_seen: Option<i64>,
     ) -> DomainResult<Follow> {
-        let cursor = start_after(&pool, last_seen).await?;
+        let Follower {
+            token,
+            user_id,
+            org_id,
+            idle,
+        } = who;
+        let (_place, newest) = changes.open(user_id, org_id)?;
+        let (cursor, newest_anywhere) = start_after(&pool, last_seen).await?;
         let mut recheck = tokio::time::interval_at(tokio::time::Instant::now() + RECHECK_EVERY, RECHECK_EVERY);
         recheck.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         Ok(Follow {
             pool,
+            _place,
             newest,
             token,
             user_id,
@@ -233,7 +267,8 @@ impl Follow {
             idle,
             cursor,
             checked: cursor,
-            more: false,
+            // A client coming back reads what it missed at once.
+            more: cursor < newest_anywhere,
             ready_sent: false,
             queue: Default::default(),
             recheck,
@@ -266,7 +301,7 @@ impl Follow {
                 self.cursor = batch.last.unwrap_or(self.cursor);
                 self.more = batch.full;
                 if !batch.full {
-                    self.checked = newest;
+                    self.checked = self.checked.max(newest);
                 }
                 self.queue.extend(batch.events);
                 continue;

@@ -161,7 +161,9 @@ pub async fn begin(pool: &Pool, subject: Subject<'_>) -> DomainResult<Result<Att
     }
 
     let now = common::now();
-    let mut tx = db::write(pool).await?;
+    // Each claim is one guarded upsert, atomic on its row; claims are taken in the same order
+    // (address, account, account at address) by every attempt, so two never wait on each other.
+    let mut tx = db::write_rows(pool).await?;
     for (key, limit) in &claims {
         if !claim(&mut tx, key, *limit, now).await? {
             let started = sqlx::query_scalar!(

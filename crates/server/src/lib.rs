@@ -54,8 +54,8 @@ pub struct AppState {
     pub mailer: Arc<mailer::Mailer>,
     /// The app's public address, for links in mails.
     pub links: Arc<Links>,
-    /// The newest change in the database, which open event streams wait on.
-    pub changes: tokio::sync::watch::Receiver<i64>,
+    /// This instance's open event streams, each woken by its own organization's changes.
+    pub changes: Arc<common::live::Changes>,
     /// Told of each change made through this instance, so its streams need not wait to hear of it.
     pub changed_here: Arc<tokio::sync::Notify>,
 }

@@ -30,24 +30,22 @@ const KEEP_ALIVE: Duration = Duration::from_secs(15);
     responses((status = 200, description = "An endless `text/event-stream` of `ready` and `change` events",
             content_type = "text/event-stream", body = contract::ChangeEvent),
         (status = 403, description = "Members have no access", body = contract::ApiErrorBody),
-        (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
+        (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody),
+        (status = 429, description = "10 streams of this person, or 200 of the organization, are open on this instance; Retry-After says when to try again", body = contract::ApiErrorBody)))]
 pub async fn stream(State(state): State<AppState>, caller: Caller, headers: HeaderMap) -> ApiResult<Response> {
     let actor = caller.require(Permission::SeeMembers)?;
     let last_seen = headers
         .get("last-event-id")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<i64>().ok());
-    let (newest, token, idle) = (state.changes.clone(), caller.token, state.idle_timeout);
     let steps: futures_util::stream::BoxStream<'static, Step> = on_db!(&state.db, |pool, domain| {
-        let follow = domain::events::Follow::new(
-            pool.clone(),
-            newest,
-            token,
-            actor.user_id,
-            actor.org_id,
-            idle,
-            last_seen,
-        );
+        let who = domain::events::Follower {
+            token: caller.token,
+            user_id: actor.user_id,
+            org_id: actor.org_id,
+            idle: state.idle_timeout,
+        };
+        let follow = domain::events::Follow::new(pool.clone(), &state.changes, who, last_seen);
         Box::pin(follow.await?.steps())
     });
     let events = steps.map(|step| {

@@ -224,3 +224,68 @@ async fn a_stream_ends_when_its_person_may_no_longer_follow() {
     change_role(&s, &owner, admin_id, "admin").await;
     assert!(owners.next(Duration::from_secs(2)).await.is_none());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn streams_are_bounded_per_person_and_another_organization_still_hears_at_once() {
+    let s = server().await;
+    let owner = s.token("owner@acme.test").await;
+    let (mut open, mut refused) = (Vec::new(), 0);
+    for _ in 0..30 {
+        let response = s
+            .client
+            .get(s.url("/orgs/me/events"))
+            .bearer_auth(&owner)
+            .send()
+            .await
+            .unwrap();
+        match response.status() {
+            StatusCode::OK => open.push(response),
+            StatusCode::TOO_MANY_REQUESTS => {
+                assert!(response.headers().contains_key("retry-after"));
+                let body: Value = response.json().await.unwrap();
+                assert_eq!(body["error"]["code"], "too_many_streams");
+                refused += 1;
+            }
+            other => panic!("a stream answered {other}"),
+        }
+    }
+    assert_eq!((open.len(), refused), (10, 20), "10 streams a person, the rest refused");
+    assert_eq!(s.running.state.changes.open_streams(), 10);
+
+    // Another organization is not held up by them: its change reaches its stream at once.
+    let globex = s.token("admin@globex.test").await;
+    let mut theirs = Stream::open(&s, &globex, None).await;
+    theirs.ready().await;
+    let made = Instant::now();
+    let invited = s
+        .post(
+            "/orgs/me/invitations",
+            Some(&globex),
+            json!({ "emails": ["new@globex.test"], "org_role": "member", "firstname": "", "lastname": "" }),
+        )
+        .await;
+    assert_eq!(invited.status(), StatusCode::CREATED);
+    let sent = theirs
+        .change(Duration::from_secs(1))
+        .await
+        .expect("the other organization's change reached its stream within a second");
+    println!("reached after {:?}", made.elapsed());
+    assert_eq!(sent.data["key"], "invitation.create");
+
+    // A closed stream gives its place back.
+    drop(open.pop());
+    crate::common::eventually(
+        "a closed stream's place to be given back",
+        Duration::from_secs(10),
+        || async { (s.running.state.changes.open_streams() == 10).then_some(()) },
+    )
+    .await;
+    let again = s
+        .client
+        .get(s.url("/orgs/me/events"))
+        .bearer_auth(&owner)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::OK);
+}

@@ -266,11 +266,15 @@ async fn postgres_announces_each_activity_as_it_commits() {
         .await
         .expect("a notice within seconds")
         .unwrap();
-    let newest: i64 = sqlx::query_scalar("SELECT MAX(id) FROM activities")
+    let (org, newest): (i64, i64) = sqlx::query_as("SELECT org_id, id FROM activities ORDER BY id DESC LIMIT 1")
         .fetch_one(&s.sql)
         .await
         .unwrap();
-    assert_eq!(notice.payload(), newest.to_string(), "the sign-in's activity");
+    assert_eq!(
+        notice.payload(),
+        format!("{org}:{newest}"),
+        "the sign-in's activity, with its organization: only that organization's streams wake"
+    );
 }
 
 /// A stored value this build cannot read (an activity kind from nowhere) fails the request and

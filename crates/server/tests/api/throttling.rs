@@ -259,3 +259,27 @@ async fn futures_join_all<F: std::future::Future<Output = T> + Send + 'static, T
     }
     out
 }
+
+/// On PostgreSQL the throttle's bookkeeping does not take the writer lock every change takes: a
+/// long change in one organization does not hold up strangers' sign-in attempts, nor they it.
+#[tokio::test]
+async fn throttle_bookkeeping_does_not_wait_for_the_writer_lock_on_postgres() {
+    if !crate::common::on_postgres() {
+        return; // SQLite has one writer whatever is asked.
+    }
+    let s = server().await;
+    let mut writer = s.sql.begin().await.unwrap();
+    // The lock `db::write` takes, held as a long change would.
+    sqlx::query("SELECT pg_advisory_xact_lock(31369510756967777)")
+        .execute(&mut *writer)
+        .await
+        .unwrap();
+    let attempt = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        s.login_response("nobody-here@example.com", "some wrong password"),
+    )
+    .await
+    .expect("a sign-in attempt for no account answers while a change holds the writer lock");
+    expect_error(attempt, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+    writer.rollback().await.unwrap();
+}
