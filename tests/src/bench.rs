@@ -747,13 +747,29 @@ async fn large_answers_load(report: &mut Report, server: &BenchServer) -> Result
     const GROUP: &str = "Largest answers (orgs/me, the 100,000-entry export), 32 concurrent clients for 15 s";
     const CLIENTS: usize = 32;
     let pid = server.child.id().ok_or("server pid")?;
-    let token = sign_in(&reqwest::Client::new(), &server.base, "owner@acme.test").await?;
+    // 32 admins (one large answer at a time each): customers that `sign_in_load` gave the demo
+    // password, made admins here.
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", server.database.display())).await?;
+    let emails: Vec<String> =
+        sqlx::query_scalar("SELECT email FROM users WHERE email LIKE 'user%@customers.test' ORDER BY email LIMIT 32")
+            .fetch_all(&pool)
+            .await?;
+    sqlx::query(
+        "UPDATE org_members SET org_role = 'admin'
+         WHERE user_id IN (SELECT id FROM users WHERE email LIKE 'user%@customers.test' ORDER BY email LIMIT 32)",
+    )
+    .execute(&pool)
+    .await?;
+    let mut tokens = Vec::new();
+    for email in &emails {
+        tokens.push(sign_in(&reqwest::Client::new(), &server.base, email).await?);
+    }
     let before = resident_kib(pid).unwrap_or(0);
     let stop = Instant::now() + Duration::from_secs(15);
     let (peak, sampler) = watch_peak_memory(pid, before, stop);
     let mut tasks = Vec::new();
-    for i in 0..CLIENTS {
-        let (base, token) = (server.base.clone(), token.clone());
+    for (i, token) in tokens.into_iter().enumerate().take(CLIENTS) {
+        let base = server.base.clone();
         tasks.push(tokio::spawn(async move {
             let client = reqwest::Client::new();
             let path = if i % 2 == 0 {
@@ -779,7 +795,7 @@ async fn large_answers_load(report: &mut Report, server: &BenchServer) -> Result
                         ok += 1;
                         times.push(started.elapsed().as_secs_f64() * 1000.0);
                     }
-                    503 => busy += 1,
+                    503 | 429 => busy += 1,
                     _ => {}
                 }
             }

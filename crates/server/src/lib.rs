@@ -14,6 +14,7 @@ pub mod db;
 pub mod error;
 pub mod extract;
 pub mod lang;
+pub mod large;
 pub mod mailer;
 pub mod openapi;
 pub mod params;
@@ -48,8 +49,8 @@ pub struct AppState {
     /// Where invoices are charged; the test gateway until a provider is configured.
     pub payments: Arc<dyn PaymentGateway>,
     pub proxies: Arc<client::TrustedProxies>,
-    /// Answers of many megabytes (the whole organization, exports) built at once.
-    pub large_answers: Arc<tokio::sync::Semaphore>,
+    /// Turns for answers of many megabytes (the whole organization, exports).
+    pub large_answers: Arc<large::LargeAnswers>,
     /// Sends what the outbox holds; woken when something is queued.
     pub mailer: Arc<mailer::Mailer>,
     /// The app's public address, for links in mails.
@@ -58,29 +59,6 @@ pub struct AppState {
     pub changes: Arc<common::live::Changes>,
     /// Told of each change made through this instance, so its streams need not wait to hear of it.
     pub changed_here: Arc<tokio::sync::Notify>,
-}
-
-/// At most this many answers of many megabytes are built at once; more wait their turn.
-pub const LARGE_ANSWERS_AT_ONCE: usize = 2;
-
-impl AppState {
-    /// A turn to build and send a large answer (keep it until the response is made, then give it
-    /// to [`web::held_until_sent`]): waits up to ten seconds, then 503, so memory stays bounded
-    /// however many such requests arrive together.
-    pub async fn large_answer(&self) -> Result<tokio::sync::OwnedSemaphorePermit, error::ApiError> {
-        let wait = tokio::time::timeout(
-            std::time::Duration::from_secs(10),
-            self.large_answers.clone().acquire_owned(),
-        );
-        match wait.await {
-            Ok(Ok(permit)) => Ok(permit),
-            _ => Err(common::DomainError::busy(common::say!(
-                "The server is building other large answers. Please try again in a moment.",
-                "Der Server erstellt gerade andere große Antworten. Bitte versuchen Sie es gleich noch einmal."
-            ))
-            .into()),
-        }
-    }
 }
 
 /// The whole HTTP surface: the API, and the app's files when a directory is given.
@@ -158,7 +136,7 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
         idle_timeout: chrono::Duration::from_std(config.idle_timeout).unwrap_or(chrono::Duration::hours(2)),
         payments: payments.clone(),
         proxies: Arc::new(config.trusted_proxies.clone()),
-        large_answers: Arc::new(tokio::sync::Semaphore::new(LARGE_ANSWERS_AT_ONCE)),
+        large_answers: Arc::new(large::LargeAnswers::default()),
         mailer: mailer.clone(),
         links: Arc::new(Links {
             public_url: config.public_url.clone().unwrap_or_else(|| format!("http://{addr}")),

@@ -295,38 +295,6 @@ async fn every_answer(mut response: Response) -> Response {
     response
 }
 
-/// A response body that keeps `permit` until the body has been sent (or the client left).
-struct Holding {
-    body: Body,
-    _permit: tokio::sync::OwnedSemaphorePermit,
-}
-
-impl http_body::Body for Holding {
-    type Data = axum::body::Bytes;
-    type Error = axum::Error;
-
-    fn poll_frame(
-        mut self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
-        std::pin::Pin::new(&mut self.body).poll_frame(cx)
-    }
-
-    fn is_end_stream(&self) -> bool {
-        self.body.is_end_stream()
-    }
-
-    fn size_hint(&self) -> http_body::SizeHint {
-        self.body.size_hint()
-    }
-}
-
-/// The response, holding a turn for large answers until it is sent: a large answer's memory is
-/// freed only then.
-pub fn held_until_sent(response: Response, permit: tokio::sync::OwnedSemaphorePermit) -> Response {
-    response.map(|body| Body::new(Holding { body, _permit: permit }))
-}
-
 /// Files with a content hash in their name never change: cached for a year. Everything else
 /// (index.html, embed.js, deep links) is checked with the server each time, so a new build shows
 /// at once. API answers are never stored.

@@ -8,8 +8,8 @@ use contract::OrgEnvelope;
 use crate::caller::Caller;
 use crate::error::ApiResult;
 use crate::extract::Json;
+use crate::large::held_until_sent;
 use crate::on_db;
-use crate::web::held_until_sent;
 use crate::AppState;
 
 /// The caller's organization. Owners and admins get every member, space and pending invitation;
@@ -19,7 +19,8 @@ use crate::AppState;
     params(("If-None-Match" = Option<String>, Header, description = "The ETag of an earlier answer")),
     responses((status = 200, body = OrgEnvelope, headers(("ETag" = String))),
         (status = 304, description = "Unchanged since the answer with the ETag sent", headers(("ETag" = String))),
-        (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
+        (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody),
+        (status = 429, description = "This person's previous large answer is still being sent", body = contract::ApiErrorBody)))]
 pub async fn me(State(state): State<AppState>, caller: Caller, headers: HeaderMap) -> ApiResult<Response> {
     let actor = caller.member()?;
     // Read before the answer is: a change in between gives the answer an older tag, which the next
@@ -36,7 +37,7 @@ pub async fn me(State(state): State<AppState>, caller: Caller, headers: HeaderMa
         return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, tag_value)]).into_response());
     }
     // Every member, space and invitation: megabytes for a large organization.
-    let turn = state.large_answer().await?;
+    let turn = state.large_answers.turn(actor.user_id).await?;
     let org = on_db!(&state.db, |pool, domain| { domain::orgs::load(pool, &actor).await })?;
     let mut response = Json(OrgEnvelope { org }).into_response();
     response.headers_mut().insert(header::ETAG, tag_value);

@@ -11,9 +11,9 @@ use common::filters::{page_window, UserFilter};
 
 use crate::error::ApiResult;
 use crate::extract::{Json, Path, Query};
+use crate::large::held_until_sent;
 use crate::on_db;
 use crate::params::UsersQuery;
-use crate::web::held_until_sent;
 use crate::AppState;
 
 fn filter(query: &UsersQuery) -> ApiResult<UserFilter> {
@@ -53,14 +53,15 @@ pub async fn list(
 /// a spreadsheet would read as a formula are prefixed with `'`.
 #[utoipa::path(post, path = "/api/v1/orgs/me/users/export", tag = "users", security(("bearer" = [])), params(UsersQuery),
     responses((status = 200, content_type = "text/csv", body = String), (status = 403, body = contract::ApiErrorBody),
-        (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
+        (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody),
+        (status = 429, description = "This person's previous large answer is still being sent", body = contract::ApiErrorBody)))]
 pub async fn export(
     State(state): State<AppState>,
     caller: Caller,
     Query(query): Query<UsersQuery>,
 ) -> ApiResult<impl IntoResponse> {
     let actor = caller.require(Permission::SeeMembers)?;
-    let turn = state.large_answer().await?;
+    let turn = state.large_answers.turn(actor.user_id).await?;
     let csv = on_db!(&state.db, |pool, domain| {
         domain::members::export_csv(pool, &actor, &filter(&query)?).await
     })?;
