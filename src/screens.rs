@@ -54,8 +54,14 @@ fn managers(membership: &Membership) -> bool {
     allows(membership.org_role, Permission::OpenOrgArea)
 }
 
+fn owners(membership: &Membership) -> bool {
+    allows(membership.org_role, Permission::ManageSubscription)
+}
+
+/// Invoices once there are any; billing and payment information are the owner's from the start
+/// (the card comes before the first payment).
 fn billing_is_open(membership: &Membership) -> bool {
-    membership.billing_open && allows(membership.org_role, Permission::ManageSubscription)
+    membership.billing_open && owners(membership)
 }
 
 const fn tab(label: fn() -> &'static str) -> Option<Tab> {
@@ -93,8 +99,8 @@ screens! {
     "subscription" => SubscriptionPage, Some(Tab { label: || t().subscription, deprecated: true, shown: managers }), false;
     "invoices" => InvoicesPage, Some(Tab { label: || t().invoices, deprecated: false, shown: billing_is_open }), false;
     "invoices/:id" => InvoicePage, None, false;
-    "billing" => BillingPage, Some(Tab { label: || t().billing, deprecated: false, shown: billing_is_open }), false;
-    "payment" => PaymentPage, Some(Tab { label: || t().payment, deprecated: false, shown: billing_is_open }), false;
+    "billing" => BillingPage, Some(Tab { label: || t().billing, deprecated: false, shown: owners }), false;
+    "payment" => PaymentPage, Some(Tab { label: || t().payment, deprecated: false, shown: owners }), false;
     "account" => AccountPage, None, true;
 }
 

@@ -82,7 +82,13 @@ pub fn describe(activity: &Activity) -> String {
             t().tier_period,
             &[&tier(&p["tier"]), &day(&p["period_start"]), &day(&p["period_end"])],
         ),
-        ActivityKey::SubscriptionUpdate => change(&p["tier"], tier),
+        // An upgrade names the tiers; choosing a downgrade, the tier waiting for the period's end.
+        ActivityKey::SubscriptionUpdate if p["tier"].is_object() => change(&p["tier"], tier),
+        ActivityKey::SubscriptionUpdate => match &p["next_tier"]["after"] {
+            Value::Null => t().next_tier_withdrawn.to_string(),
+            next => fill(t().next_tier_from, &[&tier(next), &day(&p["takes_effect"])]),
+        },
+        ActivityKey::SubscriptionEnd if p["reason"] == "unpaid" => fill(t().ended_unpaid, &[&text(&p["number"])]),
         ActivityKey::SubscriptionCancel | ActivityKey::SubscriptionResume | ActivityKey::SubscriptionEnd => {
             fill(t().period_ends, &[&day(&p["period_end"])])
         }

@@ -45,6 +45,11 @@ crate::i18n::texts! {
     tier_period: "{0}, {1} to {2}" | "{0}, {1} bis {2}",
     /// {0}: the day.
     period_ends: "Period ends {0}" | "Zeitraum endet am {0}",
+    /// {0}: the smaller tier, {1}: the day.
+    next_tier_from: "Changes to {0} on {1}" | "Wechselt am {1} zu {0}",
+    next_tier_withdrawn: "Waiting change withdrawn" | "Anstehender Wechsel zurückgenommen",
+    /// {0}: the invoice number.
+    ended_unpaid: "Invoice {0} unpaid for a week" | "Rechnung {0} eine Woche unbezahlt",
     /// {0}: money, {1}: currency, {2}: card.
     paid_with: "{0} {1} with {2}" | "{0} {1} mit {2}",
     wrong_password: "Wrong password" | "Falsches Passwort",

@@ -7,11 +7,13 @@ use crate::i18n::fill;
 use crate::widgets::format;
 use contract::{allows, OrgRole, Permission, SubscriptionStatus, SubscriptionView, TierId};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use super::api;
 use super::tiers::TierPlans;
 use crate::api::ApiError;
 use crate::live::{use_live, Topic};
+use crate::mount;
 use crate::session::use_session;
 use crate::widgets::{load_view, ConfirmDialog, DeprecatedBadge, Loader, NoticeBar};
 
@@ -57,6 +59,7 @@ fn OwnerSubscription() -> impl IntoView {
     let pending = RwSignal::new(None::<(Change, Option<String>)>);
     let notice = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
+    let needs_card = RwSignal::new(false);
 
     let apply = Action::new_local(move |change: &Change| {
         let change = change.clone();
@@ -85,7 +88,10 @@ fn OwnerSubscription() -> impl IntoView {
         }
         Some(Err(err)) => {
             pending.set(None);
+            // No card, or a declined one: the way out is the Payment information page.
+            let to_payment = matches!(&err, ApiError::Refused { status: 402, .. });
             error.set(Some(err.to_string()));
+            needs_card.set(to_payment);
         }
         None => {}
     });
@@ -115,6 +121,7 @@ fn OwnerSubscription() -> impl IntoView {
                 (Some(tier), _) => fill(t().ending, &[&tier.tier().name, &day_or_nothing(&view.period_end)]),
                 _ => t().not_subscribed.to_string(),
             };
+            let period_end_for_next = view.period_end.clone();
             let active = view.status == Some(SubscriptionStatus::Active);
             let canceling = view.status == Some(SubscriptionStatus::Canceling);
             let period_end = view.period_end.clone();
@@ -123,6 +130,9 @@ fn OwnerSubscription() -> impl IntoView {
                     <p role="status">{status}</p>
                     {(view.tier.is_some() && !view.has_payment_method).then(|| view! {
                         <p class="muted">{t().no_card}</p>
+                    })}
+                    {view.next_tier.map(|next| view! {
+                        <p>{fill(t().downgrade_waits, &[&next.tier().name, &day_or_nothing(&period_end_for_next)])}</p>
                     })}
                     <div class="form-actions">
                         {active.then(|| view! {
@@ -143,7 +153,12 @@ fn OwnerSubscription() -> impl IntoView {
 
     view! {
         <NoticeBar notice=notice />
-        {move || error.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
+        {move || error.get().map(|e| view! {
+            <p class="alert alert-error" role="alert">
+                {e}
+                {needs_card.get().then(|| view! { " " <A href=mount::href("/payment")>{t().go_to_payment}</A> })}
+            </p>
+        })}
         <Loader label=t().loading load=load retry=Callback::new(move |_| subscription.refetch()) />
         {move || pending.get().map(|(change, period_end)| {
             let current = subscription.get().and_then(|r| r.ok()).and_then(|v| v.tier);
@@ -181,7 +196,11 @@ fn describe_change(current: Option<TierId>, next: TierId, period_end: Option<&st
     match current {
         None => fill(t().subscribe_text, &[&tier.name, &price]),
         Some(from) => fill(
-            t().change_text,
+            if tier.monthly_price_cents > from.tier().monthly_price_cents {
+                t().upgrade_text
+            } else {
+                t().downgrade_text
+            },
             &[
                 &from.tier().name,
                 &tier.name,

@@ -2,7 +2,7 @@
 
 crate::i18n::texts! {
     title: "Subscription " | "Abonnement ",
-    intro: "Every tier grants the premium plan to all spaces connected to your organization. After subscribing, Invoices, Billing information and Payment information appear in the menu." | "Jede Stufe gibt allen mit Ihrer Organisation verbundenen Spaces den Premium-Plan. Nach dem Abonnieren erscheinen Rechnungen, Rechnungsangaben und Zahlungsangaben im Menü.",
+    intro: "Every tier grants the premium plan to all spaces connected to your organization. A tier starts once its first payment goes through: add a card under Payment information first." | "Jede Stufe gibt allen mit Ihrer Organisation verbundenen Spaces den Premium-Plan. Eine Stufe beginnt, sobald ihre erste Zahlung durch ist: Hinterlegen Sie zuerst unter Zahlungsangaben eine Karte.",
     owners_only: "Only owners of the organization subscribe, change the plan or see invoices. Ask an owner if your organization needs a different plan." | "Nur Eigentümer der Organisation abonnieren, ändern den Plan oder sehen Rechnungen. Fragen Sie einen Eigentümer, wenn Ihre Organisation einen anderen Plan braucht.",
     /// {0}: the tier.
     on_plan: "Your organization is on the {0} plan." | "Ihre Organisation hat jetzt den Plan {0}.",
@@ -15,6 +15,9 @@ crate::i18n::texts! {
     ending: "{0} until {1}, then the subscription ends: spaces go back to their own plans." | "{0} bis {1}, dann endet das Abonnement: Spaces kehren zu ihren eigenen Plänen zurück.",
     not_subscribed: "Not subscribed. Connected spaces keep their own plans." | "Nicht abonniert. Verbundene Spaces behalten ihre eigenen Pläne.",
     no_card: "No card on file: invoices stay open until you add one under Payment information." | "Keine Karte hinterlegt: Rechnungen bleiben offen, bis Sie unter Zahlungsangaben eine hinzufügen.",
+    /// {0}: the smaller tier, {1}: the day it starts.
+    downgrade_waits: "Changes to {0} on {1}, when this period ends." | "Wechselt am {1} zu {0}, wenn dieser Zeitraum endet.",
+    go_to_payment: "Go to Payment information" | "Zu den Zahlungsangaben",
     cancel_subscription: "Cancel subscription" | "Abonnement kündigen",
     keep_subscription: "Keep subscription" | "Abonnement behalten",
     loading: "Loading your subscription…" | "Ihr Abonnement wird geladen…",
@@ -32,7 +35,9 @@ crate::i18n::texts! {
     /// {0}: the tier, {1}: the price.
     subscribe_text: "Subscribe to {0} for {1} a month plus tax, billed now and every month. Every connected space gets the premium plan." | "{0} für {1} im Monat zzgl. Steuern abonnieren, jetzt und jeden Monat berechnet. Jeder verbundene Space erhält den Premium-Plan.",
     /// {0}: the tier now, {1}: the new tier, {2}: the next period's start, {3}: the price.
-    change_text: "Change from {0} to {1} now. From the next period ({2}) you pay {3} a month plus tax; this period's invoice stays as it is." | "Jetzt von {0} zu {1} wechseln. Ab dem nächsten Zeitraum ({2}) zahlen Sie {3} im Monat zzgl. Steuern; die Rechnung dieses Zeitraums bleibt, wie sie ist.",
+    upgrade_text: "Change from {0} to {1} now: the difference for the rest of this period is charged to your card at once, and {1} applies when it is paid. From {2} you pay {3} a month plus tax." | "Jetzt von {0} zu {1} wechseln: Die Differenz für den Rest dieses Zeitraums wird sofort von Ihrer Karte abgebucht, und {1} gilt, sobald sie bezahlt ist. Ab {2} zahlen Sie {3} im Monat zzgl. Steuern.",
+    /// {0}: the tier now, {1}: the new tier, {2}: the next period's start, {3}: the price.
+    downgrade_text: "Change from {0} to {1} when this period ends ({2}): {0} stays until then, and from then on you pay {3} a month plus tax." | "Zum Ende dieses Zeitraums ({2}) von {0} zu {1} wechseln: {0} bleibt bis dahin, danach zahlen Sie {3} im Monat zzgl. Steuern.",
     next_month: "next month" | "nächster Monat",
     tier_plans: "Tier plans" | "Stufen",
     current_plan: "Current plan" | "Aktueller Plan",

@@ -28,6 +28,8 @@ pub enum Kind {
     UnsupportedType,
     /// Too many attempts: try again after `retry_after`.
     Throttled,
+    /// It costs money, and there is no way to pay it (no card), or the card was declined.
+    PaymentRequired,
     /// Too much work at once: try again in a moment.
     Busy,
     /// Our fault; the details went to the log.

@@ -54,6 +54,8 @@ pub enum MailKind {
     SecurityNotice,
     /// A reset was asked for an address no account can sign in with.
     NoAccount,
+    /// An invoice stayed unpaid past the grace period, and the subscription ended.
+    UnpaidSubscriptionEnded,
 }
 
 impl MailKind {
@@ -64,6 +66,7 @@ impl MailKind {
             MailKind::Unlock => "unlock",
             MailKind::SecurityNotice => "security_notice",
             MailKind::NoAccount => "no_account",
+            MailKind::UnpaidSubscriptionEnded => "unpaid_subscription_ended",
         }
     }
 
@@ -74,6 +77,7 @@ impl MailKind {
             MailKind::Unlock,
             MailKind::SecurityNotice,
             MailKind::NoAccount,
+            MailKind::UnpaidSubscriptionEnded,
         ]
         .into_iter()
         .find(|kind| kind.as_str() == text)
@@ -257,6 +261,32 @@ pub fn no_account(brand: &MailBrand, to: &str, link: &str) -> Letter {
         ),
     ];
     let button = crate::say!("Go to sign-in", "Zur Anmeldung");
+    letter(brand, to, heading, &paragraphs, &button, link)
+}
+
+/// To each owner: an invoice stayed unpaid for a week, so the subscription ended and the
+/// organization is on the free plan; what to do about it.
+pub fn unpaid_subscription_ended(brand: &MailBrand, to: &str, tier: &str, number: &str, link: &str) -> Letter {
+    let org = &brand.org_name;
+    let heading = crate::say!(
+        "{org}'s {tier} subscription ended: invoice {number} is unpaid",
+        "Das {tier}-Abonnement von {org} ist beendet: Rechnung {number} ist unbezahlt"
+    );
+    let paragraphs = [
+        crate::say!(
+            "Invoice {number} could not be charged for a week, so the {tier} subscription ended and {org} \
+             is on the free plan now, with its limits.",
+            "Rechnung {number} konnte eine Woche lang nicht abgebucht werden. Daher ist das {tier}-Abonnement \
+             beendet, und {org} ist jetzt im kostenlosen Tarif, mit dessen Grenzen."
+        ),
+        crate::say!(
+            "Add a working card under Payment information: the invoice is paid with it, and the {tier} plan \
+             comes back for the rest of the period it covers.",
+            "Hinterlegen Sie unter Zahlungsangaben eine funktionierende Karte: Damit wird die Rechnung bezahlt, \
+             und der {tier}-Tarif gilt wieder für den Rest des Zeitraums, den sie abdeckt."
+        ),
+    ];
+    let button = crate::say!("See the invoices", "Rechnungen ansehen");
     letter(brand, to, heading, &paragraphs, &button, link)
 }
 

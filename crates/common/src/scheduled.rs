@@ -5,5 +5,7 @@
 pub struct Round {
     pub renewals: usize,
     pub charges_finished: usize,
+    /// Unpaid invoices charged again, and subscriptions ended for them.
+    pub collected: usize,
     pub pruned: u64,
 }

@@ -51,6 +51,14 @@ macro_rules! stored_as_text {
 #[doc(hidden)]
 pub use sqlx_core as sqlx;
 
-use crate::{ActivityKey, InvoiceStatus, MailStatus, OrgRole, TierId, TrackableType};
+use crate::{ActivityKey, InvoicePurpose, InvoiceStatus, MailStatus, OrgRole, TierId, TrackableType};
 
-stored_as_text!(OrgRole, ActivityKey, TrackableType, InvoiceStatus, MailStatus, TierId);
+stored_as_text!(
+    OrgRole,
+    ActivityKey,
+    TrackableType,
+    InvoiceStatus,
+    InvoicePurpose,
+    MailStatus,
+    TierId
+);

@@ -8,15 +8,19 @@
 //! crash is finished later by the scheduler with the same key, so the provider never takes it twice.
 
 use chrono::Datelike;
+use chrono::NaiveDate;
+use common::day;
 use common::payments::{Charge, PaymentGateway};
 use common::{say, spoken, Actor, DomainError, DomainResult};
-use contract::{ActivityKey, BillingInfo, CardUpdate, InvoiceStatus, PaymentMethod, Permission};
+use contract::{
+    ActivityKey, BillingInfo, CardUpdate, InvoicePurpose, InvoiceStatus, PaymentMethod, Permission, TierId,
+};
 use serde_json::json;
 use sqlx::types::Json;
 
-use crate::activity::{self, By, Change};
-use crate::authorize;
+use crate::activity::{self, before_after, By, Change};
 use crate::db::{self, Pool, Tx};
+use crate::{authorize, plan};
 
 /// A charge that has not answered by then is left `charging`, for the scheduler to finish.
 const GATEWAY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
@@ -115,12 +119,16 @@ pub async fn load_card(pool: &Pool, org_id: i64) -> DomainResult<Option<PaymentM
     Ok(card!(org_id).fetch_optional(pool).await?.map(CardRow::into_method))
 }
 
-/// The owner of an organization whose billing is open, checked inside the change's transaction.
+/// The card on file, read inside a transaction.
+pub async fn card_in(tx: &mut Tx, org_id: i64) -> DomainResult<Option<PaymentMethod>> {
+    Ok(card!(org_id).fetch_optional(&mut **tx).await?.map(CardRow::into_method))
+}
+
+/// The owner, checked inside the change's transaction. Billing and payment information are the
+/// owner's before any subscription: a paid tier starts only once its first payment goes through,
+/// so the card comes first.
 async fn authorize_billing(tx: &mut Tx, actor: &Actor) -> DomainResult<()> {
     authorize(tx, actor, Permission::ManageSubscription).await?;
-    if !billing_open!(actor.org_id).fetch_one(&mut **tx).await? {
-        return Err(not_subscribed());
-    }
     Ok(())
 }
 
@@ -206,9 +214,6 @@ pub async fn charge_outstanding(
     org_id: i64,
     by: &By<'_>,
 ) -> DomainResult<()> {
-    let Some(card) = load_card(pool, org_id).await? else {
-        return Ok(());
-    };
     let outstanding = sqlx::query_scalar!(
         r#"SELECT id AS "id!" FROM invoices WHERE org_id = $1 AND status IN ('open', 'failed') ORDER BY id"#,
         org_id
@@ -216,23 +221,125 @@ pub async fn charge_outstanding(
     .fetch_all(pool)
     .await?;
     for invoice_id in outstanding {
-        let mut tx = db::write(pool).await?;
-        let now = common::now();
-        let claimed = sqlx::query_as!(
-            Claim,
-            r#"UPDATE invoices SET status = 'charging', charge_attempts = charge_attempts + 1, charging_since = $1
-               WHERE id = $2 AND status IN ('open', 'failed')
-               RETURNING id AS "id!", org_id, number, total_cents, currency, charge_attempts"#,
-            now,
-            invoice_id
-        )
-        .fetch_optional(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        // Someone else is charging it, or it was paid meanwhile.
-        if let Some(claim) = claimed {
-            charge(pool, gateway, &card, &claim, by).await?;
+        charge_invoice(pool, gateway, org_id, invoice_id, by).await?;
+    }
+    Ok(())
+}
+
+/// Charge one open or failed invoice to the card on file (nothing without a card, or when someone
+/// else is charging it or it was paid meanwhile). What it pays for starts in the transaction that
+/// records the payment.
+pub async fn charge_invoice(
+    pool: &Pool,
+    gateway: &dyn PaymentGateway,
+    org_id: i64,
+    invoice_id: i64,
+    by: &By<'_>,
+) -> DomainResult<()> {
+    let Some(card) = load_card(pool, org_id).await? else {
+        return Ok(());
+    };
+    let mut tx = db::write(pool).await?;
+    let now = common::now();
+    let claimed = sqlx::query_as!(
+        Claim,
+        r#"UPDATE invoices SET status = 'charging', charge_attempts = charge_attempts + 1, charging_since = $1,
+               last_attempt_at = $1
+           WHERE id = $2 AND org_id = $3 AND status IN ('open', 'failed')
+           RETURNING id AS "id!", org_id, number, total_cents, currency, charge_attempts"#,
+        now,
+        invoice_id,
+        org_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    if let Some(claim) = claimed {
+        charge(pool, gateway, &card, &claim, by).await?;
+    }
+    Ok(())
+}
+
+/// An invoice's status now.
+pub async fn status_of(pool: &Pool, invoice_id: i64) -> DomainResult<InvoiceStatus> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT status AS "status: InvoiceStatus" FROM invoices WHERE id = $1"#,
+        invoice_id
+    )
+    .fetch_one(pool)
+    .await?)
+}
+
+/// A declined first charge voids its invoice: what it was for never began, nothing is owed, and
+/// no later card save collects it.
+pub async fn void_declined(pool: &Pool, invoice_id: i64) -> DomainResult<()> {
+    sqlx::query!(
+        "UPDATE invoices SET status = 'void' WHERE id = $1 AND status = 'failed'",
+        invoice_id
+    )
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// A paid invoice starts what it was for, in the transaction that records the payment: a period's
+/// invoice for an organization without a subscription starts it (the tier applies from now), an
+/// upgrade's applies the new tier for the rest of the period it was reckoned for.
+async fn start_what_it_pays_for(tx: &mut Tx, invoice_id: i64, by: &By<'_>) -> DomainResult<()> {
+    let invoice = sqlx::query!(
+        r#"SELECT org_id, purpose AS "purpose: InvoicePurpose", tier AS "tier: TierId",
+                  period_start AS "period_start: NaiveDate", period_end AS "period_end: NaiveDate"
+           FROM invoices WHERE id = $1"#,
+        invoice_id
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    let current = sqlx::query!(
+        r#"SELECT tier AS "tier: TierId", period_end AS "period_end: NaiveDate" FROM subscriptions WHERE org_id = $1"#,
+        invoice.org_id
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    let (org_id, tier) = (invoice.org_id, invoice.tier);
+    match (invoice.purpose, current) {
+        (InvoicePurpose::Period, None) if invoice.period_end > common::today() => {
+            let (now, tier_text) = (common::now(), tier.as_str());
+            sqlx::query!(
+                "INSERT INTO subscriptions (org_id, tier, period_start, period_end, created_at) VALUES ($1, $2, $3, $4, $5)",
+                org_id,
+                tier_text,
+                invoice.period_start,
+                invoice.period_end,
+                now
+            )
+            .execute(&mut **tx)
+            .await?;
+            plan::set_org_plan(tx, org_id, Some(tier)).await?;
+            let change = Change::new(ActivityKey::SubscriptionCreate)
+                .on(org_id, tier.tier().name)
+                .with(json!({
+                    "tier": tier,
+                    "period_start": day(invoice.period_start),
+                    "period_end": day(invoice.period_end),
+                }));
+            activity::record(tx, org_id, *by, change).await?;
         }
+        (InvoicePurpose::Upgrade, Some(sub)) if sub.period_end == invoice.period_end && sub.tier != tier => {
+            let tier_text = tier.as_str();
+            sqlx::query!(
+                "UPDATE subscriptions SET tier = $1, next_tier = NULL, cancel_at_period_end = FALSE WHERE org_id = $2",
+                tier_text,
+                org_id
+            )
+            .execute(&mut **tx)
+            .await?;
+            plan::set_org_plan(tx, org_id, Some(tier)).await?;
+            let change = Change::new(ActivityKey::SubscriptionUpdate)
+                .on(org_id, tier.tier().name)
+                .with(json!({ "tier": before_after(sub.tier, tier) }));
+            activity::record(tx, org_id, *by, change).await?;
+        }
+        _ => {}
     }
     Ok(())
 }
@@ -307,6 +414,9 @@ async fn charge(
             .on(claim.id, claim.number.clone())
             .with(parameters);
         activity::record(&mut tx, claim.org_id, *by, change).await?;
+        if answer.is_ok() {
+            start_what_it_pays_for(&mut tx, claim.id, by).await?;
+        }
     }
     Ok(tx.commit().await?)
 }

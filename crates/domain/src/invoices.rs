@@ -1,9 +1,11 @@
-//! Invoices: one per billing period, as data and as a standalone HTML document that prints
+//! Invoices: one per billing period (and one per upgrade, for the rest of its period), as data and as a standalone HTML document that prints
 //! cleanly. Read-only here: invoices are issued by the subscription and paid by billing.
 
 use chrono::NaiveDate;
 use common::{day, iso, DomainError, DomainResult, Timestamp};
-use contract::{country_name, format_money, format_rate, BillingInfo, Invoice, InvoiceStatus, Invoices, TierId};
+use contract::{
+    country_name, format_money, format_rate, BillingInfo, Invoice, InvoicePurpose, InvoiceStatus, Invoices, TierId,
+};
 use sqlx::types::Json;
 
 use crate::db::Pool;
@@ -22,6 +24,7 @@ struct InvoiceRow {
     status: InvoiceStatus,
     issued_at: Timestamp,
     billed_to: Option<Json<BillingInfo>>,
+    purpose: InvoicePurpose,
 }
 
 /// The organization's invoices (`$1`) that `$tail` picks.
@@ -32,7 +35,7 @@ macro_rules! invoices {
             r#"SELECT id AS "id!", number, period_start AS "period_start: NaiveDate", period_end AS "period_end: NaiveDate",
                       tier AS "tier: TierId", amount_cents, tax_rate_bp, tax_cents, total_cents, currency,
                       status AS "status: InvoiceStatus", issued_at AS "issued_at: Timestamp",
-                      billed_to AS "billed_to: Json<BillingInfo>"
+                      billed_to AS "billed_to: Json<BillingInfo>", purpose AS "purpose: InvoicePurpose"
                FROM invoices WHERE org_id = $1 "# + $tail $(, $arg)*
         )
     };
@@ -44,10 +47,16 @@ fn to_invoice(row: InvoiceRow) -> Invoice {
     Invoice {
         id: row.id,
         number: row.number,
-        description: format!(
-            "{} plan, {start} to {end}: premium for every connected space",
-            tier.tier().name
-        ),
+        description: match row.purpose {
+            InvoicePurpose::Period => format!(
+                "{} plan, {start} to {end}: premium for every connected space",
+                tier.tier().name
+            ),
+            InvoicePurpose::Upgrade => format!(
+                "Upgrade to the {} plan, {start} to {end}: the difference for the rest of the period",
+                tier.tier().name
+            ),
+        },
         period_start: start,
         period_end: end,
         tier,

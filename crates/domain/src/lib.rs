@@ -23,6 +23,7 @@ pub mod members;
 pub mod orgs;
 pub mod outbox;
 pub mod people;
+pub mod plan;
 pub mod scheduled;
 pub mod seed;
 pub mod sessions;

@@ -6,6 +6,7 @@
 
 use std::time::Duration;
 
+use common::mail::Links;
 use common::payments::PaymentGateway;
 use common::scheduled::Round;
 use common::DomainResult;
@@ -14,11 +15,12 @@ use crate::db::{self, Pool};
 use crate::{accounts, activity, billing, lockout, sessions, subscription, throttle};
 
 /// Everything that is due now. Safe to run from several places at once: each step is guarded.
-pub async fn run_due_work(pool: &Pool, gateway: &dyn PaymentGateway) -> DomainResult<Round> {
+pub async fn run_due_work(pool: &Pool, gateway: &dyn PaymentGateway, links: &Links) -> DomainResult<Round> {
     db::refresh_statistics(pool).await?;
     Ok(Round {
         renewals: subscription::renew_due(pool, gateway).await?,
         charges_finished: billing::finish_stuck_charges(pool, gateway).await?,
+        collected: subscription::collect_unpaid(pool, gateway, links).await?,
         pruned: sessions::prune(pool).await?
             + throttle::prune(pool).await?
             + activity::prune(pool).await?

@@ -105,6 +105,7 @@ pub fn status_of(kind: Kind) -> StatusCode {
         Kind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         Kind::UnsupportedType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         Kind::Throttled => StatusCode::TOO_MANY_REQUESTS,
+        Kind::PaymentRequired => StatusCode::PAYMENT_REQUIRED,
         Kind::Busy => StatusCode::SERVICE_UNAVAILABLE,
         Kind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
     }

@@ -149,7 +149,7 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
         tokio::spawn(
             async move { axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await },
         );
-    let scheduler = scheduler::spawn(db.clone(), payments, config.schedule_every);
+    let scheduler = scheduler::spawn(db.clone(), payments, state.links.clone(), config.schedule_every);
     let mail_sender = mailer::spawn(db.clone(), mailer);
     Ok(Running {
         addr,

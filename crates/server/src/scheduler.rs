@@ -5,6 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use common::mail::Links;
 use common::payments::PaymentGateway;
 pub use common::scheduled::Round;
 
@@ -12,14 +13,23 @@ use crate::db::Database;
 use crate::on_db;
 
 /// Everything that is due now. Safe to run from several places at once: each step is guarded.
-pub async fn run_due_work(db: &Database, gateway: &dyn PaymentGateway) -> Result<Round, common::DomainError> {
+pub async fn run_due_work(
+    db: &Database,
+    gateway: &dyn PaymentGateway,
+    links: &Links,
+) -> Result<Round, common::DomainError> {
     Ok(on_db!(db, |pool, domain| {
-        domain::scheduled::run_due_work(pool, gateway).await
+        domain::scheduled::run_due_work(pool, gateway, links).await
     })?)
 }
 
 /// Run the due work now and then every `every`, while this instance holds the lease.
-pub fn spawn(db: Database, gateway: Arc<dyn PaymentGateway>, every: Duration) -> tokio::task::JoinHandle<()> {
+pub fn spawn(
+    db: Database,
+    gateway: Arc<dyn PaymentGateway>,
+    links: Arc<Links>,
+    every: Duration,
+) -> tokio::task::JoinHandle<()> {
     let holder = common::tokens::new_token();
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval(every);
@@ -30,7 +40,7 @@ pub fn spawn(db: Database, gateway: Arc<dyn PaymentGateway>, every: Duration) ->
                 domain::scheduled::hold_lease(pool, "scheduler", &holder, every * 3).await
             });
             match lease {
-                Ok(true) => match run_due_work(&db, gateway.as_ref()).await {
+                Ok(true) => match run_due_work(&db, gateway.as_ref(), &links).await {
                     Ok(round) if round != Round::default() => tracing::info!(?round, "scheduled work done"),
                     Ok(_) => {}
                     Err(err) => tracing::error!(error = %err, "scheduled work failed; it is tried again next round"),

@@ -60,6 +60,16 @@ pub async fn every_screen_passes_axe_and_fits_a_phone(ctx: Ctx) -> TestResult {
 /// Subscribe the signed-in owner's organization (so the billing screens open too) and reload.
 pub(super) async fn subscribe_and_reload(ctx: &Ctx) -> TestResult {
     let token = ctx.stored_token().await?.ok_or("signed in")?;
+    // A card first: a paid tier starts with its first payment.
+    let card = serde_json::json!({ "holder": "Olivia Owens", "number": "4242424242424242", "exp_month": 12,
+        "exp_year": 2031, "cvc": "123" });
+    let saved = reqwest::Client::new()
+        .put(format!("{}/api/v1/orgs/me/payment", ctx.base))
+        .bearer_auth(&token)
+        .json(&card)
+        .send()
+        .await?;
+    crate::ensure!(saved.status().is_success(), "card saved: {}", saved.status());
     let subscribed = reqwest::Client::new()
         .put(format!("{}/api/v1/orgs/me/subscription", ctx.base))
         .bearer_auth(&token)

@@ -7,18 +7,46 @@ pub async fn owner_subscribes_then_uses_invoices_billing_and_payment(ctx: Ctx) -
     ctx.open("/sign-in?next=/subscription").await?;
     ctx.sign_in("owner@acme.test", "demo-password").await?;
     ctx.wait_text("Not subscribed").await?;
-    ensure!(
-        !ctx.has("link", "Invoices").await?,
-        "no billing menu before subscribing"
-    );
+    ensure!(!ctx.has("link", "Invoices").await?, "no invoices before the first one");
     ctx.snap("subscription").await?;
 
+    // Without a card nothing starts: the page says why and leads to the card.
     ctx.click("button", "Subscribe to Team").await?;
     ctx.by_name("heading", "Subscribe to Team?").await?;
     ensure!(
         ctx.body_text().await?.contains("€99.00 a month plus tax"),
         "the confirmation says what it costs"
     );
+    ctx.expect_problem("402 PUT /api/v1/orgs/me/subscription");
+    ctx.click("button", "Subscribe for €99.00").await?;
+    ctx.wait_text("Add a card under Payment information first").await?;
+    ctx.wait_text("Not subscribed").await?;
+    ctx.snap("subscription-needs-a-card").await?;
+    ctx.click("link", "Go to Payment information").await?;
+    ctx.wait_location("/payment").await?;
+    ctx.wait_text("No card on file yet.").await?;
+    ctx.fill("Name on card", "Olivia Owens").await?;
+    ctx.fill("Card number", "4242 4242 4242 4241").await?;
+    ctx.fill("Expiry month", "12").await?;
+    ctx.fill("Expiry year", "2031").await?;
+    ctx.fill("Security code", "123").await?;
+    ctx.click("button", "Save card").await?;
+    ctx.wait_text("This card number is not valid.").await?;
+    ctx.fill("Card number", "4242 4242 4242 4242").await?;
+    ctx.click("button", "Save card").await?;
+    ctx.wait_text("Card saved: Visa ending in 4242").await?;
+    ensure!(
+        ctx.value_of("Card number").await?.is_empty(),
+        "the number leaves the page"
+    );
+    ctx.snap("payment").await?;
+    ctx.driver.refresh().await?;
+    ctx.wait_text("Visa ending in 4242, expires 12/2031").await?;
+
+    // With the card: charged at once, and on the plan.
+    ctx.open("/subscription").await?;
+    ctx.wait_text("Not subscribed").await?;
+    ctx.click("button", "Subscribe to Team").await?;
     ctx.click("button", "Subscribe for €99.00").await?;
     ctx.wait_text("Your organization is on the Team plan.").await?;
     ctx.wait_text("Subscribed to Team.").await?;
@@ -26,6 +54,7 @@ pub async fn owner_subscribes_then_uses_invoices_billing_and_payment(ctx: Ctx) -
     ctx.click("link", "Invoices").await?;
     ctx.wait_location("/invoices").await?;
     ctx.wait_text("€117.81").await?;
+    ctx.wait_text("Paid").await?;
     ctx.snap("invoices").await?;
     ctx.click("link", "OA-0001-0001").await?;
     ctx.by_name("heading", "Invoice OA-0001-0001").await?;
@@ -33,7 +62,7 @@ pub async fn owner_subscribes_then_uses_invoices_billing_and_payment(ctx: Ctx) -
     ctx.snap("invoice").await?;
     ctx.driver.refresh().await?;
     ctx.by_name("heading", "Invoice OA-0001-0001").await?;
-    ensure!(ctx.body_text().await?.contains("Open: payment due"), "no card yet");
+    ensure!(ctx.body_text().await?.contains("Paid"), "paid at once");
 
     ctx.click("link", "Billing information").await?;
     ctx.fill("Company name", "Acme Studio GmbH").await?;
@@ -59,28 +88,6 @@ pub async fn owner_subscribes_then_uses_invoices_billing_and_payment(ctx: Ctx) -
         "saved, normalized"
     );
 
-    ctx.click("link", "Payment information").await?;
-    ctx.wait_text("No card on file yet.").await?;
-    ctx.fill("Name on card", "Olivia Owens").await?;
-    ctx.fill("Card number", "4242 4242 4242 4241").await?;
-    ctx.fill("Expiry month", "12").await?;
-    ctx.fill("Expiry year", "2031").await?;
-    ctx.fill("Security code", "123").await?;
-    ctx.click("button", "Save card").await?;
-    ctx.wait_text("This card number is not valid.").await?;
-    ctx.fill("Card number", "4242 4242 4242 4242").await?;
-    ctx.click("button", "Save card").await?;
-    ctx.wait_text("Card saved: Visa ending in 4242").await?;
-    ensure!(
-        ctx.value_of("Card number").await?.is_empty(),
-        "the number leaves the page"
-    );
-    ctx.snap("payment").await?;
-    ctx.driver.refresh().await?;
-    ctx.wait_text("Visa ending in 4242, expires 12/2031").await?;
-
-    ctx.click("link", "Invoices").await?;
-    ctx.wait_text("Paid").await?;
     ctx.click("link", "Dashboard").await?;
     ctx.wait_text("Free traffic").await?;
     let plans = ctx

@@ -115,8 +115,11 @@ pub struct SubscriptionView {
     pub period_start: Option<String>,
     pub period_end: Option<String>,
     pub has_payment_method: bool,
-    /// Whether Invoices, Billing information and Payment information are open to the owner.
+    /// Whether the organization has invoices to see (the Invoices page is open to the owner).
     pub billing_open: bool,
+    /// A smaller tier chosen for the next period: it applies at `period_end`.
+    #[serde(default)]
+    pub next_tier: Option<TierId>,
 }
 
 /// `PUT /api/v1/orgs/me/subscription`: subscribe, or change tier.
@@ -135,8 +138,11 @@ pub enum InvoiceStatus {
     Open,
     /// The card on file is being charged right now.
     Charging,
-    /// The last charge was declined; saving a card tries again.
+    /// The last charge was declined; the scheduler tries again daily, saving a card at once.
     Failed,
+    /// Its first charge was declined, so what it was for (a subscription, an upgrade) never began
+    /// and nothing is owed.
+    Void,
 }
 
 impl InvoiceStatus {
@@ -146,6 +152,7 @@ impl InvoiceStatus {
             InvoiceStatus::Open => "open",
             InvoiceStatus::Charging => "charging",
             InvoiceStatus::Failed => "failed",
+            InvoiceStatus::Void => "void",
         }
     }
 
@@ -155,6 +162,7 @@ impl InvoiceStatus {
             InvoiceStatus::Open,
             InvoiceStatus::Charging,
             InvoiceStatus::Failed,
+            InvoiceStatus::Void,
         ]
         .into_iter()
         .find(|s| s.as_str() == text)
@@ -175,7 +183,36 @@ impl InvoiceStatus {
             (InvoiceStatus::Open, Lang::De) => "Offen: Zahlung fällig",
             (InvoiceStatus::Charging, Lang::De) => "Zahlung läuft",
             (InvoiceStatus::Failed, Lang::De) => "Zahlung fehlgeschlagen",
+            (InvoiceStatus::Void, Lang::En) => "Void: the card was declined, nothing is owed",
+            (InvoiceStatus::Void, Lang::De) => "Storniert: die Karte wurde abgelehnt, nichts ist offen",
         }
+    }
+}
+
+/// What an invoice is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum InvoicePurpose {
+    /// A billing period; the first one's payment starts the subscription.
+    Period,
+    /// The prorated difference of an upgrade for the rest of the period; its payment applies the
+    /// new tier.
+    Upgrade,
+}
+
+impl InvoicePurpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InvoicePurpose::Period => "period",
+            InvoicePurpose::Upgrade => "upgrade",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<InvoicePurpose> {
+        [InvoicePurpose::Period, InvoicePurpose::Upgrade]
+            .into_iter()
+            .find(|p| p.as_str() == text)
     }
 }
 

@@ -21,11 +21,15 @@ pub async fn get(State(state): State<AppState>, caller: Caller) -> ApiResult<Jso
     })?))
 }
 
+/// Subscribe, or change tier. Subscribing and upgrading are charged to the card on file at once
+/// (an upgrade the prorated difference for the rest of the period) and apply when paid; a cheaper
+/// tier waits for the period's end (`next_tier`); the current tier withdraws a waiting change.
 #[utoipa::path(put, path = "/api/v1/orgs/me/subscription", tag = "subscription", security(("bearer" = [])),
     request_body = ChooseTier,
     responses((status = 200, body = SubscriptionView), (status = 403, body = contract::ApiErrorBody),
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody),
-        (status = 409, description = "The organization uses more than the tier allows", body = contract::ApiErrorBody)))]
+        (status = 402, description = "No card on file (`payment_method_required`), or the card was declined (`card_declined`): nothing changed and nothing is owed", body = contract::ApiErrorBody),
+        (status = 409, description = "The organization uses more than the tier allows, or a payment for it is still being processed", body = contract::ApiErrorBody)))]
 pub async fn choose(
     State(state): State<AppState>,
     caller: Caller,

@@ -287,12 +287,23 @@ fn card(number: &str) -> Value {
 async fn subscription_billing_and_payment_are_recorded_with_the_card_as_brand_and_last_four() {
     let s = server().await;
     let owner = s.token("owner@acme.test").await;
+    let saved = s
+        .put("/orgs/me/payment", Some(&owner), card("4242 4242 4242 4242"))
+        .await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    let payment = latest(&s, &owner, "payment.update").await;
+    assert_eq!(
+        payment["parameters"]["after"],
+        json!({ "brand": "Visa", "last4": "4242", "exp_month": 12, "exp_year": 2031 })
+    );
     s.put("/orgs/me/subscription", Some(&owner), json!({ "tier": "team" }))
         .await;
     assert_eq!(
         latest(&s, &owner, "subscription.create").await["parameters"]["tier"],
         "team"
     );
+    let paid = latest(&s, &owner, "invoice.pay").await;
+    assert_eq!(paid["parameters"]["card"]["last4"], "4242");
     s.put("/orgs/me/subscription", Some(&owner), json!({ "tier": "business" }))
         .await;
     assert_eq!(
@@ -312,17 +323,6 @@ async fn subscription_billing_and_payment_are_recorded_with_the_card_as_brand_an
         "Acme Studio GmbH"
     );
 
-    let saved = s
-        .put("/orgs/me/payment", Some(&owner), card("4242 4242 4242 4242"))
-        .await;
-    assert_eq!(saved.status(), StatusCode::OK);
-    let payment = latest(&s, &owner, "payment.update").await;
-    assert_eq!(
-        payment["parameters"]["after"],
-        json!({ "brand": "Visa", "last4": "4242", "exp_month": 12, "exp_year": 2031 })
-    );
-    let paid = latest(&s, &owner, "invoice.pay").await;
-    assert_eq!(paid["parameters"]["card"]["last4"], "4242");
     s.put("/orgs/me/payment", Some(&owner), card("4000000000000002")).await;
     let all: Value = s
         .get(

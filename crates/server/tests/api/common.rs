@@ -265,7 +265,8 @@ impl TestServer {
     }
     /// One round of the server's scheduled work (renewals, stuck charges, pruning), now.
     pub async fn run_scheduler(&self) -> org_area_server::scheduler::Round {
-        org_area_server::scheduler::run_due_work(&self.running.db, self.running.state.payments.as_ref())
+        let state = &self.running.state;
+        org_area_server::scheduler::run_due_work(&self.running.db, state.payments.as_ref(), &state.links)
             .await
             .expect("scheduled work runs")
     }

@@ -13,6 +13,7 @@ mod instances;
 mod invitations;
 mod languages;
 mod lockout;
+mod money;
 mod orgs;
 mod platform;
 mod processes;

@@ -29,16 +29,31 @@ fn paid_once_each(gateway: &TestGateway, invoices: &[Value]) {
     }
 }
 
+/// Subscribe to Team with a card that pays, then leave a card on file that declines: the next
+/// renewal's invoice stays unpaid until a good card comes.
+async fn subscribed_with_a_declining_card(s: &TestServer, owner: &str) {
+    s.put("/orgs/me/payment", Some(owner), card("4242 4242 4242 4242"))
+        .await;
+    let subscribed = s
+        .put("/orgs/me/subscription", Some(owner), json!({ "tier": "team" }))
+        .await;
+    assert_eq!(subscribed.status(), StatusCode::OK);
+    s.put("/orgs/me/payment", Some(owner), card("4000000000000002")).await;
+}
+
 #[tokio::test]
 async fn two_card_saves_at_once_charge_each_invoice_once() {
     let gateway = Arc::new(TestGateway::slow(Duration::from_millis(300)));
     let s = server_with_gateway(gateway.clone()).await;
     let owner = s.token("owner@acme.test").await;
-    let subscribed = s
-        .put("/orgs/me/subscription", Some(&owner), json!({ "tier": "team" }))
-        .await;
-    assert_eq!(subscribed.status(), StatusCode::OK);
-    assert_eq!(invoices(&s, &owner).await[0]["status"], "open", "no card yet");
+    subscribed_with_a_declining_card(&s, &owner).await;
+    s.let_months_pass(1).await;
+    s.run_scheduler().await;
+    assert_eq!(
+        invoices(&s, &owner).await[0]["status"],
+        "failed",
+        "declined at the renewal"
+    );
 
     let (a, b) = tokio::join!(
         s.put("/orgs/me/payment", Some(&owner), card("4242 4242 4242 4242")),
@@ -46,7 +61,7 @@ async fn two_card_saves_at_once_charge_each_invoice_once() {
     );
     assert_eq!((a.status(), b.status()), (StatusCode::OK, StatusCode::OK));
     paid_once_each(&gateway, &invoices(&s, &owner).await);
-    assert_eq!(gateway.taken().len(), 1);
+    assert_eq!(gateway.taken().len(), 2, "the first period and the renewal");
 }
 
 #[tokio::test]
@@ -54,9 +69,9 @@ async fn a_card_save_racing_a_renewal_charges_each_invoice_once() {
     let gateway = Arc::new(TestGateway::slow(Duration::from_millis(200)));
     let s = server_with_gateway(gateway.clone()).await;
     let owner = s.token("owner@acme.test").await;
-    s.put("/orgs/me/subscription", Some(&owner), json!({ "tier": "team" }))
-        .await;
-    // Two periods have ended without a card: the renewals run while a card is being saved.
+    subscribed_with_a_declining_card(&s, &owner).await;
+    // Two periods have ended with a card that declines: the renewals run while a good card is
+    // being saved.
     s.let_months_pass(2).await;
     let (saved, _round, _again) = tokio::join!(
         s.put("/orgs/me/payment", Some(&owner), card("4242 4242 4242 4242")),
@@ -78,9 +93,9 @@ async fn a_charge_left_half_done_is_finished_with_its_own_key_and_never_taken_tw
     let gateway = Arc::new(TestGateway::default());
     let s = server_with_gateway(gateway.clone()).await;
     let owner = s.token("owner@acme.test").await;
-    s.put("/orgs/me/subscription", Some(&owner), json!({ "tier": "team" }))
-        .await;
     s.put("/orgs/me/payment", Some(&owner), card("4242 4242 4242 4242"))
+        .await;
+    s.put("/orgs/me/subscription", Some(&owner), json!({ "tier": "team" }))
         .await;
     assert_eq!(gateway.taken().len(), 1);
     // As if the server had crashed after the provider took the money but before it was recorded.
@@ -123,8 +138,12 @@ async fn owners_demoting_and_removing_each_other_at_once_leave_an_owner() {
         let lena_id = promote_to_owner(&s, &olivia, "lena@acme.test").await;
         let lena = s.token("lena@acme.test").await;
         if subscribed {
-            s.put("/orgs/me/subscription", Some(&olivia), json!({ "tier": "team" }))
+            s.put("/orgs/me/payment", Some(&olivia), card("4242 4242 4242 4242"))
                 .await;
+            let answer = s
+                .put("/orgs/me/subscription", Some(&olivia), json!({ "tier": "team" }))
+                .await;
+            assert_eq!(answer.status(), StatusCode::OK);
         }
         let mut requests = Vec::new();
         for i in 0..50 {

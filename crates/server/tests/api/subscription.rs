@@ -6,7 +6,15 @@ use crate::common::{expect_error, expect_invalid_at, server, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-async fn subscribe(s: &TestServer, token: &str, tier: &str) -> Value {
+/// Subscribe (or change tier), with a card on file first: a paid tier needs one.
+pub async fn subscribe(s: &TestServer, token: &str, tier: &str) -> Value {
+    let on_file: Value = s.get("/orgs/me/payment", Some(token)).await.json().await.unwrap();
+    if on_file.is_null() {
+        let saved = s
+            .put("/orgs/me/payment", Some(token), card("4242 4242 4242 4242"))
+            .await;
+        assert_eq!(saved.status(), StatusCode::OK, "a card on file");
+    }
     let response = s
         .put("/orgs/me/subscription", Some(token), json!({ "tier": tier }))
         .await;
@@ -32,14 +40,14 @@ fn plans(org: &Value) -> Vec<(String, String)> {
         .collect()
 }
 
-async fn invoices(s: &TestServer, token: &str) -> Vec<Value> {
+pub async fn invoices(s: &TestServer, token: &str) -> Vec<Value> {
     let body: Value = s.get("/orgs/me/invoices", Some(token)).await.json().await.unwrap();
     body["invoices"].as_array().unwrap().clone()
 }
 
 /// Let a month pass: the current period (and every invoice) moves a month back, so it ends today.
 /// Move the current period a month into the past and let the scheduler do what is then due.
-async fn end_period(s: &TestServer) {
+pub async fn end_period(s: &TestServer) {
     s.let_months_pass(1).await;
     s.run_scheduler().await;
 }
@@ -47,7 +55,7 @@ async fn end_period(s: &TestServer) {
 const BILLING: &str = r#"{"company":"Acme Studio GmbH","address_line1":"Hauptstraße 1","address_line2":"",
     "postal_code":"10115","city":"Berlin","country":"DE","vat_id":"DE123456789","email":"billing@acme.test"}"#;
 
-fn card(number: &str) -> Value {
+pub fn card(number: &str) -> Value {
     json!({ "holder": "Olivia Owens", "number": number, "exp_month": 12, "exp_year": 2031, "cvc": "123" })
 }
 
@@ -55,8 +63,19 @@ fn card(number: &str) -> Value {
 async fn only_owners_manage_the_subscription_and_billing_opens_after_subscribing() {
     let s = server().await;
     let owner = s.token("owner@acme.test").await;
-    for path in ["/orgs/me/invoices", "/orgs/me/billing", "/orgs/me/payment"] {
-        expect_error(s.get(path, Some(&owner)).await, StatusCode::FORBIDDEN, "not_subscribed").await;
+    expect_error(
+        s.get("/orgs/me/invoices", Some(&owner)).await,
+        StatusCode::FORBIDDEN,
+        "not_subscribed",
+    )
+    .await;
+    // The card comes before the first payment, so billing and payment information are the
+    // owner's from the start.
+    for path in ["/orgs/me/billing", "/orgs/me/payment"] {
+        assert_eq!(
+            s.get(path, Some(&owner)).await.json::<Value>().await.unwrap(),
+            Value::Null
+        );
     }
     let me: Value = s.get("/auth/me", Some(&owner)).await.json().await.unwrap();
     assert_eq!(me["org"]["billing_open"], false);
@@ -203,6 +222,13 @@ async fn premium_follows_subscribe_add_detach_and_the_end_of_a_cancelled_period(
 async fn invoices_are_exact_taxed_by_country_and_paid_once_a_card_is_on_file() {
     let s = server().await;
     let owner = s.token("owner@acme.test").await;
+    let saved: Value = s
+        .put("/orgs/me/payment", Some(&owner), card("4242 4242 4242 4242"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(saved["last4"], "4242");
     subscribe(&s, &owner, "team").await;
     let first = &invoices(&s, &owner).await[0];
     assert_eq!(first["amount_cents"], 9_900);
@@ -212,7 +238,7 @@ async fn invoices_are_exact_taxed_by_country_and_paid_once_a_card_is_on_file() {
     );
     assert_eq!(first["tax_cents"], 1_881);
     assert_eq!(first["total_cents"], 11_781);
-    assert_eq!(first["status"], "open", "no card yet");
+    assert_eq!(first["status"], "paid", "charged at once");
 
     let billing: Value = serde_json::from_str(BILLING).unwrap();
     let mut dutch = billing.clone();
@@ -222,24 +248,16 @@ async fn invoices_are_exact_taxed_by_country_and_paid_once_a_card_is_on_file() {
         s.put("/orgs/me/billing", Some(&owner), dutch).await.status(),
         StatusCode::OK
     );
-    let saved: Value = s
-        .put("/orgs/me/payment", Some(&owner), card("4242 4242 4242 4242"))
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(saved["last4"], "4242");
-    assert_eq!(
-        invoices(&s, &owner).await[0]["status"],
-        "paid",
-        "the open invoice is charged"
-    );
 
-    // A change of tier applies from the next period; the renewal is billed at the new price.
+    // An upgrade on the period's first day costs the whole difference, at once; the renewal is
+    // billed at the new price.
     subscribe(&s, &owner, "enterprise").await;
+    let upgrade = &invoices(&s, &owner).await[0];
+    assert_eq!(upgrade["amount_cents"], 149_900 - 9_900);
+    assert_eq!(upgrade["status"], "paid");
     end_period(&s).await;
     let list = invoices(&s, &owner).await;
-    assert_eq!(list.len(), 2);
+    assert_eq!(list.len(), 3);
     let renewal = &list[0];
     assert_eq!(renewal["tier"], "enterprise");
     assert_eq!(renewal["amount_cents"], 149_900);
@@ -249,6 +267,7 @@ async fn invoices_are_exact_taxed_by_country_and_paid_once_a_card_is_on_file() {
     assert_eq!(renewal["status"], "paid");
     assert_eq!(renewal["billed_to"]["country"], "NL");
     assert_ne!(renewal["number"], list[1]["number"]);
+    assert_ne!(list[1]["number"], list[2]["number"]);
 
     let id = renewal["id"].as_i64().unwrap();
     let detail: Value = s
@@ -280,7 +299,6 @@ async fn invoices_are_exact_taxed_by_country_and_paid_once_a_card_is_on_file() {
 async fn billing_information_is_validated_at_each_field() {
     let s = server().await;
     let owner = s.token("owner@acme.test").await;
-    subscribe(&s, &owner, "team").await;
     let valid: Value = serde_json::from_str(BILLING).unwrap();
     for (field, value) in [
         ("company", json!("  ")),
@@ -365,7 +383,6 @@ async fn whole_database(s: &TestServer) -> String {
 async fn cards_must_pass_luhn_and_be_current_and_only_brand_last_four_and_expiry_are_kept() {
     let s = server().await;
     let owner = s.token("owner@acme.test").await;
-    subscribe(&s, &owner, "team").await;
     let mut expired = card("4242424242424242");
     expired["exp_year"] = json!(2020);
     for (body, field) in [
@@ -392,7 +409,7 @@ async fn cards_must_pass_luhn_and_be_current_and_only_brand_last_four_and_expiry
         Value::Null
     );
 
-    // A declined card is kept (it is valid) but the invoice is not paid: its charge failed.
+    // A declined card is kept (it is valid), and it declines the first payment: nothing starts.
     let declined: Value = s
         .put("/orgs/me/payment", Some(&owner), card("4000000000000002"))
         .await
@@ -400,7 +417,14 @@ async fn cards_must_pass_luhn_and_be_current_and_only_brand_last_four_and_expiry
         .await
         .unwrap();
     assert_eq!(declined["last4"], "0002");
-    assert_eq!(invoices(&s, &owner).await[0]["status"], "failed");
+    expect_error(
+        s.put("/orgs/me/subscription", Some(&owner), json!({ "tier": "team" }))
+            .await,
+        StatusCode::PAYMENT_REQUIRED,
+        "card_declined",
+    )
+    .await;
+    assert_eq!(invoices(&s, &owner).await[0]["status"], "void");
 
     let kept: Value = s
         .put("/orgs/me/payment", Some(&owner), card("5555 5555 5555 4444"))
@@ -420,6 +444,7 @@ async fn cards_must_pass_luhn_and_be_current_and_only_brand_last_four_and_expiry
             .unwrap(),
         kept
     );
+    subscribe(&s, &owner, "team").await;
     assert_eq!(invoices(&s, &owner).await[0]["status"], "paid");
 
     let stored = whole_database(&s).await;
