@@ -124,8 +124,10 @@ fn AddCollaborator(on_space: Vec<i64>, on_change: Callback<(i64, Option<String>,
     let role = RwSignal::new("editor".to_string());
     let error = RwSignal::new(None::<String>);
     let on_space = StoredValue::new(on_space);
-    let found = LocalResource::new(move || crate::users::find_users(typed.get()));
-    let candidates = move || found.get().and_then(Result::ok).unwrap_or_default();
+    // A search still under way when a change redraws the space (this form included) answers into
+    // a form that is gone: these reads then find nothing instead of stopping the app.
+    let found = LocalResource::new(move || crate::users::find_users(typed.try_get().unwrap_or_default()));
+    let candidates = move || found.try_get().flatten().and_then(Result::ok).unwrap_or_default();
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -157,7 +159,7 @@ fn AddCollaborator(on_space: Vec<i64>, on_change: Callback<(i64, Option<String>,
                             <option value=u.email.clone()>{u.friendly_name.clone().unwrap_or_default()}</option>
                         }).collect_view()}
                     </datalist>
-                    <p id="collaborator-error" class="field-error" role="alert">{move || error.get()}</p>
+                    <p id="collaborator-error" class="field-error" role="alert">{move || error.try_get().flatten()}</p>
                 </div>
                 <div class="field">
                     <label for="collaborator-role">{t().space_role}</label>
