@@ -80,8 +80,11 @@ pub fn Charts(stats: LocalResource<Result<Statistics, ApiError>>) -> impl IntoVi
         let Some(Ok(data)) = stats.get() else { return };
         let json = serde_json::to_string(&data).unwrap_or_default();
         mark("org-area:stats-arrived");
+        // The modules may arrive after the person has left the dashboard: every read and write
+        // below is then a no-op (`try_`), never an access to the charts' disposed state.
         spawn_local(async move {
-            let loaded = match module.get_value() {
+            let Some(known) = module.try_get_value() else { return };
+            let loaded = match known {
                 Some(m) => m,
                 None => match async {
                     let (echarts, charts) = module::urls().ok_or(JsValue::NULL)?;
@@ -90,36 +93,48 @@ pub fn Charts(stats: LocalResource<Result<Statistics, ApiError>>) -> impl IntoVi
                 .await
                 {
                     Ok(m) => {
-                        module.set_value(Some(m.clone()));
+                        if module.try_set_value(Some(m.clone())).is_some() {
+                            return;
+                        }
                         m
                     }
                     Err(_) => {
-                        status.set(Status::Failed(t().charts_not_loaded.into()));
+                        status.try_set(Status::Failed(t().charts_not_loaded.into()));
                         return;
                     }
                 },
             };
             let colors = palette::current();
-            let result = if instances.with_value(|i| i.is_empty()) {
+            let Some(first_drawing) = instances.try_with_value(|i| i.is_empty()) else {
+                return;
+            };
+            let result = if first_drawing {
                 Kind::ALL
                     .into_iter()
                     .map(|kind| {
                         module::draw(&loaded, &kind.element_id(), kind.key(), &json, &colors).map(|i| (kind, i))
                     })
                     .collect::<Result<Vec<_>, _>>()
-                    .map(|drawn| instances.set_value(drawn))
+                    .map(|drawn| {
+                        instances.try_set_value(drawn);
+                    })
             } else {
-                instances.with_value(|all| {
-                    all.iter()
-                        .try_for_each(|(kind, instance)| module::update(&loaded, instance, kind.key(), &json, &colors))
-                })
+                instances
+                    .try_with_value(|all| {
+                        all.iter().try_for_each(|(kind, instance)| {
+                            module::update(&loaded, instance, kind.key(), &json, &colors)
+                        })
+                    })
+                    .unwrap_or(Ok(()))
             };
             match result {
                 Ok(()) => {
                     mark("org-area:charts-drawn");
-                    status.set(Status::Drawn);
+                    status.try_set(Status::Drawn);
                 }
-                Err(_) => status.set(Status::Failed(t().charts_not_drawn.into())),
+                Err(_) => {
+                    status.try_set(Status::Failed(t().charts_not_drawn.into()));
+                }
             }
         });
     });
