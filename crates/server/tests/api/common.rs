@@ -494,3 +494,9 @@ pub async fn set_up_two_factor(s: &TestServer, token: &str) -> (TOTP, Vec<String
     assert_eq!(codes.len(), 10);
     (app, codes)
 }
+
+/// A card that passes every check (Luhn, a future expiry, a code of the brand's length); the test
+/// gateway declines the one ending in 0002.
+pub fn card(number: &str) -> Value {
+    json!({ "holder": "Olivia Owens", "number": number, "exp_month": 12, "exp_year": 2031, "cvc": "123" })
+}

@@ -98,8 +98,12 @@ async fn owners_demoting_each_other_through_both_instances_leave_an_owner() {
 async fn a_due_renewal_runs_once_when_both_instances_do_their_scheduled_work() {
     let (a, b) = two().await;
     let owner = a.token("owner@acme.test").await;
-    let card = json!({ "holder": "O", "number": "4242424242424242", "exp_month": 12, "exp_year": 2031, "cvc": "123" });
-    a.put("/orgs/me/payment", Some(&owner), card).await;
+    a.put(
+        "/orgs/me/payment",
+        Some(&owner),
+        crate::common::card("4242424242424242"),
+    )
+    .await;
     let subscribed = a
         .put("/orgs/me/subscription", Some(&owner), json!({ "tier": "team" }))
         .await;

@@ -10,8 +10,9 @@ use org_area_server::payments::TestGateway;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
+use crate::common::card;
 use crate::common::{expect_error, on_postgres, server_with_gateway, TestServer};
-use crate::subscription::{card, end_period, invoices, subscribe};
+use crate::subscription::{end_period, invoices, subscribe};
 
 async fn choose(s: &TestServer, token: &str, tier: &str) -> reqwest::Response {
     s.put("/orgs/me/subscription", Some(token), json!({ "tier": tier }))

@@ -243,7 +243,7 @@ async fn two_processes_on_one_database_act_as_one_service() {
     let owner = a.token(owners[0]).await;
 
     // A renewal that falls due is done once, though both processes look every second.
-    let card = json!({ "holder": "O", "number": "4242424242424242", "exp_month": 12, "exp_year": 2031, "cvc": "123" });
+    let card = crate::common::card("4242424242424242");
     assert_eq!(
         a.send(reqwest::Method::PUT, "/orgs/me/payment", &owner, card).await,
         StatusCode::OK

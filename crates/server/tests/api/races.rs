@@ -4,14 +4,10 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::common::{server, server_with_gateway, TestServer};
+use crate::common::{card, server, server_with_gateway, TestServer};
 use org_area_server::payments::TestGateway;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-
-fn card(number: &str) -> Value {
-    json!({ "holder": "Olivia Owens", "number": number, "exp_month": 12, "exp_year": 2031, "cvc": "123" })
-}
 
 async fn invoices(s: &TestServer, token: &str) -> Vec<Value> {
     let body: Value = s.get("/orgs/me/invoices", Some(token)).await.json().await.unwrap();

@@ -2,7 +2,7 @@
 //! detach, invoice totals in integer cents, billing validation, and cards kept as brand, last four
 //! digits and expiry only.
 
-use crate::common::{expect_error, expect_invalid_at, server, TestServer};
+use crate::common::{card, expect_error, expect_invalid_at, server, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -54,10 +54,6 @@ pub async fn end_period(s: &TestServer) {
 
 const BILLING: &str = r#"{"company":"Acme Studio GmbH","address_line1":"Hauptstraße 1","address_line2":"",
     "postal_code":"10115","city":"Berlin","country":"DE","vat_id":"DE123456789","email":"billing@acme.test"}"#;
-
-pub fn card(number: &str) -> Value {
-    json!({ "holder": "Olivia Owens", "number": number, "exp_month": 12, "exp_year": 2031, "cvc": "123" })
-}
 
 #[tokio::test]
 async fn only_owners_manage_the_subscription_and_billing_opens_after_subscribing() {
