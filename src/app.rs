@@ -1,4 +1,7 @@
-//! The routes: every screen has its own address, so links can be shared and reloaded.
+//! The console's routes: every screen has its own address, so links can be shared and reloaded.
+//! The console is a chunk (`boot` mounts it); every screen behind sign-in is a chunk of its own
+//! in turn, downloaded when it is first shown (`screens.rs`). The pages of someone not signed in
+//! are here too, for after a sign-out; their code is the main module's.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -10,10 +13,17 @@ use crate::mount;
 use crate::screens::ScreenRoutes;
 use crate::session::provide_session;
 use crate::shell::NotFound;
-use crate::users::AcceptInvitationPage;
+use crate::sign_in::{ForgotPasswordPage, ResetPasswordPage, SignInPage};
+
+crate::lazy_part!(invitation, ACCEPT_INVITATION => leptos::view! { <crate::users::AcceptInvitationPage /> });
+
+/// Mount the console on the page.
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+}
 
 #[component]
-pub fn App() -> impl IntoView {
+fn App() -> impl IntoView {
     provide_session();
     provide_brand();
     // At `/o/{slug}` or `/embed/{slug}` every route lives under that prefix.
@@ -22,7 +32,10 @@ pub fn App() -> impl IntoView {
         <Router base=base>
             <ReportNavigation />
             <Routes fallback=NotFound>
-                <Route path=path!("/accept-invitation") view=AcceptInvitationPage />
+                <Route path=path!("/sign-in") view=SignInPage />
+                <Route path=path!("/forgot-password") view=ForgotPasswordPage />
+                <Route path=path!("/reset-password") view=ResetPasswordPage />
+                <Route path=path!("/accept-invitation") view=ACCEPT_INVITATION />
                 <ScreenRoutes />
             </Routes>
         </Router>

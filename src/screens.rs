@@ -1,21 +1,15 @@
 //! The one list of the organization area's screens. It feeds the router (each screen's route,
-//! behind the sign-in guard), the tabs (the screens that have one, for the people they are for)
-//! and the boot module (which addresses need a session, so a signed-out visitor gets the small
-//! sign-in page instead of the console). Adding a screen here is all it takes.
+//! behind the sign-in guard, drawn from the screen's own chunk) and the tabs (the screens that
+//! have one, for the people they are for, whose chunks are fetched ahead when a tab is pointed
+//! at). Adding a screen here is all it takes.
 
 use contract::{allows, Membership, Permission};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route};
 use leptos_router::path;
 
-use crate::account::AccountPage;
-use crate::activity::ActivityPage;
-use crate::dashboard::{DashboardPage, SpacePage};
-use crate::session::Guarded;
-use crate::settings::SettingsPage;
+use crate::lazy_part;
 use crate::shell::text::t;
-use crate::subscription::{BillingPage, InvoicePage, InvoicesPage, PaymentPage, SubscriptionPage};
-use crate::users::UsersPage;
 
 /// A screen's place in the tabs.
 #[derive(Clone, Copy)]
@@ -28,10 +22,11 @@ pub struct Tab {
     pub shown: fn(&Membership) -> bool,
 }
 
-/// One screen behind sign-in: its route (relative to the app's base) and its tab, if any.
+/// One screen behind sign-in: its route (relative to the app's base), its code and its tab, if any.
 #[derive(Clone, Copy)]
 pub struct Screen {
     pub route: &'static str,
+    pub view: crate::lazy::LazyView,
     pub tab: Option<Tab>,
     /// Open to every signed-in person, members included (their own account); the others need a
     /// role that opens the organization area.
@@ -75,13 +70,17 @@ const fn tab(label: fn() -> &'static str) -> Option<Tab> {
 macro_rules! screens {
     ($($route:tt => $view:ident, $tab:expr, $for_everyone:expr;)*) => {
         /// Every screen behind sign-in, in the tabs' order.
-        pub const SCREENS: &[Screen] = &[$(Screen { route: $route, tab: $tab, for_everyone: $for_everyone }),*];
+        pub const SCREENS: &[Screen] = &[$(Screen { route: $route, view: $view, tab: $tab, for_everyone: $for_everyone }),*];
+
+        /// The routes of [`SCREENS`] alone: what the sign-in page needs to know of them (the
+        /// table names every screen's code, which would keep it in the main module).
+        const ROUTES: &[&str] = &[$($route),*];
 
         /// The routes of [`SCREENS`], inside the guard that sends signed-out visitors to sign in.
         #[component(transparent)]
         pub fn ScreenRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             view! {
-                <ParentRoute path=path!("") view=Guarded>
+                <ParentRoute path=path!("") view=SHELL>
                     $(<Route path=path!($route) view=$view />)*
                 </ParentRoute>
             }
@@ -91,18 +90,35 @@ macro_rules! screens {
 }
 
 screens! {
-    "" => DashboardPage, tab(|| t().dashboard), false;
-    "spaces/:id" => SpacePage, None, false;
-    "users" => UsersPage, tab(|| t().users), false;
-    "activity" => ActivityPage, tab(|| t().activity), false;
-    "settings" => SettingsPage, tab(|| t().settings), false;
-    "subscription" => SubscriptionPage, Some(Tab { label: || t().subscription, deprecated: true, shown: managers }), false;
-    "invoices" => InvoicesPage, Some(Tab { label: || t().invoices, deprecated: false, shown: billing_is_open }), false;
-    "invoices/:id" => InvoicePage, None, false;
-    "billing" => BillingPage, Some(Tab { label: || t().billing, deprecated: false, shown: owners }), false;
-    "payment" => PaymentPage, Some(Tab { label: || t().payment, deprecated: false, shown: owners }), false;
-    "account" => AccountPage, None, true;
+    "" => DASHBOARD, tab(|| t().dashboard), false;
+    "spaces/:id" => SPACE, None, false;
+    "users" => USERS, tab(|| t().users), false;
+    "activity" => ACTIVITY, tab(|| t().activity), false;
+    "settings" => SETTINGS, tab(|| t().settings), false;
+    "subscription" => SUBSCRIPTION, Some(Tab { label: || t().subscription, deprecated: true, shown: managers }), false;
+    "invoices" => INVOICES, Some(Tab { label: || t().invoices, deprecated: false, shown: billing_is_open }), false;
+    "invoices/:id" => INVOICE, None, false;
+    "billing" => BILLING, Some(Tab { label: || t().billing, deprecated: false, shown: owners }), false;
+    "payment" => PAYMENT, Some(Tab { label: || t().payment, deprecated: false, shown: owners }), false;
+    "account" => ACCOUNT, None, true;
 }
+
+// Each screen's code is a chunk of its own, downloaded the first time the screen is shown; the
+// pages about money share one. The guard and the layout around them are the console's (the
+// sign-in page needs neither; every page behind sign-in needs both), fetched with the first
+// screen's.
+lazy_part!(console, SHELL => view! { <crate::session::Guarded /> });
+lazy_part!(dashboard, DASHBOARD => view! { <crate::dashboard::DashboardPage /> });
+lazy_part!(space, SPACE => view! { <crate::dashboard::SpacePage /> });
+lazy_part!(users, USERS => view! { <crate::users::UsersPage /> });
+lazy_part!(activity, ACTIVITY => view! { <crate::activity::ActivityPage /> });
+lazy_part!(settings, SETTINGS => view! { <crate::settings::SettingsPage /> });
+lazy_part!(money, SUBSCRIPTION => view! { <crate::subscription::SubscriptionPage /> });
+lazy_part!(money, INVOICES => view! { <crate::subscription::InvoicesPage /> });
+lazy_part!(money, INVOICE => view! { <crate::subscription::InvoicePage /> });
+lazy_part!(money, BILLING => view! { <crate::subscription::BillingPage /> });
+lazy_part!(money, PAYMENT => view! { <crate::subscription::PaymentPage /> });
+lazy_part!(account, ACCOUNT => view! { <crate::account::AccountPage /> });
 
 // Every screen's address starts with a segment the page's bootstrap script knows: from it the
 // script tells where the app was deployed (`/admin/users/7` → `/admin/`), so a deep link under
@@ -159,7 +175,23 @@ pub fn for_everyone(app_path: &str) -> bool {
 }
 
 /// Whether an app path is a screen behind sign-in (the invitation page and unknown addresses are
-/// answered by the console itself).
+/// not).
 pub fn behind_sign_in(app_path: &str) -> bool {
-    screen_at(app_path).is_some()
+    let first = app_path.trim_start_matches('/').split('/').next().unwrap_or("");
+    ROUTES.iter().any(|route| route.split('/').next() == Some(first))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::behind_sign_in;
+
+    #[test]
+    fn the_sign_in_page_knows_which_addresses_are_behind_it() {
+        for path in ["/", "/users", "/spaces/12", "/invoices/7", "/account"] {
+            assert!(behind_sign_in(path), "{path}");
+        }
+        for path in ["/sign-in", "/accept-invitation", "/reset-password", "/nowhere"] {
+            assert!(!behind_sign_in(path), "{path}");
+        }
+    }
 }

@@ -1,6 +1,7 @@
-//! What the first, small module does: signed out on a page behind sign-in, it shows the sign-in
-//! page itself; otherwise (signed in, an invitation, an unknown address) it hands the page to the
-//! console module. After a sign-in it puts the asked-for address back and hands over too.
+//! How the app starts. The main module holds the pages of someone not signed in (sign in, forgot
+//! and reset password); everything else (the console: the router of every page, the shell and the
+//! screens) is a chunk, mounted when someone is signed in or has just signed in, or opens any
+//! other address (an invitation, an unknown one).
 //!
 //! In another site's frame it first makes sure the frame is an embed on a site the organization
 //! allows (a host without `frame-ancestors` would otherwise let any site frame the app), and
@@ -8,41 +9,22 @@
 
 use std::cell::RefCell;
 
-use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::api::token;
 use crate::brand::provide_brand;
 use crate::embed;
+use crate::lazy::LoadFailed;
 use crate::mount;
-use crate::screens;
 use crate::session::provide_session;
 use crate::sign_in::{ForgotPasswordPage, ResetPasswordPage, SignInPage};
 use crate::widgets::text::t;
-use crate::widgets::url;
-
-#[wasm_bindgen(module = "/src/boot/load.js")]
-extern "C" {
-    #[wasm_bindgen(catch, js_name = loadConsole)]
-    async fn load_console(url: &str) -> Result<(), JsValue>;
-}
-
-/// The console module's content-hashed script, named by the page the build wrote.
-fn console_url() -> Option<String> {
-    mount::meta(contract::hosting::meta::CONSOLE).map(|relative| mount::asset_url(&relative))
-}
-
-thread_local! {
-    static SIGN_IN: RefCell<Option<Box<dyn std::any::Any>>> = const { RefCell::new(None) };
-    /// The console has been asked for: it owns the address from then on.
-    static HANDED_OVER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
 
 pub fn start() {
     console_error_panic_hook::set_once();
     // Chosen first, so `<html lang>` is right before anything is painted.
     crate::i18n::lang();
+    crate::api::watch_input();
     if !embed::framed() {
         show();
         return;
@@ -62,21 +44,20 @@ pub fn start() {
     }
 }
 
-/// The host page asked for another page of the app.
+/// The host page asked for another page of the app. The console's router follows the address on
+/// `popstate`, as after "Back"; before the console, the page is loaded there (a signed-out
+/// visitor then gets the sign-in page, which leads there afterwards).
 fn follow_host(path: &str) {
     let Some(window) = web_sys::window() else { return };
-    if HANDED_OVER.with(|h| h.get()) {
-        // The console's router follows the address on `popstate`, as after "Back".
-        if let Ok(history) = window.history() {
-            let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&mount::href(path)));
-        }
-        if let Ok(event) = web_sys::Event::new("popstate") {
-            let _ = window.dispatch_event(&event);
-        }
-    } else {
-        // Not signed in: the sign-in page, which leads there afterwards.
-        let target = format!("/sign-in?next={}", url::encode(path));
-        let _ = window.location().replace(&mount::href(&target));
+    if !HANDED_OVER.with(|h| h.get()) {
+        let _ = window.location().replace(&mount::href(path));
+        return;
+    }
+    if let Ok(history) = window.history() {
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&mount::href(path)));
+    }
+    if let Ok(event) = web_sys::Event::new("popstate") {
+        let _ = window.dispatch_event(&event);
     }
 }
 
@@ -111,99 +92,121 @@ fn refuse_frame(refusal: embed::Refusal) {
     let _ = body.append_child(&panel);
 }
 
+thread_local! {
+    /// The pages of someone not signed in, while they are shown; dropped when the console takes
+    /// over.
+    static PUBLIC: RefCell<Option<Box<dyn std::any::Any>>> = const { RefCell::new(None) };
+}
+
 fn show() {
     let location = web_sys::window().map(|w| w.location());
     let pathname = location.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
     let search = location.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
     let here = mount::app_path(&pathname);
-    let signed_in = token::load().is_some();
-
-    // The pages about a password are the boot module's own, signed in or not.
-    if let Some(page) = PasswordPage::at(&here) {
-        let handle = mount_to(leptos::tachys::dom::body(), move || view! { <PublicApp page=page /> });
-        SIGN_IN.with(|slot| *slot.borrow_mut() = Some(Box::new(handle)));
-        mark_interactive();
-        return;
-    }
-    if !signed_in && (here == "/sign-in" || screens::behind_sign_in(&here)) {
-        if here != "/sign-in" {
-            let next = format!("{here}{search}");
-            let target = if next == "/" {
-                "/sign-in".to_string()
-            } else {
-                format!("/sign-in?next={}", url::encode(&next))
-            };
-            replace_address(&mount::href(&target));
+    let signed_in = crate::api::token::load().is_some();
+    let mut page = PublicPage::at(&here);
+    if !signed_in && crate::screens::behind_sign_in(&here) {
+        // Straight to the sign-in page, which comes back here after signing in.
+        let next = format!("{here}{search}");
+        let target = if next == "/" {
+            "/sign-in".to_string()
+        } else {
+            format!("/sign-in?next={}", crate::widgets::url::encode(&next))
+        };
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&mount::href(&target)));
         }
-        // Kept, so the sign-in page can be taken down when the console takes over.
-        let handle = mount_to(
-            leptos::tachys::dom::body(),
-            || view! { <PublicApp page=PasswordPage::SignIn /> },
-        );
-        SIGN_IN.with(|slot| *slot.borrow_mut() = Some(Box::new(handle)));
-        mark_interactive();
+        page = Some(PublicPage::SignIn);
+    }
+    let Some(page) = page else {
+        hand_over();
         return;
-    }
-    if here == "/sign-in" {
-        // Signed in already: go where the sign-in was meant to lead.
-        let next = next_from(&search);
-        replace_address(&mount::href(&next));
-    }
-    hand_over();
+    };
+    // Signed in at the sign-in page, the page checks the session and leads on.
+    let handle = leptos::mount::mount_to(leptos::tachys::dom::body(), move || view! { <PublicApp page=page /> });
+    PUBLIC.with(|slot| *slot.borrow_mut() = Some(Box::new(handle)));
+    mark_interactive();
 }
 
-/// The pages someone not signed in may need.
+/// The pages of someone not signed in, without the console's router (which is the console's
+/// chunk): each is drawn by itself; a link between them is a page load.
+#[component]
+fn PublicApp(page: PublicPage) -> impl IntoView {
+    provide_session();
+    provide_brand();
+    match page {
+        PublicPage::SignIn => view! { <SignInPage /> }.into_any(),
+        PublicPage::ForgotPassword => view! { <ForgotPasswordPage /> }.into_any(),
+        PublicPage::ResetPassword => view! { <ResetPasswordPage /> }.into_any(),
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum PasswordPage {
+enum PublicPage {
     SignIn,
     ForgotPassword,
     ResetPassword,
 }
 
-impl PasswordPage {
-    /// The page at an app path other than sign-in (which depends on the session).
-    fn at(app_path: &str) -> Option<PasswordPage> {
+impl PublicPage {
+    fn at(app_path: &str) -> Option<PublicPage> {
         match app_path {
-            "/forgot-password" => Some(PasswordPage::ForgotPassword),
-            "/reset-password" => Some(PasswordPage::ResetPassword),
+            "/sign-in" => Some(PublicPage::SignIn),
+            "/forgot-password" => Some(PublicPage::ForgotPassword),
+            "/reset-password" => Some(PublicPage::ResetPassword),
             _ => None,
         }
     }
 }
 
-#[component]
-fn PublicApp(page: PasswordPage) -> impl IntoView {
-    provide_session();
-    provide_brand();
-    match page {
-        PasswordPage::SignIn => view! { <SignInPage /> }.into_any(),
-        PasswordPage::ForgotPassword => view! { <ForgotPasswordPage /> }.into_any(),
-        PasswordPage::ResetPassword => view! { <ResetPasswordPage /> }.into_any(),
+thread_local! {
+    /// The console has been asked for: it owns the address from then on.
+    static HANDED_OVER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Signed in: on to `next` (an app path), in the console.
+pub fn enter(next: &str) {
+    let Some(window) = web_sys::window() else { return };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&mount::href(next)));
+    }
+    if HANDED_OVER.with(|h| h.get()) {
+        // The console's router follows the address on `popstate`, as after "Back".
+        if let Ok(event) = web_sys::Event::new("popstate") {
+            let _ = window.dispatch_event(&event);
+        }
+    } else {
+        hand_over();
     }
 }
 
-/// Signed in on the boot page: show the page that was asked for, in the console.
-pub fn enter_console(next: &str) {
-    replace_address(&mount::href(next));
-    hand_over();
+/// The console: every page's router, the shell and the screens, in a chunk of its own (not in the
+/// app's unit tests, which are not split: see `lazy_part!`).
+#[cfg_attr(
+    not(test),
+    leptos::wasm_split::wasm_split(console, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn mount_console() -> Result<(), LoadFailed> {
+    crate::app::mount();
+    Ok(())
 }
 
 fn hand_over() {
     HANDED_OVER.with(|h| h.set(true));
-    // Not Leptos's spawner: on a direct load nothing is mounted here, so it is not started.
+    // Not Leptos's spawner: on a direct load nothing is mounted yet, so it is not started.
     wasm_bindgen_futures::spawn_local(async {
-        let Some(url) = console_url() else {
-            leptos::logging::error!("the page names no console module");
-            show_load_failure();
-            return;
-        };
-        if let Err(err) = load_console(&url).await {
-            leptos::logging::error!("the console could not be loaded: {err:?}");
-            show_load_failure();
-            return;
+        #[cfg(test)]
+        let mounted = mount_console();
+        #[cfg(not(test))]
+        let mounted = mount_console().await;
+        match mounted {
+            Ok(()) => {
+                // The console has mounted its own view; the pages of the signed-out leave.
+                PUBLIC.with(|slot| slot.borrow_mut().take());
+                mark_interactive();
+            }
+            Err(LoadFailed) => show_load_failure(),
         }
-        // The console has mounted its own view; the sign-in page leaves.
-        SIGN_IN.with(|slot| slot.borrow_mut().take());
     });
 }
 
@@ -212,12 +215,30 @@ fn show_load_failure() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    if let (Ok(panel), Some(body)) = (document.create_element("div"), document.body()) {
-        panel.set_class_name("alert alert-error load-failure");
-        panel.set_attribute("role", "alert").ok();
-        panel.set_text_content(Some(t().app_not_loaded));
-        let _ = body.append_child(&panel);
-    }
+    let (Ok(panel), Ok(retry), Some(body)) = (
+        document.create_element("div"),
+        document.create_element("button"),
+        document.body(),
+    ) else {
+        return;
+    };
+    panel.set_class_name("alert alert-error load-failure");
+    panel.set_attribute("role", "alert").ok();
+    panel.set_text_content(Some(t().app_not_loaded));
+    retry.set_class_name("button");
+    retry.set_attribute("type", "button").ok();
+    retry.set_text_content(Some(t().retry));
+    let panel_again = panel.clone();
+    let on_click = Closure::<dyn FnMut()>::new(move || {
+        panel_again.remove();
+        hand_over();
+    });
+    retry
+        .add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())
+        .ok();
+    on_click.forget();
+    let _ = panel.append_child(&retry);
+    let _ = body.append_child(&panel);
 }
 
 /// Only same-app paths are followed, so a crafted link cannot send people elsewhere. Browsers
@@ -244,12 +265,6 @@ pub fn next_from(search: &str) -> String {
         .ok()
         .and_then(|params| params.get("next"));
     safe_next(next)
-}
-
-fn replace_address(path: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(path));
-    }
 }
 
 /// The first screen is drawn and its handlers attached: the benchmark reads this mark.

@@ -1,12 +1,12 @@
 //! The last brand seen for each organization: kept in this browser, so the next visit's first
-//! paint already wears it, and on `window`, so the console module starts from what the boot
-//! module (or the page's bootstrap script) already knew.
+//! paint already wears it, and on `window`, so the app starts from what the page's bootstrap
+//! script (or the sign-in page, before the console) already knew.
 
 use contract::hosting::brand_cache_key;
 use contract::PublicBranding;
 use wasm_bindgen::JsValue;
 
-/// Where the bootstrap script and both modules share the brand's JSON.
+/// Where the bootstrap script and the app share the brand's JSON.
 const SHARED: &str = "orgAreaBrand";
 
 pub fn load(slug: &str) -> Option<PublicBranding> {

@@ -4,8 +4,8 @@
 //! `org-area:navigate`. Only pages on the origins the organization allows hear anything or are
 //! obeyed; on any other page (a host that sends no `frame-ancestors`) the app shows nothing.
 //!
-//! The boot module connects once per page and keeps the listeners; the console module only
-//! reports navigations, through what the boot module left on `window`.
+//! The start (`boot`) connects once per page and keeps the listeners; the console only reports
+//! navigations, through what the start left on `window`.
 
 mod host;
 

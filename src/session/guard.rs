@@ -4,7 +4,8 @@
 
 use contract::{allows, Permission};
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
 
 use super::{use_session, SessionState};
 use crate::mount;
@@ -18,8 +19,8 @@ pub fn Guarded() -> impl IntoView {
     let session = use_session();
     let location = use_location();
 
-    // Signed out (or signed out just now): the sign-in page lives in the small boot module, so
-    // this is a real page load; the page asked for comes back after sign-in.
+    // Signed out (or signed out just now): to the sign-in page, which comes back here afterwards.
+    let navigate = use_navigate();
     Effect::new(move |_| {
         if session.state.get() == SessionState::SignedOut {
             let here = format!(
@@ -33,9 +34,14 @@ pub fn Guarded() -> impl IntoView {
                 format!("/sign-in?next={}", url::encode(&here))
             };
             crate::embed::signed_out();
-            if let Some(window) = web_sys::window() {
-                let _ = window.location().replace(&mount::href(&target));
-            }
+            navigate(
+                &mount::href(&target),
+                NavigateOptions {
+                    resolve: false,
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         }
     });
 

@@ -1,5 +1,5 @@
 //! The pages of someone not signed in: sign in (with its second step), forgot password, and the
-//! page a reset link opens. All live in the small boot module.
+//! page a reset link opens. All live in the main module, the only one the sign-in page loads.
 
 mod code_step;
 mod forgot_page;

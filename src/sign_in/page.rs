@@ -7,14 +7,50 @@ use leptos::prelude::*;
 use super::text::t;
 use super::CodeStep;
 use crate::api::ApiError;
-use crate::boot;
 use crate::brand::use_brand;
 use crate::mount;
 use crate::session::{use_session, SessionState};
-use crate::widgets::{fragment, Brand, PoweredBy};
+use crate::widgets::{fragment, Brand, Loading, PoweredBy};
 
+/// The sign-in page, once it is known that nobody is signed in here: a stored session is checked
+/// first, and someone signed in goes on to where the sign-in was meant to lead.
 #[component]
 pub fn SignInPage() -> impl IntoView {
+    let session = use_session();
+    // Signed in (just now, or already when this page was opened): on to the page the visitor was
+    // headed to (or the Account page, when the organization waits for them to set up two-factor
+    // sign-in), in the console. The sign-in page is not kept in the history.
+    Effect::new(move |_| {
+        if let SessionState::SignedIn(me) = session.state.get() {
+            let search = web_sys::window()
+                .and_then(|w| w.location().search().ok())
+                .unwrap_or_default();
+            let next = if me.must_set_up_two_factor {
+                "/account".to_string()
+            } else {
+                crate::boot::next_from(&search)
+            };
+            crate::boot::enter(&next);
+        }
+    });
+
+    let signed_out = Memo::new(move |_| {
+        matches!(
+            session.state.get(),
+            SessionState::SignedOut | SessionState::Unreachable(_)
+        )
+    });
+    move || {
+        if signed_out.get() {
+            view! { <SignInForm /> }.into_any()
+        } else {
+            view! { <Loading label=crate::widgets::text::t().checking_session /> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn SignInForm() -> impl IntoView {
     let session = use_session();
     let brand = use_brand();
     let email = RwSignal::new(String::new());
@@ -27,22 +63,6 @@ pub fn SignInPage() -> impl IntoView {
     let unlock = fragment::take("unlock");
     let unlocking = unlock.is_some();
     let unlock = StoredValue::new(unlock);
-
-    // Just signed in: the console takes over at the page the visitor was headed to (or at the
-    // Account page, when the organization waits for them to set up two-factor sign-in).
-    Effect::new(move |_| {
-        if let SessionState::SignedIn(me) = session.state.get() {
-            let search = web_sys::window()
-                .and_then(|w| w.location().search().ok())
-                .unwrap_or_default();
-            let next = if me.must_set_up_two_factor {
-                "/account".to_string()
-            } else {
-                boot::next_from(&search)
-            };
-            boot::enter_console(&next);
-        }
-    });
 
     let submit = Action::new_local(move |request: &LoginRequest| {
         let request = request.clone();

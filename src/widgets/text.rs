@@ -25,5 +25,6 @@ crate::i18n::texts! {
     frame_host_not_allowed: "This organization does not allow its pages on this site." | "Diese Organisation erlaubt ihre Seiten nicht auf dieser Website.",
     frame_unknown: "This page could not be loaded. Reload the page to try again." | "Diese Seite konnte nicht geladen werden. Laden Sie die Seite neu, um es erneut zu versuchen.",
     open_own_window: "Open it in its own window" | "In eigenem Fenster öffnen",
-    app_not_loaded: "The app could not be loaded. Check your connection, then reload the page." | "Die App konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und laden Sie dann die Seite neu.",
+    app_not_loaded: "The app could not be loaded. Check your connection and try again." | "Die App konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+    part_not_loaded: "This page could not be loaded. Check your connection and try again." | "Diese Seite konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
 }

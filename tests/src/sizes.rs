@@ -13,10 +13,20 @@ pub const RATCHET: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/sizes.txt");
 #[derive(Debug, Clone)]
 pub struct Part {
     /// The name the ratchet records it under.
-    pub name: &'static str,
+    pub name: String,
     /// What it is, for the reports.
-    pub what: &'static str,
+    pub what: String,
     pub bytes: u64,
+}
+
+impl Part {
+    fn new(name: impl Into<String>, what: impl Into<String>, bytes: u64) -> Part {
+        Part {
+            name: name.into(),
+            what: what.into(),
+            bytes,
+        }
+    }
 }
 
 /// What a host sends for this file: its brotli copy when there is one; the page (which has none,
@@ -58,10 +68,57 @@ fn total(paths: &[std::path::PathBuf]) -> Result<u64, String> {
     paths.iter().map(|p| sent_bytes(p)).sum()
 }
 
-/// The parts of the app in `dist/`: what the sign-in page loads, the console, the charts module
-/// and ECharts, and the first dashboard visit after sign-in (the last three together).
+/// A screen's chunk (`split_{screen}-{hash}.wasm`) or a chunk that screens share
+/// (`chunk_{n}-{hash}.wasm`), in `dist/app/`.
+fn is_chunk(name: &str) -> bool {
+    name.ends_with(".wasm") && (name.starts_with("split_") || name.starts_with("chunk_"))
+}
+
+/// Each chunk in `dist/app/` and the lazy parts it serves, as the split's loader names them: a
+/// part's own chunk is headed `export const __wasm_split_load_{part}`, a chunk that parts share is
+/// headed by a comment naming them (`/* account, activity */`).
+fn chunks(app: &Path) -> Result<Vec<(std::path::PathBuf, Vec<String>)>, String> {
+    let mut loaders = Vec::new();
+    files(
+        app,
+        &|n| n.starts_with("wasm_split-") && n.ends_with(".js"),
+        &mut loaders,
+    )?;
+    let [loader] = loaders.as_slice() else {
+        return Err(format!(
+            "{} holds {} split loaders, not one",
+            app.display(),
+            loaders.len()
+        ));
+    };
+    let text = std::fs::read_to_string(loader).map_err(|e| format!("cannot read {}: {e}", loader.display()))?;
+    let mut chunks = Vec::new();
+    let mut parts: Vec<String> = Vec::new();
+    for line in text.lines() {
+        if let Some(list) = line.strip_prefix("/* ").and_then(|l| l.strip_suffix(" */")) {
+            parts = list.split(", ").map(str::to_string).collect();
+        } else if let Some(name) = line.strip_prefix("export const __wasm_split_load_") {
+            parts = vec![name.split(' ').next().unwrap_or("").to_string()];
+        }
+        const URL: &str = "new URL(\"./";
+        let Some(start) = line.find(URL) else { continue };
+        let file = line[start + URL.len()..].split('"').next().unwrap_or("");
+        chunks.push((app.join(file), parts.clone()));
+    }
+    Ok(chunks)
+}
+
+/// The lazy part that every visit behind sign-in loads first: the console (the router of every
+/// page, the guard and the layout around the screens).
+const FIRST_BEHIND_SIGN_IN: [&str; 1] = ["console"];
+
+/// The parts of the app in `dist/`: what the sign-in page loads (the main module among it), what
+/// the first page behind sign-in adds, what the first visit of each screen adds to that, the
+/// charts module and ECharts, and the first dashboard visit after sign-in (all but the sign-in
+/// page's part of these for the dashboard).
 pub fn measure(dist: &Path) -> Result<Vec<Part>, String> {
-    // The sign-in page: index.html, the boot module with its snippets, the stylesheet and icon.
+    // The sign-in page: index.html, the start script, the stylesheet and icon, and the main module
+    // with its loader and snippets.
     let mut sign_in = Vec::new();
     let top = std::fs::read_dir(dist).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
     for path in top.flatten().map(|e| e.path()) {
@@ -71,40 +128,69 @@ pub fn measure(dist: &Path) -> Result<Vec<Part>, String> {
             sign_in.push(path);
         }
     }
-    files(&dist.join("snippets"), &|_| true, &mut sign_in)?;
-    let mut console = Vec::new();
-    files(&dist.join("console"), &|_| true, &mut console)?;
+    let app = dist.join("app");
+    files(&app, &|n| !is_chunk(n), &mut sign_in)?;
+    let mut all_chunks = Vec::new();
+    files(&app, &is_chunk, &mut all_chunks)?;
     let (mut charts, mut echarts) = (Vec::new(), Vec::new());
     files(&dist.join("charts"), &|n| !n.starts_with("echarts-"), &mut charts)?;
     files(&dist.join("charts"), &|n| n.starts_with("echarts-"), &mut echarts)?;
-    let (console, charts, echarts) = (total(&console)?, total(&charts)?, total(&echarts)?);
-    Ok(vec![
-        Part {
-            name: "sign-in-page",
-            what: "sign-in page: index.html, boot module, stylesheet, icon",
-            bytes: total(&sign_in)?,
-        },
-        Part {
-            name: "console",
-            what: "console module (every screen behind sign-in)",
-            bytes: console,
-        },
-        Part {
-            name: "charts-module",
-            what: "charts module",
-            bytes: charts,
-        },
-        Part {
-            name: "echarts",
-            what: "ECharts, the parts the charts use",
-            bytes: echarts,
-        },
-        Part {
-            name: "dashboard-first-visit",
-            what: "first dashboard visit after sign-in: console, charts module and ECharts",
-            bytes: console + charts + echarts,
-        },
-    ])
+    let (charts, echarts) = (total(&charts)?, total(&echarts)?);
+    let mut parts = vec![Part::new(
+        "sign-in-page",
+        "sign-in page: index.html, main module with its loader, stylesheet, icon",
+        total(&sign_in)?,
+    )];
+    let chunks = chunks(&app)?;
+    if chunks.len() != all_chunks.len() {
+        return Err(format!(
+            "the split loader names {} chunks of {}",
+            chunks.len(),
+            all_chunks.len()
+        ));
+    }
+    let serves = |parts: &[String], wanted: &[&str]| parts.iter().any(|p| wanted.contains(&p.as_str()));
+    let (first, later): (Vec<_>, Vec<_>) = chunks
+        .iter()
+        .partition(|(_, parts)| serves(parts, &FIRST_BEHIND_SIGN_IN));
+    let first: Vec<_> = first.into_iter().map(|(path, _)| path.clone()).collect();
+    let behind_sign_in = total(&first)?;
+    parts.push(Part::new(
+        "behind-sign-in",
+        "first page behind sign-in: the console's chunk and those it shares",
+        behind_sign_in,
+    ));
+    let mut screens: Vec<&str> = later
+        .iter()
+        .flat_map(|(_, parts)| parts.iter().map(String::as_str))
+        .collect();
+    screens.sort();
+    screens.dedup();
+    let mut dashboard = 0;
+    for screen in screens {
+        let own: Vec<_> = later
+            .iter()
+            .filter(|(_, parts)| parts.iter().any(|p| p == screen))
+            .map(|(path, _)| path.clone())
+            .collect();
+        let bytes = total(&own)?;
+        if screen == "dashboard" {
+            dashboard = bytes;
+        }
+        parts.push(Part::new(
+            format!("screen-{screen}"),
+            format!("first visit of {screen}: its chunk and those it shares, beyond the console's"),
+            bytes,
+        ));
+    }
+    parts.push(Part::new("charts-module", "charts module", charts));
+    parts.push(Part::new("echarts", "ECharts, the parts the charts use", echarts));
+    parts.push(Part::new(
+        "dashboard-first-visit",
+        "first dashboard visit after sign-in: console and dashboard chunks, charts module, ECharts",
+        behind_sign_in + dashboard + charts + echarts,
+    ));
+    Ok(parts)
 }
 
 /// The recorded size of each part, in the ratchet file's order.
@@ -141,7 +227,7 @@ pub fn hold(text: &str, parts: &[Part]) -> Result<Held, String> {
         text: String::new(),
     };
     for part in parts {
-        if !recorded.iter().any(|(name, _)| name == part.name) {
+        if !recorded.iter().any(|(name, _)| *name == part.name) {
             held.grown
                 .push(format!("{} ({} bytes) has no recorded size", part.name, part.bytes));
         }

@@ -1,19 +1,14 @@
 //! Install what the build and the tests need when it is missing, so the README's two commands work
-//! on a fresh machine: the wasm target, trunk 0.21, wasm-bindgen-cli at exactly the Cargo.lock
-//! version, the npm packages, and Chromium with its driver for the browser tests.
+//! on a fresh machine: the wasm target, wasm-bindgen-cli at exactly the Cargo.lock version, the
+//! npm packages, and Chromium with its driver for the browser tests.
 
 use std::path::Path;
 
 use crate::cmd::{command, output, run};
 use crate::{root, Result};
 
-/// trunk 0.22 needs a newer rustc than these machines have; 0.21 builds with it.
-const TRUNK_REQ: &str = "~0.21";
-const TRUNK_PREFIX: &str = "trunk 0.21.";
-
 pub fn ensure_app_tools() -> Result {
     ensure_wasm_target()?;
-    ensure_trunk()?;
     ensure_wasm_bindgen()?;
     ensure_npm_packages()
 }
@@ -24,14 +19,6 @@ fn ensure_wasm_target() -> Result {
         return Ok(());
     }
     run(command("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
-}
-
-fn ensure_trunk() -> Result {
-    if output(command("trunk").arg("--version")).is_some_and(|v| v.starts_with(TRUNK_PREFIX)) {
-        return Ok(());
-    }
-    eprintln!("installing trunk {TRUNK_REQ} (about 10 minutes on 2 cores, once)");
-    run(command("cargo").args(["install", "trunk", "--version", TRUNK_REQ, "--locked"]))
 }
 
 /// The version of wasm-bindgen that Cargo.lock resolved, which the CLI must match exactly.

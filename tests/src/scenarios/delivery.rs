@@ -589,7 +589,7 @@ pub async fn nginx_recipe_serves_the_app_with_the_servers_headers(ctx: Ctx) -> T
     ensure!(header(&embed, "x-frame-options").is_empty(), "no DENY for embeds");
     let wasm = html
         .split('"')
-        .find(|part| part.starts_with("org-area-") && part.ends_with(".wasm"))
+        .find(|part| part.starts_with("app/org-area-") && part.ends_with(".wasm"))
         .ok_or("the page names its wasm")?
         .to_string();
     let file = get(format!("/admin/{wasm}")).await?;

@@ -79,6 +79,7 @@ scenarios![
     subscription::owner_subscribes_then_uses_invoices_billing_and_payment,
     subscription::admin_sees_the_plans_but_no_way_to_subscribe,
     resilience::dropped_server_shows_message_and_retry,
+    resilience::a_screen_whose_code_cannot_be_downloaded_says_so_and_retries,
     resilience::built_app_runs_only_scripts_its_policy_names,
     delivery::dist_files_carry_content_hashes,
     delivery::built_app_stays_within_its_recorded_sizes,

@@ -31,6 +31,39 @@ pub async fn dropped_server_shows_message_and_retry(ctx: Ctx) -> TestResult {
     Ok(())
 }
 
+/// A screen's code is downloaded when it is first shown: a dropped network then says so on the
+/// page, and "Retry" fetches it once the server is back, without a reload.
+pub async fn a_screen_whose_code_cannot_be_downloaded_says_so_and_retries(ctx: Ctx) -> TestResult {
+    // The chunk's download, and the live updates, while the server is gone: on purpose.
+    ctx.expect_problem("no answer GET /app/");
+    ctx.expect_problem("Failed to fetch");
+    ctx.expect_problem("no answer GET /api/v1/");
+    ctx.open("/sign-in").await?;
+    ctx.sign_in("owner@acme.test", "demo-password").await?;
+    ctx.wait_text("Marketing Website").await?;
+    let addr = {
+        let mut server = ctx.server.lock().await;
+        server.stop();
+        server.addr
+    };
+    ctx.click("link", "Activity").await?;
+    ctx.wait_text("This page could not be loaded. Check your connection and try again.")
+        .await?;
+    ctx.snap("screen-not-loaded").await?;
+    ensure!(
+        ctx.stored_token().await?.is_some(),
+        "a dropped network does not sign anyone out"
+    );
+    *ctx.server.lock().await = AppServer::start(addr, &ctx.database, &ctx.dist)?;
+    ctx.click("button", "Retry").await?;
+    ctx.by_name("heading", "Activity").await?;
+    ensure!(
+        ctx.by_name("link", "Users").await.is_ok(),
+        "the rest of the app still works"
+    );
+    Ok(())
+}
+
 pub async fn built_app_runs_only_scripts_its_policy_names(ctx: Ctx) -> TestResult {
     use base64::Engine;
     use sha2::Digest;

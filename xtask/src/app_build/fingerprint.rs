@@ -31,28 +31,20 @@ pub fn module(dir: &Path, name: &str) -> Result<Module> {
 
     let script_path = dir.join(format!("{name}.js"));
     let script = read_text(&script_path)?;
-    let default_wasm = format!("'{name}_bg.wasm'");
-    if !script.contains(&default_wasm) {
+    let Some(quote) = ['\'', '"']
+        .into_iter()
+        .find(|q| script.contains(&format!("{q}{name}_bg.wasm{q}")))
+    else {
         return Err(format!(
-            "{} does not name {default_wasm}; did wasm-bindgen change?",
+            "{} does not name {name}_bg.wasm; did wasm-bindgen change?",
             script_path.display()
         ));
+    };
+    let default_wasm = format!("{quote}{name}_bg.wasm{quote}");
+    let mut script = script.replace(&default_wasm, &format!("{quote}{wasm}{quote}"));
+    for (old, new) in &renamed {
+        script = rewrite_imports(&script, old, new);
     }
-    let mut script = script.replace(&default_wasm, &format!("'{wasm}'"));
-    // Only the import statements: the wasm itself imports its snippets by their original names,
-    // which the glue's import object keeps.
-    script = script
-        .split_inclusive('\n')
-        .map(|line| {
-            if line.starts_with("import ") {
-                renamed.iter().fold(line.to_string(), |line, (old, new)| {
-                    line.replace(&format!("./{old}"), &format!("./{new}"))
-                })
-            } else {
-                line.to_string()
-            }
-        })
-        .collect();
     std::fs::remove_file(&script_path).map_err(|e| format!("cannot remove {}: {e}", script_path.display()))?;
     let text = script;
     let script = write_hashed(dir, name, "js", text.as_bytes())?;
@@ -66,6 +58,90 @@ pub fn module(dir: &Path, name: &str) -> Result<Module> {
         wasm,
         snippets: imported,
     })
+}
+
+/// The app's split module after hashing: its main module (as [`module`] gives it), its loader
+/// script and its chunks, relative to its folder.
+pub struct SplitModule {
+    pub main: Module,
+    pub loader: String,
+}
+
+/// Hash the names of a split module's files in `dir` (see `split.rs`): the snippets and wasm
+/// files first, then the main module's glue (`{name}.js`) and the loader (`loader`), which import
+/// each other. Neither name can hold the hash of the other's final text, so both take one hash of
+/// their two texts with those imports left out: a change to either renames both.
+pub fn split_module(dir: &Path, name: &str, loader: &str) -> Result<SplitModule> {
+    let mut chunks = Vec::new();
+    for wasm in files_under(dir)? {
+        let file = file_name(&wasm);
+        if wasm.parent() == Some(dir) && file.ends_with(".wasm") && file != format!("{name}_bg.wasm") {
+            let new = rename_hashed(&wasm)?;
+            chunks.push((file, file_name(&new)));
+        }
+    }
+    let loader_path = dir.join(loader);
+    let mut loader_text = read_text(&loader_path)?;
+    for (old, new) in &chunks {
+        let reference = format!("\"./{old}\"");
+        if !loader_text.contains(&reference) {
+            return Err(format!(
+                "{} does not name {old}; did the split change?",
+                loader_path.display()
+            ));
+        }
+        loader_text = loader_text.replace(&reference, &format!("\"./{new}\""));
+    }
+    // The main module as any other, under a temporary name for its glue.
+    let main = module(dir, name)?;
+    let glue_path = dir.join(&main.script);
+    let glue_text = read_text(&glue_path)?;
+    std::fs::remove_file(&glue_path).map_err(|e| format!("cannot remove {}: {e}", glue_path.display()))?;
+    std::fs::remove_file(&loader_path).map_err(|e| format!("cannot remove {}: {e}", loader_path.display()))?;
+
+    const GLUE: &str = "\u{0}glue\u{0}";
+    const LOADER: &str = "\u{0}loader\u{0}";
+    let glue_text = rewrite_imports(&glue_text, loader, LOADER);
+    let loader_text = rewrite_imports(&loader_text, &format!("{name}.js"), GLUE);
+    if !glue_text.contains(LOADER) || !loader_text.contains(GLUE) {
+        return Err(format!(
+            "the glue and the loader in {} do not import each other",
+            dir.display()
+        ));
+    }
+    let hash = content_hash(format!("{glue_text}\n{loader_text}").as_bytes());
+    let loader_stem = loader.trim_end_matches(".js").trim_start_matches('_');
+    let glue_name = format!("{name}-{hash}.js");
+    let loader_name = format!("{loader_stem}-{hash}.js");
+    let write = |file: &str, text: String| {
+        let text = text.replace(GLUE, &glue_name).replace(LOADER, &loader_name);
+        std::fs::write(dir.join(file), text).map_err(|e| format!("cannot write {file}: {e}"))
+    };
+    write(&glue_name, glue_text)?;
+    write(&loader_name, loader_text)?;
+    Ok(SplitModule {
+        main: Module {
+            script: glue_name,
+            ..main
+        },
+        loader: loader_name,
+    })
+}
+
+/// `text` with its imports of `./{old}` made imports of `./{new}`, whether minified or not. Only
+/// the import statements: the wasm imports its snippets and the split loader by their original
+/// names, which the glue's import object keeps (`"./snippets/…": import0`).
+fn rewrite_imports(text: &str, old: &str, new: &str) -> String {
+    let mut text = text.to_string();
+    for from in ["from", "from "] {
+        for quote in ['\'', '"'] {
+            text = text.replace(
+                &format!("{from}{quote}./{old}{quote}"),
+                &format!("{from}{quote}./{new}{quote}"),
+            );
+        }
+    }
+    text
 }
 
 /// `dir/{stem}-{hash}.{ext}` holding `bytes`; returns the file name.
@@ -154,6 +230,58 @@ mod tests {
         );
         assert!(script.contains(&format!("new URL('{}'", module.wasm)), "{script}");
         assert!(!dir.join("app.js").exists() && !dir.join("app_bg.wasm").exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_split_modules_glue_and_loader_name_each_other_and_its_chunks_by_hashed_names() {
+        let dir = tempdir("split");
+        std::fs::write(dir.join("app_bg.wasm"), b"\0asm main").unwrap();
+        std::fs::write(dir.join("split_users.wasm"), b"\0asm users").unwrap();
+        std::fs::write(dir.join("chunk_3.wasm"), b"\0asm shared").unwrap();
+        // Minified glue, as the build writes it: the import object keeps the loader's own name.
+        const GLUE: &str = r#"import*as a from"./__wasm_split.js";const i={"./__wasm_split.js":a};new URL("app_bg.wasm",import.meta.url);"#;
+        std::fs::write(dir.join("app.js"), GLUE).unwrap();
+        let loader = "import { initSync } from \"./app.js\";\nfetch(new URL(\"./split_users.wasm\", import.meta.url));\nfetch(new URL(\"./chunk_3.wasm\", import.meta.url));\n";
+        std::fs::write(dir.join("__wasm_split.js"), loader).unwrap();
+
+        let first = split_module(&dir, "app", "__wasm_split.js").unwrap();
+        let glue = std::fs::read_to_string(dir.join(&first.main.script)).unwrap();
+        let loader = std::fs::read_to_string(dir.join(&first.loader)).unwrap();
+        assert!(glue.contains(&format!("from\"./{}\"", first.loader)), "{glue}");
+        assert!(
+            glue.contains("{\"./__wasm_split.js\":a}"),
+            "the wasm's import name stays: {glue}"
+        );
+        assert!(glue.contains(&format!("new URL(\"{}\"", first.main.wasm)), "{glue}");
+        assert!(
+            loader.contains(&format!("from \"./{}\"", first.main.script)),
+            "{loader}"
+        );
+        for chunk in ["split_users-", "chunk_3-"] {
+            let named = loader
+                .split('"')
+                .find(|part| part.starts_with(&format!("./{chunk}")))
+                .unwrap();
+            assert!(
+                dir.join(&named[2..]).exists() && contract::hosting::is_hashed_name(&named[2..]),
+                "{named}"
+            );
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+
+        // A change in the loader alone renames the glue too.
+        let dir = tempdir("split");
+        std::fs::write(dir.join("app_bg.wasm"), b"\0asm main").unwrap();
+        std::fs::write(dir.join("app.js"), GLUE).unwrap();
+        std::fs::write(
+            dir.join("__wasm_split.js"),
+            "import { initSync } from \"./app.js\"; // changed\n",
+        )
+        .unwrap();
+        let second = split_module(&dir, "app", "__wasm_split.js").unwrap();
+        assert_ne!(first.main.script, second.main.script);
+        assert_ne!(first.loader, second.loader);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -1,10 +1,12 @@
-//! Building the app: trunk builds the boot module and the stylesheet, cargo and wasm-bindgen the
-//! console and charts modules; then every file gets a content-hashed name and the page is written
+//! Building the app: cargo, the split and wasm-bindgen make the app's module (split per screen,
+//! `split.rs`) and the charts module; then every file, the stylesheet and icon included, gets a
+//! content-hashed name and the page is written
 //! with relative addresses only, so `dist/` works from any host under any path.
 
 mod fingerprint;
 pub mod hosting;
 mod page;
+mod split;
 
 use std::path::{Path, PathBuf};
 
@@ -13,12 +15,21 @@ use contract::hosting::Host;
 use crate::cmd::{cargo_home, command, run};
 use crate::{root, tools, Result};
 
-/// `trunk build --release` and the later modules into `dist/`, ready to be served or uploaded.
+/// The app, its stylesheet and icon, and the charts into a new `dist/`, ready to be served or
+/// uploaded.
 pub fn release() -> Result<PathBuf> {
     tools::ensure_app_tools()?;
     let dist = root().join("dist");
-    run(wasm_build(command("trunk").args(["build", "--release"])))?;
-    build_console(&dist.join("console"))?;
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist).map_err(|e| format!("cannot empty {}: {e}", dist.display()))?;
+    }
+    std::fs::create_dir_all(&dist).map_err(|e| format!("cannot create {}: {e}", dist.display()))?;
+    for file in ["style/main.css", "public/favicon.svg"] {
+        let from = root().join(file);
+        let to = dist.join(from.file_name().unwrap_or_default());
+        std::fs::copy(&from, &to).map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
+    }
+    split::build(&dist.join("app"))?;
     build_charts(&dist.join("charts"))?;
     assemble(&dist)?;
     hosting::configure(&dist, &Host::new("/", "", &[])?, false)?;
@@ -26,27 +37,26 @@ pub fn release() -> Result<PathBuf> {
     Ok(dist)
 }
 
-/// Hash every file's name and write the page that names them. trunk's own page is replaced:
-/// its addresses are absolute and its start script inline.
+/// Hash every file's name and write the page that names them.
 fn assemble(dist: &Path) -> Result {
-    let boot = fingerprint::module(dist, "org-area")?;
-    let console = fingerprint::module(&dist.join("console"), "org-area-console")?;
+    let app = fingerprint::split_module(&dist.join("app"), split::APP, split::LOADER)?;
     let charts = fingerprint::module(&dist.join("charts"), "org_area_charts")?;
     let echarts = fingerprint::rename_hashed(&dist.join("charts/echarts.js"))?;
     let stylesheet = fingerprint::rename_hashed(&dist.join("main.css"))?;
     let favicon = fingerprint::rename_hashed(&dist.join("favicon.svg"))?;
-    let start = page::boot_script(&boot.script, &boot.wasm);
+    let in_app = |file: &str| format!("app/{file}");
+    let start = page::boot_script(&in_app(&app.main.script), &in_app(&app.main.wasm));
     let boot_script = fingerprint::write_hashed(dist, "boot", "js", start.as_bytes())?;
     let name = |path: &Path| path.file_name().unwrap_or_default().to_string_lossy().into_owned();
-    let mut module_preloads = vec![boot.script.clone()];
-    module_preloads.extend(boot.snippets.iter().cloned());
+    // The glue imports the loader and the snippets: all fetched while the boot script starts.
+    let mut module_preloads = vec![in_app(&app.main.script), in_app(&app.loader)];
+    module_preloads.extend(app.main.snippets.iter().map(|s| in_app(s)));
     let html = page::index_html(&page::Files {
         stylesheet: name(&stylesheet),
         favicon: name(&favicon),
         boot: boot_script,
         module_preloads,
-        wasm: boot.wasm,
-        console: format!("console/{}", console.script),
+        wasm: in_app(&app.main.wasm),
         charts: format!("charts/{}", charts.script),
         echarts: format!("charts/{}", name(&echarts)),
     });
@@ -73,16 +83,6 @@ fn wasm_build(cmd: &mut std::process::Command) -> &mut std::process::Command {
     cmd.env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", flags.join(" "))
 }
 
-/// The console (every screen behind sign-in) is the app package's second binary, loaded by the
-/// boot module trunk built; same profile and flags, so it reuses trunk's compiled dependencies.
-fn build_console(out: &Path) -> Result {
-    build_module(
-        &["--package", "org-area", "--bin", "org-area-console"],
-        "org-area-console",
-        out,
-    )
-}
-
 /// The charts are their own wasm module (`crates/charts`) with ECharts beside it, in `charts/`:
 /// the app loads both only when a chart is about to be shown. ECharts is bundled from its
 /// modules with only the parts the charts register (`crates/charts/echarts.js`), minified, with
@@ -104,31 +104,15 @@ fn build_charts(out: &Path) -> Result {
 }
 
 /// A wasm module loaded at run time: built, bound for the web and optimized into `out`. The
-/// binding and optimizing (the slow part) are kept per input in `target/org-area-modules/` and
-/// reused while the compiled wasm is unchanged, since trunk empties `dist/` on every build.
+/// binding and optimizing (the slow part) are kept per input (see [`module_cache`]).
 fn build_module(cargo_args: &[&str], name: &str, out: &Path) -> Result {
     let mut args = vec!["build", "--release", "--target", "wasm32-unknown-unknown"];
     args.extend_from_slice(cargo_args);
     run(wasm_build(command("cargo").args(&args)))?;
     let input = root().join(format!("target/wasm32-unknown-unknown/release/{name}.wasm"));
     let bytes = std::fs::read(&input).map_err(|e| format!("cannot read {}: {e}", input.display()))?;
-    let cache = root().join(format!(
-        "target/org-area-modules/{name}-{}",
-        contract::hosting::content_hash(&bytes)
-    ));
+    let cache = module_cache(name, &bytes);
     if !cache.join("done").exists() {
-        // Older builds of this module are not needed again.
-        if let Ok(entries) = std::fs::read_dir(root().join("target/org-area-modules")) {
-            for old in entries.flatten().map(|e| e.path()) {
-                if old
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with(&format!("{name}-")))
-                {
-                    let _ = std::fs::remove_dir_all(&old);
-                }
-            }
-        }
         run(command("wasm-bindgen")
             .args(["--target", "web", "--no-typescript", "--out-dir"])
             .arg(&cache)
@@ -140,6 +124,29 @@ fn build_module(cargo_args: &[&str], name: &str, out: &Path) -> Result {
         println!("{name}: unchanged, reusing its bound and optimized files");
     }
     copy_tree(&cache, out)
+}
+
+/// Where the finished files of a module compiled to `bytes` are kept:
+/// `target/org-area-modules/{name}-{hash}/`, finished when it holds `done`. Every build starts
+/// from an empty `dist/`, so an unchanged module is copied from here. Older builds of the module are
+/// removed once a new one is asked for.
+fn module_cache(name: &str, bytes: &[u8]) -> PathBuf {
+    let modules = root().join("target/org-area-modules");
+    let cache = modules.join(format!("{name}-{}", contract::hosting::content_hash(bytes)));
+    if !cache.join("done").exists() {
+        if let Ok(entries) = std::fs::read_dir(&modules) {
+            for old in entries.flatten().map(|e| e.path()) {
+                if old
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(&format!("{name}-")))
+                {
+                    let _ = std::fs::remove_dir_all(&old);
+                }
+            }
+        }
+    }
+    cache
 }
 
 fn copy_tree(from: &Path, to: &Path) -> Result {
@@ -188,8 +195,11 @@ pub fn precompress(dist: &Path) -> Result {
 
 /// Each file of the built app: raw, gzip and brotli, as the closing notes report them.
 pub fn report_sizes(dist: &Path) {
-    report_dir(dist, "boot module with the sign-in page, loaded on every page:");
-    report_dir(&dist.join("console"), "console, loaded once signed in:");
+    report_dir(dist, "the page, its stylesheet and start script:");
+    report_dir(
+        &dist.join("app"),
+        "the app: main module (loaded on every page), its loader and a chunk per screen:",
+    );
     report_dir(&dist.join("charts"), "charts, loaded on the dashboard only:");
 }
 

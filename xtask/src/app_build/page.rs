@@ -13,7 +13,6 @@ pub struct Files {
     /// Fetched while the boot script starts: its module, its snippets and its wasm.
     pub module_preloads: Vec<String>,
     pub wasm: String,
-    pub console: String,
     pub charts: String,
     pub echarts: String,
 }
@@ -41,7 +40,6 @@ pub fn index_html(files: &Files) -> String {
 <!-- The path this page is served under, like /admin/; empty: told from the address. -->
 <meta name="{prefix_meta}" content="">
 <meta name="{favicon_meta}" content="{favicon}">
-<meta name="{console_meta}" content="{console}">
 <meta name="{charts_meta}" content="{charts}">
 <meta name="{echarts_meta}" content="{echarts}">
 {BRAND_SLOT}
@@ -59,8 +57,6 @@ pub fn index_html(files: &Files) -> String {
         prefix_meta = meta::PREFIX,
         favicon_meta = meta::FAVICON,
         favicon = files.favicon,
-        console_meta = meta::CONSOLE,
-        console = files.console,
         charts_meta = meta::CHARTS,
         charts = files.charts,
         echarts_meta = meta::ECHARTS,
@@ -71,7 +67,7 @@ pub fn index_html(files: &Files) -> String {
     )
 }
 
-/// The boot module's start: its script and wasm, named relative to this script's own address.
+/// The app's start: its main module's script and wasm, named relative to this script's address.
 pub fn boot_script(module: &str, wasm: &str) -> String {
     format!("import init from './{module}';\nawait init({{ module_or_path: new URL('./{wasm}', import.meta.url) }});\n")
 }
@@ -88,7 +84,6 @@ mod tests {
             boot: "boot-0123456789abcdef.js".into(),
             module_preloads: vec!["org-area-0123456789abcdef.js".into()],
             wasm: "org-area-0123456789abcdef.wasm".into(),
-            console: "console/org-area-console-0123456789abcdef.js".into(),
             charts: "charts/org_area_charts-0123456789abcdef.js".into(),
             echarts: "charts/echarts-0123456789abcdef.js".into(),
         });

@@ -44,8 +44,6 @@ pub const APP_SEGMENTS: &[&str] = &[
 pub mod meta {
     /// Where the API lives; empty means the page's own origin.
     pub const API_BASE: &str = "org-area-api-base";
-    /// The console module's script, relative to `index.html`.
-    pub const CONSOLE: &str = "org-area-console";
     /// The charts module's script, relative to `index.html`.
     pub const CHARTS: &str = "org-area-charts";
     /// ECharts, relative to `index.html`.

@@ -157,10 +157,7 @@ mod tests {
     #[test]
     fn only_hashed_files_are_immutable() {
         assert_eq!(cache_control("/admin/main-64bd0c168c889ba2.css"), IMMUTABLE);
-        assert_eq!(
-            cache_control("/console/org-area-console-0123456789abcdef.wasm"),
-            IMMUTABLE
-        );
+        assert_eq!(cache_control("/app/split_users-0123456789abcdef.wasm"), IMMUTABLE);
         assert_eq!(cache_control("/index.html"), REVALIDATE);
         assert_eq!(cache_control("/embed.js"), REVALIDATE);
         assert_eq!(cache_control("/users/12"), REVALIDATE);

@@ -76,7 +76,7 @@ impl Host {
 }
 
 /// The folders of `dist/` whose every file is content-hashed.
-const HASHED_FOLDERS: &[&str] = &["console", "charts", "snippets"];
+const HASHED_FOLDERS: &[&str] = &["app", "charts"];
 
 /// The `_headers` file: rules that never overlap (hosts merge overlapping rules by joining the
 /// values with commas, which would make two policies of one).
@@ -220,7 +220,7 @@ mod tests {
         assert!(block("/admin/embed/*").contains("frame-ancestors https://www.acme.test"));
         assert!(!block("/admin/embed/*").contains("X-Frame-Options"));
         assert!(block("/admin/main-0123456789abcdef.css").contains(IMMUTABLE));
-        assert!(block("/admin/console/*").contains(IMMUTABLE));
+        assert!(block("/admin/app/*").contains(IMMUTABLE));
         assert!(block("/admin/embed.js").contains("Cache-Control: no-cache"));
         assert!(block("/admin/").contains("Cache-Control: no-cache"));
     }

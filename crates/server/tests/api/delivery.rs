@@ -138,7 +138,7 @@ async fn hashed_files_are_kept_for_a_year_and_missing_files_are_404() {
     // A file an old page still asks for, after a deploy: not the page under its name.
     for missing in [
         "/main-fedcba9876543210.css",
-        "/console/org-area-console-0123456789abcdef.js",
+        "/app/split_users-0123456789abcdef.wasm",
         "/app.js",
     ] {
         let response = get(missing).await.unwrap();
