@@ -197,6 +197,92 @@ async fn dashboard(report: &mut Report, chromedriver: &Chromedriver, dist: &str)
     Ok(())
 }
 
+/// Click a tab (by its label, as a script: no pointer crosses it first unless `arguments[1]`
+/// says so, which points at it and waits half a second before the click) and time until the
+/// screen's heading is painted.
+const TIME_TAB: &str = r#"
+const [label, ahead, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
+const link = [...document.querySelectorAll('nav.tabs a')].find((a) => a.textContent.trim().startsWith(label));
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+(async () => {
+  if (ahead) {
+    link.dispatchEvent(new PointerEvent('pointerenter'));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const started = performance.now();
+  link.click();
+  while (!document.querySelector('main h1')?.textContent.trim().startsWith(label)) {
+    if (performance.now() - started > 10000) return null;
+    await frame();
+  }
+  // The frame that shows it.
+  await frame();
+  return performance.now() - started;
+})().then(done);
+"#;
+
+/// Moving between the tabs after sign-in: each screen's first visit (its chunks downloaded on the
+/// click), a first visit whose tab was pointed at first (fetched ahead), and a later visit.
+async fn tab_moves(report: &mut Report, chromedriver: &Chromedriver, dist: &str) -> Result<(), BoxError> {
+    const GROUP: &str = "Moving between screens (click to heading painted)";
+    const TABS: [&str; 4] = ["Users", "Activity", "Settings", "Subscription"];
+    let (mut cold, mut ahead, mut again) = (Vec::new(), Vec::new(), Vec::new());
+    for round in 0..3 {
+        let ctx = Ctx::new(chromedriver, dist, "bench").await?;
+        ctx.open("/sign-in").await?;
+        ctx.sign_in("owner@acme.test", "demo-password").await?;
+        ctx.by_name("heading", "Dashboard").await?;
+        for tab in TABS {
+            let first = ctx
+                .driver
+                .execute_async(TIME_TAB, vec![tab.into(), (round == 2).into()])
+                .await?;
+            let first = first.json().as_f64().ok_or(format!("{tab} was not shown"))?;
+            if round == 2 {
+                ahead.push(first)
+            } else {
+                cold.push(first)
+            }
+        }
+        for tab in TABS {
+            let later = ctx
+                .driver
+                .execute_async(TIME_TAB, vec![tab.into(), false.into()])
+                .await?;
+            again.push(later.json().as_f64().ok_or(format!("{tab} was not shown again"))?);
+        }
+        ctx.close().await;
+    }
+    println!(
+        "{GROUP}: {} first visits, {} fetched ahead, {} later visits",
+        cold.len(),
+        ahead.len(),
+        again.len()
+    );
+    report.add(
+        GROUP,
+        "first visit of a screen, chunks fetched on the click, median",
+        percentile(&mut cold, 0.5),
+        "ms",
+        None,
+    );
+    report.add(
+        GROUP,
+        "first visit of a screen whose tab was pointed at, median",
+        percentile(&mut ahead, 0.5),
+        "ms",
+        Some(100.0),
+    );
+    report.add(
+        GROUP,
+        "later visit of a screen, median",
+        percentile(&mut again, 0.5),
+        "ms",
+        Some(100.0),
+    );
+    Ok(())
+}
+
 /// Type one character into the users search (10,000 users) and time until the rows change:
 /// the keystroke, the address update, the server's answer and the new rows, as a person waits.
 const TIME_KEYSTROKE: &str = r#"
@@ -561,7 +647,6 @@ async fn live_updates(report: &mut Report, server: &BenchServer) -> Result<(), B
     const GROUP: &str = "Live updates, 200 open event streams";
     let client = reqwest::Client::new();
     let base = server.base.clone();
-    let owner = sign_in(&client, &base, "owner@acme.test").await?;
     let admin = sign_in(&client, &base, "admin@acme.test").await?;
     let found: serde_json::Value = client
         .get(format!("{base}/api/v1/orgs/me/users?q=member@acme.test"))
@@ -571,6 +656,30 @@ async fn live_updates(report: &mut Report, server: &BenchServer) -> Result<(), B
         .json()
         .await?;
     let member = found["users"][0]["id"].as_i64().ok_or("the demo member")?;
+    // A person may keep 10 streams open (`common::live`): 20 customers, made admins with the demo
+    // password, watch with 10 each.
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", server.database.display())).await?;
+    let watchers = "SELECT id FROM users WHERE email LIKE 'user%@customers.test' ORDER BY email LIMIT 20";
+    sqlx::query(&format!(
+        "UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE email = 'owner@acme.test')
+         WHERE id IN ({watchers})"
+    ))
+    .execute(&pool)
+    .await?;
+    sqlx::query(&format!(
+        "UPDATE org_members SET org_role = 'admin' WHERE user_id IN ({watchers})"
+    ))
+    .execute(&pool)
+    .await?;
+    let emails: Vec<String> = sqlx::query_scalar(&format!(
+        "SELECT email FROM users WHERE id IN ({watchers}) ORDER BY email"
+    ))
+    .fetch_all(&pool)
+    .await?;
+    let mut tokens = Vec::new();
+    for email in &emails {
+        tokens.push(sign_in(&client, &base, email).await?);
+    }
     println!("{GROUP}, {CHANGES} role changes a quarter second apart:");
     let pid = server.child.id().ok_or("server pid")?;
     let before = resident_kib(pid).unwrap_or(0);
@@ -579,18 +688,22 @@ async fn live_updates(report: &mut Report, server: &BenchServer) -> Result<(), B
     let (seen, mut arrivals) = tokio::sync::mpsc::unbounded_channel::<Instant>();
     let (ready, mut readies) = tokio::sync::mpsc::unbounded_channel::<()>();
     let mut tasks = Vec::new();
-    for _ in 0..STREAMS {
-        let (client, base, owner, seen, ready) =
-            (client.clone(), base.clone(), owner.clone(), seen.clone(), ready.clone());
+    for i in 0..STREAMS {
+        let token = tokens[i % tokens.len()].clone();
+        let (client, base, seen, ready) = (client.clone(), base.clone(), seen.clone(), ready.clone());
         tasks.push(tokio::spawn(async move {
             let Ok(mut response) = client
                 .get(format!("{base}/api/v1/orgs/me/events"))
-                .bearer_auth(&owner)
+                .bearer_auth(&token)
                 .send()
                 .await
             else {
                 return;
             };
+            if !response.status().is_success() {
+                eprintln!("an event stream was refused: {}", response.status());
+                return;
+            }
             let mut text = String::new();
             while let Ok(Some(chunk)) = response.chunk().await {
                 text.push_str(&String::from_utf8_lossy(&chunk));
@@ -605,8 +718,12 @@ async fn live_updates(report: &mut Report, server: &BenchServer) -> Result<(), B
             }
         }));
     }
+    drop(ready);
     for _ in 0..STREAMS {
-        readies.recv().await.ok_or("a stream opened")?;
+        tokio::time::timeout(Duration::from_secs(30), readies.recv())
+            .await
+            .map_err(|_| "every stream opened within 30 s")?
+            .ok_or("every stream opened")?;
     }
     let open = resident_kib(pid).unwrap_or(before);
     let mut latencies = Vec::new();
@@ -832,10 +949,11 @@ fn app_sizes(report: &mut Report, dist: &str) -> Result<(), BoxError> {
     const GROUP: &str = "The built app, bytes over the wire (brotli)";
     println!("{GROUP}:");
     for part in sizes::measure(std::path::Path::new(dist))? {
-        let goal = match part.name {
+        let goal = match part.name.as_str() {
             "sign-in-page" => Some(90.0),
-            "console" => Some(200.0),
             "dashboard-first-visit" => Some(350.0),
+            "behind-sign-in" | "screen-dashboard" | "charts-module" | "echarts" => None,
+            screen if screen.starts_with("screen-") => Some(120.0),
             _ => None,
         };
         report.add(GROUP, part.what, part.bytes as f64 / 1000.0, "KB", goal);
@@ -850,7 +968,7 @@ fn main() {
         .enable_all()
         .build()
         .unwrap();
-    // ORG_AREA_BENCH_ONLY=api (or =browser, =table, =postgres) runs a part, for a quicker look; only a
+    // ORG_AREA_BENCH_ONLY=api (or =browser, =table, =pages, =postgres) runs a part, for a quicker look; only a
     // whole run writes docs/benchmarks.md.
     let only = std::env::var("ORG_AREA_BENCH_ONLY").unwrap_or_default();
     let mut report = Report::default();
@@ -866,10 +984,18 @@ fn main() {
             table_against_plain(&mut report, &chromedriver, &dist).await?;
             return Ok(());
         }
+        if only == "pages" {
+            let chromedriver = Chromedriver::start().await?;
+            sign_in_page(&mut report, &chromedriver, &dist).await?;
+            dashboard(&mut report, &chromedriver, &dist).await?;
+            tab_moves(&mut report, &chromedriver, &dist).await?;
+            return Ok(());
+        }
         if only != "api" {
             let chromedriver = Chromedriver::start().await?;
             sign_in_page(&mut report, &chromedriver, &dist).await?;
             dashboard(&mut report, &chromedriver, &dist).await?;
+            tab_moves(&mut report, &chromedriver, &dist).await?;
             users_filter(&mut report, &chromedriver, &dist).await?;
             table_against_plain(&mut report, &chromedriver, &dist).await?;
         }
