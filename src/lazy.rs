@@ -101,17 +101,16 @@ macro_rules! lazy_part {
     ($chunk:ident, $name:ident => $view:expr) => {
         pub const $name: $crate::lazy::LazyView = {
             // Named after the constant: the split point's symbols are made from the function's name.
+            #[cfg(not(test))]
+            #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload))]
+            #[allow(non_snake_case)]
+            fn $name() -> Result<::leptos::prelude::AnyView, $crate::lazy::LoadFailed> {
+                use ::leptos::prelude::IntoAny;
+                Ok($view.into_any())
+            }
             // The app's unit tests are not split (their wasm would import the split's placeholder
             // module, which only the build's split step replaces): there it is a plain call.
-            #[cfg_attr(
-                        not(test),
-                        leptos::wasm_split::wasm_split(
-                            $chunk,
-                            wasm_split_path = ::leptos::wasm_split,
-                            fallible,
-                            preload(preload)
-                        )
-                    )]
+            #[cfg(test)]
             #[allow(non_snake_case)]
             fn $name() -> Result<::leptos::prelude::AnyView, $crate::lazy::LoadFailed> {
                 use ::leptos::prelude::IntoAny;
