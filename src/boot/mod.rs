@@ -107,12 +107,7 @@ fn show() {
     let mut page = PublicPage::at(&here);
     if !signed_in && crate::screens::behind_sign_in(&here) {
         // Straight to the sign-in page, which comes back here after signing in.
-        let next = format!("{here}{search}");
-        let target = if next == "/" {
-            "/sign-in".to_string()
-        } else {
-            format!("/sign-in?next={}", crate::widgets::url::encode(&next))
-        };
+        let target = sign_in_first(&format!("{here}{search}"));
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&mount::href(&target)));
         }
@@ -256,6 +251,15 @@ pub fn safe_next(next: Option<String>) -> String {
             path
         }
         _ => "/".to_string(),
+    }
+}
+
+/// The sign-in page that leads back to `next` (an app path with its query) afterwards.
+pub fn sign_in_first(next: &str) -> String {
+    if next == "/" {
+        "/sign-in".to_string()
+    } else {
+        format!("/sign-in?next={}", crate::widgets::url::encode(next))
     }
 }
 

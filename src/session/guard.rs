@@ -11,7 +11,6 @@ use super::{use_session, SessionState};
 use crate::mount;
 use crate::screens;
 use crate::shell::{Layout, NoAccess, OtherOrganization};
-use crate::widgets::url;
 use crate::widgets::{ErrorPanel, Loading};
 
 #[component]
@@ -28,11 +27,7 @@ pub fn Guarded() -> impl IntoView {
                 mount::app_path(&location.pathname.get_untracked()),
                 location.search.get_untracked()
             );
-            let target = if here == "/" {
-                "/sign-in".to_string()
-            } else {
-                format!("/sign-in?next={}", url::encode(&here))
-            };
+            let target = crate::boot::sign_in_first(&here);
             crate::embed::signed_out();
             navigate(
                 &mount::href(&target),
