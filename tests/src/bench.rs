@@ -605,6 +605,41 @@ async fn api_concurrent(report: &mut Report, server: &BenchServer) -> Result<(),
             Some(20.0),
         );
     }
+    let mut times = load::gets_each(std::slice::from_ref(&server.base), &token, load::new_search).await?;
+    report.add(
+        GROUP,
+        "GET /orgs/me/users?q=… (a new search each request), requests per second",
+        times.len() as f64 / load::SECONDS as f64,
+        "/s",
+        Some(1000.0),
+    );
+    report.add(
+        GROUP,
+        "GET /orgs/me/users?q=… (a new search each request), p99",
+        percentile(&mut times, 0.99),
+        "ms",
+        None,
+    );
+    let health: serde_json::Value = reqwest::get(format!("{}/api/v1/health", server.base))
+        .await?
+        .json()
+        .await?;
+    let cache = &health["answer_cache"];
+    report.add(
+        GROUP,
+        "memory held by the kept list answers (of 64 MiB allowed)",
+        cache["bytes"].as_f64().unwrap_or(0.0) / 1024.0,
+        "KiB",
+        None,
+    );
+    report.add(
+        GROUP,
+        "list requests answered from what was kept",
+        cache["hits"].as_f64().unwrap_or(0.0) * 100.0
+            / (cache["hits"].as_f64().unwrap_or(0.0) + cache["misses"].as_f64().unwrap_or(1.0)).max(1.0),
+        "%",
+        None,
+    );
     Ok(())
 }
 

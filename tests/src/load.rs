@@ -80,6 +80,21 @@ pub async fn postgres_load(report: &mut Report, server_bin: &str, postgres: &str
                 Some(20.0),
             );
         }
+        let mut times = gets_each(&bases, &token, new_search).await?;
+        report.add(
+            group,
+            "GET /orgs/me/users?q=… (a new search each request), requests per second",
+            times.len() as f64 / SECONDS as f64,
+            "/s",
+            Some(1000.0),
+        );
+        report.add(
+            group,
+            "GET /orgs/me/users?q=… (a new search each request), p99",
+            percentile(&mut times, 0.99),
+            "ms",
+            None,
+        );
         let mut times = sign_ins(&bases, &emails).await?;
         report.add(
             group,
@@ -114,14 +129,28 @@ async fn give_customers_the_demo_password(database: &str) -> Result<Vec<String>,
 /// `CLIENTS` clients asking for `path` over and over for `SECONDS`, client i at instance i mod n:
 /// each successful answer's time.
 pub async fn gets(bases: &[String], token: &str, path: &str) -> Result<Vec<f64>, BoxError> {
+    let path = path.to_string();
+    gets_each(bases, token, move |_| path.clone()).await
+}
+
+/// The same with the n-th request (counted over all clients) asking for `path_of(n)`.
+pub async fn gets_each(
+    bases: &[String],
+    token: &str,
+    path_of: impl Fn(usize) -> String + Clone + Send + 'static,
+) -> Result<Vec<f64>, BoxError> {
     let stop = Instant::now() + Duration::from_secs(SECONDS);
+    let counter = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let mut tasks = Vec::new();
     for i in 0..CLIENTS {
-        let (url, token) = (format!("{}/api/v1{path}", bases[i % bases.len()]), token.to_string());
+        let (base, token) = (bases[i % bases.len()].clone(), token.to_string());
+        let (path_of, counter) = (path_of.clone(), counter.clone());
         tasks.push(tokio::spawn(async move {
             let client = reqwest::Client::new();
             let mut times = Vec::new();
             while Instant::now() < stop {
+                let n = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let url = format!("{base}/api/v1{}", path_of(n));
                 let started = Instant::now();
                 let ok = match client.get(&url).bearer_auth(&token).send().await {
                     Ok(r) => r.status().is_success() && r.bytes().await.is_ok(),
@@ -139,9 +168,15 @@ pub async fn gets(bases: &[String], token: &str, path: &str) -> Result<Vec<f64>,
         times.extend(task.await?);
     }
     if times.is_empty() {
-        return Err(format!("no answer from {path}").into());
+        return Err(format!("no answer from {}", path_of(0)).into());
     }
     Ok(times)
+}
+
+/// A search no request before it made: the address of one of the large demo's 10,000 customers
+/// (`user00042`), so none is answered from what the server keeps, and each reads the index.
+pub fn new_search(n: usize) -> String {
+    format!("/orgs/me/users?q=user{:05}&page=1", n % 10_000)
 }
 
 /// Successful sign-ins, each client its own account and address (the throttle counts per

@@ -9,11 +9,28 @@ pub struct Figure {
     pub what: String,
     pub measured: f64,
     pub unit: &'static str,
-    /// The most the figure may be; none for figures that are only reported.
+    /// The most the figure may be (for a rate, the least); none for figures only reported.
     pub goal: Option<f64>,
 }
 
 impl Figure {
+    /// A rate's goal is how much at least; every other goal, how much at most.
+    fn is_rate(&self) -> bool {
+        self.unit == "/s"
+    }
+
+    fn meets(&self, goal: f64) -> bool {
+        if self.is_rate() {
+            self.measured >= goal
+        } else {
+            self.measured <= goal
+        }
+    }
+
+    fn goal_shown(&self, goal: f64) -> String {
+        format!("{} {}", if self.is_rate() { "≥" } else { "≤" }, self.shown(goal))
+    }
+
     fn shown(&self, value: f64) -> String {
         match self.unit {
             "ms" if value < 10.0 => format!("{value:.1} ms"),
@@ -28,7 +45,7 @@ impl Figure {
 
     fn verdict(&self) -> &'static str {
         match self.goal {
-            Some(goal) if self.measured <= goal => "met",
+            Some(goal) if self.meets(goal) => "met",
             Some(_) => "**not met**",
             None => "",
         }
@@ -59,7 +76,7 @@ impl Report {
         };
         let goal = figure
             .goal
-            .map(|g| format!("; goal ≤ {} ({})", figure.shown(g), figure.verdict()));
+            .map(|g| format!("; goal {} ({})", figure.goal_shown(g), figure.verdict()));
         println!(
             "  {}: {}{}",
             figure.what,
@@ -72,7 +89,7 @@ impl Report {
     pub fn unmet(&self) -> usize {
         self.figures
             .iter()
-            .filter(|f| f.goal.is_some_and(|g| f.measured > g))
+            .filter(|f| f.goal.is_some_and(|g| !f.meets(g)))
             .count()
     }
 
@@ -105,7 +122,7 @@ impl Report {
         for group in groups {
             let _ = writeln!(page, "## {group}\n\n| what | measured | goal | |\n|---|---:|---:|---|");
             for f in self.figures.iter().filter(|f| f.group == group) {
-                let goal = f.goal.map(|g| format!("≤ {}", f.shown(g))).unwrap_or_default();
+                let goal = f.goal.map(|g| f.goal_shown(g)).unwrap_or_default();
                 let _ = writeln!(
                     page,
                     "| {} | {} | {goal} | {} |",

@@ -148,6 +148,21 @@ impl MailStatus {
 pub struct Health {
     pub status: String,
     pub version: String,
+    /// The list answers this instance keeps (what they cost in memory, and how often they serve).
+    pub answer_cache: AnswerCacheUsage,
+}
+
+/// The list answers an instance keeps per organization and revision.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AnswerCacheUsage {
+    pub entries: u64,
+    /// What the kept answers hold, never more than `limit_bytes`.
+    pub bytes: u64,
+    pub limit_bytes: u64,
+    /// Requests answered from it, and requests that built their answer, since the start.
+    pub hits: u64,
+    pub misses: u64,
 }
 
 #[cfg(test)]

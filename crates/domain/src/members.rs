@@ -146,16 +146,43 @@ pub async fn count(pool: &Pool, org_id: i64) -> DomainResult<i64> {
 }
 
 /// The members matching a [`UserFilter`] (bound as `$1` organization, `$2` search, `$3` its LIKE
-/// pattern, `$4` role), ordered by `$order`, then `$tail`.
+/// pattern, `$4` role, `$7` its trigram phrase), ordered by `$order`, then `$tail`.
+///
+/// SQLite reads the search's candidates from the trigram index `users_search` when the search
+/// has three letters or more (`$7`), and every member otherwise; the LIKE keeps its meaning
+/// exact. PostgreSQL's trigram indexes serve the LIKE itself, and it has no `$7`.
+#[cfg(sqlite)]
 macro_rules! matching_members {
-    ($order:literal, $($arg:expr),*) => {
+    ($order:literal, $org:expr, $q:expr, $pattern:expr, $role:expr, $limit:expr, $offset:expr, $phrase:expr) => {
+        members!(
+            r"WHERE m.org_id = $1
+                AND u.id IN (SELECT rowid FROM users_search WHERE $7 IS NOT NULL AND users_search MATCH $7
+                             UNION ALL SELECT user_id FROM org_members WHERE $7 IS NULL AND org_id = $1)
+                AND ($2 = '' OR lower(u.firstname || ' ' || u.lastname) LIKE $3 ESCAPE '\'
+                     OR lower(u.email) LIKE $3 ESCAPE '\') AND (m.org_role = $4 OR $4 IS NULL)
+              ORDER BY " $order " LIMIT $5 OFFSET $6",
+            $org, $q, $pattern, $role, $limit, $offset, $phrase
+        )
+    };
+}
+#[cfg(postgres)]
+macro_rules! matching_members {
+    ($order:literal, $org:expr, $q:expr, $pattern:expr, $role:expr, $limit:expr, $offset:expr, $phrase:expr) => {{
+        let _no_phrase_here = &$phrase;
         members!(
             r"WHERE m.org_id = $1 AND ($2 = '' OR lower(u.firstname || ' ' || u.lastname) LIKE $3 ESCAPE '\'
                    OR lower(u.email) LIKE $3 ESCAPE '\') AND (m.org_role = $4 OR $4 IS NULL)
               ORDER BY " $order " LIMIT $5 OFFSET $6",
-            $($arg),*
+            $org, $q, $pattern, $role, $limit, $offset
         )
-    };
+    }};
+}
+
+/// The FTS5 query of the trigram index for a search: the search as one phrase (a substring of
+/// the name or address), or none below three letters, which trigrams cannot find.
+fn trigram_phrase(q: &str) -> Option<String> {
+    let q = q.trim();
+    (q.chars().count() >= 3).then(|| format!("\"{}\"", q.replace('"', "\"\"")))
 }
 
 /// The members matching the filter, in its order, and how many match; `window` is (count,
@@ -168,6 +195,24 @@ pub async fn matching(
 ) -> DomainResult<(i64, Vec<OrgUser>)> {
     let pattern = like_pattern(&filter.q);
     let role = filter.role.map(OrgRole::as_str);
+    let phrase = trigram_phrase(&filter.q);
+    #[cfg(sqlite)]
+    let total = sqlx::query_scalar!(
+        r#"SELECT COUNT(*) AS "n!: i64" FROM org_members m JOIN users u ON u.id = m.user_id
+           WHERE m.org_id = $1
+             AND u.id IN (SELECT rowid FROM users_search WHERE $5 IS NOT NULL AND users_search MATCH $5
+                          UNION ALL SELECT user_id FROM org_members WHERE $5 IS NULL AND org_id = $1)
+             AND ($2 = '' OR lower(u.firstname || ' ' || u.lastname) LIKE $3 ESCAPE '\'
+                  OR lower(u.email) LIKE $3 ESCAPE '\') AND (m.org_role = $4 OR $4 IS NULL)"#,
+        org_id,
+        filter.q,
+        pattern,
+        role,
+        phrase
+    )
+    .fetch_one(pool)
+    .await?;
+    #[cfg(postgres)]
     let total = sqlx::query_scalar!(
         r#"SELECT COUNT(*) AS "n!: i64" FROM org_members m JOIN users u ON u.id = m.user_id
            WHERE m.org_id = $1 AND ($2 = '' OR lower(u.firstname || ' ' || u.lastname) LIKE $3 ESCAPE '\'
@@ -184,7 +229,7 @@ pub async fn matching(
     // Each order is its own query (the macros check each written out); the id breaks ties.
     macro_rules! ordered {
         ($order:literal) => {
-            matching_members!($order, org_id, filter.q, pattern, role, limit, offset)
+            matching_members!($order, org_id, filter.q, pattern, role, limit, offset, phrase)
                 .fetch_all(pool)
                 .await?
         };

@@ -13,9 +13,7 @@ use crate::{invitations, members, spaces};
 /// period).
 pub async fn etag(pool: &Pool, actor: &Actor) -> DomainResult<String> {
     use sha2::{Digest, Sha256};
-    let revision = sqlx::query_scalar!("SELECT revision FROM orgs WHERE id = $1", actor.org_id)
-        .fetch_one(pool)
-        .await?;
+    let revision = revision(pool, actor.org_id).await?;
     let seen = format!(
         "{}:{revision}:{}:{}:{}",
         actor.org_id,
@@ -26,6 +24,13 @@ pub async fn etag(pool: &Pool, actor: &Actor) -> DomainResult<String> {
     let digest = Sha256::digest(seen.as_bytes());
     let hex: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
     Ok(format!("\"{hex}\""))
+}
+
+/// The organization's revision: raised by every change to what it shows (see [`etag`]).
+pub async fn revision(pool: &Pool, org_id: i64) -> DomainResult<i64> {
+    Ok(sqlx::query_scalar!("SELECT revision FROM orgs WHERE id = $1", org_id)
+        .fetch_one(pool)
+        .await?)
 }
 
 /// Owners and admins get every member, space and pending invitation; a member gets the

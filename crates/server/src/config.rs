@@ -31,6 +31,8 @@ pub const USAGE: &str = "usage: org-area-server [--bind ADDR:PORT] [--database U
                   start; PostgreSQL needs one of the two
   --idle-timeout  minutes a session may go without a person's request before it ends (env
                   ORG_AREA_IDLE_TIMEOUT, 5 to 720, default 120)
+  --answer-cache-mb the memory, in MiB, this instance may give to the list answers it keeps per
+                  organization and revision (env ORG_AREA_ANSWER_CACHE_MB, 0 to 4096, default 64; 0 keeps none)
   --schedule-every how often, in seconds, to look for due work: renewals, mail, pruning (env
                   ORG_AREA_SCHEDULE_EVERY, default 60); every instance looks, one does each piece";
 
@@ -70,6 +72,8 @@ pub struct Config {
     pub secret_key_file: Option<PathBuf>,
     /// A session without a person's request for this long ends.
     pub idle_timeout: Duration,
+    /// The most the kept list answers may hold, in bytes.
+    pub answer_cache_bytes: usize,
 }
 
 impl Default for Config {
@@ -91,6 +95,7 @@ impl Default for Config {
             secret_keys: None,
             secret_key_file: None,
             idle_timeout: Duration::from_secs(2 * 3600),
+            answer_cache_bytes: 64 << 20,
         }
     }
 }
@@ -135,6 +140,9 @@ impl Config {
         if let Some(minutes) = env("ORG_AREA_IDLE_TIMEOUT") {
             config.idle_timeout = parse_minutes(&minutes)?;
         }
+        if let Some(mib) = env("ORG_AREA_ANSWER_CACHE_MB") {
+            config.answer_cache_bytes = parse_mib(&mib)?;
+        }
         if let Some(proxies) = env("ORG_AREA_TRUSTED_PROXIES") {
             config.trusted_proxies = TrustedProxies::parse(&proxies)?;
         }
@@ -153,6 +161,7 @@ impl Config {
                 }
                 "--schedule-every" => config.schedule_every = parse_seconds(&value()?)?,
                 "--idle-timeout" => config.idle_timeout = parse_minutes(&value()?)?,
+                "--answer-cache-mb" => config.answer_cache_bytes = parse_mib(&value()?)?,
                 "--mail-from" => config.mail_from = value()?,
                 "--public-url" => config.public_url = Some(value()?.trim_end_matches('/').to_string()),
                 "--seed" => {
@@ -248,6 +257,14 @@ fn parse_minutes(s: &str) -> Result<Duration, String> {
     }
 }
 
+/// Whole MiB, from 0 to 4096, as bytes.
+fn parse_mib(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(mib) if mib <= 4096 => Ok(mib << 20),
+        _ => Err(format!("--answer-cache-mb takes whole MiB from 0 to 4096, not {s:?}")),
+    }
+}
+
 fn parse_bind(s: &str) -> Result<SocketAddr, String> {
     s.parse()
         .map_err(|_| format!("bind address must look like 127.0.0.1:8080, not {s:?}"))
@@ -302,6 +319,10 @@ mod tests {
             Config::from_args_and_env(args(&[]), |k| (k == "ORG_AREA_IDLE_TIMEOUT").then(|| "30".into())).unwrap();
         assert_eq!(idle.idle_timeout, Duration::from_secs(1800));
         assert_eq!(Config::default().idle_timeout, Duration::from_secs(7200));
+        let cache = Config::from_args_and_env(args(&["--answer-cache-mb", "0"]), |_| None).unwrap();
+        assert_eq!(cache.answer_cache_bytes, 0);
+        assert!(Config::from_args_and_env(args(&["--answer-cache-mb", "4097"]), |_| None).is_err());
+        assert_eq!(Config::default().answer_cache_bytes, 64 << 20);
         let often = Config::from_args_and_env(args(&["--schedule-every", "2"]), |_| None).unwrap();
         assert_eq!(often.schedule_every, Duration::from_secs(2));
     }

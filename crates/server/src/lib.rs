@@ -7,6 +7,7 @@
 //! there; `scheduler` and `mailer` run what is due without a request. The app only mirrors the
 //! rules to hide what a role cannot do.
 
+pub mod answers;
 pub mod caller;
 pub mod client;
 pub mod config;
@@ -49,6 +50,8 @@ pub struct AppState {
     /// Where invoices are charged; the test gateway until a provider is configured.
     pub payments: Arc<dyn PaymentGateway>,
     pub proxies: Arc<client::TrustedProxies>,
+    /// The list answers kept per organization and revision.
+    pub answers: Arc<answers::Answers>,
     /// Turns for answers of many megabytes (the whole organization, exports).
     pub large_answers: Arc<large::LargeAnswers>,
     /// Sends what the outbox holds; woken when something is queued.
@@ -136,6 +139,7 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
         idle_timeout: chrono::Duration::from_std(config.idle_timeout).unwrap_or(chrono::Duration::hours(2)),
         payments: payments.clone(),
         proxies: Arc::new(config.trusted_proxies.clone()),
+        answers: Arc::new(answers::Answers::new(config.answer_cache_bytes)),
         large_answers: Arc::new(large::LargeAnswers::default()),
         mailer: mailer.clone(),
         links: Arc::new(Links {

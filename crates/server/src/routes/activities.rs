@@ -2,8 +2,8 @@
 //! its export. Owners and admins only; nothing edits or deletes an activity.
 
 use axum::body::Body;
-use axum::extract::State;
-use axum::http::{header, HeaderName, HeaderValue};
+use axum::extract::{RawQuery, State};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use contract::{ActivitiesPage, Permission};
 use serde::Deserialize;
@@ -12,36 +12,43 @@ use common::filters::ExportFormat;
 use common::{DomainError, DomainResult};
 use futures_util::stream::BoxStream;
 
+use crate::answers::{self, Answer};
 use crate::caller::Caller;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{Json, Query};
+use crate::extract::Query;
 use crate::on_db;
 use crate::params::ActivitiesQuery;
 use crate::AppState;
 
 /// One page, newest first. Like Storyblok's API, the `Total` and `Per-Page` headers say how many
-/// match and how many a page holds.
+/// match and how many a page holds. Each answer carries an `ETag`; sent back in `If-None-Match`,
+/// it gets 304 while the organization has not changed.
 #[utoipa::path(get, path = "/api/v1/orgs/me/activities", tag = "activities", security(("bearer" = [])),
-    params(ActivitiesQuery),
+    params(ActivitiesQuery, ("If-None-Match" = Option<String>, Header, description = "The ETag of an earlier answer")),
     responses((status = 200, body = ActivitiesPage,
-            headers(("Total" = i64, description = "How many activities match"), ("Per-Page" = i64))),
+            headers(("Total" = i64, description = "How many activities match"), ("Per-Page" = i64), ("ETag" = String))),
+        (status = 304, description = "Unchanged since the answer with the ETag sent", headers(("ETag" = String))),
         (status = 403, description = "Members have no access", body = contract::ApiErrorBody),
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
     Query(query): Query<ActivitiesQuery>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
 ) -> ApiResult<Response> {
     let actor = caller.require(Permission::SeeMembers)?;
     let filter = query.filter()?;
-    let page = on_db!(&state.db, |pool, domain| {
-        domain::activity::page(pool, actor.org_id, &filter, query.page, query.per_page).await
-    })?;
-    let headers = [
-        (HeaderName::from_static("total"), HeaderValue::from(page.total)),
-        (HeaderName::from_static("per-page"), HeaderValue::from(page.per_page)),
-    ];
-    Ok((headers, Json(page)).into_response())
+    let key = answers::key_now(&state, &actor, "activities", raw).await?;
+    let build = async {
+        let page = on_db!(&state.db, |pool, domain| {
+            domain::activity::page(pool, actor.org_id, &filter, query.page, query.per_page).await
+        })?;
+        Ok(Answer::json(&page)?
+            .with_header(HeaderName::from_static("total"), HeaderValue::from(page.total))
+            .with_header(HeaderName::from_static("per-page"), HeaderValue::from(page.per_page)))
+    };
+    state.answers.answer(key, &headers, build).await
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]

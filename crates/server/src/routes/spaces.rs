@@ -1,10 +1,12 @@
 //! The organization's spaces: the list with traffic, one space, adding and detaching, and the
 //! caller's personal spaces that "Add space" offers.
 
-use axum::extract::State;
-use axum::http::StatusCode;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use contract::{AddSpaceRequest, OrgSpace, Permission, PersonalSpaces, SpaceDetail, SpacesResponse};
 
+use crate::answers::{self, Answer};
 use crate::caller::Caller;
 use crate::error::ApiResult;
 use crate::extract::{Json, Path, Query};
@@ -13,22 +15,32 @@ use crate::params::PeriodQuery;
 use crate::AppState;
 
 /// Every space of the caller's organization with its owner, users and traffic in the period.
-#[utoipa::path(get, path = "/api/v1/orgs/me/spaces", tag = "spaces", security(("bearer" = [])), params(PeriodQuery),
-    responses((status = 200, body = SpacesResponse),
+/// Each answer carries an `ETag`; sent back in `If-None-Match`, it gets 304 while the
+/// organization has not changed.
+#[utoipa::path(get, path = "/api/v1/orgs/me/spaces", tag = "spaces", security(("bearer" = [])),
+    params(PeriodQuery, ("If-None-Match" = Option<String>, Header, description = "The ETag of an earlier answer")),
+    responses((status = 200, body = SpacesResponse, headers(("ETag" = String))),
+        (status = 304, description = "Unchanged since the answer with the ETag sent", headers(("ETag" = String))),
         (status = 403, description = "Members have no access", body = contract::ApiErrorBody),
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
     Query(query): Query<PeriodQuery>,
-) -> ApiResult<Json<SpacesResponse>> {
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
     let actor = caller.require(Permission::OpenOrgArea)?;
     let period = query.period()?;
-    let spaces = on_db!(&state.db, |pool, domain| {
-        let since = domain::statistics::period_start(period, common::today());
-        domain::spaces::list(pool, actor.org_id, since, None).await
-    })?;
-    Ok(Json(SpacesResponse { period, spaces }))
+    let key = answers::key_now(&state, &actor, "spaces", raw).await?;
+    let build = async {
+        let spaces = on_db!(&state.db, |pool, domain| {
+            let since = domain::statistics::period_start(period, key.day);
+            domain::spaces::list(pool, actor.org_id, since, None).await
+        })?;
+        Answer::json(&SpacesResponse { period, spaces })
+    };
+    state.answers.answer(key.clone(), &headers, build).await
 }
 
 /// Move one of the caller's personal spaces into the organization.

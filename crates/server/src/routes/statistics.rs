@@ -1,30 +1,42 @@
 //! `GET /api/v1/orgs/me/statistics`: the series behind the dashboard's three charts and the
 //! free-traffic bar.
 
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use contract::{Permission, Statistics};
 
+use crate::answers::{self, Answer};
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::extract::{Json, Query};
+use crate::extract::Query;
 use crate::on_db;
 use crate::params::PeriodQuery;
 use crate::AppState;
 
 /// Traffic per day (30 and 90 days) or month (12 months, all time), spaces and users over time,
-/// users by role, and this billing month's traffic against the free terabyte.
-#[utoipa::path(get, path = "/api/v1/orgs/me/statistics", tag = "spaces", security(("bearer" = [])), params(PeriodQuery),
-    responses((status = 200, body = Statistics), (status = 403, body = contract::ApiErrorBody),
+/// users by role, and this billing month's traffic against the free terabyte. Each answer carries
+/// an `ETag`; sent back in `If-None-Match`, it gets 304 while the organization has not changed.
+#[utoipa::path(get, path = "/api/v1/orgs/me/statistics", tag = "spaces", security(("bearer" = [])),
+    params(PeriodQuery, ("If-None-Match" = Option<String>, Header, description = "The ETag of an earlier answer")),
+    responses((status = 200, body = Statistics, headers(("ETag" = String))),
+        (status = 304, description = "Unchanged since the answer with the ETag sent", headers(("ETag" = String))), (status = 403, body = contract::ApiErrorBody),
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
 pub async fn statistics(
     State(state): State<AppState>,
     caller: Caller,
     Query(query): Query<PeriodQuery>,
-) -> ApiResult<Json<Statistics>> {
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
     let actor = caller.require(Permission::OpenOrgArea)?;
     let period = query.period()?;
-    let today = chrono::Utc::now().date_naive();
-    Ok(Json(on_db!(&state.db, |pool, domain| {
-        domain::statistics::compute(pool, actor.org_id, period, today).await
-    })?))
+    let key = answers::key_now(&state, &actor, "statistics", raw).await?;
+    let build = async {
+        let statistics = on_db!(&state.db, |pool, domain| {
+            domain::statistics::compute(pool, actor.org_id, period, key.day).await
+        })?;
+        Answer::json(&statistics)
+    };
+    state.answers.answer(key.clone(), &headers, build).await
 }

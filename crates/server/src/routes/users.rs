@@ -1,11 +1,12 @@
 //! The Users tab's endpoints: the members one page at a time, the export, role changes and
 //! removal. The rules live in `contract::roles`; the domain re-checks them inside each change.
 
-use axum::extract::State;
-use axum::http::{header, StatusCode};
-use axum::response::IntoResponse;
+use axum::extract::{RawQuery, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use contract::{OrgUser, Permission, RoleChange, UsersPage, MAX_PER_PAGE};
 
+use crate::answers::{self, Answer};
 use crate::caller::Caller;
 use common::filters::{page_window, UserFilter};
 
@@ -26,27 +27,37 @@ fn filter(query: &UsersQuery) -> ApiResult<UserFilter> {
 }
 
 /// The organization's users matching the query, one page at a time. Members get 403: they never
-/// receive the list of other members.
-#[utoipa::path(get, path = "/api/v1/orgs/me/users", tag = "users", security(("bearer" = [])), params(UsersQuery),
-    responses((status = 200, body = UsersPage), (status = 403, body = contract::ApiErrorBody),
+/// receive the list of other members. Each answer carries an `ETag`; sent back in
+/// `If-None-Match`, it gets 304 while the organization has not changed.
+#[utoipa::path(get, path = "/api/v1/orgs/me/users", tag = "users", security(("bearer" = [])),
+    params(UsersQuery, ("If-None-Match" = Option<String>, Header, description = "The ETag of an earlier answer")),
+    responses((status = 200, body = UsersPage, headers(("ETag" = String))),
+        (status = 304, description = "Unchanged since the answer with the ETag sent", headers(("ETag" = String))),
+        (status = 403, body = contract::ApiErrorBody),
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
     Query(query): Query<UsersQuery>,
-) -> ApiResult<Json<UsersPage>> {
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
     let actor = caller.require(Permission::SeeMembers)?;
     let (page, per_page, offset) = page_window(query.page, query.per_page, 50, MAX_PER_PAGE)?;
     let filter = filter(&query)?;
-    let (total, users) = on_db!(&state.db, |pool, domain| {
-        domain::members::matching(pool, actor.org_id, &filter, Some((per_page, offset))).await
-    })?;
-    Ok(Json(UsersPage {
-        users,
-        total,
-        page,
-        per_page,
-    }))
+    let key = answers::key_now(&state, &actor, "users", raw).await?;
+    let build = async {
+        let (total, users) = on_db!(&state.db, |pool, domain| {
+            domain::members::matching(pool, actor.org_id, &filter, Some((per_page, offset))).await
+        })?;
+        Answer::json(&UsersPage {
+            users,
+            total,
+            page,
+            per_page,
+        })
+    };
+    state.answers.answer(key, &headers, build).await
 }
 
 /// Every user matching the query as CSV, for a spreadsheet; recorded in the activity log. Cells

@@ -6,6 +6,7 @@ mod common;
 
 mod accounts;
 mod activities;
+mod answers;
 mod auth;
 mod delivery;
 mod events;

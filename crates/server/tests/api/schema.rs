@@ -43,9 +43,12 @@ fn postgres_kind(data_type: &str) -> String {
     .to_string()
 }
 
+/// Every table but the users search index, which each database keeps its own way (SQLite an FTS5
+/// table and its shadow tables, PostgreSQL `pg_trgm` indexes on `users`: docs/decisions.md).
 async fn describe_sqlite(pool: &AnyPool) -> BTreeMap<String, Table> {
     let names: Vec<String> = sqlx::query_scalar(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations'",
+        r"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations'
+            AND name NOT LIKE 'users\_search%' ESCAPE '\'",
     )
     .fetch_all(pool)
     .await
