@@ -70,6 +70,16 @@ impl Key {
     }
 }
 
+/// Whether the request's `If-None-Match` names `tag` (or any, `*`): the client holds the answer.
+pub fn holds(request: &HeaderMap, tag: &str) -> bool {
+    request
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|t| t.trim() == tag || t.trim() == "*")
+}
+
 /// A JSON answer as sent: its extra headers and its body.
 #[derive(Clone, Debug)]
 pub struct Answer {
@@ -208,13 +218,7 @@ impl Answers {
     ) -> ApiResult<Response> {
         let tag = key.etag();
         let etag = HeaderValue::from_str(&tag).expect("an ETag is visible ASCII");
-        let held = request
-            .get_all(header::IF_NONE_MATCH)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .any(|t| t.trim() == tag);
-        if held {
+        if holds(request, &tag) {
             return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response());
         }
         if let Some(answer) = self.get(&key) {

@@ -27,13 +27,7 @@ pub async fn me(State(state): State<AppState>, caller: Caller, headers: HeaderMa
     // request then finds outdated, never a newer tag on older data.
     let tag = on_db!(&state.db, |pool, domain| { domain::orgs::etag(pool, &actor).await })?;
     let tag_value = HeaderValue::from_str(&tag).expect("an ETag is visible ASCII");
-    let known = headers
-        .get_all(header::IF_NONE_MATCH)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|t| t.trim() == tag || t.trim() == "*");
-    if known {
+    if crate::answers::holds(&headers, &tag) {
         return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, tag_value)]).into_response());
     }
     // Every member, space and invitation: megabytes for a large organization.
