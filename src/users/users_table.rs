@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use super::page::{name_of, Pending};
 use super::view_state::{SortKey, ViewState};
 use crate::i18n::{fill, lang};
-use crate::widgets::{format, DeprecatedBadge, SortHeader};
+use crate::widgets::markup::Markup;
+use crate::widgets::{format, SortHeader};
 
 /// One page of users. The role control and the remove button appear only where the permission
 /// rules (the same functions the server runs) allow the signed-in person to use them.
@@ -35,6 +36,20 @@ pub fn UsersTable(
         user_id: me,
         role: my_role,
     };
+    let mut markup = Markup::with_capacity(shown * 1200);
+    for user in &page.users {
+        write_row(&mut markup, user, &spaces_cell(&user.on_spaces, &space_names), actor);
+    }
+    let rows = markup.finish();
+    let people = StoredValue::new(page.users);
+    // The person whose control (the closest element with `attribute`, holding their id) the event
+    // came from.
+    let person_of = move |ev: &web_sys::Event, attribute: &str| -> Option<OrgUser> {
+        let target: web_sys::Element = event_target(ev);
+        let control = target.closest(&format!("[{attribute}]")).ok().flatten()?;
+        let id: i64 = control.get_attribute(attribute)?.parse().ok()?;
+        people.with_value(|users| users.iter().find(|u| u.id == id).cloned())
+    };
     view! {
         <section class="card table-card" aria-labelledby="users-table-title" tabindex="0">
             <div class="table-toolbar">
@@ -52,11 +67,21 @@ pub fn UsersTable(
                         <th scope="col"><span class="visually-hidden">{shared().actions}</span></th>
                     </tr>
                 </thead>
-                <tbody>
-                    {page.users.into_iter().map(|user| {
-                        let spaces = spaces_cell(&user.on_spaces, &space_names);
-                        view! { <UserRow user=user spaces=spaces actor=actor on_change=on_change /> }
-                    }).collect_view()}
+                // The rows are written as one string and read by the browser's parser at once
+                // (widgets::markup, docs/decisions.md); the two controls answer through the
+                // table body, which finds the person by the id the control carries.
+                <tbody inner_html=rows
+                    on:change=move |ev| {
+                        let Some(user) = person_of(&ev, "data-user") else { return };
+                        if let Some(role) = OrgRole::parse(&event_target_value(&ev)) {
+                            on_change.run(Pending::Role(user, role));
+                        }
+                    }
+                    on:click=move |ev| {
+                        if let Some(user) = person_of(&ev, "data-remove") {
+                            on_change.run(Pending::Remove(user));
+                        }
+                    }>
                 </tbody>
             </table>
             {(shown == 0).then(|| view! { <p class="empty-state table-empty">{t().no_match}</p> })}
@@ -64,9 +89,10 @@ pub fn UsersTable(
     }
 }
 
-#[component]
-fn UserRow(user: OrgUser, spaces: String, actor: Party, on_change: Callback<Pending>) -> impl IntoView {
-    let name = name_of(&user);
+/// One person's row: the role control and the remove button only where the permission rules
+/// (the same functions the server runs) allow the signed-in person to use them.
+fn write_row(m: &mut Markup, user: &OrgUser, spaces: &str, actor: Party) {
+    let name = name_of(user);
     let target = Party {
         user_id: user.id,
         role: user.org_role,
@@ -85,47 +111,69 @@ fn UserRow(user: OrgUser, spaces: String, actor: Party, on_change: Callback<Pend
         .as_deref()
         .map(format::day)
         .unwrap_or_else(|| t().never.into());
-    let role_label = fill(t().role_for, &[&name]);
-    let remove_label = fill(t().remove_person, &[&name]);
-    let for_role = user.clone();
-    let for_remove = user.clone();
-    view! {
-        <tr class:disabled-user=user.disabled>
-            <td>
-                <span class="cell-primary">{name.clone()}</span>
-                {user.disabled.then(|| view! { <span class="badge">{t().disabled}</span> })}
-            </td>
-            <td data-label=t().email>{user.email.clone()}</td>
-            <td data-label=t().role>
-                {if can_change {
-                    view! {
-                        <select class="role-select" aria-label=role_label on:change=move |ev| {
-                            if let Some(role) = OrgRole::parse(&event_target_value(&ev)) {
-                                on_change.run(Pending::Role(for_role.clone(), role));
-                            }
-                        }>
-                            {choices.into_iter().map(|r| view! {
-                                <option value=r.as_str() selected=r == user.org_role>{r.choice_label_in(lang())}</option>
-                            }).collect_view()}
-                        </select>
-                    }.into_any()
-                } else {
-                    view! { <span>{user.org_role.label_in(lang())}</span> }.into_any()
-                }}
-                {user.org_role.is_deprecated().then(|| view! { <DeprecatedBadge /> })}
-            </td>
-            <td class="spaces-cell" data-label=t().spaces>{spaces}</td>
-            <td class="num" data-label=t().sign_ins>{user.sign_in_count}</td>
-            <td data-label=t().last_sign_in>{last_sign_in}</td>
-            <td data-label=t().two_factor>{if user.two_factor { t().on } else { t().off }}</td>
-            <td class="actions">
-                {can_remove.then(|| view! {
-                    <button type="button" class="button small" aria-label=remove_label
-                        on:click=move |_| on_change.run(Pending::Remove(for_remove.clone()))>{t().remove}</button>
-                })}
-            </td>
-        </tr>
+    let id = user.id.to_string();
+    m.tag(if user.disabled {
+        "<tr class=\"disabled-user\"><td>"
+    } else {
+        "<tr><td>"
+    });
+    m.tag("<span class=\"cell-primary\">").text(&name).tag("</span>");
+    if user.disabled {
+        m.tag("<span class=\"badge\">").text(t().disabled).tag("</span>");
     }
+    m.tag("</td><td")
+        .attr("data-label", t().email)
+        .tag(">")
+        .text(&user.email);
+    m.tag("</td><td").attr("data-label", t().role).tag(">");
+    if can_change {
+        m.tag("<select class=\"role-select\"")
+            .attr("aria-label", &fill(t().role_for, &[&name]))
+            .attr("data-user", &id)
+            .tag(">");
+        for role in choices {
+            m.tag("<option").attr("value", role.as_str());
+            if role == user.org_role {
+                m.tag(" selected");
+            }
+            m.tag(">").text(role.choice_label_in(lang())).tag("</option>");
+        }
+        m.tag("</select>");
+    } else {
+        m.tag("<span>").text(user.org_role.label_in(lang())).tag("</span>");
+    }
+    if user.org_role.is_deprecated() {
+        // widgets::DeprecatedBadge, as markup.
+        m.tag("<span class=\"badge badge-deprecated\">")
+            .text(shared().deprecated)
+            .tag("</span>");
+    }
+    m.tag("</td><td class=\"spaces-cell\"")
+        .attr("data-label", t().spaces)
+        .tag(">")
+        .text(spaces);
+    m.tag("</td><td class=\"num\"")
+        .attr("data-label", t().sign_ins)
+        .tag(">")
+        .text(&user.sign_in_count.to_string());
+    m.tag("</td><td")
+        .attr("data-label", t().last_sign_in)
+        .tag(">")
+        .text(&last_sign_in);
+    m.tag("</td><td")
+        .attr("data-label", t().two_factor)
+        .tag(">")
+        .text(if user.two_factor { t().on } else { t().off });
+    m.tag("</td><td class=\"actions\">");
+    if can_remove {
+        m.tag("<button type=\"button\" class=\"button small\"")
+            .attr("aria-label", &fill(t().remove_person, &[&name]))
+            .attr("data-remove", &id)
+            .tag(">")
+            .text(t().remove)
+            .tag("</button>");
+    }
+    m.tag("</td></tr>");
 }
 
 /// The names of the spaces a user works on, the first three and how many more; "None" if none.

@@ -11,6 +11,7 @@ pub mod fragment;
 mod keep_focus;
 mod loader;
 mod loading;
+pub mod markup;
 mod modal;
 mod notice_bar;
 mod sort_header;
