@@ -196,6 +196,16 @@ pub async fn matching(
     let pattern = like_pattern(&filter.q);
     let role = filter.role.map(OrgRole::as_str);
     let phrase = trigram_phrase(&filter.q);
+    // One read transaction, so the count and the rows see the same moment. On PostgreSQL each
+    // search is also planned with its own values: the plan made once for any value, which it
+    // switches a prepared statement to after five runs, cannot tell an empty search from a real
+    // one and scans every account instead of reading the trigram indexes (11 ms against 0.5 ms
+    // at 10,000 users).
+    let mut tx = pool.begin().await?;
+    #[cfg(postgres)]
+    sqlx::query!("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)")
+        .fetch_one(&mut *tx)
+        .await?;
     #[cfg(sqlite)]
     let total = sqlx::query_scalar!(
         r#"SELECT COUNT(*) AS "n!: i64" FROM org_members m JOIN users u ON u.id = m.user_id
@@ -210,7 +220,7 @@ pub async fn matching(
         role,
         phrase
     )
-    .fetch_one(pool)
+    .fetch_one(&mut *tx)
     .await?;
     #[cfg(postgres)]
     let total = sqlx::query_scalar!(
@@ -222,7 +232,7 @@ pub async fn matching(
         pattern,
         role
     )
-    .fetch_one(pool)
+    .fetch_one(&mut *tx)
     .await?;
     // No window: every row (a limit no list reaches; both databases take it).
     let (limit, offset) = window.unwrap_or((i64::MAX, 0));
@@ -230,7 +240,7 @@ pub async fn matching(
     macro_rules! ordered {
         ($order:literal) => {
             matching_members!($order, org_id, filter.q, pattern, role, limit, offset, phrase)
-                .fetch_all(pool)
+                .fetch_all(&mut *tx)
                 .await?
         };
     }
@@ -252,6 +262,7 @@ pub async fn matching(
         (UserSort::Created, false) => ordered!("u.created_at ASC, u.id ASC"),
         (UserSort::Created, true) => ordered!("u.created_at DESC, u.id DESC"),
     };
+    tx.commit().await?;
     Ok((total, with_spaces(pool, org_id, rows, false).await?))
 }
 
