@@ -41,6 +41,10 @@ pub async fn a_screen_whose_code_cannot_be_downloaded_says_so_and_retries(ctx: C
     ctx.open("/sign-in").await?;
     ctx.sign_in("owner@acme.test", "demo-password").await?;
     ctx.wait_text("Marketing Website").await?;
+    // The dashboard has all it downloads (the charts' module among it) before the server goes.
+    for chart in ["spaces", "users", "traffic"] {
+        super::dashboard::wait_chart_drawn(&ctx, chart).await?;
+    }
     let addr = {
         let mut server = ctx.server.lock().await;
         server.stop();
