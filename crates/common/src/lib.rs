@@ -55,6 +55,14 @@ pub fn today() -> chrono::NaiveDate {
     chrono::Utc::now().date_naive()
 }
 
+/// An HTTP entity tag for an answer that depends on exactly `seen`: its digest, quoted.
+pub fn etag_of(seen: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(seen.as_bytes());
+    let hex: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
+    format!("\"{hex}\"")
+}
+
 /// A day as the API shows it: `YYYY-MM-DD`.
 pub fn day(d: chrono::NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()

@@ -12,18 +12,14 @@ use crate::{invitations, members, spaces};
 /// member sees less), and today's date (a cancelled subscription's premium plans end with its
 /// period).
 pub async fn etag(pool: &Pool, actor: &Actor) -> DomainResult<String> {
-    use sha2::{Digest, Sha256};
     let revision = revision(pool, actor.org_id).await?;
-    let seen = format!(
+    Ok(common::etag_of(&format!(
         "{}:{revision}:{}:{}:{}",
         actor.org_id,
         actor.user_id,
         actor.role.as_str(),
         common::today()
-    );
-    let digest = Sha256::digest(seen.as_bytes());
-    let hex: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
-    Ok(format!("\"{hex}\""))
+    )))
 }
 
 /// The organization's revision: raised by every change to what it shows (see [`etag`]).

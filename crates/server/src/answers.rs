@@ -59,14 +59,10 @@ pub struct Key {
 impl Key {
     /// The answer's ETag: the key's digest, as every permitted caller gets the same answer.
     fn etag(&self) -> String {
-        use sha2::{Digest, Sha256};
-        let seen = format!(
+        common::etag_of(&format!(
             "{}:{}:{}:{}?{}",
             self.org_id, self.revision, self.day, self.endpoint, self.query
-        );
-        let digest = Sha256::digest(seen.as_bytes());
-        let hex: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
-        format!("\"{hex}\"")
+        ))
     }
 }
 

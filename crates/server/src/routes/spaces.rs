@@ -33,14 +33,15 @@ pub async fn list(
     let actor = caller.require(Permission::OpenOrgArea)?;
     let period = query.period()?;
     let key = answers::key_now(&state, &actor, "spaces", raw).await?;
+    let day = key.day;
     let build = async {
         let spaces = on_db!(&state.db, |pool, domain| {
-            let since = domain::statistics::period_start(period, key.day);
+            let since = domain::statistics::period_start(period, day);
             domain::spaces::list(pool, actor.org_id, since, None).await
         })?;
         Answer::json(&SpacesResponse { period, spaces })
     };
-    state.answers.answer(key.clone(), &headers, build).await
+    state.answers.answer(key, &headers, build).await
 }
 
 /// Move one of the caller's personal spaces into the organization.

@@ -32,11 +32,12 @@ pub async fn statistics(
     let actor = caller.require(Permission::OpenOrgArea)?;
     let period = query.period()?;
     let key = answers::key_now(&state, &actor, "statistics", raw).await?;
+    let day = key.day;
     let build = async {
         let statistics = on_db!(&state.db, |pool, domain| {
-            domain::statistics::compute(pool, actor.org_id, period, key.day).await
+            domain::statistics::compute(pool, actor.org_id, period, day).await
         })?;
         Answer::json(&statistics)
     };
-    state.answers.answer(key.clone(), &headers, build).await
+    state.answers.answer(key, &headers, build).await
 }
