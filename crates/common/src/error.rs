@@ -32,6 +32,9 @@ pub enum Kind {
     PaymentRequired,
     /// Too much work at once: try again in a moment.
     Busy,
+    /// A part the server needs (its database) cannot be reached or written just now; nothing
+    /// was changed, and the same request later works.
+    Unavailable,
     /// Our fault; the details went to the log.
     Internal,
 }
@@ -121,6 +124,11 @@ impl DomainError {
         DomainError::new(Kind::Busy, "busy", message).retry_after(Duration::from_secs(1))
     }
 
+    /// The database cannot be reached, or cannot take writes: nothing was changed.
+    pub fn unavailable(message: impl Into<String>) -> DomainError {
+        DomainError::new(Kind::Unavailable, "unavailable", message).retry_after(Duration::from_secs(2))
+    }
+
     pub fn internal() -> DomainError {
         DomainError::new(
             Kind::Internal,
@@ -154,17 +162,98 @@ impl From<Refusal> for DomainError {
 
 impl From<sqlx_core::Error> for DomainError {
     fn from(err: sqlx_core::Error) -> DomainError {
-        if let sqlx_core::Error::Database(db) = &err {
-            // Another writer held the database longer than the busy timeout: a moment later works.
-            if db.message().contains("database is locked") {
+        match database_trouble(&err) {
+            Some(Trouble::Locked) => {
                 tracing::warn!(error = %err, "database busy");
-                return DomainError::busy(say!(
+                DomainError::busy(say!(
                     "The server is busy. Please try again in a moment.",
                     "Der Server ist ausgelastet. Bitte versuchen Sie es gleich noch einmal."
-                ));
+                ))
+            }
+            Some(Trouble::Unreachable) => {
+                tracing::warn!(error = %err, "database unavailable");
+                DomainError::unavailable(say!(
+                    "The service is unavailable. Please try again in a moment.",
+                    "Der Dienst ist nicht erreichbar. Bitte versuchen Sie es gleich noch einmal."
+                ))
+            }
+            Some(Trouble::CannotWrite) => {
+                tracing::error!(error = %err, "database cannot take writes");
+                DomainError::unavailable(say!(
+                    "Changes cannot be saved right now: the database cannot be written. Nothing was changed; reading still works.",
+                    "Änderungen können gerade nicht gespeichert werden: Die Datenbank ist nicht beschreibbar. Nichts wurde geändert; Lesen geht weiter."
+                ))
+            }
+            None => {
+                tracing::error!(error = %err, "database error");
+                DomainError::internal()
             }
         }
-        tracing::error!(error = %err, "database error");
-        DomainError::internal()
+    }
+}
+
+/// What went wrong around a query that a later try can fix, as opposed to a fault of ours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Trouble {
+    /// Another writer held SQLite longer than the busy timeout.
+    Locked,
+    /// No connection: the server is down, restarting, or out of connections.
+    Unreachable,
+    /// Reachable, but it cannot store anything: a full disk, a read-only file.
+    CannotWrite,
+}
+
+fn database_trouble(err: &sqlx_core::Error) -> Option<Trouble> {
+    use sqlx_core::Error;
+    match err {
+        Error::PoolTimedOut | Error::PoolClosed | Error::Io(_) | Error::Tls(_) | Error::WorkerCrashed => {
+            Some(Trouble::Unreachable)
+        }
+        Error::Database(db) => {
+            let code = db.code();
+            let code = code.as_deref().unwrap_or("");
+            // SQLite names its result codes by number (extended codes keep the primary one in
+            // their low byte); PostgreSQL by SQLSTATE.
+            if let Ok(number) = code.parse::<i64>() {
+                return match number & 0xff {
+                    5 | 6 => Some(Trouble::Locked),
+                    // READONLY, IOERR, FULL, CANTOPEN
+                    8 | 10 | 13 | 14 => Some(Trouble::CannotWrite),
+                    _ => None,
+                };
+            }
+            match code {
+                // connection exceptions; shutting down; too many connections
+                c if c.starts_with("08") || c.starts_with("57P") || c == "53300" => Some(Trouble::Unreachable),
+                // disk full, out of memory
+                "53100" | "53200" => Some(Trouble::CannotWrite),
+                _ if db.message().contains("database is locked") => Some(Trouble::Locked),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_out_of_reach_is_unavailable_for_a_moment_not_our_fault() {
+        for err in [
+            sqlx_core::Error::PoolTimedOut,
+            sqlx_core::Error::Io(std::io::Error::from(std::io::ErrorKind::ConnectionRefused)),
+        ] {
+            let said = DomainError::from(err);
+            assert_eq!(said.kind, Kind::Unavailable);
+            assert_eq!(said.code, "unavailable");
+            assert_eq!(said.retry_after, Some(Duration::from_secs(2)));
+        }
+        assert_eq!(
+            DomainError::from(sqlx_core::Error::RowNotFound).kind,
+            Kind::Internal,
+            "a query of ours that went wrong stays ours"
+        );
     }
 }

@@ -146,10 +146,34 @@ impl MailStatus {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Health {
-    pub status: String,
+    pub status: HealthStatus,
+    /// Whether this instance reached its database just now.
+    pub database: DatabaseState,
     pub version: String,
     /// The list answers this instance keeps (what they cost in memory, and how often they serve).
     pub answer_cache: AnswerCacheUsage,
+}
+
+/// What a load balancer reads from `GET /api/v1/health`: only `ok` answers 200.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum HealthStatus {
+    /// Serving.
+    Ok,
+    /// Stopping: it finishes what it started and takes nothing new (answered 503).
+    Draining,
+    /// Its database cannot be reached (answered 503).
+    Unavailable,
+}
+
+/// The database as this instance last found it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DatabaseState {
+    Up,
+    Down,
 }
 
 /// The list answers an instance keeps per organization and revision.

@@ -34,7 +34,12 @@ pub const USAGE: &str = "usage: org-area-server [--bind ADDR:PORT] [--database U
   --answer-cache-mb the memory, in MiB, this instance may give to the list answers it keeps per
                   organization and revision (env ORG_AREA_ANSWER_CACHE_MB, 0 to 4096, default 64; 0 keeps none)
   --schedule-every how often, in seconds, to look for due work: renewals, mail, pruning (env
-                  ORG_AREA_SCHEDULE_EVERY, default 60); every instance looks, one does each piece";
+                  ORG_AREA_SCHEDULE_EVERY, default 60); every instance looks, one does each piece
+  --shutdown-grace on SIGTERM, the seconds the requests in flight get to finish, while no new connection
+                  is taken and /api/v1/health answers 503 (env ORG_AREA_SHUTDOWN_GRACE, 1 to 600, default 20)
+  --connections-per-address the connections one client address may hold open at once; more are closed
+                  at once (env ORG_AREA_CONNECTIONS_PER_ADDRESS, 1 to 100000, default 256; trusted proxies are
+                  not counted)";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Seed {
@@ -74,6 +79,14 @@ pub struct Config {
     pub idle_timeout: Duration,
     /// The most the kept list answers may hold, in bytes.
     pub answer_cache_bytes: usize,
+    /// On SIGTERM, how long the requests in flight may take to finish.
+    pub shutdown_grace: Duration,
+    /// The connections one client address may hold open at once (trusted proxies excepted).
+    pub connections_per_address: usize,
+    /// A client that has not sent a whole request head in this time is disconnected.
+    pub header_timeout: Duration,
+    /// A request body that has not arrived whole in this time is cut off.
+    pub body_timeout: Duration,
 }
 
 impl Default for Config {
@@ -96,6 +109,10 @@ impl Default for Config {
             secret_key_file: None,
             idle_timeout: Duration::from_secs(2 * 3600),
             answer_cache_bytes: 64 << 20,
+            shutdown_grace: Duration::from_secs(20),
+            connections_per_address: 256,
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(20),
         }
     }
 }
@@ -143,6 +160,12 @@ impl Config {
         if let Some(mib) = env("ORG_AREA_ANSWER_CACHE_MB") {
             config.answer_cache_bytes = parse_mib(&mib)?;
         }
+        if let Some(seconds) = env("ORG_AREA_SHUTDOWN_GRACE") {
+            config.shutdown_grace = parse_grace(&seconds)?;
+        }
+        if let Some(count) = env("ORG_AREA_CONNECTIONS_PER_ADDRESS") {
+            config.connections_per_address = parse_connections(&count)?;
+        }
         if let Some(proxies) = env("ORG_AREA_TRUSTED_PROXIES") {
             config.trusted_proxies = TrustedProxies::parse(&proxies)?;
         }
@@ -162,6 +185,8 @@ impl Config {
                 "--schedule-every" => config.schedule_every = parse_seconds(&value()?)?,
                 "--idle-timeout" => config.idle_timeout = parse_minutes(&value()?)?,
                 "--answer-cache-mb" => config.answer_cache_bytes = parse_mib(&value()?)?,
+                "--shutdown-grace" => config.shutdown_grace = parse_grace(&value()?)?,
+                "--connections-per-address" => config.connections_per_address = parse_connections(&value()?)?,
                 "--mail-from" => config.mail_from = value()?,
                 "--public-url" => config.public_url = Some(value()?.trim_end_matches('/').to_string()),
                 "--seed" => {
@@ -265,6 +290,23 @@ fn parse_mib(s: &str) -> Result<usize, String> {
     }
 }
 
+/// Whole seconds, from 1 to 600.
+fn parse_grace(s: &str) -> Result<Duration, String> {
+    match s.trim().parse::<u64>() {
+        Ok(seconds) if (1..=600).contains(&seconds) => Ok(Duration::from_secs(seconds)),
+        _ => Err(format!("--shutdown-grace takes whole seconds from 1 to 600, not {s:?}")),
+    }
+}
+
+fn parse_connections(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(count) if (1..=100_000).contains(&count) => Ok(count),
+        _ => Err(format!(
+            "--connections-per-address takes a whole number from 1 to 100000, not {s:?}"
+        )),
+    }
+}
+
 fn parse_bind(s: &str) -> Result<SocketAddr, String> {
     s.parse()
         .map_err(|_| format!("bind address must look like 127.0.0.1:8080, not {s:?}"))
@@ -323,6 +365,15 @@ mod tests {
         assert_eq!(cache.answer_cache_bytes, 0);
         assert!(Config::from_args_and_env(args(&["--answer-cache-mb", "4097"]), |_| None).is_err());
         assert_eq!(Config::default().answer_cache_bytes, 64 << 20);
+        let draining = Config::from_args_and_env(args(&["--shutdown-grace", "5"]), |k| {
+            (k == "ORG_AREA_CONNECTIONS_PER_ADDRESS").then(|| "40".into())
+        })
+        .unwrap();
+        assert_eq!(draining.shutdown_grace, Duration::from_secs(5));
+        assert_eq!(draining.connections_per_address, 40);
+        assert_eq!(Config::default().shutdown_grace, Duration::from_secs(20));
+        assert!(Config::from_args_and_env(args(&["--shutdown-grace", "0"]), |_| None).is_err());
+        assert!(Config::from_args_and_env(args(&["--connections-per-address", "0"]), |_| None).is_err());
         let often = Config::from_args_and_env(args(&["--schedule-every", "2"]), |_| None).unwrap();
         assert_eq!(often.schedule_every, Duration::from_secs(2));
     }

@@ -106,7 +106,7 @@ pub fn status_of(kind: Kind) -> StatusCode {
         Kind::UnsupportedType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         Kind::Throttled => StatusCode::TOO_MANY_REQUESTS,
         Kind::PaymentRequired => StatusCode::PAYMENT_REQUIRED,
-        Kind::Busy => StatusCode::SERVICE_UNAVAILABLE,
+        Kind::Busy | Kind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         Kind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }

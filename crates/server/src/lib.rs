@@ -16,11 +16,13 @@ pub mod error;
 pub mod extract;
 pub mod lang;
 pub mod large;
+pub mod lifecycle;
 pub mod mailer;
 pub mod openapi;
 pub mod params;
 pub mod routes;
 pub mod scheduler;
+pub mod serve;
 pub mod web;
 
 use std::net::SocketAddr;
@@ -62,6 +64,8 @@ pub struct AppState {
     pub changes: Arc<common::live::Changes>,
     /// Told of each change made through this instance, so its streams need not wait to hear of it.
     pub changed_here: Arc<tokio::sync::Notify>,
+    /// Serving, or draining before the process ends.
+    pub lifecycle: Arc<lifecycle::Lifecycle>,
 }
 
 /// The whole HTTP surface: the API, and the app's files when a directory is given.
@@ -85,6 +89,22 @@ pub struct Running {
 }
 
 impl Running {
+    /// What SIGTERM does: take no new connection, say so at `/api/v1/health`, end event streams
+    /// with a reconnect hint, and wait for the requests in flight (at most `--shutdown-grace`).
+    pub async fn drain(self) -> std::io::Result<()> {
+        self.state.lifecycle.drain();
+        self.finished().await
+    }
+
+    /// Wait until serving has ended: after draining began and the requests in flight finished.
+    pub async fn finished(self) -> std::io::Result<()> {
+        let served = self.task.await;
+        self.scheduler.abort();
+        self.mail_sender.abort();
+        self.change_watcher.abort();
+        served.map_err(std::io::Error::other)?
+    }
+
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
     }
@@ -147,12 +167,16 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
         }),
         changes,
         changed_here,
+        lifecycle: Arc::new(lifecycle::Lifecycle::default()),
     };
     let router = app(state.clone(), &config);
-    let task =
-        tokio::spawn(
-            async move { axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await },
-        );
+    let limits = serve::Limits {
+        header_timeout: config.header_timeout,
+        per_address: config.connections_per_address,
+        grace: config.shutdown_grace,
+        proxies: state.proxies.clone(),
+    };
+    let task = tokio::spawn(serve::serve(listener, router, state.lifecycle.clone(), limits));
     let scheduler = scheduler::spawn(db.clone(), payments, state.links.clone(), config.schedule_every);
     let mail_sender = mailer::spawn(db.clone(), mailer);
     Ok(Running {

@@ -21,9 +21,10 @@ async fn main() {
     println!("org-area listening on {}", running.url());
     println!("{}", running.state.mailer.describe());
     tracing::info!(database = %org_area_server::db::redacted(&config.database_url), static_dir = ?config.static_dir, "serving");
-    // Stopped by Ctrl-C or by a service manager's SIGTERM. Every change is one transaction, so
-    // stopping mid-request loses nothing half-written; open event streams end and their browsers
-    // reconnect to another instance with the last id they saw.
+    // Stopped by Ctrl-C or by a service manager's SIGTERM: no new connection is taken, the requests
+    // in flight finish (within --shutdown-grace), and open event streams end with a hint to
+    // reconnect, which their browsers do to another instance with the last id they saw. Every
+    // change is one transaction, so whatever the grace period cuts off is not half-written.
     let mut terminate = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
         Ok(signal) => signal,
         Err(err) => {
@@ -31,12 +32,18 @@ async fn main() {
             std::process::exit(1);
         }
     };
-    tokio::select! {
-        result = running.task => {
-            if let Ok(Err(err)) = result { eprintln!("org-area-server: {err}"); std::process::exit(1); }
+    let lifecycle = running.state.lifecycle.clone();
+    tokio::spawn(async move {
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = terminate.recv() => {}
         }
-        _ = tokio::signal::ctrl_c() => {}
-        _ = terminate.recv() => {}
+        tracing::info!("stopping");
+        lifecycle.drain();
+    });
+    if let Err(err) = running.finished().await {
+        eprintln!("org-area-server: {err}");
+        std::process::exit(1);
     }
-    tracing::info!("stopping");
+    tracing::info!("stopped");
 }

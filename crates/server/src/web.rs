@@ -18,6 +18,7 @@ use tower::ServiceExt;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 
 use crate::client::TrustedProxies;
 use crate::db::Database;
@@ -249,6 +250,9 @@ pub fn wrap(
         .layer(middleware::from_fn(json_errors))
         .layer(middleware::from_fn_with_state(changed_here, wake_streams_after_writes))
         .layer(middleware::from_fn_with_state(config.request_timeout, time_limit))
+        // A body that trickles in is cut off (a slow client would otherwise hold its connection
+        // and its handler until the request's own time limit).
+        .layer(RequestBodyTimeoutLayer::new(config.body_timeout))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(middleware::from_fn(crate::lang::in_the_callers_language));
     if !config.allowed_origins.is_empty() {

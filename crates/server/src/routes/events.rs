@@ -63,6 +63,14 @@ pub async fn stream(State(state): State<AppState>, caller: Caller, headers: Head
         };
         Ok::<_, Infallible>(event)
     });
+    // A stopping instance ends its streams (it could not drain while they are open), saying when
+    // to reconnect: the browser comes back, to another instance, with the last id it saw.
+    let farewell = futures_util::stream::once(async {
+        Ok(Event::default()
+            .retry(Duration::from_millis(500))
+            .comment("this instance is stopping; reconnect"))
+    });
+    let events = events.take_until(state.lifecycle.draining()).chain(farewell);
     let mut response = Sse::new(events)
         .keep_alive(KeepAlive::new().interval(KEEP_ALIVE))
         .into_response();

@@ -16,6 +16,7 @@ mod languages;
 mod lockout;
 mod money;
 mod orgs;
+mod outages;
 mod platform;
 mod processes;
 mod races;
