@@ -29,7 +29,10 @@ commands:
         changing a query), from a throwaway PostgreSQL; the build checks queries against it
   bench
         measure the release app against the budgets in headless Chromium, and the API on
-        SQLite and on PostgreSQL (one and two instances)";
+        SQLite and on PostgreSQL (one and two instances)
+  faults [--short]
+        faults done to the real server under load (a rolling restart, PostgreSQL stopped, a
+        crash mid-write on SQLite and PostgreSQL); rewrites the table of docs/reliability.md";
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
         "run" => run::run(&rest),
         "test" => test::test(&rest),
         "bench" => test::bench(),
+        "faults" => test::faults(rest.iter().any(|a| a == "--short")),
         "sql" => sql::prepare(),
         "build-app" => app_build::release().map(|dist| app_build::report_sizes(&dist)),
         "hosting" => app_build::hosting::command(&rest),

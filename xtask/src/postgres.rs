@@ -24,6 +24,8 @@ pub struct Postgres {
 struct Cluster {
     bin: PathBuf,
     data: PathBuf,
+    log: PathBuf,
+    settings: String,
 }
 
 impl Drop for Postgres {
@@ -96,8 +98,40 @@ pub fn start(tuned_for_tests: bool) -> Result<Postgres> {
     );
     Ok(Postgres {
         url: format!("postgres://postgres@127.0.0.1:{port}/postgres"),
-        cluster: Some(Cluster { bin, data: cluster }),
+        cluster: Some(Cluster {
+            bin,
+            data: cluster,
+            log: data.join("server.log"),
+            settings,
+        }),
     })
+}
+
+impl Postgres {
+    /// Shell commands that stop this server and start it again as it was: none for a server
+    /// named by `ORG_AREA_TEST_POSTGRES_URL`, which is not ours to stop.
+    pub fn stop_and_start(&self) -> Option<(String, String)> {
+        let cluster = self.cluster.as_ref()?;
+        let pg_ctl = shell_words(&as_cluster_owner(&cluster.bin.join("pg_ctl")));
+        let data = cluster.data.display();
+        Some((
+            format!("{pg_ctl} stop -D '{data}' -m fast -w -s"),
+            format!(
+                "{pg_ctl} start -D '{data}' -l '{}' -w -s -o '{}'",
+                cluster.log.display(),
+                cluster.settings
+            ),
+        ))
+    }
+}
+
+/// A command as one line for `sh -c` (its parts hold no quotes).
+fn shell_words(command: &Command) -> String {
+    std::iter::once(command.get_program())
+        .chain(command.get_args())
+        .map(|part| format!("'{}'", part.to_string_lossy()))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The newest installed PostgreSQL's programs, installing Debian's package when there is none.

@@ -36,6 +36,8 @@ pub fn test(args: &[String]) -> Result {
         .env("ORG_AREA_SCHEMATHESIS", &python.schemathesis)
         .env("ORG_AREA_PYTHON", &python.python))?;
     drop(postgres);
+    // The short form of the fault scenarios, on a PostgreSQL of their own (they stop it).
+    faults(true)?;
     if skip_browser {
         eprintln!("browser tests skipped (--skip-browser)");
         return Ok(());
@@ -89,4 +91,30 @@ pub fn bench() -> Result {
         .env("ORG_AREA_E2E_DIST", &dist)
         .env("ORG_AREA_BENCH_SERVER", server)
         .env("ORG_AREA_BENCH_POSTGRES_URL", &postgres.url))
+}
+
+/// `cargo xtask faults`: the fault scenarios against the real server binary (a debug build: what
+/// is measured is what clients see, not speed) and a throwaway PostgreSQL they may stop and
+/// start. The full run rewrites the table of docs/reliability.md; `short` is the form
+/// `cargo xtask test` runs.
+pub fn faults(short: bool) -> Result {
+    run(command("cargo").args(["build", "--package", "org-area-server", "--bin", "org-area-server"]))?;
+    let server = crate::root().join("target/debug/org-area-server");
+    let postgres = postgres::start(false)?;
+    let mut faults = command("cargo");
+    faults
+        .args(["run", "--quiet", "--package", "org-area-e2e", "--bin", "faults", "--"])
+        .env("ORG_AREA_FAULTS_SERVER", server)
+        .env("ORG_AREA_FAULTS_POSTGRES_URL", &postgres.url);
+    if let Some((stop, start)) = postgres.stop_and_start() {
+        faults
+            .env("ORG_AREA_FAULTS_POSTGRES_STOP", stop)
+            .env("ORG_AREA_FAULTS_POSTGRES_START", start);
+    }
+    if short {
+        faults.arg("--short");
+    } else {
+        faults.env("ORG_AREA_FAULTS_DOCS", "1");
+    }
+    run(&mut faults)
 }

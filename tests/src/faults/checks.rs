@@ -1,0 +1,50 @@
+//! What the database holds after a fault, read directly: every write a client was told succeeded
+//! is there, and whole.
+
+use sqlx::AnyPool;
+
+pub async fn open(url: &str) -> AnyPool {
+    sqlx::any::install_default_drivers();
+    AnyPool::connect(url).await.expect("the database opens")
+}
+
+/// How many of `invited` (addresses whose invitation was answered 2xx) are missing, or there
+/// without their activity or their mail in the outbox.
+pub async fn lost_invitations(db: &AnyPool, invited: &[String]) -> usize {
+    let mut lost = 0;
+    for email in invited {
+        let whole: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM invitations i WHERE i.email = $1
+               AND EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'invitation' AND o.subject_id = i.id)
+               AND EXISTS (SELECT 1 FROM activities a WHERE a.trackable_id = i.id AND a.trackable_name = i.email)",
+        )
+        .bind(email)
+        .fetch_one(db)
+        .await
+        .expect("the invitations read");
+        if whole != 1 {
+            lost += 1;
+        }
+    }
+    lost
+}
+
+/// Invitations of the run kept half: without their outbox row or their activity.
+pub async fn half_written(db: &AnyPool) -> i64 {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM invitations i WHERE i.email LIKE '%@faults.test' AND (
+           NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'invitation' AND o.subject_id = i.id)
+           OR NOT EXISTS (SELECT 1 FROM activities a WHERE a.trackable_id = i.id AND a.trackable_name = i.email))",
+    )
+    .fetch_one(db)
+    .await
+    .expect("the invitations read")
+}
+
+/// SQLite's own check of its file: "ok" when whole.
+pub async fn sqlite_integrity(db: &AnyPool) -> String {
+    sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_one(db)
+        .await
+        .expect("the check runs")
+}
