@@ -13,6 +13,7 @@
 
 pub mod accounts;
 pub mod activity;
+pub mod backup;
 pub mod billing;
 pub mod db;
 pub mod events;

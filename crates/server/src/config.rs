@@ -9,6 +9,8 @@ use common::secrets::SecretKeys;
 use crate::client::TrustedProxies;
 
 pub const USAGE: &str = "usage: org-area-server [--bind ADDR:PORT] [--database URL] [--seed demo|demo-large|none] [--static-dir DIR] [--allow-origin ORIGIN]... [--trusted-proxy CIDR[,CIDR...]]
+       org-area-server backup --to FILE [--database URL]     a consistent copy, taken while it serves
+       org-area-server restore --from FILE [--database URL]  into a new, empty database
   --bind          address to listen on (env ORG_AREA_BIND, default 127.0.0.1:8080)
   --database      sqlite://path/to/file.db or postgres://user:password@host:port/database (env
                   ORG_AREA_DATABASE_URL, default sqlite://data/org-area.db)

@@ -53,6 +53,23 @@ impl Database {
     }
 }
 
+/// `org-area-server backup --to FILE`: a consistent copy of the database at `url`, taken while
+/// it serves.
+pub async fn backup(url: &str, to: &std::path::Path) -> Result<(), crate::StartError> {
+    match Backend::of_url(url)? {
+        Backend::Sqlite => domain_sqlite::backup::backup(url, to).await,
+        Backend::Postgres => domain_postgres::backup::backup(url, to).await,
+    }
+}
+
+/// `org-area-server restore --from FILE`: a backup restored into the empty database at `url`.
+pub async fn restore(from: &std::path::Path, url: &str) -> Result<(), crate::StartError> {
+    match Backend::of_url(url)? {
+        Backend::Sqlite => domain_sqlite::backup::restore(from, url).await,
+        Backend::Postgres => domain_postgres::backup::restore(from, url).await,
+    }
+}
+
 /// `on_db!(database, |pool, domain| { … })`: the block with `pool` the open pool and `domain` the
 /// domain crate built for that database. The block is compiled for each, and each one's value
 /// must have the same type: the types the domain shares with the server live in `common` and

@@ -8,6 +8,7 @@ mod accounts;
 mod activities;
 mod answers;
 mod auth;
+mod backups;
 mod delivery;
 mod events;
 mod instances;
