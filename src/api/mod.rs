@@ -4,6 +4,7 @@
 mod activity;
 mod base_url;
 mod error;
+pub mod outage;
 pub mod token;
 
 pub use activity::watch_input;
@@ -54,11 +55,24 @@ fn authorized(builder: RequestBuilder) -> RequestBuilder {
     }
 }
 
+/// A read. While the service is unavailable it waits as the answer asks and tries again, for as
+/// long as it takes (the frame says so meanwhile): a read changes nothing, so trying again is safe.
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let request = authorized(in_our_language(Request::get(&url(path))))
-        .build()
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    decode(send(request).await?).await
+    loop {
+        let request = authorized(in_our_language(Request::get(&url(path))))
+            .build()
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        match send(request).await {
+            Err(ApiError::Unavailable { retry_after_ms, .. }) => {
+                outage::report(true);
+                TimeoutFuture::new(retry_after_ms).await;
+            }
+            answer => {
+                outage::report(false);
+                return decode(answer?).await;
+            }
+        }
+    }
 }
 
 pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {

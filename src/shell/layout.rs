@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::idle_warning::IdleWarning;
 use super::tabs::Tabs;
+use super::unavailable::UnavailableNotice;
 use super::user_menu::UserMenu;
 use crate::live::{follow, provide_live};
 use crate::mount;
@@ -80,6 +81,7 @@ pub fn Layout() -> impl IntoView {
                     <Tabs />
                     <UserMenu />
                 </div>
+                <UnavailableNotice />
                 <main class="content" id="main" tabindex="-1">
                     <Outlet />
                 </main>
@@ -97,6 +99,7 @@ pub fn Layout() -> impl IntoView {
                 <UserMenu />
             </header>
             <Tabs />
+            <UnavailableNotice />
             <main class="content" id="main" tabindex="-1">
                 <Outlet />
             </main>

@@ -7,6 +7,7 @@ mod not_found;
 mod other_organization;
 mod tabs;
 pub(crate) mod text;
+mod unavailable;
 mod user_menu;
 
 pub use layout::Layout;

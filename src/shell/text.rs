@@ -12,6 +12,7 @@ crate::i18n::texts! {
     tabs: "Organization" | "Organisation",
     shortcuts: "Shortcuts" | "Sprunglinks",
     skip_to_content: "Skip to content" | "Zum Inhalt springen",
+    unavailable_retrying: "The service is unavailable, retrying…" | "Der Dienst ist nicht erreichbar, neuer Versuch läuft…",
     /// After the person's name on the menu's button: "Olivia Owens, user menu".
     user_menu_suffix: ", user menu" | ", Benutzermenü",
     user_menu: "User menu" | "Benutzermenü",

@@ -80,6 +80,7 @@ scenarios![
     subscription::admin_sees_the_plans_but_no_way_to_subscribe,
     resilience::dropped_server_shows_message_and_retry,
     resilience::a_screen_whose_code_cannot_be_downloaded_says_so_and_retries,
+    resilience::an_unavailable_service_is_announced_and_waited_out,
     resilience::built_app_runs_only_scripts_its_policy_names,
     delivery::dist_files_carry_content_hashes,
     delivery::built_app_stays_within_its_recorded_sizes,

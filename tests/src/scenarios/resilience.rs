@@ -112,3 +112,54 @@ pub async fn built_app_runs_only_scripts_its_policy_names(ctx: Ctx) -> TestResul
     ctx.by_name("button", "Sign in").await?;
     Ok(())
 }
+
+/// While the service answers reads with 503 `unavailable` (its database out of reach: the server
+/// side is tested in the server's own tests), the frame says so and the screen waits; once reads
+/// are answered again, the screen appears by itself, without a click or a reload. The answers are
+/// made in the page's `fetch`, the one place a browser test can make them.
+pub async fn an_unavailable_service_is_announced_and_waited_out(ctx: Ctx) -> TestResult {
+    ctx.open("/sign-in").await?;
+    ctx.sign_in("owner@acme.test", "demo-password").await?;
+    ctx.wait_text("Marketing Website").await?;
+    ctx.driver
+        .execute(
+            r#"
+            globalThis.__realFetch = globalThis.fetch;
+            globalThis.__unavailable = true;
+            globalThis.fetch = function (request, init) {
+                const url = String(request instanceof Request ? request.url : request);
+                const method = (init && init.method) || (request instanceof Request ? request.method : "GET");
+                if (globalThis.__unavailable && method === "GET" && url.includes("/api/v1/orgs/me/")) {
+                    const body = { error: { code: "unavailable", message: "The service is unavailable. Please try again in a moment.", field: null } };
+                    return Promise.resolve(new Response(JSON.stringify(body), {
+                        status: 503, headers: { "Content-Type": "application/json", "Retry-After": "1" } }));
+                }
+                return globalThis.__realFetch.apply(this, arguments);
+            };
+            "#,
+            Vec::new(),
+        )
+        .await?;
+    ctx.click("link", "Users").await?;
+    ctx.wait_text("The service is unavailable, retrying…").await?;
+    ctx.wait_until(
+        "the notice in a live region, announced",
+        "[...document.querySelectorAll('[role=status]')].some(r => r.innerText.includes('The service is unavailable, retrying'))",
+    )
+    .await?;
+    ctx.snap("service-unavailable").await?;
+    ensure!(
+        ctx.stored_token().await?.is_some(),
+        "an unavailable service does not sign anyone out"
+    );
+    ctx.driver
+        .execute("globalThis.__unavailable = false;", Vec::new())
+        .await?;
+    ctx.wait_text("9 shown of 9 users").await?;
+    ctx.wait_until(
+        "the notice to go",
+        "!document.body.innerText.includes('The service is unavailable, retrying')",
+    )
+    .await?;
+    Ok(())
+}
