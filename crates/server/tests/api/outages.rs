@@ -219,3 +219,47 @@ async fn without_its_database_every_request_answers_unavailable_at_once_and_serv
         .unwrap();
     assert!(!users.to_string().contains("outage@acme.test"));
 }
+
+#[tokio::test]
+async fn one_address_holds_only_so_many_connections_and_a_slow_request_head_is_cut_off() {
+    let s = server_with(|config| {
+        config.connections_per_address = 3;
+        config.header_timeout = Duration::from_millis(500);
+    })
+    .await;
+    let addr = s.running.addr;
+    let mut held = Vec::new();
+    for _ in 0..3 {
+        held.push(TcpStream::connect(addr).await.unwrap());
+    }
+    // The fourth from the same address is closed unanswered…
+    let mut fourth = TcpStream::connect(addr).await.unwrap();
+    fourth
+        .write_all(format!("GET /api/v1/health HTTP/1.1\r\nHost: {addr}\r\n\r\n").as_bytes())
+        .await
+        .ok();
+    assert_eq!(read_to_close(&mut fourth).await, "", "closed without an answer");
+    // …and the held ones, which never finish a request head, are cut off after the timeout,
+    // which frees their places.
+    for stream in &mut held {
+        stream
+            .write_all(b"GET /api/v1/health HTTP/1.1\r\nX-Slow: ")
+            .await
+            .unwrap();
+    }
+    for stream in &mut held {
+        let cut = read_to_close(stream).await;
+        assert!(!cut.contains(" 200 "), "{cut}");
+    }
+    eventually("a place is free again", Duration::from_secs(5), || async {
+        let mut again = TcpStream::connect(addr).await.ok()?;
+        again
+            .write_all(format!("GET /api/v1/health HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").as_bytes())
+            .await
+            .ok()?;
+        status_line(&read_to_close(&mut again).await)
+            .contains(" 200 ")
+            .then_some(())
+    })
+    .await;
+}
