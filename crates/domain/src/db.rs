@@ -50,6 +50,7 @@ pub async fn connect(url: &str) -> Result<Pool, StartError> {
         .busy_timeout(Duration::from_secs(10));
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
+        .after_release(|conn, _| Box::pin(async move { still_usable(conn).await }))
         .connect_with(options)
         .await?;
     sqlx::migrate!("../migrations/sqlite").run(&pool).await?;
@@ -57,6 +58,21 @@ pub async fn connect(url: &str) -> Result<Pool, StartError> {
         .execute(&pool)
         .await?;
     Ok(pool)
+}
+
+/// Whether a connection handed back to the pool can serve the next request. When the disk is full,
+/// SQLite rolls a transaction back by itself; the driver's own rollback then fails, and it would
+/// count the connection as inside a transaction for ever, refusing every later `BEGIN` on it (a
+/// 500 on every write after the disk has space again). Such a connection is closed instead.
+#[cfg(sqlite)]
+async fn still_usable(conn: &mut sqlx::SqliteConnection) -> Result<bool, sqlx::Error> {
+    use sqlx::Connection;
+    if !conn.is_in_transaction() {
+        return Ok(true);
+    }
+    // A dropped transaction's rollback may still be queued on the connection: let it run first.
+    conn.ping().await?;
+    Ok(!conn.is_in_transaction())
 }
 
 /// Open the PostgreSQL database at `url` and bring its schema up to date. (sqlx's sessions speak

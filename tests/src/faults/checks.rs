@@ -48,3 +48,11 @@ pub async fn sqlite_integrity(db: &AnyPool) -> String {
         .await
         .expect("the check runs")
 }
+
+/// Move SQLite's write-ahead log into the database and empty it: the next write must grow it.
+pub async fn sqlite_truncate_journal(db: &AnyPool) {
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(db)
+        .await
+        .expect("the checkpoint runs");
+}

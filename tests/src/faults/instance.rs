@@ -12,6 +12,8 @@ pub struct Instance {
     pub port: u16,
     binary: PathBuf,
     args: Vec<String>,
+    /// Where the process writes its log (each start appends).
+    pub log: PathBuf,
 }
 
 impl Drop for Instance {
@@ -57,6 +59,7 @@ impl Instance {
             port,
             binary: binary.to_path_buf(),
             args,
+            log: dir.join("server.log"),
         };
         instance.restart();
         instance
@@ -71,7 +74,7 @@ impl Instance {
         let mut child = Command::new(&self.binary)
             .args(&self.args)
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(log_file(&self.log))
             .spawn()
             .expect("the server binary starts");
         let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
@@ -82,7 +85,20 @@ impl Instance {
                 None => panic!("the server stopped before listening ({:?})", child.wait()),
             }
         }
-        std::thread::spawn(move || for _ in lines {});
+        // The rest of its output (its log: tracing writes to standard output) goes to the log file.
+        let mut log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.log)
+            .ok();
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                if let Some(log) = &mut log {
+                    use std::io::Write;
+                    let _ = writeln!(log, "{line}");
+                }
+            }
+        });
         self.child = Some(child);
     }
 
@@ -117,4 +133,13 @@ impl Instance {
     pub fn is_running(&mut self) -> bool {
         self.child.as_mut().is_some_and(|c| matches!(c.try_wait(), Ok(None)))
     }
+}
+
+fn log_file(path: &Path) -> Stdio {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map(Stdio::from)
+        .unwrap_or_else(|_| Stdio::null())
 }

@@ -5,7 +5,8 @@
 //!
 //! Set by xtask: `ORG_AREA_FAULTS_SERVER` (the binary), `ORG_AREA_FAULTS_POSTGRES_URL`, and the
 //! shell commands that stop and start that PostgreSQL (`ORG_AREA_FAULTS_POSTGRES_STOP`, `_START`).
-//! `--short` runs each scenario briefly, for `cargo xtask test`.
+//! `--short` runs each scenario briefly, for `cargo xtask test`; other arguments choose scenarios
+//! by name (`crash`, `disk`, `rolling`, `outage`).
 
 mod checks;
 mod instance;
@@ -37,6 +38,8 @@ fn env(name: &str) -> String {
 #[tokio::main]
 async fn main() {
     let short = std::env::args().any(|a| a == "--short");
+    let chosen: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let runs = |name: &str| chosen.is_empty() || chosen.iter().any(|c| c == name);
     let pace = if short {
         Pace {
             settle: Duration::from_secs(2),
@@ -50,28 +53,48 @@ async fn main() {
     };
     let binary = PathBuf::from(env("ORG_AREA_FAULTS_SERVER"));
     let postgres = env("ORG_AREA_FAULTS_POSTGRES_URL");
-    let work = tempfile::tempdir().expect("a temporary folder");
+    // Kept when a scenario fails or panics, with each instance's log in it; removed otherwise.
+    let work = tempfile::Builder::new()
+        .prefix("org-area-faults-")
+        .tempdir()
+        .expect("a temporary folder")
+        .keep();
+    eprintln!("the instances' folders and logs: {}", work.display());
+    let work = Folder(work);
     let mut rows = Vec::new();
 
-    let sqlite = format!("sqlite://{}", work.path().join("crash/org-area.db").display());
-    rows.push(scenarios::crash_mid_write(&binary, &sqlite, &work.path().join("crash"), "SQLite").await);
-    print_row(rows.last().unwrap());
-    let database = new_postgres_database(&postgres, "crash").await;
-    rows.push(scenarios::crash_mid_write(&binary, &database, &work.path().join("crash-pg"), "PostgreSQL").await);
-    print_row(rows.last().unwrap());
-    let database = new_postgres_database(&postgres, "rolling").await;
-    rows.push(scenarios::rolling_restart(&binary, &database, &work.path().join("rolling"), pace).await);
-    print_row(rows.last().unwrap());
-    match (
+    if runs("crash") {
+        let sqlite = format!("sqlite://{}", work.path().join("crash/org-area.db").display());
+        rows.push(scenarios::crash_mid_write(&binary, &sqlite, &work.path().join("crash"), "SQLite").await);
+        print_row(rows.last().unwrap());
+        let database = new_postgres_database(&postgres, "crash").await;
+        let dir = work.path().join("crash-pg");
+        rows.push(scenarios::crash_mid_write(&binary, &database, &dir, "PostgreSQL").await);
+        print_row(rows.last().unwrap());
+    }
+    if runs("disk") {
+        if let Some(row) = scenarios::disk_full(&binary, work.path(), pace).await {
+            rows.push(row);
+            print_row(rows.last().unwrap());
+        }
+    }
+    if runs("rolling") {
+        let database = new_postgres_database(&postgres, "rolling").await;
+        rows.push(scenarios::rolling_restart(&binary, &database, &work.path().join("rolling"), pace).await);
+        print_row(rows.last().unwrap());
+    }
+    let control = (
         std::env::var("ORG_AREA_FAULTS_POSTGRES_STOP"),
         std::env::var("ORG_AREA_FAULTS_POSTGRES_START"),
-    ) {
-        (Ok(stop), Ok(start)) => {
+    );
+    match control {
+        (Ok(stop), Ok(start)) if runs("outage") => {
             let database = new_postgres_database(&postgres, "outage").await;
             let dir = work.path().join("outage");
             rows.push(scenarios::database_outage(&binary, &database, &dir, &stop, &start, pace).await);
             print_row(rows.last().unwrap());
         }
+        (Ok(_), Ok(_)) => {}
         _ => eprintln!("database outage skipped: this PostgreSQL is not ours to stop"),
     }
 
@@ -82,8 +105,18 @@ async fn main() {
     }
     let missed: Vec<&str> = rows.iter().filter(|r| !r.met).map(|r| r.scenario.as_str()).collect();
     if !missed.is_empty() {
-        eprintln!("goals missed: {}", missed.join("; "));
+        eprintln!("goals missed: {}; logs in {}", missed.join("; "), work.path().display());
         std::process::exit(1);
+    }
+    let _ = std::fs::remove_dir_all(work.path());
+}
+
+/// The scenarios' folder.
+struct Folder(PathBuf);
+
+impl Folder {
+    fn path(&self) -> &std::path::Path {
+        &self.0
     }
 }
 

@@ -239,3 +239,99 @@ fn yes(b: bool) -> &'static str {
         "no"
     }
 }
+
+/// SQLite on a small file system that fills up under load (a `tmpfs` with a size limit, which
+/// needs root: without it, none), then gets space again.
+pub async fn disk_full(binary: &Path, dir: &Path, pace: Pace) -> Option<Row> {
+    let mount = dir.join("small-disk");
+    std::fs::create_dir_all(&mount).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=64m", "tmpfs"])
+        .arg(&mount)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("disk full skipped: mounting a small tmpfs needs root");
+        return None;
+    }
+    let database = format!("sqlite://{}", mount.join("org-area.db").display());
+    let mut instance = Instance::start(binary, &database, &dir.join("disk-full"));
+    let callers = Callers::sign_in(&instance.base()).await;
+    let load = Load::start(&instance.base(), &callers, 4, Duration::from_millis(250), 20, "full");
+    tokio::time::sleep(pace.settle).await;
+    let db = checks::open(&database).await;
+    // The journal starts empty, so the next writes must grow it.
+    checks::sqlite_truncate_journal(&db).await;
+    let filler = mount.join("filler");
+    let full = Instant::now();
+    fill(&filler);
+    tokio::time::sleep(pace.outage).await;
+    std::fs::remove_file(&filler).unwrap();
+    let freed = Instant::now();
+    let recovered = loop {
+        let wrote = reqwest::Client::new()
+            .post(format!("{}/api/v1/orgs/me/invitations", instance.base()))
+            .bearer_auth(&callers.tokens[1])
+            .json(&serde_json::json!({ "emails": [format!("again-{}@faults.test", freed.elapsed().as_millis())], "org_role": "member" }))
+            .send()
+            .await;
+        let last = match wrote {
+            Ok(w) if w.status().is_success() => break freed.elapsed(),
+            Ok(w) => format!("{} {}", w.status(), w.text().await.unwrap_or_default()),
+            Err(err) => err.to_string(),
+        };
+        assert!(
+            freed.elapsed() < Duration::from_secs(60),
+            "writes never worked again: {last} (log: {})",
+            instance.log.display()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    tokio::time::sleep(pace.settle).await;
+    let answers = load.finish().await;
+    let alive = instance.is_running();
+    let during: Vec<&Answer> = answers.iter().filter(|a| a.at >= full && a.at < freed).collect();
+    let refused_writes = during
+        .iter()
+        .filter(|a| a.invited.is_some() && a.status == Some(503) && a.said == "unavailable")
+        .count();
+    let reads_served = during.iter().filter(|a| a.invited.is_none() && a.ok()).count();
+    let failed: Vec<&Answer> = answers
+        .iter()
+        .filter(|a| !a.ok() && !(a.status == Some(503) && a.said == "unavailable" && a.invited.is_some()))
+        .collect();
+    let lost = checks::lost_invitations(&db, &invited(&answers)).await;
+    let integrity = checks::sqlite_integrity(&db).await;
+    db.close().await;
+    drop(instance);
+    let _ = Command::new("umount").arg(&mount).status();
+    Some(Row {
+        scenario: "Disk full (SQLite on a 64 MB file system)".into(),
+        done: format!(
+            "the file system filled under load for {} s, then space freed",
+            pace.outage.as_secs()
+        ),
+        sent: answers.len(),
+        failed: failed.len(),
+        failures: failure_kinds(failed.iter().copied()),
+        lost,
+        recovery: format!(
+            "{refused_writes} writes refused with 503 unavailable, {reads_served} reads served meanwhile; \
+             integrity_check: {integrity}; process alive: {}; writing again {} after space was freed",
+            yes(alive),
+            seconds(recovered)
+        ),
+        met: failed.is_empty() && lost == 0 && integrity == "ok" && alive && refused_writes > 0 && reads_served > 0,
+    })
+}
+
+/// Write zeros to `file` until the file system is full.
+fn fill(file: &Path) {
+    use std::io::Write;
+    let mut out = std::fs::File::create(file).unwrap();
+    let block = vec![0u8; 1 << 16];
+    while out.write_all(&block).is_ok() {}
+    // What is left is smaller than a block: take it byte by byte.
+    while out.write_all(&[0]).is_ok() {}
+    let _ = out.sync_all();
+}
