@@ -6,7 +6,7 @@
 //! Set by xtask: `ORG_AREA_FAULTS_SERVER` (the binary), `ORG_AREA_FAULTS_POSTGRES_URL`, and the
 //! shell commands that stop and start that PostgreSQL (`ORG_AREA_FAULTS_POSTGRES_STOP`, `_START`).
 //! `--short` runs each scenario briefly, for `cargo xtask test`; other arguments choose scenarios
-//! by name (`crash`, `disk`, `rolling`, `outage`).
+//! by name (`crash`, `disk`, `slow`, `rolling`, `outage`).
 
 mod checks;
 mod instance;
@@ -77,6 +77,10 @@ async fn main() {
             rows.push(row);
             print_row(rows.last().unwrap());
         }
+    }
+    if runs("slow") {
+        rows.push(scenarios::slow_clients(&binary, work.path(), pace).await);
+        print_row(rows.last().unwrap());
     }
     if runs("rolling") {
         let database = new_postgres_database(&postgres, "rolling").await;

@@ -2,6 +2,8 @@
 
 use std::path::Path;
 use std::process::Command;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::checks;
@@ -334,4 +336,112 @@ fn fill(file: &Path) {
     // What is left is smaller than a block: take it byte by byte.
     while out.write_all(&[0]).is_ok() {}
     let _ = out.sync_all();
+}
+
+/// Slow clients: 500 connections from 10 addresses that send a request head a line a second
+/// and never finish it (a slowloris), reconnecting whenever cut off, while other clients read.
+pub async fn slow_clients(binary: &Path, dir: &Path, pace: Pace) -> Row {
+    let database = format!("sqlite://{}", dir.join("slow/org-area.db").display());
+    let instance = Instance::start(binary, &database, &dir.join("slow"));
+    let callers = Callers::sign_in(&instance.base()).await;
+    let load = Load::start(&instance.base(), &callers, 4, Duration::from_secs(3600), 0, "slow");
+    tokio::time::sleep(pace.settle).await;
+    let attack_began = Instant::now();
+    let stop = Arc::new(AtomicBool::new(false));
+    let cut = Arc::new(AtomicUsize::new(0));
+    let attackers: Vec<_> = (0..500)
+        .map(|n| {
+            let source = std::net::Ipv4Addr::new(127, 0, 0, 2 + (n % 10) as u8);
+            let (port, stop, cut) = (instance.port, stop.clone(), cut.clone());
+            tokio::spawn(async move { hold_slowly(source, port, stop, cut).await })
+        })
+        .collect();
+    // Longer than the head's timeout (10 s), so each is cut off at least once.
+    tokio::time::sleep(pace.outage.max(Duration::from_secs(12))).await;
+    let attack_ended = Instant::now();
+    stop.store(true, Ordering::Relaxed);
+    for attacker in attackers {
+        let _ = attacker.await;
+    }
+    let answers = load.finish().await;
+    let p99 = |from: Instant, to: Instant| {
+        let mut took: Vec<Duration> = answers
+            .iter()
+            .filter(|a| a.at >= from && a.at < to)
+            .map(|a| a.took)
+            .collect();
+        took.sort();
+        took.get((took.len() * 99 / 100).min(took.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or_default()
+    };
+    let before = p99(attack_began - pace.settle, attack_began);
+    let during = p99(attack_began, attack_ended);
+    let failed: Vec<&Answer> = answers.iter().filter(|a| !a.ok()).collect();
+    let cut = cut.load(Ordering::Relaxed);
+    Row {
+        scenario: "Slow clients (a slowloris)".into(),
+        done: format!(
+            "500 connections from 10 addresses sending a request head a line a second, for {} s",
+            (attack_ended - attack_began).as_secs()
+        ),
+        sent: answers.len(),
+        failed: failed.len(),
+        failures: failure_kinds(failed.iter().copied()),
+        lost: 0,
+        recovery: format!(
+            "other clients' p99 {} during it ({} before); {cut} slow connections cut off by the 10 s head timeout",
+            millis(during),
+            millis(before)
+        ),
+        met: failed.is_empty() && cut >= 500 && during <= Duration::from_millis(250),
+    }
+}
+
+/// One slow client: a request head a line a second, never finished; again when cut off.
+async fn hold_slowly(source: std::net::Ipv4Addr, port: u16, stop: Arc<AtomicBool>, cut: Arc<AtomicUsize>) {
+    use tokio::io::AsyncWriteExt;
+    while !stop.load(Ordering::Relaxed) {
+        let Ok(socket) = tokio::net::TcpSocket::new_v4() else {
+            return;
+        };
+        if socket.bind((source, 0).into()).is_err() {
+            return;
+        }
+        let Ok(mut stream) = socket.connect(([127, 0, 0, 1], port).into()).await else {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            continue;
+        };
+        let mut line = b"GET /api/v1/health HTTP/1.1\r\n".to_vec();
+        loop {
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
+            if stream.write_all(&line).await.is_err() || closed(&mut stream).await {
+                cut.fetch_add(1, Ordering::Relaxed);
+                break;
+            }
+            line = b"X-Slow: 1\r\n".to_vec();
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+    }
+}
+
+/// Whether the server has closed the connection (a read that would not wait finds its end).
+async fn closed(stream: &mut tokio::net::TcpStream) -> bool {
+    let mut buffer = [0u8; 256];
+    match tokio::time::timeout(
+        Duration::from_millis(1),
+        tokio::io::AsyncReadExt::read(stream, &mut buffer),
+    )
+    .await
+    {
+        Ok(Ok(0)) | Ok(Err(_)) => true,
+        Ok(Ok(_)) => true,
+        Err(_) => false,
+    }
+}
+
+fn millis(d: Duration) -> String {
+    format!("{} ms", d.as_millis())
 }
