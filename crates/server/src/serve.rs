@@ -16,6 +16,7 @@ use std::time::Duration;
 
 use axum::extract::ConnectInfo;
 use axum::Router;
+use futures_util::FutureExt;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::{TcpListener, TcpStream};
@@ -68,8 +69,8 @@ pub async fn serve(
         }
     }
     // The connections the kernel completed before the socket closes were made to this instance:
-    // they are served, not reset.
-    while let Ok(Ok((stream, remote))) = tokio::time::timeout(Duration::from_millis(20), listener.accept()).await {
+    // they are served, not reset. Only those already waiting: under load new ones keep coming.
+    while let Some(Ok((stream, remote))) = listener.accept().now_or_never() {
         connection(stream, remote, &router, &lifecycle, &limits, &open, &ending);
     }
     drop(listener);

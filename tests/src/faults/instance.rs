@@ -120,9 +120,20 @@ impl Instance {
         assert!(sent.is_ok_and(|s| s.success()), "kill {signal} {pid}");
     }
 
+    /// Wait for the process to end (a stopping instance takes at most its grace period, 10 s).
     fn wait(&mut self) -> Duration {
         let started = Instant::now();
-        let status = self.child.take().expect("running").wait().expect("the process ends");
+        let mut child = self.child.take().expect("running");
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("the process can be waited for") {
+                break status;
+            }
+            if started.elapsed() > Duration::from_secs(30) {
+                let _ = child.kill();
+                panic!("the server did not stop within 30 s of its signal");
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        };
         if !status.success() && status.code().is_some() {
             panic!("the server ended with {status}");
         }
