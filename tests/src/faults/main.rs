@@ -27,6 +27,8 @@ pub struct Row {
     pub failed: usize,
     pub failures: String,
     pub lost: usize,
+    /// The writes answered 2xx that were looked for afterwards.
+    pub writes: usize,
     pub recovery: String,
     pub met: bool,
 }
@@ -161,7 +163,7 @@ fn print_row(row: &Row) {
 
 fn table(rows: &[Row]) -> String {
     let mut table = String::from(
-        "| Scenario | What was done | Requests | Failed | Lost writes | Recovery | Goal |\n|---|---|---:|---:|---:|---|---|\n",
+        "| Scenario | What was done | Requests | Failed | Writes lost (of those answered 2xx) | Recovery | Goal |\n|---|---|---:|---:|---:|---|---|\n",
     );
     for row in rows {
         let failed = if row.failures.is_empty() {
@@ -170,12 +172,13 @@ fn table(rows: &[Row]) -> String {
             format!("{} ({})", row.failed, row.failures)
         };
         table.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} of {} | {} | {} |\n",
             row.scenario,
             row.done,
             row.sent,
             failed,
             row.lost,
+            row.writes,
             row.recovery,
             if row.met { "met" } else { "**missed**" }
         ));
