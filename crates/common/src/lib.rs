@@ -12,6 +12,7 @@ pub mod client;
 pub mod csv;
 pub mod error;
 pub mod filters;
+pub mod idempotency;
 pub mod lang;
 pub mod live;
 pub mod mail;

@@ -132,14 +132,25 @@ const WRITER_LOCK: i64 = 0x6f72_6761_7265_61;
 /// order.
 pub async fn write(pool: &Pool) -> DomainResult<Tx> {
     #[cfg(sqlite)]
-    return Ok(pool.begin_with("BEGIN IMMEDIATE").await?);
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     #[cfg(postgres)]
-    {
+    let mut tx = {
         let mut tx = pool.begin().await?;
         sqlx::query!("SELECT pg_advisory_xact_lock($1)", WRITER_LOCK)
             .execute(&mut *tx)
             .await?;
-        Ok(tx)
+        tx
+    };
+    claim_idempotency_key(&mut tx).await?;
+    Ok(tx)
+}
+
+/// The request's `Idempotency-Key`, claimed by its first write transaction, which then commits
+/// the claim with its change or not at all (`common::idempotency`).
+async fn claim_idempotency_key(tx: &mut Tx) -> DomainResult<()> {
+    match common::idempotency::to_claim() {
+        Some(pending) => crate::idempotency::claim(tx, &pending).await,
+        None => Ok(()),
     }
 }
 
@@ -150,9 +161,11 @@ pub async fn write(pool: &Pool) -> DomainResult<Tx> {
 /// whose ids must commit in order.
 pub async fn write_rows(pool: &Pool) -> DomainResult<Tx> {
     #[cfg(sqlite)]
-    return Ok(pool.begin_with("BEGIN IMMEDIATE").await?);
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     #[cfg(postgres)]
-    Ok(pool.begin().await?)
+    let mut tx = pool.begin().await?;
+    claim_idempotency_key(&mut tx).await?;
+    Ok(tx)
 }
 
 /// `$query!` with, between `$head` and `$tail`, the condition "the organization `o` requires

@@ -17,6 +17,7 @@ pub mod backup;
 pub mod billing;
 pub mod db;
 pub mod events;
+pub mod idempotency;
 pub mod invitations;
 pub mod invoices;
 pub mod lockout;

@@ -12,7 +12,7 @@ use common::scheduled::Round;
 use common::DomainResult;
 
 use crate::db::{self, Pool};
-use crate::{accounts, activity, billing, lockout, sessions, subscription, throttle};
+use crate::{accounts, activity, billing, idempotency, lockout, sessions, subscription, throttle};
 
 /// Everything that is due now. Safe to run from several places at once: each step is guarded.
 pub async fn run_due_work(pool: &Pool, gateway: &dyn PaymentGateway, links: &Links) -> DomainResult<Round> {
@@ -25,7 +25,8 @@ pub async fn run_due_work(pool: &Pool, gateway: &dyn PaymentGateway, links: &Lin
             + throttle::prune(pool).await?
             + activity::prune(pool).await?
             + accounts::prune(pool).await?
-            + lockout::prune(pool).await?,
+            + lockout::prune(pool).await?
+            + idempotency::prune(pool).await?,
     })
 }
 

@@ -247,6 +247,7 @@ pub fn wrap(
     });
     let mut router = api
         .fallback(move |request: Request| not_an_operation(app.clone(), request))
+        .layer(middleware::from_fn_with_state(db.clone(), crate::idempotency::once))
         .layer(middleware::from_fn(json_errors))
         .layer(middleware::from_fn_with_state(changed_here, wake_streams_after_writes))
         .layer(middleware::from_fn_with_state(config.request_timeout, time_limit))

@@ -56,3 +56,12 @@ pub async fn sqlite_truncate_journal(db: &AnyPool) {
         .await
         .expect("the checkpoint runs");
 }
+
+/// How many invitations to `email` there are.
+pub async fn copies(db: &AnyPool, email: &str) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM invitations WHERE email = $1")
+        .bind(email)
+        .fetch_one(db)
+        .await
+        .expect("the invitations read")
+}

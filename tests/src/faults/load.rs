@@ -16,8 +16,10 @@ pub struct Answer {
     pub status: Option<u16>,
     /// The JSON error's code of a refusal; the transport error without an answer.
     pub said: String,
-    /// The address a write invited, when it was a write.
+    /// The address a write invited, when it was a write (also its `Idempotency-Key`).
     pub invited: Option<String>,
+    /// Whose session sent it (an index into [`Callers::tokens`]).
+    pub caller: usize,
 }
 
 impl Answer {
@@ -73,10 +75,15 @@ impl Load {
         let workers = (0..workers)
             .map(|worker| {
                 let base = base.to_string();
-                let token = callers.tokens[worker % callers.tokens.len()].clone();
+                let caller = worker % callers.tokens.len();
+                let token = callers.tokens[caller].clone();
                 let stop = stop.clone();
                 let label = format!("{label}-{worker}");
-                tokio::spawn(async move { work(base, token, stop, write_pause, writes, label).await })
+                tokio::spawn(async move {
+                    let mut answers = work(base, token, stop, write_pause, writes, label).await;
+                    answers.iter_mut().for_each(|a| a.caller = caller);
+                    answers
+                })
             })
             .collect();
         Load { stop, workers }
@@ -147,10 +154,21 @@ async fn work(
             status,
             said,
             invited,
+            caller: 0,
         });
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
     answers
+}
+
+/// A write: an invitation to `email`, with the address as its `Idempotency-Key`, so that the same
+/// request sent again is the same change.
+pub fn invitation(client: &reqwest::Client, base: &str, email: &str) -> reqwest::RequestBuilder {
+    let body = json!({ "emails": [email], "org_role": "member", "firstname": "Load", "lastname": "Test" });
+    client
+        .post(format!("{base}/api/v1/orgs/me/invitations"))
+        .header("Idempotency-Key", email)
+        .json(&body)
 }
 
 /// The innermost cause: "connection refused", "connection reset"…

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::checks;
 use crate::instance::Instance;
-use crate::load::{Answer, Callers, Load};
+use crate::load::{self, Answer, Callers, Load};
 use crate::proxy::Proxy;
 use crate::Row;
 
@@ -170,9 +170,34 @@ pub async fn crash_mid_write(binary: &Path, database: &str, dir: &Path, which: &
     instance.restart();
     wait_healthy(&instance.base()).await;
     let back = killed.elapsed();
+    // The writes the crash cut off are sent again with their keys, as a client that got no
+    // answer would: each must then exist once, whether the crash came before or after its commit.
+    let client = reqwest::Client::new();
+    let (mut applied_now, mut applied_before) = (0, 0);
+    let mut retried = Vec::new();
+    for answer in answers.iter().filter(|a| a.status.is_none()) {
+        let Some(email) = &answer.invited else { continue };
+        let again = load::invitation(&client, &instance.base(), email)
+            .bearer_auth(&callers.tokens[answer.caller])
+            .send()
+            .await
+            .expect("the restarted server answers");
+        match again.status().as_u16() {
+            201 if again.headers().get("idempotent-replayed").is_none() => applied_now += 1,
+            201 | 409 => applied_before += 1,
+            other => panic!("a retried write answered {other}"),
+        }
+        retried.push(email.clone());
+    }
     let db = checks::open(database).await;
     let written = invited(&answers);
-    let lost = checks::lost_invitations(&db, &written).await;
+    let lost = checks::lost_invitations(&db, &written).await + checks::lost_invitations(&db, &retried).await;
+    let mut doubled = 0;
+    for email in written.iter().chain(&retried) {
+        if checks::copies(&db, email).await > 1 {
+            doubled += 1;
+        }
+    }
     let half = checks::half_written(&db).await;
     let integrity = if which == "SQLite" {
         format!("; integrity_check: {}", checks::sqlite_integrity(&db).await)
@@ -187,12 +212,18 @@ pub async fn crash_mid_write(binary: &Path, database: &str, dir: &Path, which: &
         // Requests cut off by the crash are expected to fail; what counts is what was kept.
         failed: 0,
         failures: format!(
-            "{} cut off by the crash, as expected",
-            answers.iter().filter(|a| a.status.is_none()).count()
+            "{} cut off by the crash, as expected; its {} writes sent again with their keys: {applied_now} applied \
+             then, {applied_before} found applied before, {doubled} applied twice",
+            answers.iter().filter(|a| a.status.is_none()).count(),
+            retried.len()
         ),
-        lost: lost + half as usize,
+        lost: lost + half as usize + doubled,
         recovery: format!("serving again {} after the kill{integrity}", seconds(back)),
-        met: lost == 0 && half == 0 && (integrity.is_empty() || integrity.ends_with(": ok")) && !written.is_empty(),
+        met: lost == 0
+            && half == 0
+            && doubled == 0
+            && (integrity.is_empty() || integrity.ends_with(": ok"))
+            && !written.is_empty(),
     }
 }
 

@@ -11,6 +11,7 @@ mod auth;
 mod backups;
 mod delivery;
 mod events;
+mod idempotency;
 mod instances;
 mod invitations;
 mod languages;
