@@ -263,3 +263,28 @@ async fn one_address_holds_only_so_many_connections_and_a_slow_request_head_is_c
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_body_that_trickles_in_is_cut_off() {
+    let s = server_with(|config| config.body_timeout = Duration::from_millis(500)).await;
+    let addr = s.running.addr;
+    let mut slow = TcpStream::connect(addr).await.unwrap();
+    slow.write_all(
+        format!(
+            "POST /api/v1/auth/login HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{{\"email\":"
+        )
+        .as_bytes(),
+    )
+    .await
+    .unwrap();
+    // The rest never comes: the server answers with the JSON error and closes, well before the
+    // request's own time limit (30 s) would.
+    let started = Instant::now();
+    let answer = read_to_close(&mut slow).await;
+    assert!(started.elapsed() < Duration::from_secs(8), "{:?}", started.elapsed());
+    assert!(
+        status_line(&answer).contains(" 4") || status_line(&answer).contains(" 5"),
+        "{answer}"
+    );
+    assert!(answer.contains("\"error\""), "{answer}");
+}
