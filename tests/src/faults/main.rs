@@ -146,7 +146,7 @@ async fn new_postgres_database(server: &str, name: &str) -> String {
 
 fn print_row(row: &Row) {
     eprintln!(
-        "{}: {} requests, {} failed{}, {} lost writes; {} ({})",
+        "{}: {} requests, {} failed{}, {} of {} writes lost; {} ({})",
         row.scenario,
         row.sent,
         row.failed,
@@ -156,6 +156,7 @@ fn print_row(row: &Row) {
             format!(" ({})", row.failures)
         },
         row.lost,
+        row.writes,
         row.recovery,
         if row.met { "met" } else { "MISSED" }
     );
