@@ -18,8 +18,6 @@ use crate::error::ApiError;
 use crate::{on_db, Database};
 
 pub const HEADER: &str = "idempotency-key";
-/// A request body larger than this is not fingerprinted (nor taken: the body limit is lower).
-const LARGEST_BODY: usize = 16 << 20;
 /// An answer larger than this is not kept: a retry learns that its change was applied.
 const LARGEST_KEPT_ANSWER: usize = 256 << 10;
 
@@ -45,8 +43,10 @@ pub async fn once(State(db): State<Database>, request: Request, next: Next) -> R
     };
     let scope = hex(Sha256::digest(credentials.as_bytes()));
     let (parts, body) = request.into_parts();
-    let Ok(body) = to_bytes(body, LARGEST_BODY).await else {
-        return ApiError::for_status(StatusCode::PAYLOAD_TOO_LARGE).into_response();
+    // Read under the largest limit any change has (its own, lower or not, applies after).
+    let body = match crate::extract::read_body(body, crate::extract::UPLOAD_LIMIT).await {
+        Ok(body) => body,
+        Err(refused) => return refused.into_response(),
     };
     let mut fingerprint = Sha256::new();
     fingerprint.update(parts.method.as_str());
