@@ -65,3 +65,29 @@ pub async fn copies(db: &AnyPool, email: &str) -> i64 {
         .await
         .expect("the invitations read")
 }
+
+pub async fn user_id(db: &AnyPool, email: &str) -> i64 {
+    sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_one(db)
+        .await
+        .expect("the user is there")
+}
+
+/// The role changes recorded for a person (their activities).
+pub async fn role_changes(db: &AnyPool, user_id: i64) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM activities WHERE key = 'org_user.update' AND trackable_id = $1")
+        .bind(user_id)
+        .fetch_one(db)
+        .await
+        .expect("the activities read")
+}
+
+/// A person's role in their organization.
+pub async fn role_of(db: &AnyPool, user_id: i64) -> String {
+    sqlx::query_scalar("SELECT org_role FROM org_members WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_one(db)
+        .await
+        .expect("the membership reads")
+}

@@ -161,11 +161,19 @@ pub async fn database_outage(binary: &Path, database: &str, dir: &Path, stop: &s
 pub async fn crash_mid_write(binary: &Path, database: &str, dir: &Path, which: &str) -> Row {
     let mut instance = Instance::start(binary, database, dir);
     let callers = Callers::sign_in(&instance.base()).await;
+    // Besides the invitations, one admin turns a member into an admin and back, as fast as the
+    // answers come: each change recorded must match the role the member ends with.
+    let before = checks::open(database).await;
+    let member = checks::user_id(&before, "member@acme.test").await;
+    let changes_before = checks::role_changes(&before, member).await;
+    before.close().await;
+    let toggling = tokio::spawn(toggle_role(instance.base(), callers.tokens[0].clone(), member));
     let load = Load::start(&instance.base(), &callers, 16, Duration::ZERO, 10, "crash");
     // Until a good part of the burst is answered.
     tokio::time::sleep(Duration::from_millis(400)).await;
     instance.kill();
     let answers = load.finish().await;
+    let (toggled, toggle_cut) = toggling.await.expect("the role changes end");
     let killed = Instant::now();
     instance.restart();
     wait_healthy(&instance.base()).await;
@@ -199,6 +207,12 @@ pub async fn crash_mid_write(binary: &Path, database: &str, dir: &Path, which: &
         }
     }
     let half = checks::half_written(&db).await;
+    // Each answered role change recorded, at most the one cut off besides, and the role the member
+    // has is the one the recorded changes lead to.
+    let recorded = (checks::role_changes(&db, member).await - changes_before) as usize;
+    let role = checks::role_of(&db, member).await;
+    let roles_whole = (toggled..=toggled + toggle_cut).contains(&recorded)
+        && role == if recorded % 2 == 1 { "admin" } else { "member" };
     let integrity = if which == "SQLite" {
         format!("; integrity_check: {}", checks::sqlite_integrity(&db).await)
     } else {
@@ -207,23 +221,49 @@ pub async fn crash_mid_write(binary: &Path, database: &str, dir: &Path, which: &
     Row {
         writes: written.len(),
         scenario: format!("Crash mid-write ({which})"),
-        done: "SIGKILL during 16 clients' burst of invitations and reads; started again".into(),
+        done: "SIGKILL during 16 clients' burst of invitations and reads and an admin's role changes; started again"
+            .into(),
         sent: answers.len(),
         // Requests cut off by the crash are expected to fail; what counts is what was kept.
         failed: 0,
         failures: format!(
             "{} cut off by the crash, as expected; its {} writes sent again with their keys: {applied_now} applied \
-             then, {applied_before} found applied before, {doubled} applied twice",
-            answers.iter().filter(|a| a.status.is_none()).count(),
-            retried.len()
+             then, {applied_before} found applied before, {doubled} applied twice; {toggled} role changes answered, \
+             {recorded} recorded, the member's role {role}: {}",
+            answers.iter().filter(|a| a.status.is_none()).count() + toggle_cut,
+            retried.len(),
+            if roles_whole { "as recorded" } else { "NOT as recorded" }
         ),
-        lost: lost + half as usize + doubled,
+        lost: lost + half as usize + doubled + toggled.saturating_sub(recorded),
         recovery: format!("serving again {} after the kill{integrity}", seconds(back)),
         met: lost == 0
             && half == 0
             && doubled == 0
+            && roles_whole
             && (integrity.is_empty() || integrity.ends_with(": ok"))
             && !written.is_empty(),
+    }
+}
+
+/// Turn a member into an admin and back, one change at a time, until the server goes away: how
+/// many changes were answered 200, and whether one was cut off.
+async fn toggle_role(base: String, token: String, member: i64) -> (usize, usize) {
+    let client = reqwest::Client::builder().pool_max_idle_per_host(0).build().unwrap();
+    let mut answered = 0;
+    loop {
+        let role = if answered % 2 == 0 { "admin" } else { "member" };
+        let sent = client
+            .patch(format!("{base}/api/v1/orgs/me/users/{member}"))
+            .bearer_auth(&token)
+            .json(&serde_json::json!({ "org_role": role }))
+            .send()
+            .await;
+        match sent {
+            Ok(answer) if answer.status().is_success() => answered += 1,
+            Ok(answer) => panic!("a role change answered {}", answer.status()),
+            // The crash: this one may or may not have been committed.
+            Err(_) => return (answered, 1),
+        }
     }
 }
 
