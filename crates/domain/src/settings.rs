@@ -9,7 +9,6 @@ use contract::{
     UploadedImage,
 };
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
 use sqlx::types::{Json, JsonValue};
 
 use crate::activity::{self, By, Change};
@@ -249,7 +248,7 @@ pub async fn upload_image(
     if content_type.and_then(declared_kind) != Some(actual) {
         return Err(unsupported());
     }
-    let digest: String = Sha256::digest(body).iter().map(|b| format!("{b:02x}")).collect();
+    let digest = common::tokens::sha256_hex(body);
     let mut tx = db::write(pool).await?;
     authorize(&mut tx, actor, Permission::ManageSettings).await?;
     let before = image_summary(&mut tx, actor.org_id, image).await?;

@@ -8,11 +8,11 @@
 
 use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
-use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use common::idempotency::{Kept, Pending};
-use sha2::{Digest, Sha256};
+use common::tokens::sha256_hex;
 
 use crate::error::ApiError;
 use crate::{on_db, Database};
@@ -22,39 +22,27 @@ pub const HEADER: &str = "idempotency-key";
 const LARGEST_KEPT_ANSWER: usize = 256 << 10;
 
 pub async fn once(State(db): State<Database>, request: Request, next: Next) -> Response {
-    let method = request.method().clone();
-    let applies = matches!(method, Method::POST | Method::PUT | Method::PATCH | Method::DELETE)
-        && request.uri().path().starts_with("/api/v1/orgs/");
-    let (Some(key), Some(credentials)) = (
-        request.headers().get(HEADER),
-        request.headers().get(axum::http::header::AUTHORIZATION),
-    ) else {
+    let change = matches!(
+        *request.method(),
+        Method::POST | Method::PUT | Method::PATCH | Method::DELETE
+    ) && request.uri().path().starts_with("/api/v1/orgs/");
+    let headers = request.headers();
+    let (true, Some(key), Some(credentials)) = (change, headers.get(HEADER), headers.get(header::AUTHORIZATION)) else {
         return next.run(request).await;
     };
-    if !applies {
-        return next.run(request).await;
-    }
-    let key = match key.to_str().ok().filter(|k| (1..=255).contains(&k.len())) {
-        Some(key) => key.to_string(),
-        None => {
-            return ApiError::invalid("Idempotency-Key", "An Idempotency-Key is 1 to 255 visible characters.")
-                .into_response()
-        }
+    let Some(key) = key.to_str().ok().filter(|k| (1..=255).contains(&k.len())) else {
+        return ApiError::invalid("Idempotency-Key", "An Idempotency-Key is 1 to 255 visible characters.")
+            .into_response();
     };
-    let scope = hex(Sha256::digest(credentials.as_bytes()));
+    let (key, scope) = (key.to_string(), sha256_hex(credentials.as_bytes()));
     let (parts, body) = request.into_parts();
     // Read under the largest limit any change has (its own, lower or not, applies after).
     let body = match crate::extract::read_body(body, crate::extract::UPLOAD_LIMIT).await {
         Ok(body) => body,
         Err(refused) => return refused.into_response(),
     };
-    let mut fingerprint = Sha256::new();
-    fingerprint.update(parts.method.as_str());
-    fingerprint.update(b" ");
-    fingerprint.update(parts.uri.to_string());
-    fingerprint.update(b"\n");
-    fingerprint.update(&body);
-    let pending = Pending::new(scope, key, hex(fingerprint.finalize()));
+    let request_text = [format!("{} {}\n", parts.method, parts.uri).as_bytes(), &body[..]].concat();
+    let pending = Pending::new(scope, key, sha256_hex(&request_text));
 
     let kept = on_db!(&db, |pool, domain| {
         domain::idempotency::kept(pool, &pending.scope, &pending.key).await
@@ -83,7 +71,7 @@ pub async fn once(State(db): State<Database>, request: Request, next: Next) -> R
     // The change committed with the key: keep its answer (JSON, or none) for a retry.
     let json = response
         .headers()
-        .get(axum::http::header::CONTENT_TYPE)
+        .get(header::CONTENT_TYPE)
         .is_some_and(|t| t.as_bytes().starts_with(b"application/json"));
     let (parts, body) = response.into_parts();
     let Ok(body) = to_bytes(body, usize::MAX).await else {
@@ -106,21 +94,15 @@ fn replay(kept: Kept) -> Response {
         return ApiError::from(common::idempotency::in_use()).into_response();
     };
     let status = StatusCode::from_u16(status as u16).unwrap_or(StatusCode::OK);
-    let mut response = (status, body.clone()).into_response();
+    let json = !body.is_empty();
+    let mut response = (status, body).into_response();
     let headers = response.headers_mut();
-    if !body.is_empty() {
-        headers.insert(
-            axum::http::header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        );
+    if json {
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     }
     headers.insert(
         HeaderName::from_static("idempotent-replayed"),
         HeaderValue::from_static("true"),
     );
     response
-}
-
-fn hex(bytes: impl AsRef<[u8]>) -> String {
-    bytes.as_ref().iter().map(|b| format!("{b:02x}")).collect()
 }

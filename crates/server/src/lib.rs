@@ -90,14 +90,8 @@ pub struct Running {
 }
 
 impl Running {
-    /// What SIGTERM does: take no new connection, say so at `/api/v1/health`, end event streams
-    /// with a reconnect hint, and wait for the requests in flight (at most `--shutdown-grace`).
-    pub async fn drain(self) -> std::io::Result<()> {
-        self.state.lifecycle.drain();
-        self.finished().await
-    }
-
-    /// Wait until serving has ended: after draining began and the requests in flight finished.
+    /// Wait until serving has ended: after draining began (`state.lifecycle.drain()`, what SIGTERM
+    /// does) and the requests in flight finished, within `--shutdown-grace`.
     pub async fn finished(self) -> std::io::Result<()> {
         let served = self.task.await;
         self.scheduler.abort();
