@@ -49,7 +49,7 @@ pub async fn rolling_restart(binary: &Path, database: &str, dir: &Path, pace: Pa
         let stopped = Instant::now();
         drains.push(instance.terminate());
         instance.restart();
-        wait_healthy(&instance.base()).await;
+        wait_healthy(instance).await;
         returns.push(stopped.elapsed());
         tokio::time::sleep(pace.settle).await;
     }
@@ -100,21 +100,11 @@ pub async fn database_outage(binary: &Path, database: &str, dir: &Path, stop: &s
     shell(start);
     let back = Instant::now();
     let caller = reqwest::Client::new();
-    let recovered = loop {
-        let answer = caller
-            .get(format!("{}/api/v1/orgs/me", instance.base()))
-            .bearer_auth(&callers.tokens[0])
-            .send()
-            .await;
-        if answer.is_ok_and(|a| a.status().is_success()) {
-            break back.elapsed();
-        }
-        assert!(
-            back.elapsed() < Duration::from_secs(60),
-            "the server never served again"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    let orgs_me = format!("{}/api/v1/orgs/me", instance.base());
+    let recovered = until_answered("the server to serve again", &instance.log, || {
+        caller.get(&orgs_me).bearer_auth(&callers.tokens[0])
+    })
+    .await;
     tokio::time::sleep(pace.settle).await;
     let answers = load.finish().await;
     let alive = instance.is_running();
@@ -178,7 +168,7 @@ pub async fn crash_mid_write(binary: &Path, database: &str, dir: &Path, which: &
     let (toggled, toggle_cut) = toggling.await.expect("the role changes end");
     let killed = Instant::now();
     instance.restart();
-    wait_healthy(&instance.base()).await;
+    wait_healthy(&instance).await;
     let back = killed.elapsed();
     // The writes the crash cut off are sent again with their keys, as a client that got no
     // answer would: each must then exist once, whether the crash came before or after its commit.
@@ -295,18 +285,26 @@ fn failure_kinds<'a>(failed: impl Iterator<Item = &'a Answer>) -> String {
         .join(", ")
 }
 
-async fn wait_healthy(base: &str) {
+async fn wait_healthy(instance: &Instance) {
+    let caller = reqwest::Client::new();
+    let health = format!("{}/api/v1/health", instance.base());
+    until_answered("the instance to be healthy", &instance.log, || caller.get(&health)).await;
+}
+
+/// Send the request `make` gives every 25 ms until one is answered 2xx; how long that took. After
+/// a minute it fails, with the last answer and where the instance's log is.
+async fn until_answered(what: &str, log: &Path, make: impl Fn() -> reqwest::RequestBuilder) -> Duration {
     let started = Instant::now();
     loop {
-        if reqwest::get(format!("{base}/api/v1/health"))
-            .await
-            .is_ok_and(|r| r.status().is_success())
-        {
-            return;
-        }
+        let last = match make().send().await {
+            Ok(answer) if answer.status().is_success() => return started.elapsed(),
+            Ok(answer) => format!("{} {}", answer.status(), answer.text().await.unwrap_or_default()),
+            Err(err) => err.to_string(),
+        };
         assert!(
             started.elapsed() < Duration::from_secs(60),
-            "{base} never became healthy"
+            "waited a minute for {what}: {last} (log: {})",
+            log.display()
         );
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
@@ -357,25 +355,16 @@ pub async fn disk_full(binary: &Path, dir: &Path, pace: Pace) -> Option<Row> {
     tokio::time::sleep(pace.outage).await;
     std::fs::remove_file(&filler).unwrap();
     let freed = Instant::now();
-    let recovered = loop {
-        let wrote = reqwest::Client::new()
-            .post(format!("{}/api/v1/orgs/me/invitations", instance.base()))
+    let caller = reqwest::Client::new();
+    let invitations = format!("{}/api/v1/orgs/me/invitations", instance.base());
+    let recovered = until_answered("writes to work again", &instance.log, || {
+        let email = format!("again-{}@faults.test", freed.elapsed().as_millis());
+        caller
+            .post(&invitations)
             .bearer_auth(&callers.tokens[1])
-            .json(&serde_json::json!({ "emails": [format!("again-{}@faults.test", freed.elapsed().as_millis())], "org_role": "member" }))
-            .send()
-            .await;
-        let last = match wrote {
-            Ok(w) if w.status().is_success() => break freed.elapsed(),
-            Ok(w) => format!("{} {}", w.status(), w.text().await.unwrap_or_default()),
-            Err(err) => err.to_string(),
-        };
-        assert!(
-            freed.elapsed() < Duration::from_secs(60),
-            "writes never worked again: {last} (log: {})",
-            instance.log.display()
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
+            .json(&serde_json::json!({ "emails": [email], "org_role": "member" }))
+    })
+    .await;
     tokio::time::sleep(pace.settle).await;
     let answers = load.finish().await;
     let alive = instance.is_running();
