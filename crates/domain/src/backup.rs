@@ -16,11 +16,7 @@ pub async fn backup(url: &str, to: &Path) -> Result<(), StartError> {
     #[cfg(sqlite)]
     {
         let pool = sqlite::open_existing(url).await?;
-        // Not a checked query: VACUUM names no table, and its target is a file name.
-        sqlx::query("VACUUM INTO $1")
-            .bind(to.display().to_string())
-            .execute(&pool)
-            .await?;
+        sqlite::copy_into(&pool, to).await?;
         pool.close().await;
     }
     #[cfg(postgres)]
@@ -58,10 +54,7 @@ pub async fn restore(from: &Path, url: &str) -> Result<(), StartError> {
         if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
-        sqlx::query("VACUUM INTO $1")
-            .bind(target.display().to_string())
-            .execute(&backup)
-            .await?;
+        sqlite::copy_into(&backup, target).await?;
         backup.close().await;
     }
     #[cfg(postgres)]
@@ -108,6 +101,16 @@ mod sqlite {
             .max_connections(1)
             .connect_with(options)
             .await?)
+    }
+
+    /// A consistent copy of the open database as the new file `to` (one read transaction).
+    pub async fn copy_into(pool: &sqlx::SqlitePool, to: &std::path::Path) -> Result<(), StartError> {
+        // Not a checked query: VACUUM names no table, and its target is a file name.
+        sqlx::query("VACUUM INTO $1")
+            .bind(to.display().to_string())
+            .execute(pool)
+            .await?;
+        Ok(())
     }
 }
 
