@@ -1,6 +1,7 @@
-//! English and German. Each area keeps its texts in its own `text.rs`, written with [`texts!`]:
-//! one struct of texts and a `const` value of it per language, so a text missing in one
-//! language does not compile, and the sign-in module carries only the sign-in page's texts.
+//! English, German and French. Each area keeps its texts in its own `text.rs`, written with
+//! [`texts!`]: the contract's [`contract::catalog!`] (one struct of texts, a value of it per
+//! language, so a text missing in one language does not compile) plus `t()`, the texts of this
+//! page's language. The sign-in module carries only the sign-in page's texts.
 //!
 //! The language is chosen once per page load: what the person picked in the user menu (kept in
 //! this browser's storage), else the first of the browser's languages we speak, else English.
@@ -8,7 +9,6 @@
 //! date and number then comes out in the new language, with no per-text signal to keep.
 
 use std::cell::Cell;
-use std::fmt::Display;
 
 pub use contract::Lang;
 
@@ -63,62 +63,26 @@ pub fn switch_to(lang: Lang) {
     }
 }
 
-/// A text with its blanks filled: `{0}`, `{1}`, ... by position, so a language can put them in
-/// its own order.
-pub fn fill(template: &str, values: &[&dyn Display]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after
-            .find('}')
-            .and_then(|close| Some((close, after[..close].parse::<usize>().ok()?)))
-        {
-            Some((close, index)) if index < values.len() => {
-                out.push_str(&values[index].to_string());
-                rest = &after[close + 1..];
-            }
-            _ => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
+pub use contract::fill;
 
-/// `texts! { name: "English" | "Deutsch", ... }`: the struct `Texts`, its `EN` and `DE` values and
-/// `t()`, the texts of this page's language.
+/// `texts! { name: "English" | "Deutsch" | "Français", ... }`: the struct `Texts` (a
+/// [`contract::catalog!`]) and `t()`, its texts in this page's language.
 macro_rules! texts {
-    ($($(#[$doc:meta])* $name:ident: $en:literal | $de:literal,)*) => {
-        pub struct Texts {
-            $($(#[$doc])* pub $name: &'static str,)*
+    ($($body:tt)*) => {
+        contract::catalog! {
+            pub struct Texts { $($body)* }
         }
-
-        const EN: Texts = Texts { $($name: $en,)* };
-        const DE: Texts = Texts { $($name: $de,)* };
 
         /// This page's texts.
         pub fn t() -> &'static Texts {
-            match $crate::i18n::lang() {
-                $crate::i18n::Lang::En => &EN,
-                $crate::i18n::Lang::De => &DE,
-            }
+            Texts::of($crate::i18n::lang())
+        }
+
+        #[cfg(test)]
+        #[test]
+        fn every_language_keeps_every_blank() {
+            assert_eq!(contract::i18n::blanks_disagree(Texts::each()), Vec::<&str>::new());
         }
     };
 }
 pub(crate) use texts;
-
-#[cfg(test)]
-mod tests {
-    use super::fill;
-
-    #[test]
-    fn blanks_fill_in_any_order() {
-        assert_eq!(fill("{0} shown of {1}", &[&3, &9]), "3 shown of 9");
-        assert_eq!(fill("{1} von {0}", &[&"a", &"b"]), "b von a");
-        assert_eq!(fill("{x} {5} {", &[&1]), "{x} {5} {");
-    }
-}

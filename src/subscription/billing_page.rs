@@ -103,8 +103,8 @@ fn BillingForm(info: BillingInfo) -> impl IntoView {
                         aria-invalid=move || error_at("country").get().is_some().to_string()
                         aria-describedby="billing-country-error">
                         <option value="">{t().choose_country}</option>
-                        {COUNTRIES.iter().map(|(code, name, ..)| view! {
-                            <option value=*code selected=move || country.get() == *code>{country_name_in(code, lang()).unwrap_or(name)}</option>
+                        {COUNTRIES.iter().map(|(code, ..)| view! {
+                            <option value=*code selected=move || country.get() == *code>{country_name_in(code, lang()).unwrap_or(code)}</option>
                         }).collect_view()}
                     </select>
                     <p id="billing-country-error" class="field-error" role="alert">{move || error_at("country").get()}</p>

@@ -53,15 +53,16 @@ pub fn rate(basis_points: i64) -> String {
     contract::format_rate_in(basis_points, lang())
 }
 
-/// A day `2026-11-29` as "2026-11-29" (English, unambiguous everywhere) or "29.11.2026".
+/// A day `2026-11-29` as "2026-11-29" (English, unambiguous everywhere), "29.11.2026" or
+/// "29/11/2026" ([`Lang::day`]).
 pub fn day(iso: &str) -> String {
     day_in(iso, lang())
 }
 
 fn day_in(iso: &str, lang: Lang) -> String {
-    match (lang, iso.get(..4), iso.get(5..7), iso.get(8..10)) {
-        (Lang::De, Some(y), Some(m), Some(d)) => format!("{d}.{m}.{y}"),
-        _ => iso.get(..10).unwrap_or(iso).to_string(),
+    match (iso.get(..4), iso.get(5..7), iso.get(8..10)) {
+        (Some(y), Some(m), Some(d)) => lang.day(y, m, d),
+        _ => iso.to_string(),
     }
 }
 
@@ -72,10 +73,7 @@ pub fn moment(iso: &str) -> String {
 
 fn moment_in(iso: &str, lang: Lang) -> String {
     match iso.get(11..16) {
-        Some(time) => match lang {
-            Lang::En => format!("{} {time} UTC", day_in(iso, lang)),
-            Lang::De => format!("{}, {time} UTC", day_in(iso, lang)),
-        },
+        Some(time) => lang.moment(&day_in(iso, lang), time),
         None => iso.to_string(),
     }
 }
@@ -106,6 +104,8 @@ mod tests {
         assert_eq!(day_in("2026-11-29T10:32:01Z", Lang::De), "29.11.2026");
         assert_eq!(moment_in("2026-11-29T10:32:01.123Z", Lang::En), "2026-11-29 10:32 UTC");
         assert_eq!(moment_in("2026-11-29T10:32:01.123Z", Lang::De), "29.11.2026, 10:32 UTC");
+        assert_eq!(moment_in("2026-11-29T10:32:01.123Z", Lang::Fr), "29/11/2026 10:32 UTC");
+        assert_eq!(count_in(1_234_567, Lang::Fr), "1\u{202f}234\u{202f}567");
         // Anything else is shown as it came rather than cut up.
         assert_eq!(day_in("soon", Lang::De), "soon");
         assert_eq!(moment_in("2026-11-29", Lang::De), "2026-11-29");

@@ -13,6 +13,9 @@ use contract::{Lang, OrgRole, Statistics};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
+mod text;
+use text::Names;
+
 /// Which of the dashboard's charts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -59,34 +62,6 @@ impl Default for Palette {
     }
 }
 
-/// The series' names in `lang`.
-struct Names {
-    spaces: &'static str,
-    users: &'static str,
-    by_role: &'static str,
-    traffic: &'static str,
-    requests: &'static str,
-}
-
-fn names(lang: Lang) -> Names {
-    match lang {
-        Lang::En => Names {
-            spaces: "Spaces",
-            users: "Users",
-            by_role: "By role",
-            traffic: "Traffic (GB)",
-            requests: "API requests",
-        },
-        Lang::De => Names {
-            spaces: "Spaces",
-            users: "Benutzer",
-            by_role: "Nach Rolle",
-            traffic: "Traffic (GB)",
-            requests: "API-Anfragen",
-        },
-    }
-}
-
 /// A third series colour (the pie's members) that reads next to any brand.
 const THIRD: &str = "#f0a020";
 
@@ -100,12 +75,11 @@ fn dates(palette: &Palette, points: impl Iterator<Item = String>) -> Axis {
     )
 }
 
-/// A point's date (`YYYY-MM-DD`, or `YYYY-MM` per month) as `lang` writes it: German puts the
-/// day first (`29.11.2026`, `11.2026`); English keeps the unambiguous ISO form.
+/// A point's date (`YYYY-MM-DD`, or `YYYY-MM` per month) as `lang` writes it ([`Lang::day`]).
 fn written_in(lang: Lang, date: &str) -> String {
-    match (lang, date.split('-').collect::<Vec<_>>().as_slice()) {
-        (Lang::De, [year, month, day]) => format!("{day}.{month}.{year}"),
-        (Lang::De, [year, month]) => format!("{month}.{year}"),
+    match date.split('-').collect::<Vec<_>>().as_slice() {
+        [year, month, day] => lang.day(year, month, day),
+        [year, month] => lang.month(year, month),
         _ => date.to_string(),
     }
 }
@@ -127,7 +101,7 @@ pub fn chart(kind: Kind, stats: &Statistics, palette: &Palette) -> Chart {
             .left(0)
             .text_style(TextStyle::new().color(palette.text.as_str()))
     };
-    let names = names(palette.lang);
+    let names = Names::of(palette.lang);
     let role = |r: OrgRole| r.label_in(palette.lang);
     let base = Chart::new()
         .color(vec![
@@ -330,6 +304,7 @@ mod tests {
         assert_eq!(written_in(Lang::De, "2026-11-29"), "29.11.2026");
         assert_eq!(written_in(Lang::De, "2026-11"), "11.2026");
         assert_eq!(written_in(Lang::En, "2026-11-29"), "2026-11-29");
+        assert_eq!(written_in(Lang::Fr, "2026-11-29"), "29/11/2026");
     }
 
     #[test]

@@ -2,11 +2,10 @@
 //! client branches on, the field it concerns, and its [`Kind`]. The HTTP layer maps each kind to
 //! a status in one place; the domain never names one.
 
+use crate::text::said;
 use std::time::Duration;
 
 use contract::Refusal;
-
-use crate::say;
 
 /// What kind of "no" it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,14 +77,7 @@ impl DomainError {
     }
 
     pub fn unauthorized() -> DomainError {
-        DomainError::new(
-            Kind::Unauthenticated,
-            "unauthorized",
-            say!(
-                "Your session has ended. Please sign in again.",
-                "Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an."
-            ),
-        )
+        DomainError::new(Kind::Unauthenticated, "unauthorized", said().session_ended.to_owned())
     }
 
     pub fn refused(code: &'static str, message: impl Into<String>) -> DomainError {
@@ -95,13 +87,7 @@ impl DomainError {
     /// The caller's role does not allow the action (or no longer does: roles are re-read inside
     /// each change's transaction).
     pub fn role_forbids() -> DomainError {
-        DomainError::refused(
-            "forbidden",
-            say!(
-                "Your role in this organization does not allow this.",
-                "Ihre Rolle in dieser Organisation erlaubt das nicht."
-            ),
-        )
+        DomainError::refused("forbidden", said().role_forbids.to_owned())
     }
 
     pub fn conflict(code: &'static str, message: impl Into<String>) -> DomainError {
@@ -130,14 +116,7 @@ impl DomainError {
     }
 
     pub fn internal() -> DomainError {
-        DomainError::new(
-            Kind::Internal,
-            "internal",
-            say!(
-                "Something went wrong on our side. Please try again.",
-                "Bei uns ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut."
-            ),
-        )
+        DomainError::new(Kind::Internal, "internal", said().internal.to_owned())
     }
 }
 
@@ -165,24 +144,15 @@ impl From<sqlx_core::Error> for DomainError {
         match database_trouble(&err) {
             Some(Trouble::Locked) => {
                 tracing::warn!(error = %err, "database busy");
-                DomainError::busy(say!(
-                    "The server is busy. Please try again in a moment.",
-                    "Der Server ist ausgelastet. Bitte versuchen Sie es gleich noch einmal."
-                ))
+                DomainError::busy(said().busy.to_owned())
             }
             Some(Trouble::Unreachable) => {
                 tracing::warn!(error = %err, "database unavailable");
-                DomainError::unavailable(say!(
-                    "The service is unavailable. Please try again in a moment.",
-                    "Der Dienst ist nicht erreichbar. Bitte versuchen Sie es gleich noch einmal."
-                ))
+                DomainError::unavailable(said().unavailable.to_owned())
             }
             Some(Trouble::CannotWrite) => {
                 tracing::error!(error = %err, "database cannot take writes");
-                DomainError::unavailable(say!(
-                    "Changes cannot be saved right now: the database cannot be written. Nothing was changed; reading still works.",
-                    "Änderungen können gerade nicht gespeichert werden: Die Datenbank ist nicht beschreibbar. Nichts wurde geändert; Lesen geht weiter."
-                ))
+                DomainError::unavailable(said().read_only.to_owned())
             }
             None => {
                 tracing::error!(error = %err, "database error");

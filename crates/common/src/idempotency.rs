@@ -4,6 +4,7 @@
 //! its [`Pending`] key in scope, and the request's first write transaction claims the key inside
 //! itself ([`to_claim`]), so the claim commits with the change or not at all.
 
+use crate::text::said;
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -25,14 +26,8 @@ pub struct Kept {
 
 /// The refusal of a request whose key another request has used, and whose answer is not kept.
 pub fn in_use() -> crate::DomainError {
-    crate::DomainError::conflict(
-        "idempotency_key_in_use",
-        crate::say!(
-            "A request with this Idempotency-Key was already applied, and its answer is not known (yet). Send it again in a moment, or check the change.",
-            "Eine Anfrage mit diesem Idempotency-Key wurde bereits ausgeführt, und ihre Antwort ist (noch) nicht bekannt. Senden Sie sie gleich noch einmal, oder prüfen Sie die Änderung."
-        ),
-    )
-    .retry_after(std::time::Duration::from_secs(1))
+    crate::DomainError::conflict("idempotency_key_in_use", said().idempotency_in_use.to_owned())
+        .retry_after(std::time::Duration::from_secs(1))
 }
 
 /// The key of the request being served.

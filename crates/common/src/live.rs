@@ -1,6 +1,7 @@
 //! Live changes on one instance: what an open event stream sends, step by step, and the hub that
 //! wakes each organization's streams with its own changes and keeps their numbers bounded.
 
+use crate::text::{fill, said};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
@@ -8,7 +9,7 @@ use std::time::Duration;
 use contract::ChangeEvent;
 use tokio::sync::watch;
 
-use crate::{say, DomainError, Kind};
+use crate::{DomainError, Kind};
 
 /// What a stream waits on: the newest activity id of its own organization this instance has seen.
 pub type Newest = watch::Receiver<i64>;
@@ -118,14 +119,8 @@ impl Changes {
 
 fn too_many(which: TooMany) -> DomainError {
     let message = match which {
-        TooMany::Person => say!(
-            "You have {STREAMS_PER_PERSON} live connections open already. Close a tab of this app and try again.",
-            "Sie haben schon {STREAMS_PER_PERSON} Live-Verbindungen offen. Schließen Sie einen Tab dieser App und versuchen Sie es erneut."
-        ),
-        TooMany::Organization => say!(
-            "Your organization has {STREAMS_PER_ORG} live connections open already. Please try again in a moment.",
-            "Ihre Organisation hat schon {STREAMS_PER_ORG} Live-Verbindungen offen. Bitte versuchen Sie es gleich noch einmal."
-        ),
+        TooMany::Person => fill(said().too_many_streams_person, &[&STREAMS_PER_PERSON]),
+        TooMany::Organization => fill(said().too_many_streams_org, &[&STREAMS_PER_ORG]),
     };
     DomainError::new(Kind::Throttled, "too_many_streams", message).retry_after(Duration::from_secs(30))
 }

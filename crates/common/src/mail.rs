@@ -5,7 +5,7 @@
 
 use contract::{OrgRole, StoredSettings, PRODUCT_NAME};
 
-use crate::lang::Lang;
+use crate::text::{fill, mail_texts};
 
 /// Where the app lives, for the links in mails: `https://app.example.com` (no trailing slash).
 #[derive(Clone, Debug)]
@@ -150,7 +150,7 @@ fn safe_color(color: &str) -> String {
 fn html(brand: &MailBrand, heading: &str, paragraphs: &[String], button: &str, link: &str) -> String {
     let color = safe_color(&brand.color);
     let lang = crate::lang::spoken().tag();
-    let or_open = crate::say!("Or open this address:", "Oder öffnen Sie diese Adresse:");
+    let or_open = mail_texts().or_open;
     let body: String = paragraphs
         .iter()
         .map(|p| format!("<p style=\"margin:0 0 16px\">{}</p>", escape(p)))
@@ -192,181 +192,84 @@ fn letter(brand: &MailBrand, to: &str, heading: String, paragraphs: &[String], b
 /// An invitation to join the organization, with the link that carries its code. In the language
 /// of the request that sends it (the inviter's page): the invitee has no page of ours yet.
 pub fn invitation(brand: &MailBrand, to: &str, inviter: &str, role: OrgRole, link: &str) -> Letter {
-    let (org, app) = (&brand.org_name, &brand.app_name);
-    let heading = crate::say!("Join {org} on {app}", "Treten Sie {org} auf {app} bei");
-    let lang = crate::lang::spoken();
-    let role_name = role.label_in(lang);
-    let paragraphs = [
-        match (lang, role) {
-            (Lang::En, OrgRole::Admin | OrgRole::Owner) => {
-                format!("{inviter} invited you to join {org} as an {role_name}.")
-            }
-            (Lang::En, _) => format!("{inviter} invited you to join {org} as a {role_name}."),
-            (Lang::De, _) => format!("{inviter} hat Sie eingeladen, {org} als {role_name} beizutreten."),
-        },
-        crate::say!(
-            "Open the link below to choose a password (or enter the one of your existing account) and \
-             join. The invitation works for seven days; if it has expired, ask for a new one.",
-            "Öffnen Sie den Link unten, um ein Passwort zu wählen (oder das Ihres bestehenden Kontos \
-             einzugeben) und beizutreten. Die Einladung gilt sieben Tage; ist sie abgelaufen, bitten Sie \
-             um eine neue."
-        ),
-    ];
-    let button = crate::say!("Accept the invitation", "Einladung annehmen");
-    letter(brand, to, heading, &paragraphs, &button, link)
+    let (org, app, said) = (&brand.org_name, &brand.app_name, mail_texts());
+    let role_name = role.label_in(crate::lang::spoken());
+    // English says "an Admin", "an Owner" but "a Member".
+    let invited = match role {
+        OrgRole::Admin | OrgRole::Owner => said.invited_as_vowel,
+        OrgRole::Member => said.invited_as,
+    };
+    let paragraphs = [fill(invited, &[&inviter, org, &role_name]), said.join_how.to_owned()];
+    let heading = fill(said.join_heading, &[org, app]);
+    letter(brand, to, heading, &paragraphs, said.accept_invitation, link)
 }
 
 /// A password reset link, in the language of the page that asked for it.
 pub fn password_reset(brand: &MailBrand, to: &str, link: &str) -> Letter {
-    let app = &brand.app_name;
-    let heading = crate::say!("Reset your {app} password", "Ihr Passwort für {app} zurücksetzen");
-    let paragraphs = [
-        crate::say!(
-            "Someone asked to reset the password of this account. If it was you, open the link below \
-             within 30 minutes to choose a new password; it works once, and signs out every other session.",
-            "Jemand hat verlangt, das Passwort dieses Kontos zurückzusetzen. Wenn Sie es waren, öffnen Sie \
-             den Link unten innerhalb von 30 Minuten, um ein neues Passwort zu wählen; er funktioniert \
-             einmal und meldet alle anderen Sitzungen ab."
-        ),
-        crate::say!(
-            "If it was not you, ignore this mail: your password stays as it is.",
-            "Wenn Sie es nicht waren, ignorieren Sie diese E-Mail: Ihr Passwort bleibt, wie es ist."
-        ),
-    ];
-    let button = crate::say!("Choose a new password", "Neues Passwort wählen");
-    letter(brand, to, heading, &paragraphs, &button, link)
+    let said = mail_texts();
+    let heading = fill(said.reset_heading, &[&brand.app_name]);
+    let paragraphs = [said.reset_how.to_owned(), said.reset_not_you.to_owned()];
+    letter(brand, to, heading, &paragraphs, said.choose_new_password, link)
 }
 
 /// A reset asked for an address that no account can sign in with. Sent as a reset would be, so the
 /// answer and the work do not tell a stranger which addresses have accounts; only the mailbox's
 /// owner learns it.
 pub fn no_account(brand: &MailBrand, to: &str, link: &str) -> Letter {
-    let app = &brand.app_name;
-    let heading = crate::say!(
-        "No {app} account with this address",
-        "Kein Konto bei {app} mit dieser Adresse"
-    );
-    let paragraphs = [
-        crate::say!(
-            "Someone asked to reset the password of the {app} account with this address, but no account \
-             with this address can sign in. If it was you, you may have signed up with another address, \
-             or your organization's admins may have disabled your account.",
-            "Jemand hat verlangt, das Passwort des Kontos bei {app} mit dieser Adresse zurückzusetzen, aber \
-             mit dieser Adresse kann sich kein Konto anmelden. Wenn Sie es waren, haben Sie sich vielleicht \
-             mit einer anderen Adresse registriert, oder die Admins Ihrer Organisation haben Ihr Konto deaktiviert."
-        ),
-        crate::say!(
-            "If it was not you, ignore this mail.",
-            "Wenn Sie es nicht waren, ignorieren Sie diese E-Mail."
-        ),
-    ];
-    let button = crate::say!("Go to sign-in", "Zur Anmeldung");
-    letter(brand, to, heading, &paragraphs, &button, link)
+    let (app, said) = (&brand.app_name, mail_texts());
+    let heading = fill(said.no_account_heading, &[app]);
+    let paragraphs = [fill(said.no_account_why, &[app]), said.ignore.to_owned()];
+    letter(brand, to, heading, &paragraphs, said.go_to_sign_in, link)
 }
 
 /// To each owner: an invoice stayed unpaid for a week, so the subscription ended and the
 /// organization is on the free plan; what to do about it.
 pub fn unpaid_subscription_ended(brand: &MailBrand, to: &str, tier: &str, number: &str, link: &str) -> Letter {
-    let org = &brand.org_name;
-    let heading = crate::say!(
-        "{org}'s {tier} subscription ended: invoice {number} is unpaid",
-        "Das {tier}-Abonnement von {org} ist beendet: Rechnung {number} ist unbezahlt"
-    );
+    let (org, said) = (&brand.org_name, mail_texts());
+    let heading = fill(said.unpaid_heading, &[org, &tier, &number]);
     let paragraphs = [
-        crate::say!(
-            "Invoice {number} could not be charged for a week, so the {tier} subscription ended and {org} \
-             is on the free plan now, with its limits.",
-            "Rechnung {number} konnte eine Woche lang nicht abgebucht werden. Daher ist das {tier}-Abonnement \
-             beendet, und {org} ist jetzt im kostenlosen Tarif, mit dessen Grenzen."
-        ),
-        crate::say!(
-            "Add a working card under Payment information: the invoice is paid with it, and the {tier} plan \
-             comes back for the rest of the period it covers.",
-            "Hinterlegen Sie unter Zahlungsangaben eine funktionierende Karte: Damit wird die Rechnung bezahlt, \
-             und der {tier}-Tarif gilt wieder für den Rest des Zeitraums, den sie abdeckt."
-        ),
+        fill(said.unpaid_why, &[org, &tier, &number]),
+        fill(said.unpaid_how, &[&tier]),
     ];
-    let button = crate::say!("See the invoices", "Rechnungen ansehen");
-    letter(brand, to, heading, &paragraphs, &button, link)
+    letter(brand, to, heading, &paragraphs, said.see_invoices, link)
 }
 
 /// "Two-factor sign-in was turned on": told to the account after each change to its security,
 /// with what to do if it was not them.
 pub fn security_notice(brand: &MailBrand, to: &str, change: SecurityChange, link: &str) -> Letter {
-    let app = &brand.app_name;
+    let said = mail_texts();
     let heading = match change {
-        SecurityChange::TwoFactorOn => crate::say!(
-            "Two-factor sign-in was turned on for your {app} account",
-            "Die Zwei-Faktor-Anmeldung wurde für Ihr Konto bei {app} eingeschaltet"
-        ),
-        SecurityChange::TwoFactorOff => crate::say!(
-            "Two-factor sign-in was turned off for your {app} account",
-            "Die Zwei-Faktor-Anmeldung wurde für Ihr Konto bei {app} ausgeschaltet"
-        ),
-        SecurityChange::PasswordChanged => crate::say!(
-            "The password of your {app} account was changed",
-            "Das Passwort Ihres Kontos bei {app} wurde geändert"
-        ),
-        SecurityChange::PasswordReset => crate::say!(
-            "The password of your {app} account was reset",
-            "Das Passwort Ihres Kontos bei {app} wurde zurückgesetzt"
-        ),
+        SecurityChange::TwoFactorOn => said.two_factor_on,
+        SecurityChange::TwoFactorOff => said.two_factor_off,
+        SecurityChange::PasswordChanged => said.password_changed,
+        SecurityChange::PasswordReset => said.password_was_reset,
     };
-    let paragraphs = [
-        crate::say!(
-            "If it was you, there is nothing to do.",
-            "Wenn Sie es waren, ist nichts zu tun."
-        ),
-        crate::say!(
-            "If it was not you, someone else is in your account: reset your password with \"Forgot \
-             password?\" on the sign-in page, sign out every other session on your account page, and \
-             tell your organization's admin.",
-            "Wenn Sie es nicht waren, ist jemand anderes in Ihrem Konto: Setzen Sie Ihr Passwort mit \
-             „Passwort vergessen?“ auf der Anmeldeseite zurück, melden Sie auf Ihrer Kontoseite alle \
-             anderen Sitzungen ab und sagen Sie es dem Admin Ihrer Organisation."
-        ),
-    ];
-    let button = crate::say!("Open your account", "Ihr Konto öffnen");
-    letter(brand, to, heading, &paragraphs, &button, link)
+    let paragraphs = [said.nothing_to_do.to_owned(), said.someone_else.to_owned()];
+    letter(
+        brand,
+        to,
+        fill(heading, &[&brand.app_name]),
+        &paragraphs,
+        said.open_account,
+        link,
+    )
 }
 
 /// The link that lets the next right password or code through, after too many wrong ones in a row.
 pub fn unlock(brand: &MailBrand, to: &str, link: &str, factor: crate::session::Factor) -> Letter {
     use crate::session::Factor;
-    let app = &brand.app_name;
-    let heading = crate::say!(
-        "Confirm it is you signing in to {app}",
-        "Bestätigen Sie Ihre Anmeldung bei {app}"
-    );
+    let said = mail_texts();
+    let heading = fill(said.unlock_heading, &[&brand.app_name]);
     let what = match factor {
-        Factor::Password => crate::say!(
-            "Your password was entered wrongly many times in a row, so it is refused until you confirm that \
-             it is you.",
-            "Ihr Passwort wurde oft hintereinander falsch eingegeben, deshalb wird es abgelehnt, bis Sie \
-             bestätigen, dass Sie es sind."
-        ),
-        Factor::Code => crate::say!(
-            "Wrong sign-in codes were entered many times in a row, so codes are refused until you confirm \
-             that it is you.",
-            "Es wurden oft hintereinander falsche Anmeldecodes eingegeben, deshalb werden Codes abgelehnt, \
-             bis Sie bestätigen, dass Sie es sind."
-        ),
+        Factor::Password => said.unlock_password,
+        Factor::Code => said.unlock_codes,
     };
     let paragraphs = [
-        what,
-        crate::say!(
-            "If it was you, open the link below within 30 minutes and sign in there.",
-            "Wenn Sie es waren, öffnen Sie den Link unten innerhalb von 30 Minuten und melden Sie sich dort an."
-        ),
-        crate::say!(
-            "If it was not you, somebody is trying to sign in as you: ignore this mail, and if they got \
-             past the password, change it.",
-            "Wenn Sie es nicht waren, versucht jemand, sich als Sie anzumelden: Ignorieren Sie diese E-Mail, \
-             und falls er das Passwort kannte, ändern Sie es."
-        ),
+        what.to_owned(),
+        said.unlock_how.to_owned(),
+        said.unlock_not_you.to_owned(),
     ];
-    let button = crate::say!("Sign in", "Anmelden");
-    letter(brand, to, heading, &paragraphs, &button, link)
+    letter(brand, to, heading, &paragraphs, said.sign_in, link)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! [`MAX_CONCURRENT`] × 19 MiB. A request that finds every worker busy is refused at once with
 //! 503 and `Retry-After`, not queued.
 
+use crate::text::said;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -162,10 +163,7 @@ impl Workers {
 }
 
 fn busy() -> DomainError {
-    DomainError::busy(crate::say!(
-        "Too many sign-ins are being checked right now. Please try again in a moment.",
-        "Gerade werden zu viele Anmeldungen geprüft. Bitte versuchen Sie es gleich noch einmal."
-    ))
+    DomainError::busy(said().too_many_checks.to_owned())
 }
 
 /// The one way the server hashes or checks a password. It counts the checks it started.

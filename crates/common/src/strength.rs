@@ -4,10 +4,9 @@
 //! commonly used or compromised values. The server judges every new password (invitation, reset,
 //! change) and answers the app's check as the person types, so both say the same.
 
+use crate::text::{fill, said};
 use zxcvbn::feedback::Warning;
 use zxcvbn::Score;
-
-use crate::say;
 
 /// Only the first characters are judged: zxcvbn's work grows with the length, and a password of
 /// this many characters is long past any dictionary unless it repeats itself, which the start
@@ -43,10 +42,7 @@ pub fn guessable(password: &str, about: &[&str]) -> Option<String> {
         .and_then(|f| f.warning())
         .map(reason)
         .unwrap_or_default();
-    Some(say!(
-        "This password is too easy to guess. {reason}Add a few more words, or characters that follow no pattern.",
-        "Dieses Passwort ist zu leicht zu erraten. {reason}Fügen Sie ein paar weitere Wörter oder Zeichen ohne Muster hinzu."
-    ))
+    Some(fill(said().weak_password, &[&reason]))
 }
 
 /// What makes it guessable, as a sentence and a space.
@@ -55,32 +51,18 @@ fn reason(warning: Warning) -> String {
         Warning::ThisIsATop10Password
         | Warning::ThisIsATop100Password
         | Warning::ThisIsACommonPassword
-        | Warning::ThisIsSimilarToACommonlyUsedPassword => say!(
-            "It is one of the most used passwords, or close to one. ",
-            "Es ist eines der meistbenutzten Passwörter oder ähnelt einem. "
-        ),
-        Warning::StraightRowsOfKeysAreEasyToGuess | Warning::ShortKeyboardPatternsAreEasyToGuess => say!(
-            "Rows and patterns of keys are easy to guess. ",
-            "Tastenreihen und -muster sind leicht zu erraten. "
-        ),
-        Warning::RepeatsLikeAaaAreEasyToGuess | Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => say!(
-            "Repeated characters or words are easy to guess. ",
-            "Wiederholte Zeichen oder Wörter sind leicht zu erraten. "
-        ),
-        Warning::SequencesLikeAbcAreEasyToGuess => say!(
-            "Sequences like abc or 6543 are easy to guess. ",
-            "Folgen wie abc oder 6543 sind leicht zu erraten. "
-        ),
-        Warning::RecentYearsAreEasyToGuess | Warning::DatesAreOftenEasyToGuess => say!(
-            "Dates and years are easy to guess. ",
-            "Daten und Jahreszahlen sind leicht zu erraten. "
-        ),
-        Warning::AWordByItselfIsEasyToGuess => say!(
-            "A word on its own is easy to guess. ",
-            "Ein einzelnes Wort ist leicht zu erraten. "
-        ),
+        | Warning::ThisIsSimilarToACommonlyUsedPassword => said().weak_common.to_owned(),
+        Warning::StraightRowsOfKeysAreEasyToGuess | Warning::ShortKeyboardPatternsAreEasyToGuess => {
+            said().weak_keys.to_owned()
+        }
+        Warning::RepeatsLikeAaaAreEasyToGuess | Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => {
+            said().weak_repeats.to_owned()
+        }
+        Warning::SequencesLikeAbcAreEasyToGuess => said().weak_sequence.to_owned(),
+        Warning::RecentYearsAreEasyToGuess | Warning::DatesAreOftenEasyToGuess => said().weak_dates.to_owned(),
+        Warning::AWordByItselfIsEasyToGuess => said().weak_word.to_owned(),
         Warning::NamesAndSurnamesByThemselvesAreEasyToGuess | Warning::CommonNamesAndSurnamesAreEasyToGuess => {
-            say!("Names are easy to guess. ", "Namen sind leicht zu erraten. ")
+            said().weak_names.to_owned()
         }
     }
 }

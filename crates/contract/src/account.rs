@@ -1,7 +1,8 @@
 //! A person's own account: name, password, password reset and two-factor sign-in (TOTP, RFC 6238,
 //! 30-second steps, 6 digits, with one-time recovery codes).
 
-use crate::{said_in, Lang};
+use crate::text::said;
+use crate::{fill, Lang};
 use serde::{Deserialize, Serialize};
 
 use crate::{Profile, MAX_PASSWORD_CHARS, MAX_PERSON_NAME_CHARS, MIN_PASSWORD_LEN};
@@ -151,11 +152,7 @@ pub struct TwoFactorDisable {
 pub fn new_password_problem(password: &str, lang: Lang) -> Option<String> {
     let chars = password.chars().count();
     if chars < MIN_PASSWORD_LEN {
-        Some(said_in!(
-            lang,
-            "Choose a password of at least {MIN_PASSWORD_LEN} characters.",
-            "Wählen Sie ein Passwort mit mindestens {MIN_PASSWORD_LEN} Zeichen."
-        ))
+        Some(fill(said(lang).password_too_short, &[&MIN_PASSWORD_LEN]))
     } else if chars > MAX_PASSWORD_CHARS {
         Some(crate::auth::password_too_long(lang))
     } else {
@@ -175,17 +172,11 @@ impl ProfileUpdate {
                 return Err((field, crate::auth::name_too_long(lang)));
             }
             if value.chars().any(char::is_control) {
-                return Err((
-                    field,
-                    said_in!(lang, "A name is one line of text.", "Ein Name ist eine Zeile Text."),
-                ));
+                return Err((field, said(lang).name_one_line.to_owned()));
             }
         }
         if out.firstname.is_empty() && out.lastname.is_empty() {
-            return Err((
-                "firstname",
-                said_in!(lang, "Enter your name.", "Geben Sie Ihren Namen ein."),
-            ));
+            return Err(("firstname", said(lang).enter_name.to_owned()));
         }
         Ok(out)
     }

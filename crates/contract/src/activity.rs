@@ -3,6 +3,7 @@
 //! `owner_type`, `parameters`, `recipient_id`, `recipient_type`, `created_at`, `updated_at`,
 //! `space_id`); `ip`, `user_agent` and the two names are additive.
 
+use crate::text::{ActivityWords, TrackableNames};
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -68,37 +69,26 @@ impl TrackableType {
 
     /// The name of the filter choice people of `lang` see.
     pub fn label_in(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (TrackableType::OrgUser, Lang::En) => "People and roles",
-            (TrackableType::Invitation, Lang::En) => "Invitations",
-            (TrackableType::Space, Lang::En) => "Spaces",
-            (TrackableType::Collaborator, Lang::En) => "Collaborators",
-            (TrackableType::Settings, Lang::En) => "Settings",
-            (TrackableType::Subscription, Lang::En) => "Subscription",
-            (TrackableType::Invoice, Lang::En) => "Invoices",
-            (TrackableType::BillingInfo, Lang::En) => "Billing information",
-            (TrackableType::PaymentMethod, Lang::En) => "Payment information",
-            (TrackableType::Session, Lang::En) => "Sign-ins",
-            (TrackableType::UsersExport, Lang::En) => "Exports",
-            (TrackableType::Account, Lang::En) => "Accounts",
-            (TrackableType::OrgUser, Lang::De) => "Personen und Rollen",
-            (TrackableType::Invitation, Lang::De) => "Einladungen",
-            (TrackableType::Space, Lang::De) => "Spaces",
-            (TrackableType::Collaborator, Lang::De) => "Mitwirkende",
-            (TrackableType::Settings, Lang::De) => "Einstellungen",
-            (TrackableType::Subscription, Lang::De) => "Abonnement",
-            (TrackableType::Invoice, Lang::De) => "Rechnungen",
-            (TrackableType::BillingInfo, Lang::De) => "Rechnungsangaben",
-            (TrackableType::PaymentMethod, Lang::De) => "Zahlungsangaben",
-            (TrackableType::Session, Lang::De) => "Anmeldungen",
-            (TrackableType::UsersExport, Lang::De) => "Exporte",
-            (TrackableType::Account, Lang::De) => "Konten",
+        let names = TrackableNames::of(lang);
+        match self {
+            TrackableType::OrgUser => names.OrgUser,
+            TrackableType::Invitation => names.Invitation,
+            TrackableType::Space => names.Space,
+            TrackableType::Collaborator => names.Collaborator,
+            TrackableType::Settings => names.Settings,
+            TrackableType::Subscription => names.Subscription,
+            TrackableType::Invoice => names.Invoice,
+            TrackableType::BillingInfo => names.BillingInfo,
+            TrackableType::PaymentMethod => names.PaymentMethod,
+            TrackableType::Session => names.Session,
+            TrackableType::UsersExport => names.UsersExport,
+            TrackableType::Account => names.Account,
         }
     }
 }
 
 macro_rules! activity_keys {
-    ($($variant:ident => $key:literal, $trackable:ident, $words:literal | $german:literal;)*) => {
+    ($($variant:ident => $key:literal, $trackable:ident;)*) => {
         /// One kind of activity: Storyblok's `key`, written `type.action`.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
         pub enum ActivityKey {
@@ -116,58 +106,56 @@ macro_rules! activity_keys {
                 match self { $(ActivityKey::$variant => TrackableType::$trackable,)* }
             }
 
-            /// The action in words, for the Activity table and its CSV.
-            pub fn describe(self) -> &'static str {
-                match self { $(ActivityKey::$variant => $words,)* }
-            }
-
-            /// The action in words of `lang`.
+            /// The action in words of `lang` ([`ActivityWords`] has one for each kind).
             pub fn describe_in(self, lang: Lang) -> &'static str {
-                match lang {
-                    Lang::En => self.describe(),
-                    Lang::De => match self { $(ActivityKey::$variant => $german,)* },
-                }
+                let words = ActivityWords::of(lang);
+                match self { $(ActivityKey::$variant => words.$variant,)* }
             }
         }
     };
 }
 
 activity_keys! {
-    OrgUserUpdate => "org_user.update", OrgUser, "Changed the role of" | "Rolle geändert von";
-    OrgUserDestroy => "org_user.destroy", OrgUser, "Removed from the organization" | "Aus der Organisation entfernt";
-    InvitationCreate => "invitation.create", Invitation, "Invited" | "Eingeladen";
-    InvitationResend => "invitation.resend", Invitation, "Resent the invitation of" | "Einladung erneut gesendet an";
-    InvitationRevoke => "invitation.revoke", Invitation, "Revoked the invitation of" | "Einladung zurückgezogen von";
-    InvitationAccept => "invitation.accept", Invitation, "Accepted the invitation" | "Einladung angenommen";
-    SpaceAdd => "space.add", Space, "Added the space" | "Space hinzugefügt";
-    SpaceDetach => "space.detach", Space, "Detached the space" | "Space abgetrennt";
-    CollaboratorCreate => "collaborator.create", Collaborator, "Added a collaborator to" | "Mitwirkende(n) hinzugefügt zu";
-    CollaboratorUpdate => "collaborator.update", Collaborator, "Changed a collaborator role on" | "Rolle von Mitwirkenden geändert in";
-    CollaboratorDestroy => "collaborator.destroy", Collaborator, "Removed a collaborator from" | "Mitwirkende(n) entfernt aus";
-    SettingsUpdate => "settings.update", Settings, "Changed the settings" | "Einstellungen geändert";
-    SubscriptionCreate => "subscription.create", Subscription, "Subscribed" | "Abonniert";
-    SubscriptionUpdate => "subscription.update", Subscription, "Changed the subscription tier" | "Abonnementstufe geändert";
-    SubscriptionCancel => "subscription.cancel", Subscription, "Cancelled the subscription" | "Abonnement gekündigt";
-    SubscriptionResume => "subscription.resume", Subscription, "Kept the subscription" | "Abonnement beibehalten";
-    SubscriptionRenew => "subscription.renew", Subscription, "Renewed the subscription" | "Abonnement verlängert";
-    SubscriptionEnd => "subscription.end", Subscription, "Ended the subscription" | "Abonnement beendet";
-    InvoicePay => "invoice.pay", Invoice, "Paid the invoice" | "Rechnung bezahlt";
-    InvoiceDecline => "invoice.decline", Invoice, "The card was declined for" | "Karte abgelehnt für";
-    BillingUpdate => "billing.update", BillingInfo, "Changed the billing information" | "Rechnungsangaben geändert";
-    PaymentUpdate => "payment.update", PaymentMethod, "Changed the payment method" | "Zahlungsmethode geändert";
-    SessionCreate => "session.create", Session, "Signed in" | "Angemeldet";
-    SessionFail => "session.fail", Session, "Failed to sign in" | "Anmeldung fehlgeschlagen";
-    SessionDestroy => "session.destroy", Session, "Signed out" | "Abgemeldet";
-    UsersExport => "users.export", UsersExport, "Exported the users list" | "Benutzerliste exportiert";
-    AccountUpdate => "account.update", Account, "Changed their name" | "Eigenen Namen geändert";
-    PasswordChange => "account.password_change", Account, "Changed their password" | "Eigenes Passwort geändert";
-    PasswordReset => "account.password_reset", Account, "Reset their password" | "Eigenes Passwort zurückgesetzt";
-    TwoFactorEnable => "account.two_factor_enable", Account, "Turned on two-factor sign-in" | "Zwei-Faktor-Anmeldung eingeschaltet";
-    TwoFactorDisable => "account.two_factor_disable", Account, "Turned off two-factor sign-in" | "Zwei-Faktor-Anmeldung ausgeschaltet";
-    RecoveryCodeUse => "account.recovery_code_use", Account, "Signed in with a recovery code" | "Mit Wiederherstellungscode angemeldet";
+    OrgUserUpdate => "org_user.update", OrgUser;
+    OrgUserDestroy => "org_user.destroy", OrgUser;
+    InvitationCreate => "invitation.create", Invitation;
+    InvitationResend => "invitation.resend", Invitation;
+    InvitationRevoke => "invitation.revoke", Invitation;
+    InvitationAccept => "invitation.accept", Invitation;
+    SpaceAdd => "space.add", Space;
+    SpaceDetach => "space.detach", Space;
+    CollaboratorCreate => "collaborator.create", Collaborator;
+    CollaboratorUpdate => "collaborator.update", Collaborator;
+    CollaboratorDestroy => "collaborator.destroy", Collaborator;
+    SettingsUpdate => "settings.update", Settings;
+    SubscriptionCreate => "subscription.create", Subscription;
+    SubscriptionUpdate => "subscription.update", Subscription;
+    SubscriptionCancel => "subscription.cancel", Subscription;
+    SubscriptionResume => "subscription.resume", Subscription;
+    SubscriptionRenew => "subscription.renew", Subscription;
+    SubscriptionEnd => "subscription.end", Subscription;
+    InvoicePay => "invoice.pay", Invoice;
+    InvoiceDecline => "invoice.decline", Invoice;
+    BillingUpdate => "billing.update", BillingInfo;
+    PaymentUpdate => "payment.update", PaymentMethod;
+    SessionCreate => "session.create", Session;
+    SessionFail => "session.fail", Session;
+    SessionDestroy => "session.destroy", Session;
+    UsersExport => "users.export", UsersExport;
+    AccountUpdate => "account.update", Account;
+    PasswordChange => "account.password_change", Account;
+    PasswordReset => "account.password_reset", Account;
+    TwoFactorEnable => "account.two_factor_enable", Account;
+    TwoFactorDisable => "account.two_factor_disable", Account;
+    RecoveryCodeUse => "account.recovery_code_use", Account;
 }
 
 impl ActivityKey {
+    /// The action in words, for the Activity table and its CSV.
+    pub fn describe(self) -> &'static str {
+        self.describe_in(Lang::En)
+    }
+
     pub fn parse(text: &str) -> Option<ActivityKey> {
         Self::ALL.iter().copied().find(|k| k.as_str() == text)
     }

@@ -1,7 +1,8 @@
 //! Sign-in, the session and who is signed in.
 
+use crate::text::said;
 use crate::OrgRole;
-use crate::{said_in, Lang};
+use crate::{fill, Lang};
 use serde::{Deserialize, Serialize};
 
 /// The longest email address a mail system carries (RFC 5321's path limit).
@@ -28,26 +29,13 @@ impl LoginRequest {
     pub fn problem(&self, lang: Lang) -> Option<(&'static str, String)> {
         let email = self.email.trim();
         if email.is_empty() {
-            return Some((
-                "email",
-                said_in!(lang, "Enter your email address.", "Geben Sie Ihre E-Mail-Adresse ein."),
-            ));
+            return Some(("email", said(lang).enter_email.to_owned()));
         }
         if email.chars().count() > MAX_EMAIL_CHARS {
-            return Some((
-                "email",
-                said_in!(
-                    lang,
-                    "An email address has at most {MAX_EMAIL_CHARS} characters.",
-                    "Eine E-Mail-Adresse hat höchstens {MAX_EMAIL_CHARS} Zeichen."
-                ),
-            ));
+            return Some(("email", fill(said(lang).email_too_long, &[&MAX_EMAIL_CHARS])));
         }
         if self.password.is_empty() {
-            return Some((
-                "password",
-                said_in!(lang, "Enter your password.", "Geben Sie Ihr Passwort ein."),
-            ));
+            return Some(("password", said(lang).enter_password.to_owned()));
         }
         if self.password.chars().count() > MAX_PASSWORD_CHARS {
             return Some(("password", password_too_long(lang)));
@@ -124,19 +112,10 @@ impl Me {
 
 /// Said wherever a password is typed: sign-in, invitations, a new password.
 pub fn password_too_long(lang: Lang) -> String {
-    said_in!(
-        lang,
-        "A password has at most {MAX_PASSWORD_CHARS} characters.",
-        "Ein Passwort hat höchstens {MAX_PASSWORD_CHARS} Zeichen."
-    )
+    fill(said(lang).password_too_long, &[&MAX_PASSWORD_CHARS])
 }
 
 /// Said wherever a person's name is typed.
 pub fn name_too_long(lang: Lang) -> String {
-    said_in!(
-        lang,
-        "A name has at most {} characters.",
-        "Ein Name hat höchstens {} Zeichen.",
-        crate::MAX_PERSON_NAME_CHARS
-    )
+    fill(said(lang).name_too_long, &[&crate::MAX_PERSON_NAME_CHARS])
 }

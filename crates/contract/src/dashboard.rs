@@ -45,15 +45,12 @@ impl Period {
     }
 
     pub fn label_in(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Period::Last30Days, Lang::En) => "Last 30 days",
-            (Period::Last90Days, Lang::En) => "Last 90 days",
-            (Period::Last12Months, Lang::En) => "Last 12 months",
-            (Period::AllTime, Lang::En) => "All time",
-            (Period::Last30Days, Lang::De) => "Letzte 30 Tage",
-            (Period::Last90Days, Lang::De) => "Letzte 90 Tage",
-            (Period::Last12Months, Lang::De) => "Letzte 12 Monate",
-            (Period::AllTime, Lang::De) => "Gesamter Zeitraum",
+        let said = crate::text::said(lang);
+        match self {
+            Period::Last30Days => said.last_30_days,
+            Period::Last90Days => said.last_90_days,
+            Period::Last12Months => said.last_12_months,
+            Period::AllTime => said.all_time,
         }
     }
 

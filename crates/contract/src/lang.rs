@@ -1,21 +1,9 @@
-//! The languages the app and its mails speak. The app chooses one per browser (what the person
-//! picked, else the browser's own) and sends it as `Accept-Language`, so mails it causes go out in
-//! that language too.
+//! The languages the app and its mails speak, and how each writes numbers, money and dates: the
+//! one place formats live. The app chooses a language per browser (what the person picked, else
+//! the browser's own) and sends it as `Accept-Language`, so mails it causes go out in that
+//! language too. The texts themselves are in each area's catalog ([`crate::catalog!`]).
 
 use serde::{Deserialize, Serialize};
-
-/// `said_in!(lang, "English {x}", "Deutsch {x}")`: a message in `lang`, both languages written
-/// where the message is made, so neither can go missing. Extra arguments go to both, as to
-/// `format!`.
-#[macro_export]
-macro_rules! said_in {
-    ($lang:expr, $en:literal, $de:literal $(, $arg:expr)* $(,)?) => {
-        match $lang {
-            $crate::Lang::En => format!($en $(, $arg)*),
-            $crate::Lang::De => format!($de $(, $arg)*),
-        }
-    };
-}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -24,16 +12,19 @@ pub enum Lang {
     #[default]
     En,
     De,
+    Fr,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::De];
+    /// In the order of a catalog's columns.
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::De, Lang::Fr];
 
-    /// The BCP 47 tag: `en`, `de`.
+    /// The BCP 47 tag: `en`, `de`, `fr`.
     pub const fn tag(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::De => "de",
+            Lang::Fr => "fr",
         }
     }
 
@@ -42,22 +33,64 @@ impl Lang {
         match self {
             Lang::En => "English",
             Lang::De => "Deutsch",
+            Lang::Fr => "Français",
         }
     }
 
-    /// Between groups of three digits: `1,234,567` in English, `1.234.567` in German.
+    /// Between groups of three digits: `1,234,567` in English, `1.234.567` in German,
+    /// `1 234 567` in French (a narrow no-break space, so a number never breaks over two lines).
     pub const fn group_separator(self) -> char {
         match self {
             Lang::En => ',',
             Lang::De => '.',
+            Lang::Fr => '\u{202f}',
         }
     }
 
-    /// Before the decimals: `412.3` in English, `412,3` in German.
+    /// Before the decimals: `412.3` in English, `412,3` in German and French.
     pub const fn decimal_separator(self) -> char {
         match self {
             Lang::En => '.',
-            Lang::De => ',',
+            Lang::De | Lang::Fr => ',',
+        }
+    }
+
+    /// A day: `2026-11-29` in English (unambiguous everywhere), `29.11.2026` in German,
+    /// `29/11/2026` in French. The parts come as written in ISO 8601, zero-padded.
+    pub fn day(self, year: &str, month: &str, day: &str) -> String {
+        match self {
+            Lang::En => format!("{year}-{month}-{day}"),
+            Lang::De => format!("{day}.{month}.{year}"),
+            Lang::Fr => format!("{day}/{month}/{year}"),
+        }
+    }
+
+    /// A month: `2026-11`, `11.2026`, `11/2026`.
+    pub fn month(self, year: &str, month: &str) -> String {
+        match self {
+            Lang::En => format!("{year}-{month}"),
+            Lang::De => format!("{month}.{year}"),
+            Lang::Fr => format!("{month}/{year}"),
+        }
+    }
+
+    /// A moment from its day (as [`Lang::day`] wrote it) and `HH:MM`, always in UTC:
+    /// `2026-11-29 10:32 UTC`, `29.11.2026, 10:32 UTC`, `29/11/2026 10:32 UTC`.
+    pub fn moment(self, day: &str, time: &str) -> String {
+        match self {
+            Lang::En | Lang::Fr => format!("{day} {time} UTC"),
+            Lang::De => format!("{day}, {time} UTC"),
+        }
+    }
+
+    /// Euros from whole euros already grouped and the cents: `€1,499.00`, `1.499,00 €`,
+    /// `1 499,00 €` (with a no-break space before the sign, so it stays with its number).
+    pub fn euros(self, negative: bool, grouped: &str, cents: u64) -> String {
+        let sign = if negative { "-" } else { "" };
+        match self {
+            Lang::En => format!("{sign}€{grouped}.{cents:02}"),
+            Lang::De => format!("{sign}{grouped},{cents:02} €"),
+            Lang::Fr => format!("{sign}{grouped},{cents:02}\u{a0}€"),
         }
     }
 
@@ -115,7 +148,8 @@ mod tests {
         assert_eq!(Lang::of_tag("de-AT"), Some(Lang::De));
         assert_eq!(Lang::of_tag("DE"), Some(Lang::De));
         assert_eq!(Lang::of_tag("en_US"), Some(Lang::En));
-        assert_eq!(Lang::of_tag("fr-FR"), None);
+        assert_eq!(Lang::of_tag("fr-CA"), Some(Lang::Fr));
+        assert_eq!(Lang::of_tag("it-IT"), None);
         assert_eq!(Lang::of_tag(""), None);
     }
 
@@ -125,6 +159,16 @@ mod tests {
         assert_eq!(Lang::De.group_digits(1_234_567), "1.234.567");
         assert_eq!(Lang::De.group_digits(999), "999");
         assert_eq!(Lang::En.group_digits(0), "0");
+        assert_eq!(Lang::Fr.group_digits(1_234_567), "1\u{202f}234\u{202f}567");
+    }
+
+    #[test]
+    fn days_are_written_as_each_language_writes_them() {
+        assert_eq!(Lang::En.day("2026", "11", "29"), "2026-11-29");
+        assert_eq!(Lang::De.day("2026", "11", "29"), "29.11.2026");
+        assert_eq!(Lang::Fr.day("2026", "11", "29"), "29/11/2026");
+        assert_eq!(Lang::Fr.month("2026", "11"), "11/2026");
+        assert_eq!(Lang::De.moment("29.11.2026", "10:32"), "29.11.2026, 10:32 UTC");
     }
 
     #[test]
@@ -164,10 +208,11 @@ mod tests {
     #[test]
     fn accept_language_follows_the_weights() {
         assert_eq!(Lang::of_accept_language("de"), Lang::De);
-        assert_eq!(Lang::of_accept_language("fr-FR, de;q=0.8, en;q=0.5"), Lang::De);
+        assert_eq!(Lang::of_accept_language("it-IT, de;q=0.8, en;q=0.5"), Lang::De);
+        assert_eq!(Lang::of_accept_language("fr-FR, de;q=0.8"), Lang::Fr);
         assert_eq!(Lang::of_accept_language("en;q=0.4, de-CH;q=0.9"), Lang::De);
         assert_eq!(Lang::of_accept_language("de;q=0, en"), Lang::En);
-        assert_eq!(Lang::of_accept_language("fr, it"), Lang::En);
+        assert_eq!(Lang::of_accept_language("it, es"), Lang::En);
         assert_eq!(Lang::of_accept_language(""), Lang::En);
     }
 }

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod dashboard;
 pub mod error;
 pub mod hosting;
+pub mod i18n;
 pub mod lang;
 pub mod org;
 pub mod roles;
@@ -14,6 +15,7 @@ pub mod settings;
 #[cfg(feature = "sqlx")]
 pub mod stored;
 pub mod subscription;
+pub mod text;
 pub mod users;
 
 pub use account::*;
@@ -21,6 +23,7 @@ pub use activity::*;
 pub use auth::*;
 pub use dashboard::*;
 pub use error::*;
+pub use i18n::fill;
 pub use lang::Lang;
 pub use org::*;
 pub use roles::*;

@@ -3,6 +3,7 @@
 //! The server calls these before every change; the app calls the same functions to hide what a
 //! role cannot do. The server is the guard, the app only mirrors it.
 
+use crate::text::said;
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -41,13 +42,11 @@ impl OrgRole {
 
     /// The name shown to people of `lang`.
     pub fn label_in(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (OrgRole::Owner, Lang::En) => "Owner",
-            (OrgRole::Admin, Lang::En) => "Admin",
-            (OrgRole::Member, Lang::En) => "Member",
-            (OrgRole::Owner, Lang::De) => "Eigentümer",
-            (OrgRole::Admin, Lang::De) => "Admin",
-            (OrgRole::Member, Lang::De) => "Mitglied",
+        let said = said(lang);
+        match self {
+            OrgRole::Owner => said.owner,
+            OrgRole::Admin => said.admin,
+            OrgRole::Member => said.member,
         }
     }
 
@@ -59,10 +58,9 @@ impl OrgRole {
     /// The name where no badge fits beside it (the options of a list box): the deprecation
     /// said in words.
     pub fn choice_label_in(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (OrgRole::Owner, Lang::En) => "Owner (deprecated)",
-            (OrgRole::Owner, Lang::De) => "Eigentümer (veraltet)",
-            (other, lang) => other.label_in(lang),
+        match self {
+            OrgRole::Owner => said(lang).owner_deprecated,
+            other => other.label_in(lang),
         }
     }
 
@@ -161,27 +159,13 @@ impl Refusal {
     }
 
     pub fn message(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Refusal::NotAllowed, Lang::En) => "Your role does not allow managing users.",
-            (Refusal::CannotAssignOwnership, Lang::En) => "Only an owner can assign ownership or change an owner.",
-            (Refusal::SelfChange, Lang::En) => "You cannot change your own role or remove yourself.",
-            (Refusal::LastManager, Lang::En) => "The organization must keep at least one owner or admin.",
-            (Refusal::LastOwner, Lang::En) => {
-                "While the organization is subscribed it must keep an owner, who manages the subscription."
-            }
-            (Refusal::NotAllowed, Lang::De) => "Ihre Rolle erlaubt es nicht, Benutzer zu verwalten.",
-            (Refusal::CannotAssignOwnership, Lang::De) => {
-                "Nur ein Eigentümer kann die Eigentümerrolle vergeben oder einen Eigentümer ändern."
-            }
-            (Refusal::SelfChange, Lang::De) => {
-                "Sie können Ihre eigene Rolle nicht ändern und sich nicht selbst entfernen."
-            }
-            (Refusal::LastManager, Lang::De) => {
-                "Die Organisation muss mindestens einen Eigentümer oder Admin behalten."
-            }
-            (Refusal::LastOwner, Lang::De) => {
-                "Solange die Organisation ein Abonnement hat, muss sie einen Eigentümer behalten, der es verwaltet."
-            }
+        let said = said(lang);
+        match self {
+            Refusal::NotAllowed => said.not_allowed,
+            Refusal::CannotAssignOwnership => said.cannot_assign_ownership,
+            Refusal::SelfChange => said.self_change,
+            Refusal::LastManager => said.last_manager,
+            Refusal::LastOwner => said.last_owner,
         }
     }
 }

@@ -6,8 +6,9 @@ use common::mail::{self as letters, Links, MailBrand, MailKind, SecurityChange};
 use common::password::Hasher;
 use common::secrets::SecretKeys;
 use common::session::Factor;
+use common::text::said;
 use common::tokens::{new_token, token_hash};
-use common::{say, spoken, totp, ClientInfo, DomainError, DomainResult, Kind, Person};
+use common::{spoken, totp, ClientInfo, DomainError, DomainResult, Kind, Person};
 use contract::{
     AccountView, ActivityKey, PasswordChange, Profile, ProfileUpdate, QrCode, RecoveryCodes, TwoFactorSetup,
     RECOVERY_CODES, RESET_LINK_MINUTES,
@@ -76,10 +77,7 @@ fn wrong_password() -> DomainError {
     DomainError::new(
         Kind::Unauthenticated,
         "invalid_credentials",
-        say!(
-            "This is not your current password.",
-            "Das ist nicht Ihr aktuelles Passwort."
-        ),
+        said().not_current_password.to_owned(),
     )
 }
 
@@ -105,7 +103,7 @@ async fn check_own_password(
     };
     let attempt = throttle::begin(pool, subject)
         .await?
-        .map_err(|throttled| throttled.into_error(("password", "Passwort")))?;
+        .map_err(|throttled| throttled.into_error(said().attempt_password))?;
     if !worker.check(password, stored).await? {
         return Err(wrong_password().at(field));
     }
@@ -151,13 +149,7 @@ pub async fn change_password(
 pub async fn request_reset(pool: &Pool, links: &Links, client: &ClientInfo, email: &str) -> DomainResult<()> {
     let email = email.trim().to_lowercase();
     if email.is_empty() || email.chars().count() > contract::MAX_EMAIL_CHARS || !contract::is_valid_email(&email) {
-        return Err(DomainError::invalid(
-            "email",
-            say!(
-                "Enter the email address of your account.",
-                "Geben Sie die E-Mail-Adresse Ihres Kontos ein."
-            ),
-        ));
+        return Err(DomainError::invalid("email", said().enter_account_email.to_owned()));
     }
     let user = people::credentials(pool, &email).await?;
     let subject = Subject {
@@ -170,7 +162,7 @@ pub async fn request_reset(pool: &Pool, links: &Links, client: &ClientInfo, emai
     // Every request stays counted: asking again and again is what is limited.
     let _attempt = throttle::begin(pool, subject)
         .await?
-        .map_err(|throttled| throttled.into_error(("password reset", "Passwort zurücksetzen")))?;
+        .map_err(|throttled| throttled.into_error(said().attempt_reset))?;
     let mut tx = db::write(pool).await?;
     let Some(user) = user.filter(|u| !u.disabled) else {
         // The same answer and the same kind of work: a mail, queued in a write transaction.
@@ -275,7 +267,7 @@ pub async fn confirm_reset(
     };
     let attempt = throttle::begin(pool, subject)
         .await?
-        .map_err(|throttled| throttled.into_error(("password reset", "Passwort zurücksetzen")))?;
+        .map_err(|throttled| throttled.into_error(said().attempt_reset))?;
     let Some((user_id, _)) = owner else {
         return Err(dead_link());
     };
@@ -368,10 +360,7 @@ pub async fn start_two_factor(
     if account.enabled {
         return Err(DomainError::conflict(
             "two_factor_on",
-            say!(
-                "Two-factor sign-in is already on. Turn it off first to set up another app.",
-                "Die Zwei-Faktor-Anmeldung ist schon an. Schalten Sie sie erst aus, um eine andere App einzurichten."
-            ),
+            said().two_factor_already_on.to_owned(),
         ));
     }
     let sealed = keys.seal(two_factor::SEED, &secret);
@@ -399,15 +388,7 @@ pub async fn start_two_factor(
 }
 
 fn wrong_code() -> DomainError {
-    DomainError::new(
-        Kind::Unauthenticated,
-        "invalid_code",
-        say!(
-            "This code is not right, or it was used already. Codes change every 30 seconds.",
-            "Dieser Code stimmt nicht oder wurde schon benutzt. Codes wechseln alle 30 Sekunden."
-        ),
-    )
-    .at("code")
+    DomainError::new(Kind::Unauthenticated, "invalid_code", said().wrong_code.to_owned()).at("code")
 }
 
 async fn begin_code_attempt(pool: &Pool, person: &Person<'_>) -> DomainResult<throttle::Attempt> {
@@ -421,7 +402,7 @@ async fn begin_code_attempt(pool: &Pool, person: &Person<'_>) -> DomainResult<th
     };
     throttle::begin(pool, subject)
         .await?
-        .map_err(|throttled| throttled.into_error(("code", "Code")))
+        .map_err(|throttled| throttled.into_error(said().attempt_code))
 }
 
 /// Finish the set-up with a code from the app: two-factor sign-in is on, and the recovery codes
@@ -461,13 +442,7 @@ pub async fn verify_two_factor(
     .await?
     .rows_affected();
     if enabled == 0 {
-        return Err(DomainError::conflict(
-            "no_setup",
-            say!(
-                "The set-up changed meanwhile. Start it again.",
-                "Die Einrichtung hat sich inzwischen geändert. Beginnen Sie sie erneut."
-            ),
-        ));
+        return Err(DomainError::conflict("no_setup", said().set_up_changed.to_owned()));
     }
     attempt.succeeded(&mut tx).await?;
     sqlx::query!("DELETE FROM recovery_codes WHERE user_id = $1", person.user_id)

@@ -11,7 +11,8 @@ use chrono::Datelike;
 use chrono::NaiveDate;
 use common::day;
 use common::payments::{Charge, PaymentGateway};
-use common::{say, spoken, Actor, DomainError, DomainResult};
+use common::text::said;
+use common::{spoken, Actor, DomainError, DomainResult};
 use contract::{
     ActivityKey, BillingInfo, CardUpdate, InvoicePurpose, InvoiceStatus, PaymentMethod, Permission, TierId,
 };
@@ -46,13 +47,7 @@ pub async fn is_open(pool: &Pool, org_id: i64) -> DomainResult<bool> {
 }
 
 pub fn not_subscribed() -> DomainError {
-    DomainError::refused(
-        "not_subscribed",
-        say!(
-            "Invoices, billing and payment information open once your organization subscribes.",
-            "Rechnungen, Rechnungs- und Zahlungsangaben öffnen sich, sobald Ihre Organisation ein Abonnement hat."
-        ),
-    )
+    DomainError::refused("not_subscribed", said().billing_closed.to_owned())
 }
 
 /// For reads of invoices, billing and payment information: refused before the first subscription.

@@ -6,8 +6,9 @@
 use common::mail::{self as letters, Links, MailKind};
 use common::password::Hasher;
 use common::session::Stage;
+use common::text::{fill, said};
 use common::tokens::{new_token, token_hash};
-use common::{iso, say, spoken, Actor, ClientInfo, DomainError, DomainResult, Kind, Timestamp};
+use common::{iso, spoken, Actor, ClientInfo, DomainError, DomainResult, Kind, Timestamp};
 use contract::{
     check_invite, AcceptInvitation, ActivityKey, Invitation, InviteRequest, IssuedInvitations, LoginResponse, OrgRole,
     Permission, StoredSettings,
@@ -100,7 +101,7 @@ async fn send_invitation(
         .await?;
     let inviter = people::name_of(tx, actor.user_id)
         .await?
-        .unwrap_or_else(|| say!("Someone", "Jemand"));
+        .unwrap_or_else(|| said().someone.to_owned());
     let link = links.branded(Some(&slug), "/accept-invitation", &format!("code={code}"));
     let letter = letters::invitation(&brand, email, &inviter, role, &link);
     Ok(outbox::enqueue(tx, Some(actor.org_id), MailKind::Invitation, Some(id), letter).await?)
@@ -136,10 +137,9 @@ pub async fn create(
     if let Some(outside) = emails.iter().find(|e| !contract::email_domain_allowed(&access, e)) {
         return Err(DomainError::invalid(
             "emails",
-            say!(
-                "“{outside}” is not at a domain your organization invites from ({}).",
-                "„{outside}“ liegt nicht an einer Domain, an die Ihre Organisation einlädt ({}).",
-                access.allowed_email_domains.join(", ")
+            fill(
+                said().outside_domains,
+                &[&outside, &access.allowed_email_domains.join(", ")],
             ),
         ));
     }
@@ -209,10 +209,7 @@ async fn within_quota(tx: &mut Tx, org_id: i64, emails: &[String]) -> DomainResu
         let left = (INVITATIONS_A_DAY - sent.count).max(0);
         return Err(over_quota(
             sent.oldest,
-            say!(
-                "Your organization can send {INVITATIONS_A_DAY} invitations a day; {left} are left for now.",
-                "Ihre Organisation kann {INVITATIONS_A_DAY} Einladungen am Tag senden; derzeit sind noch {left} übrig."
-            ),
+            fill(said().invitations_a_day, &[&INVITATIONS_A_DAY, &left]),
         ));
     }
     for email in emails {
@@ -228,10 +225,7 @@ async fn within_quota(tx: &mut Tx, org_id: i64, emails: &[String]) -> DomainResu
         if to_one.count >= INVITATIONS_A_DAY_TO_ONE {
             return Err(over_quota(
                 to_one.oldest,
-                say!(
-                    "{email} has had {INVITATIONS_A_DAY_TO_ONE} invitations today. Try again tomorrow.",
-                    "{email} hat heute schon {INVITATIONS_A_DAY_TO_ONE} Einladungen bekommen. Versuchen Sie es morgen erneut."
-                ),
+                fill(said().invitations_to_one, &[&email, &INVITATIONS_A_DAY_TO_ONE]),
             ));
         }
     }
@@ -368,15 +362,7 @@ struct OpenInvitation {
 }
 
 fn unknown_code() -> DomainError {
-    DomainError::new(
-        Kind::NotFound,
-        "unknown_code",
-        say!(
-            "This invitation code is not valid, or it was used or revoked.",
-            "Dieser Einladungscode ist ungültig, oder er wurde schon benutzt oder zurückgezogen."
-        ),
-    )
-    .at("code")
+    DomainError::new(Kind::NotFound, "unknown_code", said().invitation_invalid.to_owned()).at("code")
 }
 
 /// What the acceptance does to the account: nothing for an account with a password (it proved
@@ -441,17 +427,10 @@ pub async fn accept(
     };
     let attempt = throttle::begin(pool, subject)
         .await?
-        .map_err(|throttled| throttled.into_error(("invitation", "Einladung")))?;
+        .map_err(|throttled| throttled.into_error(said().attempt_invitation))?;
     let invitation = open.ok_or_else(unknown_code)?;
     if invitation.expires_at <= common::now() {
-        return Err(DomainError::conflict(
-            "expired",
-            say!(
-                "This invitation has expired. Ask for a new one: it can be resent.",
-                "Diese Einladung ist abgelaufen. Bitten Sie um eine neue: Sie kann erneut gesendet werden."
-            ),
-        )
-        .at("code"));
+        return Err(DomainError::conflict("expired", said().invitation_expired.to_owned()).at("code"));
     }
     let role = invitation.org_role;
     let account = match existing {
@@ -465,10 +444,7 @@ pub async fn accept(
                 return Err(DomainError::new(
                     Kind::Unauthenticated,
                     "invalid_credentials",
-                    say!(
-                        "This address already has an account: enter its password to accept.",
-                        "Zu dieser Adresse gibt es schon ein Konto: Geben Sie dessen Passwort ein, um anzunehmen."
-                    ),
+                    said().has_account.to_owned(),
                 )
                 .at("password"));
             }
@@ -557,14 +533,7 @@ pub async fn accept(
     .await?
     .rows_affected();
     if joined == 0 {
-        return Err(DomainError::conflict(
-            "other_organization",
-            say!(
-                "This account already belongs to an organization.",
-                "Dieses Konto gehört schon zu einer Organisation."
-            ),
-        )
-        .at("code"));
+        return Err(DomainError::conflict("other_organization", said().in_an_organization.to_owned()).at("code"));
     }
     let actor = Actor {
         user_id,
@@ -590,12 +559,5 @@ pub async fn accept(
 
 /// The account was given a password by someone else between the checks and the change.
 fn account_changed() -> DomainError {
-    DomainError::conflict(
-        "account_changed",
-        say!(
-            "This account was set up meanwhile. Sign in with its password and accept again.",
-            "Dieses Konto wurde inzwischen eingerichtet. Melden Sie sich mit seinem Passwort an und nehmen Sie erneut an."
-        ),
-    )
-    .at("password")
+    DomainError::conflict("account_changed", said().set_up_meanwhile.to_owned()).at("password")
 }

@@ -8,8 +8,9 @@
 
 use common::mail::{self as letters, Links, MailKind};
 use common::session::Factor;
+use common::text::said;
 use common::tokens::{new_token, token_hash};
-use common::{say, DomainError, DomainResult};
+use common::{DomainError, DomainResult};
 
 use crate::db::{self, Pool, Tx};
 use crate::{outbox, people};
@@ -145,24 +146,8 @@ pub async fn refuse(pool: &Pool, links: &Links, user_id: i64, factor: Factor) ->
 
 fn locked(factor: Factor) -> DomainError {
     let (field, message) = match factor {
-        Factor::Password => (
-            "password",
-            say!(
-                "This password was refused too many times in a row. We have mailed a link to the account's \
-                 address: open it to sign in.",
-                "Dieses Passwort wurde zu oft hintereinander abgelehnt. Wir haben einen Link an die Adresse des \
-                 Kontos geschickt: Öffnen Sie ihn, um sich anzumelden."
-            ),
-        ),
-        Factor::Code => (
-            "code",
-            say!(
-                "Codes were refused too many times in a row. We have mailed a link to your address: open it to \
-                 sign in.",
-                "Codes wurden zu oft hintereinander abgelehnt. Wir haben einen Link an Ihre Adresse geschickt: \
-                 Öffnen Sie ihn, um sich anzumelden."
-            ),
-        ),
+        Factor::Password => ("password", said().password_locked.to_owned()),
+        Factor::Code => ("code", said().codes_locked.to_owned()),
     };
     DomainError::refused("proof_by_mail_needed", message).at(field)
 }

@@ -3,8 +3,9 @@
 
 use common::mail::Links;
 use common::session::{Factor, SessionUser, Stage};
+use common::text::said;
 use common::tokens::{new_token, token_hash};
-use common::{iso, say, spoken, Actor, ClientInfo, DomainError, DomainResult, Kind, Person, Timestamp};
+use common::{iso, spoken, Actor, ClientInfo, DomainError, DomainResult, Kind, Person, Timestamp};
 use contract::{
     ActivityKey, LoginRequest, LoginResponse, Me, Membership, OrgRole, Profile, SessionSummary, SessionTimes,
     SignInStep, TwoFactorCode,
@@ -56,7 +57,7 @@ pub async fn sign_in(
     };
     let attempt = throttle::begin(pool, subject)
         .await?
-        .map_err(|throttled| throttled.into_error(("sign-in", "Anmeldung")))?;
+        .map_err(|throttled| throttled.into_error(said().attempt_sign_in))?;
     if let Some(user_id) = found_id {
         if lockout::begin(pool, user_id, Factor::Password, proven).await? == Gate::Locked {
             record_failure(pool, user_id, client, Failure::Locked(Factor::Password)).await?;
@@ -74,10 +75,7 @@ pub async fn sign_in(
             return Err(DomainError::new(
                 Kind::Unauthenticated,
                 "invalid_credentials",
-                say!(
-                    "The email or password is not correct.",
-                    "E-Mail-Adresse oder Passwort ist nicht korrekt."
-                ),
+                said().wrong_credentials.to_owned(),
             )
             .at("password"));
         }
@@ -113,13 +111,7 @@ pub async fn sign_in(
 
 /// The refusal of a disabled account that proved its password (at sign-in and when accepting).
 pub fn account_disabled() -> DomainError {
-    DomainError::refused(
-        "account_disabled",
-        say!(
-            "This account has been disabled. Ask your organization's admin.",
-            "Dieses Konto wurde deaktiviert. Wenden Sie sich an den Admin Ihrer Organisation."
-        ),
-    )
+    DomainError::refused("account_disabled", said().account_disabled.to_owned())
 }
 
 /// What the new session still needs.
@@ -151,15 +143,7 @@ async fn record_sign_in(tx: &mut Tx, user_id: i64, client: &ClientInfo, extra: O
 }
 
 fn wrong_code() -> DomainError {
-    DomainError::new(
-        Kind::Unauthenticated,
-        "invalid_code",
-        say!(
-            "This code is not right, or it was used already. Codes change every 30 seconds.",
-            "Dieser Code stimmt nicht oder wurde schon benutzt. Codes wechseln alle 30 Sekunden."
-        ),
-    )
-    .at("code")
+    DomainError::new(Kind::Unauthenticated, "invalid_code", said().wrong_code.to_owned()).at("code")
 }
 
 /// The second step of signing in: an authentication code (each code works once) or a recovery
@@ -179,13 +163,7 @@ pub async fn second_factor(
 ) -> DomainResult<LoginResponse> {
     let code = request.code.as_str();
     if code.trim().is_empty() || code.chars().count() > 64 {
-        return Err(DomainError::invalid(
-            "code",
-            say!(
-                "Enter the 6-digit code from your authenticator app, or a recovery code.",
-                "Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App oder einen Wiederherstellungscode ein."
-            ),
-        ));
+        return Err(DomainError::invalid("code", said().enter_code.to_owned()));
     }
     let user_id = session.user_id;
     let email = people::email_of(pool, user_id).await?;
@@ -199,7 +177,7 @@ pub async fn second_factor(
     };
     let attempt = throttle::begin(pool, subject)
         .await?
-        .map_err(|throttled| throttled.into_error(("code", "Code")))?;
+        .map_err(|throttled| throttled.into_error(said().attempt_code))?;
     if lockout::begin(pool, user_id, Factor::Code, proven).await? == Gate::Locked {
         record_failure(pool, user_id, client, Failure::Locked(Factor::Code)).await?;
         return Err(lockout::refuse(pool, links, user_id, Factor::Code).await?);
@@ -459,11 +437,7 @@ pub async fn list(pool: &Pool, user_id: i64, token: &str, idle: chrono::Duration
 }
 
 fn no_such_session() -> DomainError {
-    DomainError::new(
-        Kind::NotFound,
-        "not_found",
-        say!("This session has ended already.", "Diese Sitzung ist bereits beendet."),
-    )
+    DomainError::new(Kind::NotFound, "not_found", said().session_ended_already.to_owned())
 }
 
 /// End one of the person's own sessions by its public id (not the one asking: that is signing

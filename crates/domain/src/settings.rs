@@ -3,7 +3,8 @@
 //! an older version is refused instead of overwriting someone else's change.
 
 use common::branding::BrandImage;
-use common::{say, spoken, Actor, DomainError, DomainResult, Kind};
+use common::text::{fill, said};
+use common::{spoken, Actor, DomainError, DomainResult, Kind};
 use contract::{
     sniff_image, ActivityKey, ImageKind, OrgSettings, Permission, PublicBranding, SettingsUpdate, StoredSettings,
     UploadedImage,
@@ -211,21 +212,16 @@ pub async fn upload_image(
 ) -> DomainResult<OrgSettings> {
     let field = image.as_str();
     if body.is_empty() {
-        return Err(DomainError::invalid(
-            field,
-            say!("Choose an image file.", "Wählen Sie eine Bilddatei."),
-        ));
+        return Err(DomainError::invalid(field, said().choose_image.to_owned()));
     }
     let max = image.max_bytes();
     if body.len() > max {
         return Err(DomainError::new(
             Kind::TooLarge,
             "too_large",
-            say!(
-                "The {field} can be at most {} KB; this file has {} KB.",
-                "Das Bild ({field}) darf höchstens {} KB haben; diese Datei hat {} KB.",
-                max / 1024,
-                body.len().div_ceil(1024)
+            fill(
+                said().image_too_big,
+                &[&field, &(max / 1024), &body.len().div_ceil(1024)],
             ),
         )
         .at(field));
@@ -234,11 +230,7 @@ pub async fn upload_image(
         DomainError::new(
             Kind::UnsupportedType,
             "unsupported_type",
-            say!(
-                "The {field} must be a {} image.",
-                "Das Bild ({field}) muss ein {}-Bild sein.",
-                accepted_names(image.accepts())
-            ),
+            fill(said().image_kind, &[&field, &accepted_names(image.accepts())]),
         )
         .at(field)
     };

@@ -3,7 +3,8 @@
 //! change organization roles, nor the other way round.
 
 use chrono::NaiveDate;
-use common::{iso, say, Actor, DomainError, DomainResult, Timestamp};
+use common::text::{fill, said};
+use common::{iso, Actor, DomainError, DomainResult, Timestamp};
 use contract::{
     ActivityKey, Collaborator, OrgRole, OrgSpace, Permission, PersonalSpace, SpaceDetail, COLLABORATOR_ROLES,
 };
@@ -96,13 +97,7 @@ pub async fn may_add(pool: &Pool, org_id: i64, role: OrgRole) -> DomainResult<()
     if contract::may_add_spaces(role, &access) {
         Ok(())
     } else {
-        Err(DomainError::refused(
-            "forbidden",
-            say!(
-            "Your organization does not let members add spaces. Ask an owner or admin.",
-            "Ihre Organisation erlaubt Mitgliedern nicht, Spaces hinzuzufügen. Fragen Sie einen Eigentümer oder Admin."
-        ),
-        ))
+        Err(DomainError::refused("forbidden", said().members_cannot_add.to_owned()))
     }
 }
 
@@ -127,15 +122,9 @@ pub async fn personal(pool: &Pool, user_id: i64) -> DomainResult<Vec<PersonalSpa
 
 fn already_added(here: bool) -> DomainError {
     let message = if here {
-        say!(
-            "This space is already in your organization.",
-            "Dieser Space gehört schon zu Ihrer Organisation."
-        )
+        said().space_in_yours.to_owned()
     } else {
-        say!(
-            "This space is already in an organization.",
-            "Dieser Space gehört schon zu einer Organisation."
-        )
+        said().space_in_other.to_owned()
     };
     DomainError::conflict("already_in_organization", message).at("space_id")
 }
@@ -152,14 +141,7 @@ pub async fn add(pool: &Pool, actor: &Actor, space_id: i64) -> DomainResult<OrgS
         .await?;
     let space = found.ok_or_else(|| DomainError::not_found("The space").at("space_id"))?;
     if space.owner_id != actor.user_id {
-        return Err(DomainError::refused(
-            "not_your_space",
-            say!(
-                "You can only add spaces from your own personal account.",
-                "Sie können nur Spaces aus Ihrem eigenen persönlichen Konto hinzufügen."
-            ),
-        )
-        .at("space_id"));
+        return Err(DomainError::refused("not_your_space", said().own_spaces_only.to_owned()).at("space_id"));
     }
     if space.org_id.is_some() {
         return Err(already_added(space.org_id == Some(actor.org_id)));
@@ -173,14 +155,7 @@ pub async fn add(pool: &Pool, actor: &Actor, space_id: i64) -> DomainResult<OrgS
     .await?;
     let max = room.max;
     if room.count >= max {
-        return Err(DomainError::conflict(
-            "space_limit",
-            say!(
-                "The organization already has its maximum of {max} spaces.",
-                "Die Organisation hat schon die Höchstzahl von {max} Spaces."
-            ),
-        )
-        .at("space_id"));
+        return Err(DomainError::conflict("space_limit", fill(said().spaces_full, &[&max])).at("space_id"));
     }
     // Guarded: the space is still personal and the organization still has room.
     let now = common::now();
@@ -282,13 +257,7 @@ pub async fn put_collaborator(
     role: &str,
 ) -> DomainResult<SpaceDetail> {
     if !COLLABORATOR_ROLES.contains(&role) {
-        return Err(DomainError::invalid(
-            "role",
-            say!(
-                "The collaborator role must be admin, editor or viewer.",
-                "Die Rolle im Space muss admin, editor oder viewer sein."
-            ),
-        ));
+        return Err(DomainError::invalid("role", said().collaborator_role.to_owned()));
     }
     let mut tx = db::write(pool).await?;
     authorize(&mut tx, actor, Permission::ManageCollaborators).await?;

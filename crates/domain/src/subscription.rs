@@ -14,7 +14,8 @@
 use chrono::{Months, NaiveDate};
 use common::mail::{self as letters, Links, MailKind};
 use common::payments::PaymentGateway;
-use common::{day, say, Actor, DomainError, DomainResult, Kind, Timestamp};
+use common::text::said;
+use common::{day, Actor, DomainError, DomainResult, Kind, Timestamp};
 use contract::{
     tax_for, tax_rate_basis_points, ActivityKey, InvoicePurpose, InvoiceStatus, OrgRole, Permission,
     SubscriptionStatus, SubscriptionView, TierId, CURRENCY,
@@ -149,35 +150,17 @@ fn payment_method_required() -> DomainError {
     DomainError::new(
         Kind::PaymentRequired,
         "payment_method_required",
-        say!(
-            "Add a card under Payment information first: a plan starts once its first payment goes through.",
-            "Hinterlegen Sie zuerst eine Karte unter Zahlungsangaben: Ein Tarif beginnt, sobald seine erste Zahlung durch ist."
-        ),
+        said().add_card_first.to_owned(),
     )
     .at("tier")
 }
 
 fn card_declined() -> DomainError {
-    DomainError::new(
-        Kind::PaymentRequired,
-        "card_declined",
-        say!(
-            "The card was declined, so nothing changed and nothing is owed. Use another card under Payment information.",
-            "Die Karte wurde abgelehnt, daher hat sich nichts geändert und nichts ist offen. Hinterlegen Sie unter Zahlungsangaben eine andere Karte."
-        ),
-    )
-    .at("tier")
+    DomainError::new(Kind::PaymentRequired, "card_declined", said().card_declined.to_owned()).at("tier")
 }
 
 fn payment_pending() -> DomainError {
-    DomainError::conflict(
-        "payment_pending",
-        say!(
-            "The payment is still being processed. The plan changes as soon as it goes through.",
-            "Die Zahlung wird noch bearbeitet. Der Tarif ändert sich, sobald sie durch ist."
-        ),
-    )
-    .at("tier")
+    DomainError::conflict("payment_pending", said().payment_processing.to_owned()).at("tier")
 }
 
 /// Subscribe, or change tier. The same tier withdraws a pending cancellation or downgrade; a
@@ -281,15 +264,9 @@ pub async fn choose(
 pub async fn set_cancel(pool: &Pool, actor: &Actor, cancel: bool) -> DomainResult<SubscriptionView> {
     let mut tx = db::write(pool).await?;
     authorize(&mut tx, actor, Permission::ManageSubscription).await?;
-    let sub = current_in(&mut tx, actor.org_id).await?.ok_or_else(|| {
-        DomainError::conflict(
-            "not_subscribed",
-            say!(
-                "Your organization has no subscription.",
-                "Ihre Organisation hat kein Abonnement."
-            ),
-        )
-    })?;
+    let sub = current_in(&mut tx, actor.org_id)
+        .await?
+        .ok_or_else(|| DomainError::conflict("not_subscribed", said().no_subscription.to_owned()))?;
     sqlx::query!(
         "UPDATE subscriptions SET cancel_at_period_end = $1 WHERE org_id = $2",
         cancel,

@@ -19,10 +19,11 @@
 //! A success gives back what its attempt took and clears the account's count at that address.
 //! Failures in a row, whatever the address, are the business of [`crate::lockout`].
 
+use common::text::{fill, said};
 use std::net::IpAddr;
 
 use chrono::Duration;
-use common::{DomainError, DomainResult, Kind, Lang, Timestamp};
+use common::{DomainError, DomainResult, Kind, Timestamp};
 
 use crate::db::{self, Pool, Tx};
 
@@ -104,16 +105,12 @@ pub struct Throttled {
 }
 
 impl Throttled {
-    /// `what` was attempted, in English and German: ("sign-in", "Anmeldung").
-    pub fn into_error(self, (what, was): (&str, &str)) -> DomainError {
+    /// `what` was attempted, as [`common::text::Said`] names it (`said().attempt_sign_in`).
+    pub fn into_error(self, what: &str) -> DomainError {
         let minutes = self.wait.as_secs().div_ceil(60).max(1);
-        let message = match (minutes, common::spoken()) {
-            (1, Lang::En) => format!("Too many failed {what} attempts. Try again in 1 minute."),
-            (_, Lang::En) => format!("Too many failed {what} attempts. Try again in {minutes} minutes."),
-            (1, Lang::De) => format!("Zu viele fehlgeschlagene Versuche ({was}). Versuchen Sie es in 1 Minute erneut."),
-            (_, Lang::De) => {
-                format!("Zu viele fehlgeschlagene Versuche ({was}). Versuchen Sie es in {minutes} Minuten erneut.")
-            }
+        let message = match minutes {
+            1 => fill(said().too_many_attempts_minute, &[&what]),
+            _ => fill(said().too_many_attempts, &[&what, &minutes]),
         };
         DomainError::new(Kind::Throttled, "rate_limited", message).retry_after(self.wait)
     }

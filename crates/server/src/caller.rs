@@ -10,7 +10,8 @@ use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use common::session::{SessionUser, Stage};
-use common::{say, Actor, ClientInfo, DomainError};
+use common::text::said;
+use common::{Actor, ClientInfo, DomainError};
 use contract::{allows, OrgRole, Permission};
 
 use crate::error::{ApiError, ApiResult};
@@ -91,13 +92,7 @@ fn caller(session: SessionUser, token: String, client: ClientInfo) -> Caller {
 }
 
 fn set_up_first() -> DomainError {
-    DomainError::refused(
-        "two_factor_setup_required",
-        say!(
-            "Your organization requires two-factor sign-in. Set it up on your Account page first.",
-            "Ihre Organisation verlangt die Zwei-Faktor-Anmeldung. Richten Sie sie zuerst auf Ihrer Kontoseite ein."
-        ),
-    )
+    DomainError::refused("two_factor_setup_required", said().two_factor_required.to_owned())
 }
 
 impl FromRequestParts<AppState> for Caller {
@@ -144,14 +139,7 @@ impl FromRequestParts<AppState> for PendingSession {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let (session, token, client) = session(parts, state).await?;
         if session.stage != Stage::TwoFactor {
-            return Err(DomainError::conflict(
-                "no_code_owed",
-                say!(
-                    "This session owes no authentication code.",
-                    "Diese Sitzung braucht keinen Bestätigungscode."
-                ),
-            )
-            .into());
+            return Err(DomainError::conflict("no_code_owed", said().no_code_owed.to_owned()).into());
         }
         Ok(PendingSession { session, token, client })
     }

@@ -3,6 +3,7 @@
 //! or [`SEND_WITHIN`] has passed. Neither many requests, nor one person asking over and over, nor a
 //! client that reads slowly (or not at all) can hold the memory or the turns for long.
 
+use common::text::said;
 use std::collections::HashSet;
 use std::future::Future;
 use std::pin::Pin;
@@ -70,10 +71,7 @@ impl LargeAnswers {
             return Err(common::DomainError::new(
                 common::Kind::Throttled,
                 "large_answer_running",
-                common::say!(
-                    "Your previous download of this size is still running. Try again when it has finished.",
-                    "Ihr vorheriger Download dieser Größe läuft noch. Versuchen Sie es erneut, wenn er fertig ist."
-                ),
+                said().download_running.to_owned(),
             )
             .retry_after(Duration::from_secs(5))
             .into());
@@ -89,11 +87,7 @@ impl LargeAnswers {
                 turn._permit = Some(permit);
                 Ok(turn)
             }
-            _ => Err(common::DomainError::busy(common::say!(
-                "The server is building other large answers. Please try again in a moment.",
-                "Der Server erstellt gerade andere große Antworten. Bitte versuchen Sie es gleich noch einmal."
-            ))
-            .into()),
+            _ => Err(common::DomainError::busy(said().large_answers_busy.to_owned()).into()),
         }
     }
 

@@ -2,6 +2,7 @@
 //! index.html, JSON for every refusal under `/api` (unknown paths, wrong methods, panics,
 //! timeouts), security headers on every response, and CORS for an app hosted on another origin.
 
+use common::text::said;
 use std::any::Any;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
@@ -120,10 +121,7 @@ async fn time_limit(State(limit): State<Duration>, request: Request, next: Next)
             ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "timeout",
-                common::say!(
-                    "The server took too long to answer. Please try again.",
-                    "Der Server hat zu lange nicht geantwortet. Bitte versuchen Sie es erneut."
-                ),
+                said().took_too_long.to_owned(),
             )
             .retry_after(5)
             .into_response()

@@ -64,6 +64,8 @@ scenarios![
     users::an_existing_account_accepts_with_its_password_and_lands_in_the_organization,
     languages::a_german_browser_gets_the_main_journey_in_german,
     languages::every_screen_in_german_passes_axe_and_fits_a_phone,
+    languages::a_french_browser_gets_the_main_journey_in_french,
+    languages::every_screen_in_french_passes_axe_and_fits_a_phone,
     activity::a_role_change_is_found_in_activity_by_its_author_and_exported,
     settings::rename_the_organization_and_see_it_at_once_and_after_reload,
     settings::primary_colour_previews_then_restyles_the_app,

@@ -1,7 +1,8 @@
 //! WCAG 2.x contrast, so a brand colour that people could not read is refused with the number.
 
 use super::ColorPair;
-use crate::{said_in, Lang};
+use crate::text::said;
+use crate::{fill, Lang};
 
 /// WCAG AA for normal text (1.4.3).
 pub const MIN_TEXT_CONTRAST: f64 = 4.5;
@@ -65,15 +66,12 @@ impl ColorCheck {
 
     /// The colour's name, as its field is labelled.
     pub fn label(&self, lang: Lang) -> &'static str {
-        match (self.field, lang) {
-            ("branding.light.primary", Lang::En) => "Primary colour (light mode)",
-            ("branding.light.accent", Lang::En) => "Accent colour (light mode)",
-            ("branding.dark.primary", Lang::En) => "Primary colour (dark mode)",
-            (_, Lang::En) => "Accent colour (dark mode)",
-            ("branding.light.primary", Lang::De) => "Primärfarbe (heller Modus)",
-            ("branding.light.accent", Lang::De) => "Akzentfarbe (heller Modus)",
-            ("branding.dark.primary", Lang::De) => "Primärfarbe (dunkler Modus)",
-            (_, Lang::De) => "Akzentfarbe (dunkler Modus)",
+        let said = said(lang);
+        match self.field {
+            "branding.light.primary" => said.light_primary,
+            "branding.light.accent" => said.light_accent,
+            "branding.dark.primary" => said.dark_primary,
+            _ => said.dark_accent,
         }
     }
 
@@ -81,21 +79,13 @@ impl ColorCheck {
     pub fn message(&self, lang: Lang) -> String {
         let label = self.label(lang);
         match self.ratio {
-            None => said_in!(
-                lang,
-                "{label} must be a colour like #3b4cca.",
-                "{label} muss eine Farbe wie #3b4cca sein."
-            ),
+            None => fill(said(lang).not_a_colour, &[&label]),
             Some(ratio) => {
                 let (ratio, required) = (
                     lang.with_decimal_sign(&format!("{ratio:.2}")),
                     lang.with_decimal_sign(&self.required.to_string()),
                 );
-                said_in!(
-                    lang,
-                    "{label} has a contrast of {ratio}:1 against the page; WCAG AA needs at least {required}:1.",
-                    "{label} hat einen Kontrast von {ratio}:1 zur Seite; WCAG AA verlangt mindestens {required}:1."
-                )
+                fill(said(lang).low_contrast, &[&label, &ratio, &required])
             }
         }
     }

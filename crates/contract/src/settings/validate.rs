@@ -6,7 +6,8 @@ use super::{
     SettingsUpdate, MAX_APP_NAME_CHARS, MAX_EMAIL_DOMAINS, MAX_EMBED_ORIGINS, MAX_ORG_NAME_CHARS,
     MAX_SIGN_IN_TEXT_CHARS,
 };
-use crate::{said_in, Lang};
+use crate::text::said;
+use crate::{fill, Lang};
 
 /// One refused value: the field (`name`, `branding.light.primary`, ...) and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,49 +23,18 @@ fn issue(field: &str, message: impl Into<String>) -> FieldIssue {
     }
 }
 
-/// What a field holds, in words of each language: ("organization name", "Name der Organisation").
-type Named = (&'static str, &'static str);
-
 /// A single-line text: trimmed, not over `max` characters, no control characters.
-fn line(
-    field: &str,
-    (what, was): Named,
-    value: &str,
-    max: usize,
-    required: bool,
-    lang: Lang,
-) -> Result<String, FieldIssue> {
+fn line(field: &str, what: &str, value: &str, max: usize, required: bool, lang: Lang) -> Result<String, FieldIssue> {
     let value = value.trim();
     if required && value.is_empty() {
-        return Err(issue(
-            field,
-            said_in!(
-                lang,
-                "Enter the {what}; it cannot be empty or only spaces.",
-                "Geben Sie „{was}“ ein; das Feld darf nicht leer sein oder nur Leerzeichen enthalten."
-            ),
-        ));
+        return Err(issue(field, fill(said(lang).enter_field, &[&what])));
     }
     let chars = value.chars().count();
     if chars > max {
-        return Err(issue(
-            field,
-            said_in!(
-                lang,
-                "The {what} can be at most {max} characters; this one has {chars}.",
-                "„{was}“ darf höchstens {max} Zeichen haben; hier sind es {chars}."
-            ),
-        ));
+        return Err(issue(field, fill(said(lang).field_too_long, &[&what, &max, &chars])));
     }
     if value.chars().any(char::is_control) {
-        return Err(issue(
-            field,
-            said_in!(
-                lang,
-                "The {what} cannot contain tabs or line breaks.",
-                "„{was}“ darf keine Tabulatoren oder Zeilenumbrüche enthalten."
-            ),
-        ));
+        return Err(issue(field, fill(said(lang).field_one_line, &[&what])));
     }
     Ok(value.to_string())
 }
@@ -74,13 +44,7 @@ fn line(
 pub fn normalize_origin(text: &str, lang: Lang) -> Result<String, String> {
     let lower = text.trim().trim_end_matches('/').to_lowercase();
     let shown = text.trim();
-    let invalid = || {
-        said_in!(
-            lang,
-            "\"{shown}\" is not an origin like https://www.example.com.",
-            "„{shown}“ ist kein Origin wie https://www.example.com."
-        )
-    };
+    let invalid = || fill(said(lang).not_an_origin, &[&shown]);
     let (scheme, rest) = lower.split_once("://").ok_or_else(invalid)?;
     if rest.is_empty() || rest.contains(['/', '?', '#', '@', ' ', '\'', '"', ';', ',']) {
         return Err(invalid());
@@ -91,24 +55,14 @@ pub fn normalize_origin(text: &str, lang: Lang) -> Result<String, String> {
     };
     if let Some(port) = port {
         if port.parse::<u16>().ok().filter(|p| *p > 0).is_none() {
-            return Err(said_in!(
-                lang,
-                "\"{shown}\" has an invalid port.",
-                "„{shown}“ hat einen ungültigen Port."
-            ));
+            return Err(fill(said(lang).invalid_port, &[&shown]));
         }
     }
     let local = matches!(host, "localhost" | "127.0.0.1" | "[::1]");
     match scheme {
         "https" => {}
         "http" if local => {}
-        "http" => {
-            return Err(said_in!(
-                lang,
-                "\"{shown}\" must use https.",
-                "„{shown}“ muss https verwenden."
-            ))
-        }
+        "http" => return Err(fill(said(lang).must_use_https, &[&shown])),
         _ => return Err(invalid()),
     }
     let name = host.strip_prefix("*.").unwrap_or(host);
@@ -132,11 +86,7 @@ pub fn normalize_domain(text: &str, lang: Lang) -> Result<String, String> {
         Ok(domain)
     } else {
         let shown = text.trim();
-        Err(said_in!(
-            lang,
-            "\"{shown}\" is not a domain like example.com.",
-            "„{shown}“ ist keine Domain wie example.com."
-        ))
+        Err(fill(said(lang).not_a_domain, &[&shown]))
     }
 }
 
@@ -145,20 +95,11 @@ fn list(
     field: &str,
     values: &[String],
     max: usize,
-    (what, was): Named,
+    what: &str,
     normalize: fn(&str, Lang) -> Result<String, String>,
     lang: Lang,
 ) -> Result<Vec<String>, FieldIssue> {
-    let too_many = |given: usize| {
-        issue(
-            field,
-            said_in!(
-                lang,
-                "At most {max} {what}; this list has {given}.",
-                "Höchstens {max} {was}; diese Liste hat {given}."
-            ),
-        )
-    };
+    let too_many = |given: usize| issue(field, fill(said(lang).too_many_in_list, &[&max, &what, &given]));
     // Counted before any other work, so a huge pasted list costs nothing to refuse.
     let given = values.iter().filter(|v| !v.trim().is_empty()).count();
     if given > 4 * max {
@@ -188,21 +129,11 @@ impl SettingsUpdate {
             }
         };
 
-        keep(
-            line(
-                "name",
-                ("organization name", "Name der Organisation"),
-                &self.name,
-                MAX_ORG_NAME_CHARS,
-                true,
-                lang,
-            )
-            .map(|v| out.name = v),
-        );
+        keep(line("name", said(lang).org_name, &self.name, MAX_ORG_NAME_CHARS, true, lang).map(|v| out.name = v));
         keep(
             line(
                 "branding.app_name",
-                ("app name", "App-Name"),
+                said(lang).app_name,
                 &self.branding.app_name,
                 MAX_APP_NAME_CHARS,
                 false,
@@ -217,20 +148,12 @@ impl SettingsUpdate {
         keep(if chars > MAX_SIGN_IN_TEXT_CHARS {
             Err(issue(
                 "branding.sign_in_text",
-                said_in!(
-                    lang,
-                    "The sign-in text can be at most {MAX_SIGN_IN_TEXT_CHARS} characters; this one has {chars}.",
-                    "Der Text der Anmeldeseite darf höchstens {MAX_SIGN_IN_TEXT_CHARS} Zeichen haben; hier sind es {chars}."
-                ),
+                fill(said(lang).sign_in_text_too_long, &[&MAX_SIGN_IN_TEXT_CHARS, &chars]),
             ))
         } else if text.chars().any(|c| c.is_control() && c != '\n') {
             Err(issue(
                 "branding.sign_in_text",
-                said_in!(
-                    lang,
-                    "The sign-in text cannot contain control characters.",
-                    "Der Text der Anmeldeseite darf keine Steuerzeichen enthalten."
-                ),
+                said(lang).sign_in_text_control.to_owned(),
             ))
         } else {
             out.branding.sign_in_text = text.to_string();
@@ -258,7 +181,7 @@ impl SettingsUpdate {
                 "embed.allowed_origins",
                 &self.embed.allowed_origins,
                 MAX_EMBED_ORIGINS,
-                ("origins", "Origins"),
+                said(lang).origins,
                 normalize_origin,
                 lang,
             )
@@ -269,7 +192,7 @@ impl SettingsUpdate {
                 "access.allowed_email_domains",
                 &self.access.allowed_email_domains,
                 MAX_EMAIL_DOMAINS,
-                ("domains", "Domains"),
+                said(lang).domains,
                 normalize_domain,
                 lang,
             )
@@ -280,12 +203,9 @@ impl SettingsUpdate {
         if !(crate::MIN_ACTIVITY_RETENTION_DAYS..=crate::MAX_ACTIVITY_RETENTION_DAYS).contains(&days) {
             keep(Err(issue(
                 "access.activity_retention_days",
-                said_in!(
-                    lang,
-                    "Keep activities between {} and {} days.",
-                    "Bewahren Sie Aktivitäten zwischen {} und {} Tagen auf.",
-                    crate::MIN_ACTIVITY_RETENTION_DAYS,
-                    crate::MAX_ACTIVITY_RETENTION_DAYS
+                fill(
+                    said(lang).retention_range,
+                    &[&crate::MIN_ACTIVITY_RETENTION_DAYS, &crate::MAX_ACTIVITY_RETENTION_DAYS],
                 ),
             )));
         }

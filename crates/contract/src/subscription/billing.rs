@@ -1,69 +1,56 @@
 //! Who invoices are made out to, checked field by field; VAT IDs by their country's format where
 //! it is known.
 
-use crate::{said_in, Lang};
+use crate::text::{said, CountryNames};
+use crate::{fill, Lang};
 use serde::{Deserialize, Serialize};
 
 use crate::{is_valid_email, FieldIssue};
 
 /// Countries offered, with the VAT rate charged there (basis points) and VAT ID formats: `d` a
-/// digit, `a` a letter, `x` either, anything else itself. Empty: no format checked.
-pub const COUNTRIES: &[(&str, &str, i64, &[&str])] = &[
-    ("AT", "Austria", 2_000, &["ATUdddddddd"]),
-    ("AU", "Australia", 1_000, &[]),
-    ("BE", "Belgium", 2_100, &["BE0ddddddddd", "BE1ddddddddd"]),
-    ("CA", "Canada", 0, &[]),
+/// digit, `a` a letter, `x` either, anything else itself. Empty: no format checked. The name is
+/// read from the [`CountryNames`] catalog, so a country without its name in every language does
+/// not compile.
+pub const COUNTRIES: &[(&str, CountryName, i64, &[&str])] = &[
+    ("AT", |n| n.AT, 2_000, &["ATUdddddddd"]),
+    ("AU", |n| n.AU, 1_000, &[]),
+    ("BE", |n| n.BE, 2_100, &["BE0ddddddddd", "BE1ddddddddd"]),
+    ("CA", |n| n.CA, 0, &[]),
     (
         "CH",
-        "Switzerland",
+        |n| n.CH,
         810,
         &["CHEddddddddd", "CHEdddddddddMWST", "CHEdddddddddTVA", "CHEdddddddddIVA"],
     ),
-    ("DE", "Germany", 1_900, &["DEddddddddd"]),
-    ("DK", "Denmark", 2_500, &["DKdddddddd"]),
-    ("ES", "Spain", 2_100, &["ESxdddddddx"]),
-    ("FR", "France", 2_000, &["FRxxddddddddd"]),
-    ("GB", "United Kingdom", 2_000, &["GBddddddddd", "GBdddddddddddd"]),
-    ("IE", "Ireland", 2_300, &["IEddddddda", "IEdddddddaa", "IEdxddddda"]),
-    ("IT", "Italy", 2_200, &["ITddddddddddd"]),
-    ("JP", "Japan", 1_000, &[]),
-    ("NL", "Netherlands", 2_100, &["NLdddddddddBdd"]),
-    ("PL", "Poland", 2_300, &["PLdddddddddd"]),
-    ("SE", "Sweden", 2_500, &["SEdddddddddddd"]),
-    ("US", "United States", 0, &[]),
+    ("DE", |n| n.DE, 1_900, &["DEddddddddd"]),
+    ("DK", |n| n.DK, 2_500, &["DKdddddddd"]),
+    ("ES", |n| n.ES, 2_100, &["ESxdddddddx"]),
+    ("FR", |n| n.FR, 2_000, &["FRxxddddddddd"]),
+    ("GB", |n| n.GB, 2_000, &["GBddddddddd", "GBdddddddddddd"]),
+    ("IE", |n| n.IE, 2_300, &["IEddddddda", "IEdddddddaa", "IEdxddddda"]),
+    ("IT", |n| n.IT, 2_200, &["ITddddddddddd"]),
+    ("JP", |n| n.JP, 1_000, &[]),
+    ("NL", |n| n.NL, 2_100, &["NLdddddddddBdd"]),
+    ("PL", |n| n.PL, 2_300, &["PLdddddddddd"]),
+    ("SE", |n| n.SE, 2_500, &["SEdddddddddddd"]),
+    ("US", |n| n.US, 0, &[]),
 ];
 
 /// Without billing information, the seller's own country's rate applies.
 const DEFAULT_TAX_COUNTRY: &str = "DE";
 
+/// Where a country's name is in the [`CountryNames`] catalog.
+pub type CountryName = fn(&CountryNames) -> &'static str;
+
+/// A country's English name, from its ISO code.
 pub fn country_name(code: &str) -> Option<&'static str> {
-    COUNTRIES.iter().find(|c| c.0 == code).map(|c| c.1)
+    country_name_in(code, Lang::En)
 }
 
 /// A country's name in `lang`, from its ISO code.
 pub fn country_name_in(code: &str, lang: Lang) -> Option<&'static str> {
-    let english = country_name(code)?;
-    Some(match (lang, code) {
-        (Lang::En, _) => english,
-        (Lang::De, "AT") => "Österreich",
-        (Lang::De, "AU") => "Australien",
-        (Lang::De, "BE") => "Belgien",
-        (Lang::De, "CA") => "Kanada",
-        (Lang::De, "CH") => "Schweiz",
-        (Lang::De, "DE") => "Deutschland",
-        (Lang::De, "DK") => "Dänemark",
-        (Lang::De, "ES") => "Spanien",
-        (Lang::De, "FR") => "Frankreich",
-        (Lang::De, "GB") => "Vereinigtes Königreich",
-        (Lang::De, "IE") => "Irland",
-        (Lang::De, "IT") => "Italien",
-        (Lang::De, "JP") => "Japan",
-        (Lang::De, "NL") => "Niederlande",
-        (Lang::De, "PL") => "Polen",
-        (Lang::De, "SE") => "Schweden",
-        (Lang::De, "US") => "Vereinigte Staaten",
-        (Lang::De, _) => english,
-    })
+    let name = COUNTRIES.iter().find(|c| c.0 == code)?.1;
+    Some(name(CountryNames::of(lang)))
 }
 
 pub fn tax_rate_basis_points(country: Option<&str>) -> i64 {
@@ -102,64 +89,44 @@ impl BillingInfo {
     pub fn validated(&self, lang: Lang) -> Result<BillingInfo, Vec<FieldIssue>> {
         let mut issues = Vec::new();
         let mut out = BillingInfo::default();
-        let mut text = |field: &str, (label, was): (&str, &str), value: &str, max: usize, required: bool| {
+        let mut text = |field: &str, label: &str, value: &str, max: usize, required: bool| {
             let value = value.trim();
             if required && value.is_empty() {
                 issues.push(FieldIssue {
                     field: field.into(),
-                    message: said_in!(lang, "Enter the {label}.", "Geben Sie „{was}“ ein."),
+                    message: fill(said(lang).enter_billing_field, &[&label]),
                 });
             } else if value.chars().count() > max || value.chars().any(char::is_control) {
                 issues.push(FieldIssue {
                     field: field.into(),
-                    message: said_in!(
-                        lang,
-                        "The {label} must be one line of at most {max} characters.",
-                        "„{was}“ muss eine Zeile mit höchstens {max} Zeichen sein."
-                    ),
+                    message: fill(said(lang).billing_field_too_long, &[&label, &max]),
                 });
             }
             value.to_string()
         };
-        out.company = text("company", ("company name", "Firmenname"), &self.company, 100, true);
+        out.company = text("company", said(lang).company_name, &self.company, 100, true);
         out.address_line1 = text(
             "address_line1",
-            ("street address", "Straße und Hausnummer"),
+            said(lang).street_address,
             &self.address_line1,
             100,
             true,
         );
         out.address_line2 = text(
             "address_line2",
-            ("second address line", "Adresszeile 2"),
+            said(lang).second_address_line,
             &self.address_line2,
             100,
             false,
         );
-        out.postal_code = text(
-            "postal_code",
-            ("postal code", "Postleitzahl"),
-            &self.postal_code,
-            16,
-            true,
-        );
-        out.city = text("city", ("city", "Ort"), &self.city, 60, true);
-        out.email = text(
-            "email",
-            ("billing email", "E-Mail für Rechnungen"),
-            &self.email,
-            254,
-            true,
-        );
+        out.postal_code = text("postal_code", said(lang).postal_code, &self.postal_code, 16, true);
+        out.city = text("city", said(lang).city, &self.city, 60, true);
+        out.email = text("email", said(lang).billing_email, &self.email, 254, true);
         if !out.email.is_empty() && !is_valid_email(&out.email) {
             let typed = &out.email;
             issues.push(FieldIssue {
                 field: "email".into(),
-                message: said_in!(
-                    lang,
-                    "“{typed}” is not a valid email address.",
-                    "„{typed}“ ist keine gültige E-Mail-Adresse."
-                ),
+                message: fill(said(lang).not_an_email, &[&typed]),
             });
         }
         out.country = self.country.trim().to_uppercase();
@@ -167,11 +134,7 @@ impl BillingInfo {
         if country.is_none() {
             issues.push(FieldIssue {
                 field: "country".into(),
-                message: said_in!(
-                    lang,
-                    "Choose the country from the list.",
-                    "Wählen Sie das Land aus der Liste."
-                ),
+                message: said(lang).choose_country.to_owned(),
             });
         }
         out.vat_id = self
@@ -186,11 +149,7 @@ impl BillingInfo {
                 let example = formats[0].replace('d', "1").replace('a', "A").replace('x', "1");
                 issues.push(FieldIssue {
                     field: "vat_id".into(),
-                    message: said_in!(
-                        lang,
-                        "A VAT ID from {name} looks like {example}; it starts with {code}.",
-                        "Eine USt-IdNr. aus {name} sieht aus wie {example}; sie beginnt mit {code}."
-                    ),
+                    message: fill(said(lang).vat_id_format, &[&name, &example, &code]),
                 });
             }
         }
@@ -230,10 +189,11 @@ mod tests {
 
     #[test]
     fn every_country_has_its_german_name() {
-        for (code, english, ..) in COUNTRIES {
+        for (code, ..) in COUNTRIES {
+            let english = country_name(code).unwrap();
             let german = country_name_in(code, Lang::De).unwrap();
             // Only Japan is written the same in both.
-            assert_eq!(german == *english, *code == "JP", "{code}: {german}");
+            assert_eq!(german == english, *code == "JP", "{code}: {german}");
         }
         assert_eq!(country_name_in("XX", Lang::De), None);
     }

@@ -1,7 +1,8 @@
 //! The card on file. Only brand, last four digits and expiry are ever kept; the number and the
 //! security code pass through once and are never printed, not even by `Debug`.
 
-use crate::{said_in, Lang};
+use crate::text::said;
+use crate::{fill, Lang};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -92,14 +93,7 @@ impl CardUpdate {
         };
         let holder = self.holder.trim().to_string();
         if holder.is_empty() || holder.chars().count() > 100 {
-            issue(
-                "holder",
-                said_in!(
-                    lang,
-                    "Enter the name on the card.",
-                    "Geben Sie den Namen auf der Karte ein."
-                ),
-            );
+            issue("holder", said(lang).enter_card_name.to_owned());
         }
         let digits: String = self
             .number
@@ -107,42 +101,19 @@ impl CardUpdate {
             .filter(|c| !c.is_whitespace() && *c != '-')
             .collect();
         if !luhn_valid(&digits) {
-            issue(
-                "number",
-                said_in!(
-                    lang,
-                    "This card number is not valid. Check the digits.",
-                    "Diese Kartennummer ist ungültig. Prüfen Sie die Ziffern."
-                ),
-            );
+            issue("number", said(lang).card_number_invalid.to_owned());
         }
         if !(1..=12).contains(&self.exp_month) {
-            issue(
-                "exp_month",
-                said_in!(lang, "Choose the expiry month.", "Wählen Sie den Ablaufmonat."),
-            );
+            issue("exp_month", said(lang).choose_expiry_month.to_owned());
         } else if (self.exp_year, self.exp_month) < today {
-            issue(
-                "exp_year",
-                said_in!(lang, "This card has expired.", "Diese Karte ist abgelaufen."),
-            );
+            issue("exp_year", said(lang).card_expired.to_owned());
         } else if self.exp_year > today.0 + 20 {
-            issue(
-                "exp_year",
-                said_in!(lang, "Check the expiry year.", "Prüfen Sie das Ablaufjahr."),
-            );
+            issue("exp_year", said(lang).check_expiry_year.to_owned());
         }
         let brand = card_brand(&digits);
         let cvc_len = if brand == "American Express" { 4 } else { 3 };
         if self.cvc.len() != cvc_len || !self.cvc.bytes().all(|b| b.is_ascii_digit()) {
-            issue(
-                "cvc",
-                said_in!(
-                    lang,
-                    "Enter the {cvc_len}-digit security code.",
-                    "Geben Sie den {cvc_len}-stelligen Sicherheitscode ein."
-                ),
-            );
+            issue("cvc", fill(said(lang).enter_cvc, &[&cvc_len]));
         }
         if !issues.is_empty() {
             return Err(issues);

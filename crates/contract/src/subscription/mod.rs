@@ -174,17 +174,13 @@ impl InvoiceStatus {
     }
 
     pub fn label_in(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (InvoiceStatus::Paid, Lang::En) => "Paid",
-            (InvoiceStatus::Open, Lang::En) => "Open: payment due",
-            (InvoiceStatus::Charging, Lang::En) => "Payment in progress",
-            (InvoiceStatus::Failed, Lang::En) => "Payment failed",
-            (InvoiceStatus::Paid, Lang::De) => "Bezahlt",
-            (InvoiceStatus::Open, Lang::De) => "Offen: Zahlung fällig",
-            (InvoiceStatus::Charging, Lang::De) => "Zahlung läuft",
-            (InvoiceStatus::Failed, Lang::De) => "Zahlung fehlgeschlagen",
-            (InvoiceStatus::Void, Lang::En) => "Void: the card was declined, nothing is owed",
-            (InvoiceStatus::Void, Lang::De) => "Storniert: die Karte wurde abgelehnt, nichts ist offen",
+        let said = crate::text::said(lang);
+        match self {
+            InvoiceStatus::Paid => said.invoice_paid,
+            InvoiceStatus::Open => said.invoice_open,
+            InvoiceStatus::Charging => said.invoice_charging,
+            InvoiceStatus::Failed => said.invoice_failed,
+            InvoiceStatus::Void => said.invoice_void,
         }
     }
 }

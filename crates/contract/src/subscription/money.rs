@@ -25,15 +25,10 @@ pub fn format_money(cents: i64) -> String {
     format_money_in(cents, Lang::En)
 }
 
-/// `€1,499.00` (English) or `1.499,00 €` (German) from 149900.
+/// `€1,499.00` (English), `1.499,00 €` (German) or `1 499,00 €` (French) from 149900.
 pub fn format_money_in(cents: i64, lang: Lang) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
     let grouped = lang.group_digits(cents.unsigned_abs() / 100);
-    let rest = cents.unsigned_abs() % 100;
-    match lang {
-        Lang::En => format!("{sign}€{grouped}.{rest:02}"),
-        Lang::De => format!("{sign}{grouped},{rest:02} €"),
-    }
+    lang.euros(cents < 0, &grouped, cents.unsigned_abs() % 100)
 }
 
 #[cfg(test)]
@@ -54,6 +49,7 @@ mod tests {
         assert_eq!(format_money_in(149_900, Lang::De), "1.499,00 €");
         assert_eq!(format_money_in(-5, Lang::De), "-0,05 €");
         assert_eq!(format_rate_in(1_900, Lang::De), "19,00 %");
+        assert_eq!(format_money_in(149_900, Lang::Fr), "1\u{202f}499,00\u{a0}€");
     }
 
     #[test]

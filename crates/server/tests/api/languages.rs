@@ -1,6 +1,6 @@
 //! What people read follows the request's `Accept-Language`: refusals at their field and the
-//! mails a request sends come in German when the caller asks for it, in English otherwise. The
-//! codes a client branches on stay the same in every language.
+//! mails a request sends come in German or French when the caller asks for it, in English
+//! otherwise. The codes a client branches on stay the same in every language.
 
 use crate::common::{server, TestServer};
 use reqwest::StatusCode;
@@ -25,7 +25,12 @@ async fn post_in(
 }
 
 async fn login_in(s: &TestServer, accept_language: Option<&str>) -> Value {
-    let body = json!({ "email": "owner@acme.test", "password": "not-the-password" });
+    login_as_in(s, "owner@acme.test", accept_language).await
+}
+
+/// A wrong password for `email`; each account takes only a few before it is throttled.
+async fn login_as_in(s: &TestServer, email: &str, accept_language: Option<&str>) -> Value {
+    let body = json!({ "email": email, "password": "not-the-password" });
     let response = post_in(s, "/auth/login", None, accept_language, body).await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     response.json().await.unwrap()
@@ -40,7 +45,13 @@ async fn a_refusal_speaks_the_language_the_caller_asks_for() {
         german["error"]["message"],
         "E-Mail-Adresse oder Passwort ist nicht korrekt."
     );
-    for english in [None, Some("en-GB"), Some("fr-FR, it;q=0.8"), Some("de;q=0, en")] {
+    let french = login_as_in(&s, "admin@acme.test", Some("fr-FR, it;q=0.8")).await;
+    assert_eq!(french["error"]["code"], "invalid_credentials");
+    assert_eq!(
+        french["error"]["message"],
+        "L’adresse e-mail ou le mot de passe est incorrect."
+    );
+    for english in [None, Some("en-GB"), Some("it-IT, es;q=0.8"), Some("de;q=0, fr;q=0, en")] {
         let body = login_in(&s, english).await;
         assert_eq!(body["error"]["code"], "invalid_credentials", "{english:?}");
         assert_eq!(
@@ -115,4 +126,26 @@ async fn mails_go_out_in_the_language_of_the_request_that_sent_them() {
         mail.contains("Choose a new password") && !mail.contains("Passwort"),
         "{mail}"
     );
+}
+
+#[tokio::test]
+async fn french_callers_get_french_refusals_at_their_field_and_french_mails() {
+    let s = server().await;
+    let admin = s.token("admin@acme.test").await;
+    let invite = json!({ "emails": ["pas une adresse"], "org_role": "member", "firstname": "", "lastname": "" });
+    let response = post_in(&s, "/orgs/me/invitations", Some(&admin), Some("fr-CA"), invite).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let refused: Value = response.json().await.unwrap();
+    assert_eq!(
+        refused["error"]["message"],
+        "« pas une adresse » n’est pas une adresse e-mail valide."
+    );
+
+    let invite =
+        json!({ "emails": ["camille@example.com"], "org_role": "member", "firstname": "Camille", "lastname": "" });
+    let response = post_in(&s, "/orgs/me/invitations", Some(&admin), Some("fr"), invite).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let mail = &s.mails_to("camille@example.com", 1).await[0];
+    assert!(mail.contains("lang=\"fr\""), "the HTML part says it is French: {mail}");
+    assert!(mail.contains("vous a invit") && mail.contains("Membre"), "{mail}");
 }

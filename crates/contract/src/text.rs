@@ -1,0 +1,181 @@
+//! The contract's texts: the rules' messages (shown at the field by the app before sending, and
+//! by the server when it refuses) and the names of roles, periods, activities and countries.
+
+crate::catalog! {
+    pub struct Said {
+        // Sign-in and account.
+        enter_email: "Enter your email address." | "Geben Sie Ihre E-Mail-Adresse ein." | "Saisissez votre adresse e-mail.",
+        email_too_long: "An email address has at most {0} characters." | "Eine E-Mail-Adresse hat höchstens {0} Zeichen." | "Une adresse e-mail comporte au plus {0} caractères.",
+        enter_password: "Enter your password." | "Geben Sie Ihr Passwort ein." | "Saisissez votre mot de passe.",
+        password_too_long: "A password has at most {0} characters." | "Ein Passwort hat höchstens {0} Zeichen." | "Un mot de passe comporte au plus {0} caractères.",
+        name_too_long: "A name has at most {0} characters." | "Ein Name hat höchstens {0} Zeichen." | "Un nom comporte au plus {0} caractères.",
+        password_too_short: "Choose a password of at least {0} characters." | "Wählen Sie ein Passwort mit mindestens {0} Zeichen." | "Choisissez un mot de passe d’au moins {0} caractères.",
+        name_one_line: "A name is one line of text." | "Ein Name ist eine Zeile Text." | "Un nom tient sur une seule ligne.",
+        enter_name: "Enter your name." | "Geben Sie Ihren Namen ein." | "Saisissez votre nom.",
+        // Invitations.
+        too_many_invites: "Invite at most {0} addresses at once." | "Laden Sie höchstens {0} Adressen auf einmal ein." | "Invitez au plus {0} adresses à la fois.",
+        not_an_email: "“{0}” is not a valid email address." | "„{0}“ ist keine gültige E-Mail-Adresse." | "« {0} » n’est pas une adresse e-mail valide.",
+        enter_invitee_email: "Enter the email address of the person to invite." | "Geben Sie die E-Mail-Adresse der Person ein, die Sie einladen möchten." | "Saisissez l’adresse e-mail de la personne à inviter.",
+        enter_invitation_code: "Enter the invitation code you were given." | "Geben Sie den Einladungscode ein, den Sie erhalten haben." | "Saisissez le code d’invitation que vous avez reçu.",
+        enter_new_password: "Enter a password." | "Geben Sie ein Passwort ein." | "Saisissez un mot de passe.",
+        // Settings.
+        enter_field: "Enter the {0}; it cannot be empty or only spaces." | "Geben Sie „{0}“ ein; das Feld darf nicht leer sein oder nur Leerzeichen enthalten." | "Saisissez le champ « {0} » ; il ne peut pas être vide ni ne contenir que des espaces.",
+        field_too_long: "The {0} can be at most {1} characters; this one has {2}." | "„{0}“ darf höchstens {1} Zeichen haben; hier sind es {2}." | "Le champ « {0} » comporte au plus {1} caractères ; celui-ci en a {2}.",
+        field_one_line: "The {0} cannot contain tabs or line breaks." | "„{0}“ darf keine Tabulatoren oder Zeilenumbrüche enthalten." | "Le champ « {0} » ne peut contenir ni tabulation ni saut de ligne.",
+        not_an_origin: "\"{0}\" is not an origin like https://www.example.com." | "„{0}“ ist kein Origin wie https://www.example.com." | "« {0} » n’est pas une origine comme https://www.example.com.",
+        invalid_port: "\"{0}\" has an invalid port." | "„{0}“ hat einen ungültigen Port." | "« {0} » a un port non valide.",
+        must_use_https: "\"{0}\" must use https." | "„{0}“ muss https verwenden." | "« {0} » doit utiliser https.",
+        not_a_domain: "\"{0}\" is not a domain like example.com." | "„{0}“ ist keine Domain wie example.com." | "« {0} » n’est pas un domaine comme example.com.",
+        too_many_in_list: "At most {0} {1}; this list has {2}." | "Höchstens {0} {1}; diese Liste hat {2}." | "Au plus {0} {1} ; cette liste en a {2}.",
+        sign_in_text_too_long: "The sign-in text can be at most {0} characters; this one has {1}." | "Der Text der Anmeldeseite darf höchstens {0} Zeichen haben; hier sind es {1}." | "Le texte de la page de connexion comporte au plus {0} caractères ; celui-ci en a {1}.",
+        sign_in_text_control: "The sign-in text cannot contain control characters." | "Der Text der Anmeldeseite darf keine Steuerzeichen enthalten." | "Le texte de la page de connexion ne peut pas contenir de caractères de contrôle.",
+        retention_range: "Keep activities between {0} and {1} days." | "Bewahren Sie Aktivitäten zwischen {0} und {1} Tagen auf." | "Conservez les activités entre {0} et {1} jours.",
+        org_name: "organization name" | "Name der Organisation" | "nom de l’organisation",
+        app_name: "app name" | "App-Name" | "nom de l’application",
+        origins: "origins" | "Origins" | "origines",
+        domains: "domains" | "Domains" | "domaines",
+        not_a_colour: "{0} must be a colour like #3b4cca." | "{0} muss eine Farbe wie #3b4cca sein." | "{0} doit être une couleur comme #3b4cca.",
+        low_contrast: "{0} has a contrast of {1}:1 against the page; WCAG AA needs at least {2}:1." | "{0} hat einen Kontrast von {1}:1 zur Seite; WCAG AA verlangt mindestens {2}:1." | "{0} a un contraste de {1}:1 avec la page ; le niveau WCAG AA exige au moins {2}:1.",
+        light_primary: "Primary colour (light mode)" | "Primärfarbe (heller Modus)" | "Couleur principale (mode clair)",
+        light_accent: "Accent colour (light mode)" | "Akzentfarbe (heller Modus)" | "Couleur d’accent (mode clair)",
+        dark_primary: "Primary colour (dark mode)" | "Primärfarbe (dunkler Modus)" | "Couleur principale (mode sombre)",
+        dark_accent: "Accent colour (dark mode)" | "Akzentfarbe (dunkler Modus)" | "Couleur d’accent (mode sombre)",
+        // Billing and cards.
+        enter_billing_field: "Enter the {0}." | "Geben Sie „{0}“ ein." | "Saisissez le champ « {0} ».",
+        billing_field_too_long: "The {0} must be one line of at most {1} characters." | "„{0}“ muss eine Zeile mit höchstens {1} Zeichen sein." | "Le champ « {0} » doit tenir sur une ligne d’au plus {1} caractères.",
+        choose_country: "Choose the country from the list." | "Wählen Sie das Land aus der Liste." | "Choisissez le pays dans la liste.",
+        vat_id_format: "A VAT ID from {0} looks like {1}; it starts with {2}." | "Eine USt-IdNr. aus {0} sieht aus wie {1}; sie beginnt mit {2}." | "Un numéro de TVA de ce pays ({0}) ressemble à {1} ; il commence par {2}.",
+        company_name: "company name" | "Firmenname" | "nom de l’entreprise",
+        street_address: "street address" | "Straße und Hausnummer" | "adresse",
+        second_address_line: "second address line" | "Adresszeile 2" | "complément d’adresse",
+        postal_code: "postal code" | "Postleitzahl" | "code postal",
+        city: "city" | "Ort" | "ville",
+        billing_email: "billing email" | "E-Mail für Rechnungen" | "e-mail de facturation",
+        enter_card_name: "Enter the name on the card." | "Geben Sie den Namen auf der Karte ein." | "Saisissez le nom figurant sur la carte.",
+        card_number_invalid: "This card number is not valid. Check the digits." | "Diese Kartennummer ist ungültig. Prüfen Sie die Ziffern." | "Ce numéro de carte n’est pas valide. Vérifiez les chiffres.",
+        choose_expiry_month: "Choose the expiry month." | "Wählen Sie den Ablaufmonat." | "Choisissez le mois d’expiration.",
+        card_expired: "This card has expired." | "Diese Karte ist abgelaufen." | "Cette carte a expiré.",
+        check_expiry_year: "Check the expiry year." | "Prüfen Sie das Ablaufjahr." | "Vérifiez l’année d’expiration.",
+        enter_cvc: "Enter the {0}-digit security code." | "Geben Sie den {0}-stelligen Sicherheitscode ein." | "Saisissez le code de sécurité à {0} chiffres.",
+        // Roles and refusals.
+        owner: "Owner" | "Eigentümer" | "Propriétaire",
+        admin: "Admin" | "Admin" | "Admin",
+        member: "Member" | "Mitglied" | "Membre",
+        owner_deprecated: "Owner (deprecated)" | "Eigentümer (veraltet)" | "Propriétaire (obsolète)",
+        not_allowed: "Your role does not allow managing users." | "Ihre Rolle erlaubt es nicht, Benutzer zu verwalten." | "Votre rôle ne permet pas de gérer les utilisateurs.",
+        cannot_assign_ownership: "Only an owner can assign ownership or change an owner." | "Nur ein Eigentümer kann die Eigentümerrolle vergeben oder einen Eigentümer ändern." | "Seul un propriétaire peut attribuer le rôle de propriétaire ou modifier un propriétaire.",
+        self_change: "You cannot change your own role or remove yourself." | "Sie können Ihre eigene Rolle nicht ändern und sich nicht selbst entfernen." | "Vous ne pouvez ni modifier votre propre rôle ni vous retirer vous-même.",
+        last_manager: "The organization must keep at least one owner or admin." | "Die Organisation muss mindestens einen Eigentümer oder Admin behalten." | "L’organisation doit conserver au moins un propriétaire ou un admin.",
+        last_owner: "While the organization is subscribed it must keep an owner, who manages the subscription." | "Solange die Organisation ein Abonnement hat, muss sie einen Eigentümer behalten, der es verwaltet." | "Tant que l’organisation a un abonnement, elle doit conserver un propriétaire, qui le gère.",
+        // Periods.
+        last_30_days: "Last 30 days" | "Letzte 30 Tage" | "30 derniers jours",
+        last_90_days: "Last 90 days" | "Letzte 90 Tage" | "90 derniers jours",
+        last_12_months: "Last 12 months" | "Letzte 12 Monate" | "12 derniers mois",
+        all_time: "All time" | "Gesamter Zeitraum" | "Depuis le début",
+        // Invoices.
+        invoice_paid: "Paid" | "Bezahlt" | "Payée",
+        invoice_open: "Open: payment due" | "Offen: Zahlung fällig" | "Ouverte : paiement dû",
+        invoice_charging: "Payment in progress" | "Zahlung läuft" | "Paiement en cours",
+        invoice_failed: "Payment failed" | "Zahlung fehlgeschlagen" | "Échec du paiement",
+        invoice_void: "Void: the card was declined, nothing is owed" | "Storniert: die Karte wurde abgelehnt, nichts ist offen" | "Annulée : la carte a été refusée, rien n’est dû",
+    }
+}
+
+crate::catalog! {
+    /// What an activity is about, as the Activity filter names it: one per [`crate::TrackableType`].
+    pub struct TrackableNames {
+        OrgUser: "People and roles" | "Personen und Rollen" | "Personnes et rôles",
+        Invitation: "Invitations" | "Einladungen" | "Invitations",
+        Space: "Spaces" | "Spaces" | "Espaces",
+        Collaborator: "Collaborators" | "Mitwirkende" | "Collaborateurs",
+        Settings: "Settings" | "Einstellungen" | "Paramètres",
+        Subscription: "Subscription" | "Abonnement" | "Abonnement",
+        Invoice: "Invoices" | "Rechnungen" | "Factures",
+        BillingInfo: "Billing information" | "Rechnungsangaben" | "Informations de facturation",
+        PaymentMethod: "Payment information" | "Zahlungsangaben" | "Informations de paiement",
+        Session: "Sign-ins" | "Anmeldungen" | "Connexions",
+        UsersExport: "Exports" | "Exporte" | "Exports",
+        Account: "Accounts" | "Konten" | "Comptes",
+    }
+}
+
+crate::catalog! {
+    /// Each kind of activity in words, for the Activity table and its CSV: one per
+    /// [`crate::ActivityKey`], so a kind without its words does not compile.
+    pub struct ActivityWords {
+        OrgUserUpdate: "Changed the role of" | "Rolle geändert von" | "A modifié le rôle de",
+        OrgUserDestroy: "Removed from the organization" | "Aus der Organisation entfernt" | "A retiré de l’organisation",
+        InvitationCreate: "Invited" | "Eingeladen" | "A invité",
+        InvitationResend: "Resent the invitation of" | "Einladung erneut gesendet an" | "A renvoyé l’invitation de",
+        InvitationRevoke: "Revoked the invitation of" | "Einladung zurückgezogen von" | "A révoqué l’invitation de",
+        InvitationAccept: "Accepted the invitation" | "Einladung angenommen" | "A accepté l’invitation",
+        SpaceAdd: "Added the space" | "Space hinzugefügt" | "A ajouté l’espace",
+        SpaceDetach: "Detached the space" | "Space abgetrennt" | "A détaché l’espace",
+        CollaboratorCreate: "Added a collaborator to" | "Mitwirkende(n) hinzugefügt zu" | "A ajouté un collaborateur à",
+        CollaboratorUpdate: "Changed a collaborator role on" | "Rolle von Mitwirkenden geändert in" | "A modifié le rôle d’un collaborateur sur",
+        CollaboratorDestroy: "Removed a collaborator from" | "Mitwirkende(n) entfernt aus" | "A retiré un collaborateur de",
+        SettingsUpdate: "Changed the settings" | "Einstellungen geändert" | "A modifié les paramètres",
+        SubscriptionCreate: "Subscribed" | "Abonniert" | "S’est abonné",
+        SubscriptionUpdate: "Changed the subscription tier" | "Abonnementstufe geändert" | "A changé de formule",
+        SubscriptionCancel: "Cancelled the subscription" | "Abonnement gekündigt" | "A résilié l’abonnement",
+        SubscriptionResume: "Kept the subscription" | "Abonnement beibehalten" | "A conservé l’abonnement",
+        SubscriptionRenew: "Renewed the subscription" | "Abonnement verlängert" | "A renouvelé l’abonnement",
+        SubscriptionEnd: "Ended the subscription" | "Abonnement beendet" | "A mis fin à l’abonnement",
+        InvoicePay: "Paid the invoice" | "Rechnung bezahlt" | "A payé la facture",
+        InvoiceDecline: "The card was declined for" | "Karte abgelehnt für" | "Carte refusée pour",
+        BillingUpdate: "Changed the billing information" | "Rechnungsangaben geändert" | "A modifié les informations de facturation",
+        PaymentUpdate: "Changed the payment method" | "Zahlungsmethode geändert" | "A modifié le moyen de paiement",
+        SessionCreate: "Signed in" | "Angemeldet" | "S’est connecté",
+        SessionFail: "Failed to sign in" | "Anmeldung fehlgeschlagen" | "Échec de connexion",
+        SessionDestroy: "Signed out" | "Abgemeldet" | "S’est déconnecté",
+        UsersExport: "Exported the users list" | "Benutzerliste exportiert" | "A exporté la liste des utilisateurs",
+        AccountUpdate: "Changed their name" | "Eigenen Namen geändert" | "A modifié son nom",
+        PasswordChange: "Changed their password" | "Eigenes Passwort geändert" | "A modifié son mot de passe",
+        PasswordReset: "Reset their password" | "Eigenes Passwort zurückgesetzt" | "A réinitialisé son mot de passe",
+        TwoFactorEnable: "Turned on two-factor sign-in" | "Zwei-Faktor-Anmeldung eingeschaltet" | "A activé la connexion à deux facteurs",
+        TwoFactorDisable: "Turned off two-factor sign-in" | "Zwei-Faktor-Anmeldung ausgeschaltet" | "A désactivé la connexion à deux facteurs",
+        RecoveryCodeUse: "Signed in with a recovery code" | "Mit Wiederherstellungscode angemeldet" | "S’est connecté avec un code de récupération",
+    }
+}
+
+crate::catalog! {
+    /// Country names for the billing form: one per entry of [`crate::COUNTRIES`].
+    pub struct CountryNames {
+        AT: "Austria" | "Österreich" | "Autriche",
+        AU: "Australia" | "Australien" | "Australie",
+        BE: "Belgium" | "Belgien" | "Belgique",
+        CA: "Canada" | "Kanada" | "Canada",
+        CH: "Switzerland" | "Schweiz" | "Suisse",
+        DE: "Germany" | "Deutschland" | "Allemagne",
+        DK: "Denmark" | "Dänemark" | "Danemark",
+        ES: "Spain" | "Spanien" | "Espagne",
+        FR: "France" | "Frankreich" | "France",
+        GB: "United Kingdom" | "Vereinigtes Königreich" | "Royaume-Uni",
+        IE: "Ireland" | "Irland" | "Irlande",
+        IT: "Italy" | "Italien" | "Italie",
+        JP: "Japan" | "Japan" | "Japon",
+        NL: "Netherlands" | "Niederlande" | "Pays-Bas",
+        PL: "Poland" | "Polen" | "Pologne",
+        SE: "Sweden" | "Schweden" | "Suède",
+        US: "United States" | "Vereinigte Staaten" | "États-Unis",
+    }
+}
+
+/// The contract's texts in `lang`.
+pub fn said(lang: crate::Lang) -> &'static Said {
+    Said::of(lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::blanks_disagree;
+
+    #[test]
+    fn every_language_keeps_every_blank() {
+        assert_eq!(blanks_disagree(Said::each()), Vec::<&str>::new());
+        assert_eq!(blanks_disagree(ActivityWords::each()), Vec::<&str>::new());
+        assert_eq!(blanks_disagree(TrackableNames::each()), Vec::<&str>::new());
+        assert_eq!(blanks_disagree(CountryNames::each()), Vec::<&str>::new());
+    }
+}
