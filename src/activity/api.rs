@@ -1,16 +1,17 @@
-use contract::{ActivitiesPage, OrgSpace, SpacesResponse};
+use contract::{ActivitiesPage, ExportFormat, OrgSpace, SpacesResponse};
 
 use super::view_state::ViewState;
 use crate::api::{self, ApiError};
 
 pub async fn activities(view: ViewState) -> Result<ActivitiesPage, ApiError> {
-    api::get(&format!("/orgs/me/activities{}", view.api_query(true))).await
+    api::get(&format!("/orgs/me/activities{}", view.query(true).to_query())).await
 }
 
-/// Every activity the filters match, as a file's text (`csv` or `json`).
-pub async fn export(view: ViewState, format: &str) -> Result<String, ApiError> {
-    let query = view.api_query(false);
+/// Every activity the filters match, as a file's text.
+pub async fn export(view: ViewState, format: ExportFormat) -> Result<String, ApiError> {
+    let query = view.query(false).to_query();
     let joiner = if query.is_empty() { "?" } else { "&" };
+    let format = format.as_str();
     api::get_text(&format!("/orgs/me/activities/export{query}{joiner}format={format}")).await
 }
 

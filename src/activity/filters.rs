@@ -12,8 +12,9 @@ pub fn Filters(view: Memo<ViewState>, set_view: Callback<ViewState>, spaces: Vec
     let typed = RwSignal::new(view.get_untracked().owner.map(|(_, name)| name).unwrap_or_default());
     let found = LocalResource::new(move || crate::users::find_users(typed.get()));
     let candidates = move || found.get().and_then(Result::ok).unwrap_or_default();
-    // Choosing from the list (or typing a name or email exactly) filters by that person; clearing
-    // the field removes the filter. The name is looked up afresh, so typing fast loses nothing.
+    // Choosing from the list, or typing a name or email exactly and pressing Enter (or leaving the
+    // field), filters by that person; clearing the field removes the filter. The name is looked up
+    // afresh, so typing fast loses nothing.
     let pick_person = Action::new_local(move |text: &String| {
         let wanted = text.trim().to_lowercase();
         async move {
@@ -54,7 +55,19 @@ pub fn Filters(view: Memo<ViewState>, set_view: Callback<ViewState>, spaces: Vec
                 <label for="activity-person">{t().person}</label>
                 <input id="activity-person" type="search" list="activity-people" autocomplete="off"
                     placeholder=t().anyone bind:value=typed
-                    on:change=move |ev| { pick_person.dispatch(event_target_value(&ev)); } />
+                    on:change=move |ev| { pick_person.dispatch(event_target_value(&ev)); }
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        if ev.key() == "Enter" {
+                            pick_person.dispatch(event_target_value(&ev));
+                        }
+                    }
+                    on:input=move |ev| {
+                        // Picking a suggestion replaces the text at once: apply it then, not on blur.
+                        let input = wasm_bindgen::JsCast::dyn_ref::<web_sys::InputEvent>(&ev);
+                        if input.is_some_and(|input| input.input_type() == "insertReplacementText") {
+                            pick_person.dispatch(event_target_value(&ev));
+                        }
+                    } />
                 <datalist id="activity-people">
                     {move || candidates().into_iter().map(|u| view! {
                         <option value=u.friendly_name.clone().unwrap_or(u.email.clone())>{u.email.clone()}</option>

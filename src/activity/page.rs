@@ -1,3 +1,4 @@
+use contract::ExportFormat;
 use leptos::prelude::*;
 
 use super::api;
@@ -25,14 +26,14 @@ pub fn ActivityPage() -> impl IntoView {
         spaces.refetch();
     });
 
-    let export = Action::new_local(move |format: &&'static str| {
+    let export = Action::new_local(move |format: &ExportFormat| {
         let format = *format;
         let view = view.get_untracked();
         async move {
             let text = api::export(view, format).await.map_err(|e| e.to_string())?;
             let (file, mime) = match format {
-                "json" => ("activities.json", "application/json"),
-                _ => ("activities.csv", "text/csv"),
+                ExportFormat::Json => ("activities.json", "application/json"),
+                ExportFormat::Csv => ("activities.csv", "text/csv"),
             };
             download::save_text(file, mime, &text)?;
             Ok::<_, String>(fill(t().exported, &[&file]))
@@ -50,9 +51,9 @@ pub fn ActivityPage() -> impl IntoView {
                 <h1 id="activity-title">{t().title}</h1>
                 <div class="head-actions">
                     <button type="button" class="button" disabled=move || export.pending().get()
-                        on:click=move |_| { export.dispatch("csv"); }>{t().export_csv}</button>
+                        on:click=move |_| { export.dispatch(ExportFormat::Csv); }>{t().export_csv}</button>
                     <button type="button" class="button" disabled=move || export.pending().get()
-                        on:click=move |_| { export.dispatch("json"); }>{t().export_json}</button>
+                        on:click=move |_| { export.dispatch(ExportFormat::Json); }>{t().export_json}</button>
                 </div>
             </div>
             <p class="muted page-intro">

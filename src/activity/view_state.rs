@@ -1,7 +1,7 @@
 //! What the Activity tab shows, kept in the address:
 //! `/activity?owner=3&owner_name=Adam%20Alvarez&space=12&type=OrgUser&from=2026-11-01&to=2026-11-29&page=2&snapshot=912`.
 
-use contract::TrackableType;
+use contract::{ActivitiesQuery, TrackableType};
 use leptos_router::params::ParamsMap;
 
 use crate::widgets::url;
@@ -61,38 +61,28 @@ impl ViewState {
             || !self.to.is_empty()
     }
 
-    fn filter_pairs(&self, for_api: bool) -> Vec<String> {
+    /// The view's address: the filters under the address's own short names.
+    pub fn href(&self) -> String {
         let mut parts = Vec::new();
         if let Some((id, name)) = &self.owner {
-            if for_api {
-                parts.push(format!("by_owner_ids={id}"));
-            } else {
-                parts.push(format!("owner={id}"));
-                parts.push(format!("owner_name={}", url::encode(name)));
-            }
+            parts.push(format!("owner={id}"));
+            parts.push(format!("owner_name={}", url::encode(name)));
         }
         if let Some(space) = self.space {
-            parts.push(format!("{}={space}", if for_api { "space_id" } else { "space" }));
+            parts.push(format!("space={space}"));
         }
         if let Some(kind) = self.kind {
-            parts.push(format!("{}={}", if for_api { "types" } else { "type" }, kind.as_str()));
+            parts.push(format!("type={}", kind.as_str()));
         }
         if !self.from.is_empty() {
-            let key = if for_api { "created_at_gte" } else { "from" };
-            parts.push(format!("{key}={}", url::encode(&self.from)));
+            parts.push(format!("from={}", url::encode(&self.from)));
         }
         if !self.to.is_empty() {
-            let key = if for_api { "created_at_lte" } else { "to" };
-            parts.push(format!("{key}={}", url::encode(&self.to)));
+            parts.push(format!("to={}", url::encode(&self.to)));
         }
         if let Some(snapshot) = self.snapshot {
             parts.push(format!("snapshot={snapshot}"));
         }
-        parts
-    }
-
-    pub fn href(&self) -> String {
-        let mut parts = self.filter_pairs(false);
         if self.page > 1 {
             parts.push(format!("page={}", self.page));
         }
@@ -103,17 +93,19 @@ impl ViewState {
         }
     }
 
-    /// The API's query string: the filters, and with `paged` the page too.
-    pub fn api_query(&self, paged: bool) -> String {
-        let mut parts = self.filter_pairs(true);
-        if paged {
-            parts.push(format!("page={}", self.page));
-            parts.push(format!("per_page={PER_PAGE}"));
-        }
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", parts.join("&"))
+    /// The API's query: the filters, and with `paged` the page too.
+    pub fn query(&self, paged: bool) -> ActivitiesQuery {
+        let text = |value: &str| Some(value.to_string()).filter(|v| !v.is_empty());
+        ActivitiesQuery {
+            created_at_gte: text(&self.from),
+            created_at_lte: text(&self.to),
+            by_owner_ids: self.owner.as_ref().map(|(id, _)| id.to_string()),
+            types: self.kind.map(|kind| kind.as_str().to_string()),
+            keys: None,
+            space_id: self.space,
+            page: paged.then_some(self.page),
+            per_page: paged.then_some(PER_PAGE),
+            snapshot: self.snapshot,
         }
     }
 }
@@ -148,8 +140,8 @@ mod in_the_browser {
             );
         }
         assert_eq!(
-            filtered.api_query(true),
-            "?by_owner_ids=3&space_id=12&types=OrgUser&created_at_gte=2026-11-01&created_at_lte=2026-11-29&page=1&per_page=25"
+            filtered.query(true).to_query(),
+            "?created_at_gte=2026-11-01&created_at_lte=2026-11-29&by_owner_ids=3&types=OrgUser&space_id=12&page=1&per_page=25"
         );
     }
 }

@@ -33,6 +33,10 @@ impl Topic {
 
     /// The topics a change touches.
     pub fn of(change: &ChangeEvent) -> Vec<Topic> {
+        // The server sends only changes; anything else touches nothing here either.
+        if !change.trackable_type.is_change() {
+            return Vec::new();
+        }
         let mut topics = vec![Topic::Activity];
         topics.extend_from_slice(match change.trackable_type {
             TrackableType::OrgUser | TrackableType::Invitation | TrackableType::Account => &[Topic::Users],
@@ -43,7 +47,7 @@ impl Topic {
             | TrackableType::Invoice
             | TrackableType::BillingInfo
             | TrackableType::PaymentMethod => &[Topic::Subscription],
-            TrackableType::Session | TrackableType::UsersExport => &[],
+            TrackableType::Session | TrackableType::UsersExport => &[], // not changes: see above
         });
         topics
     }

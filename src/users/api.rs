@@ -4,7 +4,7 @@ use super::view_state::ViewState;
 use crate::api::{self, ApiError};
 
 pub async fn users(view: ViewState) -> Result<UsersPage, ApiError> {
-    let page = api::get(&format!("/orgs/me/users{}", view.api_query())).await;
+    let page = api::get(&format!("/orgs/me/users{}", view.query().to_query())).await;
     crate::widgets::timing::mark("org-area:users-arrived");
     page
 }
@@ -19,7 +19,7 @@ pub async fn remove(user_id: i64) -> Result<(), ApiError> {
 
 /// The users matching the view (all pages) as CSV; the server records the export.
 pub async fn export_csv(view: ViewState) -> Result<String, ApiError> {
-    api::post_for_text(&format!("/orgs/me/users/export{}", view.api_query())).await
+    api::post_for_text(&format!("/orgs/me/users/export{}", view.query().to_query())).await
 }
 
 /// The organization's space names by id, to show which spaces each user works on.
@@ -31,8 +31,12 @@ pub async fn space_names() -> Result<std::collections::HashMap<i64, String>, Api
 /// Organization users whose name or email contains `q`, for pickers (a collaborator, a person to
 /// filter by).
 pub async fn find_users(q: String) -> Result<Vec<OrgUser>, ApiError> {
-    let q = crate::widgets::url::encode(&q);
-    api::get::<UsersPage>(&format!("/orgs/me/users?per_page=20&q={q}"))
+    let query = contract::UsersQuery {
+        q: Some(q),
+        per_page: Some(20),
+        ..Default::default()
+    };
+    api::get::<UsersPage>(&format!("/orgs/me/users{}", query.to_query()))
         .await
         .map(|p| p.users)
 }

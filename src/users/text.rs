@@ -84,7 +84,7 @@ crate::i18n::texts! {
     resent: "A new invitation is on its way to {0}; the old link no longer works." | "Eine neue Einladung an {0} ist unterwegs; der alte Link funktioniert nicht mehr." | "Une nouvelle invitation est en route vers {0} ; l’ancien lien ne fonctionne plus.",
     revoked: "The invitation to {0} was revoked." | "Die Einladung an {0} wurde zurückgezogen." | "L’invitation de {0} a été révoquée.",
     expires: "Expires" | "Läuft ab" | "Expire",
-    mail: "Mail" | "E-Mail" | "E-mail",
+    mail: "Mail" | "E-Mail" | "Envoi",
     expired: "Expired" | "Abgelaufen" | "Expirée",
     resend_to: "Resend invitation to {0}" | "Einladung an {0} erneut senden" | "Renvoyer l’invitation à {0}",
     revoke_to: "Revoke invitation to {0}" | "Einladung an {0} zurückziehen" | "Révoquer l’invitation de {0}",

@@ -6,10 +6,11 @@ use contract::{assignable_roles, check_removal, check_role_change, Keepers, OrgR
 use leptos::prelude::*;
 
 use super::page::{name_of, Pending};
-use super::view_state::{SortKey, ViewState};
+use super::view_state::{sort_label, ViewState, SORTABLE};
 use crate::i18n::{fill, lang};
 use crate::widgets::markup::Markup;
 use crate::widgets::{format, SortHeader};
+use contract::UserSort;
 
 /// One page of users. The role control and the remove button appear only where the permission
 /// rules (the same functions the server runs) allow the signed-in person to use them.
@@ -23,9 +24,9 @@ pub fn UsersTable(
     my_role: OrgRole,
     on_change: Callback<Pending>,
 ) -> impl IntoView {
-    let header = move |key: SortKey| {
+    let header = move |key: UserSort| {
         view! {
-            <SortHeader label=key.label()
+            <SortHeader label=sort_label(key)
                 sorted=Signal::derive(move || view.with(|v| (v.sort == key).then_some(v.descending)))
                 on_sort=Callback::new(move |_| set_view.run(view.get_untracked().sorted_by(key))) />
         }
@@ -60,9 +61,9 @@ pub fn UsersTable(
             <table class="table stack">
                 <thead>
                     <tr>
-                        {[SortKey::Name, SortKey::Email, SortKey::Role].into_iter().map(header).collect_view()}
+                        {SORTABLE[..3].iter().copied().map(header).collect_view()}
                         <th scope="col">{t().spaces}</th>
-                        {[SortKey::SignIns, SortKey::LastSignIn].into_iter().map(header).collect_view()}
+                        {SORTABLE[3..].iter().copied().map(header).collect_view()}
                         <th scope="col">{t().two_factor}</th>
                         <th scope="col"><span class="visually-hidden">{shared().actions}</span></th>
                     </tr>

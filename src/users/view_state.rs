@@ -2,54 +2,29 @@
 //! `/users?q=lena&role=admin&sort=last_sign_in&dir=desc&page=2&per_page=100`.
 
 use super::text::t;
-use crate::widgets::url;
-use contract::OrgRole;
+use contract::{OrgRole, SortDir, UserSort, UsersQuery};
 use leptos_router::params::ParamsMap;
 
 /// The rows a page may show; the first is the default. The last is the server's largest page.
 pub const PAGE_SIZES: [i64; 4] = [50, 100, 200, contract::MAX_PER_PAGE];
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum SortKey {
-    #[default]
-    Name,
-    Email,
-    Role,
-    SignIns,
-    LastSignIn,
-}
+/// The columns the table sorts by, in its order.
+pub const SORTABLE: [UserSort; 5] = [
+    UserSort::Name,
+    UserSort::Email,
+    UserSort::Role,
+    UserSort::SignIns,
+    UserSort::LastSignIn,
+];
 
-impl SortKey {
-    pub const ALL: [SortKey; 5] = [
-        SortKey::Name,
-        SortKey::Email,
-        SortKey::Role,
-        SortKey::SignIns,
-        SortKey::LastSignIn,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SortKey::Name => "name",
-            SortKey::Email => "email",
-            SortKey::Role => "role",
-            SortKey::SignIns => "sign_ins",
-            SortKey::LastSignIn => "last_sign_in",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            SortKey::Name => t().name,
-            SortKey::Email => t().email,
-            SortKey::Role => t().role,
-            SortKey::SignIns => t().sign_ins,
-            SortKey::LastSignIn => t().last_sign_in,
-        }
-    }
-
-    fn starts_descending(self) -> bool {
-        matches!(self, SortKey::SignIns | SortKey::LastSignIn)
+/// A sortable column's heading.
+pub fn sort_label(key: UserSort) -> &'static str {
+    match key {
+        UserSort::Name => t().name,
+        UserSort::Email => t().email,
+        UserSort::Role => t().role,
+        UserSort::SignIns => t().sign_ins,
+        UserSort::LastSignIn | UserSort::Created => t().last_sign_in,
     }
 }
 
@@ -57,7 +32,7 @@ impl SortKey {
 pub struct ViewState {
     pub search: String,
     pub role: Option<OrgRole>,
-    pub sort: SortKey,
+    pub sort: UserSort,
     pub descending: bool,
     pub page: i64,
     pub per_page: i64,
@@ -68,7 +43,7 @@ impl Default for ViewState {
         ViewState {
             search: String::new(),
             role: None,
-            sort: SortKey::default(),
+            sort: UserSort::default(),
             descending: false,
             page: 1,
             per_page: PAGE_SIZES[0],
@@ -83,7 +58,8 @@ impl ViewState {
             role: params.get("role").and_then(|r| OrgRole::parse(&r)),
             sort: params
                 .get("sort")
-                .and_then(|s| SortKey::ALL.into_iter().find(|k| k.as_str() == s))
+                .and_then(|s| UserSort::parse(&s))
+                .filter(|s| SORTABLE.contains(s))
                 .unwrap_or_default(),
             descending: params.get("dir").as_deref() == Some("desc"),
             page: params
@@ -99,36 +75,22 @@ impl ViewState {
         }
     }
 
-    fn pairs(&self) -> Vec<String> {
-        let mut parts = Vec::new();
-        if !self.search.is_empty() {
-            parts.push(format!("q={}", url::encode(&self.search)));
+    /// The view as the API's query; the address uses the same names, leaving out the defaults.
+    pub fn query(&self) -> UsersQuery {
+        UsersQuery {
+            q: Some(self.search.clone()).filter(|q| !q.is_empty()),
+            role: self.role,
+            sort: Some(self.sort).filter(|s| *s != UserSort::default()),
+            dir: self.descending.then_some(SortDir::Desc),
+            page: Some(self.page).filter(|p| *p > 1),
+            per_page: Some(self.per_page),
         }
-        if let Some(role) = self.role {
-            parts.push(format!("role={}", role.as_str()));
-        }
-        if self.sort != SortKey::default() {
-            parts.push(format!("sort={}", self.sort.as_str()));
-        }
-        if self.descending {
-            parts.push("dir=desc".into());
-        }
-        if self.page > 1 {
-            parts.push(format!("page={}", self.page));
-        }
-        if self.per_page != PAGE_SIZES[0] {
-            parts.push(format!("per_page={}", self.per_page));
-        }
-        parts
     }
 
     pub fn href(&self) -> String {
-        let parts = self.pairs();
-        if parts.is_empty() {
-            "/users".into()
-        } else {
-            format!("/users?{}", parts.join("&"))
-        }
+        let mut query = self.query();
+        query.per_page = query.per_page.filter(|n| *n != PAGE_SIZES[0]);
+        format!("/users{}", query.to_query())
     }
 
     /// How many pages `total` rows fill.
@@ -136,16 +98,7 @@ impl ViewState {
         ((total + self.per_page - 1) / self.per_page).max(1)
     }
 
-    /// The same view as the API's query string.
-    pub fn api_query(&self) -> String {
-        let mut parts = self.pairs();
-        if self.per_page == PAGE_SIZES[0] {
-            parts.push(format!("per_page={}", self.per_page));
-        }
-        format!("?{}", parts.join("&"))
-    }
-
-    pub fn sorted_by(&self, key: SortKey) -> ViewState {
+    pub fn sorted_by(&self, key: UserSort) -> ViewState {
         let descending = if self.sort == key {
             !self.descending
         } else {
@@ -173,12 +126,12 @@ mod in_the_browser {
             ViewState {
                 search: "Zoë & Ünal? 50%+1 /x #y".into(),
                 role: Some(OrgRole::Admin),
-                sort: SortKey::LastSignIn,
+                sort: UserSort::LastSignIn,
                 descending: true,
                 page: 3,
                 per_page: 200,
             },
-            ViewState::default().sorted_by(SortKey::SignIns),
+            ViewState::default().sorted_by(UserSort::SignIns),
         ];
         for view in views {
             assert_eq!(

@@ -3,16 +3,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 
-/// Percent-encode a value for a query string. `/` stays readable: it is legal there, and keeps
-/// `?next=/users` easy to read.
-pub fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
+pub use contract::query::percent_encode as encode;
 
 /// A screen's view (filter, sort, page, ...) read from the address, and a way to change it that
 /// replaces the address, so reloads and shared links show the same view.

@@ -2,7 +2,7 @@
 //! search, role and order; the activity log's filters; a page of either.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use contract::{ActivityKey, OrgRole, TrackableType};
+use contract::{ActivitiesQuery, ActivityKey, OrgRole, SortDir, TrackableType, UserSort, UsersQuery};
 
 use crate::{DomainError, DomainResult, Timestamp};
 
@@ -40,36 +40,6 @@ pub fn page_window(page: Option<i64>, per_page: Option<i64>, default: i64, max: 
 /// Far beyond any real list, small enough that `page × per_page` cannot overflow.
 pub const MAX_PAGE: i64 = 1_000_000;
 
-/// How the users list is ordered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UserSort {
-    Name,
-    Email,
-    Role,
-    SignIns,
-    LastSignIn,
-    Created,
-}
-
-impl UserSort {
-    pub fn parse(text: Option<&str>) -> DomainResult<UserSort> {
-        Ok(match text.unwrap_or("name") {
-            "name" => UserSort::Name,
-            "email" => UserSort::Email,
-            "role" => UserSort::Role,
-            "sign_ins" => UserSort::SignIns,
-            "last_sign_in" => UserSort::LastSignIn,
-            "created" => UserSort::Created,
-            _ => {
-                return Err(DomainError::invalid(
-                    "sort",
-                    "Sort by name, email, role, sign_ins, last_sign_in or created.",
-                ))
-            }
-        })
-    }
-}
-
 /// Which members a list or export holds, in what order.
 #[derive(Clone, Debug)]
 pub struct UserFilter {
@@ -80,33 +50,17 @@ pub struct UserFilter {
 }
 
 impl UserFilter {
-    pub fn parse(
-        q: Option<&str>,
-        role: Option<&str>,
-        sort: Option<&str>,
-        dir: Option<&str>,
-    ) -> DomainResult<UserFilter> {
-        let q = q.unwrap_or("").trim().to_string();
+    /// The query as a filter, refusing a search too long to be one.
+    pub fn of(query: &UsersQuery) -> DomainResult<UserFilter> {
+        let q = query.q.as_deref().unwrap_or("").trim().to_string();
         if q.chars().count() > 200 {
             return Err(DomainError::invalid("q", "Search for at most 200 characters."));
         }
-        let role = match role.filter(|r| !r.is_empty()) {
-            None => None,
-            Some(r) => Some(
-                OrgRole::parse(r)
-                    .ok_or_else(|| DomainError::invalid("role", "Role must be owner, admin or member."))?,
-            ),
-        };
-        let descending = match dir {
-            None | Some("asc") => false,
-            Some("desc") => true,
-            Some(_) => return Err(DomainError::invalid("dir", "Direction must be asc or desc.")),
-        };
         Ok(UserFilter {
             q,
-            role,
-            sort: UserSort::parse(sort)?,
-            descending,
+            role: query.role,
+            sort: query.sort.unwrap_or_default(),
+            descending: query.dir == Some(SortDir::Desc),
         })
     }
 }
@@ -125,36 +79,18 @@ pub struct ActivityFilter {
     pub snapshot: Option<i64>,
 }
 
-/// The file format of an export.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportFormat {
-    Csv,
-    Json,
-}
-
-/// The activity log's filters as clients send them.
-#[derive(Clone, Debug, Default)]
-pub struct ActivityFilterText {
-    pub created_at_gte: Option<String>,
-    pub created_at_lte: Option<String>,
-    pub by_owner_ids: Option<String>,
-    pub types: Option<String>,
-    pub keys: Option<String>,
-    pub space_id: Option<i64>,
-    pub snapshot: Option<i64>,
-}
-
-impl ActivityFilterText {
-    pub fn parse(&self) -> DomainResult<ActivityFilter> {
+impl ActivityFilter {
+    /// The filters of a query as clients send them, naming the part that does not parse.
+    pub fn of(query: &ActivitiesQuery) -> DomainResult<ActivityFilter> {
         let list_error = |field: &str, bad: String, what: &str| {
             let shown: String = bad.chars().take(40).collect();
             DomainError::invalid(field, format!("“{shown}” is not {what}."))
         };
-        let owner_ids = contract::parse_list(self.by_owner_ids.as_deref().unwrap_or(""), |p| p.parse::<i64>().ok())
+        let owner_ids = contract::parse_list(query.by_owner_ids.as_deref().unwrap_or(""), |p| p.parse::<i64>().ok())
             .map_err(|bad| list_error("by_owner_ids", bad, "a user id"))?;
-        let types = contract::parse_list(self.types.as_deref().unwrap_or(""), TrackableType::parse)
+        let types = contract::parse_list(query.types.as_deref().unwrap_or(""), TrackableType::parse)
             .map_err(|bad| list_error("types", bad, "an activity type such as OrgUser or Space"))?;
-        let keys = contract::parse_list(self.keys.as_deref().unwrap_or(""), ActivityKey::parse)
+        let keys = contract::parse_list(query.keys.as_deref().unwrap_or(""), ActivityKey::parse)
             .map_err(|bad| list_error("keys", bad, "an activity key such as org_user.update"))?;
         if owner_ids.len() + types.len() + keys.len() > 200 {
             return Err(DomainError::invalid(
@@ -162,13 +98,13 @@ impl ActivityFilterText {
                 "Filter by at most 200 values at once.",
             ));
         }
-        let created_at_gte = self
+        let created_at_gte = query
             .created_at_gte
             .as_deref()
             .filter(|s| !s.is_empty())
             .map(|s| instant(s, false).ok_or_else(|| date_error("created_at_gte")))
             .transpose()?;
-        let created_before = self
+        let created_before = query
             .created_at_lte
             .as_deref()
             .filter(|s| !s.is_empty())
@@ -180,8 +116,8 @@ impl ActivityFilterText {
             owner_ids,
             types,
             keys,
-            space_id: self.space_id,
-            snapshot: self.snapshot,
+            space_id: query.space_id,
+            snapshot: query.snapshot,
         })
     }
 }
@@ -232,23 +168,26 @@ mod tests {
     }
 
     #[test]
-    fn users_filters_name_what_they_refuse() {
-        let f = UserFilter::parse(Some(" fisch "), Some("admin"), Some("sign_ins"), Some("desc")).unwrap();
+    fn users_filters_trim_the_search_and_refuse_a_long_one() {
+        let query = UsersQuery {
+            q: Some(" fisch ".into()),
+            role: Some(OrgRole::Admin),
+            sort: Some(UserSort::SignIns),
+            dir: Some(SortDir::Desc),
+            ..UsersQuery::default()
+        };
+        let f = UserFilter::of(&query).unwrap();
         assert_eq!(
             (f.q.as_str(), f.role, f.sort, f.descending),
             ("fisch", Some(OrgRole::Admin), UserSort::SignIns, true)
         );
-        let f = UserFilter::parse(None, Some(""), None, None).unwrap();
+        let f = UserFilter::of(&UsersQuery::default()).unwrap();
         assert_eq!((f.role, f.sort, f.descending), (None, UserSort::Name, false));
-        for (q, role, sort, dir, field) in [
-            ("x".repeat(201), None, None, None, "q"),
-            (String::new(), Some("boss"), None, None, "role"),
-            (String::new(), None, Some("age"), None, "sort"),
-            (String::new(), None, None, Some("up"), "dir"),
-        ] {
-            let err = UserFilter::parse(Some(&q), role, sort, dir).unwrap_err();
-            assert_eq!(err.field.as_deref(), Some(field));
-        }
+        let long = UsersQuery {
+            q: Some("x".repeat(201)),
+            ..UsersQuery::default()
+        };
+        assert_eq!(UserFilter::of(&long).unwrap_err().field.as_deref(), Some("q"));
     }
 
     #[test]
@@ -267,18 +206,18 @@ mod tests {
 
     #[test]
     fn activity_filters_name_the_part_they_refuse() {
-        let text = ActivityFilterText {
+        let query = ActivitiesQuery {
             types: Some("OrgUser,Nope".into()),
-            ..ActivityFilterText::default()
+            ..ActivitiesQuery::default()
         };
-        assert_eq!(text.parse().unwrap_err().field.as_deref(), Some("types"));
-        let text = ActivityFilterText {
+        assert_eq!(ActivityFilter::of(&query).unwrap_err().field.as_deref(), Some("types"));
+        let query = ActivitiesQuery {
             by_owner_ids: Some("1,2".into()),
             keys: Some("org_user.update".into()),
             created_at_lte: Some("2026-01-01".into()),
-            ..ActivityFilterText::default()
+            ..ActivitiesQuery::default()
         };
-        let filter = text.parse().unwrap();
+        let filter = ActivityFilter::of(&query).unwrap();
         assert_eq!(filter.owner_ids, vec![1, 2]);
         assert_eq!(filter.keys, vec![ActivityKey::OrgUserUpdate]);
         assert_eq!(

@@ -1,7 +1,7 @@
 //! A person's own account: name, password, password reset and two-factor sign-in (TOTP, RFC 6238,
 //! 30-second steps, 6 digits, with one-time recovery codes).
 
-use crate::text::said;
+use crate::text::auth;
 use crate::{fill, Lang};
 use serde::{Deserialize, Serialize};
 
@@ -152,7 +152,7 @@ pub struct TwoFactorDisable {
 pub fn new_password_problem(password: &str, lang: Lang) -> Option<String> {
     let chars = password.chars().count();
     if chars < MIN_PASSWORD_LEN {
-        Some(fill(said(lang).password_too_short, &[&MIN_PASSWORD_LEN]))
+        Some(fill(auth(lang).password_too_short, &[&MIN_PASSWORD_LEN]))
     } else if chars > MAX_PASSWORD_CHARS {
         Some(crate::auth::password_too_long(lang))
     } else {
@@ -172,11 +172,11 @@ impl ProfileUpdate {
                 return Err((field, crate::auth::name_too_long(lang)));
             }
             if value.chars().any(char::is_control) {
-                return Err((field, said(lang).name_one_line.to_owned()));
+                return Err((field, auth(lang).name_one_line.to_owned()));
             }
         }
         if out.firstname.is_empty() && out.lastname.is_empty() {
-            return Err(("firstname", said(lang).enter_name.to_owned()));
+            return Err(("firstname", auth(lang).enter_name.to_owned()));
         }
         Ok(out)
     }

@@ -67,6 +67,13 @@ impl TrackableType {
         Self::ALL.into_iter().find(|t| t.as_str() == text)
     }
 
+    /// Whether activities of this type change the organization, so open pages follow them live.
+    /// Signing in and out (which anyone on the internet can cause by failing to) and downloads of
+    /// the users list change nothing.
+    pub const fn is_change(self) -> bool {
+        !matches!(self, TrackableType::Session | TrackableType::UsersExport)
+    }
+
     /// The name of the filter choice people of `lang` see.
     pub fn label_in(self, lang: Lang) -> &'static str {
         let names = TrackableNames::of(lang);
@@ -239,6 +246,27 @@ pub fn parse_list<T>(text: &str, parse: impl Fn(&str) -> Option<T>) -> Result<Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// docs/activities.md is read by people integrating with the API: it must not miss a kind.
+    #[test]
+    fn the_activity_docs_name_every_key_and_type() {
+        let docs = include_str!("../../../docs/activities.md");
+        let (table, object) = docs.split_once("## The object").unwrap();
+        for key in ActivityKey::ALL {
+            let (family, action) = key.as_str().split_once('.').unwrap();
+            let named = table.contains(&format!("`{}`", key.as_str()))
+                || table
+                    .lines()
+                    .any(|line| line.contains(&format!("`{family}.")) && line.contains(&format!("`.{action}`")));
+            assert!(named, "docs/activities.md has no row for {}", key.as_str());
+        }
+        for kind in TrackableType::ALL {
+            assert!(
+                object.contains(&format!("`{}`", kind.as_str())),
+                "docs/activities.md misses {kind:?}"
+            );
+        }
+    }
 
     #[test]
     fn keys_are_type_dot_action_and_round_trip() {

@@ -1,6 +1,6 @@
 //! Sign-in, the session and who is signed in.
 
-use crate::text::said;
+use crate::text::auth;
 use crate::OrgRole;
 use crate::{fill, Lang};
 use serde::{Deserialize, Serialize};
@@ -29,13 +29,13 @@ impl LoginRequest {
     pub fn problem(&self, lang: Lang) -> Option<(&'static str, String)> {
         let email = self.email.trim();
         if email.is_empty() {
-            return Some(("email", said(lang).enter_email.to_owned()));
+            return Some(("email", auth(lang).enter_email.to_owned()));
         }
         if email.chars().count() > MAX_EMAIL_CHARS {
-            return Some(("email", fill(said(lang).email_too_long, &[&MAX_EMAIL_CHARS])));
+            return Some(("email", fill(auth(lang).email_too_long, &[&MAX_EMAIL_CHARS])));
         }
         if self.password.is_empty() {
-            return Some(("password", said(lang).enter_password.to_owned()));
+            return Some(("password", auth(lang).enter_password.to_owned()));
         }
         if self.password.chars().count() > MAX_PASSWORD_CHARS {
             return Some(("password", password_too_long(lang)));
@@ -112,10 +112,10 @@ impl Me {
 
 /// Said wherever a password is typed: sign-in, invitations, a new password.
 pub fn password_too_long(lang: Lang) -> String {
-    fill(said(lang).password_too_long, &[&MAX_PASSWORD_CHARS])
+    fill(auth(lang).password_too_long, &[&MAX_PASSWORD_CHARS])
 }
 
 /// Said wherever a person's name is typed.
 pub fn name_too_long(lang: Lang) -> String {
-    fill(said(lang).name_too_long, &[&crate::MAX_PERSON_NAME_CHARS])
+    fill(auth(lang).name_too_long, &[&crate::MAX_PERSON_NAME_CHARS])
 }

@@ -45,12 +45,12 @@ impl Period {
     }
 
     pub fn label_in(self, lang: Lang) -> &'static str {
-        let said = crate::text::said(lang);
+        let texts = crate::text::names(lang);
         match self {
-            Period::Last30Days => said.last_30_days,
-            Period::Last90Days => said.last_90_days,
-            Period::Last12Months => said.last_12_months,
-            Period::AllTime => said.all_time,
+            Period::Last30Days => texts.last_30_days,
+            Period::Last90Days => texts.last_90_days,
+            Period::Last12Months => texts.last_12_months,
+            Period::AllTime => texts.all_time,
         }
     }
 

@@ -10,6 +10,7 @@ pub mod hosting;
 pub mod i18n;
 pub mod lang;
 pub mod org;
+pub mod query;
 pub mod roles;
 pub mod settings;
 #[cfg(feature = "sqlx")]
@@ -26,6 +27,7 @@ pub use error::*;
 pub use i18n::fill;
 pub use lang::Lang;
 pub use org::*;
+pub use query::{ActivitiesQuery, ExportFormat, ExportQuery, SortDir, UserSort, UsersQuery};
 pub use roles::*;
 pub use settings::*;
 pub use subscription::*;

@@ -3,7 +3,7 @@
 //! The server calls these before every change; the app calls the same functions to hide what a
 //! role cannot do. The server is the guard, the app only mirrors it.
 
-use crate::text::said;
+use crate::text::names;
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -42,11 +42,11 @@ impl OrgRole {
 
     /// The name shown to people of `lang`.
     pub fn label_in(self, lang: Lang) -> &'static str {
-        let said = said(lang);
+        let texts = names(lang);
         match self {
-            OrgRole::Owner => said.owner,
-            OrgRole::Admin => said.admin,
-            OrgRole::Member => said.member,
+            OrgRole::Owner => texts.owner,
+            OrgRole::Admin => texts.admin,
+            OrgRole::Member => texts.member,
         }
     }
 
@@ -59,7 +59,7 @@ impl OrgRole {
     /// said in words.
     pub fn choice_label_in(self, lang: Lang) -> &'static str {
         match self {
-            OrgRole::Owner => said(lang).owner_deprecated,
+            OrgRole::Owner => names(lang).owner_deprecated,
             other => other.label_in(lang),
         }
     }
@@ -159,13 +159,13 @@ impl Refusal {
     }
 
     pub fn message(self, lang: Lang) -> &'static str {
-        let said = said(lang);
+        let texts = names(lang);
         match self {
-            Refusal::NotAllowed => said.not_allowed,
-            Refusal::CannotAssignOwnership => said.cannot_assign_ownership,
-            Refusal::SelfChange => said.self_change,
-            Refusal::LastManager => said.last_manager,
-            Refusal::LastOwner => said.last_owner,
+            Refusal::NotAllowed => texts.not_allowed,
+            Refusal::CannotAssignOwnership => texts.cannot_assign_ownership,
+            Refusal::SelfChange => texts.self_change,
+            Refusal::LastManager => texts.last_manager,
+            Refusal::LastOwner => texts.last_owner,
         }
     }
 }

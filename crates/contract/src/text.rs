@@ -1,8 +1,10 @@
 //! The contract's texts: the rules' messages (shown at the field by the app before sending, and
-//! by the server when it refuses) and the names of roles, periods, activities and countries.
+//! by the server when it refuses) and the names of roles, periods, activities and countries. One
+//! catalog per concern, so a wasm module carries only the texts of the rules it uses.
 
 crate::catalog! {
-    pub struct Said {
+    /// Signing in, one's account and invitations: small, so the sign-in page carries little.
+    pub struct AuthTexts {
         // Sign-in and account.
         enter_email: "Enter your email address." | "Geben Sie Ihre E-Mail-Adresse ein." | "Saisissez votre adresse e-mail.",
         email_too_long: "An email address has at most {0} characters." | "Eine E-Mail-Adresse hat höchstens {0} Zeichen." | "Une adresse e-mail comporte au plus {0} caractères.",
@@ -18,6 +20,12 @@ crate::catalog! {
         enter_invitee_email: "Enter the email address of the person to invite." | "Geben Sie die E-Mail-Adresse der Person ein, die Sie einladen möchten." | "Saisissez l’adresse e-mail de la personne à inviter.",
         enter_invitation_code: "Enter the invitation code you were given." | "Geben Sie den Einladungscode ein, den Sie erhalten haben." | "Saisissez le code d’invitation que vous avez reçu.",
         enter_new_password: "Enter a password." | "Geben Sie ein Passwort ein." | "Saisissez un mot de passe.",
+    }
+}
+
+crate::catalog! {
+    /// The settings' rules.
+    pub struct SettingsTexts {
         // Settings.
         enter_field: "Enter the {0}; it cannot be empty or only spaces." | "Geben Sie „{0}“ ein; das Feld darf nicht leer sein oder nur Leerzeichen enthalten." | "Saisissez le champ « {0} » ; il ne peut pas être vide ni ne contenir que des espaces.",
         field_too_long: "The {0} can be at most {1} characters; this one has {2}." | "„{0}“ darf höchstens {1} Zeichen haben; hier sind es {2}." | "Le champ « {0} » comporte au plus {1} caractères ; celui-ci en a {2}.",
@@ -40,6 +48,12 @@ crate::catalog! {
         light_accent: "Accent colour (light mode)" | "Akzentfarbe (heller Modus)" | "Couleur d’accent (mode clair)",
         dark_primary: "Primary colour (dark mode)" | "Primärfarbe (dunkler Modus)" | "Couleur principale (mode sombre)",
         dark_accent: "Accent colour (dark mode)" | "Akzentfarbe (dunkler Modus)" | "Couleur d’accent (mode sombre)",
+    }
+}
+
+crate::catalog! {
+    /// Billing information, cards and invoices.
+    pub struct BillingTexts {
         // Billing and cards.
         enter_billing_field: "Enter the {0}." | "Geben Sie „{0}“ ein." | "Saisissez le champ « {0} ».",
         billing_field_too_long: "The {0} must be one line of at most {1} characters." | "„{0}“ muss eine Zeile mit höchstens {1} Zeichen sein." | "Le champ « {0} » doit tenir sur une ligne d’au plus {1} caractères.",
@@ -57,6 +71,18 @@ crate::catalog! {
         card_expired: "This card has expired." | "Diese Karte ist abgelaufen." | "Cette carte a expiré.",
         check_expiry_year: "Check the expiry year." | "Prüfen Sie das Ablaufjahr." | "Vérifiez l’année d’expiration.",
         enter_cvc: "Enter the {0}-digit security code." | "Geben Sie den {0}-stelligen Sicherheitscode ein." | "Saisissez le code de sécurité à {0} chiffres.",
+        // Invoices.
+        invoice_paid: "Paid" | "Bezahlt" | "Payée",
+        invoice_open: "Open: payment due" | "Offen: Zahlung fällig" | "Ouverte : paiement dû",
+        invoice_charging: "Payment in progress" | "Zahlung läuft" | "Paiement en cours",
+        invoice_failed: "Payment failed" | "Zahlung fehlgeschlagen" | "Échec du paiement",
+        invoice_void: "Void: the card was declined, nothing is owed" | "Storniert: die Karte wurde abgelehnt, nichts ist offen" | "Annulée : la carte a été refusée, rien n’est dû",
+    }
+}
+
+crate::catalog! {
+    /// Roles, the permission rules' refusals and periods.
+    pub struct NameTexts {
         // Roles and refusals.
         owner: "Owner" | "Eigentümer" | "Propriétaire",
         admin: "Admin" | "Admin" | "Admin",
@@ -72,12 +98,6 @@ crate::catalog! {
         last_90_days: "Last 90 days" | "Letzte 90 Tage" | "90 derniers jours",
         last_12_months: "Last 12 months" | "Letzte 12 Monate" | "12 derniers mois",
         all_time: "All time" | "Gesamter Zeitraum" | "Depuis le début",
-        // Invoices.
-        invoice_paid: "Paid" | "Bezahlt" | "Payée",
-        invoice_open: "Open: payment due" | "Offen: Zahlung fällig" | "Ouverte : paiement dû",
-        invoice_charging: "Payment in progress" | "Zahlung läuft" | "Paiement en cours",
-        invoice_failed: "Payment failed" | "Zahlung fehlgeschlagen" | "Échec du paiement",
-        invoice_void: "Void: the card was declined, nothing is owed" | "Storniert: die Karte wurde abgelehnt, nichts ist offen" | "Annulée : la carte a été refusée, rien n’est dû",
     }
 }
 
@@ -161,9 +181,20 @@ crate::catalog! {
     }
 }
 
-/// The contract's texts in `lang`.
-pub fn said(lang: crate::Lang) -> &'static Said {
-    Said::of(lang)
+pub fn auth(lang: crate::Lang) -> &'static AuthTexts {
+    AuthTexts::of(lang)
+}
+
+pub fn settings(lang: crate::Lang) -> &'static SettingsTexts {
+    SettingsTexts::of(lang)
+}
+
+pub fn billing(lang: crate::Lang) -> &'static BillingTexts {
+    BillingTexts::of(lang)
+}
+
+pub fn names(lang: crate::Lang) -> &'static NameTexts {
+    NameTexts::of(lang)
 }
 
 #[cfg(test)]
@@ -173,7 +204,10 @@ mod tests {
 
     #[test]
     fn every_language_keeps_every_blank() {
-        assert_eq!(blanks_disagree(Said::each()), Vec::<&str>::new());
+        assert_eq!(blanks_disagree(AuthTexts::each()), Vec::<&str>::new());
+        assert_eq!(blanks_disagree(SettingsTexts::each()), Vec::<&str>::new());
+        assert_eq!(blanks_disagree(BillingTexts::each()), Vec::<&str>::new());
+        assert_eq!(blanks_disagree(NameTexts::each()), Vec::<&str>::new());
         assert_eq!(blanks_disagree(ActivityWords::each()), Vec::<&str>::new());
         assert_eq!(blanks_disagree(TrackableNames::each()), Vec::<&str>::new());
         assert_eq!(blanks_disagree(CountryNames::each()), Vec::<&str>::new());

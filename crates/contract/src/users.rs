@@ -1,6 +1,6 @@
 //! The Users tab: the organization's people, one page at a time, and changes to their roles.
 
-use crate::text::said;
+use crate::text::auth;
 use crate::{fill, Lang};
 use crate::{Invitation, OrgRole, OrgUser};
 use serde::{Deserialize, Serialize};
@@ -83,7 +83,7 @@ impl InviteRequest {
     /// (field, message). The list's length is checked before anything else is done with it.
     pub fn addresses(&self, lang: Lang) -> Result<Vec<String>, (&'static str, String)> {
         if self.emails.len() > MAX_INVITES_AT_ONCE {
-            return Err(("emails", fill(said(lang).too_many_invites, &[&MAX_INVITES_AT_ONCE])));
+            return Err(("emails", fill(auth(lang).too_many_invites, &[&MAX_INVITES_AT_ONCE])));
         }
         for (field, value) in [("firstname", &self.firstname), ("lastname", &self.lastname)] {
             if too_long(value, crate::MAX_PERSON_NAME_CHARS) {
@@ -100,14 +100,14 @@ impl InviteRequest {
         {
             if !is_valid_email(&email) {
                 let shown: String = email.chars().take(60).collect();
-                return Err(("emails", fill(said(lang).not_an_email, &[&shown])));
+                return Err(("emails", fill(auth(lang).not_an_email, &[&shown])));
             }
             if seen.insert(email.clone()) {
                 out.push(email);
             }
         }
         if out.is_empty() {
-            return Err(("emails", said(lang).enter_invitee_email.to_owned()));
+            return Err(("emails", auth(lang).enter_invitee_email.to_owned()));
         }
         Ok(out)
     }
@@ -117,7 +117,7 @@ impl AcceptInvitation {
     /// The first problem with the request that needs no database: (field, message).
     pub fn problem(&self, lang: Lang) -> Option<(&'static str, String)> {
         if self.code.trim().is_empty() || too_long(&self.code, MAX_CODE_CHARS) {
-            return Some(("code", said(lang).enter_invitation_code.to_owned()));
+            return Some(("code", auth(lang).enter_invitation_code.to_owned()));
         }
         for (field, value) in [("firstname", &self.firstname), ("lastname", &self.lastname)] {
             if too_long(value, crate::MAX_PERSON_NAME_CHARS) {
@@ -125,7 +125,7 @@ impl AcceptInvitation {
             }
         }
         if self.password.is_empty() {
-            return Some(("password", said(lang).enter_new_password.to_owned()));
+            return Some(("password", auth(lang).enter_new_password.to_owned()));
         }
         if too_long(&self.password, crate::MAX_PASSWORD_CHARS) {
             return Some(("password", crate::auth::password_too_long(lang)));

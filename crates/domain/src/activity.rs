@@ -3,8 +3,9 @@
 //! period. Nothing else updates or deletes an activity (a trigger refuses any update).
 
 use chrono::Duration;
-use common::filters::{page_window, ActivityFilter, ExportFormat};
+use common::filters::{page_window, ActivityFilter};
 use common::{iso, Actor, ClientInfo, DomainResult, Timestamp};
+use contract::ExportFormat;
 use contract::{ActivitiesPage, Activity, ActivityKey, StoredSettings, TrackableType, MAX_ACTIVITIES_PER_PAGE};
 use serde_json::{json, Value};
 use sqlx::types::{Json, JsonValue};

@@ -163,11 +163,9 @@ pub struct Batch {
 /// The organization's changes after `after`, oldest first, at most one batch, as `receiver`
 /// sees them.
 pub async fn after(pool: &Pool, org_id: i64, receiver: i64, after: i64) -> DomainResult<Batch> {
-    // Activities that change nothing in the organization are not sent: signing in and out (which
-    // anyone on the internet can cause by failing to) and downloads of the users list.
     let rows = sqlx::query!(
         r#"SELECT id AS "id!", key AS "key: ActivityKey", trackable_id, owner_id, recipient_id, space_id FROM activities
-           WHERE org_id = $1 AND id > $2 AND trackable_type NOT IN ('Session', 'UsersExport') ORDER BY id LIMIT $3"#,
+           WHERE org_id = $1 AND id > $2 ORDER BY id LIMIT $3"#,
         org_id,
         after,
         BATCH
@@ -176,8 +174,10 @@ pub async fn after(pool: &Pool, org_id: i64, receiver: i64, after: i64) -> Domai
     .await?;
     let full = rows.len() as i64 >= BATCH;
     let last = rows.last().map(|row| row.id);
+    // Activities that change nothing in the organization are not sent (`TrackableType::is_change`).
     let events = rows
         .into_iter()
+        .filter(|row| row.key.trackable_type().is_change())
         .map(|row| ChangeEvent {
             id: row.id,
             key: row.key,

@@ -5,8 +5,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use common::filters::{like_pattern, UserFilter, UserSort};
+use common::filters::{like_pattern, UserFilter};
 use common::{iso, Actor, DomainError, DomainResult, Timestamp};
+use contract::UserSort;
 use contract::{check_removal, check_role_change, ActivityKey, Keepers, OrgRole, OrgUser, Party, Permission, Refusal};
 use serde_json::json;
 

@@ -203,6 +203,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
                 if let Some(name) = inner.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`')) {
                     return ApiError::invalid(name.to_string(), format!("“{name}” is required."));
                 }
+                if inner.contains("expected one of") {
+                    // An enum's values (`sort`, `role`): say which are accepted.
+                    return data_error(Some(field), &inner);
+                }
                 let what = if inner.contains("digit") || inner.contains("number") {
                     "must be a whole number in range"
                 } else {

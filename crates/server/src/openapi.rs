@@ -18,7 +18,12 @@ use utoipa::OpenApi as _;
             `message` is written for people in the language `Accept-Language` asks for (English or \
             German; English otherwise); `code` and `field` are the same in every language."
     ),
-    components(schemas(contract::ApiErrorBody))
+    components(schemas(
+        contract::ApiErrorBody,
+        contract::UserSort,
+        contract::SortDir,
+        contract::ExportFormat
+    ))
 )]
 struct Base;
 

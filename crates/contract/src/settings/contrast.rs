@@ -1,7 +1,7 @@
 //! WCAG 2.x contrast, so a brand colour that people could not read is refused with the number.
 
 use super::ColorPair;
-use crate::text::said;
+use crate::text::settings;
 use crate::{fill, Lang};
 
 /// WCAG AA for normal text (1.4.3).
@@ -66,12 +66,12 @@ impl ColorCheck {
 
     /// The colour's name, as its field is labelled.
     pub fn label(&self, lang: Lang) -> &'static str {
-        let said = said(lang);
+        let texts = settings(lang);
         match self.field {
-            "branding.light.primary" => said.light_primary,
-            "branding.light.accent" => said.light_accent,
-            "branding.dark.primary" => said.dark_primary,
-            _ => said.dark_accent,
+            "branding.light.primary" => texts.light_primary,
+            "branding.light.accent" => texts.light_accent,
+            "branding.dark.primary" => texts.dark_primary,
+            _ => texts.dark_accent,
         }
     }
 
@@ -79,13 +79,13 @@ impl ColorCheck {
     pub fn message(&self, lang: Lang) -> String {
         let label = self.label(lang);
         match self.ratio {
-            None => fill(said(lang).not_a_colour, &[&label]),
+            None => fill(settings(lang).not_a_colour, &[&label]),
             Some(ratio) => {
                 let (ratio, required) = (
                     lang.with_decimal_sign(&format!("{ratio:.2}")),
                     lang.with_decimal_sign(&self.required.to_string()),
                 );
-                fill(said(lang).low_contrast, &[&label, &ratio, &required])
+                fill(settings(lang).low_contrast, &[&label, &ratio, &required])
             }
         }
     }

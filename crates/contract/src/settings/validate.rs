@@ -6,7 +6,7 @@ use super::{
     SettingsUpdate, MAX_APP_NAME_CHARS, MAX_EMAIL_DOMAINS, MAX_EMBED_ORIGINS, MAX_ORG_NAME_CHARS,
     MAX_SIGN_IN_TEXT_CHARS,
 };
-use crate::text::said;
+use crate::text::settings;
 use crate::{fill, Lang};
 
 /// One refused value: the field (`name`, `branding.light.primary`, ...) and why.
@@ -27,14 +27,17 @@ fn issue(field: &str, message: impl Into<String>) -> FieldIssue {
 fn line(field: &str, what: &str, value: &str, max: usize, required: bool, lang: Lang) -> Result<String, FieldIssue> {
     let value = value.trim();
     if required && value.is_empty() {
-        return Err(issue(field, fill(said(lang).enter_field, &[&what])));
+        return Err(issue(field, fill(settings(lang).enter_field, &[&what])));
     }
     let chars = value.chars().count();
     if chars > max {
-        return Err(issue(field, fill(said(lang).field_too_long, &[&what, &max, &chars])));
+        return Err(issue(
+            field,
+            fill(settings(lang).field_too_long, &[&what, &max, &chars]),
+        ));
     }
     if value.chars().any(char::is_control) {
-        return Err(issue(field, fill(said(lang).field_one_line, &[&what])));
+        return Err(issue(field, fill(settings(lang).field_one_line, &[&what])));
     }
     Ok(value.to_string())
 }
@@ -44,7 +47,7 @@ fn line(field: &str, what: &str, value: &str, max: usize, required: bool, lang: 
 pub fn normalize_origin(text: &str, lang: Lang) -> Result<String, String> {
     let lower = text.trim().trim_end_matches('/').to_lowercase();
     let shown = text.trim();
-    let invalid = || fill(said(lang).not_an_origin, &[&shown]);
+    let invalid = || fill(settings(lang).not_an_origin, &[&shown]);
     let (scheme, rest) = lower.split_once("://").ok_or_else(invalid)?;
     if rest.is_empty() || rest.contains(['/', '?', '#', '@', ' ', '\'', '"', ';', ',']) {
         return Err(invalid());
@@ -55,14 +58,14 @@ pub fn normalize_origin(text: &str, lang: Lang) -> Result<String, String> {
     };
     if let Some(port) = port {
         if port.parse::<u16>().ok().filter(|p| *p > 0).is_none() {
-            return Err(fill(said(lang).invalid_port, &[&shown]));
+            return Err(fill(settings(lang).invalid_port, &[&shown]));
         }
     }
     let local = matches!(host, "localhost" | "127.0.0.1" | "[::1]");
     match scheme {
         "https" => {}
         "http" if local => {}
-        "http" => return Err(fill(said(lang).must_use_https, &[&shown])),
+        "http" => return Err(fill(settings(lang).must_use_https, &[&shown])),
         _ => return Err(invalid()),
     }
     let name = host.strip_prefix("*.").unwrap_or(host);
@@ -86,7 +89,7 @@ pub fn normalize_domain(text: &str, lang: Lang) -> Result<String, String> {
         Ok(domain)
     } else {
         let shown = text.trim();
-        Err(fill(said(lang).not_a_domain, &[&shown]))
+        Err(fill(settings(lang).not_a_domain, &[&shown]))
     }
 }
 
@@ -99,7 +102,7 @@ fn list(
     normalize: fn(&str, Lang) -> Result<String, String>,
     lang: Lang,
 ) -> Result<Vec<String>, FieldIssue> {
-    let too_many = |given: usize| issue(field, fill(said(lang).too_many_in_list, &[&max, &what, &given]));
+    let too_many = |given: usize| issue(field, fill(settings(lang).too_many_in_list, &[&max, &what, &given]));
     // Counted before any other work, so a huge pasted list costs nothing to refuse.
     let given = values.iter().filter(|v| !v.trim().is_empty()).count();
     if given > 4 * max {
@@ -129,11 +132,21 @@ impl SettingsUpdate {
             }
         };
 
-        keep(line("name", said(lang).org_name, &self.name, MAX_ORG_NAME_CHARS, true, lang).map(|v| out.name = v));
+        keep(
+            line(
+                "name",
+                settings(lang).org_name,
+                &self.name,
+                MAX_ORG_NAME_CHARS,
+                true,
+                lang,
+            )
+            .map(|v| out.name = v),
+        );
         keep(
             line(
                 "branding.app_name",
-                said(lang).app_name,
+                settings(lang).app_name,
                 &self.branding.app_name,
                 MAX_APP_NAME_CHARS,
                 false,
@@ -148,12 +161,12 @@ impl SettingsUpdate {
         keep(if chars > MAX_SIGN_IN_TEXT_CHARS {
             Err(issue(
                 "branding.sign_in_text",
-                fill(said(lang).sign_in_text_too_long, &[&MAX_SIGN_IN_TEXT_CHARS, &chars]),
+                fill(settings(lang).sign_in_text_too_long, &[&MAX_SIGN_IN_TEXT_CHARS, &chars]),
             ))
         } else if text.chars().any(|c| c.is_control() && c != '\n') {
             Err(issue(
                 "branding.sign_in_text",
-                said(lang).sign_in_text_control.to_owned(),
+                settings(lang).sign_in_text_control.to_owned(),
             ))
         } else {
             out.branding.sign_in_text = text.to_string();
@@ -181,7 +194,7 @@ impl SettingsUpdate {
                 "embed.allowed_origins",
                 &self.embed.allowed_origins,
                 MAX_EMBED_ORIGINS,
-                said(lang).origins,
+                settings(lang).origins,
                 normalize_origin,
                 lang,
             )
@@ -192,7 +205,7 @@ impl SettingsUpdate {
                 "access.allowed_email_domains",
                 &self.access.allowed_email_domains,
                 MAX_EMAIL_DOMAINS,
-                said(lang).domains,
+                settings(lang).domains,
                 normalize_domain,
                 lang,
             )
@@ -204,7 +217,7 @@ impl SettingsUpdate {
             keep(Err(issue(
                 "access.activity_retention_days",
                 fill(
-                    said(lang).retention_range,
+                    settings(lang).retention_range,
                     &[&crate::MIN_ACTIVITY_RETENTION_DAYS, &crate::MAX_ACTIVITY_RETENTION_DAYS],
                 ),
             )));

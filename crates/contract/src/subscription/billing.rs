@@ -1,7 +1,7 @@
 //! Who invoices are made out to, checked field by field; VAT IDs by their country's format where
 //! it is known.
 
-use crate::text::{said, CountryNames};
+use crate::text::{billing, CountryNames};
 use crate::{fill, Lang};
 use serde::{Deserialize, Serialize};
 
@@ -94,39 +94,39 @@ impl BillingInfo {
             if required && value.is_empty() {
                 issues.push(FieldIssue {
                     field: field.into(),
-                    message: fill(said(lang).enter_billing_field, &[&label]),
+                    message: fill(billing(lang).enter_billing_field, &[&label]),
                 });
             } else if value.chars().count() > max || value.chars().any(char::is_control) {
                 issues.push(FieldIssue {
                     field: field.into(),
-                    message: fill(said(lang).billing_field_too_long, &[&label, &max]),
+                    message: fill(billing(lang).billing_field_too_long, &[&label, &max]),
                 });
             }
             value.to_string()
         };
-        out.company = text("company", said(lang).company_name, &self.company, 100, true);
+        out.company = text("company", billing(lang).company_name, &self.company, 100, true);
         out.address_line1 = text(
             "address_line1",
-            said(lang).street_address,
+            billing(lang).street_address,
             &self.address_line1,
             100,
             true,
         );
         out.address_line2 = text(
             "address_line2",
-            said(lang).second_address_line,
+            billing(lang).second_address_line,
             &self.address_line2,
             100,
             false,
         );
-        out.postal_code = text("postal_code", said(lang).postal_code, &self.postal_code, 16, true);
-        out.city = text("city", said(lang).city, &self.city, 60, true);
-        out.email = text("email", said(lang).billing_email, &self.email, 254, true);
+        out.postal_code = text("postal_code", billing(lang).postal_code, &self.postal_code, 16, true);
+        out.city = text("city", billing(lang).city, &self.city, 60, true);
+        out.email = text("email", billing(lang).billing_email, &self.email, 254, true);
         if !out.email.is_empty() && !is_valid_email(&out.email) {
             let typed = &out.email;
             issues.push(FieldIssue {
                 field: "email".into(),
-                message: fill(said(lang).not_an_email, &[&typed]),
+                message: fill(crate::text::auth(lang).not_an_email, &[&typed]),
             });
         }
         out.country = self.country.trim().to_uppercase();
@@ -134,7 +134,7 @@ impl BillingInfo {
         if country.is_none() {
             issues.push(FieldIssue {
                 field: "country".into(),
-                message: said(lang).choose_country.to_owned(),
+                message: billing(lang).choose_country.to_owned(),
             });
         }
         out.vat_id = self
@@ -149,7 +149,7 @@ impl BillingInfo {
                 let example = formats[0].replace('d', "1").replace('a', "A").replace('x', "1");
                 issues.push(FieldIssue {
                     field: "vat_id".into(),
-                    message: fill(said(lang).vat_id_format, &[&name, &example, &code]),
+                    message: fill(billing(lang).vat_id_format, &[&name, &example, &code]),
                 });
             }
         }

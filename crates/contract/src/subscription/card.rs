@@ -1,7 +1,7 @@
 //! The card on file. Only brand, last four digits and expiry are ever kept; the number and the
 //! security code pass through once and are never printed, not even by `Debug`.
 
-use crate::text::said;
+use crate::text::billing;
 use crate::{fill, Lang};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -93,7 +93,7 @@ impl CardUpdate {
         };
         let holder = self.holder.trim().to_string();
         if holder.is_empty() || holder.chars().count() > 100 {
-            issue("holder", said(lang).enter_card_name.to_owned());
+            issue("holder", billing(lang).enter_card_name.to_owned());
         }
         let digits: String = self
             .number
@@ -101,19 +101,19 @@ impl CardUpdate {
             .filter(|c| !c.is_whitespace() && *c != '-')
             .collect();
         if !luhn_valid(&digits) {
-            issue("number", said(lang).card_number_invalid.to_owned());
+            issue("number", billing(lang).card_number_invalid.to_owned());
         }
         if !(1..=12).contains(&self.exp_month) {
-            issue("exp_month", said(lang).choose_expiry_month.to_owned());
+            issue("exp_month", billing(lang).choose_expiry_month.to_owned());
         } else if (self.exp_year, self.exp_month) < today {
-            issue("exp_year", said(lang).card_expired.to_owned());
+            issue("exp_year", billing(lang).card_expired.to_owned());
         } else if self.exp_year > today.0 + 20 {
-            issue("exp_year", said(lang).check_expiry_year.to_owned());
+            issue("exp_year", billing(lang).check_expiry_year.to_owned());
         }
         let brand = card_brand(&digits);
         let cvc_len = if brand == "American Express" { 4 } else { 3 };
         if self.cvc.len() != cvc_len || !self.cvc.bytes().all(|b| b.is_ascii_digit()) {
-            issue("cvc", fill(said(lang).enter_cvc, &[&cvc_len]));
+            issue("cvc", fill(billing(lang).enter_cvc, &[&cvc_len]));
         }
         if !issues.is_empty() {
             return Err(issues);

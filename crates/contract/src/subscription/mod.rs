@@ -174,13 +174,13 @@ impl InvoiceStatus {
     }
 
     pub fn label_in(self, lang: Lang) -> &'static str {
-        let said = crate::text::said(lang);
+        let texts = crate::text::billing(lang);
         match self {
-            InvoiceStatus::Paid => said.invoice_paid,
-            InvoiceStatus::Open => said.invoice_open,
-            InvoiceStatus::Charging => said.invoice_charging,
-            InvoiceStatus::Failed => said.invoice_failed,
-            InvoiceStatus::Void => said.invoice_void,
+            InvoiceStatus::Paid => texts.invoice_paid,
+            InvoiceStatus::Open => texts.invoice_open,
+            InvoiceStatus::Charging => texts.invoice_charging,
+            InvoiceStatus::Failed => texts.invoice_failed,
+            InvoiceStatus::Void => texts.invoice_void,
         }
     }
 }

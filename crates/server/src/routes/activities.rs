@@ -5,11 +5,10 @@ use axum::body::Body;
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue};
 use axum::response::{IntoResponse, Response};
-use contract::{ActivitiesPage, Permission};
-use serde::Deserialize;
+use contract::{ActivitiesPage, ActivitiesQuery, ExportFormat, ExportQuery, Permission};
 
-use common::filters::ExportFormat;
-use common::{DomainError, DomainResult};
+use common::filters::ActivityFilter;
+use common::DomainResult;
 use futures_util::stream::BoxStream;
 
 use crate::answers::{self, Answer};
@@ -17,7 +16,6 @@ use crate::caller::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Query;
 use crate::on_db;
-use crate::params::ActivitiesQuery;
 use crate::AppState;
 
 /// One page, newest first. Like Storyblok's API, the `Total` and `Per-Page` headers say how many
@@ -38,7 +36,7 @@ pub async fn list(
     headers: HeaderMap,
 ) -> ApiResult<Response> {
     let actor = caller.require(Permission::SeeMembers)?;
-    let filter = query.filter()?;
+    let filter = ActivityFilter::of(&query)?;
     let key = answers::key_now(&state, &actor, "activities", raw).await?;
     let build = async {
         let page = on_db!(&state.db, |pool, domain| {
@@ -49,12 +47,6 @@ pub async fn list(
             .with_header(HeaderName::from_static("per-page"), HeaderValue::from(page.per_page)))
     };
     state.answers.answer(key, &headers, build).await
-}
-
-#[derive(Deserialize, utoipa::IntoParams)]
-pub struct ExportQuery {
-    /// `csv` (default) or `json`.
-    pub format: Option<String>,
 }
 
 /// Every activity matching the filters (up to 100,000, newest first), as a CSV or JSON file,
@@ -72,12 +64,8 @@ pub async fn export(
     Query(export): Query<ExportQuery>,
 ) -> ApiResult<Response> {
     let actor = caller.require(Permission::SeeMembers)?;
-    let filter = query.filter()?;
-    let format = match export.format.as_deref() {
-        None | Some("csv") => ExportFormat::Csv,
-        Some("json") => ExportFormat::Json,
-        Some(_) => return Err(DomainError::invalid("format", "The export format must be csv or json.").into()),
-    };
+    let filter = ActivityFilter::of(&query)?;
+    let format = export.format.unwrap_or_default();
     // Read and sent a thousand at a time: no turn for large answers is needed.
     let chunks: BoxStream<'static, DomainResult<String>> = on_db!(&state.db, |pool, domain| {
         Box::pin(domain::activity::export(pool, actor.org_id, filter, format).await?)

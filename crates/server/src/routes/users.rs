@@ -4,7 +4,7 @@
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use contract::{OrgUser, Permission, RoleChange, UsersPage, MAX_PER_PAGE};
+use contract::{OrgUser, Permission, RoleChange, UsersPage, UsersQuery, MAX_PER_PAGE};
 
 use crate::answers::{self, Answer};
 use crate::caller::Caller;
@@ -14,16 +14,10 @@ use crate::error::ApiResult;
 use crate::extract::{Json, Path, Query};
 use crate::large::held_until_sent;
 use crate::on_db;
-use crate::params::UsersQuery;
 use crate::AppState;
 
 fn filter(query: &UsersQuery) -> ApiResult<UserFilter> {
-    Ok(UserFilter::parse(
-        query.q.as_deref(),
-        query.role.as_deref(),
-        query.sort.as_deref(),
-        query.dir.as_deref(),
-    )?)
+    Ok(UserFilter::of(query)?)
 }
 
 /// The organization's users matching the query, one page at a time. Members get 403: they never

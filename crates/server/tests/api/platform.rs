@@ -253,3 +253,38 @@ async fn https_through_a_trusted_proxy_gets_strict_transport_security() {
     let plain = s.get("/health", None).await;
     assert!(plain.headers().get("strict-transport-security").is_none());
 }
+
+/// Every schema a parameter or body points at is in the document, and what the parameters say
+/// about their limits is what the server enforces.
+#[tokio::test]
+async fn the_documented_parameters_resolve_and_state_the_real_limits() {
+    let s = server().await;
+    let doc: Value = s.get("/openapi.json", None).await.json().await.unwrap();
+    let text = doc.to_string();
+    let schemas = doc["components"]["schemas"].as_object().unwrap();
+    for reference in text.split("\"#/components/schemas/").skip(1) {
+        let name = reference.split('"').next().unwrap();
+        assert!(
+            schemas.contains_key(name),
+            "{name} is referred to but not in the document"
+        );
+    }
+    let users = doc["paths"]["/api/v1/orgs/me/users"]["get"]["parameters"]
+        .as_array()
+        .unwrap();
+    let per_page = users.iter().find(|p| p["name"] == "per_page").unwrap();
+    assert!(
+        per_page["description"]
+            .as_str()
+            .unwrap()
+            .contains(&contract::MAX_PER_PAGE.to_string()),
+        "{per_page}"
+    );
+    let sorts: Vec<&str> = schemas["UserSort"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(sorts, contract::UserSort::ALL.map(|s| s.as_str()));
+}
