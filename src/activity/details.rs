@@ -1,11 +1,14 @@
-//! An activity's parameters in words for the table: what changed, from what to what.
+//! An activity's parameters in words for the table: what changed, from what to what. They are
+//! read as the contract's typed [`Params`], as the server wrote them.
 
 use super::text::t;
 use crate::i18n::{fill, lang};
 use crate::widgets::format;
-use contract::{Activity, ActivityKey, OrgRole, TierId};
+use contract::activity_params::*;
+use contract::{Activity, OrgRole, Params, TierId};
 use serde_json::Value;
 
+/// A setting's value, which may be text, a list or an image's description.
 fn text(value: &Value) -> String {
     match value {
         Value::Null => t().nothing.into(),
@@ -17,141 +20,108 @@ fn text(value: &Value) -> String {
     }
 }
 
-/// A day the parameters name, as this page's language writes days.
-fn day(value: &Value) -> String {
-    value.as_str().map(format::day).unwrap_or_else(|| text(value))
+fn optional(value: &Option<String>) -> String {
+    match value {
+        None => t().nothing.into(),
+        Some(s) if s.is_empty() => t().empty.into(),
+        Some(s) => s.clone(),
+    }
 }
 
-fn role(value: &Value) -> String {
-    value
-        .as_str()
-        .and_then(OrgRole::parse)
-        .map(|r| r.choice_label_in(lang()).to_string())
-        .unwrap_or_else(|| text(value))
+fn role(role: &OrgRole) -> String {
+    role.choice_label_in(lang()).to_string()
 }
 
-fn tier(value: &Value) -> String {
-    value
-        .as_str()
-        .and_then(TierId::parse)
-        .map(|t| t.tier().name.to_string())
-        .unwrap_or_else(|| text(value))
+fn tier(tier: &TierId) -> String {
+    tier.tier().name.to_string()
 }
 
-fn change(value: &Value, show: fn(&Value) -> String) -> String {
-    format!("{} → {}", show(&value["before"]), show(&value["after"]))
+fn change<T>(value: &BeforeAfter<T>, show: fn(&T) -> String) -> String {
+    format!("{} → {}", show(&value.before), show(&value.after))
 }
 
-fn card(value: &Value) -> String {
-    fill(
-        t().card_ending,
-        &[
-            &value["brand"].as_str().unwrap_or(t().card),
-            &value["last4"].as_str().unwrap_or("····"),
-        ],
-    )
+fn card(card: &CardSummary) -> String {
+    fill(t().card_ending, &[&card.brand, &card.last4])
 }
 
 /// One line (or a few) saying what the activity changed.
 pub fn describe(activity: &Activity) -> String {
-    let p = &activity.parameters;
-    match activity.key {
-        ActivityKey::OrgUserUpdate => change(&p["org_role"], role),
-        ActivityKey::OrgUserDestroy => {
-            let spaces = p["spaces_left"].as_i64().unwrap_or(0);
-            fill(t().was_role, &[&role(&p["org_role"]), &spaces])
-        }
-        ActivityKey::InvitationCreate | ActivityKey::InvitationRevoke | ActivityKey::InvitationAccept => {
-            fill(t().email_as_role, &[&text(&p["email"]), &role(&p["org_role"])])
-        }
-        ActivityKey::InvitationResend => text(&p["email"]),
-        ActivityKey::CollaboratorCreate | ActivityKey::CollaboratorUpdate | ActivityKey::CollaboratorDestroy => {
-            format!("{}: {}", text(&p["collaborator"]), change(&p["role"], text))
-        }
-        ActivityKey::SettingsUpdate => p["changes"]
-            .as_array()
-            .map(|changes| {
-                changes
-                    .iter()
-                    .map(|c| format!("{}: {}", text(&c["field"]), change(c, text)))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            })
-            .unwrap_or_default(),
-        ActivityKey::SubscriptionCreate | ActivityKey::SubscriptionRenew => fill(
+    match Params::read(activity.key, &activity.parameters) {
+        Params::RoleChanged(p) => change(&p.org_role, role),
+        Params::Removed(p) => fill(t().was_role, &[&role(&p.org_role), &p.spaces_left]),
+        Params::Invitation(Invited { email, org_role: None }) => email,
+        Params::Invitation(Invited {
+            email,
+            org_role: Some(org_role),
+        }) => fill(t().email_as_role, &[&email, &role(&org_role)]),
+        Params::Collaborator(p) => format!("{}: {}", p.collaborator, change(&p.role, optional)),
+        Params::Settings(p) => p
+            .changes
+            .iter()
+            .map(|c| format!("{}: {} → {}", c.field, text(&c.before), text(&c.after)))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Params::PeriodStarted(p) => fill(
             t().tier_period,
-            &[&tier(&p["tier"]), &day(&p["period_start"]), &day(&p["period_end"])],
+            &[
+                &tier(&p.tier),
+                &format::day(&p.period_start),
+                &format::day(&p.period_end),
+            ],
         ),
         // An upgrade names the tiers; choosing a downgrade, the tier waiting for the period's end.
-        ActivityKey::SubscriptionUpdate if p["tier"].is_object() => change(&p["tier"], tier),
-        ActivityKey::SubscriptionUpdate => match &p["next_tier"]["after"] {
-            Value::Null => t().next_tier_withdrawn.to_string(),
-            next => fill(t().next_tier_from, &[&tier(next), &day(&p["takes_effect"])]),
+        Params::Upgraded(p) => change(&p.tier, tier),
+        Params::DowngradeChosen(p) => match &p.next_tier.after {
+            None => t().next_tier_withdrawn.to_string(),
+            Some(next) => fill(t().next_tier_from, &[&tier(next), &format::day(&p.takes_effect)]),
         },
-        ActivityKey::SubscriptionEnd if p["reason"] == "unpaid" => fill(t().ended_unpaid, &[&text(&p["number"])]),
-        ActivityKey::SubscriptionCancel | ActivityKey::SubscriptionResume | ActivityKey::SubscriptionEnd => {
-            fill(t().period_ends, &[&day(&p["period_end"])])
-        }
-        ActivityKey::InvoicePay | ActivityKey::InvoiceDecline => {
+        Params::EndedUnpaid(p) => fill(t().ended_unpaid, &[&p.number]),
+        Params::PeriodEnds(p) => fill(t().period_ends, &[&format::day(&p.period_end)]),
+        Params::Charge(p) => {
             let mut line = fill(
                 t().paid_with,
-                &[
-                    &format::money(p["total_cents"].as_i64().unwrap_or(0)),
-                    &text(&p["currency"]),
-                    &card(&p["card"]),
-                ],
+                &[&format::money(p.total_cents), &p.currency, &card(&p.card)],
             );
-            if let Some(reason) = p["reason"].as_str() {
+            if let Some(reason) = p.reason {
                 line.push_str(&format!(": {reason}"));
             }
             line
         }
-        ActivityKey::BillingUpdate => format!(
-            "{}, {} {}",
-            text(&p["after"]["company"]),
-            text(&p["after"]["city"]),
-            text(&p["after"]["country"])
-        ),
-        ActivityKey::PaymentUpdate => {
-            let after = card(&p["after"]);
-            match p["before"].is_null() {
-                true => after,
-                false => format!("{} → {after}", card(&p["before"])),
-            }
-        }
-        // The space or the session says it all.
-        ActivityKey::SpaceAdd | ActivityKey::SpaceDetach | ActivityKey::SessionCreate => String::new(),
+        Params::Billing(p) => format!("{}, {} {}", p.after.company, p.after.city, p.after.country),
+        Params::Payment(p) => match &p.before {
+            None => card(&p.after),
+            Some(before) => format!("{} → {}", card(before), card(&p.after)),
+        },
         // Signed out from another session (the Account page's "Sessions"), or in it.
-        ActivityKey::SessionDestroy => match p["which"].as_str() {
-            Some("one") => t().another_session_ended.into(),
-            Some("others") => fill(t().other_sessions_ended, &[&p["ended"].as_i64().unwrap_or(0)]),
-            _ => String::new(),
+        Params::SessionsEnded(SessionsEnded {
+            which: WhichSessions::One,
+            ..
+        }) => t().another_session_ended.into(),
+        Params::SessionsEnded(p) => fill(t().other_sessions_ended, &[&p.ended]),
+        Params::SignInFailed(p) => match (p.reason, p.factor) {
+            (FailReason::WrongCode, FailedFactor::RecoveryCode) => t().wrong_recovery_code.into(),
+            (FailReason::WrongCode, _) => t().wrong_code.into(),
+            (FailReason::Locked, FailedFactor::Code) => t().codes_locked.into(),
+            (FailReason::Locked, _) => t().password_locked.into(),
+            (FailReason::WrongPassword, _) => t().wrong_password.into(),
         },
-        // Older entries name no reason: they were all wrong passwords.
-        ActivityKey::SessionFail => match (p["reason"].as_str(), p["factor"].as_str()) {
-            (Some("wrong_code"), Some("recovery_code")) => t().wrong_recovery_code.into(),
-            (Some("wrong_code"), _) => t().wrong_code.into(),
-            (Some("locked"), Some("code")) => t().codes_locked.into(),
-            (Some("locked"), _) => t().password_locked.into(),
-            _ => t().wrong_password.into(),
-        },
-        ActivityKey::AccountUpdate => change(&p["name"], text),
-        ActivityKey::PasswordChange => fill(
-            t().others_signed_out,
-            &[&p["other_sessions_ended"].as_i64().unwrap_or(0)],
-        ),
-        ActivityKey::PasswordReset => fill(t().sessions_signed_out, &[&p["sessions_ended"].as_i64().unwrap_or(0)]),
-        ActivityKey::TwoFactorEnable | ActivityKey::TwoFactorDisable | ActivityKey::RecoveryCodeUse => String::new(),
-        ActivityKey::UsersExport => {
-            let rows = p["rows"].as_i64().unwrap_or(0);
-            let mut line = fill(t().exported_users, &[&rows, &text(&p["format"]).to_uppercase()]);
-            if let Some(chosen) = p["role"].as_str() {
-                line.push_str(&fill(t().with_role, &[&role(&Value::from(chosen))]));
+        Params::NameChanged(p) => change(&p.name, optional),
+        Params::PasswordChanged(p) => fill(t().others_signed_out, &[&p.other_sessions_ended]),
+        Params::PasswordReset(p) => fill(t().sessions_signed_out, &[&p.sessions_ended]),
+        Params::UsersExported(p) => {
+            let format = p.format.as_str().to_uppercase();
+            let mut line = fill(t().exported_users, &[&p.rows, &format]);
+            if let Some(chosen) = &p.role {
+                line.push_str(&fill(t().with_role, &[&role(chosen)]));
             }
-            if let Some(q) = p["q"].as_str().filter(|q| !q.is_empty()) {
-                line.push_str(&fill(t().with_search, &[&q]));
+            if !p.q.is_empty() {
+                line.push_str(&fill(t().with_search, &[&p.q]));
             }
             line
         }
+        // The space or the session says it all. Older failed sign-ins name no reason: they were
+        // all wrong passwords.
+        Params::None if activity.key == contract::ActivityKey::SessionFail => t().wrong_password.into(),
+        Params::None => String::new(),
     }
 }

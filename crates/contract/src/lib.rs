@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod activity;
+pub mod activity_params;
 pub mod auth;
 pub mod dashboard;
 pub mod error;
@@ -21,6 +22,7 @@ pub mod users;
 
 pub use account::*;
 pub use activity::*;
+pub use activity_params::Params;
 pub use auth::*;
 pub use dashboard::*;
 pub use error::*;

@@ -9,11 +9,12 @@ use common::session::Factor;
 use common::text::said;
 use common::tokens::{new_token, token_hash};
 use common::{spoken, totp, ClientInfo, DomainError, DomainResult, Kind, Person};
+use contract::activity_params::{BeforeAfter, NameChanged, PasswordChanged, PasswordReset};
+use contract::Params;
 use contract::{
     AccountView, ActivityKey, PasswordChange, Profile, ProfileUpdate, QrCode, RecoveryCodes, TwoFactorSetup,
     RECOVERY_CODES, RESET_LINK_MINUTES,
 };
-use serde_json::json;
 
 use crate::activity::Change;
 use crate::db::{self, Pool, Tx};
@@ -66,7 +67,9 @@ pub async fn update_profile(pool: &Pool, person: &Person<'_>, update: &ProfileUp
     if before != after {
         let change = Change::new(ActivityKey::AccountUpdate)
             .on(person.user_id, after.clone().unwrap_or_default())
-            .with(json!({ "name": { "before": before, "after": after } }));
+            .with(Params::NameChanged(NameChanged {
+                name: BeforeAfter::new(before, after),
+            }));
         sessions::record_own(&mut tx, person, change).await?;
     }
     tx.commit().await?;
@@ -136,7 +139,9 @@ pub async fn change_password(
     sessions::record_own(
         &mut tx,
         person,
-        Change::new(ActivityKey::PasswordChange).with(json!({ "other_sessions_ended": ended })),
+        Change::new(ActivityKey::PasswordChange).with(Params::PasswordChanged(PasswordChanged {
+            other_sessions_ended: ended as i64,
+        })),
     )
     .await?;
     tell(&mut tx, links, person.user_id, SecurityChange::PasswordChanged).await?;
@@ -294,7 +299,9 @@ pub async fn confirm_reset(
     sessions::record_own(
         &mut tx,
         &person,
-        Change::new(ActivityKey::PasswordReset).with(json!({ "sessions_ended": ended })),
+        Change::new(ActivityKey::PasswordReset).with(Params::PasswordReset(PasswordReset {
+            sessions_ended: ended as i64,
+        })),
     )
     .await?;
     tell(&mut tx, links, user_id, SecurityChange::PasswordReset).await?;

@@ -6,7 +6,7 @@ use chrono::Duration;
 use common::filters::{page_window, ActivityFilter};
 use common::{iso, Actor, ClientInfo, DomainResult, Timestamp};
 use contract::ExportFormat;
-use contract::{ActivitiesPage, Activity, ActivityKey, StoredSettings, TrackableType, MAX_ACTIVITIES_PER_PAGE};
+use contract::{ActivitiesPage, Activity, ActivityKey, Params, StoredSettings, TrackableType, MAX_ACTIVITIES_PER_PAGE};
 use serde_json::{json, Value};
 use sqlx::types::{Json, JsonValue};
 
@@ -64,16 +64,18 @@ impl Change {
         self
     }
 
-    /// What changed. Callers never put a password, code, token or card number here.
-    pub fn with(mut self, parameters: Value) -> Change {
-        self.parameters = parameters;
+    /// What changed, in the key's family of parameters (a test run checks the two agree).
+    /// Callers never put a password, code, token or card number here.
+    pub fn with(mut self, parameters: Params) -> Change {
+        self.parameters = parameters.to_value();
+        debug_assert_eq!(
+            Params::read(self.key, &self.parameters),
+            parameters,
+            "{:?} is not written with these parameters",
+            self.key
+        );
         self
     }
-}
-
-/// `{"before": .., "after": ..}` for one value that changed.
-pub fn before_after(before: impl serde::Serialize, after: impl serde::Serialize) -> Value {
-    json!({ "before": before, "after": after })
 }
 
 /// Write the activity in the change's transaction.

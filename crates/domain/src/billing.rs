@@ -13,13 +13,17 @@ use common::day;
 use common::payments::{Charge, PaymentGateway};
 use common::text::said;
 use common::{spoken, Actor, DomainError, DomainResult};
+use contract::activity_params::{
+    BeforeAfter, BillingChanged, CardSummary, Charged, PaymentChanged, PeriodStarted, Upgraded,
+};
+use contract::Params;
 use contract::{
     ActivityKey, BillingInfo, CardUpdate, InvoicePurpose, InvoiceStatus, PaymentMethod, Permission, TierId,
 };
 use serde_json::json;
 use sqlx::types::Json;
 
-use crate::activity::{self, before_after, By, Change};
+use crate::activity::{self, By, Change};
 use crate::db::{self, Pool, Tx};
 use crate::{authorize, plan};
 
@@ -145,16 +149,14 @@ pub async fn save_billing(pool: &Pool, actor: &Actor, info: BillingInfo) -> Doma
     if before.as_ref() != Some(&info) {
         let change = Change::new(ActivityKey::BillingUpdate)
             .on(actor.org_id, info.company.clone())
-            .with(json!({ "before": before, "after": info }));
+            .with(Params::Billing(BillingChanged {
+                before,
+                after: info.clone(),
+            }));
         activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
     }
     tx.commit().await?;
     Ok(info)
-}
-
-/// What the activity log may say about a card: brand, last four and expiry, nothing more.
-fn card_summary(card: &PaymentMethod) -> serde_json::Value {
-    json!({ "brand": card.brand, "last4": card.last4, "exp_month": card.exp_month, "exp_year": card.exp_year })
 }
 
 /// Keep the card (brand, last four, expiry and holder only) and charge what is outstanding to it.
@@ -194,7 +196,10 @@ pub async fn save_card(
     .await?;
     let change = Change::new(ActivityKey::PaymentUpdate)
         .on(actor.org_id, format!("{} ending in {}", kept.brand, kept.last4))
-        .with(json!({ "before": before.as_ref().map(card_summary), "after": card_summary(&kept) }));
+        .with(Params::Payment(PaymentChanged {
+            before: before.as_ref().map(CardSummary::from),
+            after: CardSummary::from(&kept),
+        }));
     activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
     tx.commit().await?;
     // Invoices left open for want of a card, or declined before, are charged now.
@@ -312,10 +317,11 @@ async fn start_what_it_pays_for(tx: &mut Tx, invoice_id: i64, by: &By<'_>) -> Do
             plan::set_org_plan(tx, org_id, Some(tier)).await?;
             let change = Change::new(ActivityKey::SubscriptionCreate)
                 .on(org_id, tier.tier().name)
-                .with(json!({
-                    "tier": tier,
-                    "period_start": day(invoice.period_start),
-                    "period_end": day(invoice.period_end),
+                .with(Params::PeriodStarted(PeriodStarted {
+                    tier,
+                    period_start: day(invoice.period_start),
+                    period_end: day(invoice.period_end),
+                    previous_tier: None,
                 }));
             activity::record(tx, org_id, *by, change).await?;
         }
@@ -331,7 +337,9 @@ async fn start_what_it_pays_for(tx: &mut Tx, invoice_id: i64, by: &By<'_>) -> Do
             plan::set_org_plan(tx, org_id, Some(tier)).await?;
             let change = Change::new(ActivityKey::SubscriptionUpdate)
                 .on(org_id, tier.tier().name)
-                .with(json!({ "tier": before_after(sub.tier, tier) }));
+                .with(Params::Upgraded(Upgraded {
+                    tier: BeforeAfter::new(sub.tier, tier),
+                }));
             activity::record(tx, org_id, *by, change).await?;
         }
         _ => {}
@@ -395,19 +403,17 @@ async fn charge(
     .await?
     .rows_affected();
     if settled == 1 {
-        let mut parameters = json!({
-            "number": claim.number,
-            "total_cents": claim.total_cents,
-            "currency": claim.currency,
-            "card": card_summary(card),
-            "attempt": claim.charge_attempts,
-        });
-        if let Err(declined) = &answer {
-            parameters["reason"] = json!(declined.0);
-        }
+        let parameters = Charged {
+            number: claim.number.clone(),
+            total_cents: claim.total_cents,
+            currency: claim.currency.clone(),
+            card: CardSummary::from(card),
+            attempt: claim.charge_attempts,
+            reason: answer.as_ref().err().map(|declined| declined.0.clone()),
+        };
         let change = Change::new(key_name)
             .on(claim.id, claim.number.clone())
-            .with(parameters);
+            .with(Params::Charge(parameters));
         activity::record(&mut tx, claim.org_id, *by, change).await?;
         if answer.is_ok() {
             start_what_it_pays_for(&mut tx, claim.id, by).await?;

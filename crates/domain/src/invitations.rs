@@ -9,11 +9,12 @@ use common::session::Stage;
 use common::text::{fill, said};
 use common::tokens::{new_token, token_hash};
 use common::{iso, spoken, Actor, ClientInfo, DomainError, DomainResult, Kind, Timestamp};
+use contract::activity_params::Invited;
+use contract::Params;
 use contract::{
     check_invite, AcceptInvitation, ActivityKey, Invitation, InviteRequest, IssuedInvitations, LoginResponse, OrgRole,
     Permission, StoredSettings,
 };
-use serde_json::json;
 use sqlx::types::Json;
 
 use crate::activity::{self, By, Change};
@@ -175,7 +176,10 @@ pub async fn create(
         .await?;
         let change = Change::new(ActivityKey::InvitationCreate)
             .on(id, email.clone())
-            .with(json!({ "email": email, "org_role": request.org_role }));
+            .with(Params::Invitation(Invited {
+                email: email.clone(),
+                org_role: Some(request.org_role),
+            }));
         activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
         send_invitation(&mut tx, links, actor, id, email, request.org_role, &code).await?;
         issued.push(id);
@@ -316,7 +320,10 @@ pub async fn resend(pool: &Pool, links: &Links, actor: &Actor, id: i64) -> Domai
     }
     let change = Change::new(ActivityKey::InvitationResend)
         .on(id, invitation.email.clone())
-        .with(json!({ "email": invitation.email }));
+        .with(Params::Invitation(Invited {
+            email: invitation.email.clone(),
+            org_role: None,
+        }));
     activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
     send_invitation(&mut tx, links, actor, id, &invitation.email, invitation.org_role, &code).await?;
     tx.commit().await?;
@@ -345,7 +352,10 @@ pub async fn revoke(pool: &Pool, actor: &Actor, id: i64) -> DomainResult<()> {
     }
     let change = Change::new(ActivityKey::InvitationRevoke)
         .on(id, invitation.email.clone())
-        .with(json!({ "email": invitation.email, "org_role": invitation.org_role }));
+        .with(Params::Invitation(Invited {
+            email: invitation.email.clone(),
+            org_role: Some(invitation.org_role),
+        }));
     activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
     tx.commit().await?;
     Ok(())
@@ -544,7 +554,10 @@ pub async fn accept(
     let change = Change::new(ActivityKey::InvitationAccept)
         .on(invitation.id, invitation.email.clone())
         .to(user_id)
-        .with(json!({ "email": invitation.email, "org_role": role }));
+        .with(Params::Invitation(Invited {
+            email: invitation.email.clone(),
+            org_role: Some(role),
+        }));
     activity::record(&mut tx, invitation.org_id, By::Actor(&actor), change).await?;
     let (token, expires_at) = sessions::open(&mut tx, user_id, stage, client).await?;
     tx.commit().await?;

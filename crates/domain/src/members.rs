@@ -3,15 +3,16 @@
 //! guarded statements, so no interleaving of changes leaves the organization without an owner or
 //! admin (or, while subscribed, without an owner).
 
+use contract::activity_params::{BeforeAfter, Removed, RoleChanged, UsersExported};
+use contract::{ExportFormat, Params};
 use std::collections::{BTreeMap, HashMap};
 
 use common::filters::{like_pattern, UserFilter};
 use common::{iso, Actor, DomainError, DomainResult, Timestamp};
 use contract::UserSort;
 use contract::{check_removal, check_role_change, ActivityKey, Keepers, OrgRole, OrgUser, Party, Permission, Refusal};
-use serde_json::json;
 
-use crate::activity::{self, before_after, By, Change};
+use crate::activity::{self, By, Change};
 use crate::db::{self, Pool, Tx};
 use crate::{authorize, current_role, people};
 
@@ -295,11 +296,11 @@ pub async fn export_csv(pool: &Pool, actor: &Actor, filter: &UserFilter) -> Doma
     }
     let mut tx = db::write(pool).await?;
     authorize(&mut tx, actor, Permission::SeeMembers).await?;
-    let change = Change::new(ActivityKey::UsersExport).with(json!({
-        "q": filter.q,
-        "role": filter.role,
-        "rows": total,
-        "format": "csv",
+    let change = Change::new(ActivityKey::UsersExport).with(Params::UsersExported(UsersExported {
+        q: filter.q.clone(),
+        role: filter.role,
+        rows: total as i64,
+        format: ExportFormat::Csv,
     }));
     activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
     tx.commit().await?;
@@ -387,7 +388,9 @@ pub async fn change_role(pool: &Pool, actor: &Actor, user_id: i64, new_role: Org
         let change = Change::new(ActivityKey::OrgUserUpdate)
             .on(user_id, name)
             .to(user_id)
-            .with(json!({ "org_role": before_after(target.role, new_role) }));
+            .with(Params::RoleChanged(RoleChanged {
+                org_role: BeforeAfter::new(target.role, new_role),
+            }));
         activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
     }
     tx.commit().await?;
@@ -435,7 +438,10 @@ pub async fn remove(pool: &Pool, actor: &Actor, user_id: i64) -> DomainResult<()
     let change = Change::new(ActivityKey::OrgUserDestroy)
         .on(user_id, name)
         .to(user_id)
-        .with(json!({ "org_role": target.role, "spaces_left": spaces_left }));
+        .with(Params::Removed(Removed {
+            org_role: target.role,
+            spaces_left: spaces_left as i64,
+        }));
     activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
     tx.commit().await?;
     Ok(())

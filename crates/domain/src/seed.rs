@@ -3,6 +3,8 @@
 
 use chrono::{Duration, NaiveDate};
 use common::{password, DomainResult, Timestamp};
+use contract::activity_params::{BeforeAfter, CollaboratorChanged, FieldChange, Invited, RoleChanged, SettingsChanged};
+use contract::Params;
 use contract::{ActivityKey, OrgRole};
 
 use crate::db::{Pool, Tx};
@@ -455,30 +457,44 @@ async fn grow_activity(pool: &Pool, org: i64, count: usize) -> DomainResult<()> 
                 Some(*target),
                 Some(target_name.as_str()),
                 None,
-                r#"{"org_role":{"before":"member","after":"admin"}}"#,
+                Params::RoleChanged(RoleChanged {
+                    org_role: BeforeAfter::new(OrgRole::Member, OrgRole::Admin),
+                }),
             ),
             1 => (
                 ActivityKey::CollaboratorCreate,
                 Some(*space),
                 Some(space_name.as_str()),
                 Some(*space),
-                r#"{"role":{"before":null,"after":"editor"}}"#,
+                Params::Collaborator(CollaboratorChanged {
+                    collaborator: target_name.clone(),
+                    role: BeforeAfter::new(None, Some("editor".into())),
+                }),
             ),
             2 => (
                 ActivityKey::InvitationCreate,
                 Some(i as i64),
                 Some("invitee@customers.test"),
                 None,
-                r#"{"email":"invitee@customers.test","org_role":"member"}"#,
+                Params::Invitation(Invited {
+                    email: "invitee@customers.test".into(),
+                    org_role: Some(OrgRole::Member),
+                }),
             ),
             3 => (
                 ActivityKey::SettingsUpdate,
                 Some(org),
                 Some("Acme Studio"),
                 None,
-                r##"{"changes":[{"field":"branding.light.primary","before":"#3b4cca","after":"#2b3cba"}]}"##,
+                Params::Settings(SettingsChanged {
+                    changes: vec![FieldChange {
+                        field: "branding.light.primary".into(),
+                        before: "#3b4cca".into(),
+                        after: "#2b3cba".into(),
+                    }],
+                }),
             ),
-            _ => (ActivityKey::SessionCreate, None, None, None, "{}"),
+            _ => (ActivityKey::SessionCreate, None, None, None, Params::None),
         };
         let signed_in = key == ActivityKey::SessionCreate;
         let (actor, actor_name) = if signed_in {
@@ -489,7 +505,7 @@ async fn grow_activity(pool: &Pool, org: i64, count: usize) -> DomainResult<()> 
         let kind = key.trackable_type();
         let recipient =
             Some(*target).filter(|_| matches!(key, ActivityKey::OrgUserUpdate | ActivityKey::SessionCreate));
-        let parameters: serde_json::Value = serde_json::from_str(parameters).unwrap_or_default();
+        let parameters = parameters.to_value();
         let (key, kind) = (key.as_str(), kind.as_str());
         sqlx::query!(
             "INSERT INTO activities (org_id, key, trackable_type, trackable_id, trackable_name, owner_id, owner_name,

@@ -6,11 +6,12 @@ use common::session::{Factor, SessionUser, Stage};
 use common::text::said;
 use common::tokens::{new_token, token_hash};
 use common::{iso, spoken, Actor, ClientInfo, DomainError, DomainResult, Kind, Person, Timestamp};
+use contract::activity_params::{FailReason, FailedFactor, SessionsEnded, SignInFailed, WhichSessions};
+use contract::Params;
 use contract::{
     ActivityKey, LoginRequest, LoginResponse, Me, Membership, OrgRole, Profile, SessionSummary, SessionTimes,
     SignInStep, TwoFactorCode,
 };
-use serde_json::json;
 
 use common::password::Hasher;
 use common::secrets::SecretKeys;
@@ -234,17 +235,17 @@ enum Failure {
 /// the factor that failed: its admins see a guess at a code as well as at a password.
 async fn record_failure(pool: &Pool, user_id: i64, client: &ClientInfo, failure: Failure) -> DomainResult<()> {
     let (reason, factor) = match failure {
-        Failure::WrongPassword => ("wrong_password", "password"),
-        Failure::WrongCode(SecondFactor::AuthenticatorCode) => ("wrong_code", "authenticator_code"),
-        Failure::WrongCode(SecondFactor::RecoveryCode) => ("wrong_code", "recovery_code"),
-        Failure::Locked(Factor::Password) => ("locked", "password"),
-        Failure::Locked(Factor::Code) => ("locked", "code"),
+        Failure::WrongPassword => (FailReason::WrongPassword, FailedFactor::Password),
+        Failure::WrongCode(SecondFactor::AuthenticatorCode) => (FailReason::WrongCode, FailedFactor::AuthenticatorCode),
+        Failure::WrongCode(SecondFactor::RecoveryCode) => (FailReason::WrongCode, FailedFactor::RecoveryCode),
+        Failure::Locked(Factor::Password) => (FailReason::Locked, FailedFactor::Password),
+        Failure::Locked(Factor::Code) => (FailReason::Locked, FailedFactor::Code),
     };
     let mut tx = db::write(pool).await?;
     if let Some((org_id, _)) = membership(&mut tx, user_id).await? {
         let change = Change::new(ActivityKey::SessionFail)
             .to(user_id)
-            .with(json!({ "reason": reason, "factor": factor }));
+            .with(Params::SignInFailed(SignInFailed { reason, factor }));
         activity::record(&mut tx, org_id, By::Client(client), change).await?;
     }
     Ok(tx.commit().await?)
@@ -459,7 +460,11 @@ pub async fn end(pool: &Pool, person: &Person<'_>, token: &str, public_id: &str)
     if ended == 0 {
         return Err(no_such_session());
     }
-    record_ended(&mut tx, person, json!({ "ended": 1, "which": "one" })).await?;
+    let one = SessionsEnded {
+        ended: 1,
+        which: WhichSessions::One,
+    };
+    record_ended(&mut tx, person, one).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -469,15 +474,20 @@ pub async fn end_others(pool: &Pool, person: &Person<'_>, token: &str) -> Domain
     let mut tx = db::write(pool).await?;
     let ended = revoke_others(&mut tx, person.user_id, Some(token)).await?;
     if ended > 0 {
-        record_ended(&mut tx, person, json!({ "ended": ended, "which": "others" })).await?;
+        let others = SessionsEnded {
+            ended: ended as i64,
+            which: WhichSessions::Others,
+        };
+        record_ended(&mut tx, person, others).await?;
     }
     tx.commit().await?;
     Ok(ended)
 }
 
 /// Sessions ended from another one are in the person's organization's log, as a sign-out.
-async fn record_ended(tx: &mut Tx, person: &Person<'_>, details: serde_json::Value) -> DomainResult<()> {
-    record_own(tx, person, Change::new(ActivityKey::SessionDestroy).with(details)).await
+async fn record_ended(tx: &mut Tx, person: &Person<'_>, ended: SessionsEnded) -> DomainResult<()> {
+    let change = Change::new(ActivityKey::SessionDestroy).with(Params::SessionsEnded(ended));
+    record_own(tx, person, change).await
 }
 
 /// Record `change`, which the person made to their own account, in their organization's log if

@@ -5,6 +5,8 @@
 use common::branding::BrandImage;
 use common::text::{fill, said};
 use common::{spoken, Actor, DomainError, DomainResult, Kind};
+use contract::activity_params::{FieldChange, SettingsChanged};
+use contract::Params;
 use contract::{
     sniff_image, ActivityKey, ImageKind, OrgSettings, Permission, PublicBranding, SettingsUpdate, StoredSettings,
     UploadedImage,
@@ -83,7 +85,7 @@ pub async fn load(pool: &Pool, org_id: i64) -> DomainResult<OrgSettings> {
 
 /// Every leaf that differs between two JSON objects: `(branding.light.primary, before, after)`.
 /// Lists are compared whole.
-fn changed_fields(prefix: &str, before: &Value, after: &Value, out: &mut Vec<Value>) {
+fn changed_fields(prefix: &str, before: &Value, after: &Value, out: &mut Vec<FieldChange>) {
     match (before, after) {
         (Value::Object(b), Value::Object(a)) => {
             let mut keys: Vec<&String> = b.keys().chain(a.keys()).collect();
@@ -103,7 +105,11 @@ fn changed_fields(prefix: &str, before: &Value, after: &Value, out: &mut Vec<Val
                 );
             }
         }
-        (b, a) if b != a => out.push(json!({ "field": prefix, "before": b, "after": a })),
+        (b, a) if b != a => out.push(FieldChange {
+            field: prefix.to_string(),
+            before: b.clone(),
+            after: a.clone(),
+        }),
         _ => {}
     }
 }
@@ -169,7 +175,7 @@ pub async fn save(pool: &Pool, actor: &Actor, update: SettingsUpdate) -> DomainR
     if !changes.is_empty() {
         let change = Change::new(ActivityKey::SettingsUpdate)
             .on(actor.org_id, update.name.clone())
-            .with(json!({ "changes": changes }));
+            .with(Params::Settings(SettingsChanged { changes }));
         activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
     }
     tx.commit().await?;
@@ -310,7 +316,13 @@ async fn record_image_change(
         .await?;
     let change = Change::new(ActivityKey::SettingsUpdate)
         .on(actor.org_id, name)
-        .with(json!({ "changes": [{ "field": image.as_str(), "before": before, "after": after }] }));
+        .with(Params::Settings(SettingsChanged {
+            changes: vec![FieldChange {
+                field: image.as_str().to_string(),
+                before,
+                after,
+            }],
+        }));
     activity::record(tx, actor.org_id, By::Actor(actor), change).await?;
     Ok(())
 }
@@ -372,9 +384,16 @@ mod tests {
         assert_eq!(
             changes,
             vec![
-                json!({ "field": "branding.light.primary", "before": "#111111", "after": "#333333" }),
-                json!({ "field": "embed.allowed_origins", "before": ["https://a.example"],
-                        "after": ["https://a.example", "https://b.example"] }),
+                FieldChange {
+                    field: "branding.light.primary".into(),
+                    before: json!("#111111"),
+                    after: json!("#333333"),
+                },
+                FieldChange {
+                    field: "embed.allowed_origins".into(),
+                    before: json!(["https://a.example"]),
+                    after: json!(["https://a.example", "https://b.example"]),
+                },
             ]
         );
     }

@@ -5,12 +5,13 @@
 use chrono::NaiveDate;
 use common::text::{fill, said};
 use common::{iso, Actor, DomainError, DomainResult, Timestamp};
+use contract::activity_params::{BeforeAfter, CollaboratorChanged};
+use contract::Params;
 use contract::{
     ActivityKey, Collaborator, OrgRole, OrgSpace, Permission, PersonalSpace, SpaceDetail, COLLABORATOR_ROLES,
 };
-use serde_json::json;
 
-use crate::activity::{self, before_after, By, Change};
+use crate::activity::{self, By, Change};
 use crate::db::{self, Pool, Tx};
 use crate::statistics::{with_traffic_since, Since};
 use crate::{authorize, current_role, people, settings};
@@ -292,7 +293,10 @@ pub async fn put_collaborator(
             .on(space_id, space_name)
             .to(user_id)
             .in_space(space_id)
-            .with(json!({ "collaborator": person, "role": before_after(before, role) }));
+            .with(Params::Collaborator(CollaboratorChanged {
+                collaborator: person,
+                role: BeforeAfter::new(before.clone(), Some(role.to_string())),
+            }));
         activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
     }
     tx.commit().await?;
@@ -317,7 +321,10 @@ pub async fn remove_collaborator(pool: &Pool, actor: &Actor, space_id: i64, user
         .on(space_id, space_name)
         .to(user_id)
         .in_space(space_id)
-        .with(json!({ "collaborator": person, "role": before_after(before, serde_json::Value::Null) }));
+        .with(Params::Collaborator(CollaboratorChanged {
+            collaborator: person,
+            role: BeforeAfter::new(Some(before), None),
+        }));
     activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
     tx.commit().await?;
     Ok(())

@@ -16,13 +16,15 @@ use common::mail::{self as letters, Links, MailKind};
 use common::payments::PaymentGateway;
 use common::text::said;
 use common::{day, Actor, DomainError, DomainResult, Kind, Timestamp};
+use contract::activity_params::{BeforeAfter, DowngradeChosen, EndReason, EndedUnpaid, PeriodEnds, PeriodStarted};
+use contract::Params;
 use contract::{
     tax_for, tax_rate_basis_points, ActivityKey, InvoicePurpose, InvoiceStatus, OrgRole, Permission,
     SubscriptionStatus, SubscriptionView, TierId, CURRENCY,
 };
 use serde_json::json;
 
-use crate::activity::{self, before_after, By, Change};
+use crate::activity::{self, By, Change};
 use crate::db::{self, Pool, Tx};
 use crate::{authorize, billing, outbox, plan};
 
@@ -210,10 +212,10 @@ pub async fn choose(
             if old.next_tier != next || old.cancel_at_period_end {
                 let change = Change::new(ActivityKey::SubscriptionUpdate)
                     .on(actor.org_id, old.tier.tier().name)
-                    .with(json!({
-                        "next_tier": before_after(old.next_tier, next),
-                        "cancel_at_period_end": before_after(old.cancel_at_period_end, false),
-                        "takes_effect": day(old.period_end),
+                    .with(Params::DowngradeChosen(DowngradeChosen {
+                        next_tier: BeforeAfter::new(old.next_tier, next),
+                        cancel_at_period_end: BeforeAfter::new(old.cancel_at_period_end, false),
+                        takes_effect: day(old.period_end),
                     }));
                 activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
             }
@@ -282,7 +284,9 @@ pub async fn set_cancel(pool: &Pool, actor: &Actor, cancel: bool) -> DomainResul
         };
         let change = Change::new(key)
             .on(actor.org_id, sub.tier.tier().name)
-            .with(json!({ "period_end": day(sub.period_end) }));
+            .with(Params::PeriodEnds(PeriodEnds {
+                period_end: day(sub.period_end),
+            }));
         activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
     }
     tx.commit().await?;
@@ -320,7 +324,10 @@ async fn renew_one_period(pool: &Pool, org_id: i64, today: NaiveDate) -> DomainR
         return Ok(None);
     };
     if sub.cancel_at_period_end {
-        end_subscription(&mut tx, org_id, &sub, json!({ "period_end": day(sub.period_end) })).await?;
+        let why = Params::PeriodEnds(PeriodEnds {
+            period_end: day(sub.period_end),
+        });
+        end_subscription(&mut tx, org_id, &sub, why).await?;
         tx.commit().await?;
         return Ok(Some(false));
     }
@@ -344,11 +351,13 @@ async fn renew_one_period(pool: &Pool, org_id: i64, today: NaiveDate) -> DomainR
     }
     let price = tier.tier().monthly_price_cents;
     let invoice = issue_invoice(&mut tx, org_id, tier, start, end, price, InvoicePurpose::Period).await?;
-    let mut parameters = json!({ "tier": tier, "period_start": day(start), "period_end": day(end) });
-    if tier != sub.tier {
+    let parameters = Params::PeriodStarted(PeriodStarted {
+        tier,
+        period_start: day(start),
+        period_end: day(end),
         // The downgrade chosen during the last period took effect.
-        parameters["previous_tier"] = json!(sub.tier);
-    }
+        previous_tier: (tier != sub.tier).then_some(sub.tier),
+    });
     let change = Change::new(ActivityKey::SubscriptionRenew)
         .on(org_id, tier.tier().name)
         .with(parameters);
@@ -358,7 +367,7 @@ async fn renew_one_period(pool: &Pool, org_id: i64, today: NaiveDate) -> DomainR
 }
 
 /// End the subscription in `tx`: back to the free plan, with an activity saying why.
-async fn end_subscription(tx: &mut Tx, org_id: i64, sub: &SubscriptionRow, why: serde_json::Value) -> DomainResult<()> {
+async fn end_subscription(tx: &mut Tx, org_id: i64, sub: &SubscriptionRow, why: Params) -> DomainResult<()> {
     sqlx::query!(
         "DELETE FROM subscriptions WHERE org_id = $1 AND period_start = $2",
         org_id,
@@ -408,7 +417,11 @@ async fn end_unpaid(pool: &Pool, links: &Links, org_id: i64, number: &str) -> Do
     let Some(sub) = current_in(&mut tx, org_id).await? else {
         return Ok(false);
     };
-    end_subscription(&mut tx, org_id, &sub, json!({ "reason": "unpaid", "number": number })).await?;
+    let why = Params::EndedUnpaid(EndedUnpaid {
+        reason: EndReason::Unpaid,
+        number: number.to_string(),
+    });
+    end_subscription(&mut tx, org_id, &sub, why).await?;
     let owner_role = OrgRole::Owner.as_str();
     let owners = sqlx::query!(
         r#"SELECT u.id AS "id!", u.email FROM org_members m JOIN users u ON u.id = m.user_id
