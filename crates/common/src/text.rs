@@ -29,6 +29,7 @@ catalog! {
         weak_dates: "Dates and years are easy to guess. " | "Daten und Jahreszahlen sind leicht zu erraten. " | "Les dates et les années sont faciles à deviner. ",
         weak_word: "A word on its own is easy to guess. " | "Ein einzelnes Wort ist leicht zu erraten. " | "Un mot seul est facile à deviner. ",
         weak_names: "Names are easy to guess. " | "Namen sind leicht zu erraten. " | "Les noms sont faciles à deviner. ",
+        dead_link: "This link has expired or was used already. Ask for a new one under \"Forgot password?\"." | "Dieser Link ist abgelaufen oder wurde schon benutzt. Fordern Sie unter „Passwort vergessen?“ einen neuen an." | "Ce lien a expiré ou a déjà été utilisé. Demandez-en un nouveau avec « Mot de passe oublié ? ».",
         not_current_password: "This is not your current password." | "Das ist nicht Ihr aktuelles Passwort." | "Ce n’est pas votre mot de passe actuel.",
         enter_account_email: "Enter the email address of your account." | "Geben Sie die E-Mail-Adresse Ihres Kontos ein." | "Saisissez l’adresse e-mail de votre compte.",
         // Throttling: {0} is what was attempted, named below.
