@@ -915,7 +915,7 @@ impl StaticHost {
 }
 
 /// nginx in its own process, serving `site` with the server block the build writes for hosts
-/// (`contract::hosting::nginx_block`), on its own origin.
+/// (`hosting::nginx_block`), on its own origin.
 pub struct Nginx {
     _process: Process,
     pub origin: String,

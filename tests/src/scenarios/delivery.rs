@@ -523,7 +523,8 @@ pub async fn embed_script_sizes_and_steers_the_frame_for_an_allowed_host_only(ct
 /// headers our server sends (the policy allowing the API on its origin, frames only for embeds
 /// on allowed sites, a year of caching for hashed files), and the app works under them.
 pub async fn nginx_recipe_serves_the_app_with_the_servers_headers(ctx: Ctx) -> TestResult {
-    use contract::hosting::{self, Host};
+    use ::hosting::Host;
+    use contract::hosting;
     let site = tempfile::tempdir()?;
     copy_tree(&ctx.dist, &site.path().join("admin"))?;
     let portal = "http://127.0.0.1:9";
@@ -532,7 +533,7 @@ pub async fn nginx_recipe_serves_the_app_with_the_servers_headers(ctx: Ctx) -> T
     let html = hosting::configure_index(&std::fs::read_to_string(&index)?, &host.api_base);
     std::fs::write(&index, hosting::pin_prefix(&html, &host.prefix))?;
     let nginx = Nginx::start(site.path(), |root, port| {
-        hosting::nginx_block(&host, root, &port.to_string())
+        ::hosting::nginx_block(&host, root, &port.to_string())
     })
     .await?;
     let origin = nginx.origin.clone();

@@ -5,7 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use contract::hosting::{self, Host};
+use ::hosting::Host;
+use contract::hosting;
 
 use crate::Result;
 
@@ -17,11 +18,14 @@ pub fn configure(dist: &Path, host: &Host, pin: bool) -> Result<PathBuf> {
     let html = std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     let html = hosting::configure_index(&html, &host.api_base);
     write(&index, &hosting::pin_prefix(&html, if pin { &host.prefix } else { "" }))?;
-    write(&dist.join("_headers"), &hosting::headers_file(host, &root_files(dist)?))?;
-    write(&dist.join("_redirects"), &hosting::redirects_file(host))?;
+    write(
+        &dist.join("_headers"),
+        &::hosting::headers_file(host, &root_files(dist)?),
+    )?;
+    write(&dist.join("_redirects"), &::hosting::redirects_file(host))?;
     let nginx = crate::root().join("target/hosting/nginx.conf");
     std::fs::create_dir_all(nginx.parent().unwrap_or(dist)).map_err(|e| e.to_string())?;
-    write(&nginx, &hosting::nginx_block(host, "/srv/www", "80"))?;
+    write(&nginx, &::hosting::nginx_block(host, "/srv/www", "80"))?;
     Ok(nginx)
 }
 

@@ -10,7 +10,7 @@ mod split;
 
 use std::path::{Path, PathBuf};
 
-use contract::hosting::Host;
+use ::hosting::Host;
 
 use crate::cmd::{cargo_home, command, run};
 use crate::{root, tools, Result};

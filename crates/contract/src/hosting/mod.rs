@@ -2,17 +2,13 @@
 //! script (which finds where the app was deployed and paints an organization's brand before
 //! anything else), the names of the page's meta tags, which file names carry a content hash, and
 //! (feature `hosting`) the security headers, written once for the server and for every host's
-//! recipe.
+//! recipe (the recipes themselves are the `org-area-hosting` crate's).
 
 #[cfg(feature = "hosting")]
 mod policy;
-#[cfg(feature = "hosting")]
-mod recipes;
 
 #[cfg(feature = "hosting")]
 pub use policy::*;
-#[cfg(feature = "hosting")]
-pub use recipes::*;
 
 /// The page's first script, inline in `index.html`. The Content-Security-Policy allows it by its
 /// hash, so it must be put into the page exactly as it is here.

@@ -1,8 +1,12 @@
-//! Recipes for hosts other than our own server, from the same policy the server sends:
-//! `_headers` and `_redirects` (Netlify, Cloudflare Pages), an nginx server block, and the page's
-//! own meta policy (`configure_index`) for hosts that set no headers.
+//! Recipes for hosts other than our own server, from the same policy the server sends
+//! (`contract::hosting`): `_headers` and `_redirects` (Netlify, Cloudflare Pages) and an nginx
+//! server block. The page's own meta policy for hosts that set no headers is
+//! `contract::hosting::configure_index`. The build (`cargo xtask hosting`) and the delivery tests
+//! use these; neither the app nor the server does.
 
-use super::{content_security_policy, origin_of, Framing, APP_SEGMENTS, EVERY_ANSWER, IMMUTABLE, REVALIDATE};
+use contract::hosting::{
+    content_security_policy, origin_of, Framing, APP_SEGMENTS, EVERY_ANSWER, IMMUTABLE, REVALIDATE,
+};
 
 /// Where and how `dist/` is served.
 #[derive(Clone, Debug, Default)]
@@ -34,7 +38,7 @@ impl Host {
         }
         let frame_ancestors = frame_ancestors
             .iter()
-            .map(|o| crate::normalize_origin(o, crate::Lang::En))
+            .map(|o| contract::normalize_origin(o, contract::Lang::En))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Host {
             prefix,
