@@ -2,9 +2,10 @@
 //! its directory in ORG_AREA_E2E_DIST. `cargo test -p org-area-e2e -- NAME` runs the scenarios
 //! whose name contains NAME.
 
-mod harness;
 mod scenarios;
-mod sizes;
+
+// The scenarios name these as `crate::harness`, `crate::sizes` and `crate::ensure!`.
+pub(crate) use org_area_e2e::{ensure, harness, sizes};
 
 use std::time::{Duration, Instant};
 

@@ -52,7 +52,7 @@ pub async fn sign_in_and_skip_to_content_by_keyboard(ctx: Ctx) -> TestResult {
         ctx.focused().await?
     );
     // Then the languages, each named in itself.
-    for language in ["English", "Deutsch"] {
+    for language in ["English", "Deutsch", "Français"] {
         ctx.press(Key::Down).await?;
         ensure!(
             ctx.focused().await? == language,
@@ -68,7 +68,7 @@ pub async fn sign_in_and_skip_to_content_by_keyboard(ctx: Ctx) -> TestResult {
     );
     ctx.press(Key::Up).await?;
     ensure!(
-        ctx.focused().await? == "Deutsch",
+        ctx.focused().await? == "Français",
         "Up goes round backwards: {:?}",
         ctx.focused().await?
     );
@@ -89,9 +89,9 @@ pub async fn sign_in_and_skip_to_content_by_keyboard(ctx: Ctx) -> TestResult {
     ctx.press(Key::Enter).await?;
     ctx.by_name("menuitem", "Account").await?;
     ctx.press(Key::End).await?;
-    ensure!(ctx.focused().await? == "Deutsch", "End reaches the last language");
+    ensure!(ctx.focused().await? == "Français", "End reaches the last language");
     ctx.press(Key::Enter).await?;
-    ctx.by_name("heading", "Benutzer").await?;
+    ctx.by_name("heading", "Utilisateurs").await?;
     ctx.wait_location("/users").await?;
     Ok(())
 }

@@ -2,20 +2,13 @@
 //! headless Chromium on localhost and against the server on loopback, and writes
 //! `docs/benchmarks.md`. Page loads are first visits in a fresh browser profile.
 
-#[path = "harness.rs"]
-#[allow(dead_code)]
-mod harness;
-#[path = "load.rs"]
 mod load;
-#[path = "report.rs"]
 mod report;
-#[path = "sizes.rs"]
-#[allow(dead_code)]
-mod sizes;
 
 use std::time::{Duration, Instant};
 
-use harness::{Chromedriver, Ctx};
+use org_area_e2e::harness::{Chromedriver, Ctx};
+use org_area_e2e::sizes;
 use org_area_server::Seed;
 use report::Report;
 
