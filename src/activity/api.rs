@@ -1,21 +1,28 @@
-use contract::{ActivitiesPage, ExportFormat, OrgSpace, SpacesResponse};
+use contract::{ActivitiesPage, ExportFormat, ExportQuery, OrgSpace, SpacesResponse};
 
 use super::view_state::ViewState;
-use crate::api::{self, ApiError};
+use crate::api::{ApiError, Call};
 
 pub async fn activities(view: ViewState) -> Result<ActivitiesPage, ApiError> {
-    api::get(&format!("/orgs/me/activities{}", view.query(true).to_query())).await
+    Call::get("/orgs/me/activities")
+        .query(&view.query(true).to_query())
+        .fetch()
+        .await
 }
 
 /// Every activity the filters match, as a file's text.
 pub async fn export(view: ViewState, format: ExportFormat) -> Result<String, ApiError> {
-    let query = view.query(false).to_query();
-    let joiner = if query.is_empty() { "?" } else { "&" };
-    let format = format.as_str();
-    api::get_text(&format!("/orgs/me/activities/export{query}{joiner}format={format}")).await
+    Call::get("/orgs/me/activities/export")
+        .query(&view.query(false).to_query())
+        .query(&ExportQuery { format: Some(format) }.to_query())
+        .text()
+        .await
 }
 
 /// The organization's spaces, for the space filter.
 pub async fn spaces() -> Result<Vec<OrgSpace>, ApiError> {
-    api::get::<SpacesResponse>("/orgs/me/spaces").await.map(|r| r.spaces)
+    Call::get("/orgs/me/spaces")
+        .fetch::<SpacesResponse>()
+        .await
+        .map(|r| r.spaces)
 }

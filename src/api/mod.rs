@@ -1,5 +1,6 @@
-//! The one typed client for the org-area API. Every call returns `Result<T, ApiError>`; the
-//! screens show the error's message and, where it makes sense, a retry.
+//! The one typed client for the org-area API: every request is a [`Call`] (method, path, query,
+//! body, language, token, retry), and every answer a `Result<T, ApiError>`; the screens show the
+//! error's message and, where it makes sense, a retry.
 
 mod activity;
 mod base_url;
@@ -11,7 +12,7 @@ pub use activity::watch_input;
 pub use error::ApiError;
 
 use futures::future::{select, Either};
-use gloo_net::http::{Request, RequestBuilder, Response};
+use gloo_net::http::{Method, Request, RequestBuilder, Response};
 use gloo_timers::future::TimeoutFuture;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -38,148 +39,167 @@ pub fn absolute(path: &str) -> String {
     format!("{}{path}", base_url::get())
 }
 
-/// Every call says the page's language, so what the server writes for it (a field's message,
-/// a mail it sends) is in that language.
-fn in_our_language(builder: RequestBuilder) -> RequestBuilder {
-    builder.header("Accept-Language", crate::i18n::lang().tag())
+/// What a request carries.
+enum Body {
+    None,
+    /// JSON, already written.
+    Json(Result<String, String>),
+    /// A chosen file's bytes, with its own content type.
+    File(web_sys::File),
 }
 
-fn authorized(builder: RequestBuilder) -> RequestBuilder {
-    let builder = match activity::in_background() {
-        true => builder.header(contract::BACKGROUND_HEADER, "1"),
-        false => builder,
-    };
-    match token::load() {
-        Some(token) => builder.header("Authorization", &format!("Bearer {token}")),
-        None => builder,
+/// One request to the API, built and then sent with [`Call::fetch`] (a JSON answer),
+/// [`Call::text`], [`Call::send`] (no answer) or [`Call::stream`]. Every call says the page's
+/// language, so what the server writes for it (a field's message, a mail it sends) is in that
+/// language, and carries the stored session unless [`Call::token`] gives another.
+pub struct Call {
+    method: Method,
+    path: String,
+    body: Body,
+    token: Option<String>,
+    headers: Vec<(&'static str, String)>,
+    abort: Option<web_sys::AbortSignal>,
+}
+
+impl Call {
+    fn new(method: Method, path: &str) -> Call {
+        Call {
+            method,
+            path: path.to_string(),
+            body: Body::None,
+            token: None,
+            headers: Vec::new(),
+            abort: None,
+        }
     }
-}
 
-/// A read. While the service is unavailable it waits as the answer asks and tries again, for as
-/// long as it takes (the frame says so meanwhile): a read changes nothing, so trying again is safe.
-pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    loop {
-        let request = authorized(in_our_language(Request::get(&url(path))))
-            .build()
-            .map_err(|e| ApiError::Network(e.to_string()))?;
-        match send(request).await {
-            Err(ApiError::Unavailable { retry_after_ms, .. }) => {
-                outage::report(true);
-                TimeoutFuture::new(retry_after_ms).await;
+    /// A read. While the service is unavailable it waits as the answer asks and tries again, for
+    /// as long as it takes (the frame says so meanwhile): a read changes nothing, so trying again
+    /// is safe.
+    pub fn get(path: &str) -> Call {
+        Call::new(Method::GET, path)
+    }
+
+    pub fn post(path: &str) -> Call {
+        Call::new(Method::POST, path)
+    }
+
+    pub fn put(path: &str) -> Call {
+        Call::new(Method::PUT, path)
+    }
+
+    pub fn patch(path: &str) -> Call {
+        Call::new(Method::PATCH, path)
+    }
+
+    pub fn delete(path: &str) -> Call {
+        Call::new(Method::DELETE, path)
+    }
+
+    /// A query string (`?q=…`, as the contract's query types write it) after the path, or after
+    /// the query already there.
+    pub fn query(mut self, query: &str) -> Call {
+        match query.strip_prefix('?') {
+            Some(rest) if self.path.contains('?') => {
+                self.path.push('&');
+                self.path.push_str(rest);
             }
-            answer => {
-                outage::report(false);
-                return decode(answer?).await;
+            _ => self.path.push_str(query),
+        }
+        self
+    }
+
+    pub fn json<B: Serialize>(mut self, body: &B) -> Call {
+        self.body = Body::Json(serde_json::to_string(body).map_err(|e| e.to_string()));
+        self
+    }
+
+    pub fn file(mut self, file: &web_sys::File) -> Call {
+        self.body = Body::File(file.clone());
+        self
+    }
+
+    /// A session token that is not (yet) the stored one: the second step of a sign-in.
+    pub fn token(mut self, token: &str) -> Call {
+        self.token = Some(token.to_string());
+        self
+    }
+
+    pub fn header(mut self, name: &'static str, value: &str) -> Call {
+        self.headers.push((name, value.to_string()));
+        self
+    }
+
+    fn request(&self) -> Result<Request, ApiError> {
+        let mut builder = RequestBuilder::new(&url(&self.path))
+            .method(self.method.clone())
+            .header("Accept-Language", crate::i18n::lang().tag());
+        if activity::in_background() {
+            builder = builder.header(contract::BACKGROUND_HEADER, "1");
+        }
+        let token = self.token.clone().or_else(token::load);
+        if let Some(token) = token {
+            builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
+        for (name, value) in &self.headers {
+            builder = builder.header(name, value);
+        }
+        if let Some(abort) = &self.abort {
+            builder = builder.abort_signal(Some(abort));
+        }
+        let built = match &self.body {
+            Body::None => builder.build(),
+            Body::Json(Ok(json)) => builder.header("Content-Type", "application/json").body(json.clone()),
+            Body::Json(Err(e)) => return Err(ApiError::Network(e.clone())),
+            Body::File(file) => builder.header("Content-Type", &file.type_()).body(file.clone()),
+        };
+        built.map_err(|e| ApiError::Network(e.to_string()))
+    }
+
+    /// The answer, reads retried while the service is unavailable.
+    async fn answer(self) -> Result<Response, ApiError> {
+        loop {
+            match send(self.request()?).await {
+                Err(ApiError::Unavailable { retry_after_ms, .. }) if self.method == Method::GET => {
+                    outage::report(true);
+                    TimeoutFuture::new(retry_after_ms).await;
+                }
+                answer => {
+                    outage::report(false);
+                    return answer;
+                }
             }
         }
     }
-}
 
-pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
-    let request = authorized(in_our_language(Request::post(&url(path))))
-        .json(body)
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    decode(send(request).await?).await
-}
+    /// Send, and read the JSON answer.
+    pub async fn fetch<T: DeserializeOwned>(self) -> Result<T, ApiError> {
+        let response = self.answer().await?;
+        response.json::<T>().await.map_err(|e| ApiError::Decode(e.to_string()))
+    }
 
-/// A POST with a session token that is not (yet) the stored one: the second step of a sign-in.
-pub async fn post_as<B: Serialize, T: DeserializeOwned>(token: &str, path: &str, body: &B) -> Result<T, ApiError> {
-    let request = in_our_language(Request::post(&url(path)))
-        .header("Authorization", &format!("Bearer {token}"))
-        .json(body)
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    decode(send(request).await?).await
-}
+    /// Send, and read the answer as text (CSV, an export).
+    pub async fn text(self) -> Result<String, ApiError> {
+        let response = self.answer().await?;
+        response.text().await.map_err(|e| ApiError::Decode(e.to_string()))
+    }
 
-/// A POST whose success carries no body (202, 204).
-pub async fn post_no_answer<B: Serialize>(path: &str, body: &B) -> Result<(), ApiError> {
-    let request = authorized(in_our_language(Request::post(&url(path))))
-        .json(body)
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    send(request).await.map(|_| ())
-}
+    /// Send a call whose success carries no body (202, 204).
+    pub async fn send(self) -> Result<(), ApiError> {
+        self.answer().await.map(|_| ())
+    }
 
-/// A PUT whose success carries no body (204).
-pub async fn put_no_answer<B: Serialize>(path: &str, body: &B) -> Result<(), ApiError> {
-    let request = authorized(in_our_language(Request::put(&url(path))))
-        .json(body)
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    send(request).await.map(|_| ())
-}
-
-/// A DELETE with a body (what proves the caller may), whose success carries none.
-pub async fn delete_with<B: Serialize>(path: &str, body: &B) -> Result<(), ApiError> {
-    let request = authorized(in_our_language(Request::delete(&url(path))))
-        .json(body)
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    send(request).await.map(|_| ())
-}
-
-/// A GET whose answer is text (CSV), not JSON.
-pub async fn get_text(path: &str) -> Result<String, ApiError> {
-    text(in_our_language(Request::get(&url(path)))).await
-}
-
-/// A POST without a body whose answer is text (an export the server records).
-pub async fn post_for_text(path: &str) -> Result<String, ApiError> {
-    text(in_our_language(Request::post(&url(path)))).await
-}
-
-async fn text(builder: RequestBuilder) -> Result<String, ApiError> {
-    let request = authorized(builder)
-        .build()
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    send(request)
-        .await?
-        .text()
-        .await
-        .map_err(|e| ApiError::Decode(e.to_string()))
-}
-
-pub async fn patch<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
-    let request = authorized(in_our_language(Request::patch(&url(path))))
-        .json(body)
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    decode(send(request).await?).await
-}
-
-pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
-    let request = authorized(in_our_language(Request::put(&url(path))))
-        .json(body)
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    decode(send(request).await?).await
-}
-
-/// A PUT of raw bytes (a chosen file), with the file's own content type.
-pub async fn put_file<T: DeserializeOwned>(path: &str, file: &web_sys::File) -> Result<T, ApiError> {
-    let request = authorized(in_our_language(Request::put(&url(path))))
-        .header("Content-Type", &file.type_())
-        .body(file.clone())
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    decode(send(request).await?).await
-}
-
-/// A DELETE whose answer is JSON.
-pub async fn delete_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let request = authorized(in_our_language(Request::delete(&url(path))))
-        .build()
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    decode(send(request).await?).await
-}
-
-/// A POST whose success carries no body (204).
-pub async fn post_empty(path: &str) -> Result<(), ApiError> {
-    let request = authorized(in_our_language(Request::post(&url(path))))
-        .build()
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    send(request).await.map(|_| ())
-}
-
-pub async fn delete(path: &str) -> Result<(), ApiError> {
-    let request = authorized(in_our_language(Request::delete(&url(path))))
-        .build()
-        .map_err(|e| ApiError::Network(e.to_string()))?;
-    send(request).await.map(|_| ())
+    /// An open event stream (`text/event-stream`): its body, read as it arrives. `abort` ends
+    /// it. Only the wait for the answer's headers is bounded by the timeout; the stream itself is
+    /// endless.
+    pub async fn stream(mut self, abort: &web_sys::AbortSignal) -> Result<web_sys::ReadableStream, ApiError> {
+        self.abort = Some(abort.clone());
+        self.headers.push(("Accept", "text/event-stream".into()));
+        send(self.request()?)
+            .await?
+            .body()
+            .ok_or_else(|| ApiError::Decode("the event stream has no body".into()))
+    }
 }
 
 async fn send(request: Request) -> Result<Response, ApiError> {
@@ -200,29 +220,4 @@ async fn send(request: Request) -> Result<Response, ApiError> {
         });
     }
     Err(error)
-}
-
-async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-    response.json::<T>().await.map_err(|e| ApiError::Decode(e.to_string()))
-}
-
-/// An open event stream (`text/event-stream`): its body, read as it arrives. `abort` ends it.
-/// Only the wait for the answer's headers is bounded by the timeout; the stream itself is
-/// endless.
-pub async fn open_stream(
-    path: &str,
-    last_event_id: Option<&str>,
-    abort: &web_sys::AbortSignal,
-) -> Result<web_sys::ReadableStream, ApiError> {
-    let mut builder = authorized(in_our_language(Request::get(&url(path))))
-        .header("Accept", "text/event-stream")
-        .abort_signal(Some(abort));
-    if let Some(id) = last_event_id {
-        builder = builder.header("Last-Event-ID", id);
-    }
-    let request = builder.build().map_err(|e| ApiError::Network(e.to_string()))?;
-    send(request)
-        .await?
-        .body()
-        .ok_or_else(|| ApiError::Decode("the event stream has no body".into()))
 }

@@ -48,7 +48,10 @@ pub fn provide_brand() {
     });
     Effect::new(move |_| match slug.get() {
         Some(slug) => spawn_local(async move {
-            match api::get::<PublicBranding>(&format!("/branding/{}", url::encode(&slug))).await {
+            match api::Call::get(&format!("/branding/{}", url::encode(&slug)))
+                .fetch::<PublicBranding>()
+                .await
+            {
                 Ok(brand) => {
                     cache::store(&brand);
                     current.set(Look::Org(brand));

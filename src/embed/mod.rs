@@ -67,7 +67,8 @@ async fn allowed_origins(slug: &str) -> Option<Vec<String>> {
         .filter(|brand| brand.slug == slug);
     match inlined {
         Some(brand) => Some(brand.embed_origins),
-        None => crate::api::get::<PublicBranding>(&format!("/branding/{}", crate::widgets::url::encode(slug)))
+        None => crate::api::Call::get(&format!("/branding/{}", crate::widgets::url::encode(slug)))
+            .fetch::<PublicBranding>()
             .await
             .ok()
             .map(|brand| brand.embed_origins),

@@ -45,7 +45,11 @@ pub fn follow(live: Live, session: Session) -> AbortController {
 
 /// One connection, until it ends. `Ok` when it was open.
 async fn read(live: Live, signal: &web_sys::AbortSignal, last_id: &mut Option<String>) -> Result<(), ApiError> {
-    let body = api::open_stream("/orgs/me/events", last_id.as_deref(), signal).await?;
+    let mut call = api::Call::get("/orgs/me/events");
+    if let Some(id) = last_id.as_deref() {
+        call = call.header("Last-Event-ID", id);
+    }
+    let body = call.stream(signal).await?;
     let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let mut parser = Parser::default();
     loop {

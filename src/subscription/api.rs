@@ -3,46 +3,49 @@ use contract::{BillingInfo, CardUpdate, ChooseTier, Invoice, Invoices, PaymentMe
 use crate::api::{self, ApiError};
 
 pub async fn subscription() -> Result<SubscriptionView, ApiError> {
-    api::get("/orgs/me/subscription").await
+    api::Call::get("/orgs/me/subscription").fetch().await
 }
 
 pub async fn choose(tier: TierId) -> Result<SubscriptionView, ApiError> {
-    api::put("/orgs/me/subscription", &ChooseTier { tier }).await
+    api::Call::put("/orgs/me/subscription")
+        .json(&ChooseTier { tier })
+        .fetch()
+        .await
 }
 
 pub async fn cancel() -> Result<SubscriptionView, ApiError> {
-    api::delete_json("/orgs/me/subscription").await
+    api::Call::delete("/orgs/me/subscription").fetch().await
 }
 
 pub async fn resume() -> Result<SubscriptionView, ApiError> {
-    api::post("/orgs/me/subscription/resume", &()).await
+    api::Call::post("/orgs/me/subscription/resume").json(&()).fetch().await
 }
 
 pub async fn invoices() -> Result<Invoices, ApiError> {
-    api::get("/orgs/me/invoices").await
+    api::Call::get("/orgs/me/invoices").fetch().await
 }
 
 pub async fn invoice(id: i64) -> Result<Invoice, ApiError> {
-    api::get(&format!("/orgs/me/invoices/{id}")).await
+    api::Call::get(&format!("/orgs/me/invoices/{id}")).fetch().await
 }
 
 /// The printable HTML document, to save as a file.
 pub async fn invoice_document(id: i64) -> Result<String, ApiError> {
-    api::get_text(&format!("/orgs/me/invoices/{id}/document")).await
+    api::Call::get(&format!("/orgs/me/invoices/{id}/document")).text().await
 }
 
 pub async fn billing() -> Result<Option<BillingInfo>, ApiError> {
-    api::get("/orgs/me/billing").await
+    api::Call::get("/orgs/me/billing").fetch().await
 }
 
 pub async fn save_billing(info: &BillingInfo) -> Result<BillingInfo, ApiError> {
-    api::put("/orgs/me/billing", info).await
+    api::Call::put("/orgs/me/billing").json(info).fetch().await
 }
 
 pub async fn payment() -> Result<Option<PaymentMethod>, ApiError> {
-    api::get("/orgs/me/payment").await
+    api::Call::get("/orgs/me/payment").fetch().await
 }
 
 pub async fn save_card(card: &CardUpdate) -> Result<PaymentMethod, ApiError> {
-    api::put("/orgs/me/payment", card).await
+    api::Call::put("/orgs/me/payment").json(card).fetch().await
 }

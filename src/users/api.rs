@@ -4,27 +4,39 @@ use super::view_state::ViewState;
 use crate::api::{self, ApiError};
 
 pub async fn users(view: ViewState) -> Result<UsersPage, ApiError> {
-    let page = api::get(&format!("/orgs/me/users{}", view.query().to_query())).await;
+    let page = api::Call::get("/orgs/me/users")
+        .query(&view.query().to_query())
+        .fetch()
+        .await;
     crate::widgets::timing::mark("org-area:users-arrived");
     page
 }
 
 pub async fn change_role(user_id: i64, org_role: OrgRole) -> Result<OrgUser, ApiError> {
-    api::patch(&format!("/orgs/me/users/{user_id}"), &RoleChange { org_role }).await
+    api::Call::patch(&format!("/orgs/me/users/{user_id}"))
+        .json(&RoleChange { org_role })
+        .fetch()
+        .await
 }
 
 pub async fn remove(user_id: i64) -> Result<(), ApiError> {
-    api::delete(&format!("/orgs/me/users/{user_id}")).await
+    api::Call::delete(&format!("/orgs/me/users/{user_id}")).send().await
 }
 
 /// The users matching the view (all pages) as CSV; the server records the export.
 pub async fn export_csv(view: ViewState) -> Result<String, ApiError> {
-    api::post_for_text(&format!("/orgs/me/users/export{}", view.query().to_query())).await
+    api::Call::post("/orgs/me/users/export")
+        .query(&view.query().to_query())
+        .text()
+        .await
 }
 
 /// The organization's space names by id, to show which spaces each user works on.
 pub async fn space_names() -> Result<std::collections::HashMap<i64, String>, ApiError> {
-    let spaces = api::get::<contract::SpacesResponse>("/orgs/me/spaces").await?.spaces;
+    let spaces = api::Call::get("/orgs/me/spaces")
+        .fetch::<contract::SpacesResponse>()
+        .await?
+        .spaces;
     Ok(spaces.into_iter().map(|s| (s.id, s.name)).collect())
 }
 
@@ -36,7 +48,9 @@ pub async fn find_users(q: String) -> Result<Vec<OrgUser>, ApiError> {
         per_page: Some(20),
         ..Default::default()
     };
-    api::get::<UsersPage>(&format!("/orgs/me/users{}", query.to_query()))
+    api::Call::get("/orgs/me/users")
+        .query(&query.to_query())
+        .fetch::<UsersPage>()
         .await
         .map(|p| p.users)
 }

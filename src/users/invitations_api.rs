@@ -3,21 +3,24 @@ use contract::{AcceptInvitation, Invitation, InviteRequest, IssuedInvitations, L
 use crate::api::{self, ApiError};
 
 pub async fn pending() -> Result<PendingInvitations, ApiError> {
-    api::get("/orgs/me/invitations").await
+    api::Call::get("/orgs/me/invitations").fetch().await
 }
 
 pub async fn invite(request: InviteRequest) -> Result<IssuedInvitations, ApiError> {
-    api::post("/orgs/me/invitations", &request).await
+    api::Call::post("/orgs/me/invitations").json(&request).fetch().await
 }
 
 pub async fn resend(id: i64) -> Result<Invitation, ApiError> {
-    api::post(&format!("/orgs/me/invitations/{id}/resend"), &()).await
+    api::Call::post(&format!("/orgs/me/invitations/{id}/resend"))
+        .json(&())
+        .fetch()
+        .await
 }
 
 pub async fn revoke(id: i64) -> Result<(), ApiError> {
-    api::delete(&format!("/orgs/me/invitations/{id}")).await
+    api::Call::delete(&format!("/orgs/me/invitations/{id}")).send().await
 }
 
 pub async fn accept(request: AcceptInvitation) -> Result<LoginResponse, ApiError> {
-    api::post("/invitations/accept", &request).await
+    api::Call::post("/invitations/accept").json(&request).fetch().await
 }

@@ -172,6 +172,15 @@ pub struct ExportQuery {
     pub format: Option<ExportFormat>,
 }
 
+impl ExportQuery {
+    /// `?format=…`, or empty for the default.
+    pub fn to_query(&self) -> String {
+        let mut out = Query::default();
+        out.text("format", self.format.map(ExportFormat::as_str));
+        out.finish()
+    }
+}
+
 /// A query string being written.
 #[derive(Default)]
 struct Query(String);
