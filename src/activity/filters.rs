@@ -10,7 +10,7 @@ use super::view_state::ViewState;
 #[component]
 pub fn Filters(view: Memo<ViewState>, set_view: Callback<ViewState>, spaces: Vec<OrgSpace>) -> impl IntoView {
     let typed = RwSignal::new(view.get_untracked().owner.map(|(_, name)| name).unwrap_or_default());
-    let found = LocalResource::new(move || crate::users::find_users(typed.get()));
+    let found = LocalResource::new(move || crate::api::people::find(typed.get()));
     let candidates = move || found.get().and_then(Result::ok).unwrap_or_default();
     // Choosing from the list, or typing a name or email exactly and pressing Enter (or leaving the
     // field), filters by that person; clearing the field removes the filter. The name is looked up
@@ -24,7 +24,7 @@ pub fn Filters(view: Memo<ViewState>, set_view: Callback<ViewState>, spaces: Vec
                 }
                 return;
             }
-            let people = crate::users::find_users(wanted.clone()).await.unwrap_or_default();
+            let people = crate::api::people::find(wanted.clone()).await.unwrap_or_default();
             let person = people.into_iter().find(|u| {
                 u.email.to_lowercase() == wanted
                     || u.friendly_name.as_deref().is_some_and(|n| n.to_lowercase() == wanted)

@@ -2,8 +2,8 @@ use contract::ApiErrorBody;
 use gloo_net::http::Response;
 use std::fmt;
 
+use super::text::t;
 use crate::i18n::fill;
-use crate::widgets::text::t;
 
 /// Everything a call can end in besides success, each with a message people can read.
 #[derive(Clone, Debug, PartialEq)]

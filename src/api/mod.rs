@@ -6,6 +6,8 @@ mod activity;
 mod base_url;
 mod error;
 pub mod outage;
+pub mod people;
+mod text;
 pub mod token;
 
 pub use activity::watch_input;

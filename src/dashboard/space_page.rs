@@ -126,7 +126,7 @@ fn AddCollaborator(on_space: Vec<i64>, on_change: Callback<(i64, Option<String>,
     let on_space = StoredValue::new(on_space);
     // A search still under way when a change redraws the space (this form included) answers into
     // a form that is gone: these reads then find nothing instead of stopping the app.
-    let found = LocalResource::new(move || crate::users::find_users(typed.try_get().unwrap_or_default()));
+    let found = LocalResource::new(move || crate::api::people::find(typed.try_get().unwrap_or_default()));
     let candidates = move || found.try_get().flatten().and_then(Result::ok).unwrap_or_default();
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -3,7 +3,10 @@
 //! the [`Topic`] they show; a change bumps the topics it touches, once per burst.
 
 mod events;
+mod settings;
 mod stream;
+
+pub use settings::follow_settings;
 
 use contract::{ChangeEvent, TrackableType};
 use leptos::prelude::*;

@@ -5,10 +5,8 @@ mod color_field;
 mod embed_help;
 mod form;
 mod image_field;
-mod live;
 mod page;
 mod preview;
 mod text;
 
-pub use live::follow_settings;
 pub use page::SettingsPage;

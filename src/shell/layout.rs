@@ -17,7 +17,7 @@ use crate::widgets::{Brand, PoweredBy};
 fn follow_changes() {
     let session = use_session();
     let live = provide_live();
-    crate::settings::follow_settings();
+    crate::live::follow_settings();
     let may_follow = Memo::new(move |_| {
         session.me().is_some_and(|me| {
             !me.must_set_up_two_factor && me.role().is_some_and(|role| allows(role, Permission::SeeMembers))

@@ -39,18 +39,3 @@ pub async fn space_names() -> Result<std::collections::HashMap<i64, String>, Api
         .spaces;
     Ok(spaces.into_iter().map(|s| (s.id, s.name)).collect())
 }
-
-/// Organization users whose name or email contains `q`, for pickers (a collaborator, a person to
-/// filter by).
-pub async fn find_users(q: String) -> Result<Vec<OrgUser>, ApiError> {
-    let query = contract::UsersQuery {
-        q: Some(q),
-        per_page: Some(20),
-        ..Default::default()
-    };
-    api::Call::get("/orgs/me/users")
-        .query(&query.to_query())
-        .fetch::<UsersPage>()
-        .await
-        .map(|p| p.users)
-}

@@ -12,5 +12,4 @@ mod users_table;
 mod view_state;
 
 pub use accept_page::AcceptInvitationPage;
-pub use api::find_users;
 pub use page::UsersPage;

@@ -15,12 +15,6 @@ crate::i18n::texts! {
     /// {0}: this page, {1}: how many pages.
     page_of: "Page {0} of {1}" | "Seite {0} von {1}" | "Page {0} sur {1}",
     checking_session: "Checking your session…" | "Sitzung wird geprüft…" | "Vérification de votre session…",
-    network: "The server cannot be reached. Check your connection and try again." | "Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut." | "Le serveur est injoignable. Vérifiez votre connexion et réessayez.",
-    timeout: "The server took too long to answer. Please try again." | "Der Server hat zu lange nicht geantwortet. Bitte versuchen Sie es erneut." | "Le serveur a mis trop de temps à répondre. Veuillez réessayer.",
-    session_ended: "Your session has ended. Please sign in again." | "Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an." | "Votre session a pris fin. Veuillez vous reconnecter.",
-    /// {0}: the HTTP status.
-    server_error: "Something went wrong on the server (error {0}). Please try again." | "Auf dem Server ist ein Fehler aufgetreten (Fehler {0}). Bitte versuchen Sie es erneut." | "Une erreur s’est produite sur le serveur (erreur {0}). Veuillez réessayer.",
-    unreadable: "The server sent an answer this app cannot read. Please reload the page." | "Der Server hat eine Antwort gesendet, die diese App nicht lesen kann. Bitte laden Sie die Seite neu." | "Le serveur a envoyé une réponse que cette application ne sait pas lire. Veuillez recharger la page.",
     frame_not_embed: "This page cannot be shown inside another site." | "Diese Seite kann nicht innerhalb einer anderen Website angezeigt werden." | "Cette page ne peut pas être affichée dans un autre site.",
     frame_host_not_allowed: "This organization does not allow its pages on this site." | "Diese Organisation erlaubt ihre Seiten nicht auf dieser Website." | "Cette organisation n’autorise pas ses pages sur ce site.",
     frame_unknown: "This page could not be loaded. Reload the page to try again." | "Diese Seite konnte nicht geladen werden. Laden Sie die Seite neu, um es erneut zu versuchen." | "Cette page n’a pas pu être chargée. Rechargez la page pour réessayer.",

@@ -1,9 +1,13 @@
+//! The brand and the organization's name follow the settings live, on every screen.
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::api;
+use contract::OrgSettings;
+
+use super::use_live;
+use crate::api::Call;
 use crate::brand::use_brand;
-use crate::live::use_live;
 use crate::session::use_session;
 
 /// When someone else saves the settings, every screen wears their brand and name at once.
@@ -15,7 +19,7 @@ pub fn follow_settings() {
         move || live.settings_by_other.get().map(|change| change.id),
         move |_, _, _| {
             spawn_local(async move {
-                if let Ok(settings) = api::load().await {
+                if let Ok(settings) = Call::get("/orgs/me/settings").fetch::<OrgSettings>().await {
                     brand.show(settings.public_branding());
                     session.rename_org(settings.name);
                 }
