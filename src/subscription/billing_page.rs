@@ -4,7 +4,7 @@ use contract::{country_name_in, BillingInfo, COUNTRIES};
 use leptos::prelude::*;
 
 use super::api;
-use crate::widgets::{load_view, ErrorPanel, FieldIssues, Loader, NoticeBar, TextField};
+use crate::widgets::{load_view, Loader, Submit, TextField};
 
 /// Who invoices are made out to. Checked here and on the server with the same rules; each
 /// problem shows at its field and nothing typed is lost.
@@ -33,30 +33,16 @@ fn BillingForm(info: BillingInfo) -> impl IntoView {
     let country = RwSignal::new(info.country);
     let vat_id = RwSignal::new(info.vat_id);
     let email = RwSignal::new(info.email);
-    let issues = FieldIssues::new();
-    let notice = RwSignal::new(None::<String>);
-    let failure = RwSignal::new(None::<String>);
-    // What was last sent, so a failure from the network or the server can be retried as is.
-    let last_sent = StoredValue::new(None::<BillingInfo>);
-    let error_at = move |field: &'static str| issues.at(field);
-
-    let save = Action::new_local(move |info: &BillingInfo| {
-        let info = info.clone();
-        async move { api::save_billing(&info).await }
+    let save = Submit::new(move |info: BillingInfo| async move {
+        let saved = api::save_billing(&info).await?;
+        // What is stored is what the rules made of it (a VAT ID without spaces).
+        vat_id.set(saved.vat_id.clone());
+        country.set(saved.country.clone());
+        Ok(saved)
     });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(saved)) => {
-            vat_id.set(saved.vat_id);
-            country.set(saved.country);
-            notice.set(Some(t().billing_saved.into()));
-        }
-        Some(Err(err)) => failure.set(issues.refused(err).map(|e| e.to_string())),
-        None => {}
-    });
+    let error_at = move |field: &'static str| save.at(field);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        notice.set(None);
-        failure.set(None);
         let info = BillingInfo {
             company: company.get_untracked(),
             address_line1: line1.get_untracked(),
@@ -68,26 +54,15 @@ fn BillingForm(info: BillingInfo) -> impl IntoView {
             email: email.get_untracked(),
         };
         match info.validated(lang()) {
-            Ok(info) => {
-                issues.set(Vec::new());
-                last_sent.set_value(Some(info.clone()));
-                save.dispatch(info);
-            }
-            Err(found) => issues.set(found),
+            Ok(info) => save.send(info),
+            Err(found) => save.refuse(found),
         }
     };
 
     view! {
-        <NoticeBar notice=notice />
+        {save.notice(|_| t().billing_saved.into())}
         <form class="card form-card" on:submit=on_submit novalidate>
-            {move || failure.get().map(|e| view! {
-                <ErrorPanel error=e retry=Callback::new(move |_| {
-                    failure.set(None);
-                    if let Some(sent) = last_sent.get_value() {
-                        save.dispatch(sent);
-                    }
-                }) />
-            })}
+            {save.failure_panel()}
             <TextField id="billing-company" label=t().company value=company error=error_at("company") />
             <TextField id="billing-line1" label=t().street value=line1 error=error_at("address_line1") />
             <TextField id="billing-line2" label=t().line2 value=line2 error=error_at("address_line2") />

@@ -4,7 +4,7 @@ use contract::{CardUpdate, PaymentMethod};
 use leptos::prelude::*;
 
 use super::api;
-use crate::widgets::{load_view, ErrorPanel, FieldIssues, Loader, NoticeBar, TextField};
+use crate::widgets::{load_view, Loader, Submit, TextField};
 
 /// The card on file: shown as brand, last four digits and expiry; replaced by a new card that
 /// passes the Luhn check and has not expired. The number and security code are not kept.
@@ -44,33 +44,17 @@ fn CardForm(current: Option<PaymentMethod>) -> impl IntoView {
     let month = RwSignal::new(String::new());
     let year = RwSignal::new(String::new());
     let cvc = RwSignal::new(String::new());
-    let issues = FieldIssues::new();
-    let notice = RwSignal::new(None::<String>);
-    let failure = RwSignal::new(None::<String>);
-    // What was last sent, so a failure from the network or the server can be retried as is.
-    let last_sent = StoredValue::new(None::<CardUpdate>);
-    let error_at = move |field: &'static str| issues.at(field);
-
-    let save = Action::new_local(move |card: &CardUpdate| {
-        let card = card.clone();
-        async move { api::save_card(&card).await }
+    let save = Submit::new(move |card: CardUpdate| async move {
+        let kept = api::save_card(&card).await?;
+        on_file.set(Some(kept.clone()));
+        // The full number and code leave the page once they are saved.
+        number.set(String::new());
+        cvc.set(String::new());
+        Ok(kept)
     });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(kept)) => {
-            notice.set(Some(fill(t().card_saved, &[&describe(&kept)])));
-            on_file.set(Some(kept));
-            // The full number and code leave the page once they are saved.
-            number.set(String::new());
-            cvc.set(String::new());
-            last_sent.set_value(None);
-        }
-        Some(Err(err)) => failure.set(issues.refused(err).map(|e| e.to_string())),
-        None => {}
-    });
+    let error_at = move |field: &'static str| save.at(field);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        notice.set(None);
-        failure.set(None);
         let card = CardUpdate {
             holder: holder.get_untracked(),
             number: number.get_untracked(),
@@ -81,31 +65,20 @@ fn CardForm(current: Option<PaymentMethod>) -> impl IntoView {
         let today = js_sys::Date::new_0();
         let now = (today.get_utc_full_year() as i32, today.get_utc_month() + 1);
         match card.validated(now, crate::i18n::lang()) {
-            Ok(_) => {
-                issues.set(Vec::new());
-                last_sent.set_value(Some(card.clone()));
-                save.dispatch(card);
-            }
-            Err(found) => issues.set(found),
+            Ok(_) => save.send(card),
+            Err(found) => save.refuse(found),
         }
     };
 
     view! {
-        <NoticeBar notice=notice />
+        {save.notice(|kept| fill(t().card_saved, &[&describe(kept)]))}
         <div class="card">
             <h2>{t().card_on_file}</h2>
             <p data-testid="card-on-file">{move || on_file.get().map(|c| describe(&c)).unwrap_or_else(|| t().no_card_yet.into())}</p>
         </div>
         <form class="card form-card" on:submit=on_submit novalidate autocomplete="off">
             <h2>{move || if on_file.get().is_some() { t().replace_card } else { t().add_card }}</h2>
-            {move || failure.get().map(|e| view! {
-                <ErrorPanel error=e retry=Callback::new(move |_| {
-                    failure.set(None);
-                    if let Some(sent) = last_sent.get_value() {
-                        save.dispatch(sent);
-                    }
-                }) />
-            })}
+            {save.failure_panel()}
             <TextField id="card-holder" label=t().holder value=holder error=error_at("holder") />
             <TextField id="card-number" label=t().number value=number error=error_at("number") />
             <div class="form-row three">
