@@ -1,44 +1,41 @@
 use super::text::t;
-use contract::PersonalSpace;
+use contract::{FieldIssue, PersonalSpace};
 use leptos::prelude::*;
 
 use super::api;
+use crate::widgets::Submit;
 
 /// Pick a space from one's personal account (type to search) and add it to the organization.
 #[component]
 pub fn AddSpace(personal: Vec<PersonalSpace>, on_added: Callback<String>) -> impl IntoView {
     let typed = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
     let personal = StoredValue::new(personal);
 
-    let add = Action::new_local(move |space: &PersonalSpace| {
-        let space = space.clone();
-        async move { api::add_space(space.id).await.map(|_| space.name) }
+    let add = Submit::new(move |space: PersonalSpace| async move {
+        api::add_space(space.id).await?;
+        typed.set(String::new());
+        on_added.run(space.name.clone());
+        Ok(space.name)
     });
-    Effect::new(move |_| match add.value().get() {
-        Some(Ok(name)) => {
-            typed.set(String::new());
-            error.set(None);
-            on_added.run(name);
-        }
-        Some(Err(err)) => error.set(Some(err.to_string())),
-        None => {}
-    });
+    let error = add.message();
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let refuse = |message: &str| {
+            add.refuse(vec![FieldIssue {
+                field: "space_id".into(),
+                message: message.into(),
+            }])
+        };
         let wanted = typed.get_untracked().trim().to_lowercase();
         if wanted.is_empty() {
-            error.set(Some(t().choose_space.into()));
+            refuse(t().choose_space);
             return;
         }
         let found = personal.with_value(|list| list.iter().find(|s| s.name.to_lowercase() == wanted).cloned());
         match found {
-            Some(space) => {
-                error.set(None);
-                add.dispatch(space);
-            }
-            None => error.set(Some(t().no_such_space.into())),
+            Some(space) => add.send(space),
+            None => refuse(t().no_such_space),
         }
     };
 

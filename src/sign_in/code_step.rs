@@ -13,7 +13,8 @@ use crate::session::use_session;
 pub fn CodeStep(pending: String, #[prop(default = None)] unlock: Option<String>) -> impl IntoView {
     let session = use_session();
     let code = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    // What the check before sending found; the server's answer is read from the action itself.
+    let checked = RwSignal::new(None::<String>);
     let pending = StoredValue::new(pending);
     let verify = Action::new_local(move |code: &String| {
         let code = TwoFactorCode {
@@ -22,24 +23,23 @@ pub fn CodeStep(pending: String, #[prop(default = None)] unlock: Option<String>)
         };
         async move { session.second_factor(pending.get_value(), code).await }
     });
-    Effect::new(move |_| {
-        if let Some(Err(err)) = verify.value().get() {
+    let error = Signal::derive(move || {
+        checked.get().or_else(|| match verify.value().get() {
             // A session that ended meanwhile (signed out elsewhere) shows as a refusal too.
-            let message = match err {
-                ApiError::Unauthorized(_) => t().sign_in_expired.to_string(),
-                other => other.to_string(),
-            };
-            error.set(Some(message));
-        }
+            Some(Err(ApiError::Unauthorized(_))) => Some(t().sign_in_expired.to_string()),
+            Some(Err(other)) => Some(other.to_string()),
+            _ => None,
+        })
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        verify.clear();
         let typed = code.get_untracked();
         if typed.trim().is_empty() {
-            error.set(Some(t().enter_code.into()));
+            checked.set(Some(t().enter_code.into()));
             return;
         }
-        error.set(None);
+        checked.set(None);
         verify.dispatch(typed);
     };
     view! {

@@ -12,17 +12,14 @@ use crate::widgets::Brand;
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
     let email = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<ApiError>);
-    let sent = RwSignal::new(false);
+    // What the check before sending found; the server's answer is read from the action itself.
+    let checked = RwSignal::new(None::<ApiError>);
     let send = Action::new_local(move |email: &String| {
         let email = email.clone();
         async move { api::request_reset(email).await }
     });
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(())) => sent.set(true),
-        Some(Err(err)) => error.set(Some(err)),
-        None => {}
-    });
+    let error = Signal::derive(move || checked.get().or_else(|| send.value().get().and_then(Result::err)));
+    let sent = move || matches!(send.value().get(), Some(Ok(())));
     let field_error = move || {
         error
             .get()
@@ -32,10 +29,11 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let general_error = move || error.get().filter(|e| e.field().is_none()).map(|e| e.to_string());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        error.set(None);
+        send.clear();
+        checked.set(None);
         let typed = email.get_untracked();
         if !contract::is_valid_email(typed.trim()) {
-            error.set(Some(ApiError::Refused {
+            checked.set(Some(ApiError::Refused {
                 status: 422,
                 code: "invalid".into(),
                 message: t().enter_account_email.into(),
@@ -50,7 +48,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
             <div class="card sign-in-card">
                 <Brand />
                 <h1>{t().reset_title}</h1>
-                {move || if sent.get() {
+                {move || if sent() {
                     view! {
                         <p role="status">{fill(t().reset_sent, &[&email.get_untracked().trim()])}</p>
                         <p><a href=mount::href("/sign-in")>{t().back_to_sign_in}</a></p>

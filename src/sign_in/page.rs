@@ -55,9 +55,8 @@ fn SignInForm() -> impl IntoView {
     let brand = use_brand();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let field_error = RwSignal::new(None::<(String, String)>);
-    // The session the password opened, while it owes its authentication code.
-    let pending = RwSignal::new(None::<String>);
+    // What the check before sending found; the server's answer is read from the action itself.
+    let checked = RwSignal::new(None::<(String, String)>);
     // A mailed unlock link opened this page: its token goes with the password and the code, which
     // were refused too often in a row until the person proved themselves by mail.
     let unlock = fragment::take("unlock");
@@ -73,14 +72,20 @@ fn SignInForm() -> impl IntoView {
         Some(Err(err)) if err.field().is_none() => Some(err),
         _ => None,
     });
-    Effect::new(move |_| match submit.value().get() {
-        Some(Err(err)) => {
-            if let (Some(field), ApiError::Refused { message, .. }) = (err.field(), &err) {
-                field_error.set(Some((field.to_string(), message.clone())));
-            }
-        }
-        Some(Ok(Some(token))) => pending.set(Some(token)),
-        _ => {}
+    // The session the password opened, while it owes its authentication code.
+    let pending = Memo::new(move |_| match submit.value().get() {
+        Some(Ok(Some(token))) => Some(token),
+        _ => None,
+    });
+    let field_error = Memo::new(move |_| {
+        checked.get().or_else(|| match submit.value().get() {
+            Some(Err(ApiError::Refused {
+                field: Some(field),
+                message,
+                ..
+            })) => Some((field, message)),
+            _ => None,
+        })
     });
     let error_for = move |name: &'static str| {
         move || {
@@ -93,18 +98,19 @@ fn SignInForm() -> impl IntoView {
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        field_error.set(None);
+        checked.set(None);
+        submit.clear();
         let request = LoginRequest {
             email: email.get_untracked(),
             password: password.get_untracked(),
             unlock: unlock.get_value(),
         };
         if request.email.trim().is_empty() {
-            field_error.set(Some(("email".into(), t().enter_email.into())));
+            checked.set(Some(("email".into(), t().enter_email.into())));
             return;
         }
         if request.password.is_empty() {
-            field_error.set(Some(("password".into(), t().enter_password.into())));
+            checked.set(Some(("password".into(), t().enter_password.into())));
             return;
         }
         submit.dispatch(request);

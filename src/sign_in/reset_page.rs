@@ -15,18 +15,15 @@ use crate::widgets::{fragment, Brand};
 pub fn ResetPasswordPage() -> impl IntoView {
     let token = fragment::take("token");
     let password = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<ApiError>);
-    let done = RwSignal::new(false);
+    // What the check before sending found; the server's answer is read from the action itself.
+    let checked = RwSignal::new(None::<ApiError>);
     let token = StoredValue::new(token);
     let save = Action::new_local(move |password: &String| {
         let password = password.clone();
         async move { api::reset_password(token.get_value().unwrap_or_default(), password).await }
     });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(())) => done.set(true),
-        Some(Err(err)) => error.set(Some(err)),
-        None => {}
-    });
+    let error = Signal::derive(move || checked.get().or_else(|| save.value().get().and_then(Result::err)));
+    let done = Signal::derive(move || matches!(save.value().get(), Some(Ok(()))));
     let field_error = move || {
         error
             .get()
@@ -41,10 +38,11 @@ pub fn ResetPasswordPage() -> impl IntoView {
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        error.set(None);
+        save.clear();
+        checked.set(None);
         let typed = password.get_untracked();
         if let Some(message) = new_password_problem(&typed, crate::i18n::lang()) {
-            error.set(Some(ApiError::Refused {
+            checked.set(Some(ApiError::Refused {
                 status: 422,
                 code: "invalid".into(),
                 message,

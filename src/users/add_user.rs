@@ -2,12 +2,12 @@
 //! sends each address an invitation by mail. The code is in the mail only: nobody else sees it.
 
 use super::text::t;
-use contract::{assignable_roles, split_emails, InviteRequest, IssuedInvitations, OrgRole};
+use contract::{assignable_roles, split_emails, FieldIssue, InviteRequest, OrgRole};
 use leptos::prelude::*;
 
 use super::invitations_api as api;
 use crate::i18n::{fill, lang};
-use crate::widgets::{modal_keys, DeprecatedBadge};
+use crate::widgets::{modal_keys, DeprecatedBadge, Submit};
 
 #[component]
 pub fn AddUser(my_role: OrgRole, on_created: Callback<()>) -> impl IntoView {
@@ -27,39 +27,32 @@ fn AddUserDialog(my_role: OrgRole, on_close: Callback<()>, on_created: Callback<
     let emails = RwSignal::new(String::new());
     let role = RwSignal::new(OrgRole::Member);
     let roles_open = RwSignal::new(false);
-    let error = RwSignal::new(None::<(String, String)>);
-    let created = RwSignal::new(None::<IssuedInvitations>);
-
-    let create = Action::new_local(move |request: &InviteRequest| {
-        let request = request.clone();
-        async move { api::invite(request).await }
+    let create = Submit::new(move |request: InviteRequest| async move {
+        let issued = api::invite(request).await?;
+        on_created.run(());
+        Ok(issued)
     });
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(issued)) => {
-            created.set(Some(issued));
-            on_created.run(());
-        }
-        Some(Err(err)) => {
-            let field = err.field().unwrap_or("form").to_string();
-            error.set(Some((field, err.to_string())));
-        }
-        None => {}
-    });
-    let error_at = move |field: &'static str| move || error.get().filter(|(f, _)| f == field).map(|(_, m)| m);
+    let created = create.done();
+    let error_at = move |field: &'static str| create.at(field);
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        error.set(None);
+        let refuse = |message: String| {
+            create.refuse(vec![FieldIssue {
+                field: "emails".into(),
+                message,
+            }])
+        };
         let list = split_emails(&emails.get_untracked());
         if list.is_empty() {
-            error.set(Some(("emails".into(), t().enter_invitee.into())));
+            refuse(t().enter_invitee.into());
             return;
         }
         if let Some(bad) = list.iter().find(|e| !contract::is_valid_email(e)) {
-            error.set(Some(("emails".into(), fill(t().not_an_email, &[bad]))));
+            refuse(fill(t().not_an_email, &[bad]));
             return;
         }
-        create.dispatch(InviteRequest {
+        create.send(InviteRequest {
             emails: list,
             firstname: firstname.get_untracked(),
             lastname: lastname.get_untracked(),
@@ -110,7 +103,7 @@ fn AddUserDialog(my_role: OrgRole, on_close: Callback<()>, on_created: Callback<
                             <div class="field">
                                 <label for="invite-emails">{t().email}</label>
                                 <textarea id="invite-emails" rows="2" autocomplete="off" bind:value=emails
-                                    aria-invalid=move || error_at("emails")().is_some().to_string()
+                                    aria-invalid=move || error_at("emails").get().is_some().to_string()
                                     aria-describedby="invite-emails-hint invite-emails-error"></textarea>
                                 <p id="invite-emails-hint" class="muted hint">{t().several_hint}</p>
                                 <p id="invite-emails-error" class="field-error" role="alert">{error_at("emails")}</p>
@@ -144,7 +137,7 @@ fn AddUserDialog(my_role: OrgRole, on_close: Callback<()>, on_created: Callback<
                                         }).collect_view()}
                                     </fieldset>
                                 </Show>
-                                <p class="field-error" role="alert">{error_at("form")}</p>
+                                <p class="field-error" role="alert">{move || create.failure().get()}</p>
                             </div>
                             <div class="dialog-actions">
                                 <button type="button" class="button" on:click=move |_| on_close.run(())>{crate::widgets::text::t().cancel}</button>

@@ -25,6 +25,11 @@ impl FieldIssues {
         self.0.set(issues);
     }
 
+    /// The first message, whatever its field.
+    pub fn first(self) -> Option<String> {
+        self.0.with(|list| list.first().map(|i| i.message.clone()))
+    }
+
     pub fn count(self) -> usize {
         self.0.with(Vec::len)
     }

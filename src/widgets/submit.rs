@@ -92,6 +92,18 @@ where
         })
     }
 
+    /// Any message, for a form of one field: the checks' first, or whatever the sending ended in.
+    pub fn message(self) -> Signal<Option<String>> {
+        let checked = self.checked;
+        let value = self.action.value();
+        Signal::derive(move || {
+            checked.first().or_else(|| match value.get() {
+                Some(Err(error)) => Some(error.to_string()),
+                _ => None,
+            })
+        })
+    }
+
     /// A failure that names no field: the network, a timeout, the server.
     pub fn failure(self) -> Signal<Option<String>> {
         let value = self.action.value();
