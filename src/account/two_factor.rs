@@ -26,29 +26,28 @@ pub fn TwoFactorSection(account: AccountView, on_change: Callback<()>) -> impl I
     } else {
         Step::Off
     });
-    let failure = RwSignal::new(None::<ApiError>);
     // The set-up starts with the current password: a session someone else got hold of must not
     // enrol their own authenticator.
     let asking_password = RwSignal::new(false);
     let password = RwSignal::new(String::new());
-    let start = Action::new_local(|password: &String| api::start_two_factor(password.clone()));
-    Effect::new(move |_| match start.value().get() {
-        Some(Ok(setup)) => {
+    let start = Action::new_local(move |typed: &String| {
+        let typed = typed.clone();
+        async move {
+            let setup = api::start_two_factor(typed).await?;
             password.set(String::new());
             step.set(Step::Scanning(setup));
+            Ok::<_, ApiError>(())
         }
-        Some(Err(err)) => failure.set(Some(err)),
-        None => {}
     });
+    let failure = move || start.value().get().and_then(Result::err);
     let password_error = move || {
-        failure
-            .get()
+        failure()
             .filter(|err| err.field() == Some("password"))
             .map(|err| err.to_string())
     };
     let on_start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        failure.set(None);
+        start.clear();
         if password.get_untracked().is_empty() {
             asking_password.set(true);
             return;
@@ -60,7 +59,7 @@ pub fn TwoFactorSection(account: AccountView, on_change: Callback<()>) -> impl I
     view! {
         <section class="card settings-section" aria-labelledby="account-two-factor">
             <h2 id="account-two-factor">{t().two_factor}</h2>
-            {move || failure.get().filter(|err| err.field().is_none()).map(|err| view! { <p class="alert alert-error" role="alert">{err.to_string()}</p> })}
+            {move || failure().filter(|err| err.field().is_none()).map(|err| view! { <p class="alert alert-error" role="alert">{err.to_string()}</p> })}
             {move || match step.get() {
                 Step::Off => view! {
                     {required.then(|| view! {
@@ -105,27 +104,31 @@ pub fn TwoFactorSection(account: AccountView, on_change: Callback<()>) -> impl I
 fn Scan(setup: TwoFactorSetup, on_verified: Callback<Vec<String>>) -> impl IntoView {
     let session = use_session();
     let code = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    // What the check before sending found; the server's answer is read from the action itself.
+    let checked = RwSignal::new(None::<String>);
     let verify = Action::new_local(move |code: &String| {
         let code = code.clone();
-        async move { api::verify_two_factor(code).await }
-    });
-    Effect::new(move |_| match verify.value().get() {
-        Some(Ok(codes)) => {
+        async move {
+            let codes = api::verify_two_factor(code).await?;
             session.two_factor_on();
             on_verified.run(codes.codes);
+            Ok::<_, ApiError>(())
         }
-        Some(Err(err)) => error.set(Some(err.to_string())),
-        None => {}
+    });
+    let error = Signal::derive(move || {
+        checked
+            .get()
+            .or_else(|| verify.value().get().and_then(Result::err).map(|e| e.to_string()))
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        verify.clear();
         let typed = code.get_untracked();
         if !contract::is_totp_code(&typed) {
-            error.set(Some(t().enter_code_now.into()));
+            checked.set(Some(t().enter_code_now.into()));
             return;
         }
-        error.set(None);
+        checked.set(None);
         verify.dispatch(typed);
     };
     view! {
@@ -170,20 +173,24 @@ fn TurnOff(on_off: Callback<()>) -> impl IntoView {
     let open = RwSignal::new(false);
     let password = RwSignal::new(String::new());
     let code = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<(String, String)>);
     let disable = Action::new_local(move |(password, code): &(String, String)| {
         let (password, code) = (password.clone(), code.clone());
-        async move { api::disable_two_factor(password, code).await }
+        async move {
+            api::disable_two_factor(password, code).await?;
+            on_off.run(());
+            Ok::<_, ApiError>(())
+        }
     });
-    Effect::new(move |_| match disable.value().get() {
-        Some(Ok(())) => on_off.run(()),
-        Some(Err(err)) => error.set(Some((err.field().unwrap_or("code").to_string(), err.to_string()))),
-        None => {}
-    });
-    let error_at = move |field: &'static str| move || error.get().filter(|(f, _)| f == field).map(|(_, m)| m);
+    // A refusal that names no field is shown at the code.
+    let error_at = move |field: &'static str| {
+        move || match disable.value().get() {
+            Some(Err(err)) if err.field().unwrap_or("code") == field => Some(err.to_string()),
+            _ => None,
+        }
+    };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        error.set(None);
+        disable.clear();
         disable.dispatch((password.get_untracked(), code.get_untracked()));
     };
     view! {

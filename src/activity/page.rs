@@ -26,22 +26,21 @@ pub fn ActivityPage() -> impl IntoView {
         spaces.refetch();
     });
 
+    // The notice is the page's, shared with other outcomes: the action sets it when it is done.
     let export = Action::new_local(move |format: &ExportFormat| {
         let format = *format;
         let view = view.get_untracked();
         async move {
-            let text = api::export(view, format).await.map_err(|e| e.to_string())?;
-            let (file, mime) = match format {
-                ExportFormat::Json => ("activities.json", "application/json"),
-                ExportFormat::Csv => ("activities.csv", "text/csv"),
+            let saved = async {
+                let text = api::export(view, format).await.map_err(|e| e.to_string())?;
+                let (file, mime) = match format {
+                    ExportFormat::Json => ("activities.json", "application/json"),
+                    ExportFormat::Csv => ("activities.csv", "text/csv"),
+                };
+                download::save_text(file, mime, &text)?;
+                Ok::<_, String>(fill(t().exported, &[&file]))
             };
-            download::save_text(file, mime, &text)?;
-            Ok::<_, String>(fill(t().exported, &[&file]))
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(result) = export.value().get() {
-            notice.set(Some(result.unwrap_or_else(|e| e)));
+            notice.set(Some(saved.await.unwrap_or_else(|e| e)));
         }
     });
 

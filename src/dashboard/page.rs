@@ -43,19 +43,17 @@ pub fn DashboardPage() -> impl IntoView {
     let detaching = RwSignal::new(None::<OrgSpace>);
     let detach = Action::new_local(move |space: &OrgSpace| {
         let space = space.clone();
-        async move { api::detach_space(space.id).await.map(|_| space.name) }
-    });
-    Effect::new(move |_| match detach.value().get() {
-        Some(Ok(name)) => {
+        async move {
+            let said = api::detach_space(space.id).await;
             detaching.set(None);
-            notice.set(Some(fill(t().detached, &[&name])));
-            refresh();
+            match said {
+                Ok(_) => {
+                    notice.set(Some(fill(t().detached, &[&space.name])));
+                    refresh();
+                }
+                Err(err) => notice.set(Some(err.to_string())),
+            }
         }
-        Some(Err(err)) => {
-            detaching.set(None);
-            notice.set(Some(err.to_string()));
-        }
-        None => {}
     });
 
     let retry = Callback::new(move |_| refresh());

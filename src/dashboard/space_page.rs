@@ -28,19 +28,15 @@ pub fn SpacePage() -> impl IntoView {
     let change = Action::new_local(move |(user, role, name): &(i64, Option<String>, String)| {
         let (space, user, role, name) = (id.get_untracked(), *user, role.clone(), name.clone());
         async move {
-            match role {
+            let said = match role {
                 Some(role) => api::set_collaborator(space, user, role.clone())
                     .await
                     .map(|_| fill(t().now_space_role, &[&name, &space_role(&role)])),
                 None => api::remove_collaborator(space, user)
                     .await
                     .map(|_| fill(t().no_longer_on_space, &[&name])),
-            }
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(result) = change.value().get() {
-            notice.set(Some(result.unwrap_or_else(|e| e.to_string())));
+            };
+            notice.set(Some(said.unwrap_or_else(|e| e.to_string())));
             detail.refetch();
         }
     });

@@ -205,20 +205,22 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
         false,
     );
 
+    // The notice and the conflict are shared with the live changes above: the action sets them
+    // when it is done.
     let save = Action::new_local(move |update: &SettingsUpdate| {
         let update = update.clone();
-        async move { api::save(&update).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(settings)) => {
-            apply_saved(settings);
-            notice.set(Some(t().saved.into()));
+        async move {
+            match api::save(&update).await {
+                Ok(settings) => {
+                    apply_saved(settings);
+                    notice.set(Some(t().saved.into()));
+                }
+                Err(ApiError::Refused {
+                    status: 409, message, ..
+                }) => conflict.set(Some(message)),
+                Err(err) => failure.set(issues.refused(err)),
+            }
         }
-        Some(Err(ApiError::Refused {
-            status: 409, message, ..
-        })) => conflict.set(Some(message)),
-        Some(Err(err)) => failure.set(issues.refused(err)),
-        None => {}
     });
 
     let submit = move || {

@@ -20,22 +20,20 @@ pub fn ImageField(
     current: Signal<Option<UploadedImage>>,
     on_saved: Callback<OrgSettings>,
 ) -> impl IntoView {
+    // Set by the size check before sending and by either action when it is done.
     let error = RwSignal::new(None::<String>);
-    let upload = Action::new_local(move |file: &web_sys::File| {
-        let file = file.clone();
-        async move { api::upload_image(kind, &file).await }
-    });
-    let remove = Action::new_local(move |_: &()| api::remove_image(kind));
-    let done = move |result: Option<Result<OrgSettings, ApiError>>| match result {
-        Some(Ok(settings)) => {
+    let done = move |result: Result<OrgSettings, ApiError>| match result {
+        Ok(settings) => {
             error.set(None);
             on_saved.run(settings);
         }
-        Some(Err(err)) => error.set(Some(err.to_string())),
-        None => {}
+        Err(err) => error.set(Some(err.to_string())),
     };
-    Effect::new(move |_| done(upload.value().get()));
-    Effect::new(move |_| done(remove.value().get()));
+    let upload = Action::new_local(move |file: &web_sys::File| {
+        let file = file.clone();
+        async move { done(api::upload_image(kind, &file).await) }
+    });
+    let remove = Action::new_local(move |_: &()| async move { done(api::remove_image(kind).await) });
 
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {

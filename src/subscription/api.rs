@@ -34,6 +34,12 @@ pub async fn invoice_document(id: i64) -> Result<String, ApiError> {
     api::Call::get(&format!("/orgs/me/invoices/{id}/document")).text().await
 }
 
+/// The invoice's document, saved as a file named after its number; what went wrong, in words.
+pub async fn save_invoice_document(id: i64, number: String) -> Result<(), String> {
+    let html = invoice_document(id).await.map_err(|e| e.to_string())?;
+    crate::widgets::download::save_text(&format!("invoice-{number}.html"), "text/html", &html)
+}
+
 pub async fn billing() -> Result<Option<BillingInfo>, ApiError> {
     api::Call::get("/orgs/me/billing").fetch().await
 }

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::api;
 use crate::mount;
-use crate::widgets::{download, load_view, Loader};
+use crate::widgets::{load_view, Loader};
 
 /// One invoice, laid out to print on its own (the print stylesheet hides the app around it).
 #[component]
@@ -32,19 +32,8 @@ pub fn InvoicePage() -> impl IntoView {
 fn InvoiceDocument(invoice: Invoice) -> impl IntoView {
     let id = invoice.id;
     let number = invoice.number.clone();
-    let error = RwSignal::new(None::<String>);
-    let save = Action::new_local(move |_: &()| {
-        let number = number.clone();
-        async move {
-            let html = api::invoice_document(id).await.map_err(|e| e.to_string())?;
-            download::save_text(&format!("invoice-{number}.html"), "text/html", &html)
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(result) = save.value().get() {
-            error.set(result.err());
-        }
-    });
+    let save = Action::new_local(move |_: &()| api::save_invoice_document(id, number.clone()));
+    let error = move || save.value().get().and_then(Result::err);
     let print = move |_| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -93,7 +82,7 @@ fn InvoiceDocument(invoice: Invoice) -> impl IntoView {
                 <button type="button" class="button" on:click=print>{t().print}</button>
                 <button type="button" class="button primary" disabled=move || save.pending().get()
                     on:click=move |_| { save.dispatch(()); }>{t().download}</button>
-                <span class="field-error" role="alert">{move || error.get()}</span>
+                <span class="field-error" role="alert">{error}</span>
             </div>
         </article>
     }

@@ -8,7 +8,7 @@ use super::api;
 use crate::i18n::{fill, lang};
 use crate::live::{use_live, Topic};
 use crate::mount;
-use crate::widgets::{download, format, load_view, Loader};
+use crate::widgets::{format, load_view, Loader};
 
 /// One invoice per billing period; each opens as a printable page and downloads as a document.
 #[component]
@@ -50,19 +50,8 @@ fn InvoiceRow(invoice: Invoice) -> impl IntoView {
     let number = invoice.number.clone();
     let title = invoice.number.clone();
     let download_label = fill(t().download_named, &[&invoice.number]);
-    let download_error = RwSignal::new(None::<String>);
-    let fetch = Action::new_local(move |_: &()| {
-        let number = number.clone();
-        async move {
-            let html = api::invoice_document(id).await.map_err(|e| e.to_string())?;
-            download::save_text(&format!("invoice-{number}.html"), "text/html", &html)
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(result) = fetch.value().get() {
-            download_error.set(result.err());
-        }
-    });
+    let fetch = Action::new_local(move |_: &()| api::save_invoice_document(id, number.clone()));
+    let download_error = move || fetch.value().get().and_then(Result::err);
     view! {
         <tr>
             <td><A href=mount::href(&format!("/invoices/{id}"))>{title}</A></td>
@@ -74,7 +63,7 @@ fn InvoiceRow(invoice: Invoice) -> impl IntoView {
             <td>
                 <button type="button" class="button small" aria-label=download_label
                     disabled=move || fetch.pending().get() on:click=move |_| { fetch.dispatch(()); }>{t().download}</button>
-                <span class="field-error" role="alert">{move || download_error.get()}</span>
+                <span class="field-error" role="alert">{download_error}</span>
             </td>
         </tr>
     }

@@ -61,47 +61,46 @@ fn OwnerSubscription() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let needs_card = RwSignal::new(false);
 
+    let after = move |view: &SubscriptionView| {
+        session.set_billing_open(view.billing_open);
+        subscription.refetch();
+    };
+    // The notice and the failure are the page's, shared by both actions: each sets them when it
+    // is done.
+    let failed = move |err: ApiError| {
+        // No card, or a declined one: the way out is the Payment information page.
+        needs_card.set(matches!(&err, ApiError::Refused { status: 402, .. }));
+        error.set(Some(err.to_string()));
+    };
     let apply = Action::new_local(move |change: &Change| {
         let change = change.clone();
         async move {
             let view = match &change {
                 Change::Choose(tier) => api::choose(*tier).await,
                 Change::Cancel => api::cancel().await,
-            }?;
-            Ok::<_, ApiError>((change, view))
+            };
+            pending.set(None);
+            match view {
+                Ok(view) => {
+                    error.set(None);
+                    notice.set(Some(match change {
+                        Change::Choose(tier) => fill(t().on_plan, &[&tier.tier().name]),
+                        Change::Cancel => fill(t().cancelled, &[&day_or_nothing(&view.period_end)]),
+                    }));
+                    after(&view);
+                }
+                Err(err) => failed(err),
+            }
         }
     });
-    let resume = Action::new_local(|_: &()| api::resume());
-    let after = move |view: &SubscriptionView| {
-        session.set_billing_open(view.billing_open);
-        subscription.refetch();
-    };
-    Effect::new(move |_| match apply.value().get() {
-        Some(Ok((change, view))) => {
-            pending.set(None);
-            error.set(None);
-            notice.set(Some(match change {
-                Change::Choose(tier) => fill(t().on_plan, &[&tier.tier().name]),
-                Change::Cancel => fill(t().cancelled, &[&day_or_nothing(&view.period_end)]),
-            }));
-            after(&view);
+    let resume = Action::new_local(move |_: &()| async move {
+        match api::resume().await {
+            Ok(view) => {
+                notice.set(Some(t().renews_again.into()));
+                after(&view);
+            }
+            Err(err) => error.set(Some(err.to_string())),
         }
-        Some(Err(err)) => {
-            pending.set(None);
-            // No card, or a declined one: the way out is the Payment information page.
-            let to_payment = matches!(&err, ApiError::Refused { status: 402, .. });
-            error.set(Some(err.to_string()));
-            needs_card.set(to_payment);
-        }
-        None => {}
-    });
-    Effect::new(move |_| match resume.value().get() {
-        Some(Ok(view)) => {
-            notice.set(Some(t().renews_again.into()));
-            after(&view);
-        }
-        Some(Err(err)) => error.set(Some(err.to_string())),
-        None => {}
     });
 
     let load = Callback::new(move |_| {

@@ -24,34 +24,43 @@ pub fn AcceptInvitationPage() -> impl IntoView {
     let firstname = RwSignal::new(String::new());
     let lastname = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<(String, String)>);
+    // What the check before sending found; the server's answer is read from the action itself.
+    let checked = RwSignal::new(None::<(String, String)>);
 
+    let go_in = navigate.clone();
     let accept = Action::new_local(move |request: &AcceptInvitation| {
         let request = request.clone();
-        async move { api::accept(request).await }
-    });
-    let go_in = navigate.clone();
-    Effect::new(move |_| match accept.value().get() {
-        Some(Ok(response)) if response.next == SignInStep::TwoFactor => pending.set(Some(response.token)),
-        Some(Ok(response)) => {
-            let target = if response.me.must_set_up_two_factor {
-                "/account"
+        let go_in = go_in.clone();
+        async move {
+            let response = api::accept(request).await?;
+            if response.next == SignInStep::TwoFactor {
+                pending.set(Some(response.token));
             } else {
-                "/"
-            };
-            session.start(response);
-            go_in(target, Default::default());
+                let target = if response.me.must_set_up_two_factor {
+                    "/account"
+                } else {
+                    "/"
+                };
+                session.start(response);
+                go_in(target, Default::default());
+            }
+            Ok::<_, crate::api::ApiError>(())
         }
-        Some(Err(err)) => error.set(Some((err.field().unwrap_or("form").to_string(), err.to_string()))),
-        None => {}
     });
-    let error_at = move |field: &'static str| move || error.get().filter(|(f, _)| f == field).map(|(_, m)| m);
+    let error = move || {
+        checked.get().or_else(|| match accept.value().get() {
+            Some(Err(err)) => Some((err.field().unwrap_or("form").to_string(), err.to_string())),
+            _ => None,
+        })
+    };
+    let error_at = move |field: &'static str| move || error().filter(|(f, _)| f == field).map(|(_, m)| m);
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        error.set(None);
+        accept.clear();
+        checked.set(None);
         if code.get_untracked().trim().is_empty() {
-            error.set(Some(("code".into(), t().accept_needs_code.into())));
+            checked.set(Some(("code".into(), t().accept_needs_code.into())));
             return;
         }
         accept.dispatch(AcceptInvitation {

@@ -48,23 +48,20 @@ pub fn UsersPage() -> impl IntoView {
 
     let notice = RwSignal::new(None::<String>);
     let pending = RwSignal::new(None::<Pending>);
+    // The notice is the page's, shared with other outcomes: each action sets it when it is done.
     let apply = Action::new_local(move |change: &Pending| {
         let change = change.clone();
         async move {
-            match change {
+            let said = match change {
                 Pending::Role(user, role) => api::change_role(user.id, role)
                     .await
                     .map(|u| fill(t().now_role, &[&name_of(&u), &u.org_role.label_in(lang())])),
                 Pending::Remove(user) => api::remove(user.id)
                     .await
                     .map(|_| fill(t().was_removed, &[&name_of(&user)])),
-            }
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(result) = apply.value().get() {
+            };
             pending.set(None);
-            notice.set(Some(result.unwrap_or_else(|e| e.to_string())));
+            notice.set(Some(said.unwrap_or_else(|e| e.to_string())));
             users.refetch();
         }
     });
@@ -74,15 +71,13 @@ pub fn UsersPage() -> impl IntoView {
     let export = Action::new_local(move |view: &ViewState| {
         let view = view.clone();
         async move {
-            let csv = api::export_csv(view).await.map_err(|e| e.to_string())?;
-            let rows = csv.lines().count().saturating_sub(1);
-            download::save_text("users.csv", "text/csv", &csv)?;
-            Ok::<_, String>(fill(t().exported, &[&format::count(rows as i64)]))
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(result) = export.value().get() {
-            notice.set(Some(result.unwrap_or_else(|e| e)));
+            let saved = async {
+                let csv = api::export_csv(view).await.map_err(|e| e.to_string())?;
+                let rows = csv.lines().count().saturating_sub(1);
+                download::save_text("users.csv", "text/csv", &csv)?;
+                Ok::<_, String>(fill(t().exported, &[&format::count(rows as i64)]))
+            };
+            notice.set(Some(saved.await.unwrap_or_else(|e| e)));
         }
     });
     view! {

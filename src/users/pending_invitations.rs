@@ -23,16 +23,12 @@ pub fn PendingInvitations(
     let act = Action::new_local(move |(id, email, resend): &(i64, String, bool)| {
         let (id, email, resend) = (*id, email.clone(), *resend);
         async move {
-            if resend {
+            let said = if resend {
                 api::resend(id).await.map(|_| fill(t().resent, &[&email]))
             } else {
                 api::revoke(id).await.map(|_| fill(t().revoked, &[&email]))
-            }
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(result) = act.value().get() {
-            notice.set(Some(result.unwrap_or_else(|e| e.to_string())));
+            };
+            notice.set(Some(said.unwrap_or_else(|e| e.to_string())));
             on_change.run(());
         }
     });
