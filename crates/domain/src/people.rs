@@ -1,6 +1,7 @@
 //! People's accounts, whatever organization they are in: names and credentials.
 
 use common::DomainResult;
+use contract::Profile;
 
 use crate::db::{Pool, Tx};
 
@@ -11,6 +12,18 @@ pub fn display_name(first: &str, last: &str, email: &str) -> String {
         email.to_string()
     } else {
         name
+    }
+}
+
+/// A person as their own account and sign-in show them.
+pub fn profile(id: i64, email: String, firstname: String, lastname: String, two_factor: bool) -> Profile {
+    Profile {
+        friendly_name: display_name(&firstname, &lastname, &email),
+        id,
+        email,
+        firstname,
+        lastname,
+        two_factor,
     }
 }
 

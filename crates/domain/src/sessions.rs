@@ -9,8 +9,8 @@ use common::{iso, spoken, Actor, ClientInfo, DomainError, DomainResult, Kind, Pe
 use contract::activity_params::{FailReason, FailedFactor, SessionsEnded, SignInFailed, WhichSessions};
 use contract::Params;
 use contract::{
-    ActivityKey, LoginRequest, LoginResponse, Me, Membership, OrgRole, Profile, SessionSummary, SessionTimes,
-    SignInStep, TwoFactorCode,
+    ActivityKey, LoginRequest, LoginResponse, Me, Membership, OrgRole, SessionSummary, SessionTimes, SignInStep,
+    TwoFactorCode,
 };
 
 use common::password::Hasher;
@@ -566,14 +566,7 @@ pub async fn me(pool: &Pool, user_id: i64) -> DomainResult<Me> {
         _ => None,
     };
     Ok(Me {
-        user: Profile {
-            friendly_name: people::display_name(&row.firstname, &row.lastname, &row.email),
-            id: row.id,
-            email: row.email,
-            firstname: row.firstname,
-            lastname: row.lastname,
-            two_factor: row.two_factor,
-        },
+        user: people::profile(row.id, row.email, row.firstname, row.lastname, row.two_factor),
         org,
         must_set_up_two_factor,
     })

@@ -17,7 +17,7 @@ use common::mail::{self as letters, Links, MailKind, SecurityChange};
 use common::password::Hasher;
 use common::text::said;
 use common::{DomainError, DomainResult, Kind, Person};
-use contract::{AccountView, Profile};
+use contract::AccountView;
 
 use crate::db::{self, Pool, Tx};
 use crate::throttle::{self, Secret, Subject};
@@ -37,14 +37,7 @@ pub async fn view(pool: &Pool, user_id: i64) -> DomainResult<AccountView> {
     .fetch_one(pool)
     .await?;
     Ok(AccountView {
-        profile: Profile {
-            friendly_name: people::display_name(&row.firstname, &row.lastname, &row.email),
-            id: row.id,
-            email: row.email,
-            firstname: row.firstname,
-            lastname: row.lastname,
-            two_factor: row.two_factor,
-        },
+        profile: people::profile(row.id, row.email, row.firstname, row.lastname, row.two_factor),
         two_factor_enabled: row.two_factor,
         recovery_codes_left: row.recovery_codes_left,
         two_factor_required: row.required,
