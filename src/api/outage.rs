@@ -53,7 +53,7 @@ mod in_the_browser {
         let hearing = heard.clone();
         super::on_change(move |down| hearing.borrow_mut().push(down));
         js_sys::eval(OUTAGE).unwrap();
-        let answer = crate::api::get::<serde_json::Value>("/orgs/me").await;
+        let answer = crate::api::Call::get("/orgs/me").fetch::<serde_json::Value>().await;
         let calls = js_sys::eval("globalThis.fetch = globalThis.__realFetch; globalThis.__calls").unwrap();
         assert_eq!(answer.unwrap()["answer"], 42);
         assert_eq!(calls.as_f64(), Some(3.0), "asked again after each refusal");
