@@ -1,16 +1,18 @@
-use contract::{AddSpaceRequest, OrgSpace, Period, PersonalSpaces, SpacesResponse, Statistics};
+use contract::{AddSpaceRequest, OrgSpace, Period, PeriodQuery, PersonalSpaces, SpacesResponse, Statistics};
 
 use crate::api::{self, ApiError};
 
 pub async fn spaces(period: Period) -> Result<Vec<OrgSpace>, ApiError> {
-    api::Call::get(&format!("/orgs/me/spaces?period={}", period.as_str()))
+    api::Call::get("/orgs/me/spaces")
+        .query(&PeriodQuery::of(period).to_query())
         .fetch::<SpacesResponse>()
         .await
         .map(|r| r.spaces)
 }
 
 pub async fn statistics(period: Period) -> Result<Statistics, ApiError> {
-    api::Call::get(&format!("/orgs/me/statistics?period={}", period.as_str()))
+    api::Call::get("/orgs/me/statistics")
+        .query(&PeriodQuery::of(period).to_query())
         .fetch()
         .await
 }

@@ -29,7 +29,7 @@ pub use error::*;
 pub use i18n::fill;
 pub use lang::Lang;
 pub use org::*;
-pub use query::{ActivitiesQuery, ExportFormat, ExportQuery, SortDir, UserSort, UsersQuery};
+pub use query::{ActivitiesQuery, ExportFormat, ExportQuery, PeriodQuery, SortDir, UserSort, UsersQuery};
 pub use roles::*;
 pub use settings::*;
 pub use subscription::*;

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::OrgRole;
+use crate::{OrgRole, Period};
 
 /// How the users list is ordered: `sort`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -139,6 +139,30 @@ impl ActivitiesQuery {
         out.number("page", self.page);
         out.number("per_page", self.per_page);
         out.number("snapshot", self.snapshot);
+        out.finish()
+    }
+}
+
+/// The period of the dashboard's spaces and statistics: `GET /orgs/me/spaces`,
+/// `GET /orgs/me/statistics`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[serde(default)]
+pub struct PeriodQuery {
+    /// `30d` when not given.
+    pub period: Option<Period>,
+}
+
+impl PeriodQuery {
+    pub fn of(period: Period) -> PeriodQuery {
+        PeriodQuery { period: Some(period) }
+    }
+
+    /// `?period=…`.
+    pub fn to_query(&self) -> String {
+        let mut out = Query::default();
+        out.text("period", self.period.map(Period::as_str));
         out.finish()
     }
 }

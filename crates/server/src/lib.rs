@@ -20,7 +20,6 @@ pub mod large;
 pub mod lifecycle;
 pub mod mailer;
 pub mod openapi;
-pub mod params;
 pub mod routes;
 pub mod scheduler;
 pub mod serve;

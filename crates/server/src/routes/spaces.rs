@@ -4,14 +4,13 @@
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use contract::{AddSpaceRequest, OrgSpace, Permission, PersonalSpaces, SpaceDetail, SpacesResponse};
+use contract::{AddSpaceRequest, OrgSpace, PeriodQuery, Permission, PersonalSpaces, SpaceDetail, SpacesResponse};
 
 use crate::answers::{self, Answer};
 use crate::caller::Caller;
 use crate::error::ApiResult;
 use crate::extract::{Json, Path, Query};
 use crate::on_db;
-use crate::params::PeriodQuery;
 use crate::AppState;
 
 /// Every space of the caller's organization with its owner, users and traffic in the period.
@@ -31,7 +30,7 @@ pub async fn list(
     headers: HeaderMap,
 ) -> ApiResult<Response> {
     let actor = caller.require(Permission::OpenOrgArea)?;
-    let period = query.period()?;
+    let period = query.period.unwrap_or_default();
     let key = answers::key_now(&state, &actor, "spaces", raw).await?;
     let day = key.day;
     let build = async {

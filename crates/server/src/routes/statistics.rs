@@ -4,14 +4,13 @@
 use axum::extract::{RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use contract::{Permission, Statistics};
+use contract::{PeriodQuery, Permission, Statistics};
 
 use crate::answers::{self, Answer};
 use crate::caller::Caller;
 use crate::error::ApiResult;
 use crate::extract::Query;
 use crate::on_db;
-use crate::params::PeriodQuery;
 use crate::AppState;
 
 /// Traffic per day (30 and 90 days) or month (12 months, all time), spaces and users over time,
@@ -30,7 +29,7 @@ pub async fn statistics(
     headers: HeaderMap,
 ) -> ApiResult<Response> {
     let actor = caller.require(Permission::OpenOrgArea)?;
-    let period = query.period()?;
+    let period = query.period.unwrap_or_default();
     let key = answers::key_now(&state, &actor, "statistics", raw).await?;
     let day = key.day;
     let build = async {
