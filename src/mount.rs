@@ -102,6 +102,58 @@ pub fn app_path(pathname: &str) -> String {
     }
 }
 
+thread_local! {
+    static ENTER: std::cell::Cell<Option<fn(&str)>> = const { std::cell::Cell::new(None) };
+}
+
+/// What signing in does: the boot module opens the console (`boot::start` sets it), so the
+/// sign-in pages need not know it.
+pub fn on_enter(enter: fn(&str)) {
+    ENTER.with(|e| e.set(Some(enter)));
+}
+
+/// Signed in: on to `next` (an app path), in the console.
+pub fn enter(next: &str) {
+    if let Some(enter) = ENTER.with(|e| e.get()) {
+        enter(next);
+    }
+}
+
+/// Only same-app paths are followed, so a crafted link cannot send people elsewhere. Browsers
+/// read `\` as `/` and drop tabs and line breaks from addresses, so `/\evil.example` or
+/// `/<tab>/evil.example` would be another host's address: any of those refuses the path.
+pub fn safe_next(next: Option<String>) -> String {
+    match next {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.starts_with("/sign-in")
+                && !path.contains('\\')
+                && !path.chars().any(char::is_control) =>
+        {
+            path
+        }
+        _ => "/".to_string(),
+    }
+}
+
+/// The sign-in page that leads back to `next` (an app path with its query) afterwards.
+pub fn sign_in_first(next: &str) -> String {
+    if next == "/" {
+        "/sign-in".to_string()
+    } else {
+        format!("/sign-in?next={}", contract::query::percent_encode(next))
+    }
+}
+
+/// `next` from a query string (`?next=/users`).
+pub fn next_from(search: &str) -> String {
+    let next = web_sys::UrlSearchParams::new_with_str(search)
+        .ok()
+        .and_then(|params| params.get("next"));
+    safe_next(next)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,5 +195,28 @@ mod tests {
         assert_eq!(parse("", "/open/acme"), mount("", "", None, false));
         assert_eq!(parse("", "/embedded/acme"), mount("", "", None, false));
         assert_eq!(parse("", "/o/"), mount("", "", None, false));
+    }
+
+    #[test]
+    fn only_paths_of_this_app_are_followed_after_signing_in() {
+        let next = |path: &str| safe_next(Some(path.to_string()));
+        assert_eq!(next("/users?role=admin"), "/users?role=admin");
+        assert_eq!(next("/o/acme-studio/settings"), "/o/acme-studio/settings");
+        assert_eq!(safe_next(None), "/");
+        for elsewhere in [
+            "https://evil.example/",
+            "//evil.example/",
+            "/\\evil.example/",
+            "/\\/evil.example/",
+            "/\t/evil.example/",
+            "/\n/evil.example/",
+            "javascript:alert(1)",
+            "users",
+            "",
+            // Back to where it started: no loop.
+            "/sign-in?next=/users",
+        ] {
+            assert_eq!(next(elsewhere), "/", "{elsewhere:?}");
+        }
     }
 }

@@ -107,7 +107,7 @@ screens! {
 // pages about money share one. The guard and the layout around them are the console's (the
 // sign-in page needs neither; every page behind sign-in needs both), fetched with the first
 // screen's.
-lazy_part!(console, SHELL => view! { <crate::session::Guarded /> });
+lazy_part!(console, SHELL => view! { <crate::shell::Guarded /> });
 lazy_part!(dashboard, DASHBOARD => view! { <crate::dashboard::DashboardPage /> });
 lazy_part!(space, SPACE => view! { <crate::dashboard::SpacePage /> });
 lazy_part!(users, USERS => view! { <crate::users::UsersPage /> });

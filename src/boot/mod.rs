@@ -25,6 +25,7 @@ pub fn start() {
     // Chosen first, so `<html lang>` is right before anything is painted.
     crate::i18n::lang();
     crate::api::watch_input();
+    mount::on_enter(enter);
     if !embed::framed() {
         show();
         return;
@@ -107,7 +108,7 @@ fn show() {
     let mut page = PublicPage::at(&here);
     if !signed_in && crate::screens::behind_sign_in(&here) {
         // Straight to the sign-in page, which comes back here after signing in.
-        let target = sign_in_first(&format!("{here}{search}"));
+        let target = mount::sign_in_first(&format!("{here}{search}"));
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&mount::href(&target)));
         }
@@ -159,8 +160,9 @@ thread_local! {
     static HANDED_OVER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Signed in: on to `next` (an app path), in the console.
-pub fn enter(next: &str) {
+/// Signed in: on to `next` (an app path), in the console. The sign-in pages reach this through
+/// [`mount::enter`], which [`start`] points here.
+fn enter(next: &str) {
     let Some(window) = web_sys::window() else { return };
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&mount::href(next)));
@@ -236,72 +238,9 @@ fn show_load_failure() {
     let _ = body.append_child(&panel);
 }
 
-/// Only same-app paths are followed, so a crafted link cannot send people elsewhere. Browsers
-/// read `\` as `/` and drop tabs and line breaks from addresses, so `/\evil.example` or
-/// `/<tab>/evil.example` would be another host's address: any of those refuses the path.
-pub fn safe_next(next: Option<String>) -> String {
-    match next {
-        Some(path)
-            if path.starts_with('/')
-                && !path.starts_with("//")
-                && !path.starts_with("/sign-in")
-                && !path.contains('\\')
-                && !path.chars().any(char::is_control) =>
-        {
-            path
-        }
-        _ => "/".to_string(),
-    }
-}
-
-/// The sign-in page that leads back to `next` (an app path with its query) afterwards.
-pub fn sign_in_first(next: &str) -> String {
-    if next == "/" {
-        "/sign-in".to_string()
-    } else {
-        format!("/sign-in?next={}", crate::widgets::url::encode(next))
-    }
-}
-
-/// `next` from a query string (`?next=/users`).
-pub fn next_from(search: &str) -> String {
-    let next = web_sys::UrlSearchParams::new_with_str(search)
-        .ok()
-        .and_then(|params| params.get("next"));
-    safe_next(next)
-}
-
 /// The first screen is drawn and its handlers attached: the benchmark reads this mark.
 pub fn mark_interactive() {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark("org-area:interactive");
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_next;
-
-    #[test]
-    fn only_paths_of_this_app_are_followed_after_signing_in() {
-        let next = |path: &str| safe_next(Some(path.to_string()));
-        assert_eq!(next("/users?role=admin"), "/users?role=admin");
-        assert_eq!(next("/o/acme-studio/settings"), "/o/acme-studio/settings");
-        assert_eq!(safe_next(None), "/");
-        for elsewhere in [
-            "https://evil.example/",
-            "//evil.example/",
-            "/\\evil.example/",
-            "/\\/evil.example/",
-            "/\t/evil.example/",
-            "/\n/evil.example/",
-            "javascript:alert(1)",
-            "users",
-            "",
-            // Back to where it started: no loop.
-            "/sign-in?next=/users",
-        ] {
-            assert_eq!(next(elsewhere), "/", "{elsewhere:?}");
-        }
     }
 }

@@ -16,7 +16,7 @@ use leptos::task::spawn_local;
 use crate::api::{self, ApiError};
 use crate::mount;
 use crate::session::use_session;
-use crate::widgets::url;
+use contract::query::percent_encode;
 
 /// What the app looks like right now.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,7 +48,7 @@ pub fn provide_brand() {
     });
     Effect::new(move |_| match slug.get() {
         Some(slug) => spawn_local(async move {
-            match api::Call::get(&format!("/branding/{}", url::encode(&slug)))
+            match api::Call::get(&format!("/branding/{}", percent_encode(&slug)))
                 .fetch::<PublicBranding>()
                 .await
             {

@@ -1,9 +1,6 @@
-//! Who is signed in, shared by every screen, and the guard in front of the organization area.
+//! Who is signed in, shared by every screen.
 
 pub mod api;
-mod guard;
-
-pub use guard::Guarded;
 
 use contract::{LoginRequest, LoginResponse, Me, SignInStep};
 use leptos::prelude::*;

@@ -1,5 +1,7 @@
-//! The frame around every screen of the organization area, and the pages that are not screens.
+//! The frame around every screen of the organization area (with the guard in front of it), and the
+//! pages that are not screens.
 
+mod guard;
 mod idle_warning;
 mod layout;
 mod no_access;
@@ -10,6 +12,7 @@ pub(crate) mod text;
 mod unavailable;
 mod user_menu;
 
+pub use guard::Guarded;
 pub use layout::Layout;
 pub use no_access::NoAccess;
 pub use not_found::NotFound;

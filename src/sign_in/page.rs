@@ -28,9 +28,9 @@ pub fn SignInPage() -> impl IntoView {
             let next = if me.must_set_up_two_factor {
                 "/account".to_string()
             } else {
-                crate::boot::next_from(&search)
+                crate::mount::next_from(&search)
             };
-            crate::boot::enter(&next);
+            crate::mount::enter(&next);
         }
     });
 

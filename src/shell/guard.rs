@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
-use super::{use_session, SessionState};
+use super::{Layout, NoAccess, OtherOrganization};
 use crate::mount;
 use crate::screens;
-use crate::shell::{Layout, NoAccess, OtherOrganization};
+use crate::session::{use_session, SessionState};
 use crate::widgets::{ErrorPanel, Loading};
 
 #[component]
@@ -27,7 +27,7 @@ pub fn Guarded() -> impl IntoView {
                 mount::app_path(&location.pathname.get_untracked()),
                 location.search.get_untracked()
             );
-            let target = crate::boot::sign_in_first(&here);
+            let target = mount::sign_in_first(&here);
             crate::embed::signed_out();
             navigate(
                 &mount::href(&target),
