@@ -77,7 +77,7 @@ fn SpaceRow(space: OrgSpace, on_detach: Callback<OrgSpace>) -> impl IntoView {
                 </div>
             </td>
             <td class="num" data-label=t().users>{space.user_count}</td>
-            <td data-label=t().plan><span class="badge">{space.plan}</span></td>
+            <td data-label=t().plan><span class="badge badge-plan">{space.plan}</span></td>
             <td class="num" data-label=t().traffic>{format::bytes(space.traffic_bytes)}</td>
             <td class="actions">
                 <button type="button" class="button small" aria-label=detach_label
