@@ -133,7 +133,7 @@ mod tests {
     fn a_change_wakes_only_its_own_organizations_streams() {
         let changes = Arc::new(Changes::default());
         let (_a_place, mut a) = changes.open(1, 10).unwrap();
-        let (_b_place, mut b) = changes.open(2, 20).unwrap();
+        let (_b_place, b) = changes.open(2, 20).unwrap();
         changes.raise(10, 5);
         assert!(a.has_changed().unwrap());
         assert!(
