@@ -8,6 +8,9 @@ pub struct ClientInfo {
     pub ip: IpAddr,
     /// The browser's `User-Agent`, cut to a length worth keeping.
     pub user_agent: Option<String>,
+    /// The personal access token the request came with, by name and id (`"CI deploy #4"`); none
+    /// for a browser session. Activities name it.
+    pub access_token: Option<String>,
 }
 
 impl ClientInfo {
@@ -16,6 +19,7 @@ impl ClientInfo {
         ClientInfo {
             ip: IpAddr::from([127, 0, 0, 1]),
             user_agent: None,
+            access_token: None,
         }
     }
 }

@@ -25,6 +25,7 @@ pub mod strength;
 pub mod text;
 pub mod tokens;
 pub mod totp;
+pub mod webhooks;
 
 pub use actor::{Actor, Person};
 pub use client::ClientInfo;

@@ -56,6 +56,8 @@ pub enum MailKind {
     NoAccount,
     /// An invoice stayed unpaid past the grace period, and the subscription ended.
     UnpaidSubscriptionEnded,
+    /// Three days of failed deliveries disabled a webhook endpoint.
+    WebhookDisabled,
 }
 
 impl MailKind {
@@ -67,6 +69,7 @@ impl MailKind {
             MailKind::SecurityNotice => "security_notice",
             MailKind::NoAccount => "no_account",
             MailKind::UnpaidSubscriptionEnded => "unpaid_subscription_ended",
+            MailKind::WebhookDisabled => "webhook_disabled",
         }
     }
 
@@ -78,6 +81,7 @@ impl MailKind {
             MailKind::SecurityNotice,
             MailKind::NoAccount,
             MailKind::UnpaidSubscriptionEnded,
+            MailKind::WebhookDisabled,
         ]
         .into_iter()
         .find(|kind| kind.as_str() == text)
@@ -232,6 +236,18 @@ pub fn unpaid_subscription_ended(brand: &MailBrand, to: &str, tier: &str, number
         fill(said.unpaid_how, &[&tier]),
     ];
     letter(brand, to, heading, &paragraphs, said.see_invoices, link)
+}
+
+/// A webhook endpoint was disabled after three days of failures: told to the organization's
+/// owners and admins.
+pub fn webhook_disabled(brand: &MailBrand, to: &str, url: &str, link: &str) -> Letter {
+    let said = mail_texts();
+    let heading = fill(said.webhook_disabled_heading, &[&brand.app_name]);
+    let paragraphs = [
+        fill(said.webhook_disabled_why, &[&url]),
+        said.webhook_disabled_how.to_owned(),
+    ];
+    letter(brand, to, heading, &paragraphs, said.see_webhooks, link)
 }
 
 /// "Two-factor sign-in was turned on": told to the account after each change to its security,

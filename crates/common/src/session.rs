@@ -71,3 +71,16 @@ impl Factor {
 }
 
 contract::stored_as_text!(Factor);
+
+/// What a personal access token carries into a request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TokenGrant {
+    pub token_id: i64,
+    /// `"name #id"`, as its activities name it.
+    pub label: String,
+    pub user_id: i64,
+    pub org_id: i64,
+    /// The role its person holds now.
+    pub role: contract::OrgRole,
+    pub scopes: Vec<contract::TokenScope>,
+}

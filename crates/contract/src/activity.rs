@@ -28,10 +28,14 @@ pub enum TrackableType {
     UsersExport,
     /// A person's own account: password, two-factor sign-in.
     Account,
+    /// A personal access token for the Management API.
+    AccessToken,
+    /// A webhook endpoint that receives the activity log.
+    Webhook,
 }
 
 impl TrackableType {
-    pub const ALL: [TrackableType; 12] = [
+    pub const ALL: [TrackableType; 14] = [
         TrackableType::OrgUser,
         TrackableType::Invitation,
         TrackableType::Space,
@@ -44,6 +48,8 @@ impl TrackableType {
         TrackableType::Session,
         TrackableType::UsersExport,
         TrackableType::Account,
+        TrackableType::AccessToken,
+        TrackableType::Webhook,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -60,6 +66,8 @@ impl TrackableType {
             TrackableType::Session => "Session",
             TrackableType::UsersExport => "UsersExport",
             TrackableType::Account => "Account",
+            TrackableType::AccessToken => "AccessToken",
+            TrackableType::Webhook => "Webhook",
         }
     }
 
@@ -90,6 +98,8 @@ impl TrackableType {
             TrackableType::Session => names.Session,
             TrackableType::UsersExport => names.UsersExport,
             TrackableType::Account => names.Account,
+            TrackableType::AccessToken => names.AccessToken,
+            TrackableType::Webhook => names.Webhook,
         }
     }
 }
@@ -155,6 +165,11 @@ activity_keys! {
     TwoFactorEnable => "account.two_factor_enable", Account;
     TwoFactorDisable => "account.two_factor_disable", Account;
     RecoveryCodeUse => "account.recovery_code_use", Account;
+    AccessTokenCreate => "access_token.create", AccessToken;
+    AccessTokenRevoke => "access_token.revoke", AccessToken;
+    WebhookCreate => "webhook.create", Webhook;
+    WebhookUpdate => "webhook.update", Webhook;
+    WebhookDestroy => "webhook.destroy", Webhook;
 }
 
 impl ActivityKey {
@@ -211,6 +226,10 @@ pub struct Activity {
     /// Additive: the actor's and the target's names as they were at the time.
     pub owner_name: Option<String>,
     pub trackable_name: Option<String>,
+    /// Additive: the personal access token the change was made with, by name and id
+    /// (`"CI deploy #4"`); none when made in a browser session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
 }
 
 /// `GET /api/v1/orgs/me/activities`: newest first. `snapshot` is the newest id when the first

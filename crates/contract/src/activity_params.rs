@@ -157,6 +157,13 @@ pub struct PaymentChanged {
     pub after: CardSummary,
 }
 
+/// `access_token.create`: what the token may do and until when (RFC 3339; none: no expiry).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TokenMade {
+    pub scopes: Vec<crate::TokenScope>,
+    pub expires_at: Option<String>,
+}
+
 /// Which sessions a person signed out from their Account page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -249,6 +256,7 @@ pub enum Params {
     PasswordChanged(PasswordChanged),
     PasswordReset(PasswordReset),
     UsersExported(UsersExported),
+    TokenMade(TokenMade),
     /// The key says it all (`space.add`, `session.create`, ...), or an older entry's parameters
     /// do not have this shape.
     None,
@@ -288,12 +296,17 @@ impl Params {
             K::PasswordChange => read(p).map(Params::PasswordChanged),
             K::PasswordReset => read(p).map(Params::PasswordReset),
             K::UsersExport => read(p).map(Params::UsersExported),
+            K::AccessTokenCreate => read(p).map(Params::TokenMade),
             K::SpaceAdd
             | K::SpaceDetach
             | K::SessionCreate
             | K::TwoFactorEnable
             | K::TwoFactorDisable
-            | K::RecoveryCodeUse => None,
+            | K::RecoveryCodeUse
+            | K::AccessTokenRevoke
+            | K::WebhookCreate
+            | K::WebhookUpdate
+            | K::WebhookDestroy => None,
         };
         found.unwrap_or(Params::None)
     }
@@ -320,6 +333,7 @@ impl Params {
             Params::PasswordChanged(p) => serde_json::to_value(p),
             Params::PasswordReset(p) => serde_json::to_value(p),
             Params::UsersExported(p) => serde_json::to_value(p),
+            Params::TokenMade(p) => serde_json::to_value(p),
             Params::None => Ok(Value::Object(Default::default())),
         };
         // Plain structs of strings, numbers and enums always serialize.

@@ -38,6 +38,7 @@ crate::catalog! {
         sign_in_text_too_long: "The sign-in text can be at most {0} characters; this one has {1}." | "Der Text der Anmeldeseite darf höchstens {0} Zeichen haben; hier sind es {1}." | "Le texte de la page de connexion comporte au plus {0} caractères ; celui-ci en a {1}.",
         sign_in_text_control: "The sign-in text cannot contain control characters." | "Der Text der Anmeldeseite darf keine Steuerzeichen enthalten." | "Le texte de la page de connexion ne peut pas contenir de caractères de contrôle.",
         retention_range: "Keep activities between {0} and {1} days." | "Bewahren Sie Aktivitäten zwischen {0} und {1} Tagen auf." | "Conservez les activités entre {0} et {1} jours.",
+        token_days_range: "Let tokens last between {0} and {1} days, or leave it empty for no cap." | "Erlauben Sie Tokens zwischen {0} und {1} Tagen, oder lassen Sie das Feld für keine Grenze leer." | "Autorisez les jetons entre {0} et {1} jours, ou laissez vide pour aucune limite.",
         org_name: "organization name" | "Name der Organisation" | "nom de l’organisation",
         app_name: "app name" | "App-Name" | "nom de l’application",
         origins: "origins" | "Origins" | "origines",
@@ -116,6 +117,8 @@ crate::catalog! {
         Session: "Sign-ins" | "Anmeldungen" | "Connexions",
         UsersExport: "Exports" | "Exporte" | "Exports",
         Account: "Accounts" | "Konten" | "Comptes",
+        AccessToken: "Access tokens" | "Zugriffstokens" | "Jetons d’accès",
+        Webhook: "Webhooks" | "Webhooks" | "Webhooks",
     }
 }
 
@@ -155,6 +158,11 @@ crate::catalog! {
         TwoFactorEnable: "Turned on two-factor sign-in" | "Zwei-Faktor-Anmeldung eingeschaltet" | "A activé la connexion à deux facteurs",
         TwoFactorDisable: "Turned off two-factor sign-in" | "Zwei-Faktor-Anmeldung ausgeschaltet" | "A désactivé la connexion à deux facteurs",
         RecoveryCodeUse: "Signed in with a recovery code" | "Mit Wiederherstellungscode angemeldet" | "S’est connecté avec un code de récupération",
+        AccessTokenCreate: "Generated an access token" | "Zugriffstoken erstellt" | "A généré un jeton d’accès",
+        AccessTokenRevoke: "Revoked an access token" | "Zugriffstoken widerrufen" | "A révoqué un jeton d’accès",
+        WebhookCreate: "Added a webhook endpoint" | "Webhook-Endpunkt hinzugefügt" | "A ajouté un point de terminaison webhook",
+        WebhookUpdate: "Changed a webhook endpoint" | "Webhook-Endpunkt geändert" | "A modifié un point de terminaison webhook",
+        WebhookDestroy: "Deleted a webhook endpoint" | "Webhook-Endpunkt gelöscht" | "A supprimé un point de terminaison webhook",
     }
 }
 
@@ -181,6 +189,33 @@ crate::catalog! {
     }
 }
 
+crate::catalog! {
+    /// Access tokens and webhooks: their rules and the server's refusals.
+    pub struct IntegrationTexts {
+        scope_read: "Read the organization, users, spaces, activities and statistics" | "Organisation, Benutzer, Spaces, Aktivitäten und Statistiken lesen" | "Lire l’organisation, les utilisateurs, les espaces, les activités et les statistiques",
+        scope_users: "Manage users and invitations" | "Benutzer und Einladungen verwalten" | "Gérer les utilisateurs et les invitations",
+        scope_spaces: "Manage spaces and collaborators" | "Spaces und Mitwirkende verwalten" | "Gérer les espaces et les collaborateurs",
+        scope_settings: "Manage name, branding and embedding" | "Name, Branding und Einbettung verwalten" | "Gérer le nom, l’image de marque et l’intégration",
+        enter_token_name: "Name the token after what will use it." | "Benennen Sie das Token nach dem, was es verwenden wird." | "Nommez le jeton d’après ce qui l’utilisera.",
+        token_name_too_long: "A token name is one line of at most {0} characters." | "Ein Tokenname ist eine Zeile mit höchstens {0} Zeichen." | "Un nom de jeton tient sur une ligne d’au plus {0} caractères.",
+        pick_expiry: "Choose 30, 90 or 365 days, or no expiry." | "Wählen Sie 30, 90 oder 365 Tage oder kein Ablaufdatum." | "Choisissez 30, 90 ou 365 jours, ou aucune expiration.",
+        expiry_capped: "Your organization lets tokens last at most {0} days." | "Ihre Organisation erlaubt Tokens höchstens {0} Tage." | "Votre organisation limite la durée des jetons à {0} jours.",
+        pick_scope: "Choose at least one scope." | "Wählen Sie mindestens einen Bereich." | "Choisissez au moins une portée.",
+        enter_current_password: "Enter your current password to make a token." | "Geben Sie Ihr aktuelles Passwort ein, um ein Token zu erstellen." | "Saisissez votre mot de passe actuel pour créer un jeton.",
+        wrong_current_password: "That is not your current password." | "Das ist nicht Ihr aktuelles Passwort." | "Ce n’est pas votre mot de passe actuel.",
+        missing_scope: "This token lacks the “{0}” scope." | "Diesem Token fehlt der Bereich „{0}“." | "Ce jeton n’a pas la portée « {0} ».",
+        not_by_token: "This cannot be done with an access token; sign in to do it." | "Das geht nicht mit einem Zugriffstoken; melden Sie sich dafür an." | "Ceci ne peut pas se faire avec un jeton d’accès ; connectez-vous pour le faire.",
+        security_not_by_token: "Security & Access settings cannot be changed with an access token." | "Einstellungen unter Sicherheit & Zugriff lassen sich nicht mit einem Zugriffstoken ändern." | "Les réglages Sécurité et accès ne peuvent pas être modifiés avec un jeton d’accès.",
+        enter_webhook_url: "Enter the address deliveries are posted to." | "Geben Sie die Adresse ein, an die Zustellungen gesendet werden." | "Saisissez l’adresse à laquelle les envois sont postés.",
+        webhook_url_too_long: "An endpoint address has at most {0} characters." | "Eine Endpunktadresse hat höchstens {0} Zeichen." | "Une adresse de point de terminaison comporte au plus {0} caractères.",
+        webhook_url_https: "“{0}” is not an https:// address." | "„{0}“ ist keine https://-Adresse." | "« {0} » n’est pas une adresse https://.",
+        webhook_description_too_long: "A description is one line of at most {0} characters." | "Eine Beschreibung ist eine Zeile mit höchstens {0} Zeichen." | "Une description tient sur une ligne d’au plus {0} caractères.",
+        pick_event: "Choose at least one kind of activity, or all activities." | "Wählen Sie mindestens eine Art von Aktivität oder alle Aktivitäten." | "Choisissez au moins un type d’activité, ou toutes les activités.",
+        too_many_endpoints: "An organization has at most {0} webhook endpoints." | "Eine Organisation hat höchstens {0} Webhook-Endpunkte." | "Une organisation a au plus {0} points de terminaison webhook.",
+        private_address: "{0} resolves to a private, loopback or link-local address, which webhooks never call." | "{0} verweist auf eine private, Loopback- oder Link-Local-Adresse, die Webhooks nie aufrufen." | "{0} pointe vers une adresse privée, de bouclage ou lien-local, que les webhooks n’appellent jamais.",
+    }
+}
+
 pub fn auth(lang: crate::Lang) -> &'static AuthTexts {
     AuthTexts::of(lang)
 }
@@ -191,6 +226,10 @@ pub fn settings(lang: crate::Lang) -> &'static SettingsTexts {
 
 pub fn billing(lang: crate::Lang) -> &'static BillingTexts {
     BillingTexts::of(lang)
+}
+
+pub fn integrations(lang: crate::Lang) -> &'static IntegrationTexts {
+    IntegrationTexts::of(lang)
 }
 
 pub fn names(lang: crate::Lang) -> &'static NameTexts {
@@ -209,6 +248,7 @@ mod tests {
         assert_eq!(blanks_disagree(BillingTexts::each()), Vec::<&str>::new());
         assert_eq!(blanks_disagree(NameTexts::each()), Vec::<&str>::new());
         assert_eq!(blanks_disagree(ActivityWords::each()), Vec::<&str>::new());
+        assert_eq!(blanks_disagree(IntegrationTexts::each()), Vec::<&str>::new());
         assert_eq!(blanks_disagree(TrackableNames::each()), Vec::<&str>::new());
         assert_eq!(blanks_disagree(CountryNames::each()), Vec::<&str>::new());
     }

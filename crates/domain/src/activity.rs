@@ -92,11 +92,12 @@ pub async fn record(tx: &mut Tx, org_id: i64, by: By<'_>, change: Change) -> Dom
     let (key, trackable_type) = (change.key.as_str(), change.key.trackable_type().as_str());
     let ip = client.map(|c| c.ip.to_string());
     let user_agent = client.and_then(|c| c.user_agent.clone());
+    let access_token = client.and_then(|c| c.access_token.clone());
     let now = common::now();
-    Ok(sqlx::query_scalar!(
+    let id = sqlx::query_scalar!(
         r#"INSERT INTO activities (org_id, key, trackable_type, trackable_id, trackable_name, owner_id, owner_name,
-               recipient_id, space_id, parameters, ip, user_agent, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id AS "id!""#,
+               recipient_id, space_id, parameters, ip, user_agent, created_at, access_token)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id AS "id!""#,
         org_id,
         key,
         trackable_type,
@@ -110,9 +111,12 @@ pub async fn record(tx: &mut Tx, org_id: i64, by: By<'_>, change: Change) -> Dom
         ip,
         user_agent,
         now,
+        access_token,
     )
     .fetch_one(&mut **tx)
-    .await?)
+    .await?;
+    crate::webhooks::enqueue(tx, org_id, id, change.key).await?;
+    Ok(id)
 }
 
 /// One activity as stored.
@@ -129,6 +133,7 @@ struct ActivityRow {
     parameters: JsonValue,
     ip: Option<String>,
     user_agent: Option<String>,
+    access_token: Option<String>,
     created_at: Timestamp,
 }
 
@@ -152,6 +157,7 @@ impl ActivityRow {
             user_agent: self.user_agent,
             owner_name: self.owner_name,
             trackable_name: self.trackable_name,
+            access_token: self.access_token,
         }
     }
 }
@@ -297,10 +303,26 @@ async fn newest_first(
     Ok(for_lead!(b, query_as [ActivityRow],
         r#"SELECT id AS "id!", key AS "key: ActivityKey", trackable_type AS "trackable_type: TrackableType", trackable_id,
                trackable_name, owner_id, owner_name, recipient_id, space_id, parameters AS "parameters: JsonValue",
-               ip, user_agent, created_at AS "created_at: Timestamp""#,
+               ip, user_agent, access_token, created_at AS "created_at: Timestamp""#,
         " ORDER BY id DESC LIMIT $9 OFFSET $10",
         org_id, upto, limit, offset;
         .fetch_all(pool).await?))
+}
+
+/// One activity of the organization, as the API shows it (a webhook delivery's body).
+pub async fn one(pool: &Pool, org_id: i64, id: i64) -> DomainResult<Option<Activity>> {
+    let row = sqlx::query_as!(
+        ActivityRow,
+        r#"SELECT id AS "id!", key AS "key: ActivityKey", trackable_type AS "trackable_type: TrackableType", trackable_id,
+               trackable_name, owner_id, owner_name, recipient_id, space_id, parameters AS "parameters: JsonValue",
+               ip, user_agent, access_token, created_at AS "created_at: Timestamp"
+           FROM activities WHERE org_id = $1 AND id = $2"#,
+        org_id,
+        id
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(ActivityRow::into_activity))
 }
 
 async fn count(pool: &Pool, org_id: i64, upto: i64, b: &Bound) -> DomainResult<i64> {
@@ -363,6 +385,7 @@ const CSV_COLUMNS: &[(&str, fn(&Activity) -> String)] = &[
     ("ip", |a| a.ip.clone().unwrap_or_default()),
     ("user_agent", |a| a.user_agent.clone().unwrap_or_default()),
     ("parameters", |a| a.parameters.to_string()),
+    ("access_token", |a| a.access_token.clone().unwrap_or_default()),
 ];
 
 fn optional(value: Option<i64>) -> String {

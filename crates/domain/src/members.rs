@@ -383,6 +383,11 @@ pub async fn change_role(pool: &Pool, actor: &Actor, user_id: i64, new_role: Org
     if changed == 0 {
         return Err(Refusal::LastManager.into());
     }
+    // A lesser role ends the person's tokens: the role they were made with is gone, and getting
+    // it back later must not bring them back.
+    if new_role > target.role {
+        crate::accounts::tokens::revoke_all_of(&mut tx, actor.org_id, user_id).await?;
+    }
     if target.role != new_role {
         let name = people::name_of(&mut tx, user_id).await?.unwrap_or_default();
         let change = Change::new(ActivityKey::OrgUserUpdate)
@@ -427,6 +432,7 @@ pub async fn remove(pool: &Pool, actor: &Actor, user_id: i64) -> DomainResult<()
     if removed == 0 {
         return Err(Refusal::LastManager.into());
     }
+    crate::accounts::tokens::revoke_all_of(&mut tx, actor.org_id, user_id).await?;
     let spaces_left = sqlx::query!(
         "DELETE FROM space_collaborators WHERE user_id = $1 AND space_id IN (SELECT id FROM spaces WHERE org_id = $2)",
         user_id,

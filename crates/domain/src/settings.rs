@@ -143,6 +143,11 @@ pub async fn save(pool: &Pool, actor: &Actor, update: SettingsUpdate) -> DomainR
     };
     let before: StoredSettings =
         serde_json::from_value(Value::Object(json.clone())).map_err(|_| DomainError::internal())?;
+    // Security & Access is a person's to change, never a script's.
+    if actor.client.access_token.is_some() && before.access != update.access {
+        let message = contract::text::integrations(spoken()).security_not_by_token;
+        return Err(DomainError::refused("not_by_token", message.to_owned()).at("access"));
+    }
     let after = StoredSettings {
         branding: update.branding,
         embed: update.embed,

@@ -5,14 +5,20 @@
 //! factor owed: only `POST /auth/two-factor` and sign-out answer ([`PendingSession`]). Two-factor
 //! sign-in required by the organization but not set up: only the person's own account (to set it
 //! up), who am I and sign-out answer ([`AccountCaller`]); everything else says why with 403.
+//!
+//! A personal access token (`oat_…`) is taken where a session is, but only by [`Caller`], and
+//! only on an operation whose OpenAPI security names the scope it needs (`access_token`, see
+//! `openapi::token_scopes`) when the token holds that scope: every other operation (one's account,
+//! sessions, subscription, billing, tokens, webhooks) refuses it with 403.
 
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRequestParts, MatchedPath};
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use common::session::{SessionUser, Stage};
 use common::text::said;
 use common::{Actor, ClientInfo, DomainError};
-use contract::{allows, OrgRole, Permission};
+use contract::text::integrations;
+use contract::{allows, fill, OrgRole, Permission, ACCESS_TOKEN_PREFIX};
 
 use crate::error::{ApiError, ApiResult};
 use crate::{on_db, AppState};
@@ -61,9 +67,50 @@ fn token(parts: &Parts) -> Option<&str> {
     (!token.is_empty()).then_some(token)
 }
 
+/// Refuse a personal access token where only a person signed in may act.
+fn no_access_token(token: &str) -> ApiResult<()> {
+    if token.starts_with(ACCESS_TOKEN_PREFIX) {
+        let message = integrations(common::spoken()).not_by_token;
+        return Err(DomainError::refused("not_by_token", message.to_owned()).into());
+    }
+    Ok(())
+}
+
+/// The caller behind a personal access token, when the operation takes tokens and the token
+/// holds the scope it needs.
+async fn token_caller(parts: &mut Parts, state: &AppState, token: String) -> ApiResult<Caller> {
+    let mut client = ClientInfo::from_request_parts(parts, state).await?;
+    let ip = client.ip.to_string();
+    let grant = on_db!(&state.db, |pool, domain| {
+        domain::accounts::tokens::grant_of(pool, &token, &ip).await
+    })
+    .map_err(DomainError::from)?
+    .ok_or_else(DomainError::unauthorized)?;
+    let texts = integrations(common::spoken());
+    let path = parts
+        .extensions
+        .get::<MatchedPath>()
+        .map(|p| p.as_str())
+        .unwrap_or_default();
+    let needed = crate::openapi::token_scope(&parts.method, path)
+        .ok_or_else(|| DomainError::refused("not_by_token", texts.not_by_token.to_owned()))?;
+    if !grant.scopes.contains(&needed) {
+        let message = fill(texts.missing_scope, &[&needed.as_str()]);
+        return Err(DomainError::refused("missing_scope", message).at("scope").into());
+    }
+    client.access_token = Some(grant.label);
+    Ok(Caller {
+        user_id: grant.user_id,
+        token,
+        org: Some((grant.org_id, grant.role)),
+        client,
+    })
+}
+
 /// A live session of any state, with its token and the client.
 async fn session(parts: &mut Parts, state: &AppState) -> ApiResult<(SessionUser, String, ClientInfo)> {
     let token = token(parts).ok_or_else(DomainError::unauthorized)?.to_string();
+    no_access_token(&token)?;
     let background = parts
         .headers
         .get(contract::BACKGROUND_HEADER)
@@ -99,6 +146,9 @@ impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        if let Some(token) = token(parts).filter(|t| t.starts_with(ACCESS_TOKEN_PREFIX)) {
+            return token_caller(parts, state, token.to_owned()).await;
+        }
         let (session, token, client) = session(parts, state).await?;
         if session.stage != Stage::Full {
             return Err(DomainError::unauthorized().into());

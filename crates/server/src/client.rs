@@ -130,7 +130,11 @@ impl FromRequestParts<AppState> for ClientInfo {
             .get(axum::http::header::USER_AGENT)
             .and_then(|v| v.to_str().ok())
             .map(|v| v.chars().take(256).collect());
-        Ok(ClientInfo { ip, user_agent })
+        Ok(ClientInfo {
+            ip,
+            user_agent,
+            access_token: None,
+        })
     }
 }
 

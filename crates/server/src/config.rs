@@ -41,7 +41,9 @@ pub const USAGE: &str = "usage: org-area-server [--bind ADDR:PORT] [--database U
                   is taken and /api/v1/health answers 503 (env ORG_AREA_SHUTDOWN_GRACE, 1 to 600, default 20)
   --connections-per-address the connections one client address may hold open at once; more are closed
                   at once (env ORG_AREA_CONNECTIONS_PER_ADDRESS, 1 to 100000, default 256; trusted proxies are
-                  not counted)";
+                  not counted)
+  --allow-private-webhooks let webhook endpoints be http:// and private, loopback or link-local
+                  addresses (env ORG_AREA_ALLOW_PRIVATE_WEBHOOKS=1): for development and tests only";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Seed {
@@ -89,6 +91,12 @@ pub struct Config {
     pub header_timeout: Duration,
     /// A request body that has not arrived whole in this time is cut off.
     pub body_timeout: Duration,
+    /// Webhooks may call http:// and private, loopback and link-local addresses (development and
+    /// tests); off, they never do, whatever a name resolves to.
+    pub allow_private_webhooks: bool,
+    /// The pause after a failed webhook delivery; it doubles with each further failure, up to an
+    /// hour.
+    pub webhook_retry_after: Duration,
 }
 
 impl Default for Config {
@@ -115,6 +123,8 @@ impl Default for Config {
             connections_per_address: 256,
             header_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(20),
+            allow_private_webhooks: false,
+            webhook_retry_after: Duration::from_secs(30),
         }
     }
 }
@@ -171,6 +181,9 @@ impl Config {
         if let Some(proxies) = env("ORG_AREA_TRUSTED_PROXIES") {
             config.trusted_proxies = TrustedProxies::parse(&proxies)?;
         }
+        if env("ORG_AREA_ALLOW_PRIVATE_WEBHOOKS").is_some_and(|v| v == "1" || v == "true") {
+            config.allow_private_webhooks = true;
+        }
         let mut args = args.into_iter();
         while let Some(flag) = args.next() {
             let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -201,6 +214,7 @@ impl Config {
                 }
                 "--static-dir" => config.static_dir = Some(PathBuf::from(value()?)),
                 "--allow-origin" => config.allowed_origins.push(value()?),
+                "--allow-private-webhooks" => config.allow_private_webhooks = true,
                 other => return Err(format!("unknown argument {other:?}")),
             }
         }

@@ -24,6 +24,7 @@ pub mod routes;
 pub mod scheduler;
 pub mod serve;
 pub mod web;
+pub mod webhooks;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -66,6 +67,8 @@ pub struct AppState {
     pub changed_here: Arc<tokio::sync::Notify>,
     /// Serving, or draining before the process ends.
     pub lifecycle: Arc<lifecycle::Lifecycle>,
+    /// Sends the webhook outbox; woken after each change made here.
+    pub webhooks: Arc<webhooks::WebhookSender>,
 }
 
 /// The whole HTTP surface: the API, and the app's files when a directory is given.
@@ -73,8 +76,11 @@ pub fn app(state: AppState, config: &Config) -> Router {
     let db = state.db.clone();
     let proxies = state.proxies.clone();
     let (api, _doc) = routes::api();
-    let changed_here = state.changed_here.clone();
-    web::wrap(api.with_state(state), config, db, proxies, changed_here)
+    let after_writes = web::AfterWrites {
+        streams: state.changed_here.clone(),
+        webhooks: state.webhooks.clone(),
+    };
+    web::wrap(api.with_state(state), config, db, proxies, after_writes)
 }
 
 /// A server bound and serving in the background of the current tokio runtime.
@@ -86,6 +92,7 @@ pub struct Running {
     pub scheduler: tokio::task::JoinHandle<()>,
     pub mail_sender: tokio::task::JoinHandle<()>,
     pub change_watcher: tokio::task::JoinHandle<()>,
+    pub webhook_senders: Vec<tokio::task::JoinHandle<()>>,
 }
 
 impl Running {
@@ -96,6 +103,7 @@ impl Running {
         self.scheduler.abort();
         self.mail_sender.abort();
         self.change_watcher.abort();
+        self.webhook_senders.iter().for_each(|t| t.abort());
         served.map_err(std::io::Error::other)?
     }
 
@@ -109,6 +117,7 @@ impl Running {
         self.scheduler.abort();
         self.mail_sender.abort();
         self.change_watcher.abort();
+        self.webhook_senders.iter().for_each(|t| t.abort());
     }
 }
 
@@ -146,6 +155,15 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
     let (changes, change_watcher) = on_db!(&db, |pool, domain| {
         domain::events::watch(pool.clone(), changed_here.clone()).await
     })?;
+    let links = Arc::new(Links {
+        public_url: config.public_url.clone().unwrap_or_else(|| format!("http://{addr}")),
+    });
+    let webhooks = Arc::new(webhooks::WebhookSender::new(
+        config.allow_private_webhooks,
+        config.webhook_retry_after,
+        secret_keys.clone(),
+        links.clone(),
+    )?);
     let state = AppState {
         db: db.clone(),
         hasher,
@@ -156,12 +174,11 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
         answers: Arc::new(answers::Answers::new(config.answer_cache_bytes)),
         large_answers: Arc::new(large::LargeAnswers::default()),
         mailer: mailer.clone(),
-        links: Arc::new(Links {
-            public_url: config.public_url.clone().unwrap_or_else(|| format!("http://{addr}")),
-        }),
+        links,
         changes,
         changed_here,
         lifecycle: Arc::new(lifecycle::Lifecycle::default()),
+        webhooks: webhooks.clone(),
     };
     let router = app(state.clone(), &config);
     let limits = serve::Limits {
@@ -173,6 +190,7 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
     let task = tokio::spawn(serve::serve(listener, router, state.lifecycle.clone(), limits));
     let scheduler = scheduler::spawn(db.clone(), payments, state.links.clone(), config.schedule_every);
     let mail_sender = mailer::spawn(db.clone(), mailer);
+    let webhook_senders = webhooks::spawn(db.clone(), webhooks);
     Ok(Running {
         addr,
         db,
@@ -181,6 +199,7 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
         scheduler,
         mail_sender,
         change_watcher,
+        webhook_senders,
     })
 }
 

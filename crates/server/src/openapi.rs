@@ -2,7 +2,11 @@
 //! (`routes::api`); this module adds what every operation shares: the bearer scheme, and the
 //! answers any operation can give besides its own (malformed bodies, sign-in, limits, overload).
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use axum::http::Method;
+use contract::TokenScope;
 
 use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -94,6 +98,19 @@ pub fn finish(mut doc: OpenApi) -> OpenApi {
         "bearer",
         SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
     );
+    components.add_security_scheme(
+        TOKEN_SCHEME,
+        SecurityScheme::Http(
+            HttpBuilder::new()
+                .scheme(HttpAuthScheme::Bearer)
+                .description(Some(
+                    "A personal access token (`oat_…`, made under Account → Access tokens), as \
+                     `Bearer TOKEN` or bare. The operation's scope is named in its security; \
+                     operations without this scheme refuse tokens with 403.",
+                ))
+                .build(),
+        ),
+    );
     for item in doc.paths.paths.values_mut() {
         for operation in [
             &mut item.get,
@@ -111,7 +128,43 @@ pub fn finish(mut doc: OpenApi) -> OpenApi {
     doc
 }
 
+/// The security scheme of personal access tokens; its scopes are [`TokenScope`]'s names.
+pub const TOKEN_SCHEME: &str = "access_token";
+
 static PUBLISHED: OnceLock<String> = OnceLock::new();
+static TOKEN_SCOPES: OnceLock<HashMap<(Method, String), TokenScope>> = OnceLock::new();
+
+/// The scope each operation that takes personal access tokens needs, read from the document: the
+/// registrations' `security((TOKEN_SCHEME = ["read"]))` are the one list, for the callers' check
+/// and for the readers of the document alike.
+fn token_scopes_of(doc: &OpenApi) -> HashMap<(Method, String), TokenScope> {
+    let mut scopes = HashMap::new();
+    let Ok(serde_json::Value::Object(paths)) = serde_json::to_value(&doc.paths.paths) else {
+        return scopes;
+    };
+    for (path, item) in paths {
+        let serde_json::Value::Object(operations) = item else {
+            continue;
+        };
+        for (method, operation) in operations {
+            let Ok(method) = method.to_uppercase().parse::<Method>() else {
+                continue;
+            };
+            let requirements = operation["security"].as_array().cloned().unwrap_or_default();
+            let named = requirements.iter().filter_map(|r| r[TOKEN_SCHEME].as_array()).flatten();
+            if let Some(scope) = named.filter_map(|s| s.as_str().and_then(TokenScope::parse)).next() {
+                scopes.insert((method, path.clone()), scope);
+            }
+        }
+    }
+    scopes
+}
+
+/// The scope a personal access token needs for the operation at `path` (the route's template,
+/// `/api/v1/orgs/me/users/{user_id}`); None when the operation takes no tokens.
+pub fn token_scope(method: &Method, path: &str) -> Option<TokenScope> {
+    TOKEN_SCOPES.get()?.get(&(method.clone(), path.to_owned())).copied()
+}
 
 /// Keep the finished document as the JSON `GET /api/v1/openapi.json` serves. The first router
 /// built in the process publishes it; every router is built from the same registrations.
@@ -119,6 +172,7 @@ pub fn publish(doc: &OpenApi) {
     if let Ok(json) = doc.to_json() {
         let _ = PUBLISHED.set(json);
     }
+    let _ = TOKEN_SCOPES.set(token_scopes_of(doc));
 }
 
 pub fn published() -> Option<&'static str> {

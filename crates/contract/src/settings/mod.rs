@@ -84,6 +84,9 @@ pub struct AccessSettings {
     pub require_two_factor: bool,
     /// Activities older than this many days are deleted by the server's scheduled work.
     pub activity_retention_days: u32,
+    /// The longest a personal access token made from now on may last, in days; none for no cap.
+    /// Tokens made before keep their expiry.
+    pub max_token_days: Option<u32>,
 }
 
 impl Default for AccessSettings {
@@ -93,6 +96,7 @@ impl Default for AccessSettings {
             members_can_create_spaces: false,
             require_two_factor: false,
             activity_retention_days: crate::DEFAULT_ACTIVITY_RETENTION_DAYS,
+            max_token_days: None,
         }
     }
 }

@@ -223,6 +223,15 @@ impl SettingsUpdate {
             )));
         }
 
+        if let Some(days) = self.access.max_token_days {
+            if !(1..=3650).contains(&days) {
+                keep(Err(issue(
+                    "access.max_token_days",
+                    fill(settings(lang).token_days_range, &[&1, &3650]),
+                )));
+            }
+        }
+
         if issues.is_empty() {
             Ok(out)
         } else {

@@ -6,6 +6,7 @@
 mod password;
 mod profile;
 mod reset;
+pub mod tokens;
 mod two_factor;
 
 pub use password::change_password;

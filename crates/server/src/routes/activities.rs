@@ -21,7 +21,7 @@ use crate::AppState;
 /// One page, newest first. Like Storyblok's API, the `Total` and `Per-Page` headers say how many
 /// match and how many a page holds. Each answer carries an `ETag`; sent back in `If-None-Match`,
 /// it gets 304 while the organization has not changed.
-#[utoipa::path(get, path = "/api/v1/orgs/me/activities", tag = "activities", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/orgs/me/activities", tag = "activities", security(("bearer" = []), ("access_token" = ["read"])),
     params(ActivitiesQuery, ("If-None-Match" = Option<String>, Header, description = "The ETag of an earlier answer")),
     responses((status = 200, body = ActivitiesPage,
             headers(("Total" = i64, description = "How many activities match"), ("Per-Page" = i64), ("ETag" = String))),
@@ -51,7 +51,7 @@ pub async fn list(
 
 /// Every activity matching the filters (up to 100,000, newest first), as a CSV or JSON file,
 /// read and sent a thousand at a time.
-#[utoipa::path(get, path = "/api/v1/orgs/me/activities/export", tag = "activities", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/orgs/me/activities/export", tag = "activities", security(("bearer" = []), ("access_token" = ["read"])),
     params(ActivitiesQuery, ExportQuery),
     responses((status = 200, description = "The activities as a file", content(
             (String = "text/csv"), (Vec<contract::Activity> = "application/json"))),

@@ -12,7 +12,7 @@ use crate::on_db;
 use crate::AppState;
 
 /// Add an organization user to the space, or change their collaborator role there.
-#[utoipa::path(put, path = "/api/v1/orgs/me/spaces/{id}/collaborators/{user_id}", tag = "spaces", security(("bearer" = [])),
+#[utoipa::path(put, path = "/api/v1/orgs/me/spaces/{id}/collaborators/{user_id}", tag = "spaces", security(("bearer" = []), ("access_token" = ["spaces"])),
     params(("id" = i64, Path, description = "Space id"), ("user_id" = i64, Path, description = "User id")),
     request_body = CollaboratorRole,
     responses((status = 200, body = SpaceDetail), (status = 403, body = contract::ApiErrorBody),
@@ -31,7 +31,7 @@ pub async fn put(
 }
 
 /// Take a collaborator off the space. Their organization membership stays.
-#[utoipa::path(delete, path = "/api/v1/orgs/me/spaces/{id}/collaborators/{user_id}", tag = "spaces", security(("bearer" = [])),
+#[utoipa::path(delete, path = "/api/v1/orgs/me/spaces/{id}/collaborators/{user_id}", tag = "spaces", security(("bearer" = []), ("access_token" = ["spaces"])),
     params(("id" = i64, Path, description = "Space id"), ("user_id" = i64, Path, description = "User id")),
     responses((status = 204), (status = 403, body = contract::ApiErrorBody), (status = 404, body = contract::ApiErrorBody)))]
 pub async fn remove(

@@ -15,7 +15,7 @@ use crate::AppState;
 use common::ClientInfo;
 
 /// The organization's invitations that are neither accepted nor revoked.
-#[utoipa::path(get, path = "/api/v1/orgs/me/invitations", tag = "users", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/orgs/me/invitations", tag = "users", security(("bearer" = []), ("access_token" = ["read"])),
     responses((status = 200, body = PendingInvitations), (status = 403, body = contract::ApiErrorBody),
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
 pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<PendingInvitations>> {
@@ -30,7 +30,7 @@ pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Js
 /// Invite one or several addresses with one role. Each gets a mail with a link that carries its
 /// code; the code reaches nobody else. All or nothing: one refused address refuses the request,
 /// and the message names it.
-#[utoipa::path(post, path = "/api/v1/orgs/me/invitations", tag = "users", security(("bearer" = [])),
+#[utoipa::path(post, path = "/api/v1/orgs/me/invitations", tag = "users", security(("bearer" = []), ("access_token" = ["users"])),
     request_body = InviteRequest,
     responses((status = 201, body = IssuedInvitations),
         (status = 403, description = "Role may not invite, or not with this role", body = contract::ApiErrorBody),
@@ -53,7 +53,7 @@ pub async fn create(
 
 /// A new mail with a new code and a new expiry; the old code stops working. Counts against the
 /// invitation quotas like a new invitation.
-#[utoipa::path(post, path = "/api/v1/orgs/me/invitations/{id}/resend", tag = "users", security(("bearer" = [])),
+#[utoipa::path(post, path = "/api/v1/orgs/me/invitations/{id}/resend", tag = "users", security(("bearer" = []), ("access_token" = ["users"])),
     params(("id" = i64, Path, description = "Invitation id")),
     responses((status = 200, body = Invitation), (status = 403, body = contract::ApiErrorBody),
         (status = 404, body = contract::ApiErrorBody),
@@ -68,7 +68,7 @@ pub async fn resend(State(state): State<AppState>, caller: Caller, Path(id): Pat
 }
 
 /// The invitation can no longer be accepted.
-#[utoipa::path(delete, path = "/api/v1/orgs/me/invitations/{id}", tag = "users", security(("bearer" = [])),
+#[utoipa::path(delete, path = "/api/v1/orgs/me/invitations/{id}", tag = "users", security(("bearer" = []), ("access_token" = ["users"])),
     params(("id" = i64, Path, description = "Invitation id")),
     responses((status = 204), (status = 403, body = contract::ApiErrorBody), (status = 404, body = contract::ApiErrorBody)))]
 pub async fn revoke(State(state): State<AppState>, caller: Caller, Path(id): Path<i64>) -> ApiResult<StatusCode> {

@@ -19,7 +19,9 @@ mod settings;
 mod spaces;
 mod statistics;
 mod subscription;
+mod tokens;
 mod users;
+mod webhooks;
 
 use axum::Router;
 use utoipa::openapi::OpenApi;
@@ -76,6 +78,17 @@ pub fn api() -> (Router<AppState>, OpenApi) {
         .routes(routes!(billing::get_payment, billing::put_payment))
         .routes(routes!(activities::list))
         .routes(routes!(activities::export))
+        .routes(routes!(tokens::mine, tokens::create))
+        .routes(routes!(tokens::revoke_mine))
+        .routes(routes!(tokens::of_organization))
+        .routes(routes!(tokens::revoke_any))
+        .routes(routes!(webhooks::list, webhooks::add))
+        .routes(routes!(webhooks::delete))
+        .routes(routes!(webhooks::roll_secret))
+        .routes(routes!(webhooks::enable))
+        .routes(routes!(webhooks::send_test))
+        .routes(routes!(webhooks::deliveries))
+        .routes(routes!(webhooks::redeliver))
         .split_for_parts();
     let doc = crate::openapi::finish(doc);
     crate::openapi::publish(&doc);

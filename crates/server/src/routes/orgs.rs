@@ -15,7 +15,7 @@ use crate::AppState;
 /// The caller's organization. Owners and admins get every member, space and pending invitation;
 /// a member gets the organization with only themselves and the spaces they work on. Each answer
 /// carries an `ETag`; sent back in `If-None-Match`, it gets 304 while nothing shown has changed.
-#[utoipa::path(get, path = "/api/v1/orgs/me", tag = "orgs", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/orgs/me", tag = "orgs", security(("bearer" = []), ("access_token" = ["read"])),
     params(("If-None-Match" = Option<String>, Header, description = "The ETag of an earlier answer")),
     responses((status = 200, body = OrgEnvelope, headers(("ETag" = String))),
         (status = 304, description = "Unchanged since the answer with the ETag sent", headers(("ETag" = String))),

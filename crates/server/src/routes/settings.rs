@@ -12,7 +12,7 @@ use crate::extract::{Json, Path, Upload};
 use crate::on_db;
 use crate::AppState;
 
-#[utoipa::path(get, path = "/api/v1/orgs/me/settings", tag = "settings", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/orgs/me/settings", tag = "settings", security(("bearer" = []), ("access_token" = ["settings"])),
     responses((status = 200, body = OrgSettings),
         (status = 403, description = "Members may not open settings", body = contract::ApiErrorBody),
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
@@ -23,7 +23,7 @@ pub async fn get(State(state): State<AppState>, caller: Caller) -> ApiResult<Jso
     })?))
 }
 
-#[utoipa::path(put, path = "/api/v1/orgs/me/settings", tag = "settings", security(("bearer" = [])),
+#[utoipa::path(put, path = "/api/v1/orgs/me/settings", tag = "settings", security(("bearer" = []), ("access_token" = ["settings"])),
     request_body = SettingsUpdate,
     responses((status = 200, body = OrgSettings), (status = 403, body = contract::ApiErrorBody),
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody),
@@ -40,7 +40,7 @@ pub async fn put(
     })?))
 }
 
-#[utoipa::path(put, path = "/api/v1/orgs/me/settings/{kind}", tag = "settings", security(("bearer" = [])),
+#[utoipa::path(put, path = "/api/v1/orgs/me/settings/{kind}", tag = "settings", security(("bearer" = []), ("access_token" = ["settings"])),
     params(("kind" = String, Path, description = "`logo` or `favicon`")),
     request_body(content = Vec<u8>, content_type = "image/png", description = "The image's bytes"),
     responses((status = 200, body = OrgSettings), (status = 403, body = contract::ApiErrorBody),
@@ -63,7 +63,7 @@ pub async fn upload(
     })?))
 }
 
-#[utoipa::path(delete, path = "/api/v1/orgs/me/settings/{kind}", tag = "settings", security(("bearer" = [])),
+#[utoipa::path(delete, path = "/api/v1/orgs/me/settings/{kind}", tag = "settings", security(("bearer" = []), ("access_token" = ["settings"])),
     params(("kind" = String, Path, description = "`logo` or `favicon`")),
     responses((status = 200, body = OrgSettings), (status = 403, body = contract::ApiErrorBody),
         (status = 404, body = contract::ApiErrorBody)))]

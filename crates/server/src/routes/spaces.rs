@@ -16,7 +16,7 @@ use crate::AppState;
 /// Every space of the caller's organization with its owner, users and traffic in the period.
 /// Each answer carries an `ETag`; sent back in `If-None-Match`, it gets 304 while the
 /// organization has not changed.
-#[utoipa::path(get, path = "/api/v1/orgs/me/spaces", tag = "spaces", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/orgs/me/spaces", tag = "spaces", security(("bearer" = []), ("access_token" = ["read"])),
     params(PeriodQuery, ("If-None-Match" = Option<String>, Header, description = "The ETag of an earlier answer")),
     responses((status = 200, body = SpacesResponse, headers(("ETag" = String))),
         (status = 304, description = "Unchanged since the answer with the ETag sent", headers(("ETag" = String))),
@@ -44,7 +44,7 @@ pub async fn list(
 }
 
 /// Move one of the caller's personal spaces into the organization.
-#[utoipa::path(post, path = "/api/v1/orgs/me/spaces", tag = "spaces", security(("bearer" = [])), request_body = AddSpaceRequest,
+#[utoipa::path(post, path = "/api/v1/orgs/me/spaces", tag = "spaces", security(("bearer" = []), ("access_token" = ["spaces"])), request_body = AddSpaceRequest,
     responses((status = 201, body = OrgSpace),
         (status = 403, description = "Not the caller's space, or the role may not add spaces", body = contract::ApiErrorBody),
         (status = 404, body = contract::ApiErrorBody),
@@ -62,7 +62,7 @@ pub async fn add(
 }
 
 /// A space of the caller's organization and its collaborators.
-#[utoipa::path(get, path = "/api/v1/orgs/me/spaces/{id}", tag = "spaces", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/orgs/me/spaces/{id}", tag = "spaces", security(("bearer" = []), ("access_token" = ["read"])),
     params(("id" = i64, Path, description = "Space id")),
     responses((status = 200, body = SpaceDetail), (status = 403, body = contract::ApiErrorBody),
         (status = 404, body = contract::ApiErrorBody)))]
@@ -79,7 +79,7 @@ pub async fn detail(
 
 /// Move a space out of the organization, back to its owner's personal account. Its collaborators
 /// stay on it.
-#[utoipa::path(delete, path = "/api/v1/orgs/me/spaces/{id}", tag = "spaces", security(("bearer" = [])),
+#[utoipa::path(delete, path = "/api/v1/orgs/me/spaces/{id}", tag = "spaces", security(("bearer" = []), ("access_token" = ["spaces"])),
     params(("id" = i64, Path, description = "Space id")),
     responses((status = 204), (status = 403, body = contract::ApiErrorBody),
         (status = 404, description = "No such space in the caller's organization", body = contract::ApiErrorBody)))]
@@ -92,7 +92,7 @@ pub async fn detach(State(state): State<AppState>, caller: Caller, Path(id): Pat
 }
 
 /// The caller's own spaces that are in no organization: what "Add space" offers.
-#[utoipa::path(get, path = "/api/v1/me/personal-spaces", tag = "spaces", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/me/personal-spaces", tag = "spaces", security(("bearer" = []), ("access_token" = ["spaces"])),
     responses((status = 200, body = PersonalSpaces), (status = 403, body = contract::ApiErrorBody),
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
 pub async fn personal(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<PersonalSpaces>> {

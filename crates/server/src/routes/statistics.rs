@@ -16,7 +16,7 @@ use crate::AppState;
 /// Traffic per day (30 and 90 days) or month (12 months, all time), spaces and users over time,
 /// users by role, and this billing month's traffic against the free terabyte. Each answer carries
 /// an `ETag`; sent back in `If-None-Match`, it gets 304 while the organization has not changed.
-#[utoipa::path(get, path = "/api/v1/orgs/me/statistics", tag = "spaces", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/orgs/me/statistics", tag = "spaces", security(("bearer" = []), ("access_token" = ["read"])),
     params(PeriodQuery, ("If-None-Match" = Option<String>, Header, description = "The ETag of an earlier answer")),
     responses((status = 200, body = Statistics, headers(("ETag" = String))),
         (status = 304, description = "Unchanged since the answer with the ETag sent", headers(("ETag" = String))), (status = 403, body = contract::ApiErrorBody),

@@ -23,7 +23,7 @@ fn filter(query: &UsersQuery) -> ApiResult<UserFilter> {
 /// The organization's users matching the query, one page at a time. Members get 403: they never
 /// receive the list of other members. Each answer carries an `ETag`; sent back in
 /// `If-None-Match`, it gets 304 while the organization has not changed.
-#[utoipa::path(get, path = "/api/v1/orgs/me/users", tag = "users", security(("bearer" = [])),
+#[utoipa::path(get, path = "/api/v1/orgs/me/users", tag = "users", security(("bearer" = []), ("access_token" = ["read"])),
     params(UsersQuery, ("If-None-Match" = Option<String>, Header, description = "The ETag of an earlier answer")),
     responses((status = 200, body = UsersPage, headers(("ETag" = String))),
         (status = 304, description = "Unchanged since the answer with the ETag sent", headers(("ETag" = String))),
@@ -56,7 +56,7 @@ pub async fn list(
 
 /// Every user matching the query as CSV, for a spreadsheet; recorded in the activity log. Cells
 /// a spreadsheet would read as a formula are prefixed with `'`.
-#[utoipa::path(post, path = "/api/v1/orgs/me/users/export", tag = "users", security(("bearer" = [])), params(UsersQuery),
+#[utoipa::path(post, path = "/api/v1/orgs/me/users/export", tag = "users", security(("bearer" = []), ("access_token" = ["read"])), params(UsersQuery),
     responses((status = 200, content_type = "text/csv", body = String), (status = 403, body = contract::ApiErrorBody),
         (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody),
         (status = 429, description = "This person's previous large answer is still being sent", body = contract::ApiErrorBody)))]
@@ -83,7 +83,7 @@ pub async fn export(
 
 /// Give a user another organization role. Only owners assign or take away ownership; nobody
 /// changes their own role; the organization keeps an owner or admin, and while subscribed an owner.
-#[utoipa::path(patch, path = "/api/v1/orgs/me/users/{id}", tag = "users", security(("bearer" = [])),
+#[utoipa::path(patch, path = "/api/v1/orgs/me/users/{id}", tag = "users", security(("bearer" = []), ("access_token" = ["users"])),
     params(("id" = i64, Path, description = "User id")), request_body = RoleChange,
     responses((status = 200, body = OrgUser),
         (status = 403, description = "Role not allowed, or ownership", body = contract::ApiErrorBody),
@@ -102,7 +102,7 @@ pub async fn change_role(
 }
 
 /// Remove a user from the organization and from its spaces. Their account and own spaces stay.
-#[utoipa::path(delete, path = "/api/v1/orgs/me/users/{id}", tag = "users", security(("bearer" = [])),
+#[utoipa::path(delete, path = "/api/v1/orgs/me/users/{id}", tag = "users", security(("bearer" = []), ("access_token" = ["users"])),
     params(("id" = i64, Path, description = "User id")),
     responses((status = 204), (status = 403, body = contract::ApiErrorBody),
         (status = 404, body = contract::ApiErrorBody), (status = 409, body = contract::ApiErrorBody)))]

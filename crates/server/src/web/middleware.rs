@@ -2,7 +2,6 @@
 //! a panic answered as a 500, and event streams woken by a write through this instance.
 
 use std::any::Any;
-use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::{Request, State};
@@ -60,16 +59,18 @@ pub(super) fn panic_response(_panic: Box<dyn Any + Send + 'static>) -> Response 
 }
 
 /// After a change through this instance, its event streams look for it at once instead of at
-/// their next look (SQLite's poll; PostgreSQL's notice usually arrives first anyway).
-pub(super) async fn wake_streams_after_writes(
-    State(changed_here): State<Arc<tokio::sync::Notify>>,
+/// their next look (SQLite's poll; PostgreSQL's notice usually arrives first anyway), and so does
+/// its webhook sender.
+pub(super) async fn wake_after_writes(
+    State(wake): State<super::AfterWrites>,
     request: Request,
     next: Next,
 ) -> Response {
     let writes = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let response = next.run(request).await;
     if writes && response.status().is_success() {
-        changed_here.notify_one();
+        wake.streams.notify_one();
+        wake.webhooks.wake.notify_waiters();
     }
     response
 }

@@ -25,13 +25,22 @@ fn is_api(path: &str) -> bool {
     path == "/api" || path.starts_with("/api/")
 }
 
+/// Who hears of a change made through this instance as soon as its answer is sent.
+#[derive(Clone)]
+pub struct AfterWrites {
+    /// The event streams.
+    pub streams: Arc<tokio::sync::Notify>,
+    /// The webhook sender.
+    pub webhooks: Arc<crate::webhooks::WebhookSender>,
+}
+
 /// The API's router with everything around it, outermost last.
 pub fn wrap(
     api: Router,
     config: &Config,
     db: Database,
     proxies: Arc<TrustedProxies>,
-    changed_here: Arc<tokio::sync::Notify>,
+    after_writes: AfterWrites,
 ) -> Router {
     let app = config.static_dir.as_ref().map(|dir| files::AppFiles {
         files: ServeDir::new(dir).precompressed_br().precompressed_gzip(),
@@ -46,8 +55,8 @@ pub fn wrap(
         ))
         .layer(axum::middleware::from_fn(middleware::json_errors))
         .layer(axum::middleware::from_fn_with_state(
-            changed_here,
-            middleware::wake_streams_after_writes,
+            after_writes,
+            middleware::wake_after_writes,
         ))
         .layer(axum::middleware::from_fn_with_state(
             config.request_timeout,

@@ -33,4 +33,5 @@ mod spaces;
 mod storyblok_client;
 mod subscription;
 mod throttling;
+mod tokens;
 mod users;
