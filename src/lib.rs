@@ -4,6 +4,7 @@
 //! the shell and the pages of someone not signed in; every screen behind sign-in, and a few heavy
 //! parts of screens, are chunks downloaded when first shown (`lazy.rs`, `screens.rs`).
 
+mod access_tokens;
 mod account;
 mod activity;
 mod api;

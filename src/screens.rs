@@ -95,6 +95,7 @@ screens! {
     "users" => USERS, tab(|| t().users), false;
     "activity" => ACTIVITY, tab(|| t().activity), false;
     "settings" => SETTINGS, tab(|| t().settings), false;
+    "settings/webhooks" => WEBHOOKS, None, false;
     "subscription" => SUBSCRIPTION, Some(Tab { label: || t().subscription, deprecated: true, shown: managers }), false;
     "invoices" => INVOICES, Some(Tab { label: || t().invoices, deprecated: false, shown: billing_is_open }), false;
     "invoices/:id" => INVOICE, None, false;
@@ -113,6 +114,7 @@ lazy_part!(space, SPACE => view! { <crate::dashboard::SpacePage /> });
 lazy_part!(users, USERS => view! { <crate::users::UsersPage /> });
 lazy_part!(activity, ACTIVITY => view! { <crate::activity::ActivityPage /> });
 lazy_part!(settings, SETTINGS => view! { <crate::settings::SettingsPage /> });
+lazy_part!(webhooks, WEBHOOKS => view! { <crate::settings::WebhooksPage /> });
 lazy_part!(money, SUBSCRIPTION => view! { <crate::subscription::SubscriptionPage /> });
 lazy_part!(money, INVOICES => view! { <crate::subscription::InvoicesPage /> });
 lazy_part!(money, INVOICE => view! { <crate::subscription::InvoicePage /> });

@@ -9,6 +9,7 @@ mod profile_form;
 mod qr;
 mod sessions;
 mod text;
+mod tokens;
 mod two_factor;
 
 pub use page::AccountPage;

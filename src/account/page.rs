@@ -5,6 +5,7 @@ use super::password_form::PasswordForm;
 use super::profile_form::ProfileForm;
 use super::sessions::SessionsSection;
 use super::text::t;
+use super::tokens::AccessTokensSection;
 use super::two_factor::TwoFactorSection;
 use crate::session::use_session;
 use crate::widgets::{load_view, Loader};
@@ -26,6 +27,7 @@ pub fn AccountPage() -> impl IntoView {
                         <PasswordForm />
                         <TwoFactorSection account=view on_change=Callback::new(move |_| account.refetch()) />
                         <SessionsSection />
+                        {session.me().is_some_and(|me| me.org.is_some()).then(|| view! { <AccessTokensSection /> })}
                     }.into_any()
                 })
             })) />

@@ -119,6 +119,13 @@ pub fn describe(activity: &Activity) -> String {
             }
             line
         }
+        Params::TokenMade(p) => {
+            let scopes: Vec<&str> = p.scopes.iter().map(|s| s.as_str()).collect();
+            match &p.expires_at {
+                Some(at) => fill(t().token_until, &[&scopes.join(", "), &format::day(at)]),
+                None => fill(t().token_forever, &[&scopes.join(", ")]),
+            }
+        }
         // The space or the session says it all. Older failed sign-ins name no reason: they were
         // all wrong passwords.
         Params::None if activity.key == contract::ActivityKey::SessionFail => t().wrong_password.into(),

@@ -44,6 +44,7 @@ pub fn ActivityTable(activities: Vec<Activity>) -> impl IntoView {
                                 <td class="nowrap" data-label=t().when><time datetime=a.created_at.clone()>{format::moment(&a.created_at)}</time></td>
                                 <td data-label=t().who>
                                     <span class="cell-primary">{who(&a)}</span>
+                                    {a.access_token.clone().map(|token| view! { <span class="cell-secondary">{fill(t().with_token, &[&token])}</span> })}
                                     {a.ip.clone().map(|ip| view! { <span class="cell-secondary">{ip}</span> })}
                                 </td>
                                 <td data-label=t().action>{a.key.describe_in(lang())}</td>

@@ -43,6 +43,12 @@ crate::i18n::texts! {
     email_as_role: "{0} as {1}" | "{0} als {1}" | "{0} en tant que {1}",
     /// {0}: the tier, {1}, {2}: the period's days.
     tier_period: "{0}, {1} to {2}" | "{0}, {1} bis {2}" | "{0}, du {1} au {2}",
+    /// {0}: the scopes, {1}: the day it expires.
+    token_until: "scopes {0}, until {1}" | "Bereiche {0}, bis {1}" | "portées {0}, jusqu’au {1}",
+    /// {0}: the access token's name and number.
+    with_token: "with the token {0}" | "mit dem Token {0}" | "avec le jeton {0}",
+    /// {0}: the scopes.
+    token_forever: "scopes {0}, no expiry" | "Bereiche {0}, ohne Ablauf" | "portées {0}, sans expiration",
     /// {0}: the day.
     period_ends: "Period ends {0}" | "Zeitraum endet am {0}" | "La période se termine le {0}",
     /// {0}: the smaller tier, {1}: the day.

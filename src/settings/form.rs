@@ -40,6 +40,8 @@ struct Fields {
     require_two_factor: RwSignal<bool>,
     /// As typed; a value that is not a number is refused at the field.
     retention_days: RwSignal<String>,
+    /// As typed; empty for no cap.
+    max_token_days: RwSignal<String>,
 }
 
 impl Fields {
@@ -59,6 +61,7 @@ impl Fields {
             members_can_create_spaces: RwSignal::new(false),
             require_two_factor: RwSignal::new(false),
             retention_days: RwSignal::new(String::new()),
+            max_token_days: RwSignal::new(String::new()),
         };
         fields.fill(from);
         fields
@@ -80,6 +83,8 @@ impl Fields {
             .set(from.access.members_can_create_spaces);
         self.require_two_factor.set(from.access.require_two_factor);
         self.retention_days.set(from.access.activity_retention_days.to_string());
+        self.max_token_days
+            .set(from.access.max_token_days.map(|d| d.to_string()).unwrap_or_default());
     }
 
     fn light(&self) -> ColorPair {
@@ -116,6 +121,11 @@ impl Fields {
                 members_can_create_spaces: self.members_can_create_spaces.get(),
                 require_two_factor: self.require_two_factor.get(),
                 activity_retention_days: self.retention_days.get().trim().parse().unwrap_or(0),
+                // Empty is no cap; anything else that is not a number is refused at the field.
+                max_token_days: match self.max_token_days.get().trim() {
+                    "" => None,
+                    days => Some(days.parse().unwrap_or(0)),
+                },
             },
         }
     }
@@ -162,6 +172,7 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
         ("embed.allowed_origins", fields.origins),
         ("access.allowed_email_domains", fields.domains),
         ("access.activity_retention_days", fields.retention_days),
+        ("access.max_token_days", fields.max_token_days),
     ] {
         clear_on_edit(field, value);
     }
@@ -335,6 +346,9 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
                 <TextField id="activity-retention" label=t().retention value=fields.retention_days
                     error=error_at("access.activity_retention_days")
                     hint=t().retention_hint />
+                <TextField id="max-token-days" label=t().max_token_days value=fields.max_token_days
+                    error=error_at("access.max_token_days")
+                    hint=t().max_token_days_hint />
             </section>
 
             <div class="form-actions settings-actions">

@@ -1,4 +1,5 @@
-//! The Settings tab: name, white-labeling, embedding, security and access.
+//! The Settings tab: name, white-labeling, embedding, security and access (with the
+//! organization's access tokens), and its second page, Webhooks.
 
 mod api;
 mod color_field;
@@ -7,6 +8,9 @@ mod form;
 mod image_field;
 mod page;
 mod preview;
+pub(crate) mod sections;
 mod text;
+pub mod webhooks;
 
 pub use page::SettingsPage;
+pub use webhooks::WebhooksPage;

@@ -3,6 +3,9 @@
 crate::i18n::texts! {
     title: "Settings" | "Einstellungen" | "Paramètres",
     intro: "Your organization's name, how the app looks for your people, where it may be embedded, and who may join." | "Der Name Ihrer Organisation, wie die App für Ihre Leute aussieht, wo sie eingebettet werden darf und wer beitreten darf." | "Le nom de votre organisation, l’apparence de l’application pour vos utilisateurs, les sites où elle peut être intégrée et qui peut la rejoindre.",
+    sections: "Settings pages" | "Einstellungsseiten" | "Pages des paramètres",
+    general: "General" | "Allgemein" | "Général",
+    webhooks: "Webhooks" | "Webhooks" | "Webhooks",
     loading: "Loading settings…" | "Einstellungen werden geladen…" | "Chargement des paramètres…",
     image_saved: "Image saved." | "Bild gespeichert." | "Image enregistrée.",
     conflict: "Someone else saved the settings while you were editing. Saving yours now would overwrite theirs, so it would be refused." | "Jemand anderes hat die Einstellungen gespeichert, während Sie sie bearbeitet haben. Ihre jetzt zu speichern würde diese überschreiben und wird daher abgelehnt." | "Quelqu’un d’autre a enregistré les paramètres pendant que vous les modifiiez. Enregistrer les vôtres maintenant écraserait les siens : ce serait donc refusé.",
@@ -36,6 +39,8 @@ crate::i18n::texts! {
     members_add_spaces: "Members may add spaces" | "Mitglieder dürfen Spaces hinzufügen" | "Les membres peuvent ajouter des espaces",
     require_2fa: "Require two-factor sign-in" | "Zwei-Faktor-Anmeldung verlangen" | "Exiger la connexion à deux facteurs",
     require_2fa_hint: "Everyone in the organization then signs in with a code from an authenticator app. Whoever has not set one up is taken to their account at the next sign-in and can do nothing else until they have." | "Alle in der Organisation melden sich dann mit einem Code aus einer Authenticator-App an. Wer noch keine eingerichtet hat, wird bei der nächsten Anmeldung zu seinem Konto geführt und kann bis dahin nichts anderes tun." | "Tous les membres de l’organisation se connectent alors avec un code d’une application d’authentification. Quiconque ne l’a pas configurée est conduit à son compte à la prochaine connexion et ne peut rien faire d’autre avant de l’avoir fait.",
+    max_token_days: "Longest access token lifetime (days)" | "Längste Gültigkeit von Zugriffstokens (Tage)" | "Durée maximale des jetons d’accès (jours)",
+    max_token_days_hint: "New personal access tokens may last at most this many days (1 to 3650). Empty: no cap, and tokens without expiry are allowed." | "Neue persönliche Zugriffstokens gelten höchstens so viele Tage (1 bis 3650). Leer: keine Grenze, Tokens ohne Ablauf sind erlaubt." | "Les nouveaux jetons d’accès personnels durent au plus ce nombre de jours (1 à 3650). Vide : aucune limite, les jetons sans expiration sont permis.",
     retention: "Keep activities for (days)" | "Aktivitäten aufbewahren (Tage)" | "Conserver les activités pendant (jours)",
     retention_hint: "The Activity log keeps every change this many days (30 to 3650); older entries are deleted." | "Das Aktivitätsprotokoll bewahrt jede Änderung so viele Tage auf (30 bis 3650); ältere Einträge werden gelöscht." | "Le journal d’activité conserve chaque modification pendant ce nombre de jours (30 à 3650) ; les entrées plus anciennes sont supprimées.",
     unsaved: "Unsaved changes" | "Ungespeicherte Änderungen" | "Modifications non enregistrées",

@@ -4,6 +4,7 @@
 
 mod load;
 mod report;
+mod webhooks;
 
 use std::time::{Duration, Instant};
 
@@ -445,9 +446,20 @@ async fn spawn_server(
     database_url: &str,
     seed: &str,
 ) -> Result<(tokio::process::Child, String), BoxError> {
+    spawn_server_with(server_bin, database_url, seed, &[]).await
+}
+
+/// The same with more arguments.
+async fn spawn_server_with(
+    server_bin: &str,
+    database_url: &str,
+    seed: &str,
+    extra: &[&str],
+) -> Result<(tokio::process::Child, String), BoxError> {
     use tokio::io::AsyncBufReadExt;
     let mut child = tokio::process::Command::new(server_bin)
         .args(["--bind", "127.0.0.1:0", "--seed", seed, "--database", database_url])
+        .args(extra)
         // PostgreSQL must be given the key that seals two-factor seeds; SQLite keeps one beside it.
         .env("ORG_AREA_SECRET_KEY", org_area_server::secrets::new_key())
         .stdout(std::process::Stdio::piped())
@@ -996,7 +1008,7 @@ fn main() {
         .enable_all()
         .build()
         .unwrap();
-    // ORG_AREA_BENCH_ONLY=api (or =browser, =table, =pages, =postgres) runs a part, for a quicker look; only a
+    // ORG_AREA_BENCH_ONLY=api (or =browser, =table, =pages, =postgres, =webhooks) runs a part, for a quicker look; only a
     // whole run writes docs/benchmarks.md.
     let only = std::env::var("ORG_AREA_BENCH_ONLY").unwrap_or_default();
     let mut report = Report::default();
@@ -1006,6 +1018,11 @@ fn main() {
             let server_bin = std::env::var("ORG_AREA_BENCH_SERVER")?;
             let postgres = std::env::var("ORG_AREA_BENCH_POSTGRES_URL")?;
             return load::postgres_load(&mut report, &server_bin, &postgres).await;
+        }
+        if only == "webhooks" {
+            let server_bin = std::env::var("ORG_AREA_BENCH_SERVER")?;
+            let server = start_server(&server_bin).await?;
+            return webhooks::throughput(&mut report, &server_bin, &server).await;
         }
         if only == "table" {
             let chromedriver = Chromedriver::start().await?;
@@ -1037,6 +1054,7 @@ fn main() {
             sign_in_load(&mut report, &server).await?;
             large_answers_load(&mut report, &server).await?;
             server.child.kill().await?;
+            webhooks::throughput(&mut report, &server_bin, &server).await?;
             let postgres = std::env::var("ORG_AREA_BENCH_POSTGRES_URL")
                 .map_err(|_| "ORG_AREA_BENCH_POSTGRES_URL is not set (`cargo xtask bench` sets it)")?;
             load::postgres_load(&mut report, &server_bin, &postgres).await?;

@@ -1,13 +1,14 @@
 //! The pieces every scenario uses: chromedriver and the server ([`processes`]), and a browser
 //! session ([`Ctx`]) with helpers that find elements by their accessible name as a person would
 //! ([`browser`]), read mails and downloads ([`mail`]), watch for what must not happen
-//! ([`problems`]) and check accessibility ([`axe`]).
+//! ([`problems`]) and check accessibility ([`axe`]); a webhook receiver ([`receiver`]).
 
 mod axe;
 mod browser;
 mod mail;
 mod problems;
 mod processes;
+pub mod receiver;
 
 pub use processes::*;
 

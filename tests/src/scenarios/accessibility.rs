@@ -52,7 +52,14 @@ pub async fn every_screen_passes_axe_and_fits_a_phone(ctx: Ctx) -> TestResult {
 
     ctx.open("/account").await?;
     ctx.by_name("heading", "Account").await?;
+    ctx.by_name("heading", "Access tokens").await?;
     problems.extend(ctx.accessibility_problems("account").await?);
+
+    ctx.open("/settings/webhooks").await?;
+    ctx.wait_text("No endpoints yet.").await?;
+    ctx.click("radio", "Only these kinds").await?;
+    ctx.by_name("checkbox", "Changed the role of org_user.update").await?;
+    problems.extend(ctx.accessibility_problems("webhooks").await?);
 
     none_of(problems)
 }

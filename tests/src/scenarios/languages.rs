@@ -329,5 +329,10 @@ async fn every_screen(ctx: Ctx, w: &Words) -> TestResult {
     problems.extend(ctx.accessibility_problems(w.account).await?);
     ctx.snap(&format!("{}-account", w.tag)).await?;
 
+    ctx.open("/settings/webhooks").await?;
+    ctx.by_name("heading", "Webhooks").await?;
+    problems.extend(ctx.accessibility_problems("webhooks").await?);
+    ctx.snap(&format!("{}-webhooks", w.tag)).await?;
+
     super::accessibility::none_of(problems)
 }

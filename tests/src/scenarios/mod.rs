@@ -6,6 +6,7 @@ mod account;
 mod activity;
 mod dashboard;
 mod delivery;
+mod integrations;
 mod keyboard;
 mod languages;
 mod live;
@@ -74,6 +75,8 @@ scenarios![
     settings::member_adds_a_space_once_members_may,
     settings::settings_save_survives_a_dropped_server,
     live::another_admins_changes_show_without_a_reload,
+    integrations::an_access_token_made_in_the_browser_works_with_storyblok_js_client_until_revoked,
+    integrations::a_webhook_endpoint_added_in_the_browser_receives_a_signed_test_event,
     keyboard::sign_in_and_skip_to_content_by_keyboard,
     keyboard::add_a_user_with_a_role_by_keyboard,
     keyboard::add_a_space_by_keyboard,

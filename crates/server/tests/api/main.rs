@@ -35,3 +35,4 @@ mod subscription;
 mod throttling;
 mod tokens;
 mod users;
+mod webhooks;
