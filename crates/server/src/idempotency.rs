@@ -18,6 +18,12 @@ use crate::error::ApiError;
 use crate::{on_db, Database};
 
 pub const HEADER: &str = "idempotency-key";
+
+/// Put in a response's extensions by a change whose answer holds a secret shown once (a webhook
+/// endpoint's signing secret): its answer is never kept, so a retry with the key learns only that
+/// the change was applied.
+#[derive(Clone, Copy, Debug)]
+pub struct HoldsSecret;
 /// An answer larger than this is not kept: a retry learns that its change was applied.
 const LARGEST_KEPT_ANSWER: usize = 256 << 10;
 
@@ -77,7 +83,8 @@ pub async fn once(State(db): State<Database>, request: Request, next: Next) -> R
     let Ok(body) = to_bytes(body, usize::MAX).await else {
         return ApiError::internal().into_response();
     };
-    let keepable = body.is_empty() || (json && body.len() <= LARGEST_KEPT_ANSWER);
+    let secret = parts.extensions.get::<HoldsSecret>().is_some();
+    let keepable = !secret && (body.is_empty() || (json && body.len() <= LARGEST_KEPT_ANSWER));
     let text = keepable.then(|| String::from_utf8_lossy(&body).into_owned());
     let status = i64::from(parts.status.as_u16());
     if let Err(err) = on_db!(&db, |pool, domain| {

@@ -4,6 +4,7 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::Extension;
 use contract::{
     NewWebhookEndpoint, Permission, WebhookDeliveryList, WebhookEndpoint, WebhookEndpointList, WebhookSecret,
 };
@@ -11,6 +12,7 @@ use contract::{
 use crate::caller::Caller;
 use crate::error::ApiResult;
 use crate::extract::{Json, Path};
+use crate::idempotency::HoldsSecret;
 use crate::on_db;
 use crate::AppState;
 
@@ -35,7 +37,7 @@ pub async fn add(
     State(state): State<AppState>,
     caller: Caller,
     Json(request): Json<NewWebhookEndpoint>,
-) -> ApiResult<(StatusCode, Json<WebhookSecret>)> {
+) -> ApiResult<(StatusCode, Extension<HoldsSecret>, Json<WebhookSecret>)> {
     let actor = caller.require(Permission::ManageSettings)?;
     let allow_private = state.webhooks.allows_private();
     if request.problem(allow_private, common::spoken()).is_none() {
@@ -44,7 +46,7 @@ pub async fn add(
     let added = on_db!(&state.db, |pool, domain| {
         domain::webhooks::add(pool, &state.secret_keys, &actor, &request, allow_private).await
     })?;
-    Ok((StatusCode::CREATED, Json(added)))
+    Ok((StatusCode::CREATED, Extension(HoldsSecret), Json(added)))
 }
 
 /// Delete an endpoint and its log; what it still had to deliver is dropped.

@@ -560,3 +560,28 @@ async fn the_documented_checks_accept_real_deliveries_and_refuse_forgeries() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_secret_shown_once_is_never_kept_for_an_idempotent_retry() {
+    let s = private_allowed().await;
+    let owner = s.token("owner@acme.test").await;
+    let send = || {
+        s.client
+            .post(s.url("/orgs/me/webhooks"))
+            .bearer_auth(&owner)
+            .header("Idempotency-Key", "add-siem-1")
+            .json(&json!({ "url": "http://127.0.0.1:9/hook", "events": { "kind": "all" } }))
+            .send()
+    };
+    let first: Value = send().await.unwrap().json().await.unwrap();
+    let secret = first["secret"].as_str().unwrap().to_owned();
+    let again = send().await.unwrap();
+    expect_error(again, StatusCode::CONFLICT, "idempotency_key_in_use").await;
+    let kept: Vec<Option<String>> = sqlx::query_scalar("SELECT body FROM idempotency_keys")
+        .fetch_all(&s.sql)
+        .await
+        .unwrap();
+    assert!(kept.iter().flatten().all(|body| !body.contains(&secret)), "{kept:?}");
+    let list: Value = s.get("/orgs/me/webhooks", Some(&owner)).await.json().await.unwrap();
+    assert_eq!(list["endpoints"].as_array().unwrap().len(), 1, "applied once");
+}
