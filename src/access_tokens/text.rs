@@ -30,7 +30,7 @@ crate::i18n::texts! {
     days: "{0} days" | "{0} Tagen" | "{0} jours",
     no_expiry: "No expiry" | "Kein Ablauf" | "Aucune expiration",
     scopes: "Scopes" | "Bereiche" | "Portées",
-    current_password: "Current password" | "Aktuelles Passwort" | "Mot de passe actuel",
+    current_password: "Your password, to make the token" | "Ihr Passwort, um das Token zu erstellen" | "Votre mot de passe, pour créer le jeton",
     generate: "Generate token" | "Token erstellen" | "Générer le jeton",
     made: "Copy this token now: it is shown only once." | "Kopieren Sie dieses Token jetzt: Es wird nur einmal angezeigt." | "Copiez ce jeton maintenant : il n’est affiché qu’une fois.",
     /// {0}: the token's name.

@@ -1,7 +1,7 @@
 //! "Add endpoint": its address, a description, and which activities it receives: all of them, or
 //! the kinds ticked.
 
-use contract::{ActivityKey, FieldIssue, NewWebhookEndpoint, WebhookEvents, WebhookSecret};
+use contract::{ActivityKey, FieldIssue, NewWebhookEndpoint, TrackableType, WebhookEvents, WebhookSecret};
 use leptos::prelude::*;
 
 use super::api;
@@ -53,10 +53,24 @@ pub fn AddEndpoint(on_added: Callback<WebhookSecret>) -> impl IntoView {
             })
         };
         view! {
-            <div class="field checkbox">
+            <div class="field checkbox choice">
                 <input id=id.clone() type="checkbox" prop:checked=move || kinds.get().contains(&key) on:change=toggle />
                 <label for=id>{key.describe_in(lang())}" "<code class="muted">{key.as_str()}</code></label>
             </div>
+        }
+    };
+    // The kinds under the name of what they are about, as the Activity filter groups them.
+    let group = move |kind: TrackableType| {
+        let keys: Vec<ActivityKey> = ActivityKey::ALL
+            .iter()
+            .copied()
+            .filter(|k| k.trackable_type() == kind)
+            .collect();
+        view! {
+            <fieldset class="kind-group">
+                <legend>{kind.label_in(lang())}</legend>
+                {keys.into_iter().map(kind_box).collect_view()}
+            </fieldset>
         }
     };
     view! {
@@ -69,18 +83,18 @@ pub fn AddEndpoint(on_added: Callback<WebhookSecret>) -> impl IntoView {
                     hint=t().description_hint />
                 <fieldset class="field" aria-describedby="webhook-events-error">
                     <legend>{t().events}</legend>
-                    <div class="field checkbox">
+                    <div class="field checkbox choice">
                         <input id="webhook-all" type="radio" name="webhook-events" prop:checked=move || all.get()
                             on:change=move |_| all.set(true) />
                         <label for="webhook-all">{t().all_events}</label>
                     </div>
-                    <div class="field checkbox">
+                    <div class="field checkbox choice">
                         <input id="webhook-some" type="radio" name="webhook-events" prop:checked=move || !all.get()
                             on:change=move |_| all.set(false) />
                         <label for="webhook-some">{t().some_events}</label>
                     </div>
                     {move || (!all.get()).then(|| view! {
-                        <div class="kind-choices">{ActivityKey::ALL.iter().copied().map(kind_box).collect_view()}</div>
+                        <div class="kind-choices">{TrackableType::ALL.into_iter().map(group).collect_view()}</div>
                     })}
                     <p id="webhook-events-error" class="field-error" role="alert">{add.at("events")}</p>
                 </fieldset>

@@ -65,7 +65,10 @@ pub fn EndpointCard(
     let (state, badge) = state(&endpoint);
     let events = match &endpoint.events {
         WebhookEvents::All => t().all_kinds.to_string(),
-        WebhookEvents::Only(keys) => fill(t().some_kinds, &[&keys.len()]),
+        WebhookEvents::Only(keys) => {
+            let keys: Vec<&str> = keys.iter().map(|k| k.as_str()).collect();
+            fill(t().some_kinds, &[&keys.join(", ")])
+        }
     };
     let (heading_id, labelled_by) = (format!("webhook-{id}"), format!("webhook-{id}"));
     let url = endpoint.url.clone();

@@ -76,11 +76,15 @@ pub fn DeliveryLog(endpoint: i64, url: String, version: RwSignal<u32>) -> impl I
     let toggle_label = fill(t().show_log, &[&url]);
     view! {
         <div class="webhook-log">
-            <button type="button" class="button small" aria-expanded=move || open.get().to_string() aria-label=toggle_label
-                on:click=move |_| open.update(|o| *o = !*o)>{t().log}</button>
+            <div class="webhook-log-actions">
+                <button type="button" class="button small" aria-expanded=move || open.get().to_string() aria-label=toggle_label
+                    on:click=move |_| open.update(|o| *o = !*o)>{t().log}</button>
+                {move || open.get().then(|| view! {
+                    <button type="button" class="button small" on:click=move |_| version.update(|v| *v += 1)>{t().refresh}</button>
+                })}
+            </div>
+            <p class="muted" role="status">{move || said.get()}</p>
             {move || open.get().then(|| view! {
-                <button type="button" class="button small" on:click=move |_| version.update(|v| *v += 1)>{t().refresh}</button>
-                <p class="muted" role="status">{move || said.get()}</p>
                 <Loader label=t().loading_log retry=Callback::new(move |_| deliveries.refetch())
                     load=Callback::new(move |_| load_view(async move {
                         deliveries.await.map(|found| {

@@ -25,9 +25,9 @@ crate::i18n::texts! {
     disabled_at: "Disabled {0} after three days of failures" | "Deaktiviert {0} nach drei Tagen Fehlschlägen" | "Désactivé le {0} après trois jours d’échecs",
     /// {0}: until when.
     previous_until: "The previous secret also signs until {0}." | "Das vorige Geheimnis signiert auch noch bis {0}." | "Le secret précédent signe aussi jusqu’au {0}.",
-    all_kinds: "All activities" | "Alle Aktivitäten" | "Toutes les activités",
-    /// {0}: how many kinds.
-    some_kinds: "Kinds of activity: {0}" | "Arten von Aktivität: {0}" | "Types d’activité : {0}",
+    all_kinds: "Receives every activity" | "Empfängt jede Aktivität" | "Reçoit toutes les activités",
+    /// {0}: the kinds, as the API names them.
+    some_kinds: "Receives {0}" | "Empfängt {0}" | "Reçoit {0}",
     send_test: "Send test event" | "Testereignis senden" | "Envoyer un événement de test",
     test_sent: "A test event is on its way; see the delivery log." | "Ein Testereignis ist unterwegs; siehe Zustellprotokoll." | "Un événement de test est en route ; voir le journal d’envois.",
     roll_secret: "Roll secret" | "Geheimnis erneuern" | "Renouveler le secret",
