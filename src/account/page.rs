@@ -27,7 +27,7 @@ pub fn AccountPage() -> impl IntoView {
                         <PasswordForm />
                         <TwoFactorSection account=view on_change=Callback::new(move |_| account.refetch()) />
                         <SessionsSection />
-                        {session.me().is_some_and(|me| me.org.is_some()).then(|| view! { <AccessTokensSection /> })}
+                        <AccessTokensSection />
                     }.into_any()
                 })
             })) />

@@ -1,6 +1,6 @@
 //! Work that is done without a request: renewing subscriptions whose period ended, finishing
-//! charges left half-done, and forgetting expired sessions, old throttle counters, reset and unlock links and
-//! activities past their retention. One runner per database: whoever holds a lease (a row renewed
+//! charges left half-done, and forgetting expired sessions, old throttle counters, reset and unlock links,
+//! activities past their retention, old webhook deliveries and long-dead access tokens. One runner per database: whoever holds a lease (a row renewed
 //! on every round) does the work; other instances wait for it to lapse. The server's scheduler
 //! decides when.
 
@@ -12,7 +12,7 @@ use common::scheduled::Round;
 use common::DomainResult;
 
 use crate::db::{self, Pool};
-use crate::{accounts, activity, billing, idempotency, lockout, sessions, subscription, throttle};
+use crate::{accounts, activity, billing, idempotency, lockout, sessions, subscription, throttle, webhooks};
 
 /// Everything that is due now. Safe to run from several places at once: each step is guarded.
 pub async fn run_due_work(pool: &Pool, gateway: &dyn PaymentGateway, links: &Links) -> DomainResult<Round> {
@@ -26,7 +26,9 @@ pub async fn run_due_work(pool: &Pool, gateway: &dyn PaymentGateway, links: &Lin
             + activity::prune(pool).await?
             + accounts::prune(pool).await?
             + lockout::prune(pool).await?
-            + idempotency::prune(pool).await?,
+            + idempotency::prune(pool).await?
+            + webhooks::prune(pool).await?
+            + accounts::tokens::prune(pool).await?,
     })
 }
 

@@ -31,6 +31,8 @@ pub const DISABLE_AFTER: chrono::Duration = chrono::Duration::days(3);
 const CLAIM: chrono::Duration = chrono::Duration::minutes(1);
 /// How many deliveries an endpoint's log shows.
 const LOG_LENGTH: i64 = 100;
+/// How long a finished delivery stays in the log.
+const LOG_KEPT: chrono::Duration = chrono::Duration::days(30);
 
 /// Queue the activity for every enabled endpoint of the organization that wants its kind.
 pub async fn enqueue(tx: &mut Tx, org_id: i64, activity_id: i64, key: ActivityKey) -> DomainResult<()> {
@@ -161,9 +163,7 @@ pub async fn add(
     )
     .fetch_one(&mut *tx)
     .await?;
-    let change = Change::new(ActivityKey::WebhookCreate).on(id, url);
-    activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
-    tx.commit().await?;
+    recorded(tx, actor, ActivityKey::WebhookCreate, id, url.to_owned()).await?;
     Ok(WebhookSecret {
         endpoint: one(pool, actor.org_id, id).await?,
         secret,
@@ -184,6 +184,13 @@ async fn change_endpoint(tx: &mut Tx, actor: &Actor, id: i64) -> DomainResult<St
     Ok(url)
 }
 
+/// Record the change to endpoint `id` and commit it.
+async fn recorded(mut tx: Tx, actor: &Actor, key: ActivityKey, id: i64, url: String) -> DomainResult<()> {
+    activity::record(&mut tx, actor.org_id, By::Actor(actor), Change::new(key).on(id, url)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// A new secret, answered this once; the one before still signs for 24 hours.
 pub async fn roll_secret(pool: &Pool, keys: &SecretKeys, actor: &Actor, id: i64) -> DomainResult<WebhookSecret> {
     let secret = new_secret();
@@ -199,14 +206,7 @@ pub async fn roll_secret(pool: &Pool, keys: &SecretKeys, actor: &Actor, id: i64)
     )
     .execute(&mut *tx)
     .await?;
-    activity::record(
-        &mut tx,
-        actor.org_id,
-        By::Actor(actor),
-        Change::new(ActivityKey::WebhookUpdate).on(id, url),
-    )
-    .await?;
-    tx.commit().await?;
+    recorded(tx, actor, ActivityKey::WebhookUpdate, id, url).await?;
     Ok(WebhookSecret {
         endpoint: one(pool, actor.org_id, id).await?,
         secret,
@@ -223,14 +223,7 @@ pub async fn enable(pool: &Pool, actor: &Actor, id: i64) -> DomainResult<Webhook
     )
     .execute(&mut *tx)
     .await?;
-    activity::record(
-        &mut tx,
-        actor.org_id,
-        By::Actor(actor),
-        Change::new(ActivityKey::WebhookUpdate).on(id, url),
-    )
-    .await?;
-    tx.commit().await?;
+    recorded(tx, actor, ActivityKey::WebhookUpdate, id, url).await?;
     one(pool, actor.org_id, id).await
 }
 
@@ -241,15 +234,7 @@ pub async fn delete(pool: &Pool, actor: &Actor, id: i64) -> DomainResult<()> {
     sqlx::query!("DELETE FROM webhook_endpoints WHERE id = $1", id)
         .execute(&mut *tx)
         .await?;
-    activity::record(
-        &mut tx,
-        actor.org_id,
-        By::Actor(actor),
-        Change::new(ActivityKey::WebhookDestroy).on(id, url),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    recorded(tx, actor, ActivityKey::WebhookDestroy, id, url).await
 }
 
 /// An endpoint's latest deliveries, newest first.
@@ -484,4 +469,16 @@ async fn tell_managers(tx: &mut Tx, links: &Links, org_id: i64, url: &str) -> Do
         outbox::enqueue(tx, Some(org_id), MailKind::WebhookDisabled, Some(manager.id), letter).await?;
     }
     Ok(())
+}
+
+/// Forget finished deliveries older than [`LOG_KEPT`] (scheduled work).
+pub async fn prune(pool: &Pool) -> DomainResult<u64> {
+    let before = common::now() - LOG_KEPT;
+    Ok(sqlx::query!(
+        "DELETE FROM webhook_deliveries WHERE status <> 'pending' AND created_at < $1",
+        before
+    )
+    .execute(pool)
+    .await?
+    .rows_affected())
 }

@@ -260,3 +260,16 @@ pub async fn revoke_all_of(tx: &mut Tx, org_id: i64, user_id: i64) -> DomainResu
     .await?
     .rows_affected())
 }
+
+/// Forget tokens revoked or expired more than 90 days ago (scheduled work); their activities keep
+/// their names.
+pub async fn prune(pool: &Pool) -> DomainResult<u64> {
+    let before = common::now() - chrono::Duration::days(90);
+    Ok(sqlx::query!(
+        "DELETE FROM access_tokens WHERE revoked_at < $1 OR expires_at < $1",
+        before
+    )
+    .execute(pool)
+    .await?
+    .rows_affected())
+}

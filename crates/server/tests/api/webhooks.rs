@@ -585,3 +585,28 @@ async fn a_secret_shown_once_is_never_kept_for_an_idempotent_retry() {
     let list: Value = s.get("/orgs/me/webhooks", Some(&owner)).await.json().await.unwrap();
     assert_eq!(list["endpoints"].as_array().unwrap().len(), 1, "applied once");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_log_forgets_finished_deliveries_after_thirty_days() {
+    let s = private_allowed().await;
+    let receiver = Receiver::start().await;
+    let owner = s.token("owner@acme.test").await;
+    let (endpoint, _) = add(&s, &owner, &receiver.url, roles_only()).await;
+    change_role(&s, &owner, "jonas@acme.test", "member").await;
+    eventually("a delivered entry", Duration::from_secs(10), || async {
+        let entries = log(&s, &owner, endpoint).await;
+        (entries.first().is_some_and(|e| e["status"] == "delivered")).then_some(())
+    })
+    .await;
+    s.run_scheduler().await;
+    assert_eq!(log(&s, &owner, endpoint).await.len(), 1, "a fresh entry stays");
+    let long_ago = (chrono::Utc::now() - chrono::Duration::days(31)).to_rfc3339();
+    let age = if crate::common::on_postgres() {
+        "UPDATE webhook_deliveries SET created_at = CAST($1 AS timestamptz)"
+    } else {
+        "UPDATE webhook_deliveries SET created_at = $1"
+    };
+    sqlx::query(age).bind(&long_ago).execute(&s.sql).await.unwrap();
+    s.run_scheduler().await;
+    assert!(log(&s, &owner, endpoint).await.is_empty());
+}
