@@ -41,6 +41,8 @@ pub enum SecurityChange {
     TwoFactorOff,
     PasswordChanged,
     PasswordReset,
+    /// A personal access token was generated for the account.
+    TokenMade,
 }
 
 /// What an outbox row is about.
@@ -259,6 +261,7 @@ pub fn security_notice(brand: &MailBrand, to: &str, change: SecurityChange, link
         SecurityChange::TwoFactorOff => said.two_factor_off,
         SecurityChange::PasswordChanged => said.password_changed,
         SecurityChange::PasswordReset => said.password_was_reset,
+        SecurityChange::TokenMade => said.token_made,
     };
     let paragraphs = [said.nothing_to_do.to_owned(), said.someone_else.to_owned()];
     letter(

@@ -3,6 +3,7 @@
 //! person with the role they hold now, within its scopes; it stops at once when it is revoked,
 //! expires, or its person is removed, disabled or holds a lesser role than when they made it.
 
+use common::mail::{Links, SecurityChange};
 use common::password::Hasher;
 pub use common::session::TokenGrant;
 use common::tokens::{new_token, token_hash};
@@ -17,7 +18,7 @@ use crate::activity::{self, By, Change};
 use crate::db::{self, Pool, Tx};
 use crate::{authorize, current_role, settings};
 
-use super::check_own_password;
+use super::{check_own_password, tell};
 
 /// How often a token's "last used" is written: every request would make reads into writes.
 const USED_EVERY: chrono::Duration = chrono::Duration::minutes(1);
@@ -26,10 +27,12 @@ fn label(name: &str, id: i64) -> String {
     format!("{name} #{id}")
 }
 
-/// Make a token for the person in their organization, proven by their current password.
+/// Make a token for the person in their organization, proven by their current password; the
+/// account is told by mail, as of every change to its security.
 pub async fn create(
     pool: &Pool,
     hasher: &Hasher,
+    links: &Links,
     person: &Person<'_>,
     request: &NewAccessToken,
 ) -> DomainResult<CreatedAccessToken> {
@@ -92,6 +95,7 @@ pub async fn create(
             expires_at: expires_at.map(iso),
         }));
     activity::record(&mut tx, org.org_id, By::Actor(&actor), made).await?;
+    tell(&mut tx, links, person.user_id, SecurityChange::TokenMade).await?;
     tx.commit().await?;
     let summary = listed(pool, org.org_id, Some(person.user_id), Some(id))
         .await?

@@ -42,7 +42,7 @@ pub async fn create(
         client: &caller.client,
     };
     let created = on_db!(&state.db, |pool, domain| {
-        domain::accounts::tokens::create(pool, &state.hasher, &person, &request).await
+        domain::accounts::tokens::create(pool, &state.hasher, &state.links, &person, &request).await
     })?;
     Ok((StatusCode::CREATED, Json(created)))
 }

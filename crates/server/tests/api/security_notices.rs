@@ -64,15 +64,24 @@ async fn each_change_to_an_accounts_security_is_mailed_to_it() {
         )
         .await;
     assert_eq!(changed.status(), StatusCode::NO_CONTENT);
+    let made = s
+        .post(
+            "/me/tokens",
+            Some(&token),
+            json!({ "name": "CI", "expires_in_days": 30, "scopes": ["read"], "password": "a-longer-passphrase" }),
+        )
+        .await;
+    assert_eq!(made.status(), StatusCode::CREATED);
     assert_eq!(
-        subjects(&s, email, 3).await,
+        subjects(&s, email, 4).await,
         [
             "Two-factor sign-in was turned on for your Acme Studio account",
             "Two-factor sign-in was turned off for your Acme Studio account",
             "The password of your Acme Studio account was changed",
+            "A personal access token was generated for your Acme Studio account",
         ]
     );
-    let mail = s.mails_to(email, 3).await.pop().unwrap();
+    let mail = s.mails_to(email, 4).await.pop().unwrap();
     assert!(
         mail.contains("/o/acme-studio/account"),
         "the mail leads to the account page:\n{mail}"
