@@ -249,3 +249,60 @@ async fn removing_someone_also_takes_them_off_the_organizations_spaces() {
     .unwrap();
     assert_eq!(after, 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn endpoints_added_at_once_stop_at_the_limit_and_a_token_revoked_twice_at_once_is_revoked_once() {
+    let s = server_with_gateway(Arc::new(TestGateway::default())).await;
+    let s = Arc::new(s);
+    let owner = s.token("owner@acme.test").await;
+    // Fifteen endpoints at once for an organization that may have ten.
+    let mut adds = tokio::task::JoinSet::new();
+    for n in 0..15 {
+        let (s, owner) = (s.clone(), owner.clone());
+        adds.spawn(async move {
+            // A public address written out, so saving needs no lookup; its one kind never happens
+            // here, so nothing is ever sent to it.
+            let url = format!("https://93.184.215.14/hook-{n}");
+            let events = json!({ "kind": "only", "keys": ["subscription.renew"] });
+            s.post(
+                "/orgs/me/webhooks",
+                Some(&owner),
+                json!({ "url": url, "events": events }),
+            )
+            .await
+            .status()
+        });
+    }
+    let mut statuses = Vec::new();
+    while let Some(status) = adds.join_next().await {
+        statuses.push(status.unwrap());
+    }
+    let created = statuses.iter().filter(|s| **s == StatusCode::CREATED).count();
+    let refused = statuses.iter().filter(|s| **s == StatusCode::CONFLICT).count();
+    assert_eq!((created, refused), (10, 5), "{statuses:?}");
+
+    // One token, revoked from two places at once: one revocation, one activity.
+    let made: Value = s
+        .post(
+            "/me/tokens",
+            Some(&owner),
+            json!({ "name": "CI", "expires_in_days": 30, "scopes": ["read"], "password": "demo-password" }),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = made["summary"]["id"].as_i64().unwrap();
+    let (own_path, any_path) = (format!("/me/tokens/{id}"), format!("/orgs/me/tokens/{id}"));
+    let (mine, theirs) = tokio::join!(s.delete(&own_path, Some(&owner)), s.delete(&any_path, Some(&owner)));
+    let mut both = [mine.status(), theirs.status()];
+    both.sort();
+    assert_eq!(both, [StatusCode::NO_CONTENT, StatusCode::NOT_FOUND]);
+    let revoked: Value = s
+        .get("/orgs/me/activities?keys=access_token.revoke", Some(&owner))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(revoked["total"], 1, "{revoked}");
+}

@@ -20,6 +20,9 @@ use crate::common::{eventually, expect_error, expect_invalid_at, server, server_
 #[derive(Clone, Debug)]
 struct Received {
     body: Value,
+    /// As received, for checks that work on the bytes.
+    signature: String,
+    raw: Vec<u8>,
     /// Which of the receiver's secrets signed it.
     signed_by: Vec<String>,
     event: String,
@@ -113,8 +116,16 @@ async fn receive(State(inbox): State<Arc<Mutex<Inbox>>>, headers: HeaderMap, bod
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_owned();
+    let raw = body.to_vec();
     let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
-    inbox.received.push(Received { body, signed_by, event });
+    let signature = header.to_owned();
+    inbox.received.push(Received {
+        body,
+        signature,
+        raw,
+        signed_by,
+        event,
+    });
     if inbox.failures_left.is_empty() {
         Status::OK
     } else {
@@ -145,6 +156,18 @@ async fn add(s: &TestServer, token: &str, url: &str, events: Value) -> (i64, Str
         added["endpoint"]["id"].as_i64().unwrap(),
         added["secret"].as_str().unwrap().to_owned(),
     )
+}
+
+/// "Roll secret": the answer, and the new secret.
+async fn roll(s: &TestServer, token: &str, endpoint: i64) -> (Value, String) {
+    let rolled: Value = s
+        .post_empty(&format!("/orgs/me/webhooks/{endpoint}/roll-secret"), Some(token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let secret = rolled["secret"].as_str().unwrap().to_owned();
+    (rolled, secret)
 }
 
 async fn change_role(s: &TestServer, token: &str, email: &str, role: &str) {
@@ -265,13 +288,7 @@ async fn a_rolled_secret_signs_beside_the_old_one_for_a_day() {
     let receiver = Receiver::start().await;
     let owner = s.token("owner@acme.test").await;
     let (endpoint, old) = add(&s, &owner, &receiver.url, roles_only()).await;
-    let rolled: Value = s
-        .post_empty(&format!("/orgs/me/webhooks/{endpoint}/roll-secret"), Some(&owner))
-        .await
-        .json()
-        .await
-        .unwrap();
-    let new = rolled["secret"].as_str().unwrap().to_owned();
+    let (rolled, new) = roll(&s, &owner, endpoint).await;
     assert_ne!(new, old);
     assert!(rolled["endpoint"]["previous_secret_until"].is_string(), "{rolled}");
     receiver.trust(&old);
@@ -488,50 +505,17 @@ async fn documented_check(program: &str, args: &[&str], code: String, secret: &s
     String::from_utf8_lossy(&output.stdout).trim() == "yes"
 }
 
-/// A receiver that keeps each delivery's raw signature header and body.
-async fn raw_receiver() -> (String, Arc<Mutex<Vec<(String, Vec<u8>)>>>) {
-    let got = Arc::new(Mutex::new(Vec::new()));
-    let keep = got.clone();
-    let app = axum::Router::new().route(
-        "/hook",
-        axum::routing::post(move |headers: HeaderMap, body: Bytes| {
-            let keep = keep.clone();
-            async move {
-                let header = headers
-                    .get("org-area-signature")
-                    .and_then(|v| v.to_str().ok())
-                    .unwrap_or("")
-                    .to_owned();
-                keep.lock().unwrap().push((header, body.to_vec()));
-                Status::OK
-            }
-        }),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/hook", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    (url, got)
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs node and python3; `cargo xtask test` runs it"]
 async fn the_documented_checks_accept_real_deliveries_and_refuse_forgeries() {
     let s = private_allowed().await;
-    let (url, got) = raw_receiver().await;
+    let receiver = Receiver::start().await;
     let owner = s.token("owner@acme.test").await;
-    let (endpoint, old) = add(&s, &owner, &url, roles_only()).await;
-    let rolled: Value = s
-        .post_empty(&format!("/orgs/me/webhooks/{endpoint}/roll-secret"), Some(&owner))
-        .await
-        .json()
-        .await
-        .unwrap();
-    let new = rolled["secret"].as_str().unwrap().to_owned();
+    let (endpoint, old) = add(&s, &owner, &receiver.url, roles_only()).await;
+    let (_, new) = roll(&s, &owner, endpoint).await;
     change_role(&s, &owner, "jonas@acme.test", "member").await;
-    let (header, body) = eventually("a delivery", Duration::from_secs(20), || async {
-        got.lock().unwrap().first().cloned()
-    })
-    .await;
+    let delivery = receiver.wait_for(1).await.remove(0);
+    let (header, body) = (delivery.signature, delivery.raw);
     let python = std::env::var("ORG_AREA_PYTHON").unwrap_or_else(|_| "python3".into());
     let mut forged = body.clone();
     forged[10] ^= 1;
