@@ -170,6 +170,34 @@ pub async fn add(
     })
 }
 
+/// Change an endpoint's address, description or kinds; its secret and log stay. The address has
+/// been checked by the caller, as when adding.
+pub async fn update(
+    pool: &Pool,
+    actor: &Actor,
+    id: i64,
+    request: &NewWebhookEndpoint,
+    allow_http: bool,
+) -> DomainResult<WebhookEndpoint> {
+    if let Some((field, message)) = request.problem(allow_http, spoken()) {
+        return Err(DomainError::invalid(field, message));
+    }
+    let (url, description, events) = (request.url.trim(), request.description.trim(), request.events.stored());
+    let mut tx = db::write(pool).await?;
+    change_endpoint(&mut tx, actor, id).await?;
+    sqlx::query!(
+        "UPDATE webhook_endpoints SET url = $1, description = $2, events = $3 WHERE id = $4",
+        url,
+        description,
+        events,
+        id
+    )
+    .execute(&mut *tx)
+    .await?;
+    recorded(tx, actor, ActivityKey::WebhookUpdate, id, url.to_owned()).await?;
+    one(pool, actor.org_id, id).await
+}
+
 /// A change to one endpoint, guarded by its organization, recorded as `webhook.update`.
 async fn change_endpoint(tx: &mut Tx, actor: &Actor, id: i64) -> DomainResult<String> {
     authorize(tx, actor, Permission::ManageSettings).await?;

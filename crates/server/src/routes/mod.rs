@@ -83,7 +83,7 @@ pub fn api() -> (Router<AppState>, OpenApi) {
         .routes(routes!(tokens::of_organization))
         .routes(routes!(tokens::revoke_any))
         .routes(routes!(webhooks::list, webhooks::add))
-        .routes(routes!(webhooks::delete))
+        .routes(routes!(webhooks::update, webhooks::delete))
         .routes(routes!(webhooks::roll_secret))
         .routes(routes!(webhooks::enable))
         .routes(routes!(webhooks::send_test))

@@ -49,6 +49,28 @@ pub async fn add(
     Ok((StatusCode::CREATED, Extension(HoldsSecret), Json(added)))
 }
 
+/// Change an endpoint's address, description or kinds (the whole endpoint, as when adding); its
+/// secret and its log stay. The address is checked as when adding.
+#[utoipa::path(put, path = "/api/v1/orgs/me/webhooks/{id}", tag = "webhooks", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The endpoint's id")), request_body = NewWebhookEndpoint,
+    responses((status = 200, body = WebhookEndpoint), (status = 403, body = contract::ApiErrorBody),
+        (status = 404, body = contract::ApiErrorBody)))]
+pub async fn update(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    Json(request): Json<NewWebhookEndpoint>,
+) -> ApiResult<Json<WebhookEndpoint>> {
+    let actor = caller.require(Permission::ManageSettings)?;
+    let allow_private = state.webhooks.allows_private();
+    if request.problem(allow_private, common::spoken()).is_none() {
+        crate::webhooks::check_address(&request.url, allow_private).await?;
+    }
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::webhooks::update(pool, &actor, id, &request, allow_private).await
+    })?))
+}
+
 /// Delete an endpoint and its log; what it still had to deliver is dropped.
 #[utoipa::path(delete, path = "/api/v1/orgs/me/webhooks/{id}", tag = "webhooks", security(("bearer" = [])),
     params(("id" = i64, Path, description = "The endpoint's id")),

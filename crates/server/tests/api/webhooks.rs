@@ -388,25 +388,7 @@ async fn private_addresses_are_refused_without_the_flag_even_behind_a_name() {
     }
     // An endpoint whose name came to resolve to loopback after it was saved (DNS rebinding) is
     // refused when delivering.
-    let org: i64 = sqlx::query_scalar("SELECT id FROM orgs WHERE slug = 'acme-studio'")
-        .fetch_one(&s.sql)
-        .await
-        .unwrap();
-    let now = chrono::Utc::now().to_rfc3339();
-    let insert = if crate::common::on_postgres() {
-        "INSERT INTO webhook_endpoints (org_id, url, description, events, secret, created_at)
-         VALUES ($1, $2, '', '*', 'x', CAST($3 AS timestamptz)) RETURNING id"
-    } else {
-        "INSERT INTO webhook_endpoints (org_id, url, description, events, secret, created_at)
-         VALUES ($1, $2, '', '*', 'x', $3) RETURNING id"
-    };
-    let endpoint: i64 = sqlx::query_scalar(insert)
-        .bind(org)
-        .bind(format!("https://localhost:{port}/hook"))
-        .bind(&now)
-        .fetch_one(&s.sql)
-        .await
-        .unwrap();
+    let endpoint = insert_endpoint(&s, &format!("https://localhost:{port}/hook"), "*").await;
     change_role(&s, &owner, "jonas@acme.test", "member").await;
     let entry = eventually("the try logged", Duration::from_secs(10), || async {
         let entries = log(&s, &owner, endpoint).await;
@@ -455,6 +437,32 @@ async fn only_owners_and_admins_reach_webhooks() {
             .status(),
         StatusCode::NOT_FOUND
     );
+}
+
+/// An endpoint written straight into the database, as no request could make it (an address that
+/// came to resolve somewhere private after it was saved).
+async fn insert_endpoint(s: &TestServer, url: &str, events: &str) -> i64 {
+    let org: i64 = sqlx::query_scalar("SELECT id FROM orgs WHERE slug = 'acme-studio'")
+        .fetch_one(&s.sql)
+        .await
+        .unwrap();
+    let created_at = if crate::common::on_postgres() {
+        "CAST($4 AS timestamptz)"
+    } else {
+        "$4"
+    };
+    let insert = format!(
+        "INSERT INTO webhook_endpoints (org_id, url, description, events, secret, created_at)
+         VALUES ($1, $2, '', $3, 'x', {created_at}) RETURNING id"
+    );
+    sqlx::query_scalar(&insert)
+        .bind(org)
+        .bind(url)
+        .bind(events)
+        .bind(chrono::Utc::now().to_rfc3339())
+        .fetch_one(&s.sql)
+        .await
+        .unwrap()
 }
 
 /// Role changes only: what a test does, not the endpoint's own activities.
@@ -593,4 +601,35 @@ async fn the_log_forgets_finished_deliveries_after_thirty_days() {
     sqlx::query(age).bind(&long_ago).execute(&s.sql).await.unwrap();
     s.run_scheduler().await;
     assert!(log(&s, &owner, endpoint).await.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_endpoint_changed_receives_what_it_asks_for_now_with_the_same_secret() {
+    let s = private_allowed().await;
+    let receiver = Receiver::start().await;
+    let owner = s.token("owner@acme.test").await;
+    let (endpoint, secret) = add(&s, &owner, &receiver.url, roles_only()).await;
+    receiver.trust(&secret);
+    // Exports only, described anew: a role change no longer reaches it, an export does.
+    let exports = json!({ "url": receiver.url, "description": "Exports", "events": { "kind": "only", "keys": ["users.export"] } });
+    let changed = s
+        .put(&format!("/orgs/me/webhooks/{endpoint}"), Some(&owner), exports)
+        .await;
+    assert_eq!(changed.status(), StatusCode::OK);
+    let changed: Value = changed.json().await.unwrap();
+    assert_eq!(changed["description"], "Exports");
+    change_role(&s, &owner, "jonas@acme.test", "member").await;
+    s.post_empty("/orgs/me/users/export", Some(&owner)).await;
+    let got = receiver.wait_for(1).await;
+    assert_eq!(got[0].event, "users.export");
+    assert_eq!(got[0].signed_by, vec![secret]);
+    // A private address is refused without the flag, as when adding.
+    let strict = server().await;
+    let owner = strict.token("owner@acme.test").await;
+    let endpoint = insert_endpoint(&strict, "https://93.184.215.14/h", ",subscription.renew,").await;
+    let inward = json!({ "url": "https://localhost/h", "events": { "kind": "all" } });
+    let refused = strict
+        .put(&format!("/orgs/me/webhooks/{endpoint}"), Some(&owner), inward)
+        .await;
+    expect_invalid_at(refused, "url").await;
 }
