@@ -10,6 +10,13 @@ pub async fn add(request: NewWebhookEndpoint) -> Result<WebhookSecret, ApiError>
     api::Call::post("/orgs/me/webhooks").json(&request).fetch().await
 }
 
+pub async fn update(id: i64, request: NewWebhookEndpoint) -> Result<WebhookEndpoint, ApiError> {
+    api::Call::put(&format!("/orgs/me/webhooks/{id}"))
+        .json(&request)
+        .fetch()
+        .await
+}
+
 pub async fn delete(id: i64) -> Result<(), ApiError> {
     api::Call::delete(&format!("/orgs/me/webhooks/{id}")).send().await
 }

@@ -5,6 +5,7 @@ use contract::{WebhookEndpoint, WebhookEvents, WebhookSecret};
 use leptos::prelude::*;
 
 use super::api;
+use super::endpoint_form::EndpointForm;
 use super::log::DeliveryLog;
 use super::text::t;
 use crate::i18n::fill;
@@ -75,6 +76,9 @@ pub fn EndpointCard(
     let delete_label = fill(t().delete_named, &[&url]);
     let delete_message = fill(t().delete_message, &[&url]);
     let disabled = endpoint.disabled_at.is_some();
+    let editing = RwSignal::new(false);
+    let edit_label = fill(t().edit_named, &[&url]);
+    let for_form = endpoint.clone();
     view! {
         <section class="card settings-section webhook" aria-labelledby=labelled_by>
             <div class="webhook-head">
@@ -88,6 +92,8 @@ pub fn EndpointCard(
             })}
             <div class="form-actions webhook-actions">
                 <button type="button" class="button" disabled=busy on:click=move |_| { act.dispatch("test"); }>{t().send_test}</button>
+                <button type="button" class="button" aria-label=edit_label aria-expanded=move || editing.get().to_string()
+                    on:click=move |_| editing.update(|e| *e = !*e)>{t().edit}</button>
                 <button type="button" class="button" disabled=busy on:click=move |_| asking.set(Some(Asking::Roll))>{t().roll_secret}</button>
                 {disabled.then(|| view! {
                     <button type="button" class="button primary" disabled=busy on:click=move |_| { act.dispatch("enable"); }>{t().enable}</button>
@@ -95,6 +101,15 @@ pub fn EndpointCard(
                 <button type="button" class="button danger" aria-label=delete_label disabled=busy
                     on:click=move |_| asking.set(Some(Asking::Delete))>{t().delete}</button>
             </div>
+            {move || editing.get().then(|| view! {
+                <EndpointForm editing=for_form.clone()
+                    on_saved=Callback::new(move |_| {
+                        editing.set(false);
+                        notice.set(Some(t().changed.to_string()));
+                        changed.run(());
+                    })
+                    on_cancel=Callback::new(move |_| editing.set(false)) />
+            })}
             <DeliveryLog endpoint=id url=url version=log_version />
             {move || asking.get().map(|what| {
                 let (title, message, confirm, action) = match what {

@@ -1,9 +1,9 @@
 use contract::WebhookSecret;
 use leptos::prelude::*;
 
-use super::add_form::AddEndpoint;
 use super::api;
 use super::endpoint::EndpointCard;
+use super::endpoint_form::{EndpointForm, Saved};
 use super::text::t;
 use crate::i18n::fill;
 use crate::live::{use_live, Topic};
@@ -60,10 +60,15 @@ pub fn WebhooksPage() -> impl IntoView {
                         }
                     })
                 })) />
-            <AddEndpoint on_added=Callback::new(move |added: WebhookSecret| {
-                secret.set(Some(added));
-                endpoints.refetch();
-            }) />
+            <section class="card settings-section" aria-labelledby="webhook-add-title">
+                <h2 id="webhook-add-title">{t().add_title}</h2>
+                <EndpointForm on_saved=Callback::new(move |saved: Saved| {
+                    if let Saved::Added(added) = saved {
+                        secret.set(Some(added));
+                    }
+                    endpoints.refetch();
+                }) />
+            </section>
         </section>
     }
 }

@@ -14,6 +14,12 @@ crate::i18n::texts! {
     all_events: "All activities, also kinds added later" | "Alle Aktivitäten, auch später hinzukommende Arten" | "Toutes les activités, y compris les types ajoutés plus tard",
     some_events: "Only these kinds" | "Nur diese Arten" | "Seulement ces types",
     add: "Add endpoint" | "Endpunkt hinzufügen" | "Ajouter le point de terminaison",
+    edit: "Change" | "Ändern" | "Modifier",
+    /// {0}: the endpoint's address.
+    edit_named: "Change {0}" | "{0} ändern" | "Modifier {0}",
+    save: "Save endpoint" | "Endpunkt speichern" | "Enregistrer le point de terminaison",
+    cancel: "Cancel" | "Abbrechen" | "Annuler",
+    changed: "The endpoint was saved." | "Der Endpunkt wurde gespeichert." | "Le point de terminaison a été enregistré.",
     secret_once: "This is the endpoint's signing secret. Copy it now: it is shown only once." | "Das ist das Signaturgeheimnis des Endpunkts. Kopieren Sie es jetzt: Es wird nur einmal angezeigt." | "Voici le secret de signature du point de terminaison. Copiez-le maintenant : il n’est affiché qu’une fois.",
     /// {0}: the endpoint's address.
     secret_of: "Signing secret of {0}" | "Signaturgeheimnis von {0}" | "Secret de signature de {0}",

@@ -160,5 +160,12 @@ pub async fn a_webhook_endpoint_added_in_the_browser_receives_a_signed_test_even
         ensure!(std::time::Instant::now() < deadline, "the redelivery never came");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+
+    // Changed to receive every activity: it says so, and keeps its secret.
+    ctx.click("button", &format!("Change {url}")).await?;
+    ctx.click("radio", "All activities, also kinds added later").await?;
+    ctx.click("button", "Save endpoint").await?;
+    ctx.wait_text("The endpoint was saved.").await?;
+    ctx.wait_text("Receives every activity").await?;
     Ok(())
 }
