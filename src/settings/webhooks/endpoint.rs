@@ -102,6 +102,7 @@ pub fn EndpointCard(
                     on:click=move |_| asking.set(Some(Asking::Delete))>{t().delete}</button>
             </div>
             {move || editing.get().then(|| view! {
+                <div class="endpoint-edit">
                 <EndpointForm editing=for_form.clone()
                     on_saved=Callback::new(move |_| {
                         editing.set(false);
@@ -109,6 +110,7 @@ pub fn EndpointCard(
                         changed.run(());
                     })
                     on_cancel=Callback::new(move |_| editing.set(false)) />
+                </div>
             })}
             <DeliveryLog endpoint=id url=url version=log_version />
             {move || asking.get().map(|what| {

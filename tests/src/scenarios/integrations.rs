@@ -164,6 +164,7 @@ pub async fn a_webhook_endpoint_added_in_the_browser_receives_a_signed_test_even
     // Changed to receive every activity: it says so, and keeps its secret.
     ctx.click("button", &format!("Change {url}")).await?;
     ctx.click("radio", "All activities, also kinds added later").await?;
+    ctx.snap("settings-webhooks-change").await?;
     ctx.click("button", "Save endpoint").await?;
     ctx.wait_text("The endpoint was saved.").await?;
     ctx.wait_text("Receives every activity").await?;
