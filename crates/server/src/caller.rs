@@ -8,7 +8,7 @@
 //!
 //! A personal access token (`oat_…`) is taken where a session is, but only by [`Caller`], and
 //! only on an operation whose OpenAPI security names the scope it needs (`access_token`, see
-//! `openapi::token_scopes`) when the token holds that scope: every other operation (one's account,
+//! `openapi::token_scope`) when the token holds that scope: every other operation (one's account,
 //! sessions, subscription, billing, tokens, webhooks) refuses it with 403.
 
 use axum::extract::{FromRequestParts, MatchedPath};
