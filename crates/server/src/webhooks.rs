@@ -96,7 +96,7 @@ async fn resolve(host: &str, allow_private: bool) -> Result<Vec<SocketAddr>, Dom
 
 /// Check an endpoint's address before it is saved: a name that resolves to a private address is
 /// refused at its field.
-pub async fn check_address(url: &str, allow_private: bool) -> Result<(), DomainError> {
+async fn check_address(url: &str, allow_private: bool) -> Result<(), DomainError> {
     let parsed = reqwest::Url::parse(url.trim())
         .map_err(|_| DomainError::invalid("url", fill(integrations(common::spoken()).webhook_url_https, &[&url])))?;
     let host = parsed.host_str().unwrap_or_default();
@@ -173,6 +173,16 @@ impl WebhookSender {
 
     pub fn allows_private(&self) -> bool {
         self.allow_private
+    }
+
+    /// Check an endpoint's address before it is saved, once the rest of the request is sound
+    /// (the domain says what is wrong with the rest): a name that resolves to a private address
+    /// is refused at its field.
+    pub async fn check(&self, request: &contract::NewWebhookEndpoint) -> Result<(), DomainError> {
+        if request.problem(self.allow_private, common::spoken()).is_some() {
+            return Ok(());
+        }
+        check_address(&request.url, self.allow_private).await
     }
 
     /// Send every delivery that is due; how many were tried.

@@ -39,10 +39,8 @@ pub async fn add(
     Json(request): Json<NewWebhookEndpoint>,
 ) -> ApiResult<(StatusCode, Extension<HoldsSecret>, Json<WebhookSecret>)> {
     let actor = caller.require(Permission::ManageSettings)?;
+    state.webhooks.check(&request).await?;
     let allow_private = state.webhooks.allows_private();
-    if request.problem(allow_private, common::spoken()).is_none() {
-        crate::webhooks::check_address(&request.url, allow_private).await?;
-    }
     let added = on_db!(&state.db, |pool, domain| {
         domain::webhooks::add(pool, &state.secret_keys, &actor, &request, allow_private).await
     })?;
@@ -62,10 +60,8 @@ pub async fn update(
     Json(request): Json<NewWebhookEndpoint>,
 ) -> ApiResult<Json<WebhookEndpoint>> {
     let actor = caller.require(Permission::ManageSettings)?;
+    state.webhooks.check(&request).await?;
     let allow_private = state.webhooks.allows_private();
-    if request.problem(allow_private, common::spoken()).is_none() {
-        crate::webhooks::check_address(&request.url, allow_private).await?;
-    }
     Ok(Json(on_db!(&state.db, |pool, domain| {
         domain::webhooks::update(pool, &actor, id, &request, allow_private).await
     })?))
