@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::api;
 use super::text::t;
 use crate::i18n::{fill, lang};
-use crate::widgets::{ShownOnce, Submit, TextField};
+use crate::widgets::{Submit, TextField};
 
 fn expiry_value(days: Option<u32>) -> String {
     days.map(|d| d.to_string()).unwrap_or_else(|| "none".into())
@@ -66,9 +66,19 @@ pub fn GenerateToken(on_made: Callback<()>) -> impl IntoView {
     };
     let shown = move || {
         made.get().map(|created| {
+            let label = fill(t().new_token, &[&created.summary.name]);
             view! {
-                <ShownOnce message=t().made label=fill(t().new_token, &[&created.summary.name]) value=created.token
-                    done=t().done on_done=Callback::new(move |_| made.set(None)) />
+                <div class="alert alert-success token-made" role="status">
+                    <p>{t().made}</p>
+                    <input class="token-value" type="text" readonly aria-label=label prop:value=created.token
+                        on:focus=move |ev| {
+                            use wasm_bindgen::JsCast;
+                            if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                input.select();
+                            }
+                        } />
+                    <button type="button" class="button small" on:click=move |_| made.set(None)>{t().done}</button>
+                </div>
             }
         })
     };

@@ -8,7 +8,24 @@ use super::text::t;
 use crate::i18n::fill;
 use crate::live::{use_live, Topic};
 use crate::settings::sections::SettingsSections;
-use crate::widgets::{load_view, Loader, NoticeBar, ShownOnce};
+use crate::widgets::{load_view, Loader, NoticeBar};
+
+/// A secret in a field to copy it from, until the person says they have it.
+#[component]
+pub fn SecretOnce(secret: RwSignal<Option<WebhookSecret>>) -> impl IntoView {
+    move || {
+        secret.get().map(|shown| {
+            let label = fill(t().secret_of, &[&shown.endpoint.url]);
+            view! {
+                <div class="alert alert-success token-made" role="status">
+                    <p>{t().secret_once}</p>
+                    <input class="token-value" type="text" readonly aria-label=label prop:value=shown.secret />
+                    <button type="button" class="button small" on:click=move |_| secret.set(None)>{t().copied}</button>
+                </div>
+            }
+        })
+    }
+}
 
 #[component]
 pub fn WebhooksPage() -> impl IntoView {
@@ -30,10 +47,7 @@ pub fn WebhooksPage() -> impl IntoView {
             </div>
             <SettingsSections />
             <NoticeBar notice=notice />
-            {move || secret.get().map(|shown| view! {
-                <ShownOnce message=t().secret_once label=fill(t().secret_of, &[&shown.endpoint.url]) value=shown.secret
-                    done=t().copied on_done=Callback::new(move |_| secret.set(None)) />
-            })}
+            <SecretOnce secret=secret />
             <Loader label=t().loading retry=Callback::new(move |_| endpoints.refetch())
                 load=Callback::new(move |_| load_view(async move {
                     endpoints.await.map(|list| {
