@@ -36,7 +36,10 @@ pub struct Pending {
     pub scope: String,
     pub key: String,
     pub fingerprint: String,
-    claimed: Arc<AtomicBool>,
+    /// A write transaction of the request has tried to claim the key (only the first tries).
+    asked: Arc<AtomicBool>,
+    /// The claim went through: this request's change holds the key, so its answer is the key's.
+    held: Arc<AtomicBool>,
 }
 
 impl Pending {
@@ -45,7 +48,8 @@ impl Pending {
             scope,
             key,
             fingerprint,
-            claimed: Arc::new(AtomicBool::new(false)),
+            asked: Arc::new(AtomicBool::new(false)),
+            held: Arc::new(AtomicBool::new(false)),
         }
     }
 
@@ -54,16 +58,22 @@ impl Pending {
         PENDING.scope(self.clone(), request).await
     }
 
-    /// Whether a write transaction took the key (and so whether there is an answer to keep).
+    /// The claim went through (called by the transaction that made it).
+    pub fn hold(&self) {
+        self.held.store(true, Ordering::Release);
+    }
+
+    /// Whether a write transaction took the key (and so whether there is an answer to keep). A
+    /// copy that found the key taken did not: its refusal must not replace the first one's answer.
     pub fn was_claimed(&self) -> bool {
-        self.claimed.load(Ordering::Acquire)
+        self.held.load(Ordering::Acquire)
     }
 }
 
 /// The key a write transaction claims: the request's, the first time one asks.
 pub fn to_claim() -> Option<Pending> {
     PENDING
-        .try_with(|pending| (!pending.claimed.swap(true, Ordering::AcqRel)).then(|| pending.clone()))
+        .try_with(|pending| (!pending.asked.swap(true, Ordering::AcqRel)).then(|| pending.clone()))
         .ok()
         .flatten()
 }
@@ -80,6 +90,9 @@ mod tests {
             .serve(async { (to_claim().is_some(), to_claim().is_some()) })
             .await;
         assert!(first && !second);
+        // Asked is not held: only a claim that went through makes the answer the key's.
+        assert!(!pending.was_claimed());
+        pending.hold();
         assert!(pending.was_claimed());
     }
 }

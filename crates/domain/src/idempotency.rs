@@ -28,6 +28,7 @@ pub async fn claim(tx: &mut Tx, pending: &Pending) -> DomainResult<()> {
     if claimed == 0 {
         return Err(in_use());
     }
+    pending.hold();
     Ok(())
 }
 
