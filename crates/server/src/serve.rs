@@ -16,7 +16,6 @@ use std::time::Duration;
 
 use axum::extract::ConnectInfo;
 use axum::Router;
-use futures_util::FutureExt;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::{TcpListener, TcpStream};
@@ -70,16 +69,39 @@ pub async fn serve(
     }
     // The connections the kernel completed before the socket closes were made to this instance:
     // they are served, not reset. Only those already waiting: under load new ones keep coming.
-    while let Some(Ok((stream, remote))) = listener.accept().now_or_never() {
+    for (stream, remote) in waiting_connections(listener) {
         connection(stream, remote, &router, &lifecycle, &limits, &open, &ending);
     }
-    drop(listener);
     drop(ending);
     tracing::info!(grace = ?limits.grace, "draining: no new connections; finishing the requests in flight");
     if tokio::time::timeout(limits.grace, ended.closed()).await.is_err() {
         tracing::warn!("requests still in flight after the grace period; they end with the process");
     }
     Ok(())
+}
+
+/// Every connection in the kernel's queue, taken from the socket itself, which is then closed.
+/// Not through tokio's `accept`: it asks the socket only once the reactor has heard it is ready,
+/// and a worker busy under load may not have heard of connections that arrived since, which closing
+/// the socket would reset.
+fn waiting_connections(listener: TcpListener) -> Vec<(TcpStream, SocketAddr)> {
+    let listener = match listener.into_std() {
+        Ok(listener) => listener,
+        Err(err) => {
+            tracing::warn!(error = %err, "cannot take the connections waiting at the stop");
+            return Vec::new();
+        }
+    };
+    let mut waiting = Vec::new();
+    // The socket is non-blocking: `WouldBlock` says the queue is empty.
+    while let Ok((stream, remote)) = listener.accept() {
+        // An accepted socket does not inherit non-blocking mode, which tokio needs.
+        match stream.set_nonblocking(true).and_then(|()| TcpStream::from_std(stream)) {
+            Ok(stream) => waiting.push((stream, remote)),
+            Err(err) => tracing::warn!(error = %err, %remote, "cannot serve a connection waiting at the stop"),
+        }
+    }
+    waiting
 }
 
 /// Serve one connection in its own task.
@@ -177,6 +199,59 @@ impl Drop for Slot {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Connections the kernel completed before the stop are answered, also those the runtime had
+    /// not yet heard of: on one thread, they arrive while the server waits in `accept` and draining
+    /// begins before the reactor runs again.
+    #[tokio::test(flavor = "current_thread")]
+    async fn connections_waiting_when_draining_begins_are_answered_not_reset() {
+        use std::io::{Read, Write};
+
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let lifecycle = Arc::new(Lifecycle::default());
+        let router = Router::new().route("/", axum::routing::get(|| async { "served" }));
+        let limits = Limits {
+            header_timeout: Duration::from_secs(5),
+            per_address: 100,
+            grace: Duration::from_secs(5),
+            proxies: Arc::new(TrustedProxies::default()),
+        };
+        let serving = tokio::spawn(serve(listener, router, lifecycle.clone(), limits));
+        tokio::task::yield_now().await;
+        // Blocking calls: the runtime's one thread does nothing meanwhile.
+        let clients: Vec<std::net::TcpStream> = (0..20).map(|_| std::net::TcpStream::connect(addr).unwrap()).collect();
+        lifecycle.drain();
+        let answers = tokio::task::spawn_blocking(move || {
+            let mut clients = clients;
+            for client in &mut clients {
+                client
+                    .write_all(b"GET / HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n")
+                    .unwrap();
+            }
+            clients
+                .into_iter()
+                .map(|mut client| {
+                    client.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+                    let mut answer = String::new();
+                    let _ = client.read_to_string(&mut answer);
+                    answer
+                })
+                .collect::<Vec<_>>()
+        })
+        .await
+        .unwrap();
+        let answered = answers
+            .iter()
+            .filter(|a| a.starts_with("HTTP/1.1 200") && a.ends_with("served"))
+            .count();
+        assert_eq!(answered, 20, "{answers:?}");
+        serving.await.unwrap().unwrap();
+        assert!(
+            std::net::TcpStream::connect(addr).is_err(),
+            "after draining, the socket is closed"
+        );
+    }
 
     #[test]
     fn an_address_holds_at_most_its_cap_and_a_closed_connection_frees_its_place() {
