@@ -1,15 +1,18 @@
 use super::text::t;
-use contract::{FieldIssue, PersonalSpace};
+use crate::i18n::{fill, lang};
+use contract::{region_allowed, region_codes, FieldIssue, PersonalSpace, PersonalSpaces};
 use leptos::prelude::*;
 
 use super::api;
 use crate::widgets::Submit;
 
-/// Pick a space from one's personal account (type to search) and add it to the organization.
+/// Pick a space from one's personal account (type to search) and add it to the organization. A
+/// space in a region the organization does not allow is marked in the list and refused.
 #[component]
-pub fn AddSpace(personal: Vec<PersonalSpace>, on_added: Callback<String>) -> impl IntoView {
+pub fn AddSpace(personal: PersonalSpaces, on_added: Callback<String>) -> impl IntoView {
     let typed = RwSignal::new(String::new());
-    let personal = StoredValue::new(personal);
+    let allowed = StoredValue::new(personal.allowed_regions);
+    let personal = StoredValue::new(personal.spaces);
 
     let add = Submit::new(move |space: PersonalSpace| async move {
         api::add_space(space.id).await?;
@@ -34,6 +37,17 @@ pub fn AddSpace(personal: Vec<PersonalSpace>, on_added: Callback<String>) -> imp
         }
         let found = personal.with_value(|list| list.iter().find(|s| s.name.to_lowercase() == wanted).cloned());
         match found {
+            Some(space) if !allowed.with_value(|a| region_allowed(a, space.region)) => {
+                let rule = contract::text::regions(lang()).not_allowed;
+                refuse(&fill(
+                    rule,
+                    &[
+                        &space.name,
+                        &space.region.as_str(),
+                        &allowed.with_value(|a| region_codes(a)),
+                    ],
+                ))
+            }
             Some(space) => add.send(space),
             None => refuse(t().no_such_space),
         }
@@ -51,7 +65,15 @@ pub fn AddSpace(personal: Vec<PersonalSpace>, on_added: Callback<String>) -> imp
                         aria-invalid=move || error.get().is_some().to_string()
                         aria-describedby="add-space-error" />
                     <datalist id="personal-spaces">
-                        {personal.get_value().into_iter().map(|s| view! { <option value=s.name.clone()></option> }).collect_view()}
+                        {personal.get_value().into_iter().map(|s| {
+                            let region = s.region.label_in(lang());
+                            let label = if allowed.with_value(|a| region_allowed(a, s.region)) {
+                                region
+                            } else {
+                                fill(t().region_not_allowed_here, &[&region])
+                            };
+                            view! { <option value=s.name.clone() label=label></option> }
+                        }).collect_view()}
                     </datalist>
                     <p id="add-space-error" class="field-error" role="alert">{move || error.get()}</p>
                 </div>

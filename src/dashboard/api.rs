@@ -2,12 +2,11 @@ use contract::{AddSpaceRequest, OrgSpace, Period, PeriodQuery, PersonalSpaces, S
 
 use crate::api::{self, ApiError};
 
-pub async fn spaces(period: Period) -> Result<Vec<OrgSpace>, ApiError> {
+pub async fn spaces(period: Period) -> Result<SpacesResponse, ApiError> {
     api::Call::get("/orgs/me/spaces")
         .query(&PeriodQuery::of(period).to_query())
-        .fetch::<SpacesResponse>()
+        .fetch()
         .await
-        .map(|r| r.spaces)
 }
 
 pub async fn statistics(period: Period) -> Result<Statistics, ApiError> {

@@ -19,7 +19,7 @@ pub fn MemberAddSpace() -> impl IntoView {
         <NoticeBar notice=notice />
         <Loader label=t().loading_personal retry=Callback::new(move |_| personal.refetch())
             load=Callback::new(move |_| load_view(async move {
-                personal.await.map(|p| view! { <AddSpace personal=p.spaces on_added=on_added /> }.into_any())
+                personal.await.map(|p| view! { <AddSpace personal=p on_added=on_added /> }.into_any())
             })) />
     }
 }

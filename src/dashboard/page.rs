@@ -81,7 +81,7 @@ pub fn DashboardPage() -> impl IntoView {
                     stats.await.map(|s| view! { <FreeTrafficBar free=s.free_traffic /> }.into_any())
                 })) />
                 <Loader label=t().loading_personal retry=retry load=Callback::new(move |_| load_view(async move {
-                    personal.await.map(|p| view! { <AddSpace personal=p.spaces on_added=on_added /> }.into_any())
+                    personal.await.map(|p| view! { <AddSpace personal=p on_added=on_added /> }.into_any())
                 })) />
             </div>
 
@@ -89,7 +89,7 @@ pub fn DashboardPage() -> impl IntoView {
 
             <Loader label=t().loading_spaces retry=retry load=Callback::new(move |_| load_view(async move {
                 spaces.await.map(|list| view! {
-                    <SpacesTable spaces=list view=view set_view=set_view
+                    <SpacesTable spaces=list.spaces allowed_regions=list.allowed_regions view=view set_view=set_view
                         on_detach=Callback::new(move |s| detaching.set(Some(s))) />
                 }.into_any())
             })) />

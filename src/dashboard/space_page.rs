@@ -65,6 +65,12 @@ fn SpaceView(detail: SpaceDetail, on_change: Callback<(i64, Option<String>, Stri
             {fill(t().owned_by, &[&space.owner_name, &space.owner_email, &space.plan])}
             {t().collaborators_free}
         </p>
+        <p class="space-region">
+            {fill(t().kept_in, &[&space.region.label_in(lang())])}
+            {(!contract::region_allowed(&detail.allowed_regions, space.region)).then(|| view! {
+                " " <span class="badge badge-warning">{t().outside_regions}</span>
+            })}
+        </p>
         <AddCollaborator on_space=on_space on_change=on_change />
         <section class="card table-card" aria-labelledby="collaborators-title" tabindex="0">
             <div class="table-toolbar"><h2 id="collaborators-title">{t().collaborators}</h2></div>

@@ -1,7 +1,7 @@
 use super::text::t;
-use crate::i18n::fill;
+use crate::i18n::{fill, lang};
 use crate::widgets::text::t as shared;
-use contract::OrgSpace;
+use contract::{region_allowed, region_codes, OrgSpace, Region};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -13,11 +13,26 @@ use crate::widgets::{format, SortHeader};
 #[component]
 pub fn SpacesTable(
     spaces: Vec<OrgSpace>,
+    /// The regions the organization allows (empty: all): spaces elsewhere are flagged.
+    allowed_regions: Vec<Region>,
     view: Memo<ViewState>,
     set_view: Callback<ViewState>,
     on_detach: Callback<OrgSpace>,
 ) -> impl IntoView {
     let total = spaces.len();
+    let outside: Vec<String> = spaces
+        .iter()
+        .filter(|s| !region_allowed(&allowed_regions, s.region))
+        .map(|s| format!("{} ({})", s.name, s.region.as_str()))
+        .collect();
+    let outside_note = (!outside.is_empty()).then(|| {
+        let text = fill(
+            t().outside_summary,
+            &[&outside.len(), &outside.join(", "), &region_codes(&allowed_regions)],
+        );
+        view! { <p class="alert alert-warning">{text}</p> }
+    });
+    let allowed = StoredValue::new(allowed_regions);
     let spaces = StoredValue::new(spaces);
     let rows = Memo::new(move |_| spaces.with_value(|all| view.with(|v| v.apply(all))));
 
@@ -40,6 +55,7 @@ pub fn SpacesTable(
                         on:input=move |ev| set_view.run(ViewState { filter: event_target_value(&ev), ..view.get_untracked() }) />
                 </div>
             </div>
+            {outside_note}
             <p class="muted table-count" aria-live="polite">
                 {move || fill(t().spaces_count, &[&format::count(rows.with(|r| r.len()) as i64), &format::count(total as i64)])}
             </p>
@@ -52,7 +68,7 @@ pub fn SpacesTable(
                 </thead>
                 <tbody>
                     <For each=move || rows.get() key=|s| (s.id, s.traffic_bytes, s.user_count) let:space>
-                        <SpaceRow space=space on_detach=on_detach />
+                        <SpaceRow allowed=allowed.with_value(|a| region_allowed(a, space.region)) space=space on_detach=on_detach />
                     </For>
                 </tbody>
             </table>
@@ -64,7 +80,7 @@ pub fn SpacesTable(
 }
 
 #[component]
-fn SpaceRow(space: OrgSpace, on_detach: Callback<OrgSpace>) -> impl IntoView {
+fn SpaceRow(space: OrgSpace, allowed: bool, on_detach: Callback<OrgSpace>) -> impl IntoView {
     let detach_label = fill(t().detach_named, &[&space.name]);
     let for_detach = space.clone();
     view! {
@@ -78,6 +94,10 @@ fn SpaceRow(space: OrgSpace, on_detach: Callback<OrgSpace>) -> impl IntoView {
             </td>
             <td class="num" data-label=t().users>{space.user_count}</td>
             <td data-label=t().plan><span class="badge badge-plan">{space.plan}</span></td>
+            <td data-label=t().region>
+                <span title=space.region.name_in(lang())>{space.region.as_str()}</span>
+                {(!allowed).then(|| view! { " " <span class="badge badge-warning">{t().outside_regions}</span> })}
+            </td>
             <td class="num" data-label=t().traffic>{format::bytes(space.traffic_bytes)}</td>
             <td class="actions">
                 <button type="button" class="button small" aria-label=detach_label

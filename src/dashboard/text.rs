@@ -43,6 +43,14 @@ crate::i18n::texts! {
     users: "Users" | "Benutzer" | "Utilisateurs",
     plan: "Plan" | "Plan" | "Formule",
     traffic: "Traffic" | "Traffic" | "Trafic",
+    region: "Region" | "Region" | "Région",
+    /// {0}: the region, "EU (Europe)".
+    kept_in: "Region: {0}" | "Region: {0}" | "Région : {0}",
+    outside_regions: "Not in an allowed region" | "Nicht in einer erlaubten Region" | "Hors des régions autorisées",
+    /// {0}: how many, {1}: their names, {2}: the allowed regions.
+    outside_summary: "{0} spaces are in regions your organization does not allow: {1}. They stay; new spaces may join only from {2}." | "{0} Spaces liegen in Regionen, die Ihre Organisation nicht erlaubt: {1}. Sie bleiben; neue Spaces können nur aus {2} beitreten." | "{0} espaces sont dans des régions que votre organisation n’autorise pas : {1}. Ils restent ; les nouveaux espaces ne peuvent venir que de {2}.",
+    /// {0}: the region's label.
+    region_not_allowed_here: "{0}, not allowed by your organization" | "{0}, von Ihrer Organisation nicht erlaubt" | "{0}, non autorisée par votre organisation",
     spaces: "Spaces" | "Spaces" | "Espaces",
     date: "Date" | "Datum" | "Date",
     api_requests: "API requests" | "API-Anfragen" | "Requêtes API",

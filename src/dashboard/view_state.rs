@@ -13,15 +13,17 @@ pub enum SortKey {
     Owner,
     Users,
     Plan,
+    Region,
     Traffic,
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 5] = [
+    pub const ALL: [SortKey; 6] = [
         SortKey::Name,
         SortKey::Owner,
         SortKey::Users,
         SortKey::Plan,
+        SortKey::Region,
         SortKey::Traffic,
     ];
 
@@ -31,6 +33,7 @@ impl SortKey {
             SortKey::Owner => "owner",
             SortKey::Users => "users",
             SortKey::Plan => "plan",
+            SortKey::Region => "region",
             SortKey::Traffic => "traffic",
         }
     }
@@ -41,6 +44,7 @@ impl SortKey {
             SortKey::Owner => t().owner,
             SortKey::Users => t().users,
             SortKey::Plan => t().plan,
+            SortKey::Region => t().region,
             SortKey::Traffic => t().traffic,
         }
     }
@@ -126,6 +130,7 @@ impl ViewState {
                 SortKey::Owner => a.owner_name.to_lowercase().cmp(&b.owner_name.to_lowercase()),
                 SortKey::Users => a.user_count.cmp(&b.user_count),
                 SortKey::Plan => a.plan.cmp(&b.plan),
+                SortKey::Region => a.region.as_str().cmp(b.region.as_str()),
                 SortKey::Traffic => a.traffic_bytes.cmp(&b.traffic_bytes),
             }
             .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()));

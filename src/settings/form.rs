@@ -5,8 +5,8 @@
 use super::text::t;
 use crate::i18n::fill;
 use contract::{
-    check_colors, split_list, AccessSettings, Branding, ColorPair, EmbedSettings, OrgSettings, SettingsUpdate,
-    UploadedImage, MAX_FAVICON_BYTES, MAX_LOGO_BYTES,
+    allows, check_colors, split_list, AccessSettings, Branding, ColorPair, EmbedSettings, OrgSettings, Permission,
+    Region, SettingsUpdate, UploadedImage, MAX_FAVICON_BYTES, MAX_LOGO_BYTES,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -16,6 +16,7 @@ use super::color_field::ColorField;
 use super::embed_help::EmbedHelp;
 use super::image_field::ImageField;
 use super::preview::BrandPreview;
+use super::regions_field::RegionsField;
 use crate::api::{absolute, ApiError};
 use crate::brand::use_brand;
 use crate::live::use_live;
@@ -42,6 +43,7 @@ struct Fields {
     retention_days: RwSignal<String>,
     /// As typed; empty for no cap.
     max_token_days: RwSignal<String>,
+    allowed_regions: RwSignal<Vec<Region>>,
 }
 
 impl Fields {
@@ -62,6 +64,7 @@ impl Fields {
             require_two_factor: RwSignal::new(false),
             retention_days: RwSignal::new(String::new()),
             max_token_days: RwSignal::new(String::new()),
+            allowed_regions: RwSignal::new(Vec::new()),
         };
         fields.fill(from);
         fields
@@ -85,6 +88,7 @@ impl Fields {
         self.retention_days.set(from.access.activity_retention_days.to_string());
         self.max_token_days
             .set(from.access.max_token_days.map(|d| d.to_string()).unwrap_or_default());
+        self.allowed_regions.set(from.access.allowed_regions.clone());
     }
 
     fn light(&self) -> ColorPair {
@@ -126,6 +130,7 @@ impl Fields {
                     "" => None,
                     days => Some(days.parse().unwrap_or(0)),
                 },
+                allowed_regions: self.allowed_regions.get(),
             },
         }
     }
@@ -263,6 +268,10 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
     let dark = Signal::derive(move || fields.dark());
     let current_logo: Signal<Option<UploadedImage>> = logo.into();
     let current_favicon: Signal<Option<UploadedImage>> = favicon.into();
+    let owner = session
+        .me()
+        .and_then(|me| me.role())
+        .is_some_and(|role| allows(role, Permission::ChooseRegions));
 
     view! {
         <NoticeBar notice=notice />
@@ -349,6 +358,7 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
                 <TextField id="max-token-days" label=t().max_token_days value=fields.max_token_days
                     error=error_at("access.max_token_days")
                     hint=t().max_token_days_hint />
+                <RegionsField value=fields.allowed_regions may_change=owner error=error_at("access.allowed_regions") />
             </section>
 
             <div class="form-actions settings-actions">

@@ -8,6 +8,7 @@ mod form;
 mod image_field;
 mod page;
 mod preview;
+mod regions_field;
 pub(crate) mod sections;
 mod text;
 pub mod webhooks;

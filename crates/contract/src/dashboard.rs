@@ -89,6 +89,10 @@ pub enum Granularity {
 pub struct SpacesResponse {
     pub period: Period,
     pub spaces: Vec<OrgSpace>,
+    /// The regions the organization's spaces may be in (empty: every region). Spaces elsewhere
+    /// joined before the limit and are flagged.
+    #[serde(default)]
+    pub allowed_regions: Vec<crate::Region>,
 }
 
 /// One point of the traffic series, in the shape of Storyblok's `orgs/me/statistics`.
@@ -147,12 +151,17 @@ pub struct PersonalSpace {
     pub id: i64,
     pub name: String,
     pub created_at: String,
+    pub region: crate::Region,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PersonalSpaces {
     pub spaces: Vec<PersonalSpace>,
+    /// The regions the organization takes spaces from (empty: every region): "Add space" refuses
+    /// a space elsewhere.
+    #[serde(default)]
+    pub allowed_regions: Vec<crate::Region>,
 }
 
 /// `POST /api/v1/orgs/me/spaces`
@@ -202,6 +211,9 @@ pub struct Collaborator {
 pub struct SpaceDetail {
     pub space: OrgSpace,
     pub collaborators: Vec<Collaborator>,
+    /// The regions the organization's spaces may be in (empty: every region).
+    #[serde(default)]
+    pub allowed_regions: Vec<crate::Region>,
 }
 
 /// `PUT /api/v1/orgs/me/spaces/{id}/collaborators/{user_id}`

@@ -13,6 +13,7 @@ pub mod integrations;
 pub mod lang;
 pub mod org;
 pub mod query;
+pub mod regions;
 pub mod roles;
 pub mod settings;
 #[cfg(feature = "sqlx")]
@@ -32,6 +33,7 @@ pub use integrations::*;
 pub use lang::Lang;
 pub use org::*;
 pub use query::{ActivitiesQuery, ExportFormat, ExportQuery, PeriodQuery, SortDir, UserSort, UsersQuery};
+pub use regions::*;
 pub use roles::*;
 pub use settings::*;
 pub use subscription::*;

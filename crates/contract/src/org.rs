@@ -85,6 +85,8 @@ pub struct OrgSpace {
     /// Additive, in `orgs/me/spaces` only: traffic in the requested period.
     pub traffic_bytes: i64,
     pub api_requests: i64,
+    /// Where the space's data is kept, as Storyblok's spaces say it.
+    pub region: crate::Region,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -93,10 +93,12 @@ pub enum Permission {
     ManageSettings,
     /// Add organization users to a connected space as collaborators.
     ManageCollaborators,
+    /// Limit the regions the organization's spaces may be in.
+    ChooseRegions,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 7] = [
+    pub const ALL: [Permission; 8] = [
         Permission::OpenOrgArea,
         Permission::SeeMembers,
         Permission::ManageSpaces,
@@ -104,6 +106,7 @@ impl Permission {
         Permission::ManageSubscription,
         Permission::ManageSettings,
         Permission::ManageCollaborators,
+        Permission::ChooseRegions,
     ];
 }
 
@@ -111,7 +114,7 @@ impl Permission {
 pub fn allows(role: OrgRole, permission: Permission) -> bool {
     match role {
         OrgRole::Owner => true,
-        OrgRole::Admin => permission != Permission::ManageSubscription,
+        OrgRole::Admin => !matches!(permission, Permission::ManageSubscription | Permission::ChooseRegions),
         OrgRole::Member => false,
     }
 }
@@ -247,7 +250,7 @@ mod tests {
     use Permission::*;
 
     /// docs/permissions.md, row by row: (permission, owner, admin, member).
-    const TABLE: [(Permission, bool, bool, bool); 7] = [
+    const TABLE: [(Permission, bool, bool, bool); 8] = [
         (OpenOrgArea, true, true, false),
         (SeeMembers, true, true, false),
         (ManageSpaces, true, true, false),
@@ -255,6 +258,7 @@ mod tests {
         (ManageSubscription, true, false, false),
         (ManageSettings, true, true, false),
         (ManageCollaborators, true, true, false),
+        (ChooseRegions, true, false, false),
     ];
 
     #[test]

@@ -51,7 +51,7 @@ macro_rules! stored_as_text {
 #[doc(hidden)]
 pub use sqlx_core as sqlx;
 
-use crate::{ActivityKey, InvoicePurpose, InvoiceStatus, MailStatus, OrgRole, TierId, TrackableType};
+use crate::{ActivityKey, InvoicePurpose, InvoiceStatus, MailStatus, OrgRole, Region, TierId, TrackableType};
 
 stored_as_text!(
     OrgRole,
@@ -60,5 +60,6 @@ stored_as_text!(
     InvoiceStatus,
     InvoicePurpose,
     MailStatus,
-    TierId
+    TierId,
+    Region
 );

@@ -167,6 +167,30 @@ crate::catalog! {
 }
 
 crate::catalog! {
+    /// Region names: one per [`crate::Region`], by its code.
+    pub struct RegionNames {
+        EU: "Europe" | "Europa" | "Europe",
+        US: "United States" | "Vereinigte Staaten" | "États-Unis",
+        CA: "Canada" | "Kanada" | "Canada",
+        AP: "Asia Pacific" | "Asien-Pazifik" | "Asie-Pacifique",
+        CN: "China" | "China" | "Chine",
+    }
+}
+
+crate::catalog! {
+    /// Regions Access's rules.
+    pub struct RegionTexts {
+        /// {0}: the space, {1}: its region, {2}: the allowed regions' codes.
+        not_allowed: "“{0}” is in region {1}, and your organization takes spaces only from {2}." | "„{0}“ liegt in der Region {1}, und Ihre Organisation nimmt nur Spaces aus {2} auf." | "« {0} » est dans la région {1}, et votre organisation n’accepte que des espaces de {2}.",
+        owners_choose: "Only owners change the regions spaces may be in." | "Nur Eigentümer ändern, in welchen Regionen Spaces liegen dürfen." | "Seuls les propriétaires modifient les régions autorisées pour les espaces.",
+    }
+}
+
+pub fn regions(lang: crate::Lang) -> &'static RegionTexts {
+    RegionTexts::of(lang)
+}
+
+crate::catalog! {
     /// Country names for the billing form: one per entry of [`crate::COUNTRIES`].
     pub struct CountryNames {
         AT: "Austria" | "Österreich" | "Autriche",
@@ -250,6 +274,7 @@ mod tests {
         assert_eq!(blanks_disagree(ActivityWords::each()), Vec::<&str>::new());
         assert_eq!(blanks_disagree(IntegrationTexts::each()), Vec::<&str>::new());
         assert_eq!(blanks_disagree(TrackableNames::each()), Vec::<&str>::new());
+        assert_eq!(blanks_disagree(RegionTexts::each()), Vec::<&str>::new());
         assert_eq!(blanks_disagree(CountryNames::each()), Vec::<&str>::new());
     }
 }

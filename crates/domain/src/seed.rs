@@ -5,7 +5,7 @@ use chrono::{Duration, NaiveDate};
 use common::{password, DomainResult, Timestamp};
 use contract::activity_params::{BeforeAfter, CollaboratorChanged, FieldChange, Invited, RoleChanged, SettingsChanged};
 use contract::Params;
-use contract::{ActivityKey, OrgRole};
+use contract::{ActivityKey, OrgRole, Region};
 
 use crate::db::{Pool, Tx};
 
@@ -158,6 +158,18 @@ const GLOBEX_SPACES: &[SpaceSpec] = &[
     ),
 ];
 
+/// The regions demo spaces are kept in, by turns: mostly Europe, some in every other region.
+const DEMO_REGIONS: [Region; 8] = [
+    Region::Eu,
+    Region::Us,
+    Region::Eu,
+    Region::Ap,
+    Region::Ca,
+    Region::Eu,
+    Region::Us,
+    Region::Cn,
+];
+
 /// Spaces in personal accounts, in no organization: what "Add space" offers.
 const PERSONAL_SPACES: &[(&str, &str)] = &[
     ("Adam's Sandbox", "admin@acme.test"),
@@ -262,16 +274,18 @@ async fn insert_spaces(
         let created = ago(Duration::days(age_days));
         let plan_level: i64 = if *plan == "premium" { 1 } else { 0 };
         let added = org_id.map(|_| created);
+        let region = DEMO_REGIONS[(seed as usize + i) % DEMO_REGIONS.len()].as_str();
         let space_id = sqlx::query_scalar!(
-            r#"INSERT INTO spaces (name, owner_id, org_id, plan, plan_level, created_at, added_at)
-               VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id AS "id!""#,
+            r#"INSERT INTO spaces (name, owner_id, org_id, plan, plan_level, created_at, added_at, region)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id AS "id!""#,
             name,
             owner_id,
             org_id,
             plan,
             plan_level,
             created,
-            added
+            added,
+            region
         )
         .fetch_one(&mut **tx)
         .await?;

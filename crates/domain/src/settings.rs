@@ -29,6 +29,17 @@ pub async fn stored(pool: &Pool, org_id: i64) -> DomainResult<StoredSettings> {
     Ok(settings)
 }
 
+/// The same, read inside a write transaction, whose rule it is to hold until it commits.
+pub async fn stored_in(tx: &mut Tx, org_id: i64) -> DomainResult<StoredSettings> {
+    let Json(settings) = sqlx::query_scalar!(
+        r#"SELECT settings AS "settings: Json<StoredSettings>" FROM orgs WHERE id = $1"#,
+        org_id
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(settings)
+}
+
 /// The settings form's fields as stored: `settings` whole, so keys this version does not know
 /// are kept when it saves.
 struct OrgRow {
@@ -128,7 +139,7 @@ fn editable(name: &str, stored: &StoredSettings) -> Value {
 pub async fn save(pool: &Pool, actor: &Actor, update: SettingsUpdate) -> DomainResult<OrgSettings> {
     let update = update.validated(spoken()).map_err(DomainError::first_issue)?;
     let mut tx = db::write(pool).await?;
-    authorize(&mut tx, actor, Permission::ManageSettings).await?;
+    let role = authorize(&mut tx, actor, Permission::ManageSettings).await?;
     let current = org_row!(actor.org_id).fetch_one(&mut *tx).await?;
     if current.version != update.version {
         return Err(DomainError::conflict(
@@ -147,6 +158,12 @@ pub async fn save(pool: &Pool, actor: &Actor, update: SettingsUpdate) -> DomainR
     if actor.client.access_token.is_some() && before.access != update.access {
         let message = contract::text::integrations(spoken()).security_not_by_token;
         return Err(DomainError::refused("not_by_token", message.to_owned()).at("access"));
+    }
+    if before.access.allowed_regions != update.access.allowed_regions
+        && !contract::allows(role, Permission::ChooseRegions)
+    {
+        let message = contract::text::regions(spoken()).owners_choose;
+        return Err(DomainError::refused("forbidden", message.to_owned()).at("access.allowed_regions"));
     }
     let after = StoredSettings {
         branding: update.branding,

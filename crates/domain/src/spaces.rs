@@ -8,7 +8,8 @@ use common::{iso, Actor, DomainError, DomainResult, Timestamp};
 use contract::activity_params::{BeforeAfter, CollaboratorChanged};
 use contract::Params;
 use contract::{
-    ActivityKey, Collaborator, OrgRole, OrgSpace, Permission, PersonalSpace, SpaceDetail, COLLABORATOR_ROLES,
+    ActivityKey, Collaborator, OrgRole, OrgSpace, Permission, PersonalSpace, PersonalSpaces, Region, SpaceDetail,
+    COLLABORATOR_ROLES,
 };
 
 use crate::activity::{self, By, Change};
@@ -29,6 +30,7 @@ struct SpaceRow {
     user_count: i64,
     traffic_bytes: i64,
     api_requests: i64,
+    region: Region,
 }
 
 /// The organization's spaces with owner, collaborator count and traffic since `since` (all
@@ -52,7 +54,8 @@ pub async fn list(
                   o.firstname AS owner_first, o.lastname AS owner_last, o.email AS owner_email,
                   (SELECT COUNT(*) FROM space_collaborators c WHERE c.space_id = s.id) AS "user_count!: i64",
                   CAST(COALESCE(t.bytes, 0) AS BIGINT) AS "traffic_bytes!: i64",
-                  CAST(COALESCE(t.requests, 0) AS BIGINT) AS "api_requests!: i64"
+                  CAST(COALESCE(t.requests, 0) AS BIGINT) AS "api_requests!: i64",
+                  s.region AS "region: Region"
            FROM spaces s
            JOIN users o ON o.id = s.owner_id
            LEFT JOIN subscriptions sub ON sub.org_id = s.org_id AND (NOT sub.cancel_at_period_end OR sub.period_end > $6)
@@ -88,6 +91,7 @@ pub async fn list(
             user_count: s.user_count,
             traffic_bytes: s.traffic_bytes,
             api_requests: s.api_requests,
+            region: s.region,
         })
         .collect())
 }
@@ -102,23 +106,29 @@ pub async fn may_add(pool: &Pool, org_id: i64, role: OrgRole) -> DomainResult<()
     }
 }
 
-/// The person's own spaces that are in no organization: what "Add space" offers.
-pub async fn personal(pool: &Pool, user_id: i64) -> DomainResult<Vec<PersonalSpace>> {
+/// The person's own spaces that are in no organization, what "Add space" offers, with the regions
+/// the organization takes spaces from.
+pub async fn personal(pool: &Pool, org_id: i64, user_id: i64) -> DomainResult<PersonalSpaces> {
     let rows = sqlx::query!(
-        r#"SELECT id AS "id!", name, created_at AS "created_at: Timestamp" FROM spaces
+        r#"SELECT id AS "id!", name, created_at AS "created_at: Timestamp", region AS "region: Region" FROM spaces
            WHERE owner_id = $1 AND org_id IS NULL ORDER BY lower(name), name"#,
         user_id
     )
     .fetch_all(pool)
     .await?;
-    Ok(rows
+    let spaces = rows
         .into_iter()
         .map(|r| PersonalSpace {
             id: r.id,
             name: r.name,
             created_at: iso(r.created_at),
+            region: r.region,
         })
-        .collect())
+        .collect();
+    Ok(PersonalSpaces {
+        spaces,
+        allowed_regions: settings::stored(pool, org_id).await?.access.allowed_regions,
+    })
 }
 
 fn already_added(here: bool) -> DomainError {
@@ -137,15 +147,27 @@ pub async fn add(pool: &Pool, actor: &Actor, space_id: i64) -> DomainResult<OrgS
         .await?
         .ok_or_else(DomainError::role_forbids)?;
     may_add(pool, actor.org_id, role).await?;
-    let found = sqlx::query!("SELECT name, owner_id, org_id FROM spaces WHERE id = $1", space_id)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let found = sqlx::query!(
+        r#"SELECT name, owner_id, org_id, region AS "region: Region" FROM spaces WHERE id = $1"#,
+        space_id
+    )
+    .fetch_optional(&mut *tx)
+    .await?;
     let space = found.ok_or_else(|| DomainError::not_found("The space").at("space_id"))?;
     if space.owner_id != actor.user_id {
         return Err(DomainError::refused("not_your_space", said().own_spaces_only.to_owned()).at("space_id"));
     }
     if space.org_id.is_some() {
         return Err(already_added(space.org_id == Some(actor.org_id)));
+    }
+    // Read in the write transaction: an owner narrowing the regions meanwhile is seen.
+    let allowed = settings::stored_in(&mut tx, actor.org_id).await?.access.allowed_regions;
+    if !contract::region_allowed(&allowed, space.region) {
+        let message = fill(
+            contract::text::regions(common::spoken()).not_allowed,
+            &[&space.name, &space.region.as_str(), &contract::region_codes(&allowed)],
+        );
+        return Err(DomainError::refused("region_not_allowed", message).at("space_id"));
     }
     let room = sqlx::query!(
         r#"SELECT (SELECT COUNT(*) FROM spaces WHERE org_id = $1) AS "count!: i64",
@@ -234,7 +256,12 @@ pub async fn detail(pool: &Pool, org_id: i64, space_id: i64) -> DomainResult<Spa
             org_role: r.org_role,
         })
         .collect();
-    Ok(SpaceDetail { space, collaborators })
+    let allowed_regions = settings::stored(pool, org_id).await?.access.allowed_regions;
+    Ok(SpaceDetail {
+        space,
+        collaborators,
+        allowed_regions,
+    })
 }
 
 /// The space's name when it is in the organization.

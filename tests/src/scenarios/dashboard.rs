@@ -341,3 +341,66 @@ pub async fn every_chart_shows_its_tooltip_under_the_strict_policy(ctx: Ctx) -> 
     // Hovering raised no policy violation: the suite fails the scenario on any (see the harness).
     Ok(())
 }
+
+/// Regions Access: the owner allows only Europe; the dashboard flags the spaces elsewhere, the
+/// space picker marks a personal space elsewhere and "Add space" refuses it, keeping what was
+/// typed; a flagged space's page says its region.
+pub async fn owner_limits_regions_and_the_dashboard_flags_what_is_elsewhere(ctx: Ctx) -> TestResult {
+    signed_in_owner(&ctx).await?;
+    ctx.wait_text("8 of 8 spaces").await?;
+    ensure!(
+        !ctx.body_text().await?.contains("Not in an allowed region"),
+        "nothing is flagged while every region is allowed"
+    );
+    ctx.click("link", "Settings").await?;
+    ctx.click("checkbox", "EU (Europe)").await?;
+    ctx.click("button", "Save settings").await?;
+    ctx.wait_text("All changes saved").await?;
+    ctx.snap("settings-regions").await?;
+
+    ctx.click("link", "Dashboard").await?;
+    ctx.wait_text("8 of 8 spaces").await?;
+    ctx.wait_text("spaces are in regions your organization does not allow")
+        .await?;
+    ctx.wait_text("Not in an allowed region").await?;
+    ctx.snap("dashboard-regions").await?;
+
+    let label = ctx
+        .eval_string(
+            "return [...document.querySelectorAll('#personal-spaces option')]
+                .find(o => o.value === 'Photo Portfolio')?.label ?? ''",
+        )
+        .await?;
+    ensure!(
+        label == "US (United States), not allowed by your organization",
+        "the picker marks the space: {label:?}"
+    );
+    ctx.fill("Space", "Photo Portfolio").await?;
+    ctx.click("button", "Add space").await?;
+    ctx.wait_text("“Photo Portfolio” is in region US, and your organization takes spaces only from EU.")
+        .await?;
+    ensure!(
+        ctx.value_of("Space").await? == "Photo Portfolio",
+        "the typed name stays"
+    );
+    ensure!(ctx.body_text().await?.contains("8 of 8 spaces"), "nothing was added");
+
+    // A flagged space's own page says where it is.
+    let flagged = ctx
+        .eval_string(
+            "return [...document.querySelectorAll('tbody tr')]
+                .find(r => r.textContent.includes('Not in an allowed region'))
+                ?.querySelector('a')?.textContent ?? ''",
+        )
+        .await?;
+    ensure!(!flagged.is_empty(), "a flagged row links to its space");
+    ctx.click("link", &flagged).await?;
+    ctx.by_name("heading", &flagged).await?;
+    ctx.wait_text("Region: ").await?;
+    ensure!(
+        ctx.body_text().await?.contains("Not in an allowed region"),
+        "the space page flags it too"
+    );
+    ctx.snap("space-region").await?;
+    Ok(())
+}

@@ -87,6 +87,9 @@ pub struct AccessSettings {
     /// The longest a personal access token made from now on may last, in days; none for no cap.
     /// Tokens made before keep their expiry.
     pub max_token_days: Option<u32>,
+    /// The regions the organization's spaces may be in; empty allows every region. Only owners
+    /// change it. Spaces already in the organization elsewhere stay, flagged.
+    pub allowed_regions: Vec<crate::Region>,
 }
 
 impl Default for AccessSettings {
@@ -97,6 +100,7 @@ impl Default for AccessSettings {
             require_two_factor: false,
             activity_retention_days: crate::DEFAULT_ACTIVITY_RETENTION_DAYS,
             max_token_days: None,
+            allowed_regions: Vec::new(),
         }
     }
 }

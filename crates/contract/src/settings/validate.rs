@@ -232,6 +232,9 @@ impl SettingsUpdate {
             }
         }
 
+        out.access.allowed_regions.sort();
+        out.access.allowed_regions.dedup();
+
         if issues.is_empty() {
             Ok(out)
         } else {

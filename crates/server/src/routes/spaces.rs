@@ -34,11 +34,17 @@ pub async fn list(
     let key = answers::key_now(&state, &actor, "spaces", raw).await?;
     let day = key.day;
     let build = async {
-        let spaces = on_db!(&state.db, |pool, domain| {
+        let (spaces, allowed_regions) = on_db!(&state.db, |pool, domain| {
             let since = domain::statistics::period_start(period, day);
-            domain::spaces::list(pool, actor.org_id, since, None).await
+            let spaces = domain::spaces::list(pool, actor.org_id, since, None).await?;
+            let access = domain::settings::stored(pool, actor.org_id).await?.access;
+            Ok::<_, common::DomainError>((spaces, access.allowed_regions))
         })?;
-        Answer::json(&SpacesResponse { period, spaces })
+        Answer::json(&SpacesResponse {
+            period,
+            spaces,
+            allowed_regions,
+        })
     };
     state.answers.answer(key, &headers, build).await
 }
@@ -46,7 +52,7 @@ pub async fn list(
 /// Move one of the caller's personal spaces into the organization.
 #[utoipa::path(post, path = "/api/v1/orgs/me/spaces", tag = "spaces", security(("bearer" = []), ("access_token" = ["spaces"])), request_body = AddSpaceRequest,
     responses((status = 201, body = OrgSpace),
-        (status = 403, description = "Not the caller's space, or the role may not add spaces", body = contract::ApiErrorBody),
+        (status = 403, description = "Not the caller's space, the role may not add spaces, or the space's region is not allowed", body = contract::ApiErrorBody),
         (status = 404, body = contract::ApiErrorBody),
         (status = 409, description = "Already in an organization, or the space limit is reached", body = contract::ApiErrorBody)))]
 pub async fn add(
@@ -100,9 +106,7 @@ pub async fn personal(State(state): State<AppState>, caller: Caller) -> ApiResul
     on_db!(&state.db, |pool, domain| {
         domain::spaces::may_add(pool, actor.org_id, actor.role).await
     })?;
-    Ok(Json(PersonalSpaces {
-        spaces: on_db!(&state.db, |pool, domain| {
-            domain::spaces::personal(pool, actor.user_id).await
-        })?,
-    }))
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::spaces::personal(pool, actor.org_id, actor.user_id).await
+    })?))
 }

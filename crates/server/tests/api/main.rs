@@ -22,6 +22,7 @@ mod outages;
 mod platform;
 mod processes;
 mod races;
+mod regions;
 mod schema;
 mod schemathesis;
 mod secrets_at_rest;
