@@ -126,6 +126,16 @@ pub fn describe(activity: &Activity) -> String {
                 None => fill(t().token_forever, &[&scopes.join(", ")]),
             }
         }
+        Params::UsageCrossed(p) => fill(
+            t().usage_crossed,
+            &[
+                &p.percent,
+                &format::bytes(p.used_bytes),
+                &format::bytes(p.included_bytes),
+                &format::day(&p.period_start),
+                &format::day(&p.period_end),
+            ],
+        ),
         // The space or the session says it all. Older failed sign-ins name no reason: they were
         // all wrong passwords.
         Params::None if activity.key == contract::ActivityKey::SessionFail => t().wrong_password.into(),

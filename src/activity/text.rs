@@ -49,6 +49,8 @@ crate::i18n::texts! {
     with_token: "with the token {0}" | "mit dem Token {0}" | "avec le jeton {0}",
     /// {0}: the scopes.
     token_forever: "scopes {0}, no expiry" | "Bereiche {0}, ohne Ablauf" | "portées {0}, sans expiration",
+    /// {0}: percent, {1}: used, {2}: included, {3}, {4}: the billing month's first and last day.
+    usage_crossed: "{0} %: {1} of the {2} included, {3} to {4}" | "{0} %: {1} der enthaltenen {2}, {3} bis {4}" | "{0} % : {1} des {2} inclus, du {3} au {4}",
     /// {0}: the day.
     period_ends: "Period ends {0}" | "Zeitraum endet am {0}" | "La période se termine le {0}",
     /// {0}: the smaller tier, {1}: the day.

@@ -21,7 +21,7 @@ pub enum Topic {
     /// Spaces and their collaborators.
     Spaces,
     Settings,
-    /// Subscription, invoices, billing and payment details.
+    /// Subscription, invoices, billing and payment details, and the usage alert.
     Subscription,
     /// The activity log: every change.
     Activity,
@@ -49,7 +49,8 @@ impl Topic {
             TrackableType::Subscription
             | TrackableType::Invoice
             | TrackableType::BillingInfo
-            | TrackableType::PaymentMethod => &[Topic::Subscription],
+            | TrackableType::PaymentMethod
+            | TrackableType::Usage => &[Topic::Subscription],
             TrackableType::Session | TrackableType::UsersExport => &[], // not changes: see above
         });
         topics

@@ -5,8 +5,8 @@
 use super::text::t;
 use crate::i18n::fill;
 use contract::{
-    allows, check_colors, split_list, AccessSettings, Branding, ColorPair, EmbedSettings, OrgSettings, Permission,
-    Region, SettingsUpdate, UploadedImage, MAX_FAVICON_BYTES, MAX_LOGO_BYTES,
+    allows, check_colors, split_list, AccessSettings, Branding, ColorPair, EmbedSettings, NotificationSettings,
+    OrgSettings, Permission, Region, SettingsUpdate, UploadedImage, MAX_FAVICON_BYTES, MAX_LOGO_BYTES,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -15,6 +15,7 @@ use super::api;
 use super::color_field::ColorField;
 use super::embed_help::EmbedHelp;
 use super::image_field::ImageField;
+use super::notifications::NotificationsSection;
 use super::preview::BrandPreview;
 use super::regions_field::RegionsField;
 use crate::api::{absolute, ApiError};
@@ -44,6 +45,7 @@ struct Fields {
     /// As typed; empty for no cap.
     max_token_days: RwSignal<String>,
     allowed_regions: RwSignal<Vec<Region>>,
+    notifications: RwSignal<NotificationSettings>,
 }
 
 impl Fields {
@@ -65,6 +67,7 @@ impl Fields {
             retention_days: RwSignal::new(String::new()),
             max_token_days: RwSignal::new(String::new()),
             allowed_regions: RwSignal::new(Vec::new()),
+            notifications: RwSignal::new(NotificationSettings::default()),
         };
         fields.fill(from);
         fields
@@ -89,6 +92,7 @@ impl Fields {
         self.max_token_days
             .set(from.access.max_token_days.map(|d| d.to_string()).unwrap_or_default());
         self.allowed_regions.set(from.access.allowed_regions.clone());
+        self.notifications.set(from.notifications.clone().unwrap_or_default());
     }
 
     fn light(&self) -> ColorPair {
@@ -132,6 +136,7 @@ impl Fields {
                 },
                 allowed_regions: self.allowed_regions.get(),
             },
+            notifications: Some(self.notifications.get()),
         }
     }
 }
@@ -360,6 +365,8 @@ pub fn SettingsForm(initial: OrgSettings, reload: Callback<()>) -> impl IntoView
                     hint=t().max_token_days_hint />
                 <RegionsField value=fields.allowed_regions may_change=owner error=error_at("access.allowed_regions") />
             </section>
+
+            <NotificationsSection value=fields.notifications />
 
             <div class="form-actions settings-actions">
                 <span class="muted" role="status">{move || if dirty.get() { t().unsaved } else { t().all_saved }}</span>

@@ -6,6 +6,7 @@ mod color_field;
 mod embed_help;
 mod form;
 mod image_field;
+mod notifications;
 mod page;
 mod preview;
 mod regions_field;

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use super::idle_warning::IdleWarning;
 use super::tabs::Tabs;
 use super::unavailable::UnavailableNotice;
+use super::usage_banner::UsageBanner;
 use super::user_menu::UserMenu;
 use crate::live::{follow, provide_live};
 use crate::mount;
@@ -82,6 +83,7 @@ pub fn Layout() -> impl IntoView {
                     <UserMenu />
                 </div>
                 <UnavailableNotice />
+                <UsageBanner />
                 <main class="content" id="main" tabindex="-1">
                     <Outlet />
                 </main>
@@ -100,6 +102,7 @@ pub fn Layout() -> impl IntoView {
             </header>
             <Tabs />
             <UnavailableNotice />
+            <UsageBanner />
             <main class="content" id="main" tabindex="-1">
                 <Outlet />
             </main>

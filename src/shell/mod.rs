@@ -10,6 +10,7 @@ mod other_organization;
 mod tabs;
 pub(crate) mod text;
 mod unavailable;
+mod usage_banner;
 mod user_menu;
 
 pub use guard::Guarded;

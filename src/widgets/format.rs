@@ -8,25 +8,8 @@ pub fn bytes(n: i64) -> String {
     bytes_in(n, lang())
 }
 
-/// Integer arithmetic only: float formatting would add kilobytes to the app.
 fn bytes_in(n: i64, lang: Lang) -> String {
-    const UNITS: [&str; 6] = ["B", "KB", "MB", "GB", "TB", "PB"];
-    let sign = if n < 0 { "-" } else { "" };
-    let n = n.unsigned_abs();
-    let mut unit = 0;
-    let mut scale = 1u64;
-    while n / scale >= 1000 && unit < UNITS.len() - 1 {
-        scale *= 1000;
-        unit += 1;
-    }
-    // One decimal, rounded half up.
-    let tenths = (n * 10 + scale / 2) / scale;
-    let (whole, tenth) = (tenths / 10, tenths % 10);
-    if unit == 0 || tenth == 0 {
-        format!("{sign}{whole} {}", UNITS[unit])
-    } else {
-        format!("{sign}{whole}{}{tenth} {}", lang.decimal_separator(), UNITS[unit])
-    }
+    lang.bytes(n)
 }
 
 /// 1234567 as "1,234,567" ("1.234.567" in German).

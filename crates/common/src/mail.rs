@@ -60,6 +60,8 @@ pub enum MailKind {
     UnpaidSubscriptionEnded,
     /// Three days of failed deliveries disabled a webhook endpoint.
     WebhookDisabled,
+    /// The billing month's traffic reached a usage alert threshold.
+    UsageAlert,
 }
 
 impl MailKind {
@@ -72,6 +74,7 @@ impl MailKind {
             MailKind::NoAccount => "no_account",
             MailKind::UnpaidSubscriptionEnded => "unpaid_subscription_ended",
             MailKind::WebhookDisabled => "webhook_disabled",
+            MailKind::UsageAlert => "usage_alert",
         }
     }
 
@@ -84,6 +87,7 @@ impl MailKind {
             MailKind::NoAccount,
             MailKind::UnpaidSubscriptionEnded,
             MailKind::WebhookDisabled,
+            MailKind::UsageAlert,
         ]
         .into_iter()
         .find(|kind| kind.as_str() == text)
@@ -238,6 +242,26 @@ pub fn unpaid_subscription_ended(brand: &MailBrand, to: &str, tier: &str, number
         fill(said.unpaid_how, &[&tier]),
     ];
     letter(brand, to, heading, &paragraphs, said.see_invoices, link)
+}
+
+/// The organization's traffic in the billing month reached `percent` of what its tier includes:
+/// told to those Settings → Notifications names.
+pub fn usage_alert(brand: &MailBrand, to: &str, alert: &contract::UsageAlert, link: &str) -> Letter {
+    let (said, lang) = (mail_texts(), crate::lang::spoken());
+    let heading = fill(said.usage_heading, &[&brand.org_name, &alert.percent]);
+    let paragraphs = [
+        fill(
+            said.usage_what,
+            &[
+                &lang.bytes(alert.used_bytes),
+                &lang.bytes(alert.included_bytes),
+                &alert.period_start,
+                &alert.period_end,
+            ],
+        ),
+        said.usage_how.to_owned(),
+    ];
+    letter(brand, to, heading, &paragraphs, said.see_dashboard, link)
 }
 
 /// A webhook endpoint was disabled after three days of failures: told to the organization's

@@ -7,5 +7,7 @@ pub struct Round {
     pub charges_finished: usize,
     /// Unpaid invoices charged again, and subscriptions ended for them.
     pub collected: usize,
+    /// Organizations told that their traffic crossed a usage alert threshold.
+    pub usage_alerts: usize,
     pub pruned: u64,
 }

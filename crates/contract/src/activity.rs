@@ -32,10 +32,12 @@ pub enum TrackableType {
     AccessToken,
     /// A webhook endpoint that receives the activity log.
     Webhook,
+    /// The billing month's traffic crossing a share of what the tier includes.
+    Usage,
 }
 
 impl TrackableType {
-    pub const ALL: [TrackableType; 14] = [
+    pub const ALL: [TrackableType; 15] = [
         TrackableType::OrgUser,
         TrackableType::Invitation,
         TrackableType::Space,
@@ -50,6 +52,7 @@ impl TrackableType {
         TrackableType::Account,
         TrackableType::AccessToken,
         TrackableType::Webhook,
+        TrackableType::Usage,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -68,6 +71,7 @@ impl TrackableType {
             TrackableType::Account => "Account",
             TrackableType::AccessToken => "AccessToken",
             TrackableType::Webhook => "Webhook",
+            TrackableType::Usage => "Usage",
         }
     }
 
@@ -100,6 +104,7 @@ impl TrackableType {
             TrackableType::Account => names.Account,
             TrackableType::AccessToken => names.AccessToken,
             TrackableType::Webhook => names.Webhook,
+            TrackableType::Usage => names.Usage,
         }
     }
 }
@@ -170,6 +175,7 @@ activity_keys! {
     WebhookCreate => "webhook.create", Webhook;
     WebhookUpdate => "webhook.update", Webhook;
     WebhookDestroy => "webhook.destroy", Webhook;
+    UsageAlert => "usage.alert", Usage;
 }
 
 impl ActivityKey {

@@ -164,6 +164,16 @@ pub struct TokenMade {
     pub expires_at: Option<String>,
 }
 
+/// `usage.alert`: the share of the included traffic reached, and the billing month's figures then.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UsageCrossed {
+    pub percent: u8,
+    pub used_bytes: i64,
+    pub included_bytes: i64,
+    pub period_start: String,
+    pub period_end: String,
+}
+
 /// Which sessions a person signed out from their Account page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -257,6 +267,7 @@ pub enum Params {
     PasswordReset(PasswordReset),
     UsersExported(UsersExported),
     TokenMade(TokenMade),
+    UsageCrossed(UsageCrossed),
     /// The key says it all (`space.add`, `session.create`, ...), or an older entry's parameters
     /// do not have this shape.
     None,
@@ -297,6 +308,7 @@ impl Params {
             K::PasswordReset => read(p).map(Params::PasswordReset),
             K::UsersExport => read(p).map(Params::UsersExported),
             K::AccessTokenCreate => read(p).map(Params::TokenMade),
+            K::UsageAlert => read(p).map(Params::UsageCrossed),
             K::SpaceAdd
             | K::SpaceDetach
             | K::SessionCreate
@@ -334,6 +346,7 @@ impl Params {
             Params::PasswordReset(p) => serde_json::to_value(p),
             Params::UsersExported(p) => serde_json::to_value(p),
             Params::TokenMade(p) => serde_json::to_value(p),
+            Params::UsageCrossed(p) => serde_json::to_value(p),
             Params::None => Ok(Value::Object(Default::default())),
         };
         // Plain structs of strings, numbers and enums always serialize.

@@ -55,6 +55,28 @@ impl Lang {
         }
     }
 
+    /// Bytes in decimal units, as traffic is billed: "412.3 GB" ("412,3 GB" in German), "1 TB".
+    /// Integer arithmetic only: float formatting would add kilobytes to the app.
+    pub fn bytes(self, n: i64) -> String {
+        const UNITS: [&str; 6] = ["B", "KB", "MB", "GB", "TB", "PB"];
+        let sign = if n < 0 { "-" } else { "" };
+        let n = n.unsigned_abs();
+        let mut unit = 0;
+        let mut scale = 1u64;
+        while n / scale >= 1000 && unit < UNITS.len() - 1 {
+            scale *= 1000;
+            unit += 1;
+        }
+        // One decimal, rounded half up.
+        let tenths = (n * 10 + scale / 2) / scale;
+        let (whole, tenth) = (tenths / 10, tenths % 10);
+        if unit == 0 || tenth == 0 {
+            format!("{sign}{whole} {}", UNITS[unit])
+        } else {
+            format!("{sign}{whole}{}{tenth} {}", self.decimal_separator(), UNITS[unit])
+        }
+    }
+
     /// A day: `2026-11-29` in English (unambiguous everywhere), `29.11.2026` in German,
     /// `29/11/2026` in French. The parts come as written in ISO 8601, zero-padded.
     pub fn day(self, year: &str, month: &str, day: &str) -> String {

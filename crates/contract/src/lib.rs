@@ -20,6 +20,7 @@ pub mod settings;
 pub mod stored;
 pub mod subscription;
 pub mod text;
+pub mod usage;
 pub mod users;
 
 pub use account::*;
@@ -37,6 +38,7 @@ pub use regions::*;
 pub use roles::*;
 pub use settings::*;
 pub use subscription::*;
+pub use usage::*;
 pub use users::*;
 
 /// Every API path starts with this prefix.

@@ -119,6 +119,7 @@ crate::catalog! {
         Account: "Accounts" | "Konten" | "Comptes",
         AccessToken: "Access tokens" | "Zugriffstokens" | "Jetons d’accès",
         Webhook: "Webhooks" | "Webhooks" | "Webhooks",
+        Usage: "Usage alerts" | "Verbrauchswarnungen" | "Alertes de consommation",
     }
 }
 
@@ -163,6 +164,7 @@ crate::catalog! {
         WebhookCreate: "Added a webhook endpoint" | "Webhook-Endpunkt hinzugefügt" | "A ajouté un point de terminaison webhook",
         WebhookUpdate: "Changed a webhook endpoint" | "Webhook-Endpunkt geändert" | "A modifié un point de terminaison webhook",
         WebhookDestroy: "Deleted a webhook endpoint" | "Webhook-Endpunkt gelöscht" | "A supprimé un point de terminaison webhook",
+        UsageAlert: "Traffic reached a usage alert threshold" | "Traffic hat eine Warnschwelle erreicht" | "Le trafic a atteint un seuil d’alerte",
     }
 }
 

@@ -1,5 +1,6 @@
 //! Work that is done without a request: renewing subscriptions whose period ended, finishing
-//! charges left half-done, and forgetting expired sessions, old throttle counters, reset and unlock links,
+//! charges left half-done, telling organizations whose traffic crossed a usage alert threshold,
+//! and forgetting expired sessions, old throttle counters, reset and unlock links,
 //! activities past their retention, old webhook deliveries and long-dead access tokens. One runner per database: whoever holds a lease (a row renewed
 //! on every round) does the work; other instances wait for it to lapse. The server's scheduler
 //! decides when.
@@ -12,7 +13,7 @@ use common::scheduled::Round;
 use common::DomainResult;
 
 use crate::db::{self, Pool};
-use crate::{accounts, activity, billing, idempotency, lockout, sessions, subscription, throttle, webhooks};
+use crate::{accounts, activity, billing, idempotency, lockout, sessions, subscription, throttle, usage, webhooks};
 
 /// Everything that is due now. Safe to run from several places at once: each step is guarded.
 pub async fn run_due_work(pool: &Pool, gateway: &dyn PaymentGateway, links: &Links) -> DomainResult<Round> {
@@ -21,6 +22,7 @@ pub async fn run_due_work(pool: &Pool, gateway: &dyn PaymentGateway, links: &Lin
         renewals: subscription::renew_due(pool, gateway).await?,
         charges_finished: billing::finish_stuck_charges(pool, gateway).await?,
         collected: subscription::collect_unpaid(pool, gateway, links).await?,
+        usage_alerts: usage::check(pool, links).await?,
         pruned: sessions::prune(pool).await?
             + throttle::prune(pool).await?
             + activity::prune(pool).await?

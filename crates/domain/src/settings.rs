@@ -91,6 +91,7 @@ pub async fn load(pool: &Pool, org_id: i64) -> DomainResult<OrgSettings> {
         branding: stored.branding,
         embed: stored.embed,
         access: stored.access,
+        notifications: stored.notifications,
     })
 }
 
@@ -132,6 +133,7 @@ fn editable(name: &str, stored: &StoredSettings) -> Value {
         "branding": stored.branding,
         "embed": stored.embed,
         "access": stored.access,
+        "notifications": stored.notifications,
     })
 }
 
@@ -169,6 +171,7 @@ pub async fn save(pool: &Pool, actor: &Actor, update: SettingsUpdate) -> DomainR
         branding: update.branding,
         embed: update.embed,
         access: update.access,
+        notifications: update.notifications.unwrap_or_else(|| before.notifications.clone()),
     };
     if let Ok(Value::Object(fields)) = serde_json::to_value(&after) {
         json.extend(fields);

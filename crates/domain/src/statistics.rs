@@ -143,6 +143,22 @@ pub async fn compute(pool: &Pool, org_id: i64, period: Period, today: NaiveDate)
         }
     }
 
+    let free_traffic = free_traffic(pool, org_id, today).await?;
+
+    Ok(Statistics {
+        period,
+        granularity,
+        traffic,
+        spaces: running_counts(&buckets, &space_days),
+        users: running_counts(&buckets, &member_days),
+        users_by_role,
+        free_traffic,
+    })
+}
+
+/// The billing month of `today`: the traffic used in it against what the organization's tier
+/// includes.
+pub async fn free_traffic(pool: &Pool, org_id: i64, today: NaiveDate) -> DomainResult<FreeTraffic> {
     let month_start = today.with_day(1).unwrap_or(today);
     let month_end = next_month(month_start).pred_opt().unwrap_or(today);
     let used_bytes = sqlx::query_scalar!(
@@ -163,19 +179,11 @@ pub async fn compute(pool: &Pool, org_id: i64, period: Period, today: NaiveDate)
         _ => FREE_TRAFFIC_BYTES,
     };
 
-    Ok(Statistics {
-        period,
-        granularity,
-        traffic,
-        spaces: running_counts(&buckets, &space_days),
-        users: running_counts(&buckets, &member_days),
-        users_by_role,
-        free_traffic: FreeTraffic {
-            used_bytes,
-            included_bytes,
-            period_start: day(month_start),
-            period_end: day(month_end),
-        },
+    Ok(FreeTraffic {
+        used_bytes,
+        included_bytes,
+        period_start: day(month_start),
+        period_end: day(month_end),
     })
 }
 

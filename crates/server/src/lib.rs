@@ -188,7 +188,13 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
         proxies: state.proxies.clone(),
     };
     let task = tokio::spawn(serve::serve(listener, router, state.lifecycle.clone(), limits));
-    let scheduler = scheduler::spawn(db.clone(), payments, state.links.clone(), config.schedule_every);
+    let scheduler = scheduler::spawn(
+        db.clone(),
+        payments,
+        state.links.clone(),
+        mailer.clone(),
+        config.schedule_every,
+    );
     let mail_sender = mailer::spawn(db.clone(), mailer);
     let webhook_senders = webhooks::spawn(db.clone(), webhooks);
     Ok(Running {

@@ -28,6 +28,7 @@ pub fn spawn(
     db: Database,
     gateway: Arc<dyn PaymentGateway>,
     links: Arc<Links>,
+    mailer: Arc<crate::mailer::Mailer>,
     every: Duration,
 ) -> tokio::task::JoinHandle<()> {
     let holder = common::tokens::new_token();
@@ -41,7 +42,11 @@ pub fn spawn(
             });
             match lease {
                 Ok(true) => match run_due_work(&db, gateway.as_ref(), &links).await {
-                    Ok(round) if round != Round::default() => tracing::info!(?round, "scheduled work done"),
+                    Ok(round) if round != Round::default() => {
+                        tracing::info!(?round, "scheduled work done");
+                        // Mails the round queued (usage alerts, ended subscriptions) go out now.
+                        mailer.wake();
+                    }
                     Ok(_) => {}
                     Err(err) => tracing::error!(error = %err, "scheduled work failed; it is tried again next round"),
                 },

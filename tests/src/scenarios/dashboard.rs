@@ -404,3 +404,67 @@ pub async fn owner_limits_regions_and_the_dashboard_flags_what_is_elsewhere(ctx:
     ctx.snap("space-region").await?;
     Ok(())
 }
+
+/// A usage alert: the month's traffic passes 80 % of what is included, the scheduler's round
+/// (here the one an instance runs as it starts) tells the organization, and the owner sees the
+/// banner on every screen until they dismiss it, also after a reload.
+pub async fn a_usage_alert_shows_a_banner_until_dismissed(ctx: Ctx) -> TestResult {
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", ctx.database.display())).await?;
+    let today = chrono::Utc::now().date_naive();
+    let month_start = format!("{}-01", &today.to_string()[..7]);
+    // The demo's own month may be past a threshold already: it starts from nothing.
+    sqlx::query(
+        "DELETE FROM traffic WHERE date >= $1
+         AND space_id IN (SELECT id FROM spaces WHERE org_id = (SELECT id FROM orgs WHERE slug = 'acme-studio'))",
+    )
+    .bind(&month_start)
+    .execute(&pool)
+    .await?;
+    sqlx::query("DELETE FROM usage_alerts").execute(&pool).await?;
+    let token = ctx.api_token("owner@acme.test").await?;
+    let stats: serde_json::Value = reqwest::Client::new()
+        .get(format!("{}/api/v1/orgs/me/statistics", ctx.base))
+        .bearer_auth(&token)
+        .send()
+        .await?
+        .json()
+        .await?;
+    let included = stats["free_traffic"]["included_bytes"]
+        .as_i64()
+        .ok_or("included traffic")?;
+    sqlx::query(
+        "INSERT INTO traffic (space_id, date, api_requests, total_bytes)
+         VALUES ((SELECT id FROM spaces WHERE name = 'Online Shop'), $1, 1, $2)",
+    )
+    .bind(today.to_string())
+    .bind(included / 100 * 85)
+    .execute(&pool)
+    .await?;
+    let addr = {
+        let mut server = ctx.server.lock().await;
+        server.stop();
+        server.addr
+    };
+    *ctx.server.lock().await = crate::harness::AppServer::start(addr, &ctx.database, &ctx.dist)?;
+
+    signed_in_owner(&ctx).await?;
+    ctx.wait_text("Your organization has used 80 % of the traffic its plan includes this billing month")
+        .await?;
+    ctx.snap("usage-banner").await?;
+    ctx.click("link", "Users").await?;
+    ctx.wait_text("Adam Alvarez").await?;
+    ensure!(
+        ctx.body_text().await?.contains("has used 80 %"),
+        "the banner stays on every screen"
+    );
+    ctx.click("button", "Dismiss").await?;
+    ctx.driver.refresh().await?;
+    ctx.wait_text("Adam Alvarez").await?;
+    ensure!(
+        !ctx.body_text().await?.contains("has used 80 %"),
+        "dismissed, it stays hidden after a reload"
+    );
+    ctx.click("link", "Activity").await?;
+    ctx.wait_text("Traffic reached a usage alert threshold").await?;
+    Ok(())
+}

@@ -56,6 +56,7 @@ scenarios![
     dashboard::detach_a_space_after_confirming,
     dashboard::add_a_collaborator_to_a_space,
     dashboard::owner_limits_regions_and_the_dashboard_flags_what_is_elsewhere,
+    dashboard::a_usage_alert_shows_a_banner_until_dismissed,
     users::users_search_and_role_filter_live_in_the_address,
     users::typing_fast_in_the_search_keeps_the_list_working,
     users::owner_changes_a_role_after_confirming,

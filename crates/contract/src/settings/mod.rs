@@ -113,6 +113,7 @@ pub struct StoredSettings {
     pub branding: Branding,
     pub embed: EmbedSettings,
     pub access: AccessSettings,
+    pub notifications: crate::NotificationSettings,
 }
 
 /// An uploaded image as the settings screen sees it.
@@ -136,6 +137,7 @@ pub struct OrgSettings {
     pub branding: Branding,
     pub embed: EmbedSettings,
     pub access: AccessSettings,
+    pub notifications: crate::NotificationSettings,
     pub logo: Option<UploadedImage>,
     pub favicon: Option<UploadedImage>,
 }
@@ -150,6 +152,9 @@ pub struct SettingsUpdate {
     pub branding: Branding,
     pub embed: EmbedSettings,
     pub access: AccessSettings,
+    /// Left out by older clients: the notifications stay as they are.
+    #[serde(default)]
+    pub notifications: Option<crate::NotificationSettings>,
 }
 
 /// `GET /api/v1/branding/{org_slug}`: only what a sign-in page may show, no sign-in needed.
@@ -211,6 +216,7 @@ impl OrgSettings {
             branding: self.branding.clone(),
             embed: self.embed.clone(),
             access: self.access.clone(),
+            notifications: Some(self.notifications.clone()),
         }
     }
 }

@@ -263,6 +263,7 @@ mod tests {
             branding: Branding::default(),
             embed: EmbedSettings::default(),
             access: AccessSettings::default(),
+            notifications: None,
         }
     }
 

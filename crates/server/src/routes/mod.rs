@@ -58,6 +58,7 @@ pub fn api() -> (Router<AppState>, OpenApi) {
         .routes(routes!(spaces::personal))
         .routes(routes!(collaborators::put, collaborators::remove))
         .routes(routes!(statistics::statistics))
+        .routes(routes!(statistics::usage_alert))
         .routes(routes!(users::list))
         .routes(routes!(users::export))
         .routes(routes!(users::change_role, users::remove))

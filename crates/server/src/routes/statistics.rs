@@ -1,15 +1,15 @@
 //! `GET /api/v1/orgs/me/statistics`: the series behind the dashboard's three charts and the
-//! free-traffic bar.
+//! free-traffic bar; and the usage alert the console's banner shows.
 
 use axum::extract::{RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use contract::{PeriodQuery, Permission, Statistics};
+use contract::{PeriodQuery, Permission, Statistics, UsageAlertState};
 
 use crate::answers::{self, Answer};
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::extract::Query;
+use crate::extract::{Json, Query};
 use crate::on_db;
 use crate::AppState;
 
@@ -39,4 +39,18 @@ pub async fn statistics(
         Answer::json(&statistics)
     };
     state.answers.answer(key, &headers, build).await
+}
+
+/// The highest usage alert threshold (50, 80 or 100 % of the traffic the tier includes) the
+/// organization's traffic crossed this billing month, for the banner owners and admins see; none
+/// before the first.
+#[utoipa::path(get, path = "/api/v1/orgs/me/usage-alert", tag = "spaces", security(("bearer" = []), ("access_token" = ["read"])),
+    responses((status = 200, body = UsageAlertState), (status = 403, body = contract::ApiErrorBody),
+        (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody)))]
+pub async fn usage_alert(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<UsageAlertState>> {
+    let actor = caller.require(Permission::OpenOrgArea)?;
+    let alert = on_db!(&state.db, |pool, domain| {
+        domain::usage::current(pool, actor.org_id).await
+    })?;
+    Ok(Json(UsageAlertState { alert }))
 }

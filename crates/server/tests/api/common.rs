@@ -266,9 +266,11 @@ impl TestServer {
     /// One round of the server's scheduled work (renewals, stuck charges, pruning), now.
     pub async fn run_scheduler(&self) -> org_area_server::scheduler::Round {
         let state = &self.running.state;
-        org_area_server::scheduler::run_due_work(&self.running.db, state.payments.as_ref(), &state.links)
+        let round = org_area_server::scheduler::run_due_work(&self.running.db, state.payments.as_ref(), &state.links)
             .await
-            .expect("scheduled work runs")
+            .expect("scheduled work runs");
+        state.mailer.wake();
+        round
     }
 
     pub async fn space_org(&self, id: i64) -> Option<i64> {

@@ -35,5 +35,6 @@ mod storyblok_client;
 mod subscription;
 mod throttling;
 mod tokens;
+mod usage;
 mod users;
 mod webhooks;
