@@ -410,14 +410,11 @@ pub async fn owner_limits_regions_and_the_dashboard_flags_what_is_elsewhere(ctx:
 /// banner on every screen until they dismiss it, also after a reload.
 pub async fn a_usage_alert_shows_a_banner_until_dismissed(ctx: Ctx) -> TestResult {
     let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", ctx.database.display())).await?;
-    let today = chrono::Utc::now().date_naive();
-    let month_start = format!("{}-01", &today.to_string()[..7]);
     // The demo's own month may be past a threshold already: it starts from nothing.
     sqlx::query(
-        "DELETE FROM traffic WHERE date >= $1
+        "DELETE FROM traffic WHERE date >= strftime('%Y-%m-01', 'now')
          AND space_id IN (SELECT id FROM spaces WHERE org_id = (SELECT id FROM orgs WHERE slug = 'acme-studio'))",
     )
-    .bind(&month_start)
     .execute(&pool)
     .await?;
     sqlx::query("DELETE FROM usage_alerts").execute(&pool).await?;
@@ -434,9 +431,8 @@ pub async fn a_usage_alert_shows_a_banner_until_dismissed(ctx: Ctx) -> TestResul
         .ok_or("included traffic")?;
     sqlx::query(
         "INSERT INTO traffic (space_id, date, api_requests, total_bytes)
-         VALUES ((SELECT id FROM spaces WHERE name = 'Online Shop'), $1, 1, $2)",
+         VALUES ((SELECT id FROM spaces WHERE name = 'Online Shop'), date('now'), 1, $1)",
     )
-    .bind(today.to_string())
     .bind(included / 100 * 85)
     .execute(&pool)
     .await?;
@@ -445,6 +441,10 @@ pub async fn a_usage_alert_shows_a_banner_until_dismissed(ctx: Ctx) -> TestResul
         server.stop();
         server.addr
     };
+    // The stopped instance's scheduler lease would hold the next one off for minutes.
+    sqlx::query("DELETE FROM leases WHERE name = 'scheduler'")
+        .execute(&pool)
+        .await?;
     *ctx.server.lock().await = crate::harness::AppServer::start(addr, &ctx.database, &ctx.dist)?;
 
     signed_in_owner(&ctx).await?;
