@@ -49,6 +49,7 @@ pub fn describe(activity: &Activity) -> String {
     match Params::read(activity.key, &activity.parameters) {
         Params::RoleChanged(p) => change(&p.org_role, role),
         Params::Removed(p) => fill(t().was_role, &[&role(&p.org_role), &p.spaces_left]),
+        Params::Rejoined(p) => fill(t().back_as_role, &[&role(&p.org_role), &p.spaces_back]),
         Params::Invitation(Invited { email, org_role: None }) => email,
         Params::Invitation(Invited {
             email,

@@ -39,6 +39,8 @@ crate::i18n::texts! {
     card_ending: "{0} ending in {1}" | "{0} mit Endziffern {1}" | "{0} se terminant par {1}",
     /// {0}: the role, {1}: how many spaces.
     was_role: "Was {0}; taken off {1} space(s)" | "War {0}; von {1} Space(s) genommen" | "Était {0} ; retiré de {1} espace(s)",
+    /// {0}: the role, {1}: how many spaces.
+    back_as_role: "{0} again; back on {1} space(s)" | "Wieder {0}; zurück auf {1} Space(s)" | "De nouveau {0} ; de retour sur {1} espace(s)",
     /// {0}: the address, {1}: the role.
     email_as_role: "{0} as {1}" | "{0} als {1}" | "{0} en tant que {1}",
     /// {0}: the tier, {1}, {2}: the period's days.

@@ -66,6 +66,9 @@ catalog! {
         choose_image: "Choose an image file." | "Wählen Sie eine Bilddatei." | "Choisissez un fichier image.",
         image_too_big: "The {0} can be at most {1} KB; this file has {2} KB." | "Das Bild ({0}) darf höchstens {1} KB haben; diese Datei hat {2} KB." | "L’image ({0}) pèse au plus {1} Ko ; ce fichier fait {2} Ko.",
         image_kind: "The {0} must be a {1} image." | "Das Bild ({0}) muss ein {1}-Bild sein." | "L’image ({0}) doit être au format {1}.",
+        // Undo.
+        undo_expired: "Too late to undo: it has been more than ten seconds, or it was undone already." | "Zu spät zum Rückgängigmachen: Es ist mehr als zehn Sekunden her, oder es wurde schon rückgängig gemacht." | "Trop tard pour annuler : plus de dix secondes se sont écoulées, ou c’est déjà annulé.",
+        undo_conflict: "This cannot be undone any more: it changed meanwhile (added, invited or joined again elsewhere)." | "Das lässt sich nicht mehr rückgängig machen: Es hat sich inzwischen geändert (erneut hinzugefügt, eingeladen oder anderswo beigetreten)." | "Ce n’est plus annulable : cela a changé entre-temps (ajouté, invité ou rejoint ailleurs).",
         // Spaces.
         members_cannot_add: "Your organization does not let members add spaces. Ask an owner or admin." | "Ihre Organisation erlaubt Mitgliedern nicht, Spaces hinzuzufügen. Fragen Sie einen Eigentümer oder Admin." | "Votre organisation ne permet pas aux membres d’ajouter des espaces. Demandez à un propriétaire ou un admin.",
         space_in_yours: "This space is already in your organization." | "Dieser Space gehört schon zu Ihrer Organisation." | "Cet espace fait déjà partie de votre organisation.",

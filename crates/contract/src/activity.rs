@@ -140,15 +140,19 @@ macro_rules! activity_keys {
 activity_keys! {
     OrgUserUpdate => "org_user.update", OrgUser;
     OrgUserDestroy => "org_user.destroy", OrgUser;
+    OrgUserRestore => "org_user.restore", OrgUser;
     InvitationCreate => "invitation.create", Invitation;
     InvitationResend => "invitation.resend", Invitation;
     InvitationRevoke => "invitation.revoke", Invitation;
     InvitationAccept => "invitation.accept", Invitation;
+    InvitationRestore => "invitation.restore", Invitation;
     SpaceAdd => "space.add", Space;
     SpaceDetach => "space.detach", Space;
+    SpaceRestore => "space.restore", Space;
     CollaboratorCreate => "collaborator.create", Collaborator;
     CollaboratorUpdate => "collaborator.update", Collaborator;
     CollaboratorDestroy => "collaborator.destroy", Collaborator;
+    CollaboratorRestore => "collaborator.restore", Collaborator;
     SettingsUpdate => "settings.update", Settings;
     SubscriptionCreate => "subscription.create", Subscription;
     SubscriptionUpdate => "subscription.update", Subscription;

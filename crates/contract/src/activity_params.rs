@@ -35,6 +35,13 @@ pub struct Removed {
     pub spaces_left: i64,
 }
 
+/// `org_user.restore`: the role the person has again, and how many spaces they are back on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Rejoined {
+    pub org_role: OrgRole,
+    pub spaces_back: i64,
+}
+
 /// `invitation.*`: never the code. A resend names no role.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Invited {
@@ -249,6 +256,7 @@ pub struct UsersExported {
 pub enum Params {
     RoleChanged(RoleChanged),
     Removed(Removed),
+    Rejoined(Rejoined),
     Invitation(Invited),
     Collaborator(CollaboratorChanged),
     Settings(SettingsChanged),
@@ -285,10 +293,15 @@ impl Params {
         let found = match key {
             K::OrgUserUpdate => read(p).map(Params::RoleChanged),
             K::OrgUserDestroy => read(p).map(Params::Removed),
-            K::InvitationCreate | K::InvitationResend | K::InvitationRevoke | K::InvitationAccept => {
-                read(p).map(Params::Invitation)
+            K::OrgUserRestore => read(p).map(Params::Rejoined),
+            K::InvitationCreate
+            | K::InvitationResend
+            | K::InvitationRevoke
+            | K::InvitationAccept
+            | K::InvitationRestore => read(p).map(Params::Invitation),
+            K::CollaboratorCreate | K::CollaboratorUpdate | K::CollaboratorDestroy | K::CollaboratorRestore => {
+                read(p).map(Params::Collaborator)
             }
-            K::CollaboratorCreate | K::CollaboratorUpdate | K::CollaboratorDestroy => read(p).map(Params::Collaborator),
             K::SettingsUpdate => read(p).map(Params::Settings),
             K::SubscriptionCreate | K::SubscriptionRenew => read(p).map(Params::PeriodStarted),
             K::SubscriptionUpdate => read(p)
@@ -311,6 +324,7 @@ impl Params {
             K::UsageAlert => read(p).map(Params::UsageCrossed),
             K::SpaceAdd
             | K::SpaceDetach
+            | K::SpaceRestore
             | K::SessionCreate
             | K::TwoFactorEnable
             | K::TwoFactorDisable
@@ -328,6 +342,7 @@ impl Params {
         let value = match self {
             Params::RoleChanged(p) => serde_json::to_value(p),
             Params::Removed(p) => serde_json::to_value(p),
+            Params::Rejoined(p) => serde_json::to_value(p),
             Params::Invitation(p) => serde_json::to_value(p),
             Params::Collaborator(p) => serde_json::to_value(p),
             Params::Settings(p) => serde_json::to_value(p),

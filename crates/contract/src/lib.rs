@@ -20,6 +20,7 @@ pub mod settings;
 pub mod stored;
 pub mod subscription;
 pub mod text;
+pub mod undo;
 pub mod usage;
 pub mod users;
 
@@ -38,6 +39,7 @@ pub use regions::*;
 pub use roles::*;
 pub use settings::*;
 pub use subscription::*;
+pub use undo::*;
 pub use usage::*;
 pub use users::*;
 

@@ -21,6 +21,7 @@ use crate::activity::{self, By, Change};
 use crate::db::{self, Pool, Tx};
 use crate::people::{self, Credentials};
 use crate::throttle::{self, Secret, Subject};
+use crate::undo::{self, Restore};
 use crate::{authorize, outbox, sessions};
 
 /// How long an invitation can be accepted.
@@ -357,6 +358,8 @@ pub async fn revoke(pool: &Pool, actor: &Actor, id: i64) -> DomainResult<()> {
             org_role: Some(invitation.org_role),
         }));
     activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
+    let restore = Restore::Invitation { id, revoked_at: now };
+    undo::open(&mut tx, actor, &invitation.email, restore).await?;
     tx.commit().await?;
     Ok(())
 }

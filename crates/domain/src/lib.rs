@@ -35,6 +35,7 @@ pub mod statistics;
 pub mod subscription;
 pub mod throttle;
 pub mod two_factor;
+pub mod undo;
 pub mod usage;
 pub mod webhooks;
 

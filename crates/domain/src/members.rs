@@ -14,6 +14,7 @@ use contract::{check_removal, check_role_change, ActivityKey, Keepers, OrgRole, 
 
 use crate::activity::{self, By, Change};
 use crate::db::{self, Pool, Tx};
+use crate::undo::{self, Restore};
 use crate::{authorize, current_role, people};
 
 /// A member as stored: `users u` joined with `org_members m`.
@@ -416,6 +417,25 @@ pub async fn remove(pool: &Pool, actor: &Actor, user_id: i64) -> DomainResult<()
     };
     check_removal(me, target, keepers(&mut tx, actor.org_id).await?)?;
     let name = people::name_of(&mut tx, user_id).await?.unwrap_or_default();
+    // What an undo would put back: when they joined, and their roles on the organization's spaces.
+    let joined_at = sqlx::query_scalar!(
+        r#"SELECT created_at AS "created_at: Timestamp" FROM org_members WHERE org_id = $1 AND user_id = $2"#,
+        actor.org_id,
+        user_id
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let collaborations = sqlx::query!(
+        r#"SELECT c.space_id AS "space_id!", c.role FROM space_collaborators c JOIN spaces s ON s.id = c.space_id
+           WHERE c.user_id = $1 AND s.org_id = $2 ORDER BY c.space_id"#,
+        user_id,
+        actor.org_id
+    )
+    .fetch_all(&mut *tx)
+    .await?
+    .into_iter()
+    .map(|c| (c.space_id, c.role))
+    .collect();
     let (needs_owner, new, old) = (target.role == OrgRole::Owner, None::<&str>, target.role.as_str());
     let removed = still_allowed!(
         "DELETE FROM org_members",
@@ -442,13 +462,20 @@ pub async fn remove(pool: &Pool, actor: &Actor, user_id: i64) -> DomainResult<()
     .await?
     .rows_affected();
     let change = Change::new(ActivityKey::OrgUserDestroy)
-        .on(user_id, name)
+        .on(user_id, name.clone())
         .to(user_id)
         .with(Params::Removed(Removed {
             org_role: target.role,
             spaces_left: spaces_left as i64,
         }));
     activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
+    let restore = Restore::Member {
+        user_id,
+        org_role: target.role,
+        joined_at,
+        collaborations,
+    };
+    undo::open(&mut tx, actor, &name, restore).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -13,7 +13,9 @@ use common::scheduled::Round;
 use common::DomainResult;
 
 use crate::db::{self, Pool};
-use crate::{accounts, activity, billing, idempotency, lockout, sessions, subscription, throttle, usage, webhooks};
+use crate::{
+    accounts, activity, billing, idempotency, lockout, sessions, subscription, throttle, undo, usage, webhooks,
+};
 
 /// Everything that is due now. Safe to run from several places at once: each step is guarded.
 pub async fn run_due_work(pool: &Pool, gateway: &dyn PaymentGateway, links: &Links) -> DomainResult<Round> {
@@ -30,6 +32,7 @@ pub async fn run_due_work(pool: &Pool, gateway: &dyn PaymentGateway, links: &Lin
             + lockout::prune(pool).await?
             + idempotency::prune(pool).await?
             + webhooks::prune(pool).await?
+            + undo::prune(pool).await?
             + accounts::tokens::prune(pool).await?,
     })
 }

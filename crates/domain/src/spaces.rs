@@ -15,6 +15,7 @@ use contract::{
 use crate::activity::{self, By, Change};
 use crate::db::{self, Pool, Tx};
 use crate::statistics::{with_traffic_since, Since};
+use crate::undo::{self, Restore};
 use crate::{authorize, current_role, people, settings};
 
 struct SpaceRow {
@@ -214,6 +215,12 @@ pub async fn detach(pool: &Pool, actor: &Actor, space_id: i64) -> DomainResult<(
     let mut tx = db::write(pool).await?;
     authorize(&mut tx, actor, Permission::ManageSpaces).await?;
     let name = space_in_org(&mut tx, actor.org_id, space_id).await?;
+    let added_at = sqlx::query_scalar!(
+        r#"SELECT added_at AS "added_at: Timestamp" FROM spaces WHERE id = $1"#,
+        space_id
+    )
+    .fetch_one(&mut *tx)
+    .await?;
     sqlx::query!(
         "UPDATE spaces SET org_id = NULL, added_at = NULL WHERE id = $1 AND org_id = $2",
         space_id,
@@ -222,9 +229,10 @@ pub async fn detach(pool: &Pool, actor: &Actor, space_id: i64) -> DomainResult<(
     .execute(&mut *tx)
     .await?;
     let change = Change::new(ActivityKey::SpaceDetach)
-        .on(space_id, name)
+        .on(space_id, name.clone())
         .in_space(space_id);
     activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
+    undo::open(&mut tx, actor, &name, Restore::Space { space_id, added_at }).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -349,10 +357,16 @@ pub async fn remove_collaborator(pool: &Pool, actor: &Actor, space_id: i64, user
         .to(user_id)
         .in_space(space_id)
         .with(Params::Collaborator(CollaboratorChanged {
-            collaborator: person,
-            role: BeforeAfter::new(Some(before), None),
+            collaborator: person.clone(),
+            role: BeforeAfter::new(Some(before.clone()), None),
         }));
     activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
+    let restore = Restore::Collaborator {
+        space_id,
+        user_id,
+        role: before,
+    };
+    undo::open(&mut tx, actor, &person, restore).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -20,6 +20,7 @@ mod spaces;
 mod statistics;
 mod subscription;
 mod tokens;
+mod undo;
 mod users;
 mod webhooks;
 
@@ -90,6 +91,8 @@ pub fn api() -> (Router<AppState>, OpenApi) {
         .routes(routes!(webhooks::send_test))
         .routes(routes!(webhooks::deliveries))
         .routes(routes!(webhooks::redeliver))
+        .routes(routes!(undo::list))
+        .routes(routes!(undo::undo))
         .split_for_parts();
     let doc = crate::openapi::finish(doc);
     crate::openapi::publish(&doc);

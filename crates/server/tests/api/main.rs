@@ -35,6 +35,7 @@ mod storyblok_client;
 mod subscription;
 mod throttling;
 mod tokens;
+mod undo;
 mod usage;
 mod users;
 mod webhooks;

@@ -306,3 +306,33 @@ async fn endpoints_added_at_once_stop_at_the_limit_and_a_token_revoked_twice_at_
         .unwrap();
     assert_eq!(revoked["total"], 1, "{revoked}");
 }
+
+/// Undo clicked in two tabs at once (or twice): the person is back once, and only one request
+/// says so; the other is told it was undone already.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_undo_sent_twice_at_once_restores_once() {
+    let s = server().await;
+    let admin = s.token("admin@acme.test").await;
+    let jonas = s.user_id("jonas@acme.test").await;
+    assert_eq!(
+        s.delete(&format!("/orgs/me/users/{jonas}"), Some(&admin))
+            .await
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    let open: Value = s.get("/orgs/me/undo", Some(&admin)).await.json().await.unwrap();
+    let id = open["windows"][0]["id"].as_i64().unwrap();
+    let path = format!("/orgs/me/undo/{id}");
+    let (a, b) = tokio::join!(s.post_empty(&path, Some(&admin)), s.post_empty(&path, Some(&admin)));
+    let mut statuses = [a.status().as_u16(), b.status().as_u16()];
+    statuses.sort();
+    assert_eq!(statuses, [204, 409]);
+    let restored: Value = s
+        .get("/orgs/me/activities?keys=org_user.restore", Some(&admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(restored["activities"].as_array().unwrap().len(), 1);
+    assert_eq!(s.memberships("jonas@acme.test").await, 1);
+}
