@@ -24,6 +24,7 @@ mod settings;
 mod shell;
 mod sign_in;
 mod subscription;
+mod undo;
 mod users;
 mod widgets;
 

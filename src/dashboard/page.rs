@@ -41,14 +41,17 @@ pub fn DashboardPage() -> impl IntoView {
     });
 
     let detaching = RwSignal::new(None::<OrgSpace>);
+    let undo = crate::undo::use_undo();
     let detach = Action::new_local(move |space: &OrgSpace| {
         let space = space.clone();
         async move {
             let said = api::detach_space(space.id).await;
             detaching.set(None);
             match said {
+                // Told by the undo notice, which offers to take it back.
                 Ok(_) => {
-                    notice.set(Some(fill(t().detached, &[&space.name])));
+                    notice.set(None);
+                    undo.offer();
                     refresh();
                 }
                 Err(err) => notice.set(Some(err.to_string())),

@@ -25,18 +25,21 @@ pub fn SpacePage() -> impl IntoView {
     let notice = RwSignal::new(None::<String>);
     let refresh = Callback::new(move |_| detail.refetch());
 
+    let undo = crate::undo::use_undo();
     let change = Action::new_local(move |(user, role, name): &(i64, Option<String>, String)| {
         let (space, user, role, name) = (id.get_untracked(), *user, role.clone(), name.clone());
         async move {
+            // A removal is told by the undo notice, which offers to take it back.
             let said = match role {
                 Some(role) => api::set_collaborator(space, user, role.clone())
                     .await
-                    .map(|_| fill(t().now_space_role, &[&name, &space_role(&role)])),
-                None => api::remove_collaborator(space, user)
-                    .await
-                    .map(|_| fill(t().no_longer_on_space, &[&name])),
+                    .map(|_| Some(fill(t().now_space_role, &[&name, &space_role(&role)]))),
+                None => api::remove_collaborator(space, user).await.map(|_| {
+                    undo.offer();
+                    None
+                }),
             };
-            notice.set(Some(said.unwrap_or_else(|e| e.to_string())));
+            notice.set(said.unwrap_or_else(|e| Some(e.to_string())));
             detail.refetch();
         }
     });

@@ -8,7 +8,6 @@ crate::i18n::texts! {
     loading_spaces: "Loading spaces…" | "Spaces werden geladen…" | "Chargement des espaces…",
     /// {0}: the space.
     added: "“{0}” was added to the organization." | "„{0}“ wurde zur Organisation hinzugefügt." | "« {0} » a été ajouté à l’organisation.",
-    detached: "“{0}” was moved back to its owner's personal account." | "„{0}“ wurde zurück in das persönliche Konto des Eigentümers verschoben." | "« {0} » a été rendu au compte personnel de son propriétaire.",
     detach_title: "Detach “{0}”?" | "„{0}“ abtrennen?" | "Détacher « {0} » ?",
     /// {0}: the owner's name, {1}: their address.
     detach_text: "The space moves back to the personal account of {0} ({1}). Its collaborators keep their access; it no longer counts toward this organization." | "Der Space wandert zurück in das persönliche Konto von {0} ({1}). Seine Mitwirkenden behalten ihren Zugriff; er zählt nicht mehr zu dieser Organisation." | "L’espace retourne sur le compte personnel de {0} ({1}). Ses collaborateurs gardent leur accès ; il ne compte plus pour cette organisation.",
@@ -69,7 +68,6 @@ crate::i18n::texts! {
     loading_space: "Loading the space…" | "Der Space wird geladen…" | "Chargement de l’espace…",
     /// {0}: person, {1}: space role.
     now_space_role: "{0} is now {1} in this space." | "{0} ist jetzt {1} in diesem Space." | "{0} est maintenant {1} dans cet espace.",
-    no_longer_on_space: "{0} no longer works on this space." | "{0} arbeitet nicht mehr an diesem Space mit." | "{0} ne travaille plus sur cet espace.",
     /// {0}: owner name, {1}: owner address, {2}: plan.
     owned_by: "Owned by {0} ({1}), plan {2}. " | "Eigentümer: {0} ({1}), Plan {2}. " | "Appartient à {0} ({1}), formule {2}. ",
     collaborators_free: "Adding users of your organization to this space costs nothing extra; their organization role stays as it is." | "Benutzer Ihrer Organisation zu diesem Space hinzuzufügen kostet nichts extra; ihre Rolle in der Organisation bleibt, wie sie ist." | "Ajouter des utilisateurs de votre organisation à cet espace ne coûte rien de plus ; leur rôle dans l’organisation reste le même.",

@@ -12,6 +12,7 @@ use super::user_menu::UserMenu;
 use crate::live::{follow, provide_live};
 use crate::mount;
 use crate::session::use_session;
+use crate::undo::{provide_undo, UndoNotice};
 use crate::widgets::{Brand, PoweredBy};
 
 /// Live updates run while an owner or admin is signed in, and stop when that ends.
@@ -65,6 +66,7 @@ fn SkipLink() -> impl IntoView {
 pub fn Layout() -> impl IntoView {
     let session = use_session();
     follow_changes();
+    provide_undo();
     let org_name = move || {
         session
             .me()
@@ -84,6 +86,7 @@ pub fn Layout() -> impl IntoView {
                 </div>
                 <UnavailableNotice />
                 <UsageBanner />
+                <UndoNotice />
                 <main class="content" id="main" tabindex="-1">
                     <Outlet />
                 </main>
@@ -103,6 +106,7 @@ pub fn Layout() -> impl IntoView {
             <Tabs />
             <UnavailableNotice />
             <UsageBanner />
+            <UndoNotice />
             <main class="content" id="main" tabindex="-1">
                 <Outlet />
             </main>

@@ -48,20 +48,23 @@ pub fn UsersPage() -> impl IntoView {
 
     let notice = RwSignal::new(None::<String>);
     let pending = RwSignal::new(None::<Pending>);
+    let undo = crate::undo::use_undo();
     // The notice is the page's, shared with other outcomes: each action sets it when it is done.
     let apply = Action::new_local(move |change: &Pending| {
         let change = change.clone();
         async move {
+            // A removal is told by the undo notice, which offers to take it back.
             let said = match change {
                 Pending::Role(user, role) => api::change_role(user.id, role)
                     .await
-                    .map(|u| fill(t().now_role, &[&name_of(&u), &u.org_role.label_in(lang())])),
-                Pending::Remove(user) => api::remove(user.id)
-                    .await
-                    .map(|_| fill(t().was_removed, &[&name_of(&user)])),
+                    .map(|u| Some(fill(t().now_role, &[&name_of(&u), &u.org_role.label_in(lang())]))),
+                Pending::Remove(user) => api::remove(user.id).await.map(|_| {
+                    undo.offer();
+                    None
+                }),
             };
             pending.set(None);
-            notice.set(Some(said.unwrap_or_else(|e| e.to_string())));
+            notice.set(said.unwrap_or_else(|e| Some(e.to_string())));
             users.refetch();
         }
     });

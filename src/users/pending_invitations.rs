@@ -20,15 +20,20 @@ pub fn PendingInvitations(
         return view! { <p class="muted">{t().no_pending}</p> }.into_any();
     }
     let now = js_sys_now();
+    let undo = crate::undo::use_undo();
     let act = Action::new_local(move |(id, email, resend): &(i64, String, bool)| {
         let (id, email, resend) = (*id, email.clone(), *resend);
         async move {
+            // A revocation is told by the undo notice, which offers to take it back.
             let said = if resend {
-                api::resend(id).await.map(|_| fill(t().resent, &[&email]))
+                api::resend(id).await.map(|_| Some(fill(t().resent, &[&email])))
             } else {
-                api::revoke(id).await.map(|_| fill(t().revoked, &[&email]))
+                api::revoke(id).await.map(|_| {
+                    undo.offer();
+                    None
+                })
             };
-            notice.set(Some(said.unwrap_or_else(|e| e.to_string())));
+            notice.set(said.unwrap_or_else(|e| Some(e.to_string())));
             on_change.run(());
         }
     });

@@ -17,7 +17,6 @@ crate::i18n::texts! {
     /// {0}: the person, {1}: the new role.
     now_role: "{0} is now {1}." | "{0} ist jetzt {1}." | "{0} est maintenant {1}.",
     /// {0}: the person.
-    was_removed: "{0} was removed from the organization." | "{0} wurde aus der Organisation entfernt." | "{0} a été retiré de l’organisation.",
     make_owner: "Make {0} an Owner?" | "{0} zum Eigentümer machen?" | "Faire de {0} un propriétaire ?",
     make_admin: "Make {0} an Admin?" | "{0} zum Admin machen?" | "Faire de {0} un admin ?",
     make_member: "Make {0} a Member?" | "{0} zum Mitglied machen?" | "Faire de {0} un membre ?",
@@ -82,7 +81,6 @@ crate::i18n::texts! {
     no_pending: "No pending invitations." | "Keine offenen Einladungen." | "Aucune invitation en attente.",
     /// {0}: the address.
     resent: "A new invitation is on its way to {0}; the old link no longer works." | "Eine neue Einladung an {0} ist unterwegs; der alte Link funktioniert nicht mehr." | "Une nouvelle invitation est en route vers {0} ; l’ancien lien ne fonctionne plus.",
-    revoked: "The invitation to {0} was revoked." | "Die Einladung an {0} wurde zurückgezogen." | "L’invitation de {0} a été révoquée.",
     expires: "Expires" | "Läuft ab" | "Expire",
     mail: "Mail" | "E-Mail" | "Envoi",
     expired: "Expired" | "Abgelaufen" | "Expirée",
