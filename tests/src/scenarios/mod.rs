@@ -15,6 +15,7 @@ mod resilience;
 mod settings;
 mod sign_in;
 mod subscription;
+mod undo;
 mod users;
 
 use std::future::Future;
@@ -57,6 +58,8 @@ scenarios![
     dashboard::add_a_collaborator_to_a_space,
     dashboard::owner_limits_regions_and_the_dashboard_flags_what_is_elsewhere,
     dashboard::a_usage_alert_shows_a_banner_until_dismissed,
+    undo::each_destructive_action_is_undone_from_its_notice,
+    undo::undo_survives_a_reload_and_another_admin_sees_it_live,
     users::users_search_and_role_filter_live_in_the_address,
     users::typing_fast_in_the_search_keeps_the_list_working,
     users::owner_changes_a_role_after_confirming,
