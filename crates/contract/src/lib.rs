@@ -34,7 +34,7 @@ pub use i18n::fill;
 pub use integrations::*;
 pub use lang::Lang;
 pub use org::*;
-pub use query::{ActivitiesQuery, ExportFormat, ExportQuery, PeriodQuery, SortDir, UserSort, UsersQuery};
+pub use query::{ActivitiesQuery, ExportFormat, ExportQuery, PeriodQuery, SearchQuery, SortDir, UserSort, UsersQuery};
 pub use regions::*;
 pub use roles::*;
 pub use settings::*;

@@ -216,3 +216,29 @@ mod tests {
         assert_eq!(parsed.org.max_spaces, 250);
     }
 }
+
+/// A person the command palette found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FoundUser {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+}
+
+/// A space the command palette found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FoundSpace {
+    pub id: i64,
+    pub name: String,
+}
+
+/// `GET /api/v1/orgs/me/search?q=`: the first few people and spaces of the organization whose
+/// name (or, for people, address) holds `q`, by name.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SearchResults {
+    pub users: Vec<FoundUser>,
+    pub spaces: Vec<FoundSpace>,
+}

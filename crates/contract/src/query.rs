@@ -167,6 +167,25 @@ impl PeriodQuery {
     }
 }
 
+/// What the command palette looks for: `GET /orgs/me/search?q=`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+#[serde(default)]
+pub struct SearchQuery {
+    /// Part of a person's name or address, or of a space's name; at most 200 characters.
+    pub q: String,
+}
+
+impl SearchQuery {
+    /// `?q=…`.
+    pub fn to_query(&self) -> String {
+        let mut out = Query::default();
+        out.text("q", Some(&self.q));
+        out.finish()
+    }
+}
+
 /// The file format of an export: `format`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

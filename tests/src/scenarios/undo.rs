@@ -46,8 +46,12 @@ pub async fn each_destructive_action_is_undone_from_its_notice(ctx: Ctx) -> Test
     ctx.driver.refresh().await?;
     ctx.click("button", "Revoke invitation to undo.me@new.test").await?;
     ctx.wait_text("The invitation to undo.me@new.test was revoked.").await?;
-    ensure!(!ctx.has("button", "Revoke invitation to undo.me@new.test").await?, "revoked");
-    ctx.click("button", "Undo: The invitation to undo.me@new.test was revoked.").await?;
+    ensure!(
+        !ctx.has("button", "Revoke invitation to undo.me@new.test").await?,
+        "revoked"
+    );
+    ctx.click("button", "Undo: The invitation to undo.me@new.test was revoked.")
+        .await?;
     ctx.wait_text("Undone: everything is as it was.").await?;
     ctx.by_name("button", "Revoke invitation to undo.me@new.test").await?;
 
@@ -57,7 +61,8 @@ pub async fn each_destructive_action_is_undone_from_its_notice(ctx: Ctx) -> Test
     ctx.click("button", "Detach Blog").await?;
     ctx.click("button", "Detach space").await?;
     ctx.wait_text("7 of 7 spaces").await?;
-    ctx.click("button", "Undo: “Blog” was moved back to its owner's personal account.").await?;
+    ctx.click("button", "Undo: “Blog” was moved back to its owner's personal account.")
+        .await?;
     ctx.wait_text("8 of 8 spaces").await?;
 
     // A collaborator taken off a space.
@@ -65,7 +70,8 @@ pub async fn each_destructive_action_is_undone_from_its_notice(ctx: Ctx) -> Test
     ctx.wait_text("2 people work on this space").await?;
     ctx.click("button", "Remove Jonas Weber from this space").await?;
     ctx.wait_text("1 people work on this space").await?;
-    ctx.click("button", "Undo: Jonas Weber was taken off the space.").await?;
+    ctx.click("button", "Undo: Jonas Weber was taken off the space.")
+        .await?;
     ctx.wait_text("2 people work on this space").await?;
 
     ctx.click("link", "Activity").await?;
@@ -96,17 +102,36 @@ pub async fn undo_survives_a_reload_and_another_admin_sees_it_live(ctx: Ctx) -> 
         .and_then(|u| u.iter().find(|u| u["email"] == "erin@contoso.test"))
         .and_then(|u| u["id"].as_i64())
         .ok_or("Erin is a user")?;
-    let removed = client.delete(api(&format!("/orgs/me/users/{erin}"))).bearer_auth(&owner).send().await?;
+    let removed = client
+        .delete(api(&format!("/orgs/me/users/{erin}")))
+        .bearer_auth(&owner)
+        .send()
+        .await?;
     ensure!(removed.status().is_success(), "removed: {}", removed.status());
     ctx.wait_text("8 shown of 8 users").await?;
 
     // The owner reloads: the window is on the server, the undo too.
-    let open: Value = client.get(api("/orgs/me/undo")).bearer_auth(&owner).send().await?.json().await?;
-    let id = open["windows"][0]["id"].as_i64().ok_or("an open window after the reload")?;
-    let undone = client.post(api(&format!("/orgs/me/undo/{id}"))).bearer_auth(&owner).send().await?;
+    let open: Value = client
+        .get(api("/orgs/me/undo"))
+        .bearer_auth(&owner)
+        .send()
+        .await?
+        .json()
+        .await?;
+    let id = open["windows"][0]["id"]
+        .as_i64()
+        .ok_or("an open window after the reload")?;
+    let undone = client
+        .post(api(&format!("/orgs/me/undo/{id}")))
+        .bearer_auth(&owner)
+        .send()
+        .await?;
     ensure!(undone.status().is_success(), "undone: {}", undone.status());
     ctx.wait_text("9 shown of 9 users").await?;
-    ensure!(ctx.body_text().await?.contains("erin@contoso.test"), "back on the other page, live");
+    ensure!(
+        ctx.body_text().await?.contains("erin@contoso.test"),
+        "back on the other page, live"
+    );
 
     // In the browser itself: the admin removes, reloads, and undoes from the notice.
     ctx.click("button", "Remove Erin O'Brien").await?;
@@ -114,7 +139,8 @@ pub async fn undo_survives_a_reload_and_another_admin_sees_it_live(ctx: Ctx) -> 
     ctx.wait_text("8 shown of 8 users").await?;
     ctx.driver.refresh().await?;
     ctx.wait_text("Erin O'Brien was removed from the organization.").await?;
-    ctx.click("button", "Undo: Erin O'Brien was removed from the organization.").await?;
+    ctx.click("button", "Undo: Erin O'Brien was removed from the organization.")
+        .await?;
     ctx.wait_text("9 shown of 9 users").await?;
     Ok(())
 }

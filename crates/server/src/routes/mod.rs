@@ -62,6 +62,7 @@ pub fn api() -> (Router<AppState>, OpenApi) {
         .routes(routes!(statistics::usage_alert))
         .routes(routes!(users::list))
         .routes(routes!(users::export))
+        .routes(routes!(users::search))
         .routes(routes!(users::change_role, users::remove))
         .routes(routes!(invitations::list, invitations::create))
         .routes(routes!(invitations::revoke))

@@ -1,10 +1,10 @@
 //! The Users tab's endpoints: the members one page at a time, the export, role changes and
-//! removal. The rules live in `contract::roles`; the domain re-checks them inside each change.
+//! removal, and the command palette's search. The rules live in `contract::roles`; the domain re-checks them inside each change.
 
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use contract::{OrgUser, Permission, RoleChange, UsersPage, UsersQuery, MAX_PER_PAGE};
+use contract::{OrgUser, Permission, RoleChange, SearchQuery, SearchResults, UsersPage, UsersQuery, MAX_PER_PAGE};
 
 use crate::answers::{self, Answer};
 use crate::caller::Caller;
@@ -112,4 +112,22 @@ pub async fn remove(State(state): State<AppState>, caller: Caller, Path(user_id)
         domain::members::remove(pool, &actor, user_id).await
     })?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The command palette's search: the first five people and the first five spaces of the
+/// organization whose name (or, for people, address) holds `q`.
+#[utoipa::path(get, path = "/api/v1/orgs/me/search", tag = "users", security(("bearer" = []), ("access_token" = ["read"])),
+    params(SearchQuery),
+    responses((status = 200, body = SearchResults), (status = 403, body = contract::ApiErrorBody),
+        (status = 404, description = "The caller belongs to no organization", body = contract::ApiErrorBody),
+        (status = 422, description = "A search longer than 200 characters", body = contract::ApiErrorBody)))]
+pub async fn search(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(query): Query<SearchQuery>,
+) -> ApiResult<Json<SearchResults>> {
+    let actor = caller.require(Permission::SeeMembers)?;
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::search::find(pool, actor.org_id, &query.q).await
+    })?))
 }

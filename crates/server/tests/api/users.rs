@@ -380,3 +380,56 @@ async fn the_filtered_list_exports_as_csv_for_owners_and_admins_only() {
     assert_eq!(exports["activities"][0]["parameters"]["rows"], 5);
     assert_eq!(exports["activities"][0]["parameters"]["role"], "member");
 }
+
+#[tokio::test]
+async fn the_palette_search_finds_people_and_spaces_by_name_for_managers_only() {
+    let s = crate::common::server().await;
+    let admin = s.token("admin@acme.test").await;
+    let found: serde_json::Value = s
+        .get("/orgs/me/search?q=lena", Some(&admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(found["users"][0]["email"], "lena@acme.test");
+    assert_eq!(found["users"][0]["name"], "Lena Fischer");
+    assert_eq!(found["spaces"], serde_json::json!([]));
+    let found: serde_json::Value = s
+        .get("/orgs/me/search?q=PORT", Some(&admin))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let spaces: Vec<&str> = found["spaces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        spaces,
+        ["Brand Portal", "Careers Portal"],
+        "case does not matter, by name"
+    );
+    let nothing: serde_json::Value = s.get("/orgs/me/search?q=", Some(&admin)).await.json().await.unwrap();
+    assert_eq!(nothing, serde_json::json!({ "users": [], "spaces": [] }));
+    // Never another organization's, never for members.
+    let globex = s.token("admin@globex.test").await;
+    let theirs: serde_json::Value = s
+        .get("/orgs/me/search?q=lena", Some(&globex))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(theirs["users"], serde_json::json!([]));
+    let member = s.token("member@acme.test").await;
+    assert_eq!(
+        s.get("/orgs/me/search?q=lena", Some(&member)).await.status(),
+        reqwest::StatusCode::FORBIDDEN
+    );
+    let long = "x".repeat(201);
+    assert_eq!(
+        s.get(&format!("/orgs/me/search?q={long}"), Some(&admin)).await.status(),
+        reqwest::StatusCode::UNPROCESSABLE_ENTITY
+    );
+}
