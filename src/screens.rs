@@ -121,6 +121,8 @@ lazy_part!(money, INVOICE => view! { <crate::subscription::InvoicePage /> });
 lazy_part!(money, BILLING => view! { <crate::subscription::BillingPage /> });
 lazy_part!(money, PAYMENT => view! { <crate::subscription::PaymentPage /> });
 lazy_part!(account, ACCOUNT => view! { <crate::account::AccountPage /> });
+// The command palette is not a screen: its chunk comes the first time it opens.
+lazy_part!(palette, PALETTE => view! { <crate::palette::Palette /> });
 
 // Every screen's address starts with a segment the page's bootstrap script knows: from it the
 // script tells where the app was deployed (`/admin/users/7` → `/admin/`), so a deep link under

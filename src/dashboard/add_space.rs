@@ -21,6 +21,13 @@ pub fn AddSpace(personal: PersonalSpaces, on_added: Callback<String>) -> impl In
         Ok(space.name)
     });
     let error = add.message();
+    // From the command palette: the field to type the space in.
+    let commands = crate::commands::use_commands();
+    Effect::new(move |_| {
+        if commands.take(crate::commands::Command::AddSpace) {
+            crate::commands::focus_when_drawn("add-space-input");
+        }
+    });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -11,6 +11,7 @@ use super::usage_banner::UsageBanner;
 use super::user_menu::UserMenu;
 use crate::live::{follow, provide_live};
 use crate::mount;
+use crate::palette::{provide_palette, PaletteButton, PaletteLauncher};
 use crate::session::use_session;
 use crate::undo::{provide_undo, UndoNotice};
 use crate::widgets::{Brand, PoweredBy};
@@ -67,6 +68,8 @@ pub fn Layout() -> impl IntoView {
     let session = use_session();
     follow_changes();
     provide_undo();
+    provide_palette();
+    crate::commands::provide_commands();
     let org_name = move || {
         session
             .me()
@@ -82,8 +85,10 @@ pub fn Layout() -> impl IntoView {
                 <IdleWarning />
                 <div class="embedded-bar">
                     <Tabs />
+                    <PaletteButton />
                     <UserMenu />
                 </div>
+                <PaletteLauncher />
                 <UnavailableNotice />
                 <UsageBanner />
                 <UndoNotice />
@@ -101,8 +106,10 @@ pub fn Layout() -> impl IntoView {
             <header class="topbar">
                 <Brand />
                 <span class="org-name" data-testid="org-name">{org_name}</span>
+                <PaletteButton />
                 <UserMenu />
             </header>
+            <PaletteLauncher />
             <Tabs />
             <UnavailableNotice />
             <UsageBanner />

@@ -12,6 +12,18 @@ use crate::widgets::{modal_keys, DeprecatedBadge, Submit};
 #[component]
 pub fn AddUser(my_role: OrgRole, on_created: Callback<()>) -> impl IntoView {
     let open = RwSignal::new(false);
+    // From the command palette: open at the first field, or at the addresses to invite.
+    let commands = crate::commands::use_commands();
+    Effect::new(move |_| {
+        use crate::commands::{focus_when_drawn, Command};
+        if commands.take(Command::AddUser) {
+            open.set(true);
+            focus_when_drawn("invite-first");
+        } else if commands.take(Command::Invite) {
+            open.set(true);
+            focus_when_drawn("invite-emails");
+        }
+    });
     view! {
         <button type="button" class="button primary" on:click=move |_| open.set(true)>{t().add_user}</button>
         <Show when=move || open.get()>

@@ -83,6 +83,13 @@ pub fn UsersPage() -> impl IntoView {
             notice.set(Some(saved.await.unwrap_or_else(|e| e)));
         }
     });
+    // From the command palette.
+    let commands = crate::commands::use_commands();
+    Effect::new(move |_| {
+        if commands.take(crate::commands::Command::ExportUsers) {
+            export.dispatch(view.get_untracked());
+        }
+    });
     view! {
         <section class="page users" aria-labelledby="users-title">
             <div class="page-head">

@@ -11,6 +11,7 @@ mod keyboard;
 mod languages;
 mod live;
 mod navigation;
+mod palette;
 mod resilience;
 mod settings;
 mod sign_in;
@@ -60,6 +61,8 @@ scenarios![
     dashboard::a_usage_alert_shows_a_banner_until_dismissed,
     undo::each_destructive_action_is_undone_from_its_notice,
     undo::undo_survives_a_reload_and_another_admin_sees_it_live,
+    palette::the_palette_runs_by_keyboard_alone_and_shows_what_the_role_allows,
+    palette::the_palette_speaks_german_and_offers_a_member_only_their_own,
     users::users_search_and_role_filter_live_in_the_address,
     users::typing_fast_in_the_search_keeps_the_list_working,
     users::owner_changes_a_role_after_confirming,
