@@ -47,6 +47,10 @@ pub fn PaletteButton() -> impl IntoView {
         <button type="button" class="button small palette-button" aria-keyshortcuts="Control+K Meta+K"
             title=fill(t().open_palette_keys, &[&keys])
             on:click=move |_| open.set(true)>
+            <svg class="palette-icon" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
+                <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" stroke-width="2" />
+                <line x1="12.5" y1="12.5" x2="17" y2="17" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+            </svg>
             <span class="palette-button-label">{t().open_palette}</span>
             <kbd aria-hidden="true">{keys}</kbd>
         </button>

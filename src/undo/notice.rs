@@ -41,10 +41,23 @@ pub fn UndoNotice() -> impl IntoView {
     let focus_it = StoredValue::new(false);
     let button = NodeRef::<html::Button>::new();
 
+    // Only owners and admins do what can be undone (members on their Account page ask nothing).
+    let session = crate::session::use_session();
+    let may_undo = Memo::new(move |_| {
+        session.me().is_some_and(|me| {
+            !me.must_set_up_two_factor
+                && me
+                    .role()
+                    .is_some_and(|r| contract::allows(r, contract::Permission::OpenOrgArea))
+        })
+    });
     // On load (a reload within the window) and after each action on this page.
     Effect::new(move |first: Option<()>| {
         undo.offered.track();
         let offered = first.is_some();
+        if !may_undo.get() {
+            return;
+        }
         spawn_local(async move {
             let Ok(open) = api::open_windows().await else { return };
             let Some(window) = open.windows.into_iter().next() else {

@@ -24,6 +24,8 @@ const selectors = {
   alertdialog: '[role=alertdialog]',
   progressbar: 'progress, [role=progressbar]',
   img: 'img, [role=img]',
+  combobox: '[role=combobox]',
+  option: '[role=option]',
 };
 const text = (n) => {
   if (n.nodeType === Node.TEXT_NODE) return n.textContent;
