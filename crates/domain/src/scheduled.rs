@@ -55,3 +55,12 @@ pub async fn hold_lease(pool: &Pool, name: &str, holder: &str, ttl: Duration) ->
     .rows_affected();
     Ok(taken == 1)
 }
+
+/// Give the lease `name` up, if `holder` has it: an instance that stops hands its work over at
+/// once instead of making the next wait for the lease to lapse.
+pub async fn release_lease(pool: &Pool, name: &str, holder: &str) -> DomainResult<()> {
+    sqlx::query!("DELETE FROM leases WHERE name = $1 AND holder = $2", name, holder)
+        .execute(pool)
+        .await?;
+    Ok(())
+}

@@ -90,6 +90,8 @@ pub struct Running {
     pub state: AppState,
     pub task: tokio::task::JoinHandle<std::io::Result<()>>,
     pub scheduler: tokio::task::JoinHandle<()>,
+    /// Who this instance's scheduler is, in the lease it holds.
+    pub scheduler_holder: String,
     pub mail_sender: tokio::task::JoinHandle<()>,
     pub change_watcher: tokio::task::JoinHandle<()>,
     pub webhook_senders: Vec<tokio::task::JoinHandle<()>>,
@@ -101,6 +103,7 @@ impl Running {
     pub async fn finished(self) -> std::io::Result<()> {
         let served = self.task.await;
         self.scheduler.abort();
+        scheduler::release(&self.db, &self.scheduler_holder).await;
         self.mail_sender.abort();
         self.change_watcher.abort();
         self.webhook_senders.iter().for_each(|t| t.abort());
@@ -188,12 +191,14 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
         proxies: state.proxies.clone(),
     };
     let task = tokio::spawn(serve::serve(listener, router, state.lifecycle.clone(), limits));
+    let scheduler_holder = common::tokens::new_token();
     let scheduler = scheduler::spawn(
         db.clone(),
         payments,
         state.links.clone(),
         mailer.clone(),
         config.schedule_every,
+        scheduler_holder.clone(),
     );
     let mail_sender = mailer::spawn(db.clone(), mailer);
     let webhook_senders = webhooks::spawn(db.clone(), webhooks);
@@ -203,6 +208,7 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
         state,
         task,
         scheduler,
+        scheduler_holder,
         mail_sender,
         change_watcher,
         webhook_senders,

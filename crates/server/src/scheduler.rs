@@ -23,15 +23,16 @@ pub async fn run_due_work(
     })?)
 }
 
-/// Run the due work now and then every `every`, while this instance holds the lease.
+/// Run the due work now and then every `every`, while this instance holds the lease (as
+/// `holder`, which [`release`] gives up when the instance stops).
 pub fn spawn(
     db: Database,
     gateway: Arc<dyn PaymentGateway>,
     links: Arc<Links>,
     mailer: Arc<crate::mailer::Mailer>,
     every: Duration,
+    holder: String,
 ) -> tokio::task::JoinHandle<()> {
-    let holder = common::tokens::new_token();
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval(every);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -55,4 +56,15 @@ pub fn spawn(
             }
         }
     })
+}
+
+/// Give the scheduler's lease up when this instance stops: another takes the work over at its
+/// next round instead of after the lease lapses (three rounds).
+pub async fn release(db: &Database, holder: &str) {
+    let released = on_db!(db, |pool, domain| {
+        domain::scheduled::release_lease(pool, "scheduler", holder).await
+    });
+    if let Err(err) = released {
+        tracing::warn!(error = %err, "cannot give the scheduler lease up; another instance takes it when it lapses");
+    }
 }

@@ -122,3 +122,37 @@ async fn a_due_renewal_runs_once_when_both_instances_do_their_scheduled_work() {
         "the first invoice and one renewal"
     );
 }
+
+/// A stopping instance gives its scheduler's lease up, so the next one runs the scheduled work at
+/// its first round instead of after the lease lapses (three rounds: three minutes by default).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stopping_instance_hands_the_scheduled_work_over_at_once() {
+    let a = server().await;
+    let b = a.restart_on_same_database().await;
+    let holders = |s: &TestServer| {
+        let sql = s.sql.clone();
+        async move {
+            sqlx::query_scalar::<_, String>("SELECT holder FROM leases WHERE name = 'scheduler'")
+                .fetch_all(&sql)
+                .await
+                .unwrap()
+        }
+    };
+    // The first instance's scheduler ran as it started and holds the lease.
+    let held = crate::common::eventually("a lease", std::time::Duration::from_secs(5), || async {
+        holders(&a).await.pop()
+    })
+    .await;
+    assert_eq!(held, a.running.scheduler_holder);
+
+    let TestServer { running, sql, .. } = a;
+    running.state.lifecycle.drain();
+    running.finished().await.unwrap();
+    let left: Vec<String> = sqlx::query_scalar("SELECT holder FROM leases WHERE name = 'scheduler'")
+        .fetch_all(&sql)
+        .await
+        .unwrap();
+    assert!(left.is_empty(), "given up: {left:?}");
+    // The other instance (its rounds an hour apart here) would take it at its next round.
+    assert!(!b.running.scheduler_holder.is_empty());
+}
