@@ -32,22 +32,26 @@ pub fn UsageBanner() -> impl IntoView {
             !me.must_set_up_two_factor && me.role().is_some_and(|r| allows(r, Permission::OpenOrgArea))
         })
     });
-    let alert = LocalResource::new(move || {
+    // Asked again after each change of the subscription's topic (a usage alert is one). A plain
+    // effect, not a resource: the console every page loads stays small.
+    let alert = RwSignal::new(None::<UsageAlert>);
+    Effect::new(move |_| {
         live.track(Topic::Subscription);
-        let may = may_see.get();
-        async move {
-            if !may {
-                return None;
-            }
-            let state: Option<UsageAlertState> = crate::api::Call::get("/orgs/me/usage-alert").fetch().await.ok();
-            state.and_then(|s| s.alert)
+        if !may_see.get() {
+            alert.set(None);
+            return;
         }
+        leptos::task::spawn_local(async move {
+            let state: Option<UsageAlertState> = crate::api::Call::get("/orgs/me/usage-alert").fetch().await.ok();
+            if let Some(state) = state {
+                let _ = alert.try_set(state.alert);
+            }
+        });
     });
     let dismissed = RwSignal::new(storage().and_then(|s| s.get_item(DISMISSED).ok().flatten()));
     let shown = move || {
         alert
             .get()
-            .flatten()
             .filter(|a| dismissed.with(|d| d.as_deref() != Some(mark(a).as_str())))
     };
     view! {

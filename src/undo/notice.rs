@@ -71,26 +71,24 @@ pub fn UndoNotice() -> impl IntoView {
         });
     });
     // One countdown at a time, for as long as a window shows.
-    Effect::watch(
-        move || shown.with(|s| s.as_ref().map(|(w, _)| w.id)),
-        move |id, _, _| {
-            let Some(id) = *id else { return };
-            spawn_local(async move {
-                loop {
-                    let still = shown.try_with_untracked(|s| s.as_ref().filter(|(w, _)| w.id == id).map(|(_, c)| *c));
-                    let Some(Some(closes)) = still else { return };
-                    let ms = closes - now_ms();
-                    if ms <= 0.0 {
-                        let _ = shown.try_set(None);
-                        return;
-                    }
-                    let _ = left.try_set((ms / 1000.0).ceil() as u32);
-                    TimeoutFuture::new(250).await;
+    Effect::new(move |_| {
+        let Some(id) = shown.with(|s| s.as_ref().map(|(w, _)| w.id)) else {
+            return;
+        };
+        spawn_local(async move {
+            loop {
+                let still = shown.try_with_untracked(|s| s.as_ref().filter(|(w, _)| w.id == id).map(|(_, c)| *c));
+                let Some(Some(closes)) = still else { return };
+                let ms = closes - now_ms();
+                if ms <= 0.0 {
+                    let _ = shown.try_set(None);
+                    return;
                 }
-            });
-        },
-        false,
-    );
+                let _ = left.try_set((ms / 1000.0).ceil() as u32);
+                TimeoutFuture::new(250).await;
+            }
+        });
+    });
     Effect::new(move |_| {
         if shown.with(Option::is_some) && focus_it.get_value() {
             focus_it.set_value(false);
@@ -100,17 +98,19 @@ pub fn UndoNotice() -> impl IntoView {
         }
     });
 
-    let take_back = Action::new_local(move |id: &i64| {
-        let id = *id;
-        async move {
+    let sending = RwSignal::new(false);
+    let take_back = move |id: i64| {
+        sending.set(true);
+        spawn_local(async move {
             let said = match api::undo(id).await {
                 Ok(()) => t().undone.to_string(),
                 Err(err) => err.to_string(),
             };
-            shown.set(None);
-            message.set(Some(said));
-        }
-    });
+            let _ = sending.try_set(false);
+            let _ = shown.try_set(None);
+            let _ = message.try_set(Some(said));
+        });
+    };
 
     view! {
         <div class="undo-region" role="status">
@@ -122,8 +122,8 @@ pub fn UndoNotice() -> impl IntoView {
                         <p>{what.clone()}</p>
                         <button type="button" class="button small primary" node_ref=button
                             aria-label=fill(t().undo_named, &[&what])
-                            disabled=move || take_back.pending().get()
-                            on:click=move |_| { take_back.dispatch(id); }>{t().undo}</button>
+                            disabled=move || sending.get()
+                            on:click=move |_| take_back(id)>{t().undo}</button>
                         <span class="muted undo-seconds" aria-hidden="true">{move || fill(t().seconds_left, &[&left.get()])}</span>
                     </div>
                 }
