@@ -170,19 +170,9 @@ pub async fn undo(pool: &Pool, actor: &Actor, id: i64) -> DomainResult<()> {
             }
             let mut spaces_back = 0;
             for (space_id, role) in collaborations {
-                // Spaces that left the organization meanwhile are not theirs to give back.
-                spaces_back += sqlx::query!(
-                    "INSERT INTO space_collaborators (space_id, user_id, role)
-                     SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM spaces WHERE id = $1 AND org_id = $4)
-                     ON CONFLICT (space_id, user_id) DO NOTHING",
-                    space_id,
-                    user_id,
-                    role,
-                    actor.org_id
-                )
-                .execute(&mut *tx)
-                .await?
-                .rows_affected() as i64;
+                if role_back(&mut tx, actor.org_id, space_id, user_id, &role).await? {
+                    spaces_back += 1;
+                }
             }
             Change::new(ActivityKey::OrgUserRestore)
                 .on(user_id, window.name)
@@ -236,19 +226,7 @@ pub async fn undo(pool: &Pool, actor: &Actor, id: i64) -> DomainResult<()> {
             user_id,
             role,
         } => {
-            let back = sqlx::query!(
-                "INSERT INTO space_collaborators (space_id, user_id, role)
-                 SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM spaces WHERE id = $1 AND org_id = $4)
-                 ON CONFLICT (space_id, user_id) DO NOTHING",
-                space_id,
-                user_id,
-                role,
-                actor.org_id
-            )
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if back == 0 {
+            if !role_back(&mut tx, actor.org_id, space_id, user_id, &role).await? {
                 return Err(changed_meanwhile());
             }
             let space = sqlx::query_scalar!("SELECT name FROM spaces WHERE id = $1", space_id)
@@ -268,6 +246,24 @@ pub async fn undo(pool: &Pool, actor: &Actor, id: i64) -> DomainResult<()> {
     activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// A person's role on a space, given back unless the space left the organization or they have a
+/// role there again; whether it was.
+async fn role_back(tx: &mut Tx, org_id: i64, space_id: i64, user_id: i64, role: &str) -> DomainResult<bool> {
+    let back = sqlx::query!(
+        "INSERT INTO space_collaborators (space_id, user_id, role)
+         SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM spaces WHERE id = $1 AND org_id = $4)
+         ON CONFLICT (space_id, user_id) DO NOTHING",
+        space_id,
+        user_id,
+        role,
+        org_id
+    )
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    Ok(back > 0)
 }
 
 /// Forget windows closed more than a day ago (scheduled work).
