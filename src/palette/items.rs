@@ -1,7 +1,7 @@
 //! What the palette offers a person: the screens their tabs show, the actions their role allows,
 //! the other languages; and, as they type, the people and spaces the server finds.
 
-use contract::{allows, FoundSpace, FoundUser, Lang, Me, Permission};
+use contract::{FoundSpace, FoundUser, Lang, Me, Permission};
 
 use super::text::t;
 use crate::commands::Command;
@@ -60,8 +60,9 @@ fn item(group: Group, label: String, run: Run) -> Item {
 /// Everything the person may do from the palette, before any search.
 pub fn offered(me: &Me) -> Vec<Item> {
     let mut items = Vec::new();
-    let role = me.role();
-    let may = |p: Permission| !me.must_set_up_two_factor && role.is_some_and(|r| allows(r, p));
+    let may = |p: Permission| me.may(p);
+    // The shell's words for what its user menu offers too.
+    let shell = crate::shell::text::t();
     if let Some(org) = me.org.as_ref().filter(|_| !me.must_set_up_two_factor) {
         for screen in SCREENS {
             if let Some(tab) = screen.tab.filter(|tab| (tab.shown)(org)) {
@@ -75,7 +76,7 @@ pub fn offered(me: &Me) -> Vec<Item> {
     }
     items.push(item(
         Group::GoTo,
-        fill(t().go_to, &[&t().account]),
+        fill(t().go_to, &[&shell.account]),
         Run::Go("/account".into()),
     ));
     if may(Permission::InviteUsers) {
@@ -104,7 +105,7 @@ pub fn offered(me: &Me) -> Vec<Item> {
             Run::Command(Command::ExportUsers, "/users"),
         ));
     }
-    items.push(item(Group::Actions, t().sign_out.into(), Run::SignOut));
+    items.push(item(Group::Actions, shell.sign_out.into(), Run::SignOut));
     for other in Lang::ALL.into_iter().filter(|l| *l != lang()) {
         items.push(item(
             Group::Actions,

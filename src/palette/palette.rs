@@ -3,7 +3,7 @@
 //! screens, actions, people and spaces. People and spaces are searched on the server as one
 //! types; the rest is what the person's role allows.
 
-use contract::{allows, Permission, SearchQuery, SearchResults};
+use contract::{Permission, SearchQuery, SearchResults};
 use gloo_timers::future::TimeoutFuture;
 use leptos::ev::KeyboardEvent;
 use leptos::html;
@@ -35,9 +35,7 @@ pub fn Palette() -> impl IntoView {
     let active = RwSignal::new(0usize);
     let me = session.me();
     let offered = StoredValue::new(me.as_ref().map(offered).unwrap_or_default());
-    let may_search = me
-        .as_ref()
-        .is_some_and(|m| !m.must_set_up_two_factor && m.role().is_some_and(|r| allows(r, Permission::SeeMembers)));
+    let may_search = me.as_ref().is_some_and(|m| m.may(Permission::SeeMembers));
 
     // The server's people and spaces for what is typed, once typing pauses.
     let found = LocalResource::new(move || {

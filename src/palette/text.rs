@@ -12,12 +12,10 @@ crate::i18n::texts! {
     spaces_group: "Spaces" | "Spaces" | "Espaces",
     /// {0}: a screen.
     go_to: "Go to {0}" | "Gehe zu {0}" | "Aller à {0}",
-    account: "Account" | "Konto" | "Compte",
     add_user: "Add user" | "Benutzer hinzufügen" | "Ajouter un utilisateur",
     invite: "Invite…" | "Einladen…" | "Inviter…",
     add_space: "Add space" | "Space hinzufügen" | "Ajouter un espace",
     export_users: "Export users" | "Benutzer exportieren" | "Exporter les utilisateurs",
-    sign_out: "Sign out" | "Abmelden" | "Se déconnecter",
     /// {0}: the language, named in itself.
     switch_language: "Switch language: {0}" | "Sprache wechseln: {0}" | "Changer de langue : {0}",
     searching: "Searching…" | "Suche…" | "Recherche…",

@@ -1,5 +1,5 @@
 use super::text::t;
-use contract::{allows, Permission};
+use contract::Permission;
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use wasm_bindgen::JsCast;
@@ -21,11 +21,7 @@ fn follow_changes() {
     let session = use_session();
     let live = provide_live();
     crate::live::follow_settings();
-    let may_follow = Memo::new(move |_| {
-        session.me().is_some_and(|me| {
-            !me.must_set_up_two_factor && me.role().is_some_and(|role| allows(role, Permission::SeeMembers))
-        })
-    });
+    let may_follow = Memo::new(move |_| session.me().is_some_and(|me| me.may(Permission::SeeMembers)));
     let open = StoredValue::new_local(None::<web_sys::AbortController>);
     let stop = move || {
         if let Some(controller) = open.try_update_value(Option::take).flatten() {

@@ -37,5 +37,4 @@ crate::i18n::texts! {
     /// {0}: percent, {1}: used, {2}: included, {3}: the billing month's last day.
     usage_banner: "Your organization has used {0} % of the traffic its plan includes this billing month: {1} of {2}, until {3}." | "Ihre Organisation hat in diesem Abrechnungsmonat {0} % des im Tarif enthaltenen Traffics verbraucht: {1} von {2}, bis {3}." | "Votre organisation a consommé {0} % du trafic inclus dans sa formule ce mois de facturation : {1} sur {2}, jusqu’au {3}.",
     usage_see: "See the traffic" | "Traffic ansehen" | "Voir le trafic",
-    usage_dismiss: "Dismiss" | "Ausblenden" | "Masquer",
 }

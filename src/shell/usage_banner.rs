@@ -2,7 +2,7 @@
 //! traffic crossed a threshold Settings → Notifications has on. It follows live (the alert is an
 //! activity), and "Dismiss" hides that threshold in this browser until the next one.
 
-use contract::{allows, Permission, UsageAlert, UsageAlertState};
+use contract::{Permission, UsageAlert, UsageAlertState};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -27,11 +27,7 @@ fn mark(alert: &UsageAlert) -> String {
 pub fn UsageBanner() -> impl IntoView {
     let session = use_session();
     let live = use_live();
-    let may_see = Memo::new(move |_| {
-        session.me().is_some_and(|me| {
-            !me.must_set_up_two_factor && me.role().is_some_and(|r| allows(r, Permission::OpenOrgArea))
-        })
-    });
+    let may_see = Memo::new(move |_| session.me().is_some_and(|me| me.may(Permission::OpenOrgArea)));
     // Asked again after each change of the subscription's topic (a usage alert is one). A plain
     // effect, not a resource: the console every page loads stays small.
     let alert = RwSignal::new(None::<UsageAlert>);
@@ -71,7 +67,7 @@ pub fn UsageBanner() -> impl IntoView {
                     <div class="alert alert-warning usage-banner">
                         <p>{text}</p>
                         <A href=crate::mount::href("/") attr:class="button small">{t().usage_see}</A>
-                        <button type="button" class="button small" on:click=dismiss>{t().usage_dismiss}</button>
+                        <button type="button" class="button small" on:click=dismiss>{crate::widgets::text::t().dismiss}</button>
                     </div>
                 }
             })}

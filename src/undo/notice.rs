@@ -43,14 +43,7 @@ pub fn UndoNotice() -> impl IntoView {
 
     // Only owners and admins do what can be undone (members on their Account page ask nothing).
     let session = crate::session::use_session();
-    let may_undo = Memo::new(move |_| {
-        session.me().is_some_and(|me| {
-            !me.must_set_up_two_factor
-                && me
-                    .role()
-                    .is_some_and(|r| contract::allows(r, contract::Permission::OpenOrgArea))
-        })
-    });
+    let may_undo = Memo::new(move |_| session.me().is_some_and(|me| me.may(contract::Permission::OpenOrgArea)));
     // On load (a reload within the window) and after each action on this page.
     Effect::new(move |first: Option<()>| {
         undo.offered.track();
@@ -131,7 +124,7 @@ pub fn UndoNotice() -> impl IntoView {
             {move || message.get().map(|m| view! {
                 <div class="undo-notice">
                     <p>{m}</p>
-                    <button type="button" class="button small" on:click=move |_| message.set(None)>{t().dismiss}</button>
+                    <button type="button" class="button small" on:click=move |_| message.set(None)>{crate::widgets::text::t().dismiss}</button>
                 </div>
             })}
         </div>

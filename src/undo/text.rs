@@ -15,5 +15,4 @@ crate::i18n::texts! {
     /// {0}: seconds left.
     seconds_left: "{0} s" | "{0} s" | "{0} s",
     undone: "Undone: everything is as it was." | "Rückgängig gemacht: Alles ist wie vorher." | "Annulé : tout est comme avant.",
-    dismiss: "Dismiss" | "Schließen" | "Fermer",
 }

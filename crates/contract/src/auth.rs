@@ -108,6 +108,12 @@ impl Me {
     pub fn role(&self) -> Option<OrgRole> {
         self.org.as_ref().map(|m| m.org_role)
     }
+
+    /// Whether this person may do `permission` now: their role allows it, and two-factor sign-in
+    /// their organization requires is set up (until it is, only their account answers).
+    pub fn may(&self, permission: crate::Permission) -> bool {
+        !self.must_set_up_two_factor && self.role().is_some_and(|role| crate::allows(role, permission))
+    }
 }
 
 /// Said wherever a password is typed: sign-in, invitations, a new password.
