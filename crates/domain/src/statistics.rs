@@ -159,8 +159,7 @@ pub async fn compute(pool: &Pool, org_id: i64, period: Period, today: NaiveDate)
 /// The billing month of `today`: the traffic used in it against what the organization's tier
 /// includes.
 pub async fn free_traffic(pool: &Pool, org_id: i64, today: NaiveDate) -> DomainResult<FreeTraffic> {
-    let month_start = today.with_day(1).unwrap_or(today);
-    let month_end = next_month(month_start).pred_opt().unwrap_or(today);
+    let (month_start, month_end) = billing_month(today);
     let used_bytes = sqlx::query_scalar!(
         r#"SELECT CAST(COALESCE(SUM(t.total_bytes), 0) AS BIGINT) AS "used!: i64"
            FROM traffic t JOIN spaces s ON s.id = t.space_id
@@ -205,6 +204,12 @@ async fn earliest(pool: &Pool, org_id: i64) -> DomainResult<Option<NaiveDate>> {
 
 fn parse_day(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// The billing month `today` is in, by its first and last day: what "Free traffic" counts.
+pub fn billing_month(today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let start = today.with_day(1).unwrap_or(today);
+    (start, next_month(start).pred_opt().unwrap_or(today))
 }
 
 /// The first day of the month after `day`'s.

@@ -4,7 +4,7 @@
 //! Notifications names. The table's key makes a second telling impossible, whichever instance's
 //! scheduler gets there first.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use common::mail::{self as letters, Links, MailKind};
 use common::{day, DomainResult};
 use contract::activity_params::UsageCrossed;
@@ -12,19 +12,13 @@ use contract::{ActivityKey, FreeTraffic, OrgRole, Params, UsageAlert, UsageMailT
 
 use crate::activity::{self, By, Change};
 use crate::db::{self, Pool, Tx};
-use crate::statistics::{self, next_month};
+use crate::statistics::{self, billing_month};
 use crate::{outbox, settings};
-
-/// The billing month `today` is in, by its first and last day.
-fn month_of(today: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let start = today.with_day(1).unwrap_or(today);
-    (start, next_month(start).pred_opt().unwrap_or(today))
-}
 
 /// Tell every organization of the thresholds it crossed since the last round; how many were told.
 pub async fn check(pool: &Pool, links: &Links) -> DomainResult<usize> {
     let today = common::today();
-    let (start, _) = month_of(today);
+    let (start, _) = billing_month(today);
     let orgs = sqlx::query_scalar!(r#"SELECT id AS "id!" FROM orgs ORDER BY id"#)
         .fetch_all(pool)
         .await?;
@@ -139,7 +133,7 @@ async fn mail(tx: &mut Tx, links: &Links, org_id: i64, alert: &UsageAlert, mail_
 
 /// The highest threshold crossed in the current billing month, for the banner.
 pub async fn current(pool: &Pool, org_id: i64) -> DomainResult<Option<UsageAlert>> {
-    let (start, end) = month_of(common::today());
+    let (start, end) = billing_month(common::today());
     let row = sqlx::query!(
         r#"SELECT percent AS "percent!: i64", used_bytes, included_bytes FROM usage_alerts
            WHERE org_id = $1 AND period_start = $2 ORDER BY percent DESC LIMIT 1"#,

@@ -357,26 +357,30 @@ impl TestServer {
     /// Every mail the server wrote to its mail folder for `to`, decoded, oldest first, waiting
     /// up to ten seconds for at least `at_least` of them.
     pub async fn mails_to(&self, to: &str, at_least: usize) -> Vec<String> {
-        let dir = &self.mail_dir;
-        let wanted = format!("to: {}", to.to_lowercase());
         eventually(
             &format!("{at_least} mail(s) to {to}"),
             std::time::Duration::from_secs(10),
             || async {
-                let mut names: Vec<_> = std::fs::read_dir(&dir)
-                    .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-                    .unwrap_or_default();
-                names.sort();
-                let mails: Vec<String> = names
-                    .iter()
-                    .filter_map(|p| std::fs::read_to_string(p).ok())
-                    .filter(|raw| raw.to_lowercase().contains(&wanted))
-                    .map(|raw| decoded_mail(&raw))
-                    .collect();
+                let mails = self.mails_now(to);
                 (mails.len() >= at_least).then_some(mails)
             },
         )
         .await
+    }
+
+    /// Every mail in the mail folder for `to` now, decoded, oldest first.
+    pub fn mails_now(&self, to: &str) -> Vec<String> {
+        let wanted = format!("to: {}", to.to_lowercase());
+        let mut names: Vec<_> = std::fs::read_dir(&self.mail_dir)
+            .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        names.sort();
+        names
+            .iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .filter(|raw| raw.to_lowercase().contains(&wanted))
+            .map(|raw| decoded_mail(&raw))
+            .collect()
     }
 
     /// The value after `name=` in the link of the newest mail to `to` (a code, a token).
@@ -501,4 +505,31 @@ pub async fn set_up_two_factor(s: &TestServer, token: &str) -> (TOTP, Vec<String
 /// gateway declines the one ending in 0002.
 pub fn card(number: &str) -> Value {
     json!({ "holder": "Olivia Owens", "number": number, "exp_month": 12, "exp_year": 2031, "cvc": "123" })
+}
+
+/// The organization's settings as `token` reads them (200 asserted).
+pub async fn settings(s: &TestServer, token: &str) -> Value {
+    s.get_json("/orgs/me/settings", token).await
+}
+
+/// The PUT body for the settings as they are, with `change` applied.
+pub fn edited(current: &Value, change: impl FnOnce(&mut Value)) -> Value {
+    let mut body = serde_json::json!({
+        "version": current["version"],
+        "name": current["name"],
+        "branding": current["branding"],
+        "embed": current["embed"],
+        "access": current["access"],
+    });
+    change(&mut body);
+    body
+}
+
+impl TestServer {
+    /// A GET that must answer 200, as JSON.
+    pub async fn get_json(&self, path: &str, token: &str) -> Value {
+        let response = self.get(path, Some(token)).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        response.json().await.unwrap()
+    }
 }

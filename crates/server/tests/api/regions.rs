@@ -1,28 +1,17 @@
 //! Regions Access: every space has a region, only owners limit the regions the organization's
 //! spaces may be in, a space from elsewhere is refused, and spaces already in stay, flagged.
 
-use crate::common::{expect_error, server, TestServer};
+use crate::common::{edited, expect_error, server, settings, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 async fn get(s: &TestServer, path: &str, token: &str) -> Value {
-    let response = s.get(path, Some(token)).await;
-    assert_eq!(response.status(), StatusCode::OK, "{path}");
-    response.json().await.unwrap()
+    s.get_json(path, token).await
 }
 
 /// The settings as they are with `allowed_regions` set to `regions`.
 async fn with_regions(s: &TestServer, token: &str, regions: Value) -> Value {
-    let current = get(s, "/orgs/me/settings", token).await;
-    let mut access = current["access"].clone();
-    access["allowed_regions"] = regions;
-    json!({
-        "version": current["version"],
-        "name": current["name"],
-        "branding": current["branding"],
-        "embed": current["embed"],
-        "access": access,
-    })
+    edited(&settings(s, token).await, |b| b["access"]["allowed_regions"] = regions)
 }
 
 #[tokio::test]

@@ -2,32 +2,13 @@
 //! logo and favicon checks, the public branding, the frame-ancestors policy, and the access rules
 //! the invitation and add-space paths honour.
 
-use crate::common::{expect_error, expect_invalid_at, server, TestServer};
+use crate::common::{edited, expect_error, expect_invalid_at, server, settings};
 use org_area_server::{start, Config, Seed};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
 const ICO: &[u8] = &[0, 0, 1, 0, 1, 0, 16, 16, 0, 0, 1, 0, 32, 0];
-
-async fn settings(s: &TestServer, token: &str) -> Value {
-    let response = s.get("/orgs/me/settings", Some(token)).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.unwrap()
-}
-
-/// The PUT body for the settings as they are, with `change` applied.
-fn edited(current: &Value, change: impl FnOnce(&mut Value)) -> Value {
-    let mut body = json!({
-        "version": current["version"],
-        "name": current["name"],
-        "branding": current["branding"],
-        "embed": current["embed"],
-        "access": current["access"],
-    });
-    change(&mut body);
-    body
-}
 
 #[tokio::test]
 async fn owners_and_admins_open_settings_members_and_strangers_do_not() {

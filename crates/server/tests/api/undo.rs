@@ -7,9 +7,7 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 async fn get(s: &TestServer, path: &str, token: &str) -> Value {
-    let response = s.get(path, Some(token)).await;
-    assert_eq!(response.status(), StatusCode::OK, "{path}");
-    response.json().await.unwrap()
+    s.get_json(path, token).await
 }
 
 /// The caller's one open window: its id, after checking what it says.

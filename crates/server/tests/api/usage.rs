@@ -3,16 +3,14 @@
 //! instances running their scheduled work at once; Settings → Notifications chooses thresholds and
 //! who is mailed.
 
-use crate::common::{expect_error, server, TestServer};
+use crate::common::{edited, expect_error, server, settings, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 const SUBJECT: &str = "of the traffic its plan includes";
 
 async fn get(s: &TestServer, path: &str, token: &str) -> Value {
-    let response = s.get(path, Some(token)).await;
-    assert_eq!(response.status(), StatusCode::OK, "{path}");
-    response.json().await.unwrap()
+    s.get_json(path, token).await
 }
 
 fn today() -> String {
@@ -70,17 +68,9 @@ async fn traffic_at(s: &TestServer, token: &str, percent: i64, under: bool) {
 /// The usage alert mails `to` has got, once there are at least `at_least`, and after a moment in
 /// which more would have arrived.
 async fn alert_mails(s: &TestServer, to: &str, at_least: usize) -> Vec<String> {
-    let wanted = format!("to: {to}");
     let read = || {
-        let mut names: Vec<_> = std::fs::read_dir(&s.mail_dir)
-            .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-            .unwrap_or_default();
-        names.sort();
-        names
-            .iter()
-            .filter_map(|p| std::fs::read_to_string(p).ok())
-            .filter(|raw| raw.to_lowercase().contains(&wanted))
-            .map(|raw| crate::common::decoded_mail(&raw))
+        s.mails_now(to)
+            .into_iter()
             .filter(|mail| mail.contains(SUBJECT))
             .collect::<Vec<_>>()
     };
@@ -169,18 +159,13 @@ async fn notifications_choose_the_thresholds_and_who_is_mailed() {
     let s = server().await;
     let owner = s.token("owner@acme.test").await;
     fresh_month(&s).await;
-    let current = get(&s, "/orgs/me/settings", &owner).await;
+    let current = settings(&s, &owner).await;
     assert_eq!(
         current["notifications"],
         json!({ "usage_at_50": true, "usage_at_80": true, "usage_at_100": true, "usage_mail_to": "owners" })
     );
-    let mut body = json!({
-        "version": current["version"],
-        "name": current["name"],
-        "branding": current["branding"],
-        "embed": current["embed"],
-        "access": current["access"],
-        "notifications": { "usage_at_50": false, "usage_at_80": true, "usage_at_100": false, "usage_mail_to": "owners_and_admins" },
+    let mut body = edited(&current, |b| {
+        b["notifications"] = json!({ "usage_at_50": false, "usage_at_80": true, "usage_at_100": false, "usage_mail_to": "owners_and_admins" });
     });
     let saved = s.put("/orgs/me/settings", Some(&owner), body.clone()).await;
     assert_eq!(saved.status(), StatusCode::OK);
