@@ -7,22 +7,10 @@ use sqlx::types::Json;
 use crate::db::Pool;
 use crate::{invitations, members, spaces};
 
-/// The ETag of what [`load`] answers `actor` now: the organization's revision (which triggers
-/// raise on every change to what `load` reads, migrations `*_org_revision.sql`), who asks (a
-/// member sees less), and today's date (a cancelled subscription's premium plans end with its
-/// period).
-pub async fn etag(pool: &Pool, actor: &Actor) -> DomainResult<String> {
-    let revision = revision(pool, actor.org_id).await?;
-    Ok(common::etag_of(&format!(
-        "{}:{revision}:{}:{}:{}",
-        actor.org_id,
-        actor.user_id,
-        actor.role.as_str(),
-        common::today()
-    )))
-}
-
-/// The organization's revision: raised by every change to what it shows (see [`etag`]).
+/// The organization's revision: raised by every change to what [`load`] and the list answers read
+/// (triggers, migrations `*_org_revision.sql`), so an answer kept under it stays true until it
+/// moves. A cancelled subscription's premium plans end with its period, so kept answers are keyed
+/// by the day as well.
 pub async fn revision(pool: &Pool, org_id: i64) -> DomainResult<i64> {
     Ok(sqlx::query_scalar!("SELECT revision FROM orgs WHERE id = $1", org_id)
         .fetch_one(pool)

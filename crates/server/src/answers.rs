@@ -1,4 +1,4 @@
-//! List answers (users pages, spaces, statistics, activities pages) kept per organization and
+//! List answers (users pages, spaces, statistics, activities pages) and `orgs/me` kept per organization and
 //! revision. Every change to what they show raises the organization's revision in the change's own
 //! transaction (migrations `*_org_revision.sql`, `*_answers_and_search.sql`), so an answer kept
 //! under a revision is what the database would say again until the revision moves: a repeated
@@ -74,6 +74,15 @@ pub fn holds(request: &HeaderMap, tag: &str) -> bool {
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
         .any(|t| t.trim() == tag || t.trim() == "*")
+}
+
+/// 304 when the request already holds the answer kept under `key` (its `If-None-Match`).
+pub fn unchanged(key: &Key, request: &HeaderMap) -> Option<Response> {
+    let tag = key.etag();
+    holds(request, &tag).then(|| {
+        let etag = HeaderValue::from_str(&tag).expect("an ETag is visible ASCII");
+        (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response()
+    })
 }
 
 /// A JSON answer as sent: its extra headers and its body.
@@ -212,11 +221,10 @@ impl Answers {
         request: &HeaderMap,
         build: impl std::future::Future<Output = ApiResult<Answer>>,
     ) -> ApiResult<Response> {
-        let tag = key.etag();
-        let etag = HeaderValue::from_str(&tag).expect("an ETag is visible ASCII");
-        if holds(request, &tag) {
-            return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response());
+        if let Some(unchanged) = unchanged(&key, request) {
+            return Ok(unchanged);
         }
+        let etag = HeaderValue::from_str(&key.etag()).expect("an ETag is visible ASCII");
         if let Some(answer) = self.get(&key) {
             return Ok(answer.response(&etag));
         }

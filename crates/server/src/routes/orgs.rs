@@ -1,13 +1,13 @@
 //! `GET /api/v1/orgs/me`: the caller's organization in Storyblok's `orgs/me` shape.
 
 use axum::extract::State;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
-use contract::OrgEnvelope;
+use axum::http::HeaderMap;
+use axum::response::Response;
+use contract::{allows, OrgEnvelope, Permission};
 
+use crate::answers::{self, Answer};
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::extract::Json;
 use crate::large::held_until_sent;
 use crate::on_db;
 use crate::AppState;
@@ -23,17 +23,28 @@ use crate::AppState;
         (status = 429, description = "This person's previous large answer is still being sent", body = contract::ApiErrorBody)))]
 pub async fn me(State(state): State<AppState>, caller: Caller, headers: HeaderMap) -> ApiResult<Response> {
     let actor = caller.member()?;
-    // Read before the answer is: a change in between gives the answer an older tag, which the next
-    // request then finds outdated, never a newer tag on older data.
-    let tag = on_db!(&state.db, |pool, domain| { domain::orgs::etag(pool, &actor).await })?;
-    let tag_value = HeaderValue::from_str(&tag).expect("an ETag is visible ASCII");
-    if crate::answers::holds(&headers, &tag) {
-        return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, tag_value)]).into_response());
+    let key = answers::key_now(&state, &actor, "orgs/me", Some(view_of(&actor))).await?;
+    // A client that holds the answer needs no turn: a 304 is a few bytes.
+    if let Some(unchanged) = answers::unchanged(&key, &headers) {
+        return Ok(unchanged);
     }
-    // Every member, space and invitation: megabytes for a large organization.
+    // Every member, space and invitation: megabytes for a large organization, so sending it takes
+    // a turn even when it was kept.
     let turn = state.large_answers.turn(actor.user_id).await?;
-    let org = on_db!(&state.db, |pool, domain| { domain::orgs::load(pool, &actor).await })?;
-    let mut response = Json(OrgEnvelope { org }).into_response();
-    response.headers_mut().insert(header::ETAG, tag_value);
+    let build = async {
+        let org = on_db!(&state.db, |pool, domain| { domain::orgs::load(pool, &actor).await })?;
+        Answer::json(&OrgEnvelope { org })
+    };
+    let response = state.answers.answer(key, &headers, build).await?;
     Ok(held_until_sent(response, turn))
+}
+
+/// What of the organization `actor` is shown, as the kept answer's key names it: each role sees its
+/// own parts (members, invitations, settings), and a member sees only themselves.
+fn view_of(actor: &common::Actor) -> String {
+    if allows(actor.role, Permission::SeeMembers) {
+        actor.role.as_str().to_string()
+    } else {
+        format!("{}:{}", actor.role.as_str(), actor.user_id)
+    }
 }

@@ -6,11 +6,12 @@ use crate::common::{emails, server};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-const LISTS: [&str; 4] = [
+const LISTS: [&str; 5] = [
     "/orgs/me/users?sort=email",
     "/orgs/me/spaces?period=all",
     "/orgs/me/statistics?period=30d",
     "/orgs/me/activities?page=1",
+    "/orgs/me",
 ];
 
 /// Each list with its ETag and body, asked twice: the second time from what is kept.
@@ -99,14 +100,63 @@ async fn each_change_shows_at_once_in_every_list_it_touches() {
         before[3].1["total"].as_i64().unwrap() + 2
     );
 
+    let org = &after[4].1["org"];
+    let promoted = org["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["id"] == member)
+        .unwrap();
+    assert_eq!(promoted["org_role"], "admin", "orgs/me shows the new role");
+    assert!(org["spaces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|space| space["id"] != docs));
+
     let health: Value = s.get("/health", None).await.json().await.unwrap();
     let cache = &health["answer_cache"];
-    assert!(cache["hits"].as_u64().unwrap() >= 8, "{cache}");
-    assert!(cache["entries"].as_u64().unwrap() >= 4, "{cache}");
+    assert!(cache["hits"].as_u64().unwrap() >= 10, "{cache}");
+    assert!(cache["entries"].as_u64().unwrap() >= 5, "{cache}");
     assert!(
         cache["bytes"].as_u64().unwrap() <= cache["limit_bytes"].as_u64().unwrap(),
         "{cache}"
     );
+}
+
+/// `orgs/me` is kept per view: a member's answer holds only themselves, so one member is never
+/// given another's, whoever asked first.
+#[tokio::test]
+async fn a_kept_organization_is_only_ever_given_to_whoever_sees_the_same() {
+    let s = server().await;
+    let mut tags = Vec::new();
+    for email in [
+        "member@acme.test",
+        "carla@bakery.test",
+        "owner@acme.test",
+        "admin@acme.test",
+    ] {
+        let token = s.token(email).await;
+        for _ in 0..2 {
+            let response = s.get("/orgs/me", Some(&token)).await;
+            assert_eq!(response.status(), StatusCode::OK, "{email}");
+            let tag = response.headers()["etag"].to_str().unwrap().to_string();
+            let org: Value = response.json().await.unwrap();
+            let seen = emails(&org["org"]);
+            if email.starts_with("owner") || email.starts_with("admin") {
+                assert_eq!(seen.len(), 9, "{email} sees everyone");
+            } else {
+                assert_eq!(seen, vec![email.to_string()], "{email} sees only themselves");
+            }
+            tags.push(tag);
+        }
+    }
+    for pair in tags.chunks(2) {
+        assert_eq!(pair[0], pair[1], "asked again, the same answer");
+    }
+    let mut distinct = tags.clone();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 4, "each view its own answer: {tags:?}");
 }
 
 #[tokio::test]
