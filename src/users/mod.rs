@@ -6,6 +6,7 @@ mod add_user;
 mod api;
 mod invitations_api;
 mod page;
+mod pager;
 mod pending_invitations;
 mod text;
 mod users_table;

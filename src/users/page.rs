@@ -1,5 +1,4 @@
 use super::text::t;
-use crate::widgets::text::t as shared;
 use contract::{OrgRole, OrgUser};
 use leptos::prelude::*;
 
@@ -8,7 +7,7 @@ use super::api;
 use super::invitations_api;
 use super::pending_invitations::PendingInvitations;
 use super::users_table::UsersTable;
-use super::view_state::{ViewState, PAGE_SIZES};
+use super::view_state::ViewState;
 use crate::i18n::{fill, lang};
 use crate::live::{use_live, Topic};
 use crate::session::use_session;
@@ -124,41 +123,10 @@ pub fn UsersPage() -> impl IntoView {
                     </select>
                 </div>
             </div>
-            <Loader label=t().loading_users retry=retry load=Callback::new(move |_| load_view(async move {
-                // Without the names (an error there), the table still shows how many spaces.
-                let names = space_names.await.unwrap_or_default();
-                users.await.map(|page| {
-                    let pages = view.get_untracked().pages(page.total);
-                    view! {
-                        <UsersTable page=page space_names=names view=view set_view=set_view me=me().map(|m| m.user.id).unwrap_or_default()
-                            my_role=me().and_then(|m| m.role()).unwrap_or(OrgRole::Member)
-                            on_change=Callback::new(move |p| pending.set(Some(p))) />
-                        <nav class="pager" aria-label=shared().pages>
-                            <button type="button" class="button small" disabled=move || { view.get().page <= 1 }
-                                on:click=move |_| set_view.run(ViewState { page: view.get_untracked().page - 1, ..view.get_untracked() })>
-                                {shared().previous_page}
-                            </button>
-                            <span>{move || fill(shared().page_of, &[&view.get().page, &pages])}</span>
-                            <button type="button" class="button small" disabled=move || { view.get().page >= pages }
-                                on:click=move |_| set_view.run(ViewState { page: view.get_untracked().page + 1, ..view.get_untracked() })>
-                                {shared().next_page}
-                            </button>
-                            <span class="page-size">
-                                <label for="users-per-page">{t().rows_per_page}</label>
-                                <select id="users-per-page" on:change=move |ev| {
-                                    if let Ok(per_page) = event_target_value(&ev).parse() {
-                                        set_view.run(ViewState { per_page, page: 1, ..view.get_untracked() });
-                                    }
-                                }>
-                                    {PAGE_SIZES.into_iter().map(|n| view! {
-                                        <option value=n.to_string() selected=move || view.get().per_page == n>{n}</option>
-                                    }).collect_view()}
-                                </select>
-                            </span>
-                        </nav>
-                    }.into_any()
-                })
-            })) />
+            <UsersTable users=users space_names=space_names view=view set_view=set_view
+                me=me().map(|m| m.user.id).unwrap_or_default()
+                my_role=my_role() retry=retry
+                on_change=Callback::new(move |p| pending.set(Some(p))) />
             <section class="card" aria-labelledby="invitations-title">
                 <h2 id="invitations-title">{t().pending_invitations}</h2>
                 <Loader label=t().loading_invitations retry=refresh load=Callback::new(move |_| load_view(async move {

@@ -6,24 +6,101 @@ use contract::{assignable_roles, check_removal, check_role_change, Keepers, OrgR
 use leptos::prelude::*;
 
 use super::page::{name_of, Pending};
+use super::pager::Pager;
 use super::view_state::{sort_label, ViewState, SORTABLE};
+use crate::api::ApiError;
 use crate::i18n::{fill, lang};
 use crate::widgets::markup::Markup;
-use crate::widgets::{format, SortHeader};
+use crate::widgets::{format, keep_focus_across_redraw, ErrorPanel, Loading, SortHeader};
 use contract::UserSort;
 
-/// One page of users. The role control and the remove button appear only where the permission
-/// rules (the same functions the server runs) allow the signed-in person to use them.
+type Loaded<T> = LocalResource<Result<T, ApiError>>;
+
+/// What the users part of the page shows; the table is built once it is `Ready` and then only its
+/// rows and counts change, page after page.
+#[derive(Clone, PartialEq)]
+enum Shown {
+    Loading,
+    Failed(String),
+    Ready,
+}
+
+/// The rows of the page drawn now, as markup, with the counts shown above them.
+#[derive(Clone, PartialEq)]
+struct Rows {
+    markup: String,
+    shown: usize,
+    total: i64,
+}
+
+/// The page of users the view asks for: loading, its error with a retry, or the table with its
+/// pager. Moving between pages, sorting and searching replace the rows' markup in place: the
+/// table, its headers and the pager are drawn once (docs/decisions.md, "Users and invitations").
 #[component]
 pub fn UsersTable(
-    page: UsersPage,
-    space_names: HashMap<i64, String>,
+    users: Loaded<UsersPage>,
+    space_names: Loaded<HashMap<i64, String>>,
     view: Memo<ViewState>,
     set_view: Callback<ViewState>,
     me: i64,
     my_role: OrgRole,
     on_change: Callback<Pending>,
+    retry: Callback<()>,
 ) -> impl IntoView {
+    let shown = Memo::new(move |_| {
+        let failed = users.with(|page| page.as_ref().map(|page| page.as_ref().err().map(ToString::to_string)));
+        match failed {
+            None => Shown::Loading,
+            Some(Some(error)) => Shown::Failed(error),
+            // Without the names (an error there), the table still shows how many spaces.
+            Some(None) if space_names.with(Option::is_some) => Shown::Ready,
+            Some(None) => Shown::Loading,
+        }
+    });
+    let actor = Party {
+        user_id: me,
+        role: my_role,
+    };
+    let rows = Memo::new(move |before: Option<&Rows>| {
+        let no_names = HashMap::new();
+        space_names.with(|names| {
+            let names = names.as_ref().and_then(|n| n.as_ref().ok()).unwrap_or(&no_names);
+            users.with(|page| match page {
+                Some(Ok(page)) => {
+                    // The rows are replaced under the person's focus (a live update, a role changed).
+                    if before.is_some() {
+                        keep_focus_across_redraw();
+                    }
+                    let mut markup = Markup::with_capacity(page.users.len() * 1200);
+                    for user in &page.users {
+                        write_row(&mut markup, user, &spaces_cell(&user.on_spaces, names), actor);
+                    }
+                    Rows {
+                        markup: markup.finish(),
+                        shown: page.users.len(),
+                        total: page.total,
+                    }
+                }
+                // A failed reload keeps the rows it had until the error is shown instead.
+                _ => before.cloned().unwrap_or(Rows {
+                    markup: String::new(),
+                    shown: 0,
+                    total: 0,
+                }),
+            })
+        })
+    });
+    // The person whose control (the closest element with `attribute`, holding their id) the event
+    // came from, among the rows drawn now.
+    let person_of = move |ev: &web_sys::Event, attribute: &str| -> Option<OrgUser> {
+        let target: web_sys::Element = event_target(ev);
+        let control = target.closest(&format!("[{attribute}]")).ok().flatten()?;
+        let id: i64 = control.get_attribute(attribute)?.parse().ok()?;
+        users.with_untracked(|page| {
+            let page = page.as_ref()?.as_ref().ok()?;
+            page.users.iter().find(|u| u.id == id).cloned()
+        })
+    };
     let header = move |key: UserSort| {
         view! {
             <SortHeader label=sort_label(key)
@@ -31,62 +108,52 @@ pub fn UsersTable(
                 on_sort=Callback::new(move |_| set_view.run(view.get_untracked().sorted_by(key))) />
         }
     };
-    let total = page.total;
-    let shown = page.users.len();
-    let actor = Party {
-        user_id: me,
-        role: my_role,
-    };
-    let mut markup = Markup::with_capacity(shown * 1200);
-    for user in &page.users {
-        write_row(&mut markup, user, &spaces_cell(&user.on_spaces, &space_names), actor);
-    }
-    let rows = markup.finish();
-    let people = StoredValue::new(page.users);
-    // The person whose control (the closest element with `attribute`, holding their id) the event
-    // came from.
-    let person_of = move |ev: &web_sys::Event, attribute: &str| -> Option<OrgUser> {
-        let target: web_sys::Element = event_target(ev);
-        let control = target.closest(&format!("[{attribute}]")).ok().flatten()?;
-        let id: i64 = control.get_attribute(attribute)?.parse().ok()?;
-        people.with_value(|users| users.iter().find(|u| u.id == id).cloned())
-    };
-    view! {
-        <section class="card table-card" aria-labelledby="users-table-title" tabindex="0">
-            <div class="table-toolbar">
-                <h2 id="users-table-title">{t().people}</h2>
-            </div>
-            <p class="muted table-count" aria-live="polite">{fill(t().shown_of, &[&format::count(shown as i64), &format::count(total)])}</p>
-            // On a phone each person becomes a stacked card of labelled lines (style.css).
-            <table class="table stack">
-                <thead>
-                    <tr>
-                        {SORTABLE[..3].iter().copied().map(header).collect_view()}
-                        <th scope="col">{t().spaces}</th>
-                        {SORTABLE[3..].iter().copied().map(header).collect_view()}
-                        <th scope="col">{t().two_factor}</th>
-                        <th scope="col"><span class="visually-hidden">{shared().actions}</span></th>
-                    </tr>
-                </thead>
-                // The rows are written as one string and read by the browser's parser at once
-                // (widgets::markup, docs/decisions.md); the two controls answer through the
-                // table body, which finds the person by the id the control carries.
-                <tbody inner_html=rows
-                    on:change=move |ev| {
-                        let Some(user) = person_of(&ev, "data-user") else { return };
-                        if let Some(role) = OrgRole::parse(&event_target_value(&ev)) {
-                            on_change.run(Pending::Role(user, role));
+    let table = move || {
+        view! {
+            <section class="card table-card" aria-labelledby="users-table-title" tabindex="0">
+                <div class="table-toolbar">
+                    <h2 id="users-table-title">{t().people}</h2>
+                </div>
+                <p class="muted table-count" aria-live="polite">{move || rows.with(|r| {
+                    fill(t().shown_of, &[&format::count(r.shown as i64), &format::count(r.total)])
+                })}</p>
+                // On a phone each person becomes a stacked card of labelled lines (style.css).
+                <table class="table stack">
+                    <thead>
+                        <tr>
+                            {SORTABLE[..3].iter().copied().map(header).collect_view()}
+                            <th scope="col">{t().spaces}</th>
+                            {SORTABLE[3..].iter().copied().map(header).collect_view()}
+                            <th scope="col">{t().two_factor}</th>
+                            <th scope="col"><span class="visually-hidden">{shared().actions}</span></th>
+                        </tr>
+                    </thead>
+                    // The rows are written as one string and read by the browser's parser at once
+                    // (widgets::markup, docs/decisions.md); the two controls answer through the
+                    // table body, which finds the person by the id the control carries.
+                    <tbody inner_html=move || rows.with(|r| r.markup.clone())
+                        on:change=move |ev| {
+                            let Some(user) = person_of(&ev, "data-user") else { return };
+                            if let Some(role) = OrgRole::parse(&event_target_value(&ev)) {
+                                on_change.run(Pending::Role(user, role));
+                            }
                         }
-                    }
-                    on:click=move |ev| {
-                        if let Some(user) = person_of(&ev, "data-remove") {
-                            on_change.run(Pending::Remove(user));
-                        }
-                    }>
-                </tbody>
-            </table>
-            {(shown == 0).then(|| view! { <p class="empty-state table-empty">{t().no_match}</p> })}
-        </section>
+                        on:click=move |ev| {
+                            if let Some(user) = person_of(&ev, "data-remove") {
+                                on_change.run(Pending::Remove(user));
+                            }
+                        }>
+                    </tbody>
+                </table>
+                {move || rows.with(|r| r.shown == 0).then(|| view! { <p class="empty-state table-empty">{t().no_match}</p> })}
+            </section>
+            <Pager view=view set_view=set_view total=Signal::derive(move || rows.with(|r| r.total)) />
+        }
+    };
+    move || match shown.get() {
+        Shown::Loading => view! { <Loading label=t().loading_users /> }.into_any(),
+        Shown::Failed(error) => view! { <ErrorPanel error=error retry=retry /> }.into_any(),
+        Shown::Ready => table().into_any(),
     }
 }
 
