@@ -75,8 +75,10 @@ pub fn UsersTable(
                     for user in &page.users {
                         write_row(&mut markup, user, &spaces_cell(&user.on_spaces, names), actor);
                     }
+                    let markup = markup.finish();
+                    crate::widgets::timing::mark("org-area:users-rows-written");
                     Rows {
-                        markup: markup.finish(),
+                        markup,
                         shown: page.users.len(),
                         total: page.total,
                     }

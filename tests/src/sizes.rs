@@ -17,14 +17,19 @@ pub struct Part {
     /// What it is, for the reports.
     pub what: String,
     pub bytes: u64,
+    /// Its files and the bytes each is sent as, the largest first: what it is made of.
+    pub files: Vec<(String, u64)>,
 }
 
 impl Part {
-    fn new(name: impl Into<String>, what: impl Into<String>, bytes: u64) -> Part {
+    fn new(name: impl Into<String>, what: impl Into<String>, files: Vec<(String, u64)>) -> Part {
+        let mut files = files;
+        files.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         Part {
             name: name.into(),
             what: what.into(),
-            bytes,
+            bytes: files.iter().map(|(_, bytes)| bytes).sum(),
+            files,
         }
     }
 }
@@ -64,8 +69,22 @@ fn files(dir: &Path, keep: &dyn Fn(&str) -> bool, found: &mut Vec<std::path::Pat
     Ok(())
 }
 
-fn total(paths: &[std::path::PathBuf]) -> Result<u64, String> {
-    paths.iter().map(|p| sent_bytes(p)).sum()
+/// Each file as the reports name it (a shared chunk with the parts it serves) and its bytes sent.
+fn sized(
+    paths: &[std::path::PathBuf],
+    chunks: &[(std::path::PathBuf, Vec<String>)],
+) -> Result<Vec<(String, u64)>, String> {
+    paths
+        .iter()
+        .map(|path| {
+            let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            let name = match chunks.iter().find(|(chunk, _)| chunk == path) {
+                Some((_, parts)) if name.starts_with("chunk_") => format!("{name} ({})", parts.join(", ")),
+                _ => name,
+            };
+            Ok((name, sent_bytes(path)?))
+        })
+        .collect()
 }
 
 /// A screen's chunk (`split_{screen}-{hash}.wasm`) or a chunk that screens share
@@ -135,12 +154,6 @@ pub fn measure(dist: &Path) -> Result<Vec<Part>, String> {
     let (mut charts, mut echarts) = (Vec::new(), Vec::new());
     files(&dist.join("charts"), &|n| !n.starts_with("echarts-"), &mut charts)?;
     files(&dist.join("charts"), &|n| n.starts_with("echarts-"), &mut echarts)?;
-    let (charts, echarts) = (total(&charts)?, total(&echarts)?);
-    let mut parts = vec![Part::new(
-        "sign-in-page",
-        "sign-in page: index.html, main module with its loader, stylesheet, icon",
-        total(&sign_in)?,
-    )];
     let chunks = chunks(&app)?;
     if chunks.len() != all_chunks.len() {
         return Err(format!(
@@ -149,16 +162,22 @@ pub fn measure(dist: &Path) -> Result<Vec<Part>, String> {
             all_chunks.len()
         ));
     }
+    let (charts, echarts) = (sized(&charts, &chunks)?, sized(&echarts, &chunks)?);
+    let mut parts = vec![Part::new(
+        "sign-in-page",
+        "sign-in page: index.html, main module with its loader, stylesheet, icon",
+        sized(&sign_in, &chunks)?,
+    )];
     let serves = |parts: &[String], wanted: &[&str]| parts.iter().any(|p| wanted.contains(&p.as_str()));
     let (first, later): (Vec<_>, Vec<_>) = chunks
         .iter()
         .partition(|(_, parts)| serves(parts, &FIRST_BEHIND_SIGN_IN));
     let first: Vec<_> = first.into_iter().map(|(path, _)| path.clone()).collect();
-    let behind_sign_in = total(&first)?;
+    let behind_sign_in = sized(&first, &chunks)?;
     parts.push(Part::new(
         "behind-sign-in",
         "first page behind sign-in: the console's chunk and those it shares",
-        behind_sign_in,
+        behind_sign_in.clone(),
     ));
     let mut screens: Vec<&str> = later
         .iter()
@@ -166,29 +185,33 @@ pub fn measure(dist: &Path) -> Result<Vec<Part>, String> {
         .collect();
     screens.sort();
     screens.dedup();
-    let mut dashboard = 0;
+    let mut dashboard = Vec::new();
     for screen in screens {
         let own: Vec<_> = later
             .iter()
             .filter(|(_, parts)| parts.iter().any(|p| p == screen))
             .map(|(path, _)| path.clone())
             .collect();
-        let bytes = total(&own)?;
+        let files = sized(&own, &chunks)?;
         if screen == "dashboard" {
-            dashboard = bytes;
+            dashboard = files.clone();
         }
         parts.push(Part::new(
             format!("screen-{screen}"),
             format!("first visit of {screen}: its chunk and those it shares, beyond the console's"),
-            bytes,
+            files,
         ));
     }
-    parts.push(Part::new("charts-module", "charts module", charts));
-    parts.push(Part::new("echarts", "ECharts, the parts the charts use", echarts));
+    parts.push(Part::new("charts-module", "charts module", charts.clone()));
+    parts.push(Part::new(
+        "echarts",
+        "ECharts, the parts the charts use",
+        echarts.clone(),
+    ));
     parts.push(Part::new(
         "dashboard-first-visit",
         "first dashboard visit after sign-in: console and dashboard chunks, charts module, ECharts",
-        behind_sign_in + dashboard + charts + echarts,
+        [behind_sign_in, dashboard, charts, echarts].concat(),
     ));
     Ok(parts)
 }

@@ -2,8 +2,10 @@
 //! headless Chromium on localhost and against the server on loopback, and writes
 //! `docs/benchmarks.md`. Page loads are first visits in a fresh browser profile.
 
+mod contributors;
 mod load;
 mod report;
+mod tried;
 mod webhooks;
 
 use std::time::{Duration, Instant};
@@ -23,7 +25,15 @@ const resources = performance.getEntriesByType('resource');
 return {
   interactive_ms: mark ? mark.startTime : null,
   bytes: nav.transferSize + resources.reduce((sum, r) => sum + r.transferSize, 0),
-  files: resources.map((r) => r.name.split('/').pop() + ' ' + r.transferSize),
+  files: resources.map((r) => [r.name.split('/').pop(), r.transferSize]).concat([['index.html', nav.transferSize]]),
+  // What the time until interactive went to: each file's download (they overlap), and the rest.
+  phases: mark ? (() => {
+    const before = resources.filter((r) => r.startTime < mark.startTime);
+    const lastFile = Math.max(nav.responseEnd, ...before.map((r) => r.responseEnd));
+    return before.map((r) => [`downloading ${r.name.split('/').pop()}`, r.responseEnd - r.startTime])
+      .concat([['downloading index.html', nav.responseEnd - nav.startTime],
+               ['after the last file until interactive (compiling, starting, first drawing)', mark.startTime - lastFile]]);
+  })() : [],
   echarts: resources.some((r) => r.name.includes('echarts')),
 };
 "#;
@@ -35,6 +45,28 @@ const drawn = performance.getEntriesByName('org-area:charts-drawn');
 if (drawn.length === 0 || drawn.length < arrived.length) return null;
 return drawn[drawn.length - 1].startTime - arrived[arrived.length - 1].startTime;
 "#;
+
+/// What the time from the statistics' arrival to the charts drawn went to, on a first visit: the
+/// files fetched meanwhile (they overlap) and the drawing after the last of them.
+const READ_CHARTS_PHASES: &str = r#"
+const arrived = performance.getEntriesByName('org-area:stats-arrived').pop().startTime;
+const drawn = performance.getEntriesByName('org-area:charts-drawn').pop().startTime;
+const files = performance.getEntriesByType('resource')
+  .filter((r) => r.responseEnd > arrived && r.startTime < drawn && !r.name.includes('/api/'));
+const lastFile = Math.max(arrived, ...files.map((r) => r.responseEnd));
+return files.map((r) => [`waiting for ${r.name.split('/').pop()}`, r.responseEnd - Math.max(r.startTime, arrived)])
+  .concat([['after the last file until drawn (the charts module and ECharts starting, drawing)', drawn - lastFile]]);
+"#;
+
+/// `[[label, amount], …]` as the page returned it.
+fn pairs(value: &serde_json::Value, scale: f64) -> Vec<(String, f64)> {
+    value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|pair| Some((pair[0].as_str()?.to_string(), pair[1].as_f64()? * scale)))
+        .collect()
+}
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -61,7 +93,7 @@ async fn wait_for(ctx: &Ctx, script: &str) -> Result<f64, BoxError> {
 async fn sign_in_page(report: &mut Report, chromedriver: &Chromedriver, dist: &str) -> Result<(), BoxError> {
     const GROUP: &str = "Sign-in page, first visit";
     let (mut times, mut bytes) = (Vec::new(), Vec::new());
-    let mut files = Vec::new();
+    let (mut files, mut phases) = (Vec::new(), Vec::new());
     let mut echarts = false;
     for _ in 0..SAMPLES {
         let ctx = Ctx::new(chromedriver, dist, "bench").await?;
@@ -75,12 +107,13 @@ async fn sign_in_page(report: &mut Report, chromedriver: &Chromedriver, dist: &s
         );
         bytes.push(load["bytes"].as_f64().unwrap_or(0.0));
         echarts |= load["echarts"].as_bool().unwrap_or(false);
-        files = load["files"].as_array().cloned().unwrap_or_default();
+        files = pairs(&load["files"], 1.0 / 1000.0);
+        phases = pairs(&load["phases"], 1.0);
         ctx.close().await;
     }
     println!("{GROUP}, {SAMPLES} samples:");
-    for file in files {
-        println!("    {}", file.as_str().unwrap_or(""));
+    for (file, kb) in &files {
+        println!("    {file} {kb:.1} KB");
     }
     report.add(
         GROUP,
@@ -89,6 +122,7 @@ async fn sign_in_page(report: &mut Report, chromedriver: &Chromedriver, dist: &s
         "ms",
         Some(100.0),
     );
+    report.made_of(phases, "ms");
     report.add(
         GROUP,
         "all bytes over the wire, compressed, median",
@@ -96,6 +130,7 @@ async fn sign_in_page(report: &mut Report, chromedriver: &Chromedriver, dist: &s
         "KB",
         Some(90.0),
     );
+    report.made_of(files, "KB");
     report.add(
         GROUP,
         "ECharts files loaded",
@@ -112,21 +147,22 @@ const READ_LATER_FILES: &str = r#"
 const mark = performance.getEntriesByName('org-area:interactive')[0];
 const later = performance.getEntriesByType('resource')
   .filter((r) => r.startTime > mark.startTime && !r.name.includes('/api/'));
-return { bytes: later.reduce((sum, r) => sum + r.transferSize, 0), files: later.map((r) => r.name.split('/').pop() + ' ' + r.transferSize) };
+return { bytes: later.reduce((sum, r) => sum + r.transferSize, 0), files: later.map((r) => [r.name.split('/').pop(), r.transferSize]) };
 "#;
 
 async fn dashboard(report: &mut Report, chromedriver: &Chromedriver, dist: &str) -> Result<(), BoxError> {
     const GROUP: &str = "Dashboard at 250 spaces and 10,000 users";
     // First visits: each in a fresh browser profile, signing in and landing on the dashboard.
-    let (mut first, mut bytes, mut files) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut first, mut bytes, mut files, mut phases) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for _ in 0..5 {
         let ctx = Ctx::with_seed(chromedriver, dist, "bench", Seed::DemoLarge).await?;
         ctx.open("/sign-in").await?;
         ctx.sign_in("owner@acme.test", "demo-password").await?;
         first.push(wait_for(&ctx, READ_CHARTS).await?);
+        phases = pairs(ctx.driver.execute(READ_CHARTS_PHASES, vec![]).await?.json(), 1.0);
         let later = ctx.driver.execute(READ_LATER_FILES, vec![]).await?.json().clone();
         bytes.push(later["bytes"].as_f64().unwrap_or(0.0));
-        files = later["files"].as_array().cloned().unwrap_or_default();
+        files = pairs(&later["files"], 1.0 / 1000.0);
         ctx.close().await;
     }
     // Period changes: the charts updated in place, everything loaded.
@@ -164,8 +200,8 @@ async fn dashboard(report: &mut Report, chromedriver: &Chromedriver, dist: &str)
         "{GROUP} (5 first visits after sign-in, then {} period changes):",
         updates.len()
     );
-    for file in files {
-        println!("    {}", file.as_str().unwrap_or(""));
+    for (file, kb) in &files {
+        println!("    {file} {kb:.1} KB");
     }
     report.add(
         GROUP,
@@ -174,6 +210,7 @@ async fn dashboard(report: &mut Report, chromedriver: &Chromedriver, dist: &str)
         "KB",
         Some(350.0),
     );
+    report.made_of(files, "KB");
     report.add(
         GROUP,
         "first visit: data arrived to all three charts drawn, median",
@@ -181,6 +218,7 @@ async fn dashboard(report: &mut Report, chromedriver: &Chromedriver, dist: &str)
         "ms",
         Some(150.0),
     );
+    report.made_of(phases, "ms");
     report.add(
         GROUP,
         "period change: data arrived to charts updated in place, median",
@@ -337,7 +375,9 @@ const observer = new MutationObserver(() => {
   const arrived = performance.getEntriesByName('org-area:users-arrived');
   if (arrived.length > arrivals && rows().length === perPage && first() !== before) {
     observer.disconnect();
-    done(performance.now() - arrived[arrived.length - 1].startTime);
+    const from = arrived[arrived.length - 1].startTime;
+    const written = performance.getEntriesByName('org-area:users-rows-written').pop().startTime;
+    done([performance.now() - from, written - from]);
   }
 });
 observer.observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true });
@@ -391,7 +431,7 @@ async fn table_against_plain(report: &mut Report, chromedriver: &Chromedriver, d
     ctx.wait_text("of 10,000 users").await?;
     println!("{GROUP}:");
     for per_page in [50u32, 500] {
-        let (mut ours, mut plain) = (Vec::new(), Vec::new());
+        let (mut ours, mut written, mut plain) = (Vec::new(), Vec::new(), Vec::new());
         for sample in 0..10u32 {
             let page = 2 - sample % 2;
             // The app's own navigation (the address keeps the view), as the pager does it.
@@ -402,9 +442,13 @@ async fn table_against_plain(report: &mut Report, chromedriver: &Chromedriver, d
                     vec![format!("users?per_page={per_page}&page={page}").into(), per_page.into()],
                 )
                 .await?;
-            let took = took.json().as_f64().ok_or("the app drew the page of users")?;
+            let took = took.json();
+            let (Some(total), Some(markup)) = (took[0].as_f64(), took[1].as_f64()) else {
+                return Err("the app drew the page of users".into());
+            };
             ctx.wait_text(&format!("{per_page} shown of 10,000 users")).await?;
-            ours.push(took);
+            ours.push(total);
+            written.push(markup);
             let took = ctx
                 .driver
                 .execute_async(PLAIN_TABLE, vec![per_page.into(), page.into()])
@@ -412,6 +456,7 @@ async fn table_against_plain(report: &mut Report, chromedriver: &Chromedriver, d
             plain.push(took.json().as_f64().ok_or("the plain table was drawn")?);
         }
         let (ours, plain) = (percentile(&mut ours, 0.5), percentile(&mut plain, 0.5));
+        let written = percentile(&mut written, 0.5);
         report.add(GROUP, format!("{per_page} rows: ours, median"), ours, "ms", None);
         report.add(
             GROUP,
@@ -426,6 +471,20 @@ async fn table_against_plain(report: &mut Report, chromedriver: &Chromedriver, d
             ours / plain.max(0.1),
             "x",
             Some(1.3),
+        );
+        report.made_of(
+            vec![
+                (
+                    "ours: from the data's arrival to the rows' markup written (scheduling, writing it in wasm)".into(),
+                    written,
+                ),
+                (
+                    "ours: the browser reading the markup into the table".into(),
+                    (ours - written).max(0.0),
+                ),
+                ("plain innerHTML: the same rows, all of it".into(), plain),
+            ],
+            "ms",
         );
     }
     ctx.close().await;
@@ -997,8 +1056,35 @@ fn app_sizes(report: &mut Report, dist: &str) -> Result<(), BoxError> {
             _ => None,
         };
         report.add(GROUP, part.what, part.bytes as f64 / 1000.0, "KB", goal);
+        let mut files: Vec<(String, f64)> = part
+            .files
+            .iter()
+            .map(|(file, bytes)| (file.clone(), *bytes as f64 / 1000.0))
+            .collect();
+        if part.name == "sign-in-page" {
+            files = main_module_by_crate(dist, files)?;
+        }
+        report.made_of(files, "KB");
     }
     Ok(())
+}
+
+/// The sign-in page's files with its main module told apart by crate: each crate's share of the
+/// module's code and data before optimizing, applied to the module's bytes sent.
+fn main_module_by_crate(dist: &str, files: Vec<(String, f64)>) -> Result<Vec<(String, f64)>, BoxError> {
+    let is_main = |file: &str| file.starts_with("org-area-") && file.ends_with(".wasm");
+    let sent: f64 = files.iter().filter(|(f, _)| is_main(f)).map(|(_, kb)| kb).sum();
+    let module = contributors::main_module_before_optimizing(std::path::Path::new(dist))?;
+    let crates = contributors::by_crate(&module)?;
+    let whole: f64 = crates.iter().map(|(_, bytes)| bytes).sum();
+    let mut made_of: Vec<(String, f64)> = files.into_iter().filter(|(f, _)| !is_main(f)).collect();
+    made_of.extend(crates.into_iter().map(|(name, bytes)| {
+        (
+            format!("main module: {name} (its share)"),
+            sent * bytes / whole.max(1.0),
+        )
+    }));
+    Ok(made_of)
 }
 
 fn main() {

@@ -11,6 +11,8 @@ pub struct Figure {
     pub unit: &'static str,
     /// The most the figure may be (for a rate, the least); none for figures only reported.
     pub goal: Option<f64>,
+    /// What it is made of, the largest first (label, amount shown), when it was broken down.
+    pub contributors: Vec<(String, String)>,
 }
 
 impl Figure {
@@ -32,15 +34,7 @@ impl Figure {
     }
 
     fn shown(&self, value: f64) -> String {
-        match self.unit {
-            "ms" if value < 10.0 => format!("{value:.1} ms"),
-            "ms" => format!("{value:.0} ms"),
-            "KB" => format!("{value:.1} KB"),
-            "x" => format!("{value:.2}x"),
-            "/s" => format!("{value:.1}/s"),
-            "" => format!("{value:.0}"),
-            unit => format!("{value:.0} {unit}"),
-        }
+        shown(value, self.unit)
     }
 
     fn verdict(&self) -> &'static str {
@@ -49,6 +43,19 @@ impl Figure {
             Some(_) => "**not met**",
             None => "",
         }
+    }
+}
+
+/// `value` as the report writes an amount of `unit`.
+fn shown(value: f64, unit: &str) -> String {
+    match unit {
+        "ms" if value < 10.0 => format!("{value:.1} ms"),
+        "ms" => format!("{value:.0} ms"),
+        "KB" => format!("{value:.1} KB"),
+        "x" => format!("{value:.2}x"),
+        "/s" => format!("{value:.1}/s"),
+        "" => format!("{value:.0}"),
+        unit => format!("{value:.0} {unit}"),
     }
 }
 
@@ -73,6 +80,7 @@ impl Report {
             measured,
             unit,
             goal,
+            contributors: Vec::new(),
         };
         let goal = figure
             .goal
@@ -84,6 +92,16 @@ impl Report {
             goal.unwrap_or_default()
         );
         self.figures.push(figure);
+    }
+
+    /// What the figure added last is made of: up to ten contributors, the largest first, each
+    /// shown in `unit`.
+    pub fn made_of(&mut self, contributors: Vec<(String, f64)>, unit: &'static str) {
+        let Some(figure) = self.figures.last_mut() else { return };
+        figure.contributors = super::contributors::largest(contributors)
+            .into_iter()
+            .map(|(label, amount)| (label, shown(amount, unit)))
+            .collect();
     }
 
     pub fn unmet(&self) -> usize {
@@ -133,7 +151,54 @@ impl Report {
             }
             page.push('\n');
         }
+        self.unmet_goals(&mut page);
         page
+    }
+
+    /// Each goal not met: its figure, its ten largest contributors, and what was tried.
+    fn unmet_goals(&self, page: &mut String) {
+        let unmet: Vec<&Figure> = self
+            .figures
+            .iter()
+            .filter(|f| f.goal.is_some_and(|g| !f.meets(g)))
+            .collect();
+        if unmet.is_empty() {
+            return;
+        }
+        let _ = writeln!(
+            page,
+            "## Goals not met: what each is made of, and what was tried
+"
+        );
+        for f in unmet {
+            let goal = f.goal.map(|g| f.goal_shown(g)).unwrap_or_default();
+            let _ = writeln!(
+                page,
+                "### {}: {}
+",
+                f.group, f.what
+            );
+            let _ = writeln!(
+                page,
+                "{} against a goal of {goal}.
+",
+                f.shown(f.measured)
+            );
+            if f.contributors.is_empty() {
+                let _ = writeln!(
+                    page,
+                    "Not broken down by the benchmark.
+"
+                );
+            } else {
+                let _ = writeln!(page, "| largest contributors | |\n|---|---:|");
+                for (label, amount) in &f.contributors {
+                    let _ = writeln!(page, "| {label} | {amount} |");
+                }
+                page.push('\n');
+            }
+            let _ = writeln!(page, "{}\n", super::tried::of(&f.what));
+        }
     }
 }
 

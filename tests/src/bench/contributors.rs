@@ -1,0 +1,114 @@
+//! What an unmet goal is made of: the files of a part of the app, the crates inside the main
+//! module, the phases of a timing. docs/benchmarks.md lists the ten largest under each goal that
+//! is not met, with what was tried (`tried.rs`).
+
+use std::path::{Path, PathBuf};
+
+/// How many contributors a goal lists.
+pub const SHOWN: usize = 10;
+
+/// The largest `SHOWN` of `items` (label, amount), the largest first.
+pub fn largest(mut items: Vec<(String, f64)>) -> Vec<(String, f64)> {
+    items.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
+    items.truncate(SHOWN);
+    items
+}
+
+/// The split's main module as it was before binding and optimizing, names kept, that `dist`'s
+/// main module was made from (`target/org-area-modules/`, where the build keeps each step).
+pub fn main_module_before_optimizing(dist: &Path) -> Result<PathBuf, String> {
+    let app = dist.join("app");
+    let main = std::fs::read_dir(&app)
+        .map_err(|e| format!("cannot list {}: {e}", app.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            name.starts_with("org-area-") && name.ends_with(".wasm")
+        })
+        .ok_or("dist/app has no main module")?;
+    let built = std::fs::read(&main).map_err(|e| e.to_string())?;
+    let modules = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/org-area-modules");
+    let kept = std::fs::read_dir(&modules).map_err(|e| format!("cannot list {}: {e}", modules.display()))?;
+    for dir in kept.flatten().map(|e| e.path()) {
+        if std::fs::read(dir.join("org-area_bg.wasm")).is_ok_and(|bytes| bytes == built) {
+            return Ok(dir.with_extension("split").join("org-area.wasm"));
+        }
+    }
+    Err("the build that made dist/ is no longer kept in target/org-area-modules".into())
+}
+
+/// A wasm module's function bodies summed by the crate each function comes from (by its name),
+/// its constant data, and the rest (imports, types, the function table): bytes as they are
+/// before wasm-opt, which shrinks all of them by about a third.
+pub fn by_crate(module: &Path) -> Result<Vec<(String, f64)>, String> {
+    use wasmparser::{KnownCustom, Name, Parser, Payload};
+    let bytes = std::fs::read(module).map_err(|e| format!("cannot read {}: {e}", module.display()))?;
+    let mut imported = 0u32;
+    let mut bodies: Vec<usize> = Vec::new();
+    let mut names = std::collections::HashMap::new();
+    let mut data = 0usize;
+    for payload in Parser::new(0).parse_all(&bytes) {
+        match payload.map_err(|e| e.to_string())? {
+            Payload::ImportSection(imports) => {
+                for import in imports.into_imports() {
+                    if matches!(import.map_err(|e| e.to_string())?.ty, wasmparser::TypeRef::Func(_)) {
+                        imported += 1;
+                    }
+                }
+            }
+            Payload::CodeSectionEntry(body) => {
+                let range = body.range();
+                bodies.push((range.end - range.start) as usize);
+            }
+            Payload::DataSection(segments) => {
+                for segment in segments {
+                    data += segment.map_err(|e| e.to_string())?.data.len();
+                }
+            }
+            Payload::CustomSection(custom) => {
+                if let KnownCustom::Name(reader) = custom.as_known() {
+                    for name in reader {
+                        if let Ok(Name::Function(map)) = name {
+                            for naming in map.into_iter().flatten() {
+                                names.insert(naming.index, naming.name.to_string());
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut crates: std::collections::HashMap<String, f64> = std::collections::HashMap::new();
+    for (i, size) in bodies.iter().enumerate() {
+        let name = names.get(&(imported + i as u32)).map(String::as_str).unwrap_or("");
+        *crates.entry(crate_of(name)).or_default() += *size as f64;
+    }
+    let code: usize = bodies.iter().sum();
+    crates.insert(
+        "constant data (texts, field names, panic locations)".into(),
+        data as f64,
+    );
+    let names_section: usize = names.values().map(String::len).sum();
+    let rest = bytes.len().saturating_sub(code + data + names_section);
+    crates.insert("imports, types, the function table".into(), rest as f64);
+    Ok(crates.into_iter().collect())
+}
+
+/// The crate a (mangled) function name comes from: the first segment of its path, the type's for
+/// a trait method (`<alloc::vec::Vec<T> as Drop>::drop` is `alloc`'s).
+fn crate_of(mangled: &str) -> String {
+    let name = format!("{:#}", rustc_demangle::demangle(mangled));
+    let path = name
+        .trim_start_matches(['<', '&', '*'])
+        .trim_start_matches("mut ")
+        .trim_start_matches("const ");
+    match path.split_once("::") {
+        Some((head, _)) if !head.is_empty() && head.chars().all(|c| c.is_alphanumeric() || c == '_') => {
+            head.to_string()
+        }
+        _ if path.starts_with("__wbg") || path.starts_with("__wbindgen") => "wasm-bindgen".into(),
+        _ => "compiler runtime (memcpy, unnamed)".into(),
+    }
+}
