@@ -102,6 +102,9 @@ impl Report {
             .into_iter()
             .map(|(label, amount)| (label, shown(amount, unit)))
             .collect();
+        for (label, amount) in &figure.contributors {
+            println!("    {label}: {amount}");
+        }
     }
 
     pub fn unmet(&self) -> usize {
@@ -191,7 +194,10 @@ impl Report {
 "
                 );
             } else {
-                let _ = writeln!(page, "| largest contributors | |\n|---|---:|");
+                let _ = writeln!(
+                    page,
+                    "| largest contributors (of a timing: in the run's last sample; downloads overlap) | |\n|---|---:|"
+                );
                 for (label, amount) in &f.contributors {
                     let _ = writeln!(page, "| {label} | {amount} |");
                 }
