@@ -435,7 +435,7 @@ if (!table) {
   table.className = 'table';
   document.querySelector('main').appendChild(table);
 }
-table.innerHTML = '';
+// Timed like plain's: taking out the rows drawn before is part of drawing new ones.
 const started = performance.now();
 table.innerHTML = `<tbody>${markup}</tbody>`;
 return performance.now() - started;

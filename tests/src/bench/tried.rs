@@ -44,11 +44,12 @@ where this run's time went, mostly waiting for ECharts and the charts module on 
 const TABLE: &str = "What was tried: rows written as one HTML string and read by the browser's parser at once, \
 instead of node by node (3.7x plain at 50 rows, 2.9x at 500, before); rows filled into a cloned `<template>`: no faster, \
 as the clone is walked node by node to fill it in; the table, its headers and the pager drawn once, with later pages \
-replacing only the rows' markup (2.04x to 1.45x at 50 rows). What is left, by the contributors: writing \
-the markup in wasm and the scheduling around it take about half a millisecond at 50 rows; the rest is the browser \
-reading our rows, which carry more than plain's (a label on every cell for the phone layout, the disabled and \
-deprecated badges, the spaces' names, the permission rules' choice of roles per row). The ratio also moves between \
-runs (1.23x to 1.57x at 500 rows on this machine) as plain's own time does. Measured, not built: the role control \
+replacing only the rows' markup (2.04x to 1.45x at 50 rows). What is left, by the contributors: our rows' \
+markup put in by plain innerHTML is no slower than plain's own rows, so the markup is not the cost. Ours pays about \
+half a millisecond at 50 rows writing it in wasm and scheduling, and most of a millisecond more between the markup \
+written and the rows in the table: handing the string from wasm to the browser, and the other updates of the same \
+change (the count, the pager). The ratio moves between runs (1.29x to 1.58x at 50 rows, 1.23x to 1.57x at 500 on \
+this machine) as plain's own time does. Measured, not built: the role control \
 drawn only when it is focused. The figure \"plain innerHTML with a button in place of each role control\" is what that \
 would save in plain's own drawing; it was not built, as plain innerHTML draws a select in every row, so the comparison \
 would then measure less work rather than faster work, and a control that changes kind under the focus needs its own \
