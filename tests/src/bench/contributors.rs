@@ -39,7 +39,7 @@ pub fn main_module_before_optimizing(dist: &Path) -> Result<PathBuf, String> {
 }
 
 /// A wasm module's function bodies summed by the crate each function comes from (by its name),
-/// its constant data, and the rest (imports, types, the function table): bytes as they are
+/// its constant data, and the rest (imports, types, exports, the function table): bytes as they are
 /// before wasm-opt, which shrinks all of them by about a third.
 pub fn by_crate(module: &Path) -> Result<Vec<(String, f64)>, String> {
     use wasmparser::{KnownCustom, Name, Parser, Payload};
@@ -47,9 +47,23 @@ pub fn by_crate(module: &Path) -> Result<Vec<(String, f64)>, String> {
     let mut imported = 0u32;
     let mut bodies: Vec<usize> = Vec::new();
     let mut names = std::collections::HashMap::new();
-    let mut data = 0usize;
+    let (mut data, mut rest) = (0usize, 0usize);
     for payload in Parser::new(0).parse_all(&bytes) {
-        match payload.map_err(|e| e.to_string())? {
+        let payload = payload.map_err(|e| e.to_string())?;
+        // The sections shipped besides code and data (custom sections, the names and relocations
+        // kept for this, are taken off by wasm-opt).
+        let section = match &payload {
+            Payload::TypeSection(s) => Some(s.range()),
+            Payload::ImportSection(s) => Some(s.range()),
+            Payload::FunctionSection(s) => Some(s.range()),
+            Payload::TableSection(s) => Some(s.range()),
+            Payload::GlobalSection(s) => Some(s.range()),
+            Payload::ExportSection(s) => Some(s.range()),
+            Payload::ElementSection(s) => Some(s.range()),
+            _ => None,
+        };
+        rest += section.map_or(0, |r| (r.end - r.start) as usize);
+        match payload {
             Payload::ImportSection(imports) => {
                 for import in imports.into_imports() {
                     if matches!(import.map_err(|e| e.to_string())?.ty, wasmparser::TypeRef::Func(_)) {
@@ -83,16 +97,17 @@ pub fn by_crate(module: &Path) -> Result<Vec<(String, f64)>, String> {
     let mut crates: std::collections::HashMap<String, f64> = std::collections::HashMap::new();
     for (i, size) in bodies.iter().enumerate() {
         let name = names.get(&(imported + i as u32)).map(String::as_str).unwrap_or("");
+        // wasm-bindgen runs its descriptions at build time and takes them out.
+        if name.starts_with("__wbindgen_describe") {
+            continue;
+        }
         *crates.entry(crate_of(name)).or_default() += *size as f64;
     }
-    let code: usize = bodies.iter().sum();
     crates.insert(
         "constant data (texts, field names, panic locations)".into(),
         data as f64,
     );
-    let names_section: usize = names.values().map(String::len).sum();
-    let rest = bytes.len().saturating_sub(code + data + names_section);
-    crates.insert("imports, types, the function table".into(), rest as f64);
+    crates.insert("imports, types, exports, the function table".into(), rest as f64);
     Ok(crates.into_iter().collect())
 }
 

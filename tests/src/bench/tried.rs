@@ -38,8 +38,9 @@ share, so five screens' first visits beyond the console rose over their 120 KB a
 chunk carries its own import section and compresses on its own.";
 
 const CHARTS_DRAWN: &str = "What was tried: the charts module and ECharts start loading with the dashboard's \
-statistics, not after them. The figure met its goal in runs before (and missed it in others): the contributors show \
-where this run's time went, mostly waiting for ECharts and the charts module on a first visit.";
+statistics, not after them. The figure met its goal in some runs before and missed it in others. The contributors \
+show where a first visit's time goes: little waiting for files (they are fetched while the statistics are), most of \
+it after the last file, starting the charts module and ECharts and drawing. What is left: a trace of that start.";
 
 const TABLE: &str = "What was tried: rows written as one HTML string and read by the browser's parser at once, \
 instead of node by node (3.7x plain at 50 rows, 2.9x at 500, before); rows filled into a cloned `<template>`: no faster, \
