@@ -14,11 +14,12 @@ pub fn largest(mut items: Vec<(String, f64)>) -> Vec<(String, f64)> {
     items
 }
 
-/// The split's main module as it was before binding and optimizing, names kept, that `dist`'s
-/// main module was made from (`target/org-area-modules/`, where the build keeps each step).
-pub fn main_module_before_optimizing(dist: &Path) -> Result<PathBuf, String> {
+/// The main module as shipped in `dist`, and the split's main module it was made from, as it was
+/// before binding and optimizing, names kept (`target/org-area-modules/`, where the build keeps
+/// each step).
+pub fn main_module(dist: &Path) -> Result<(PathBuf, PathBuf), String> {
     let app = dist.join("app");
-    let main = std::fs::read_dir(&app)
+    let shipped = std::fs::read_dir(&app)
         .map_err(|e| format!("cannot list {}: {e}", app.display()))?
         .flatten()
         .map(|e| e.path())
@@ -27,31 +28,34 @@ pub fn main_module_before_optimizing(dist: &Path) -> Result<PathBuf, String> {
             name.starts_with("org-area-") && name.ends_with(".wasm")
         })
         .ok_or("dist/app has no main module")?;
-    let built = std::fs::read(&main).map_err(|e| e.to_string())?;
+    let built = std::fs::read(&shipped).map_err(|e| e.to_string())?;
     let modules = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/org-area-modules");
     let kept = std::fs::read_dir(&modules).map_err(|e| format!("cannot list {}: {e}", modules.display()))?;
     for dir in kept.flatten().map(|e| e.path()) {
         if std::fs::read(dir.join("org-area_bg.wasm")).is_ok_and(|bytes| bytes == built) {
-            return Ok(dir.with_extension("split").join("org-area.wasm"));
+            return Ok((shipped, dir.with_extension("split").join("org-area.wasm")));
         }
     }
     Err("the build that made dist/ is no longer kept in target/org-area-modules".into())
 }
 
-/// A wasm module's function bodies summed by the crate each function comes from (by its name),
-/// its constant data, and the rest (imports, types, exports, the function table): bytes as they are
-/// before wasm-opt, which shrinks all of them by about a third.
-pub fn by_crate(module: &Path) -> Result<Vec<(String, f64)>, String> {
+/// What a wasm module is made of, in bytes: its function bodies by the crate each comes from (by
+/// its name; a module without names has one "unnamed" crate), its constant data, and the rest
+/// that is shipped (imports, types, exports, the function table). Custom sections (names,
+/// relocations) are left out: the shipped module has none.
+struct Sections {
+    code: std::collections::HashMap<String, f64>,
+    data: f64,
+    rest: f64,
+}
+
+fn sections(module: &Path) -> Result<Sections, String> {
     use wasmparser::{KnownCustom, Name, Parser, Payload};
     let bytes = std::fs::read(module).map_err(|e| format!("cannot read {}: {e}", module.display()))?;
-    let mut imported = 0u32;
-    let mut bodies: Vec<usize> = Vec::new();
-    let mut names = std::collections::HashMap::new();
+    let (mut imported, mut bodies, mut names) = (0u32, Vec::new(), std::collections::HashMap::new());
     let (mut data, mut rest) = (0usize, 0usize);
     for payload in Parser::new(0).parse_all(&bytes) {
         let payload = payload.map_err(|e| e.to_string())?;
-        // The sections shipped besides code and data (custom sections, the names and relocations
-        // kept for this, are taken off by wasm-opt).
         let section = match &payload {
             Payload::TypeSection(s) => Some(s.range()),
             Payload::ImportSection(s) => Some(s.range()),
@@ -94,21 +98,41 @@ pub fn by_crate(module: &Path) -> Result<Vec<(String, f64)>, String> {
             _ => {}
         }
     }
-    let mut crates: std::collections::HashMap<String, f64> = std::collections::HashMap::new();
+    let mut code = std::collections::HashMap::new();
     for (i, size) in bodies.iter().enumerate() {
         let name = names.get(&(imported + i as u32)).map(String::as_str).unwrap_or("");
         // wasm-bindgen runs its descriptions at build time and takes them out.
         if name.starts_with("__wbindgen_describe") {
             continue;
         }
-        *crates.entry(crate_of(name)).or_default() += *size as f64;
+        *code.entry(crate_of(name)).or_default() += *size as f64;
     }
-    crates.insert(
+    Ok(Sections {
+        code,
+        data: data as f64,
+        rest: rest as f64,
+    })
+}
+
+/// The shipped main module's code divided by crate (each crate's share of the code before
+/// optimizing, as the names of `before` tell), its constant data and the rest, in bytes shipped
+/// before compression.
+pub fn by_crate(shipped: &Path, before: &Path) -> Result<Vec<(String, f64)>, String> {
+    let named = sections(before)?;
+    let shipped = sections(shipped)?;
+    let code_before: f64 = named.code.values().sum();
+    let code_shipped: f64 = shipped.code.values().sum();
+    let mut parts: Vec<(String, f64)> = named
+        .code
+        .into_iter()
+        .map(|(name, bytes)| (name, code_shipped * bytes / code_before.max(1.0)))
+        .collect();
+    parts.push((
         "constant data (texts, field names, panic locations)".into(),
-        data as f64,
-    );
-    crates.insert("imports, types, exports, the function table".into(), rest as f64);
-    Ok(crates.into_iter().collect())
+        shipped.data,
+    ));
+    parts.push(("imports, types, exports, the function table".into(), shipped.rest));
+    Ok(parts)
 }
 
 /// The crate a (mangled) function name comes from: the first segment of its path, the type's for

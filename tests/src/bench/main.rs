@@ -1104,13 +1104,13 @@ fn app_sizes(report: &mut Report, dist: &str) -> Result<(), BoxError> {
     Ok(())
 }
 
-/// The sign-in page's files with its main module told apart by crate: each crate's share of the
-/// module's code and data before optimizing, applied to the module's bytes sent.
+/// The sign-in page's files with its main module told apart: its code by crate, its constant data
+/// and the rest, each by its share of the shipped module, applied to the module's bytes sent.
 fn main_module_by_crate(dist: &str, files: Vec<(String, f64)>) -> Result<Vec<(String, f64)>, BoxError> {
     let is_main = |file: &str| file.starts_with("org-area-") && file.ends_with(".wasm");
     let sent: f64 = files.iter().filter(|(f, _)| is_main(f)).map(|(_, kb)| kb).sum();
-    let module = contributors::main_module_before_optimizing(std::path::Path::new(dist))?;
-    let crates = contributors::by_crate(&module)?;
+    let (shipped, before) = contributors::main_module(std::path::Path::new(dist))?;
+    let crates = contributors::by_crate(&shipped, &before)?;
     let whole: f64 = crates.iter().map(|(_, bytes)| bytes).sum();
     let mut made_of: Vec<(String, f64)> = files.into_iter().filter(|(f, _)| !is_main(f)).collect();
     made_of.extend(crates.into_iter().map(|(name, bytes)| {
