@@ -49,7 +49,7 @@ replacing only the rows' markup (2.04x to 1.45x at 50 rows). What is left, by th
 markup put in by plain innerHTML is no slower than plain's own rows, so the markup is not the cost. Ours pays about \
 half a millisecond at 50 rows writing it in wasm and scheduling, and most of a millisecond more between the markup \
 written and the rows in the table: handing the string from wasm to the browser, and the other updates of the same \
-change (the count, the pager). The ratio moves between runs (1.29x to 1.58x at 50 rows, 1.23x to 1.57x at 500 on \
+change (the count, the pager). The ratio moves between runs (1.29x to 1.67x at 50 rows, 1.23x to 1.57x at 500 on \
 this machine) as plain's own time does. Measured, not built: the role control \
 drawn only when it is focused. The figure \"plain innerHTML with a button in place of each role control\" is what that \
 would save in plain's own drawing; it was not built, as plain innerHTML draws a select in every row, so the comparison \
