@@ -1,5 +1,5 @@
 use super::text::t;
-use contract::{OrgRole, OrgUser};
+use contract::{OrgRole, OrgUser, Party};
 use leptos::prelude::*;
 
 use super::add_user::AddUser;
@@ -124,8 +124,8 @@ pub fn UsersPage() -> impl IntoView {
                 </div>
             </div>
             <UsersTable users=users space_names=space_names view=view set_view=set_view
-                me=me().map(|m| m.user.id).unwrap_or_default()
-                my_role=my_role() retry=retry
+                actor=Signal::derive(move || Party { user_id: me().map(|m| m.user.id).unwrap_or_default(), role: my_role() })
+                retry=retry
                 on_change=Callback::new(move |p| pending.set(Some(p))) />
             <section class="card" aria-labelledby="invitations-title">
                 <h2 id="invitations-title">{t().pending_invitations}</h2>

@@ -42,8 +42,8 @@ pub fn UsersTable(
     space_names: Loaded<HashMap<i64, String>>,
     view: Memo<ViewState>,
     set_view: Callback<ViewState>,
-    me: i64,
-    my_role: OrgRole,
+    /// Who is signed in and their role now: the rows' controls follow a change of it.
+    actor: Signal<Party>,
     on_change: Callback<Pending>,
     retry: Callback<()>,
 ) -> impl IntoView {
@@ -57,10 +57,6 @@ pub fn UsersTable(
             Some(None) => Shown::Loading,
         }
     });
-    let actor = Party {
-        user_id: me,
-        role: my_role,
-    };
     let rows = Memo::new(move |before: Option<&Rows>| {
         let no_names = HashMap::new();
         space_names.with(|names| {
@@ -72,6 +68,7 @@ pub fn UsersTable(
                         keep_focus_across_redraw();
                     }
                     let mut markup = Markup::with_capacity(page.users.len() * 1200);
+                    let actor = actor.get();
                     for user in &page.users {
                         write_row(&mut markup, user, &spaces_cell(&user.on_spaces, names), actor);
                     }
