@@ -45,7 +45,9 @@ impl Topic {
             TrackableType::OrgUser | TrackableType::Invitation | TrackableType::Account => &[Topic::Users],
             // Collaborators show on the users list (roles on spaces) and on the spaces.
             TrackableType::Space | TrackableType::Collaborator => &[Topic::Spaces, Topic::Users],
-            TrackableType::Settings | TrackableType::AccessToken | TrackableType::Webhook => &[Topic::Settings],
+            TrackableType::Settings | TrackableType::AccessToken | TrackableType::Webhook | TrackableType::Sso => {
+                &[Topic::Settings]
+            }
             TrackableType::Subscription
             | TrackableType::Invoice
             | TrackableType::BillingInfo

@@ -19,7 +19,7 @@ pub fn test(args: &[String]) -> Result {
     // The app's own logic that needs no browser, on this machine.
     run(command("cargo").args(["test", "--package", "org-area", "--lib"]))?;
     // The server tests that need outside tools: schemathesis against the OpenAPI document, a real
-    // SMTP server (aiosmtpd), and Storyblok's own JavaScript client (npm).
+    // SMTP server (aiosmtpd), a DNS server (dnslib) and Storyblok's own JavaScript client (npm).
     let python = tools::ensure_python_tools()?;
     tools::ensure_npm_packages()?;
     run(command("cargo")

@@ -68,13 +68,14 @@ fn is_newer(a: &Path, b: &Path) -> bool {
 }
 
 /// The Python tools the tests run, from PyPI, in a virtual environment of their own under
-/// `target/`: schemathesis (against the OpenAPI document) and aiosmtpd (a real SMTP server).
-const PYTHON_TOOLS: [&str; 2] = ["schemathesis==4.32.5", "aiosmtpd==1.4.6"];
+/// `target/`: schemathesis (against the OpenAPI document), aiosmtpd (a real SMTP server) and
+/// dnslib (a DNS server that publishes the TXT records verified domains need).
+const PYTHON_TOOLS: [&str; 3] = ["schemathesis==4.32.5", "aiosmtpd==1.4.6", "dnslib==0.9.26"];
 
 pub struct PythonTools {
     /// The schemathesis CLI.
     pub schemathesis: std::path::PathBuf,
-    /// The environment's Python, which has aiosmtpd.
+    /// The environment's Python, which has aiosmtpd and dnslib.
     pub python: std::path::PathBuf,
 }
 

@@ -10,6 +10,7 @@ pub mod actor;
 pub mod branding;
 pub mod client;
 pub mod csv;
+pub mod dns;
 pub mod error;
 pub mod filters;
 pub mod idempotency;

@@ -9,5 +9,7 @@ pub struct Round {
     pub collected: usize,
     /// Organizations told that their traffic crossed a usage alert threshold.
     pub usage_alerts: usize,
+    /// Verified domains whose TXT record a re-check no longer found.
+    pub domains_lost: usize,
     pub pruned: u64,
 }

@@ -34,10 +34,12 @@ pub enum TrackableType {
     Webhook,
     /// The billing month's traffic crossing a share of what the tier includes.
     Usage,
+    /// The SSO identifier and the verified domains.
+    Sso,
 }
 
 impl TrackableType {
-    pub const ALL: [TrackableType; 15] = [
+    pub const ALL: [TrackableType; 16] = [
         TrackableType::OrgUser,
         TrackableType::Invitation,
         TrackableType::Space,
@@ -53,6 +55,7 @@ impl TrackableType {
         TrackableType::AccessToken,
         TrackableType::Webhook,
         TrackableType::Usage,
+        TrackableType::Sso,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -72,6 +75,7 @@ impl TrackableType {
             TrackableType::AccessToken => "AccessToken",
             TrackableType::Webhook => "Webhook",
             TrackableType::Usage => "Usage",
+            TrackableType::Sso => "Sso",
         }
     }
 
@@ -105,6 +109,7 @@ impl TrackableType {
             TrackableType::AccessToken => names.AccessToken,
             TrackableType::Webhook => names.Webhook,
             TrackableType::Usage => names.Usage,
+            TrackableType::Sso => names.Sso,
         }
     }
 }
@@ -180,6 +185,11 @@ activity_keys! {
     WebhookUpdate => "webhook.update", Webhook;
     WebhookDestroy => "webhook.destroy", Webhook;
     UsageAlert => "usage.alert", Usage;
+    SsoUpdate => "sso.update", Sso;
+    SsoDomainCreate => "sso_domain.create", Sso;
+    SsoDomainVerify => "sso_domain.verify", Sso;
+    SsoDomainDestroy => "sso_domain.destroy", Sso;
+    SsoDomainLost => "sso_domain.lost", Sso;
 }
 
 impl ActivityKey {

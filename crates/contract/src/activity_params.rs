@@ -332,7 +332,12 @@ impl Params {
             | K::AccessTokenRevoke
             | K::WebhookCreate
             | K::WebhookUpdate
-            | K::WebhookDestroy => None,
+            | K::WebhookDestroy
+            | K::SsoUpdate
+            | K::SsoDomainCreate
+            | K::SsoDomainVerify
+            | K::SsoDomainDestroy
+            | K::SsoDomainLost => None,
         };
         found.unwrap_or(Params::None)
     }

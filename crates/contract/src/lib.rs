@@ -16,6 +16,7 @@ pub mod query;
 pub mod regions;
 pub mod roles;
 pub mod settings;
+pub mod sso;
 #[cfg(feature = "sqlx")]
 pub mod stored;
 pub mod subscription;
@@ -38,6 +39,7 @@ pub use query::{ActivitiesQuery, ExportFormat, ExportQuery, PeriodQuery, SearchQ
 pub use regions::*;
 pub use roles::*;
 pub use settings::*;
+pub use sso::*;
 pub use subscription::*;
 pub use undo::*;
 pub use usage::*;

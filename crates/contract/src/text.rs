@@ -120,6 +120,7 @@ crate::catalog! {
         AccessToken: "Access tokens" | "Zugriffstokens" | "Jetons d’accès",
         Webhook: "Webhooks" | "Webhooks" | "Webhooks",
         Usage: "Usage alerts" | "Verbrauchswarnungen" | "Alertes de consommation",
+        Sso: "SSO & Provisioning" | "SSO & Bereitstellung" | "SSO et provisionnement",
     }
 }
 
@@ -169,6 +170,11 @@ crate::catalog! {
         WebhookUpdate: "Changed a webhook endpoint" | "Webhook-Endpunkt geändert" | "A modifié un point de terminaison webhook",
         WebhookDestroy: "Deleted a webhook endpoint" | "Webhook-Endpunkt gelöscht" | "A supprimé un point de terminaison webhook",
         UsageAlert: "Traffic reached a usage alert threshold" | "Traffic hat eine Warnschwelle erreicht" | "Le trafic a atteint un seuil d’alerte",
+        SsoUpdate: "Changed the SSO identifier to" | "SSO-Kennung geändert auf" | "A changé l’identifiant SSO en",
+        SsoDomainCreate: "Added the domain" | "Domain hinzugefügt" | "A ajouté le domaine",
+        SsoDomainVerify: "Verified the domain" | "Domain verifiziert" | "A vérifié le domaine",
+        SsoDomainDestroy: "Removed the domain" | "Domain entfernt" | "A retiré le domaine",
+        SsoDomainLost: "The domain's TXT record is gone; it is no longer verified:" | "Der TXT-Eintrag der Domain ist verschwunden; sie ist nicht mehr verifiziert:" | "L’enregistrement TXT du domaine a disparu ; il n’est plus vérifié :",
     }
 }
 
@@ -246,6 +252,22 @@ crate::catalog! {
     }
 }
 
+crate::catalog! {
+    /// SSO & Provisioning's rules.
+    pub struct SsoTexts {
+        enter_domain: "Enter a domain, such as example.com." | "Geben Sie eine Domain ein, etwa example.com." | "Saisissez un domaine, par exemple example.com.",
+        too_many_domains: "An organization lists at most {0} domains." | "Eine Organisation führt höchstens {0} Domains." | "Une organisation liste au plus {0} domaines.",
+        domain_listed: "{0} is already listed." | "{0} ist bereits aufgeführt." | "{0} figure déjà dans la liste.",
+        domain_taken: "{0} is verified by another organization; it can be verified by one at a time." | "{0} ist von einer anderen Organisation verifiziert; eine Domain kann nur von einer zugleich verifiziert sein." | "{0} est vérifié par une autre organisation ; un domaine n’est vérifié que par une seule à la fois.",
+        record_missing: "No TXT record was found at {0}. Publish it, wait for DNS to update, then verify again." | "Unter {0} wurde kein TXT-Eintrag gefunden. Veröffentlichen Sie ihn, warten Sie auf die DNS-Aktualisierung und verifizieren Sie erneut." | "Aucun enregistrement TXT n’a été trouvé à {0}. Publiez-le, attendez la mise à jour du DNS, puis vérifiez à nouveau.",
+        record_differs: "The TXT records at {0} are {1}; none is the value shown here." | "Die TXT-Einträge unter {0} sind {1}; keiner hat den hier gezeigten Wert." | "Les enregistrements TXT à {0} sont {1} ; aucun n’a la valeur affichée ici.",
+        dns_unreachable: "DNS could not be asked about {0} just now ({1}). Try again in a moment." | "DNS konnte gerade nicht nach {0} gefragt werden ({1}). Versuchen Sie es gleich noch einmal." | "Le DNS n’a pas pu être interrogé sur {0} pour l’instant ({1}). Réessayez dans un instant.",
+        enter_identifier: "Enter an SSO identifier." | "Geben Sie eine SSO-Kennung ein." | "Saisissez un identifiant SSO.",
+        identifier_shape: "An SSO identifier is {0} to {1} lowercase letters, digits and hyphens, not starting or ending with a hyphen." | "Eine SSO-Kennung besteht aus {0} bis {1} Kleinbuchstaben, Ziffern und Bindestrichen, ohne Bindestrich am Anfang oder Ende." | "Un identifiant SSO comporte de {0} à {1} lettres minuscules, chiffres et traits d’union, sans trait d’union au début ni à la fin.",
+        identifier_taken: "“{0}” is another organization’s SSO identifier." | "„{0}“ ist die SSO-Kennung einer anderen Organisation." | "« {0} » est l’identifiant SSO d’une autre organisation.",
+    }
+}
+
 pub fn auth(lang: crate::Lang) -> &'static AuthTexts {
     AuthTexts::of(lang)
 }
@@ -260,6 +282,10 @@ pub fn billing(lang: crate::Lang) -> &'static BillingTexts {
 
 pub fn integrations(lang: crate::Lang) -> &'static IntegrationTexts {
     IntegrationTexts::of(lang)
+}
+
+pub fn sso(lang: crate::Lang) -> &'static SsoTexts {
+    SsoTexts::of(lang)
 }
 
 pub fn names(lang: crate::Lang) -> &'static NameTexts {
@@ -282,5 +308,6 @@ mod tests {
         assert_eq!(blanks_disagree(TrackableNames::each()), Vec::<&str>::new());
         assert_eq!(blanks_disagree(RegionTexts::each()), Vec::<&str>::new());
         assert_eq!(blanks_disagree(CountryNames::each()), Vec::<&str>::new());
+        assert_eq!(blanks_disagree(SsoTexts::each()), Vec::<&str>::new());
     }
 }

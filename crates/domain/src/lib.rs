@@ -32,6 +32,7 @@ pub mod seed;
 pub mod sessions;
 pub mod settings;
 pub mod spaces;
+pub mod sso;
 pub mod statistics;
 pub mod subscription;
 pub mod throttle;

@@ -1,5 +1,6 @@
 //! Work that is done without a request: renewing subscriptions whose period ended, finishing
 //! charges left half-done, telling organizations whose traffic crossed a usage alert threshold,
+//! re-checking verified domains' DNS records,
 //! and forgetting expired sessions, old throttle counters, reset and unlock links,
 //! activities past their retention, old webhook deliveries and long-dead access tokens. One runner per database: whoever holds a lease (a row renewed
 //! on every round) does the work; other instances wait for it to lapse. The server's scheduler
@@ -7,6 +8,7 @@
 
 use std::time::Duration;
 
+use common::dns::TxtLookup;
 use common::mail::Links;
 use common::payments::PaymentGateway;
 use common::scheduled::Round;
@@ -14,17 +16,23 @@ use common::DomainResult;
 
 use crate::db::{self, Pool};
 use crate::{
-    accounts, activity, billing, idempotency, lockout, sessions, subscription, throttle, undo, usage, webhooks,
+    accounts, activity, billing, idempotency, lockout, sessions, sso, subscription, throttle, undo, usage, webhooks,
 };
 
 /// Everything that is due now. Safe to run from several places at once: each step is guarded.
-pub async fn run_due_work(pool: &Pool, gateway: &dyn PaymentGateway, links: &Links) -> DomainResult<Round> {
+pub async fn run_due_work(
+    pool: &Pool,
+    gateway: &dyn PaymentGateway,
+    links: &Links,
+    dns: &dyn TxtLookup,
+) -> DomainResult<Round> {
     db::refresh_statistics(pool).await?;
     Ok(Round {
         renewals: subscription::renew_due(pool, gateway).await?,
         charges_finished: billing::finish_stuck_charges(pool, gateway).await?,
         collected: subscription::collect_unpaid(pool, gateway, links).await?,
         usage_alerts: usage::check(pool, links).await?,
+        domains_lost: sso::recheck(pool, dns).await?.lost,
         pruned: sessions::prune(pool).await?
             + throttle::prune(pool).await?
             + activity::prune(pool).await?

@@ -209,7 +209,7 @@ pub async fn demo_if_empty(pool: &Pool) -> DomainResult<bool> {
 async fn insert_org(tx: &mut Tx, name: &str, slug: &str) -> DomainResult<i64> {
     let now = common::now();
     Ok(sqlx::query_scalar!(
-        r#"INSERT INTO orgs (name, slug, created_at) VALUES ($1, $2, $3) RETURNING id AS "id!""#,
+        r#"INSERT INTO orgs (name, slug, sso_identifier, created_at) VALUES ($1, $2, $2, $3) RETURNING id AS "id!""#,
         name,
         slug,
         now

@@ -43,7 +43,9 @@ pub const USAGE: &str = "usage: org-area-server [--bind ADDR:PORT] [--database U
                   at once (env ORG_AREA_CONNECTIONS_PER_ADDRESS, 1 to 100000, default 256; trusted proxies are
                   not counted)
   --allow-private-webhooks let webhook endpoints be http:// and private, loopback or link-local
-                  addresses (env ORG_AREA_ALLOW_PRIVATE_WEBHOOKS=1): for development and tests only";
+                  addresses (env ORG_AREA_ALLOW_PRIVATE_WEBHOOKS=1): for development and tests only
+  --dns-resolver  the DNS server that verified domains' TXT records are looked up at, HOST:PORT (env
+                  ORG_AREA_DNS_RESOLVER; default: the system's resolvers, from /etc/resolv.conf)";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Seed {
@@ -97,6 +99,8 @@ pub struct Config {
     /// The pause after a failed webhook delivery; it doubles with each further failure, up to an
     /// hour.
     pub webhook_retry_after: Duration,
+    /// Where domains' TXT records are looked up; none: the system's resolvers.
+    pub dns_resolver: Option<SocketAddr>,
 }
 
 impl Default for Config {
@@ -125,6 +129,7 @@ impl Default for Config {
             body_timeout: Duration::from_secs(20),
             allow_private_webhooks: false,
             webhook_retry_after: Duration::from_secs(30),
+            dns_resolver: None,
         }
     }
 }
@@ -184,6 +189,9 @@ impl Config {
         if env("ORG_AREA_ALLOW_PRIVATE_WEBHOOKS").is_some_and(|v| v == "1" || v == "true") {
             config.allow_private_webhooks = true;
         }
+        if let Some(resolver) = env("ORG_AREA_DNS_RESOLVER").filter(|r| !r.trim().is_empty()) {
+            config.dns_resolver = Some(parse_resolver(&resolver)?);
+        }
         let mut args = args.into_iter();
         while let Some(flag) = args.next() {
             let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -215,12 +223,20 @@ impl Config {
                 "--static-dir" => config.static_dir = Some(PathBuf::from(value()?)),
                 "--allow-origin" => config.allowed_origins.push(value()?),
                 "--allow-private-webhooks" => config.allow_private_webhooks = true,
+                "--dns-resolver" => config.dns_resolver = Some(parse_resolver(&value()?)?),
                 other => return Err(format!("unknown argument {other:?}")),
             }
         }
         check_database_url(&config.database_url)?;
         Ok(config)
     }
+}
+
+/// A DNS server as `HOST:PORT` (an address: a resolver named by a name would need a resolver).
+fn parse_resolver(text: &str) -> Result<SocketAddr, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("--dns-resolver must be an address and port like 127.0.0.1:53, not {text:?}"))
 }
 
 impl Config {

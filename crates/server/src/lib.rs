@@ -12,6 +12,7 @@ pub mod caller;
 pub mod client;
 pub mod config;
 pub mod db;
+pub mod dns;
 pub mod error;
 pub mod extract;
 pub mod idempotency;
@@ -69,6 +70,8 @@ pub struct AppState {
     pub lifecycle: Arc<lifecycle::Lifecycle>,
     /// Sends the webhook outbox; woken after each change made here.
     pub webhooks: Arc<webhooks::WebhookSender>,
+    /// Where verified domains' TXT records are looked up.
+    pub dns: Arc<dyn common::dns::TxtLookup>,
 }
 
 /// The whole HTTP surface: the API, and the app's files when a directory is given.
@@ -167,6 +170,7 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
         secret_keys.clone(),
         links.clone(),
     )?);
+    let dns: Arc<dyn common::dns::TxtLookup> = Arc::new(dns::Dns::new(config.dns_resolver)?);
     let state = AppState {
         db: db.clone(),
         hasher,
@@ -182,6 +186,7 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
         changed_here,
         lifecycle: Arc::new(lifecycle::Lifecycle::default()),
         webhooks: webhooks.clone(),
+        dns: dns.clone(),
     };
     let router = app(state.clone(), &config);
     let limits = serve::Limits {
@@ -196,6 +201,7 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
         db.clone(),
         payments,
         state.links.clone(),
+        dns,
         mailer.clone(),
         config.schedule_every,
         scheduler_holder.clone(),

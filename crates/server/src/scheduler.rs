@@ -5,6 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use common::dns::TxtLookup;
 use common::mail::Links;
 use common::payments::PaymentGateway;
 pub use common::scheduled::Round;
@@ -17,9 +18,10 @@ pub async fn run_due_work(
     db: &Database,
     gateway: &dyn PaymentGateway,
     links: &Links,
+    dns: &dyn TxtLookup,
 ) -> Result<Round, common::DomainError> {
     Ok(on_db!(db, |pool, domain| {
-        domain::scheduled::run_due_work(pool, gateway, links).await
+        domain::scheduled::run_due_work(pool, gateway, links, dns).await
     })?)
 }
 
@@ -29,6 +31,7 @@ pub fn spawn(
     db: Database,
     gateway: Arc<dyn PaymentGateway>,
     links: Arc<Links>,
+    dns: Arc<dyn TxtLookup>,
     mailer: Arc<crate::mailer::Mailer>,
     every: Duration,
     holder: String,
@@ -42,7 +45,7 @@ pub fn spawn(
                 domain::scheduled::hold_lease(pool, "scheduler", &holder, every * 3).await
             });
             match lease {
-                Ok(true) => match run_due_work(&db, gateway.as_ref(), &links).await {
+                Ok(true) => match run_due_work(&db, gateway.as_ref(), &links, dns.as_ref()).await {
                     Ok(round) if round != Round::default() => {
                         tracing::info!(?round, "scheduled work done");
                         // Mails the round queued (usage alerts, ended subscriptions) go out now.

@@ -75,9 +75,11 @@ pub fn normalize_origin(text: &str, lang: Lang) -> Result<String, String> {
     Ok(lower)
 }
 
-/// A domain name like `example.com`, lower-cased; a leading `@` is forgiven.
+/// A domain name like `example.com`, lower-cased; a leading `@` and the root's trailing dot are
+/// forgiven. An international domain is written in its `xn--` form, and a top-level label of
+/// digits alone is refused (an IP address is no domain).
 pub fn normalize_domain(text: &str, lang: Lang) -> Result<String, String> {
-    let domain = text.trim().trim_start_matches('@').to_lowercase();
+    let domain = text.trim().trim_start_matches('@').trim_end_matches('.').to_lowercase();
     let label_ok = |label: &str| {
         !label.is_empty()
             && label.len() <= 63
@@ -85,7 +87,11 @@ pub fn normalize_domain(text: &str, lang: Lang) -> Result<String, String> {
             && !label.ends_with('-')
             && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
     };
-    if domain.len() <= 253 && domain.contains('.') && domain.split('.').all(label_ok) {
+    let top_is_name = domain
+        .rsplit('.')
+        .next()
+        .is_some_and(|top| top.bytes().any(|b| b.is_ascii_alphabetic()));
+    if domain.len() <= 253 && domain.contains('.') && domain.split('.').all(label_ok) && top_is_name {
         Ok(domain)
     } else {
         let shown = text.trim();

@@ -17,6 +17,7 @@ mod orgs;
 mod sessions;
 mod settings;
 mod spaces;
+mod sso;
 mod statistics;
 mod subscription;
 mod tokens;
@@ -92,6 +93,10 @@ pub fn api() -> (Router<AppState>, OpenApi) {
         .routes(routes!(webhooks::send_test))
         .routes(routes!(webhooks::deliveries))
         .routes(routes!(webhooks::redeliver))
+        .routes(routes!(sso::get, sso::put))
+        .routes(routes!(sso::add))
+        .routes(routes!(sso::verify))
+        .routes(routes!(sso::remove))
         .routes(routes!(undo::list))
         .routes(routes!(undo::undo))
         .split_for_parts();

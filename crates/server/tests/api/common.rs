@@ -266,9 +266,14 @@ impl TestServer {
     /// One round of the server's scheduled work (renewals, stuck charges, pruning), now.
     pub async fn run_scheduler(&self) -> org_area_server::scheduler::Round {
         let state = &self.running.state;
-        let round = org_area_server::scheduler::run_due_work(&self.running.db, state.payments.as_ref(), &state.links)
-            .await
-            .expect("scheduled work runs");
+        let round = org_area_server::scheduler::run_due_work(
+            &self.running.db,
+            state.payments.as_ref(),
+            &state.links,
+            state.dns.as_ref(),
+        )
+        .await
+        .expect("scheduled work runs");
         state.mailer.wake();
         round
     }

@@ -31,6 +31,7 @@ mod sessions;
 mod settings;
 mod smtp;
 mod spaces;
+mod sso;
 mod storyblok_client;
 mod subscription;
 mod throttling;
