@@ -96,6 +96,7 @@ screens! {
     "activity" => ACTIVITY, tab(|| t().activity), false;
     "settings" => SETTINGS, tab(|| t().settings), false;
     "settings/webhooks" => WEBHOOKS, None, false;
+    "settings/sso" => SSO, None, false;
     "subscription" => SUBSCRIPTION, Some(Tab { label: || t().subscription, deprecated: true, shown: managers }), false;
     "invoices" => INVOICES, Some(Tab { label: || t().invoices, deprecated: false, shown: billing_is_open }), false;
     "invoices/:id" => INVOICE, None, false;
@@ -115,6 +116,7 @@ lazy_part!(users, USERS => view! { <crate::users::UsersPage /> });
 lazy_part!(activity, ACTIVITY => view! { <crate::activity::ActivityPage /> });
 lazy_part!(settings, SETTINGS => view! { <crate::settings::SettingsPage /> });
 lazy_part!(webhooks, WEBHOOKS => view! { <crate::settings::WebhooksPage /> });
+lazy_part!(sso, SSO => view! { <crate::settings::SsoPage /> });
 lazy_part!(money, SUBSCRIPTION => view! { <crate::subscription::SubscriptionPage /> });
 lazy_part!(money, INVOICES => view! { <crate::subscription::InvoicesPage /> });
 lazy_part!(money, INVOICE => view! { <crate::subscription::InvoicePage /> });

@@ -1,5 +1,5 @@
 //! The Settings tab: name, white-labeling, embedding, security and access (with the
-//! organization's access tokens), and its second page, Webhooks.
+//! organization's access tokens), and its other pages: Webhooks, and SSO & Provisioning.
 
 mod api;
 mod color_field;
@@ -11,8 +11,10 @@ mod page;
 mod preview;
 mod regions_field;
 pub(crate) mod sections;
+pub mod sso;
 mod text;
 pub mod webhooks;
 
 pub use page::SettingsPage;
+pub use sso::SsoPage;
 pub use webhooks::WebhooksPage;

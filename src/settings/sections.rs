@@ -1,4 +1,4 @@
-//! The Settings tab's two pages: the settings form ("General") and "Webhooks".
+//! The Settings tab's pages: the settings form ("General"), "Webhooks" and "SSO & Provisioning".
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,6 +12,7 @@ pub fn SettingsSections() -> impl IntoView {
         <nav class="subnav" aria-label=t().sections>
             <A href=mount::href("/settings") exact=true>{t().general}</A>
             <A href=mount::href("/settings/webhooks") exact=true>{t().webhooks}</A>
+            <A href=mount::href("/settings/sso") exact=true>{t().sso}</A>
         </nav>
     }
 }

@@ -6,6 +6,7 @@ crate::i18n::texts! {
     sections: "Settings pages" | "Einstellungsseiten" | "Pages des paramètres",
     general: "General" | "Allgemein" | "Général",
     webhooks: "Webhooks" | "Webhooks" | "Webhooks",
+    sso: "SSO & Provisioning" | "SSO & Bereitstellung" | "SSO et provisionnement",
     loading: "Loading settings…" | "Einstellungen werden geladen…" | "Chargement des paramètres…",
     image_saved: "Image saved." | "Bild gespeichert." | "Image enregistrée.",
     conflict: "Someone else saved the settings while you were editing. Saving yours now would overwrite theirs, so it would be refused." | "Jemand anderes hat die Einstellungen gespeichert, während Sie sie bearbeitet haben. Ihre jetzt zu speichern würde diese überschreiben und wird daher abgelehnt." | "Quelqu’un d’autre a enregistré les paramètres pendant que vous les modifiiez. Enregistrer les vôtres maintenant écraserait les siens : ce serait donc refusé.",

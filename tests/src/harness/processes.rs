@@ -174,6 +174,50 @@ impl StaticHost {
     }
 }
 
+/// A DNS server on loopback (the server tests' own, `crates/server/tests/dns/txt_server.py`, on
+/// dnslib), answering TXT questions from a zone file this rewrites: what a person publishes at
+/// their DNS provider.
+pub struct DnsServer {
+    _process: Process,
+    pub addr: std::net::SocketAddr,
+    zone: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl DnsServer {
+    pub async fn start() -> Result<DnsServer, String> {
+        let python = std::env::var("ORG_AREA_PYTHON").unwrap_or_else(|_| "python3".into());
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../crates/server/tests/dns/txt_server.py");
+        let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let zone = dir.path().join("zone.json");
+        std::fs::write(&zone, "{}").map_err(|e| e.to_string())?;
+        let port = free_port();
+        let child = Command::new(&python)
+            .arg(&script)
+            .arg(&zone)
+            .arg(port.to_string())
+            .stdout(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("{python} {}: {e}", script.display()))?;
+        let mut process = Process(child);
+        process.listening(port, "the DNS server", String::new).await?;
+        Ok(DnsServer {
+            _process: process,
+            addr: std::net::SocketAddr::from(([127, 0, 0, 1], port)),
+            zone,
+            _dir: dir,
+        })
+    }
+
+    /// Publish `value` as the one TXT record at `name`.
+    pub fn publish(&self, name: &str, value: &str) -> Result<(), String> {
+        let zone = serde_json::json!({ "txt": { format!("{name}."): [value] } });
+        let next = self.zone.with_extension("next");
+        std::fs::write(&next, zone.to_string()).map_err(|e| e.to_string())?;
+        std::fs::rename(next, &self.zone).map_err(|e| e.to_string())
+    }
+}
+
 /// nginx in its own process, serving `site` with the server block the build writes for hosts
 /// (`hosting::nginx_block`), on its own origin.
 pub struct Nginx {

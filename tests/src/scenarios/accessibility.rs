@@ -61,6 +61,14 @@ pub async fn every_screen_passes_axe_and_fits_a_phone(ctx: Ctx) -> TestResult {
     ctx.by_name("checkbox", "Changed the role of org_user.update").await?;
     problems.extend(ctx.accessibility_problems("webhooks").await?);
 
+    // A domain listed and not yet verified shows the record to publish.
+    ctx.open("/settings/sso").await?;
+    ctx.wait_text("No domains yet.").await?;
+    ctx.fill("Domain", "example.com").await?;
+    ctx.click("button", "Add domain").await?;
+    ctx.by_name("textbox", "TXT record value for example.com").await?;
+    problems.extend(ctx.accessibility_problems("sso").await?);
+
     none_of(problems)
 }
 

@@ -43,6 +43,8 @@ struct Words {
     /// Each tab after the dashboard, a text that says it has loaded, and its picture's name.
     screens: [(&'static str, &'static str, &'static str); 7],
     account: &'static str,
+    /// The heading of Settings → SSO & Provisioning.
+    sso: &'static str,
     /// After each tier's price.
     a_month: &'static str,
     /// How a whole-euro price of the tiers reads (`99,00 €`), as a JavaScript regular expression.
@@ -89,6 +91,7 @@ const GERMAN: Words = Words {
         ("Zahlungsangaben", "Hinterlegte Karte", "german-payment"),
     ],
     account: "Konto",
+    sso: "SSO & Bereitstellung",
     a_month: " im Monat, zzgl. Steuern",
     price: "\\d,00 €",
 };
@@ -151,6 +154,7 @@ const FRENCH: Words = Words {
         ("Informations de paiement", "Carte enregistrée", "french-payment"),
     ],
     account: "Compte",
+    sso: "SSO et provisionnement",
     a_month: " par mois, hors taxes",
     price: "\\d,00\u{a0}€",
 };
@@ -333,6 +337,11 @@ async fn every_screen(ctx: Ctx, w: &Words) -> TestResult {
     ctx.by_name("heading", "Webhooks").await?;
     problems.extend(ctx.accessibility_problems("webhooks").await?);
     ctx.snap(&format!("{}-webhooks", w.tag)).await?;
+
+    ctx.open("/settings/sso").await?;
+    ctx.by_name("heading", w.sso).await?;
+    problems.extend(ctx.accessibility_problems("sso").await?);
+    ctx.snap(&format!("{}-sso", w.tag)).await?;
 
     super::accessibility::none_of(problems)
 }

@@ -42,6 +42,7 @@ impl DnsServer {
             .arg(script)
             .arg(&zone)
             .arg(port.to_string())
+            .stdout(std::process::Stdio::null())
             .kill_on_drop(true)
             .spawn()
             .expect("the DNS server starts");

@@ -1,0 +1,26 @@
+use contract::{NewSsoDomain, SsoChange, SsoDomain, SsoSettings};
+
+use crate::api::{self, ApiError};
+
+pub async fn get() -> Result<SsoSettings, ApiError> {
+    api::Call::get("/orgs/me/sso").fetch().await
+}
+
+pub async fn change(request: SsoChange) -> Result<SsoSettings, ApiError> {
+    api::Call::put("/orgs/me/sso").json(&request).fetch().await
+}
+
+pub async fn add_domain(request: NewSsoDomain) -> Result<SsoDomain, ApiError> {
+    api::Call::post("/orgs/me/sso/domains").json(&request).fetch().await
+}
+
+pub async fn verify(id: i64) -> Result<SsoDomain, ApiError> {
+    api::Call::post(&format!("/orgs/me/sso/domains/{id}/verify"))
+        .json(&())
+        .fetch()
+        .await
+}
+
+pub async fn remove(id: i64) -> Result<(), ApiError> {
+    api::Call::delete(&format!("/orgs/me/sso/domains/{id}")).send().await
+}

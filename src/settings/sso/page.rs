@@ -1,0 +1,56 @@
+use contract::SsoDomain;
+use leptos::prelude::*;
+
+use super::api;
+use super::domain_card::DomainCard;
+use super::domain_form::DomainForm;
+use super::identifier_form::IdentifierForm;
+use super::text::t;
+use crate::live::{use_live, Topic};
+use crate::settings::sections::SettingsSections;
+use crate::widgets::{load_view, Loader, NoticeBar};
+
+#[component]
+pub fn SsoPage() -> impl IntoView {
+    let live = use_live();
+    let settings = LocalResource::new(move || {
+        live.track(Topic::Settings);
+        api::get()
+    });
+    let notice = RwSignal::new(None::<String>);
+    let changed = Callback::new(move |_| settings.refetch());
+    view! {
+        <section class="page settings-page" aria-labelledby="sso-title">
+            <div class="page-head">
+                <div>
+                    <h1 id="sso-title">{t().title}</h1>
+                    <p class="muted">{t().intro}</p>
+                </div>
+            </div>
+            <SettingsSections />
+            <NoticeBar notice=notice />
+            <Loader label=t().loading retry=Callback::new(move |_| settings.refetch())
+                load=Callback::new(move |_| load_view(async move {
+                    settings.await.map(|shown| view! {
+                        <IdentifierForm current=shown.identifier />
+                        <section class="card settings-section" aria-labelledby="sso-domains-title">
+                            <h2 id="sso-domains-title">{t().domains_title}</h2>
+                            <p class="muted">{t().domains_intro}</p>
+                            {if shown.domains.is_empty() {
+                                view! { <p class="muted empty-state">{t().no_domains}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="sso-domains">
+                                        {shown.domains.into_iter().map(|domain| view! {
+                                            <DomainCard domain=domain notice=notice changed=changed />
+                                        }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }}
+                            <DomainForm on_added=Callback::new(move |_: SsoDomain| settings.refetch()) />
+                        </section>
+                    }.into_any())
+                })) />
+        </section>
+    }
+}
