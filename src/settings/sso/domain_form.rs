@@ -9,11 +9,12 @@ use crate::i18n::{fill, lang};
 use crate::widgets::{Submit, TextField};
 
 #[component]
-pub fn DomainForm(on_added: Callback<SsoDomain>) -> impl IntoView {
+pub fn DomainForm(on_added: Callback<SsoDomain>, notice: RwSignal<Option<String>>) -> impl IntoView {
     let domain = RwSignal::new(String::new());
     let add = Submit::new(move |request: NewSsoDomain| async move {
         let added = api::add_domain(request).await?;
         domain.set(String::new());
+        notice.set(Some(fill(t().domain_added, &[&added.domain])));
         on_added.run(added.clone());
         Ok(added)
     });
@@ -28,7 +29,6 @@ pub fn DomainForm(on_added: Callback<SsoDomain>) -> impl IntoView {
         }
     };
     view! {
-        {add.notice(|added: &SsoDomain| fill(t().domain_added, &[&added.domain]))}
         <form on:submit=on_submit novalidate>
             {add.failure_panel()}
             <TextField id="sso-domain" label=t().domain value=domain error=add.at("domain") hint=t().domain_hint />

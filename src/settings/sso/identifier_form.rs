@@ -1,6 +1,6 @@
 //! The SSO identifier: what people may type at "Sign in with SSO" to reach this organization.
 
-use contract::{identifier_problem, FieldIssue, SsoChange, SsoSettings};
+use contract::{identifier_problem, FieldIssue, SsoChange};
 use leptos::prelude::*;
 
 use super::api;
@@ -9,11 +9,13 @@ use crate::i18n::lang;
 use crate::widgets::{Submit, TextField};
 
 #[component]
-pub fn IdentifierForm(current: String) -> impl IntoView {
+pub fn IdentifierForm(current: String, notice: RwSignal<Option<String>>) -> impl IntoView {
     let identifier = RwSignal::new(current);
     let save = Submit::new(move |request: SsoChange| async move {
         let saved = api::change(request).await?;
         identifier.set(saved.identifier.clone());
+        // Said by the page: the saved change redraws this form.
+        notice.set(Some(t().identifier_saved.to_string()));
         Ok(saved)
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -30,7 +32,6 @@ pub fn IdentifierForm(current: String) -> impl IntoView {
     view! {
         <section class="card settings-section" aria-labelledby="sso-identifier-title">
             <h2 id="sso-identifier-title">{t().identifier_title}</h2>
-            {save.notice(|_: &SsoSettings| t().identifier_saved.to_string())}
             <form on:submit=on_submit novalidate>
                 {save.failure_panel()}
                 <TextField id="sso-identifier" label=t().identifier value=identifier error=save.at("identifier")

@@ -32,7 +32,7 @@ pub fn SsoPage() -> impl IntoView {
             <Loader label=t().loading retry=Callback::new(move |_| settings.refetch())
                 load=Callback::new(move |_| load_view(async move {
                     settings.await.map(|shown| view! {
-                        <IdentifierForm current=shown.identifier />
+                        <IdentifierForm current=shown.identifier notice=notice />
                         <section class="card settings-section" aria-labelledby="sso-domains-title">
                             <h2 id="sso-domains-title">{t().domains_title}</h2>
                             <p class="muted">{t().domains_intro}</p>
@@ -47,10 +47,14 @@ pub fn SsoPage() -> impl IntoView {
                                     </ul>
                                 }.into_any()
                             }}
-                            <DomainForm on_added=Callback::new(move |_: SsoDomain| settings.refetch()) />
                         </section>
                     }.into_any())
                 })) />
+            // Apart from what a change redraws, so nothing typed here is lost to a live update.
+            <section class="card settings-section" aria-labelledby="sso-domain-add-title">
+                <h2 id="sso-domain-add-title">{t().add_domain}</h2>
+                <DomainForm notice=notice on_added=Callback::new(move |_: SsoDomain| settings.refetch()) />
+            </section>
         </section>
     }
 }
