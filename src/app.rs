@@ -16,6 +16,7 @@ use crate::shell::NotFound;
 use crate::sign_in::{ForgotPasswordPage, ResetPasswordPage, SignInPage};
 
 crate::lazy_part!(invitation, ACCEPT_INVITATION => leptos::view! { <crate::users::AcceptInvitationPage /> });
+crate::lazy_part!(sso_sign_in, SSO_SIGN_IN => leptos::view! { <crate::sign_in::SsoSignInPage /> });
 
 /// Mount the console on the page.
 pub fn mount() {
@@ -33,6 +34,7 @@ fn App() -> impl IntoView {
             <ReportNavigation />
             <Routes fallback=NotFound>
                 <Route path=path!("/sign-in") view=SignInPage />
+                <Route path=path!("/sign-in/sso") view=SSO_SIGN_IN />
                 <Route path=path!("/forgot-password") view=ForgotPasswordPage />
                 <Route path=path!("/reset-password") view=ResetPasswordPage />
                 <Route path=path!("/accept-invitation") view=ACCEPT_INVITATION />

@@ -142,7 +142,10 @@ fn SignInForm() -> impl IntoView {
                 <button type="submit" class="button primary wide" disabled=move || submit.pending().get()>
                     {move || if submit.pending().get() { t().signing_in } else { t().sign_in }}
                 </button>
-                <p class="sign-in-links"><a href=mount::href("/forgot-password")>{t().forgot_password}</a></p>
+                <p class="sign-in-links">
+                    <a href=mount::href("/forgot-password")>{t().forgot_password}</a>
+                    <a href=mount::href("/sign-in/sso")>{t().sign_in_with_sso}</a>
+                </p>
             </form>
         }
     };

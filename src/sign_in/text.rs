@@ -9,6 +9,7 @@ crate::i18n::texts! {
     enter_email: "Enter your email address." | "Geben Sie Ihre E-Mail-Adresse ein." | "Saisissez votre adresse e-mail.",
     enter_password: "Enter your password." | "Geben Sie Ihr Passwort ein." | "Saisissez votre mot de passe.",
     forgot_password: "Forgot password?" | "Passwort vergessen?" | "Mot de passe oublié ?",
+    sign_in_with_sso: "Sign in with SSO" | "Mit SSO anmelden" | "Se connecter avec SSO",
     unlocked: "Thank you for confirming it is you. Sign in now: the right password and code go through again." | "Danke für Ihre Bestätigung. Melden Sie sich jetzt an: Das richtige Passwort und der richtige Code werden wieder angenommen." | "Merci d’avoir confirmé que c’est bien vous. Connectez-vous maintenant : le bon mot de passe et le bon code sont de nouveau acceptés.",
     code_intro: "Open your authenticator app and enter the code it shows for this account. Lost your phone? Enter one of your recovery codes instead." | "Öffnen Sie Ihre Authenticator-App und geben Sie den Code ein, den sie für dieses Konto zeigt. Telefon verloren? Geben Sie stattdessen einen Ihrer Wiederherstellungscodes ein." | "Ouvrez votre application d’authentification et saisissez le code qu’elle affiche pour ce compte. Téléphone perdu ? Saisissez plutôt l’un de vos codes de récupération.",
     code_label: "Authentication code" | "Bestätigungscode" | "Code d’authentification",

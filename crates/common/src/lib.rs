@@ -22,6 +22,7 @@ pub mod payments;
 pub mod scheduled;
 pub mod secrets;
 pub mod session;
+pub mod sso;
 pub mod strength;
 pub mod text;
 pub mod tokens;

@@ -146,6 +146,7 @@ activity_keys! {
     OrgUserUpdate => "org_user.update", OrgUser;
     OrgUserDestroy => "org_user.destroy", OrgUser;
     OrgUserRestore => "org_user.restore", OrgUser;
+    OrgUserSsoJoin => "org_user.sso_join", OrgUser;
     InvitationCreate => "invitation.create", Invitation;
     InvitationResend => "invitation.resend", Invitation;
     InvitationRevoke => "invitation.revoke", Invitation;

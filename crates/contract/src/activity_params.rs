@@ -337,7 +337,8 @@ impl Params {
             | K::SsoDomainCreate
             | K::SsoDomainVerify
             | K::SsoDomainDestroy
-            | K::SsoDomainLost => None,
+            | K::SsoDomainLost
+            | K::OrgUserSsoJoin => None,
         };
         found.unwrap_or(Params::None)
     }

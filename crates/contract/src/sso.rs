@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::text::sso;
-use crate::{fill, Lang};
+use crate::{fill, Lang, OrgRole};
 
 /// The label under a domain where its TXT record is published: `_org-area-challenge.example.com`.
 pub const DOMAIN_CHALLENGE_LABEL: &str = "_org-area-challenge";
@@ -60,7 +60,14 @@ pub struct SsoSettings {
     /// What people type at "Sign in with SSO" to reach this organization; the slug unless
     /// changed.
     pub identifier: String,
+    /// The role people get when single sign-on brings them in for the first time: `member` or
+    /// `admin`.
+    pub default_role: OrgRole,
     pub domains: Vec<SsoDomain>,
+    /// The OpenID Connect provider people sign in through, if one is set.
+    pub oidc: Option<OidcConnection>,
+    /// Where the identity provider sends people back: register it there.
+    pub redirect_uri: String,
 }
 
 /// `PUT /api/v1/orgs/me/sso`.
@@ -68,6 +75,200 @@ pub struct SsoSettings {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SsoChange {
     pub identifier: String,
+    pub default_role: OrgRole,
+}
+
+/// The organization's OpenID Connect provider, never its client secret.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OidcConnection {
+    pub issuer: String,
+    pub client_id: String,
+    /// RFC 3339, UTC.
+    pub updated_at: String,
+}
+
+/// `PUT /api/v1/orgs/me/sso/oidc`: the provider, checked by its discovery document before it is
+/// kept.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OidcChange {
+    /// `https://`, or `http://` for this machine alone (`localhost`, `127.0.0.1`, `[::1]`).
+    pub issuer: String,
+    pub client_id: String,
+    /// None keeps the secret already kept (a change of the issuer or client needs it again).
+    #[serde(default)]
+    pub client_secret: Option<String>,
+}
+
+/// `POST /api/v1/auth/sso`: where "Sign in with SSO" starts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SsoStart {
+    /// An email address at a verified domain, or an organization's SSO identifier.
+    pub email_or_identifier: String,
+}
+
+/// Where to send the browser: the identity provider's sign-in page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SsoRedirect {
+    pub redirect_url: String,
+}
+
+/// `POST /api/v1/auth/sso/exchange`: the one-time code the identity provider's return brought.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SsoExchange {
+    pub handoff: String,
+}
+
+/// Why single sign-on sent someone back to the sign-in page without signing them in: the
+/// `error` of `/sign-in/sso?error=…`, which the app puts in its own words (a code, so nobody
+/// can put words of their own on our page through a link).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SsoFailure {
+    /// The attempt is unknown, used or older than ten minutes.
+    Expired,
+    /// The identity provider said no (the person cancelled, or it refused).
+    Refused,
+    /// The provider could not be reached, or what it answered did not verify.
+    Provider,
+    /// The provider has not verified the address.
+    UnverifiedEmail,
+    /// The address is not at a domain the organization verified.
+    DomainNotVerified,
+    /// The account is in another organization.
+    OtherOrganization,
+    /// The account is disabled.
+    Disabled,
+}
+
+impl SsoFailure {
+    pub const ALL: [SsoFailure; 7] = [
+        SsoFailure::Expired,
+        SsoFailure::Refused,
+        SsoFailure::Provider,
+        SsoFailure::UnverifiedEmail,
+        SsoFailure::DomainNotVerified,
+        SsoFailure::OtherOrganization,
+        SsoFailure::Disabled,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SsoFailure::Expired => "expired",
+            SsoFailure::Refused => "refused",
+            SsoFailure::Provider => "provider",
+            SsoFailure::UnverifiedEmail => "unverified_email",
+            SsoFailure::DomainNotVerified => "domain_not_verified",
+            SsoFailure::OtherOrganization => "other_organization",
+            SsoFailure::Disabled => "disabled",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<SsoFailure> {
+        Self::ALL.into_iter().find(|f| f.as_str() == text)
+    }
+
+    /// What went wrong, in words of `lang`.
+    pub fn describe_in(self, lang: Lang) -> &'static str {
+        let texts = sso(lang);
+        match self {
+            SsoFailure::Expired => texts.failed_expired,
+            SsoFailure::Refused => texts.failed_refused,
+            SsoFailure::Provider => texts.failed_provider,
+            SsoFailure::UnverifiedEmail => texts.failed_unverified_email,
+            SsoFailure::DomainNotVerified => texts.failed_domain,
+            SsoFailure::OtherOrganization => texts.failed_other_organization,
+            SsoFailure::Disabled => texts.failed_disabled,
+        }
+    }
+}
+
+/// The longest client ID and client secret kept.
+pub const MAX_CLIENT_ID_CHARS: usize = 255;
+pub const MAX_CLIENT_SECRET_CHARS: usize = 1024;
+
+/// The path of the redirect URI under the public address.
+pub const OIDC_CALLBACK_PATH: &str = "/api/v1/sso/oidc/callback";
+
+/// Whether `host` is this machine, where an `http://` issuer is allowed (development, tests).
+pub fn is_loopback_host(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost") || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+impl OidcChange {
+    /// The first field that is wrong and why, in words of `lang`. `secret_kept`: a secret is
+    /// kept already for this same issuer and client, so none needs to be given.
+    pub fn problem(&self, secret_kept: bool, lang: Lang) -> Option<(&'static str, String)> {
+        let texts = sso(lang);
+        let issuer = self.issuer.trim();
+        if issuer.is_empty() {
+            return Some(("issuer", texts.enter_issuer.to_string()));
+        }
+        if !issuer_is_acceptable(issuer) {
+            return Some(("issuer", fill(texts.issuer_https, &[&issuer])));
+        }
+        let client_id = self.client_id.trim();
+        if client_id.is_empty() {
+            return Some(("client_id", texts.enter_client_id.to_string()));
+        }
+        if client_id.chars().count() > MAX_CLIENT_ID_CHARS || client_id.chars().any(char::is_control) {
+            return Some(("client_id", fill(texts.client_id_too_long, &[&MAX_CLIENT_ID_CHARS])));
+        }
+        match self.client_secret.as_deref().map(str::trim) {
+            None | Some("") if !secret_kept => Some(("client_secret", texts.enter_client_secret.to_string())),
+            Some(secret) if secret.chars().count() > MAX_CLIENT_SECRET_CHARS => Some((
+                "client_secret",
+                fill(texts.client_secret_too_long, &[&MAX_CLIENT_SECRET_CHARS]),
+            )),
+            _ => None,
+        }
+    }
+}
+
+/// An issuer URL: `https://` anywhere, `http://` on this machine only; no query or fragment
+/// (discovery appends its path to it).
+fn issuer_is_acceptable(issuer: &str) -> bool {
+    let (scheme, rest) = match issuer.split_once("://") {
+        Some(parts) => parts,
+        None => return false,
+    };
+    if rest.is_empty() || rest.contains(['?', '#', ' ']) {
+        return false;
+    }
+    let authority = rest.split('/').next().unwrap_or_default();
+    // `[::1]:9000`, `127.0.0.1:9000`, `login.example.com`: the host without its port.
+    let (host, port) = match authority.strip_prefix('[') {
+        Some(bracketed) => match bracketed.split_once(']') {
+            Some((host, after)) => (host, after.strip_prefix(':')),
+            None => return false,
+        },
+        None => match authority.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (authority, None),
+        },
+    };
+    if port.is_some_and(|port| port.parse::<u16>().is_err()) {
+        return false;
+    }
+    if host.is_empty() {
+        return false;
+    }
+    match scheme {
+        "https" => true,
+        "http" => is_loopback_host(host),
+        _ => false,
+    }
+}
+
+/// The default role single sign-on may give: not owner.
+pub fn default_role_problem(role: OrgRole, lang: Lang) -> Option<String> {
+    (role == OrgRole::Owner).then(|| sso(lang).default_role_not_owner.to_string())
 }
 
 /// `POST /api/v1/orgs/me/sso/domains`.
@@ -160,6 +361,51 @@ mod tests {
         for bad in ["", "a", "Acme", "acme corp", "-acme", "acme-", "acmé", &"a".repeat(49)] {
             assert!(identifier_problem(bad, Lang::En).is_some(), "{bad}");
         }
+    }
+
+    #[test]
+    fn issuers_are_https_or_this_machine() {
+        let change = |issuer: &str| OidcChange {
+            issuer: issuer.into(),
+            client_id: "org-area".into(),
+            client_secret: Some("s".into()),
+        };
+        for good in [
+            "https://login.example.com",
+            "https://example.okta.com/oauth2/default",
+            "http://127.0.0.1:9000",
+            "http://localhost:8080/realms/x",
+            "http://[::1]:9000",
+        ] {
+            assert_eq!(change(good).problem(false, Lang::En), None, "{good}");
+        }
+        for bad in [
+            "",
+            "login.example.com",
+            "http://login.example.com",
+            "ftp://x.example",
+            "https://x.example?a=1",
+            "http://10.0.0.1",
+            "https://",
+        ] {
+            assert_eq!(
+                change(bad).problem(false, Lang::En).map(|p| p.0),
+                Some("issuer"),
+                "{bad}"
+            );
+        }
+        let mut kept = change("https://login.example.com");
+        kept.client_secret = None;
+        assert_eq!(kept.problem(true, Lang::En), None);
+        assert_eq!(kept.problem(false, Lang::En).map(|p| p.0), Some("client_secret"));
+    }
+
+    #[test]
+    fn failures_round_trip_by_code() {
+        for failure in SsoFailure::ALL {
+            assert_eq!(SsoFailure::parse(failure.as_str()), Some(failure));
+        }
+        assert_eq!(SsoFailure::parse("<b>call us</b>"), None);
     }
 
     #[test]

@@ -33,6 +33,7 @@ pub mod sessions;
 pub mod settings;
 pub mod spaces;
 pub mod sso;
+pub mod sso_sign_in;
 pub mod statistics;
 pub mod subscription;
 pub mod throttle;

@@ -16,7 +16,8 @@ use common::DomainResult;
 
 use crate::db::{self, Pool};
 use crate::{
-    accounts, activity, billing, idempotency, lockout, sessions, sso, subscription, throttle, undo, usage, webhooks,
+    accounts, activity, billing, idempotency, lockout, sessions, sso, sso_sign_in, subscription, throttle, undo, usage,
+    webhooks,
 };
 
 /// Everything that is due now. Safe to run from several places at once: each step is guarded.
@@ -41,6 +42,7 @@ pub async fn run_due_work(
             + idempotency::prune(pool).await?
             + webhooks::prune(pool).await?
             + undo::prune(pool).await?
+            + sso_sign_in::prune(pool).await?
             + accounts::tokens::prune(pool).await?,
     })
 }

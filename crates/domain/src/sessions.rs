@@ -126,7 +126,12 @@ pub fn next_step(stage: Stage, me: &Me) -> SignInStep {
 
 /// A completed sign-in in the person's organization's activity log (`extra`: what else happened,
 /// a recovery code used).
-async fn record_sign_in(tx: &mut Tx, user_id: i64, client: &ClientInfo, extra: Option<Change>) -> DomainResult<()> {
+pub(crate) async fn record_sign_in(
+    tx: &mut Tx,
+    user_id: i64,
+    client: &ClientInfo,
+    extra: Option<Change>,
+) -> DomainResult<()> {
     if let Some((org_id, role)) = membership(tx, user_id).await? {
         let actor = Actor {
             user_id,
@@ -348,7 +353,7 @@ pub async fn user_of(
         r#"SELECT s.user_id, m.org_id AS "org_id?", m.org_role AS "org_role?: OrgRole", s.stage AS "stage: Stage",
                   s.last_active_at AS "last_active_at: Timestamp",
                   ("#,
-        r#" AND u.totp_enabled_at IS NULL) AS "must_set_up_two_factor!: bool"
+        r#" AND u.totp_enabled_at IS NULL AND NOT s.via_sso) AS "must_set_up_two_factor!: bool"
            FROM sessions s
            JOIN users u ON u.id = s.user_id
            LEFT JOIN org_members m ON m.user_id = s.user_id

@@ -7,12 +7,14 @@
 
 use chrono::Duration;
 use common::dns::{TxtAnswer, TxtLookup};
+use common::mail::Links;
 use common::tokens::new_token;
 use common::{iso, spoken, Actor, DomainError, DomainResult, Kind, Timestamp};
 use contract::text::sso as texts;
 use contract::{
-    challenge_name, fill, identifier_problem, sso_domain, ActivityKey, DomainStatus, NewSsoDomain, Permission,
-    SsoChange, SsoDomain, SsoSettings, DOMAIN_CHALLENGE_PREFIX, MAX_SSO_DOMAINS,
+    challenge_name, default_role_problem, fill, identifier_problem, sso_domain, ActivityKey, DomainStatus,
+    NewSsoDomain, OidcConnection, OrgRole, Permission, SsoChange, SsoDomain, SsoSettings, DOMAIN_CHALLENGE_PREFIX,
+    MAX_SSO_DOMAINS, OIDC_CALLBACK_PATH,
 };
 
 use crate::activity::{self, By, Change};
@@ -81,20 +83,34 @@ async fn one(pool: &Pool, org_id: i64, id: i64) -> DomainResult<DomainRow> {
 }
 
 /// The tab's content (the route lets owners and admins through).
-pub async fn settings(pool: &Pool, actor: &Actor) -> DomainResult<SsoSettings> {
-    let identifier = sqlx::query_scalar!(
-        r#"SELECT COALESCE(sso_identifier, slug) AS "identifier!" FROM orgs WHERE id = $1"#,
+pub async fn settings(pool: &Pool, links: &Links, actor: &Actor) -> DomainResult<SsoSettings> {
+    let org = sqlx::query!(
+        r#"SELECT COALESCE(sso_identifier, slug) AS "identifier!", sso_default_role AS "default_role: OrgRole"
+           FROM orgs WHERE id = $1"#,
         actor.org_id
     )
     .fetch_one(pool)
     .await?;
+    let oidc = sqlx::query!(
+        r#"SELECT issuer, client_id, updated_at AS "updated_at: Timestamp" FROM sso_connections WHERE org_id = $1"#,
+        actor.org_id
+    )
+    .fetch_optional(pool)
+    .await?;
     Ok(SsoSettings {
-        identifier,
+        identifier: org.identifier,
+        default_role: org.default_role,
         domains: domain_rows(pool, actor.org_id, None)
             .await?
             .into_iter()
             .map(DomainRow::into_domain)
             .collect(),
+        oidc: oidc.map(|c| OidcConnection {
+            issuer: c.issuer,
+            client_id: c.client_id,
+            updated_at: iso(c.updated_at),
+        }),
+        redirect_uri: format!("{}{OIDC_CALLBACK_PATH}", links.public_url),
     })
 }
 
@@ -109,12 +125,17 @@ pub async fn verified_domains(pool: &Pool, org_id: i64) -> DomainResult<Vec<Stri
     .await?)
 }
 
-/// Change the SSO identifier. Another organization's identifier is refused at `identifier`.
-pub async fn change(pool: &Pool, actor: &Actor, request: &SsoChange) -> DomainResult<SsoSettings> {
+/// Change the SSO identifier and the default role. Another organization's identifier is refused
+/// at `identifier`.
+pub async fn change(pool: &Pool, links: &Links, actor: &Actor, request: &SsoChange) -> DomainResult<SsoSettings> {
     let identifier = request.identifier.trim();
     if let Some(message) = identifier_problem(identifier, spoken()) {
         return Err(DomainError::invalid("identifier", message));
     }
+    if let Some(message) = default_role_problem(request.default_role, spoken()) {
+        return Err(DomainError::invalid("default_role", message));
+    }
+    let role = request.default_role.as_str();
     let mut tx = db::write(pool).await?;
     authorize(&mut tx, actor, Permission::ManageSettings).await?;
     let taken = sqlx::query_scalar!(
@@ -129,9 +150,11 @@ pub async fn change(pool: &Pool, actor: &Actor, request: &SsoChange) -> DomainRe
         return Err(DomainError::conflict("identifier_taken", message).at("identifier"));
     }
     let changed = sqlx::query!(
-        "UPDATE orgs SET sso_identifier = $1 WHERE id = $2 AND (sso_identifier IS NULL OR sso_identifier <> $1)",
+        "UPDATE orgs SET sso_identifier = $1, sso_default_role = $3
+         WHERE id = $2 AND (sso_identifier IS NULL OR sso_identifier <> $1 OR sso_default_role <> $3)",
         identifier,
-        actor.org_id
+        actor.org_id,
+        role
     )
     .execute(&mut *tx)
     .await?
@@ -141,7 +164,7 @@ pub async fn change(pool: &Pool, actor: &Actor, request: &SsoChange) -> DomainRe
         activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
     }
     tx.commit().await?;
-    settings(pool, actor).await
+    settings(pool, links, actor).await
 }
 
 /// List a domain; its TXT record is made here and shown until it is verified.

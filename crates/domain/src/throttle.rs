@@ -46,6 +46,10 @@ const ACCOUNT_FROM_NEW_ADDRESSES: Limit = Limit {
     max: 50,
     window: Duration::hours(1),
 };
+const SSO_STARTS_AT_ADDRESS: Limit = Limit {
+    max: 300,
+    window: Duration::minutes(15),
+};
 /// Rows older than the longest window are of no use.
 pub const LONGEST_WINDOW: Duration = Duration::hours(1);
 /// An address someone signed in from stays theirs this long.
@@ -62,6 +66,10 @@ pub enum Secret {
     ResetToken,
     /// An authentication or recovery code.
     SecondFactor,
+    /// "Sign in with SSO": each start asks an identity provider for its discovery document.
+    SsoStart,
+    /// The one-time code single sign-on hands the app.
+    SsoHandoff,
 }
 
 impl Secret {
@@ -72,6 +80,17 @@ impl Secret {
             Secret::ResetRequest => "reset-request",
             Secret::ResetToken => "reset-token",
             Secret::SecondFactor => "second-factor",
+            Secret::SsoStart => "sso-start",
+            Secret::SsoHandoff => "sso-handoff",
+        }
+    }
+
+    /// The address's counter. Starting single sign-on proves nothing and guesses nothing, but
+    /// a whole office signs in from one address at nine: it gets room for that.
+    fn address_limit(self) -> Limit {
+        match self {
+            Secret::SsoStart => SSO_STARTS_AT_ADDRESS,
+            _ => ADDRESS,
         }
     }
 }
@@ -141,7 +160,7 @@ pub async fn begin(pool: &Pool, subject: Subject<'_>) -> DomainResult<Result<Att
     // account-at-address counter is cleared instead.
     let mut claims: Vec<(String, Limit)> = Vec::new();
     if !known {
-        claims.push((format!("{secret}:address:{client}"), ADDRESS));
+        claims.push((format!("{secret}:address:{client}"), subject.secret.address_limit()));
     }
     if !account.is_empty() && !subject.proven && (!known || subject.secret == Secret::SecondFactor) {
         claims.push((format!("{secret}:account:{account}"), ACCOUNT_FROM_NEW_ADDRESSES));

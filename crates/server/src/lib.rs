@@ -20,6 +20,7 @@ pub mod lang;
 pub mod large;
 pub mod lifecycle;
 pub mod mailer;
+pub mod oidc;
 pub mod openapi;
 pub mod routes;
 pub mod scheduler;
@@ -72,6 +73,8 @@ pub struct AppState {
     pub webhooks: Arc<webhooks::WebhookSender>,
     /// Where verified domains' TXT records are looked up.
     pub dns: Arc<dyn common::dns::TxtLookup>,
+    /// Speaks to organizations' OpenID Connect providers.
+    pub oidc: Arc<oidc::Oidc>,
 }
 
 /// The whole HTTP surface: the API, and the app's files when a directory is given.
@@ -187,6 +190,7 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
         lifecycle: Arc::new(lifecycle::Lifecycle::default()),
         webhooks: webhooks.clone(),
         dns: dns.clone(),
+        oidc: Arc::new(oidc::Oidc::new()?),
     };
     let router = app(state.clone(), &config);
     let limits = serve::Limits {

@@ -1,4 +1,4 @@
-use contract::{NewSsoDomain, SsoChange, SsoDomain, SsoSettings};
+use contract::{NewSsoDomain, OidcChange, SsoChange, SsoDomain, SsoSettings};
 
 use crate::api::{self, ApiError};
 
@@ -23,4 +23,12 @@ pub async fn verify(id: i64) -> Result<SsoDomain, ApiError> {
 
 pub async fn remove(id: i64) -> Result<(), ApiError> {
     api::Call::delete(&format!("/orgs/me/sso/domains/{id}")).send().await
+}
+
+pub async fn set_oidc(request: OidcChange) -> Result<SsoSettings, ApiError> {
+    api::Call::put("/orgs/me/sso/oidc").json(&request).fetch().await
+}
+
+pub async fn remove_oidc() -> Result<(), ApiError> {
+    api::Call::delete("/orgs/me/sso/oidc").send().await
 }

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use super::api;
 use super::domain_card::DomainCard;
 use super::domain_form::DomainForm;
-use super::identifier_form::IdentifierForm;
+use super::oidc_form::OidcForm;
+use super::sign_in_form::SignInForm;
 use super::text::t;
 use crate::live::{use_live, Topic};
 use crate::settings::sections::SettingsSections;
@@ -32,7 +33,8 @@ pub fn SsoPage() -> impl IntoView {
             <Loader label=t().loading retry=Callback::new(move |_| settings.refetch())
                 load=Callback::new(move |_| load_view(async move {
                     settings.await.map(|shown| view! {
-                        <IdentifierForm current=shown.identifier notice=notice />
+                        <SignInForm current=shown.clone() notice=notice />
+                        <OidcForm current=shown.clone() notice=notice changed=changed />
                         <section class="card settings-section" aria-labelledby="sso-domains-title">
                             <h2 id="sso-domains-title">{t().domains_title}</h2>
                             <p class="muted">{t().domains_intro}</p>

@@ -218,6 +218,40 @@ impl DnsServer {
     }
 }
 
+/// An OpenID Connect provider on loopback (the server tests' own,
+/// `crates/server/tests/oidc/provider.mjs`, on npm's oidc-provider) with its development login
+/// form, for one client whose only redirect URI is `redirect_uri`.
+pub struct OidcProvider {
+    _process: Process,
+    pub issuer: String,
+}
+
+impl OidcProvider {
+    pub const CLIENT_ID: &'static str = "org-area";
+    pub const CLIENT_SECRET: &'static str = "a-client-secret-for-the-tests";
+
+    pub async fn start(redirect_uri: &str) -> Result<OidcProvider, String> {
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../crates/server/tests/oidc/provider.mjs");
+        let port = free_port();
+        let child = Command::new("node")
+            .arg(&script)
+            .arg(port.to_string())
+            .args([Self::CLIENT_ID, Self::CLIENT_SECRET, redirect_uri])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("node {}: {e}", script.display()))?;
+        let mut process = Process(child);
+        process
+            .listening(port, "the OpenID Connect provider", String::new)
+            .await?;
+        Ok(OidcProvider {
+            _process: process,
+            issuer: format!("http://127.0.0.1:{port}"),
+        })
+    }
+}
+
 /// nginx in its own process, serving `site` with the server block the build writes for hosts
 /// (`hosting::nginx_block`), on its own origin.
 pub struct Nginx {

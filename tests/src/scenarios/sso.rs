@@ -1,10 +1,12 @@
 //! Settings → SSO & Provisioning in the browser, against a real DNS server on loopback: an owner
 //! lists a domain, is told at the domain that its record is missing, publishes the record shown
 //! and verifies the domain; the SSO identifier refuses what does not fit an address and saves what
-//! does.
+//! does. Then a newcomer signs in with SSO through a real OpenID Connect provider and joins.
+
+use thirtyfour::prelude::*;
 
 use crate::ensure;
-use crate::harness::{Ctx, DnsServer, TestResult};
+use crate::harness::{Ctx, DnsServer, OidcProvider, TestResult};
 
 pub async fn an_owner_verifies_a_domain_by_the_txt_record_the_tab_shows(ctx: Ctx) -> TestResult {
     let dns = DnsServer::start().await?;
@@ -54,16 +56,94 @@ pub async fn an_owner_verifies_a_domain_by_the_txt_record_the_tab_shows(ctx: Ctx
     );
 
     ctx.fill("SSO identifier", "Acme EU").await?;
-    ctx.click("button", "Save identifier").await?;
+    ctx.click("button", "Save").await?;
     ctx.wait_text("An SSO identifier is 2 to 48 lowercase letters").await?;
     ctx.fill("SSO identifier", "acme-eu").await?;
-    ctx.click("button", "Save identifier").await?;
-    ctx.wait_text("The SSO identifier was saved.").await?;
+    ctx.click("button", "Save").await?;
+    ctx.wait_text("Signing in with SSO was saved.").await?;
     ctx.snap("settings-sso").await?;
 
     // Both changes are in the activity log.
     ctx.open("/activity").await?;
     ctx.wait_text("Verified the domain").await?;
-    ctx.wait_text("Changed the SSO identifier to").await?;
+    ctx.wait_text("Changed SSO & Provisioning:").await?;
+    Ok(())
+}
+
+/// The provider's development pages (no labels of ours to find them by): the login typed, any
+/// password, then its consent.
+async fn at_provider(ctx: &Ctx, login: &str) -> TestResult {
+    let field = ctx.driver.query(By::Css("input[name=login]")).first().await?;
+    field.clear().await?;
+    field.send_keys(login).await?;
+    ctx.driver
+        .find(By::Css("input[name=password]"))
+        .await?
+        .send_keys("anything")
+        .await?;
+    ctx.driver.find(By::Css("button[type=submit]")).await?.click().await?;
+    ctx.driver
+        .query(By::Css("button[autofocus], button[type=submit]"))
+        .first()
+        .await?
+        .click()
+        .await?;
+    Ok(())
+}
+
+pub async fn a_newcomer_signs_in_with_sso_and_joins_with_the_default_role(ctx: Ctx) -> TestResult {
+    let dns = DnsServer::start().await?;
+    let resolver = dns.addr;
+    ctx.restart_server(move |config| config.dns_resolver = Some(resolver))
+        .await?;
+    let provider = OidcProvider::start(&format!("{}/api/v1/sso/oidc/callback", ctx.base)).await?;
+    ctx.open("/sign-in?next=/settings/sso").await?;
+    ctx.sign_in("owner@acme.test", "demo-password").await?;
+    ctx.wait_location("/settings/sso").await?;
+
+    // The owner proves acme.test and sets the provider up.
+    ctx.fill("Domain", "acme.test").await?;
+    ctx.click("button", "Add domain").await?;
+    let name = ctx.value_of("TXT record name for acme.test").await?;
+    let value = ctx.value_of("TXT record value for acme.test").await?;
+    dns.publish(&name, &value)?;
+    ctx.click("button", "Verify acme.test").await?;
+    ctx.wait_text("acme.test is verified.").await?;
+    let redirect = ctx.value_of("Redirect URI").await?;
+    ensure!(
+        redirect == format!("{}/api/v1/sso/oidc/callback", ctx.base),
+        "the redirect URI to register: {redirect:?}"
+    );
+    ctx.fill("Issuer URL", "http://login.example.com").await?;
+    ctx.fill("Client ID", OidcProvider::CLIENT_ID).await?;
+    ctx.click("button", "Save provider").await?;
+    ctx.wait_text("must be an https:// address").await?;
+    ctx.fill("Issuer URL", &provider.issuer).await?;
+    ctx.fill("Client secret", OidcProvider::CLIENT_SECRET).await?;
+    ctx.click("button", "Save provider").await?;
+    ctx.wait_text("The identity provider was saved.").await?;
+    ctx.by_name("button", "Remove provider").await?;
+    ctx.snap("settings-sso-provider").await?;
+    ctx.open_user_menu().await?;
+    ctx.click("menuitem", "Sign out").await?;
+
+    // Nora has no account yet.
+    ctx.wait_location("/sign-in").await?;
+    ctx.click("link", "Sign in with SSO").await?;
+    ctx.wait_location("/sign-in/sso").await?;
+    ctx.fill("Email or SSO identifier", "nora@elsewhere.test").await?;
+    ctx.expect_problem("422 POST /api/v1/auth/sso");
+    ctx.click("button", "Continue").await?;
+    ctx.wait_text("No organization signs in with single sign-on").await?;
+    ctx.snap("sign-in-sso").await?;
+    ctx.fill("Email or SSO identifier", "nora@acme.test").await?;
+    ctx.click("button", "Continue").await?;
+    at_provider(&ctx, "nora@acme.test").await?;
+    // Back, signed in as a member: the organization's people and settings are not hers to see.
+    ctx.wait_text("Nora Provisioned").await?;
+    ensure!(
+        !ctx.has("link", "Users").await?,
+        "a member by the default role sees no Users tab"
+    );
     Ok(())
 }

@@ -83,7 +83,12 @@ pub async fn logout(State(state): State<AppState>, AnySession(caller): AnySessio
     responses((status = 200, body = Me)))]
 pub async fn me(State(state): State<AppState>, AccountCaller(caller): AccountCaller) -> ApiResult<Json<Me>> {
     Ok(Json(on_db!(&state.db, |pool, domain| {
-        domain::sessions::me(pool, caller.user_id).await
+        let mut me = domain::sessions::me(pool, caller.user_id).await?;
+        // A session single sign-on opened meets the organization's two-factor rule.
+        if me.must_set_up_two_factor && domain::sso_sign_in::by_sso(pool, &caller.token).await? {
+            me.must_set_up_two_factor = false;
+        }
+        Ok::<_, common::DomainError>(me)
     })?))
 }
 

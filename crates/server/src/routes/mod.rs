@@ -18,6 +18,7 @@ mod sessions;
 mod settings;
 mod spaces;
 mod sso;
+mod sso_sign_in;
 mod statistics;
 mod subscription;
 mod tokens;
@@ -97,6 +98,10 @@ pub fn api() -> (Router<AppState>, OpenApi) {
         .routes(routes!(sso::add))
         .routes(routes!(sso::verify))
         .routes(routes!(sso::remove))
+        .routes(routes!(sso::put_oidc, sso::remove_oidc))
+        .routes(routes!(sso_sign_in::start))
+        .routes(routes!(sso_sign_in::callback))
+        .routes(routes!(sso_sign_in::exchange))
         .routes(routes!(undo::list))
         .routes(routes!(undo::undo))
         .split_for_parts();

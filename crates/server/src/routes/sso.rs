@@ -1,10 +1,12 @@
-//! `/api/v1/orgs/me/sso`: Settings → SSO & Provisioning (owners and admins): the SSO identifier
-//! and the domains proven by a DNS TXT record. No token reaches these: a verified domain decides
+//! `/api/v1/orgs/me/sso`: Settings → SSO & Provisioning (owners and admins): the SSO identifier,
+//! the domains proven by a DNS TXT record, and the OpenID Connect provider. No token reaches these: a verified domain decides
 //! who may come in through an identity provider.
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use contract::{NewSsoDomain, Permission, SsoChange, SsoDomain, SsoSettings};
+use common::DomainError;
+use contract::text::sso;
+use contract::{fill, NewSsoDomain, OidcChange, Permission, SsoChange, SsoDomain, SsoSettings};
 
 use crate::caller::Caller;
 use crate::error::ApiResult;
@@ -18,12 +20,12 @@ use crate::AppState;
 pub async fn get(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<SsoSettings>> {
     let actor = caller.require(Permission::ManageSettings)?;
     Ok(Json(on_db!(&state.db, |pool, domain| {
-        domain::sso::settings(pool, &actor).await
+        domain::sso::settings(pool, &state.links, &actor).await
     })?))
 }
 
-/// Change the SSO identifier: lowercase letters, digits and hyphens, unique among organizations
-/// (another's is refused at `identifier` with 409).
+/// Change the SSO identifier (lowercase letters, digits and hyphens, unique among organizations:
+/// another's is refused at `identifier` with 409) and the role single sign-on gives newcomers.
 #[utoipa::path(put, path = "/api/v1/orgs/me/sso", tag = "sso", security(("bearer" = [])),
     request_body = SsoChange,
     responses((status = 200, body = SsoSettings), (status = 403, body = contract::ApiErrorBody),
@@ -36,7 +38,7 @@ pub async fn put(
 ) -> ApiResult<Json<SsoSettings>> {
     let actor = caller.require(Permission::ManageSettings)?;
     Ok(Json(on_db!(&state.db, |pool, domain| {
-        domain::sso::change(pool, &actor, &request).await
+        domain::sso::change(pool, &state.links, &actor, &request).await
     })?))
 }
 
@@ -84,6 +86,45 @@ pub async fn remove(State(state): State<AppState>, caller: Caller, Path(id): Pat
     let actor = caller.require(Permission::ManageSettings)?;
     on_db!(&state.db, |pool, domain| {
         domain::sso::remove_domain(pool, &actor, id).await
+    })?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Set the OpenID Connect provider people sign in through. Its discovery document
+/// (`{issuer}/.well-known/openid-configuration`) and keys are read first: an issuer that does not
+/// describe itself is refused at `issuer`. The client secret is kept sealed and never shown; left
+/// out, the one kept stays (for the same issuer and client).
+#[utoipa::path(put, path = "/api/v1/orgs/me/sso/oidc", tag = "sso", security(("bearer" = [])),
+    request_body = OidcChange,
+    responses((status = 200, body = SsoSettings), (status = 403, body = contract::ApiErrorBody),
+        (status = 422, body = contract::ApiErrorBody)))]
+pub async fn put_oidc(
+    State(state): State<AppState>,
+    caller: Caller,
+    Json(request): Json<OidcChange>,
+) -> ApiResult<Json<SsoSettings>> {
+    let actor = caller.require(Permission::ManageSettings)?;
+    on_db!(&state.db, |pool, domain| {
+        domain::sso_sign_in::check(pool, &actor, &request).await
+    })?;
+    let issuer = request.issuer.trim();
+    if let Err(reason) = state.oidc.check(issuer).await {
+        let message = fill(sso(common::spoken()).issuer_unreachable, &[&issuer, &reason]);
+        return Err(DomainError::invalid("issuer", message).into());
+    }
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::sso_sign_in::save(pool, &state.secret_keys, &actor, &request).await?;
+        domain::sso::settings(pool, &state.links, &actor).await
+    })?))
+}
+
+/// Stop signing in through the OpenID Connect provider. Accounts stay.
+#[utoipa::path(delete, path = "/api/v1/orgs/me/sso/oidc", tag = "sso", security(("bearer" = [])),
+    responses((status = 204), (status = 403, body = contract::ApiErrorBody), (status = 404, body = contract::ApiErrorBody)))]
+pub async fn remove_oidc(State(state): State<AppState>, caller: Caller) -> ApiResult<StatusCode> {
+    let actor = caller.require(Permission::ManageSettings)?;
+    on_db!(&state.db, |pool, domain| {
+        domain::sso_sign_in::remove(pool, &actor).await
     })?;
     Ok(StatusCode::NO_CONTENT)
 }

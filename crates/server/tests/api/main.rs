@@ -32,6 +32,7 @@ mod settings;
 mod smtp;
 mod spaces;
 mod sso;
+mod sso_sign_in;
 mod storyblok_client;
 mod subscription;
 mod throttling;

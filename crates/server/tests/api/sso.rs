@@ -181,13 +181,22 @@ async fn the_sso_identifier_is_url_safe_and_one_organizations() {
     let globex = s.token("admin@globex.test").await;
     for bad in ["Acme Corp", "-acme", "a", ""] {
         expect_invalid_at(
-            s.put("/orgs/me/sso", Some(&acme), json!({ "identifier": bad })).await,
+            s.put(
+                "/orgs/me/sso",
+                Some(&acme),
+                json!({ "identifier": bad, "default_role": "member" }),
+            )
+            .await,
             "identifier",
         )
         .await;
     }
     let changed = s
-        .put("/orgs/me/sso", Some(&acme), json!({ "identifier": "acme-eu" }))
+        .put(
+            "/orgs/me/sso",
+            Some(&acme),
+            json!({ "identifier": "acme-eu", "default_role": "member" }),
+        )
         .await;
     assert_eq!(changed.status(), StatusCode::OK);
     assert_eq!(changed.json::<Value>().await.unwrap()["identifier"], "acme-eu");
@@ -196,18 +205,30 @@ async fn the_sso_identifier_is_url_safe_and_one_organizations() {
     assert_eq!(activity["trackable_type"], "Sso");
     // Taken by Acme: Globex cannot have it, but may take the slug Acme no longer uses.
     let taken = s
-        .put("/orgs/me/sso", Some(&globex), json!({ "identifier": "acme-eu" }))
+        .put(
+            "/orgs/me/sso",
+            Some(&globex),
+            json!({ "identifier": "acme-eu", "default_role": "member" }),
+        )
         .await;
     let error = expect_error(taken, StatusCode::CONFLICT, "identifier_taken").await;
     assert_eq!(error["field"], "identifier");
     let freed = s
-        .put("/orgs/me/sso", Some(&globex), json!({ "identifier": "acme-studio" }))
+        .put(
+            "/orgs/me/sso",
+            Some(&globex),
+            json!({ "identifier": "acme-studio", "default_role": "member" }),
+        )
         .await;
     assert_eq!(freed.status(), StatusCode::OK, "Acme gave its old identifier up");
     // Saving the same again records nothing new.
     let before = latest_activity(&s, &acme, "sso.update").await;
-    s.put("/orgs/me/sso", Some(&acme), json!({ "identifier": "acme-eu" }))
-        .await;
+    s.put(
+        "/orgs/me/sso",
+        Some(&acme),
+        json!({ "identifier": "acme-eu", "default_role": "member" }),
+    )
+    .await;
     assert_eq!(latest_activity(&s, &acme, "sso.update").await["id"], before["id"]);
 }
 

@@ -1,0 +1,175 @@
+//! "Sign in with SSO": the start (which organization's provider, and its sign-in page), the
+//! provider's return (`/api/v1/sso/oidc/callback`, the redirect URI organizations register), and
+//! the app's trade of the one-time code for a session.
+//!
+//! The return answers with a redirect to the app's `/sign-in/sso`, carrying in its fragment (never
+//! sent to a server) either `handoff=CODE` or `error=REASON`, a code the app puts in its own
+//! words.
+
+use axum::extract::State;
+use axum::http::header::LOCATION;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use common::sso::Attempt;
+use common::{ClientInfo, DomainError, Kind};
+use contract::{LoginResponse, SsoExchange, SsoFailure, SsoRedirect, SsoStart, OIDC_CALLBACK_PATH};
+use serde::Deserialize;
+
+use crate::error::ApiResult;
+use crate::extract::{Json, Query};
+use crate::on_db;
+use crate::AppState;
+
+fn redirect_uri(state: &AppState) -> String {
+    format!("{}{OIDC_CALLBACK_PATH}", state.links.public_url)
+}
+
+/// Start signing in through an organization's identity provider: by an address at a domain it
+/// verified, or by its SSO identifier. The answer is the provider's sign-in page to send the
+/// browser to; the attempt lasts ten minutes.
+#[utoipa::path(post, path = "/api/v1/auth/sso", tag = "auth", request_body = SsoStart,
+    responses(
+        (status = 200, body = SsoRedirect),
+        (status = 422, description = "No organization signs in with SSO for what was typed", body = contract::ApiErrorBody),
+        (status = 429, description = "Too many starts from this address; Retry-After says when", body = contract::ApiErrorBody),
+        (status = 503, description = "The identity provider could not be reached", body = contract::ApiErrorBody)))]
+pub async fn start(
+    State(state): State<AppState>,
+    client: ClientInfo,
+    Json(request): Json<SsoStart>,
+) -> ApiResult<Json<SsoRedirect>> {
+    let typed = request.email_or_identifier.trim().to_lowercase();
+    let connection = on_db!(&state.db, |pool, domain| {
+        domain::sso_sign_in::count_start(pool, &client).await?;
+        domain::sso_sign_in::connection_for(pool, &state.secret_keys, &typed).await
+    })?;
+    let hint = typed.contains('@').then_some(typed.as_str());
+    let authorization = state
+        .oidc
+        .authorize(&connection, &redirect_uri(&state), hint)
+        .await
+        .map_err(|reason| {
+            tracing::warn!(issuer = %connection.issuer, %reason, "an identity provider could not be asked to sign someone in");
+            DomainError::new(
+                Kind::Unavailable,
+                "sso_provider_unavailable",
+                SsoFailure::Provider.describe_in(common::spoken()),
+            )
+            .retry_after(std::time::Duration::from_secs(5))
+        })?;
+    on_db!(&state.db, |pool, domain| {
+        domain::sso_sign_in::begin(
+            pool,
+            &state.secret_keys,
+            connection.org_id,
+            &authorization.state,
+            &authorization.nonce,
+            &authorization.verifier,
+        )
+        .await
+    })?;
+    Ok(Json(SsoRedirect {
+        redirect_url: authorization.url,
+    }))
+}
+
+/// What the identity provider sends back (RFC 6749 §4.1.2, RFC 9207's `iss`).
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ProviderReturn {
+    /// The authorization code.
+    code: Option<String>,
+    /// The attempt, as the start made it.
+    state: Option<String>,
+    /// The provider's refusal (`access_denied`, ...).
+    error: Option<String>,
+    /// The issuer that answered, when the provider says.
+    iss: Option<String>,
+}
+
+/// The redirect URI: the provider sends the person back here; they go on to the app's
+/// `/sign-in/sso` with a one-time code, or with why not.
+#[utoipa::path(get, path = "/api/v1/sso/oidc/callback", tag = "auth", params(ProviderReturn),
+    responses((status = 303, description = "To the app's /sign-in/sso, with #handoff=CODE or #error=REASON"),
+        (status = 422, description = "A parameter holds the NUL character", body = contract::ApiErrorBody)))]
+pub async fn callback(
+    State(state): State<AppState>,
+    client: ClientInfo,
+    Query(back): Query<ProviderReturn>,
+) -> Response {
+    let fragment = match returned(&state, &client, back).await {
+        Ok(Ok(handoff)) => format!("handoff={handoff}"),
+        Ok(Err(failure)) => format!("error={}", failure.as_str()),
+        Err(err) => {
+            tracing::warn!(error = %err, "single sign-on could not be finished");
+            format!("error={}", SsoFailure::Provider.as_str())
+        }
+    };
+    let location = format!("{}/sign-in/sso#{fragment}", state.links.public_url);
+    (StatusCode::SEE_OTHER, [(LOCATION, location)]).into_response()
+}
+
+async fn returned(
+    state: &AppState,
+    client: &ClientInfo,
+    back: ProviderReturn,
+) -> Result<Result<String, SsoFailure>, DomainError> {
+    let Some(attempt_state) = back.state.filter(|s| !s.is_empty()) else {
+        return Ok(Err(SsoFailure::Expired));
+    };
+    let attempt: Option<Attempt> = on_db!(&state.db, |pool, domain| {
+        domain::sso_sign_in::take_attempt(pool, &state.secret_keys, &attempt_state).await
+    })?;
+    let Some(attempt) = attempt else {
+        return Ok(Err(SsoFailure::Expired));
+    };
+    let connection = &attempt.connection;
+    if back.error.is_some() {
+        return Ok(Err(SsoFailure::Refused));
+    }
+    // Mix-up: an answer naming another issuer than the one this attempt went to is not believed.
+    if back.iss.as_deref().is_some_and(|iss| iss != connection.issuer) {
+        tracing::warn!(expected = %connection.issuer, "an identity provider's answer named another issuer");
+        return Ok(Err(SsoFailure::Provider));
+    }
+    let Some(code) = back.code.filter(|c| !c.is_empty()) else {
+        return Ok(Err(SsoFailure::Refused));
+    };
+    let identity = match state
+        .oidc
+        .identity(
+            connection,
+            &redirect_uri(state),
+            &code,
+            &attempt.verifier,
+            &attempt.nonce,
+        )
+        .await
+    {
+        Ok(identity) => identity,
+        Err(reason) => {
+            tracing::warn!(issuer = %connection.issuer, %reason, "an identity provider's answer was not believed");
+            return Ok(Err(SsoFailure::Provider));
+        }
+    };
+    Ok(on_db!(&state.db, |pool, domain| {
+        domain::sso_sign_in::finish(pool, connection.org_id, client, &identity).await
+    })?)
+}
+
+/// Trade the one-time code from `/sign-in/sso#handoff=…` for a session (two minutes, once). The
+/// session meets the organization's two-factor rule.
+#[utoipa::path(post, path = "/api/v1/auth/sso/exchange", tag = "auth", request_body = SsoExchange,
+    responses(
+        (status = 200, body = LoginResponse),
+        (status = 422, description = "The code is unknown, used or expired", body = contract::ApiErrorBody),
+        (status = 429, description = "Too many wrong codes from this address", body = contract::ApiErrorBody)))]
+pub async fn exchange(
+    State(state): State<AppState>,
+    client: ClientInfo,
+    Json(request): Json<SsoExchange>,
+) -> ApiResult<Json<LoginResponse>> {
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::sso_sign_in::exchange(pool, &client, &request.handoff).await
+    })?))
+}

@@ -1,0 +1,385 @@
+//! "Sign in with SSO" through OpenID Connect, against a real provider process (npm's
+//! oidc-provider, its development login form filled in as a person would): a newcomer at a
+//! verified domain joins with the default role, an existing account is linked and meets the
+//! two-factor rule, what the provider has not verified or the organization does not own is
+//! turned away, and each attempt and each one-time code works once.
+//!
+//! Ignored by a plain `cargo test`: it needs Node.js and oidc-provider from npm, which
+//! `cargo xtask test` installs before running the ignored tests.
+
+use std::time::Duration;
+
+use reqwest::redirect::Policy;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+use crate::common::{eventually, expect_error, expect_invalid_at, server, set_up_two_factor, TestServer};
+
+const CLIENT_ID: &str = "org-area";
+const CLIENT_SECRET: &str = "a-client-secret-for-the-tests";
+
+/// An OpenID Connect provider on a loopback port.
+struct Provider {
+    /// Killed when dropped (`kill_on_drop`).
+    _process: tokio::process::Child,
+    issuer: String,
+}
+
+impl Provider {
+    async fn start(redirect_uri: &str) -> Provider {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/oidc/provider.mjs");
+        let process = tokio::process::Command::new("node")
+            .args([script, &port.to_string(), CLIENT_ID, CLIENT_SECRET, redirect_uri])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("node runs");
+        eventually(
+            "the OpenID Connect provider listening",
+            Duration::from_secs(20),
+            || async { tokio::net::TcpStream::connect(("127.0.0.1", port)).await.ok() },
+        )
+        .await;
+        Provider {
+            _process: process,
+            issuer: format!("http://127.0.0.1:{port}"),
+        }
+    }
+}
+
+/// The demo server with Acme signing in through a provider, and `acme.test` verified.
+async fn with_provider() -> (TestServer, Provider, String) {
+    let s = server().await;
+    let provider = Provider::start(&format!("{}/api/v1/sso/oidc/callback", s.running.url())).await;
+    let owner = s.token("owner@acme.test").await;
+    verify_domain(&s, "acme.test").await;
+    let saved = s
+        .put(
+            "/orgs/me/sso/oidc",
+            Some(&owner),
+            json!({ "issuer": provider.issuer, "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET }),
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    (s, provider, owner)
+}
+
+/// Verified as "Verify" leaves it (the DNS round trip has its own tests).
+async fn verify_domain(s: &TestServer, domain: &str) {
+    let acme: i64 = sqlx::query_scalar("SELECT id FROM orgs WHERE slug = 'acme-studio'")
+        .fetch_one(&s.sql)
+        .await
+        .unwrap();
+    let now = chrono::Utc::now().to_rfc3339();
+    let insert = if crate::common::on_postgres() {
+        "INSERT INTO sso_domains (org_id, domain, token, created_at, verified_at, checked_at)
+         VALUES ($1, $2, 't', CAST($3 AS timestamptz), CAST($3 AS timestamptz), CAST($3 AS timestamptz))"
+    } else {
+        "INSERT INTO sso_domains (org_id, domain, token, created_at, verified_at, checked_at) VALUES ($1, $2, 't', $3, $3, $3)"
+    };
+    sqlx::query(insert)
+        .bind(acme)
+        .bind(domain)
+        .bind(&now)
+        .execute(&s.sql)
+        .await
+        .unwrap();
+}
+
+/// "Sign in with SSO" for `typed`: the provider's sign-in page.
+async fn start(s: &TestServer, typed: &str) -> String {
+    let started = s.post("/auth/sso", None, json!({ "email_or_identifier": typed })).await;
+    assert_eq!(started.status(), StatusCode::OK);
+    let started: Value = started.json().await.unwrap();
+    started["redirect_url"].as_str().unwrap().to_owned()
+}
+
+/// A browser at the provider: its login form (typing `login`), its consent form, and back to our
+/// callback, which sends it on to the app. The app's address where it lands, with its fragment.
+async fn at_provider(sign_in_page: &str, login: &str) -> String {
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::custom(|attempt| {
+            if attempt.url().path() == "/sign-in/sso" {
+                attempt.stop()
+            } else {
+                attempt.follow()
+            }
+        }))
+        .build()
+        .unwrap();
+    let mut page = browser.get(sign_in_page).send().await.unwrap();
+    for _ in 0..4 {
+        if page.status() == StatusCode::SEE_OTHER {
+            return page.headers()["location"].to_str().unwrap().to_owned();
+        }
+        let here = page.url().clone();
+        let html = page.text().await.unwrap();
+        let action = between(&html, "action=\"", "\"").expect("a form on the provider's page");
+        let prompt = between(&html, "name=\"prompt\" value=\"", "\"").expect("the form's step");
+        let target = here.join(&action.replace("&amp;", "&")).unwrap();
+        page = browser
+            .post(target)
+            .form(&[("prompt", prompt.as_str()), ("login", login), ("password", "anything")])
+            .send()
+            .await
+            .unwrap();
+    }
+    panic!("the provider never sent the browser back");
+}
+
+fn between(text: &str, start: &str, end: &str) -> Option<String> {
+    let from = text.find(start)? + start.len();
+    let to = text[from..].find(end)? + from;
+    Some(text[from..to].to_owned())
+}
+
+/// The fragment's `name=value`.
+fn fragment(landed: &str, name: &str) -> Option<String> {
+    let (_, fragment) = landed.split_once('#')?;
+    fragment
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(&format!("{name}=")).map(str::to_owned))
+}
+
+/// The whole round trip for `login`: the app's landing address.
+async fn round_trip(s: &TestServer, login: &str) -> String {
+    let page = start(s, login).await;
+    let landed = at_provider(&page, login).await;
+    assert!(
+        landed.starts_with(&format!("{}/sign-in/sso#", s.running.url())),
+        "{landed}"
+    );
+    landed
+}
+
+async fn exchange(s: &TestServer, landed: &str) -> Value {
+    let handoff = fragment(landed, "handoff").unwrap_or_else(|| panic!("a handoff: {landed}"));
+    let signed_in = s.post("/auth/sso/exchange", None, json!({ "handoff": handoff })).await;
+    assert_eq!(signed_in.status(), StatusCode::OK);
+    signed_in.json().await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs node and oidc-provider from npm; `cargo xtask test` runs it"]
+async fn a_newcomer_at_a_verified_domain_joins_with_the_default_role_and_is_the_same_person_next_time() {
+    let (s, _provider, owner) = with_provider().await;
+    // Newcomers come in as admins from now on.
+    let changed = s
+        .put(
+            "/orgs/me/sso",
+            Some(&owner),
+            json!({ "identifier": "acme", "default_role": "admin" }),
+        )
+        .await;
+    assert_eq!(changed.status(), StatusCode::OK);
+    let signed_in = exchange(&s, &round_trip(&s, "nora@acme.test").await).await;
+    assert_eq!(signed_in["next"], "done");
+    assert_eq!(signed_in["me"]["user"]["email"], "nora@acme.test");
+    assert_eq!(signed_in["me"]["org"]["org_role"], "admin");
+    let token = signed_in["token"].as_str().unwrap();
+    assert_eq!(s.get("/orgs/me", Some(token)).await.status(), StatusCode::OK);
+    let joined = s.get_json("/orgs/me/activities?keys=org_user.sso_join", &owner).await;
+    assert_eq!(joined["activities"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        joined["activities"][0]["recipient_id"],
+        s.user_id("nora@acme.test").await
+    );
+
+    // By the SSO identifier this time: the same account, no second join.
+    let page = start(&s, "acme").await;
+    let again = exchange(&s, &at_provider(&page, "nora@acme.test").await).await;
+    assert_eq!(again["me"]["user"]["id"], signed_in["me"]["user"]["id"]);
+    let joined = s.get_json("/orgs/me/activities?keys=org_user.sso_join", &owner).await;
+    assert_eq!(joined["activities"].as_array().unwrap().len(), 1);
+    // No password was ever set: the account signs in through the provider only.
+    let by_password = s.login_response("nora@acme.test", "").await;
+    assert_ne!(by_password.status(), StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs node and oidc-provider from npm; `cargo xtask test` runs it"]
+async fn an_existing_account_is_linked_and_single_sign_on_meets_the_two_factor_rule() {
+    let (s, _provider, owner) = with_provider().await;
+    set_up_two_factor(&s, &owner).await;
+    let settings: Value = s.get_json("/orgs/me/settings", &owner).await;
+    let mut access = settings["access"].clone();
+    access["require_two_factor"] = json!(true);
+    let saved = s
+        .put(
+            "/orgs/me/settings",
+            Some(&owner),
+            json!({ "version": settings["version"], "name": settings["name"], "branding": settings["branding"],
+                    "embed": settings["embed"], "access": access }),
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    // By password, Lena must set up two-factor sign-in first.
+    let by_password: Value = s
+        .login_response("lena@acme.test", "demo-password")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(by_password["next"], "set_up_two_factor");
+
+    let lena = s.user_id("lena@acme.test").await;
+    let signed_in = exchange(&s, &round_trip(&s, "lena@acme.test").await).await;
+    assert_eq!(signed_in["me"]["user"]["id"], lena, "linked to her account");
+    assert_eq!(signed_in["next"], "done");
+    let token = signed_in["token"].as_str().unwrap();
+    let me = s.get_json("/auth/me", token).await;
+    assert_eq!(me["must_set_up_two_factor"], false);
+    assert_eq!(s.get("/orgs/me", Some(token)).await.status(), StatusCode::OK);
+    assert_eq!(
+        me["org"]["org_role"], by_password["me"]["org"]["org_role"],
+        "her role stays"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs node and oidc-provider from npm; `cargo xtask test` runs it"]
+async fn only_verified_addresses_at_the_organizations_verified_domains_come_in() {
+    let (s, _provider, _owner) = with_provider().await;
+    // The provider vouches for an address it has not verified.
+    let landed = round_trip(&s, "unverified@acme.test").await;
+    assert_eq!(fragment(&landed, "error").as_deref(), Some("unverified_email"));
+    // Typed by identifier, then an address at a domain Acme does not own.
+    let page = start(&s, "acme-studio").await;
+    let landed = at_provider(&page, "mallory@elsewhere.test").await;
+    assert_eq!(fragment(&landed, "error").as_deref(), Some("domain_not_verified"));
+    assert_eq!(fragment(&landed, "handoff"), None);
+    let nobody: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = 'mallory@elsewhere.test'")
+        .fetch_one(&s.sql)
+        .await
+        .unwrap();
+    assert_eq!(nobody, 0, "no account was made");
+    // A domain Acme verified, but the account is Globex's.
+    verify_domain(&s, "globex.test").await;
+    let page = start(&s, "acme-studio").await;
+    let landed = at_provider(&page, "member@globex.test").await;
+    assert_eq!(fragment(&landed, "error").as_deref(), Some("other_organization"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs node and oidc-provider from npm; `cargo xtask test` runs it"]
+async fn each_attempt_and_each_one_time_code_works_once() {
+    let (s, _provider, _owner) = with_provider().await;
+    let page = start(&s, "kai@acme.test").await;
+    let browser = reqwest::Client::builder().redirect(Policy::none()).build().unwrap();
+    // Walk it once, keeping the provider's answer to our callback.
+    let landed = at_provider(&page, "kai@acme.test").await;
+    let handoff = fragment(&landed, "handoff").unwrap();
+    let first = s.post("/auth/sso/exchange", None, json!({ "handoff": handoff })).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    expect_invalid_at(
+        s.post("/auth/sso/exchange", None, json!({ "handoff": handoff })).await,
+        "handoff",
+    )
+    .await;
+    // A callback with a state nobody started, or a used one, goes back with "expired".
+    let state = between(&page, "state=", "&").unwrap();
+    for query in [
+        format!("code=x&state={state}"),
+        "code=x&state=forged".to_string(),
+        "code=x".to_string(),
+    ] {
+        let back = browser
+            .get(format!("{}/api/v1/sso/oidc/callback?{query}", s.running.url()))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(back.status(), StatusCode::SEE_OTHER);
+        let location = back.headers()["location"].to_str().unwrap();
+        assert_eq!(
+            fragment(location, "error").as_deref(),
+            Some("expired"),
+            "{query}: {location}"
+        );
+    }
+    // The provider's refusal, for a live attempt.
+    let page = start(&s, "kai@acme.test").await;
+    let state = between(&page, "state=", "&").unwrap();
+    let back = browser
+        .get(format!(
+            "{}/api/v1/sso/oidc/callback?error=access_denied&state={state}",
+            s.running.url()
+        ))
+        .send()
+        .await
+        .unwrap();
+    let location = back.headers()["location"].to_str().unwrap();
+    assert_eq!(fragment(location, "error").as_deref(), Some("refused"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs node and oidc-provider from npm; `cargo xtask test` runs it"]
+async fn a_provider_is_kept_only_when_it_describes_itself_and_only_by_owners_and_admins() {
+    let (s, provider, owner) = with_provider().await;
+    let shown = s.get_json("/orgs/me/sso", &owner).await;
+    assert_eq!(shown["oidc"]["issuer"], provider.issuer);
+    assert_eq!(shown["oidc"]["client_id"], CLIENT_ID);
+    assert!(
+        shown.to_string().find(CLIENT_SECRET).is_none(),
+        "the secret is never shown"
+    );
+    assert_eq!(
+        shown["redirect_uri"],
+        format!("{}/api/v1/sso/oidc/callback", s.running.url())
+    );
+    let member = s.token("member@acme.test").await;
+    let change = json!({ "issuer": provider.issuer, "client_id": CLIENT_ID });
+    expect_error(
+        s.put("/orgs/me/sso/oidc", Some(&member), change.clone()).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    // The same issuer and client keep the secret without it being sent again.
+    assert_eq!(
+        s.put("/orgs/me/sso/oidc", Some(&owner), change).await.status(),
+        StatusCode::OK
+    );
+    for (issuer, why) in [
+        ("http://login.example.com", "not https"),
+        ("http://127.0.0.1:9", "nothing answers"),
+    ] {
+        let refused = s
+            .put(
+                "/orgs/me/sso/oidc",
+                Some(&owner),
+                json!({ "issuer": issuer, "client_id": CLIENT_ID, "client_secret": "x" }),
+            )
+            .await;
+        let error = expect_invalid_at(refused, "issuer").await;
+        assert!(!error["message"].as_str().unwrap().is_empty(), "{why}");
+    }
+    // A client secret kept sealed: not in the database as sent.
+    let stored: String = sqlx::query_scalar("SELECT client_secret FROM sso_connections")
+        .fetch_one(&s.sql)
+        .await
+        .unwrap();
+    assert!(!stored.contains(CLIENT_SECRET));
+    // Nothing to start for a domain nobody verified; the secret still works after the change.
+    let unknown = s
+        .post("/auth/sso", None, json!({ "email_or_identifier": "ana@nowhere.test" }))
+        .await;
+    expect_invalid_at(unknown, "email_or_identifier").await;
+    let signed_in = exchange(&s, &round_trip(&s, "kai@acme.test").await).await;
+    assert_eq!(signed_in["me"]["org"]["org_role"], "member");
+    // Removed: no more starts.
+    assert_eq!(
+        s.delete("/orgs/me/sso/oidc", Some(&owner)).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    let gone = s
+        .post("/auth/sso", None, json!({ "email_or_identifier": "kai@acme.test" }))
+        .await;
+    expect_invalid_at(gone, "email_or_identifier").await;
+}

@@ -1,0 +1,78 @@
+//! How people find and join the organization through single sign-on: the SSO identifier they may
+//! type at "Sign in with SSO", and the role newcomers get.
+
+use contract::{default_role_problem, identifier_problem, FieldIssue, OrgRole, SsoChange, SsoSettings};
+use leptos::prelude::*;
+
+use super::api;
+use super::text::t;
+use crate::i18n::lang;
+use crate::widgets::{Submit, TextField};
+
+#[component]
+pub fn SignInForm(current: SsoSettings, notice: RwSignal<Option<String>>) -> impl IntoView {
+    let identifier = RwSignal::new(current.identifier);
+    let role = RwSignal::new(current.default_role);
+    let save = Submit::new(move |request: SsoChange| async move {
+        let saved = api::change(request).await?;
+        identifier.set(saved.identifier.clone());
+        // Said by the page: the saved change redraws this form.
+        notice.set(Some(t().sign_in_saved.to_string()));
+        Ok(saved)
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = SsoChange {
+            identifier: identifier.get_untracked().trim().to_owned(),
+            default_role: role.get_untracked(),
+        };
+        let issues: Vec<FieldIssue> = [
+            identifier_problem(&request.identifier, lang()).map(|m| ("identifier", m)),
+            default_role_problem(request.default_role, lang()).map(|m| ("default_role", m)),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|(field, message)| FieldIssue {
+            field: field.into(),
+            message,
+        })
+        .collect();
+        if issues.is_empty() {
+            save.send(request);
+        } else {
+            save.refuse(issues);
+        }
+    };
+    let choice = move |choice: OrgRole| {
+        view! { <option value=choice.as_str() selected=move || role.get() == choice>{choice.label_in(lang())}</option> }
+    };
+    view! {
+        <section class="card settings-section" aria-labelledby="sso-sign-in-title">
+            <h2 id="sso-sign-in-title">{t().sign_in_title}</h2>
+            <form on:submit=on_submit novalidate>
+                {save.failure_panel()}
+                <TextField id="sso-identifier" label=t().identifier value=identifier error=save.at("identifier")
+                    hint=t().identifier_hint />
+                <div class="field">
+                    <label for="sso-default-role">{t().default_role}</label>
+                    <select id="sso-default-role" aria-describedby="sso-default-role-hint sso-default-role-error"
+                        on:change=move |ev| {
+                            if let Some(chosen) = OrgRole::parse(&event_target_value(&ev)) {
+                                role.set(chosen);
+                            }
+                        }>
+                        {choice(OrgRole::Member)}
+                        {choice(OrgRole::Admin)}
+                    </select>
+                    <p id="sso-default-role-hint" class="muted hint">{t().default_role_hint}</p>
+                    <p id="sso-default-role-error" class="field-error" role="alert">{save.at("default_role")}</p>
+                </div>
+                <div class="form-actions">
+                    <button type="submit" class="button primary" disabled=move || save.pending().get()>
+                        {t().save_sign_in}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
