@@ -82,13 +82,22 @@ async fn at_provider(ctx: &Ctx, login: &str) -> TestResult {
         .send_keys("anything")
         .await?;
     ctx.driver.find(By::Css("button[type=submit]")).await?.click().await?;
-    ctx.driver
-        .query(By::Css("button[autofocus], button[type=submit]"))
-        .first()
-        .await?
-        .click()
-        .await?;
-    Ok(())
+    // Its consent page, the first time this person meets this client; then back to the app.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::time::Instant::now() < deadline {
+        if ctx.driver.current_url().await?.as_str().starts_with(&ctx.base) {
+            return Ok(());
+        }
+        let consent = ctx
+            .driver
+            .find_all(By::Css("input[name=prompt][value=consent]"))
+            .await?;
+        if !consent.is_empty() {
+            ctx.driver.find(By::Css("button[type=submit]")).await?.click().await?;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    Err("the provider never sent the browser back".into())
 }
 
 pub async fn a_newcomer_signs_in_with_sso_and_joins_with_the_default_role(ctx: Ctx) -> TestResult {
