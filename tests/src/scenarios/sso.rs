@@ -149,7 +149,8 @@ pub async fn a_newcomer_signs_in_with_sso_and_joins_with_the_default_role(ctx: C
     ctx.click("button", "Continue").await?;
     at_provider(&ctx, "nora@acme.test").await?;
     // Back, signed in as a member: the organization's people and settings are not hers to see.
-    ctx.wait_text("Nora Provisioned").await?;
+    ctx.wait_text("You are signed in as nora@acme.test.").await?;
+    ctx.snap("sign-in-sso-member").await?;
     ensure!(
         !ctx.has("link", "Users").await?,
         "a member by the default role sees no Users tab"
