@@ -62,6 +62,8 @@ pub enum MailKind {
     WebhookDisabled,
     /// The billing month's traffic reached a usage alert threshold.
     UsageAlert,
+    /// A reset was asked for an account whose organization requires single sign-on.
+    SsoRequired,
 }
 
 impl MailKind {
@@ -75,6 +77,7 @@ impl MailKind {
             MailKind::UnpaidSubscriptionEnded => "unpaid_subscription_ended",
             MailKind::WebhookDisabled => "webhook_disabled",
             MailKind::UsageAlert => "usage_alert",
+            MailKind::SsoRequired => "sso_required",
         }
     }
 
@@ -88,6 +91,7 @@ impl MailKind {
             MailKind::UnpaidSubscriptionEnded,
             MailKind::WebhookDisabled,
             MailKind::UsageAlert,
+            MailKind::SsoRequired,
         ]
         .into_iter()
         .find(|kind| kind.as_str() == text)
@@ -230,6 +234,15 @@ pub fn no_account(brand: &MailBrand, to: &str, link: &str) -> Letter {
     let heading = fill(said.no_account_heading, &[app]);
     let paragraphs = [fill(said.no_account_why, &[app]), said.ignore.to_owned()];
     letter(brand, to, heading, &paragraphs, said.go_to_sign_in, link)
+}
+
+/// A reset asked for an account whose organization signs it in with single sign-on: no link to a
+/// new password, the way to sign in instead.
+pub fn sso_only(brand: &MailBrand, to: &str, link: &str) -> Letter {
+    let (org, said) = (&brand.org_name, mail_texts());
+    let heading = fill(said.sso_only_heading, &[org]);
+    let paragraphs = [fill(said.sso_only_why, &[org]), said.ignore.to_owned()];
+    letter(brand, to, heading, &paragraphs, said.go_to_sso, link)
 }
 
 /// To each owner: an invoice stayed unpaid for a week, so the subscription ended and the

@@ -68,6 +68,9 @@ pub struct SsoSettings {
     pub oidc: Option<OidcConnection>,
     /// Where the identity provider sends people back: register it there.
     pub redirect_uri: String,
+    /// Password sign-in and reset are refused for addresses at the verified domains; owners keep
+    /// their password.
+    pub require_sso: bool,
 }
 
 /// `PUT /api/v1/orgs/me/sso`.
@@ -76,6 +79,8 @@ pub struct SsoSettings {
 pub struct SsoChange {
     pub identifier: String,
     pub default_role: OrgRole,
+    /// Needs an identity provider and a verified domain.
+    pub require_sso: bool,
 }
 
 /// The organization's OpenID Connect provider, never its client secret.

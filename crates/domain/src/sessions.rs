@@ -88,6 +88,17 @@ pub async fn sign_in(
         tx.commit().await?;
         return Err(account_disabled());
     }
+    // The right password, where the organization requires single sign-on: said only now, so the
+    // refusal tells nobody without the password whose organization this is.
+    {
+        let mut tx = db::write(pool).await?;
+        if crate::sso_sign_in::password_refused(&mut tx, user.id).await? {
+            attempt.succeeded(&mut tx).await?;
+            lockout::succeeded(&mut tx, user.id, Factor::Password).await?;
+            tx.commit().await?;
+            return Err(crate::sso_sign_in::sso_required());
+        }
+    }
     // With two-factor sign-in the password opens a session that opens nothing until the code.
     let stage = if user.two_factor { Stage::TwoFactor } else { Stage::Full };
     let mut tx = db::write(pool).await?;

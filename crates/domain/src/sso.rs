@@ -85,7 +85,8 @@ async fn one(pool: &Pool, org_id: i64, id: i64) -> DomainResult<DomainRow> {
 /// The tab's content (the route lets owners and admins through).
 pub async fn settings(pool: &Pool, links: &Links, actor: &Actor) -> DomainResult<SsoSettings> {
     let org = sqlx::query!(
-        r#"SELECT COALESCE(sso_identifier, slug) AS "identifier!", sso_default_role AS "default_role: OrgRole"
+        r#"SELECT COALESCE(sso_identifier, slug) AS "identifier!", sso_default_role AS "default_role: OrgRole",
+                  sso_required AS "require_sso!: bool"
            FROM orgs WHERE id = $1"#,
         actor.org_id
     )
@@ -111,6 +112,7 @@ pub async fn settings(pool: &Pool, links: &Links, actor: &Actor) -> DomainResult
             updated_at: iso(c.updated_at),
         }),
         redirect_uri: format!("{}{OIDC_CALLBACK_PATH}", links.public_url),
+        require_sso: org.require_sso,
     })
 }
 
@@ -149,12 +151,28 @@ pub async fn change(pool: &Pool, links: &Links, actor: &Actor, request: &SsoChan
         let message = fill(texts(spoken()).identifier_taken, &[&identifier]);
         return Err(DomainError::conflict("identifier_taken", message).at("identifier"));
     }
+    // Required only with a way in: a provider, and a domain verified now (checked in the same
+    // transaction as the write, so a provider removed meanwhile is seen).
+    if request.require_sso {
+        let ready = sqlx::query_scalar!(
+            r#"SELECT (EXISTS (SELECT 1 FROM sso_connections WHERE org_id = $1)
+                       AND EXISTS (SELECT 1 FROM sso_domains WHERE org_id = $1 AND verified_at IS NOT NULL)) AS "ready!: bool""#,
+            actor.org_id
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        if !ready {
+            return Err(DomainError::invalid("require_sso", texts(spoken()).require_sso_needs));
+        }
+    }
+    let required = request.require_sso;
     let changed = sqlx::query!(
-        "UPDATE orgs SET sso_identifier = $1, sso_default_role = $3
-         WHERE id = $2 AND (sso_identifier IS NULL OR sso_identifier <> $1 OR sso_default_role <> $3)",
+        "UPDATE orgs SET sso_identifier = $1, sso_default_role = $3, sso_required = $4
+         WHERE id = $2 AND (sso_identifier IS NULL OR sso_identifier <> $1 OR sso_default_role <> $3 OR sso_required <> $4)",
         identifier,
         actor.org_id,
-        role
+        role,
+        required
     )
     .execute(&mut *tx)
     .await?

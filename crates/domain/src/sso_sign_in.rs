@@ -24,7 +24,7 @@ use contract::text::sso as texts;
 use contract::{email_at, fill, ActivityKey, LoginResponse, OidcChange, OrgRole, Permission, SignInStep, SsoFailure};
 
 use crate::activity::{self, By, Change};
-use crate::db::{self, Pool};
+use crate::db::{self, Pool, Tx};
 use crate::throttle::{self, Secret, Subject};
 use crate::{authorize, people, sessions, sso};
 
@@ -386,6 +386,37 @@ pub async fn exchange(pool: &Pool, client: &ClientInfo, handoff: &str) -> Domain
         next: SignInStep::Done,
         me,
     })
+}
+
+/// Whether the person's password is refused because their organization requires single sign-on:
+/// it does, it has a provider, their address is at one of its verified domains, and they are not
+/// an owner (owners keep their password, a way in when the provider fails).
+pub async fn password_refused(tx: &mut Tx, user_id: i64) -> DomainResult<bool> {
+    let row = sqlx::query!(
+        r#"SELECT u.email, m.org_id, m.org_role AS "org_role: OrgRole", o.sso_required AS "required!: bool",
+                  EXISTS (SELECT 1 FROM sso_connections c WHERE c.org_id = m.org_id) AS "has_provider!: bool"
+           FROM users u JOIN org_members m ON m.user_id = u.id JOIN orgs o ON o.id = m.org_id
+           WHERE u.id = $1"#,
+        user_id
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some(row) = row.filter(|r| r.required && r.has_provider && r.org_role != OrgRole::Owner) else {
+        return Ok(false);
+    };
+    let domains = sqlx::query_scalar!(
+        "SELECT domain FROM sso_domains WHERE org_id = $1 AND verified_at IS NOT NULL",
+        row.org_id
+    )
+    .fetch_all(&mut **tx)
+    .await?;
+    let domains: Vec<&str> = domains.iter().map(String::as_str).collect();
+    Ok(email_at(&row.email, &domains))
+}
+
+/// The refusal of a password where single sign-on is required.
+pub fn sso_required() -> DomainError {
+    DomainError::refused("sso_required", texts(spoken()).sso_required)
 }
 
 /// Whether the session behind `token` was opened by single sign-on.

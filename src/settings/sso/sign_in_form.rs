@@ -1,5 +1,5 @@
 //! How people find and join the organization through single sign-on: the SSO identifier they may
-//! type at "Sign in with SSO", and the role newcomers get.
+//! type at "Sign in with SSO", the role newcomers get, and whether passwords are refused for them.
 
 use contract::{default_role_problem, identifier_problem, FieldIssue, OrgRole, SsoChange, SsoSettings};
 use leptos::prelude::*;
@@ -13,6 +13,7 @@ use crate::widgets::{Submit, TextField};
 pub fn SignInForm(current: SsoSettings, notice: RwSignal<Option<String>>) -> impl IntoView {
     let identifier = RwSignal::new(current.identifier);
     let role = RwSignal::new(current.default_role);
+    let required = RwSignal::new(current.require_sso);
     let save = Submit::new(move |request: SsoChange| async move {
         let saved = api::change(request).await?;
         identifier.set(saved.identifier.clone());
@@ -25,6 +26,7 @@ pub fn SignInForm(current: SsoSettings, notice: RwSignal<Option<String>>) -> imp
         let request = SsoChange {
             identifier: identifier.get_untracked().trim().to_owned(),
             default_role: role.get_untracked(),
+            require_sso: required.get_untracked(),
         };
         let issues: Vec<FieldIssue> = [
             identifier_problem(&request.identifier, lang()).map(|m| ("identifier", m)),
@@ -66,6 +68,13 @@ pub fn SignInForm(current: SsoSettings, notice: RwSignal<Option<String>>) -> imp
                     </select>
                     <p id="sso-default-role-hint" class="muted hint">{t().default_role_hint}</p>
                     <p id="sso-default-role-error" class="field-error" role="alert">{save.at("default_role")}</p>
+                </div>
+                <div class="field checkbox">
+                    <input id="sso-required" type="checkbox" bind:checked=required
+                        aria-describedby="sso-required-hint sso-required-error" />
+                    <label for="sso-required">{t().require_sso}</label>
+                    <p id="sso-required-hint" class="muted hint">{t().require_sso_hint}</p>
+                    <p id="sso-required-error" class="field-error" role="alert">{save.at("require_sso")}</p>
                 </div>
                 <div class="form-actions">
                     <button type="submit" class="button primary" disabled=move || save.pending().get()>

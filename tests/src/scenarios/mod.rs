@@ -87,7 +87,7 @@ scenarios![
     integrations::an_access_token_made_in_the_browser_works_with_storyblok_js_client_until_revoked,
     integrations::a_webhook_endpoint_added_in_the_browser_receives_a_signed_test_event,
     sso::an_owner_verifies_a_domain_by_the_txt_record_the_tab_shows,
-    sso::a_newcomer_signs_in_with_sso_and_joins_with_the_default_role,
+    sso::with_sso_required_a_newcomer_signs_in_with_sso_and_joins,
     keyboard::sign_in_and_skip_to_content_by_keyboard,
     keyboard::add_a_user_with_a_role_by_keyboard,
     keyboard::add_a_space_by_keyboard,

@@ -1,7 +1,8 @@
 //! Settings → SSO & Provisioning in the browser, against a real DNS server on loopback: an owner
 //! lists a domain, is told at the domain that its record is missing, publishes the record shown
 //! and verifies the domain; the SSO identifier refuses what does not fit an address and saves what
-//! does. Then a newcomer signs in with SSO through a real OpenID Connect provider and joins.
+//! does. Then, with SSO required, a member's password is refused and a newcomer signs in with SSO
+//! through a real OpenID Connect provider and joins.
 
 use thirtyfour::prelude::*;
 
@@ -100,7 +101,7 @@ async fn at_provider(ctx: &Ctx, login: &str) -> TestResult {
     Err("the provider never sent the browser back".into())
 }
 
-pub async fn a_newcomer_signs_in_with_sso_and_joins_with_the_default_role(ctx: Ctx) -> TestResult {
+pub async fn with_sso_required_a_newcomer_signs_in_with_sso_and_joins(ctx: Ctx) -> TestResult {
     let dns = DnsServer::start().await?;
     let resolver = dns.addr;
     ctx.restart_server(move |config| config.dns_resolver = Some(resolver))
@@ -132,12 +133,21 @@ pub async fn a_newcomer_signs_in_with_sso_and_joins_with_the_default_role(ctx: C
     ctx.click("button", "Save provider").await?;
     ctx.wait_text("The identity provider was saved.").await?;
     ctx.by_name("button", "Remove provider").await?;
+    // Passwords no longer open accounts at acme.test, but the owner's.
+    ctx.click("checkbox", "Require SSO").await?;
+    ctx.click("button", "Save").await?;
+    ctx.wait_text("Signing in with SSO was saved.").await?;
     ctx.snap("settings-sso-provider").await?;
     ctx.open_user_menu().await?;
     ctx.click("menuitem", "Sign out").await?;
+    ctx.wait_location("/sign-in").await?;
+    ctx.expect_problem("403 POST /api/v1/auth/login");
+    ctx.sign_in("lena@acme.test", "demo-password").await?;
+    ctx.wait_text("Your organization signs you in with single sign-on")
+        .await?;
+    ctx.snap("sign-in-sso-required").await?;
 
     // Nora has no account yet.
-    ctx.wait_location("/sign-in").await?;
     ctx.click("link", "Sign in with SSO").await?;
     ctx.wait_location("/sign-in/sso").await?;
     ctx.fill("Email or SSO identifier", "nora@elsewhere.test").await?;

@@ -46,6 +46,22 @@ pub async fn request_reset(pool: &Pool, links: &Links, client: &ClientInfo, emai
         tx.commit().await?;
         return Ok(());
     };
+    if crate::sso_sign_in::password_refused(&mut tx, user.id).await? {
+        // No password to reset: the way in instead, sent as a reset would be.
+        let (org, brand) = outbox::sender_of(&mut tx, user.id).await?;
+        let link = links.page(org.as_ref().map(|(_, slug)| slug.as_str()), "/sign-in/sso");
+        let letter = letters::sso_only(&brand, &email, &link);
+        outbox::enqueue(
+            &mut tx,
+            org.map(|(id, _)| id),
+            MailKind::SsoRequired,
+            Some(user.id),
+            letter,
+        )
+        .await?;
+        tx.commit().await?;
+        return Ok(());
+    }
     let token = new_token();
     let (hash, now) = (token_hash(&token), common::now());
     let expires_at = now + chrono::Duration::minutes(RESET_LINK_MINUTES);
@@ -136,6 +152,10 @@ pub async fn confirm_reset(
     .rows_affected();
     if claimed == 0 {
         return Err(dead_link());
+    }
+    // A link sent before the organization required single sign-on sets no password now.
+    if crate::sso_sign_in::password_refused(&mut tx, user_id).await? {
+        return Err(crate::sso_sign_in::sso_required());
     }
     attempt.succeeded(&mut tx).await?;
     set_password(&mut tx, user_id, &phc).await?;

@@ -184,7 +184,7 @@ async fn the_sso_identifier_is_url_safe_and_one_organizations() {
             s.put(
                 "/orgs/me/sso",
                 Some(&acme),
-                json!({ "identifier": bad, "default_role": "member" }),
+                json!({ "identifier": bad, "default_role": "member", "require_sso": false }),
             )
             .await,
             "identifier",
@@ -195,7 +195,7 @@ async fn the_sso_identifier_is_url_safe_and_one_organizations() {
         .put(
             "/orgs/me/sso",
             Some(&acme),
-            json!({ "identifier": "acme-eu", "default_role": "member" }),
+            json!({ "identifier": "acme-eu", "default_role": "member", "require_sso": false }),
         )
         .await;
     assert_eq!(changed.status(), StatusCode::OK);
@@ -208,7 +208,7 @@ async fn the_sso_identifier_is_url_safe_and_one_organizations() {
         .put(
             "/orgs/me/sso",
             Some(&globex),
-            json!({ "identifier": "acme-eu", "default_role": "member" }),
+            json!({ "identifier": "acme-eu", "default_role": "member", "require_sso": false }),
         )
         .await;
     let error = expect_error(taken, StatusCode::CONFLICT, "identifier_taken").await;
@@ -217,7 +217,7 @@ async fn the_sso_identifier_is_url_safe_and_one_organizations() {
         .put(
             "/orgs/me/sso",
             Some(&globex),
-            json!({ "identifier": "acme-studio", "default_role": "member" }),
+            json!({ "identifier": "acme-studio", "default_role": "member", "require_sso": false }),
         )
         .await;
     assert_eq!(freed.status(), StatusCode::OK, "Acme gave its old identifier up");
@@ -226,7 +226,7 @@ async fn the_sso_identifier_is_url_safe_and_one_organizations() {
     s.put(
         "/orgs/me/sso",
         Some(&acme),
-        json!({ "identifier": "acme-eu", "default_role": "member" }),
+        json!({ "identifier": "acme-eu", "default_role": "member", "require_sso": false }),
     )
     .await;
     assert_eq!(latest_activity(&s, &acme, "sso.update").await["id"], before["id"]);

@@ -175,7 +175,7 @@ async fn a_newcomer_at_a_verified_domain_joins_with_the_default_role_and_is_the_
         .put(
             "/orgs/me/sso",
             Some(&owner),
-            json!({ "identifier": "acme", "default_role": "admin" }),
+            json!({ "identifier": "acme", "default_role": "admin", "require_sso": false }),
         )
         .await;
     assert_eq!(changed.status(), StatusCode::OK);
@@ -382,4 +382,73 @@ async fn a_provider_is_kept_only_when_it_describes_itself_and_only_by_owners_and
         .post("/auth/sso", None, json!({ "email_or_identifier": "kai@acme.test" }))
         .await;
     expect_invalid_at(gone, "email_or_identifier").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs node and oidc-provider from npm; `cargo xtask test` runs it"]
+async fn require_sso_refuses_passwords_at_verified_domains_but_not_the_owners() {
+    let s = server().await;
+    let owner = s.token("owner@acme.test").await;
+    let require = |on: bool| json!({ "identifier": "acme-studio", "default_role": "member", "require_sso": on });
+    // Not without a provider and a verified domain: nobody could sign in.
+    let early = s.put("/orgs/me/sso", Some(&owner), require(true)).await;
+    expect_invalid_at(early, "require_sso").await;
+
+    let provider = Provider::start(&format!("{}/api/v1/sso/oidc/callback", s.running.url())).await;
+    verify_domain(&s, "acme.test").await;
+    let saved = s
+        .put(
+            "/orgs/me/sso/oidc",
+            Some(&owner),
+            json!({ "issuer": provider.issuer, "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET }),
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::OK);
+    assert_eq!(
+        s.put("/orgs/me/sso", Some(&owner), require(true)).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(s.get_json("/orgs/me/sso", &owner).await["require_sso"], true);
+
+    // Lena's right password is refused, and says where to go; a wrong one is just wrong.
+    let refused = s.login_response("lena@acme.test", "demo-password").await;
+    let error = expect_error(refused, StatusCode::FORBIDDEN, "sso_required").await;
+    assert!(
+        error["message"].as_str().unwrap().contains("Sign in with SSO"),
+        "{error}"
+    );
+    let wrong = s.login_response("lena@acme.test", "not-her-password").await;
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+    // The owner keeps a way in.
+    assert_eq!(
+        s.login_response("owner@acme.test", "demo-password").await.status(),
+        StatusCode::OK
+    );
+    // Outside the verified domains, nothing changes (Globex's people).
+    assert_eq!(
+        s.login_response("member@globex.test", "demo-password").await.status(),
+        StatusCode::OK
+    );
+
+    // A reset mails the way in instead of a link to a new password.
+    let asked = s
+        .post("/auth/password-reset", None, json!({ "email": "lena@acme.test" }))
+        .await;
+    assert_eq!(asked.status(), StatusCode::ACCEPTED);
+    let mail = s.mails_to("lena@acme.test", 1).await.pop().unwrap();
+    assert!(mail.contains("/sign-in/sso"), "{mail}");
+    assert!(!mail.contains("reset-password"), "no reset link: {mail}");
+    // She signs in with SSO.
+    let signed_in = exchange(&s, &round_trip(&s, "lena@acme.test").await).await;
+    assert_eq!(signed_in["me"]["user"]["email"], "lena@acme.test");
+
+    // Off again: her password works.
+    assert_eq!(
+        s.put("/orgs/me/sso", Some(&owner), require(false)).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        s.login_response("lena@acme.test", "demo-password").await.status(),
+        StatusCode::OK
+    );
 }
