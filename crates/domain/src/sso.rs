@@ -341,28 +341,21 @@ pub async fn recheck(pool: &Pool, dns: &dyn TxtLookup) -> DomainResult<Rechecked
         let now = common::now();
         let mut tx = db::write(pool).await?;
         // Guarded: a domain removed, or verified again, meanwhile is left as it is now.
-        let changed = if found {
-            sqlx::query!(
-                "UPDATE sso_domains SET checked_at = $1 WHERE id = $2 AND token = $3 AND verified_at IS NOT NULL",
-                now,
-                domain.id,
-                domain.token
-            )
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-        } else {
-            sqlx::query!(
-                "UPDATE sso_domains SET verified_at = NULL, lost_at = $1, checked_at = $1
-                 WHERE id = $2 AND token = $3 AND verified_at IS NOT NULL",
-                now,
-                domain.id,
-                domain.token
-            )
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-        };
+        let (lost_at, lost) = (now, !found);
+        let changed = sqlx::query!(
+            "UPDATE sso_domains SET checked_at = $1,
+                 verified_at = CASE WHEN $4 THEN NULL ELSE verified_at END,
+                 lost_at = CASE WHEN $4 THEN $5 ELSE lost_at END
+             WHERE id = $2 AND token = $3 AND verified_at IS NOT NULL",
+            now,
+            domain.id,
+            domain.token,
+            lost,
+            lost_at
+        )
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
         if changed > 0 && !found {
             let change = Change::new(ActivityKey::SsoDomainLost).on(domain.id, domain.domain.clone());
             activity::record(&mut tx, domain.org_id, By::Server, change).await?;

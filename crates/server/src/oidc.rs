@@ -11,9 +11,14 @@ use std::time::Duration;
 use common::sso::{Connection, Identity};
 use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata};
 use openidconnect::{
-    AuthorizationCode, ClientId, ClientSecret, CsrfToken, IssuerUrl, LoginHint, Nonce, PkceCodeChallenge,
-    PkceCodeVerifier, RedirectUrl, Scope, TokenResponse,
+    AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet, EndpointNotSet, EndpointSet, IssuerUrl,
+    LoginHint, Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, TokenResponse,
 };
+
+/// A client made from a discovery document: its authorization endpoint is known, its token and
+/// userinfo endpoints are as the document says.
+type DiscoveredClient =
+    CoreClient<EndpointSet, EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointMaybeSet, EndpointMaybeSet>;
 
 /// An authorization request about to be sent, with what checks its answer.
 pub struct Authorization {
@@ -45,6 +50,18 @@ impl Oidc {
             .map_err(|e| reason(&e))
     }
 
+    /// A client of the organization's provider, as its discovery document describes it now.
+    async fn client(&self, connection: &Connection, redirect_uri: &str) -> Result<DiscoveredClient, String> {
+        let metadata = self.metadata(&connection.issuer).await?;
+        let redirect = RedirectUrl::new(redirect_uri.to_owned()).map_err(|e| e.to_string())?;
+        Ok(CoreClient::from_provider_metadata(
+            metadata,
+            ClientId::new(connection.client_id.clone()),
+            Some(ClientSecret::new(connection.client_secret.clone())),
+        )
+        .set_redirect_uri(redirect))
+    }
+
     /// Whether the issuer describes itself (its discovery document and its keys), before it is
     /// kept.
     pub async fn check(&self, issuer: &str) -> Result<(), String> {
@@ -58,14 +75,7 @@ impl Oidc {
         redirect_uri: &str,
         login_hint: Option<&str>,
     ) -> Result<Authorization, String> {
-        let metadata = self.metadata(&connection.issuer).await?;
-        let redirect = RedirectUrl::new(redirect_uri.to_owned()).map_err(|e| e.to_string())?;
-        let client = CoreClient::from_provider_metadata(
-            metadata,
-            ClientId::new(connection.client_id.clone()),
-            Some(ClientSecret::new(connection.client_secret.clone())),
-        )
-        .set_redirect_uri(redirect);
+        let client = self.client(connection, redirect_uri).await?;
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
         let mut request = client
             .authorize_url(
@@ -97,14 +107,7 @@ impl Oidc {
         verifier: &str,
         nonce: &str,
     ) -> Result<Identity, String> {
-        let metadata = self.metadata(&connection.issuer).await?;
-        let redirect = RedirectUrl::new(redirect_uri.to_owned()).map_err(|e| e.to_string())?;
-        let client = CoreClient::from_provider_metadata(
-            metadata,
-            ClientId::new(connection.client_id.clone()),
-            Some(ClientSecret::new(connection.client_secret.clone())),
-        )
-        .set_redirect_uri(redirect);
+        let client = self.client(connection, redirect_uri).await?;
         let tokens = client
             .exchange_code(AuthorizationCode::new(code.to_owned()))
             .map_err(|e| e.to_string())?

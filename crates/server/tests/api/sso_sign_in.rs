@@ -13,7 +13,9 @@ use reqwest::redirect::Policy;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-use crate::common::{eventually, expect_error, expect_invalid_at, server, set_up_two_factor, TestServer};
+use crate::common::{
+    edited, eventually, expect_error, expect_invalid_at, server, set_up_two_factor, settings, TestServer,
+};
 
 const CLIENT_ID: &str = "org-area";
 const CLIENT_SECRET: &str = "a-client-secret-for-the-tests";
@@ -56,18 +58,24 @@ impl Provider {
 /// The demo server with Acme signing in through a provider, and `acme.test` verified.
 async fn with_provider() -> (TestServer, Provider, String) {
     let s = server().await;
-    let provider = Provider::start(&format!("{}/api/v1/sso/oidc/callback", s.running.url())).await;
     let owner = s.token("owner@acme.test").await;
-    verify_domain(&s, "acme.test").await;
+    let provider = set_up_provider(&s, &owner).await;
+    (s, provider, owner)
+}
+
+/// A provider for the server, saved as Acme's, with `acme.test` verified.
+async fn set_up_provider(s: &TestServer, owner: &str) -> Provider {
+    let provider = Provider::start(&format!("{}/api/v1/sso/oidc/callback", s.running.url())).await;
+    verify_domain(s, "acme.test").await;
     let saved = s
         .put(
             "/orgs/me/sso/oidc",
-            Some(&owner),
+            Some(owner),
             json!({ "issuer": provider.issuer, "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET }),
         )
         .await;
     assert_eq!(saved.status(), StatusCode::OK);
-    (s, provider, owner)
+    provider
 }
 
 /// Verified as "Verify" leaves it (the DNS round trip has its own tests).
@@ -208,18 +216,12 @@ async fn a_newcomer_at_a_verified_domain_joins_with_the_default_role_and_is_the_
 async fn an_existing_account_is_linked_and_single_sign_on_meets_the_two_factor_rule() {
     let (s, _provider, owner) = with_provider().await;
     set_up_two_factor(&s, &owner).await;
-    let settings: Value = s.get_json("/orgs/me/settings", &owner).await;
-    let mut access = settings["access"].clone();
-    access["require_two_factor"] = json!(true);
-    let saved = s
-        .put(
-            "/orgs/me/settings",
-            Some(&owner),
-            json!({ "version": settings["version"], "name": settings["name"], "branding": settings["branding"],
-                    "embed": settings["embed"], "access": access }),
-        )
-        .await;
-    assert_eq!(saved.status(), StatusCode::OK);
+    let current = settings(&s, &owner).await;
+    let required = edited(&current, |body| body["access"]["require_two_factor"] = json!(true));
+    assert_eq!(
+        s.put("/orgs/me/settings", Some(&owner), required).await.status(),
+        StatusCode::OK
+    );
     // By password, Lena must set up two-factor sign-in first.
     let by_password: Value = s
         .login_response("lena@acme.test", "demo-password")
@@ -394,16 +396,7 @@ async fn require_sso_refuses_passwords_at_verified_domains_but_not_the_owners() 
     let early = s.put("/orgs/me/sso", Some(&owner), require(true)).await;
     expect_invalid_at(early, "require_sso").await;
 
-    let provider = Provider::start(&format!("{}/api/v1/sso/oidc/callback", s.running.url())).await;
-    verify_domain(&s, "acme.test").await;
-    let saved = s
-        .put(
-            "/orgs/me/sso/oidc",
-            Some(&owner),
-            json!({ "issuer": provider.issuer, "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET }),
-        )
-        .await;
-    assert_eq!(saved.status(), StatusCode::OK);
+    let _provider = set_up_provider(&s, &owner).await;
     assert_eq!(
         s.put("/orgs/me/sso", Some(&owner), require(true)).await.status(),
         StatusCode::OK
