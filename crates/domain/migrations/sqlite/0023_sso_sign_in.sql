@@ -45,4 +45,4 @@ CREATE TABLE sso_handoffs (
 );
 
 -- A session opened by single sign-on: the organization's two-factor rule counts as met by it.
-ALTER TABLE sessions ADD COLUMN via_sso BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE sessions ADD COLUMN via_sso INTEGER NOT NULL DEFAULT 0;
