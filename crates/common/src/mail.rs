@@ -64,6 +64,8 @@ pub enum MailKind {
     UsageAlert,
     /// A reset was asked for an account whose organization requires single sign-on.
     SsoRequired,
+    /// The daily re-check found a verified domain's TXT record gone.
+    DomainLost,
 }
 
 impl MailKind {
@@ -78,6 +80,7 @@ impl MailKind {
             MailKind::WebhookDisabled => "webhook_disabled",
             MailKind::UsageAlert => "usage_alert",
             MailKind::SsoRequired => "sso_required",
+            MailKind::DomainLost => "domain_lost",
         }
     }
 
@@ -92,6 +95,7 @@ impl MailKind {
             MailKind::WebhookDisabled,
             MailKind::UsageAlert,
             MailKind::SsoRequired,
+            MailKind::DomainLost,
         ]
         .into_iter()
         .find(|kind| kind.as_str() == text)
@@ -243,6 +247,18 @@ pub fn sso_only(brand: &MailBrand, to: &str, link: &str) -> Letter {
     let heading = fill(said.sso_only_heading, &[org]);
     let paragraphs = [fill(said.sso_only_why, &[org]), said.ignore.to_owned()];
     letter(brand, to, heading, &paragraphs, said.go_to_sso, link)
+}
+
+/// To each owner and admin: a verified domain's TXT record is gone, so it no longer counts for
+/// single sign-on until it is verified again.
+pub fn domain_lost(brand: &MailBrand, to: &str, domain: &str, record: &str, link: &str) -> Letter {
+    let said = mail_texts();
+    let heading = fill(said.domain_lost_heading, &[&domain]);
+    let paragraphs = [
+        fill(said.domain_lost_why, &[&domain, &record]),
+        said.domain_lost_how.to_owned(),
+    ];
+    letter(brand, to, heading, &paragraphs, said.see_sso, link)
 }
 
 /// To each owner: an invoice stayed unpaid for a week, so the subscription ended and the

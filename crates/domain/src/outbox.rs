@@ -4,9 +4,9 @@
 
 use std::collections::HashMap;
 
-use common::mail::{Letter, MailBrand, MailKind, OutgoingMail};
+use common::mail::{Letter, Links, MailBrand, MailKind, OutgoingMail};
 use common::{iso, DomainResult, Timestamp};
-use contract::{MailState, MailStatus, StoredSettings};
+use contract::{MailState, MailStatus, OrgRole, StoredSettings};
 use sqlx::types::Json;
 
 use crate::db::{Pool, Tx};
@@ -44,6 +44,35 @@ pub async fn sender_of(tx: &mut Tx, user_id: i64) -> DomainResult<(Option<(i64, 
         None => MailBrand::product(),
     };
     Ok((org.map(|org| (org.id, org.slug)), brand))
+}
+
+/// Tell the organization's owners and admins (those not disabled): each gets `write`'s letter,
+/// with a link to `path` in the app, in the change's transaction.
+pub async fn tell_managers(
+    tx: &mut Tx,
+    links: &Links,
+    org_id: i64,
+    kind: MailKind,
+    path: &str,
+    write: impl Fn(&MailBrand, &str, &str) -> Letter,
+) -> DomainResult<()> {
+    let (owner, admin) = (OrgRole::Owner.as_str(), OrgRole::Admin.as_str());
+    let managers = sqlx::query!(
+        r#"SELECT u.id AS "id!", u.email FROM org_members m JOIN users u ON u.id = m.user_id
+           WHERE m.org_id = $1 AND (m.org_role = $2 OR m.org_role = $3) AND NOT u.disabled"#,
+        org_id,
+        owner,
+        admin
+    )
+    .fetch_all(&mut **tx)
+    .await?;
+    for manager in managers {
+        let (org, brand) = sender_of(tx, manager.id).await?;
+        let link = links.page(org.as_ref().map(|(_, slug)| slug.as_str()), path);
+        let letter = write(&brand, &manager.email, &link);
+        enqueue(tx, Some(org_id), kind, Some(manager.id), letter).await?;
+    }
+    Ok(())
 }
 
 /// Queue the letter in the change's transaction; the mailer sends it after the commit.

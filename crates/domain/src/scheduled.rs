@@ -33,7 +33,7 @@ pub async fn run_due_work(
         charges_finished: billing::finish_stuck_charges(pool, gateway).await?,
         collected: subscription::collect_unpaid(pool, gateway, links).await?,
         usage_alerts: usage::check(pool, links).await?,
-        domains_lost: sso::recheck(pool, dns).await?.lost,
+        domains_lost: sso::recheck(pool, dns, links).await?.lost,
         pruned: sessions::prune(pool).await?
             + throttle::prune(pool).await?
             + activity::prune(pool).await?

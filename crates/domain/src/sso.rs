@@ -7,7 +7,7 @@
 
 use chrono::Duration;
 use common::dns::{TxtAnswer, TxtLookup};
-use common::mail::Links;
+use common::mail::{self as letters, Links, MailKind};
 use common::tokens::new_token;
 use common::{iso, spoken, Actor, DomainError, DomainResult, Kind, Timestamp};
 use contract::text::sso as texts;
@@ -18,8 +18,8 @@ use contract::{
 };
 
 use crate::activity::{self, By, Change};
-use crate::authorize;
 use crate::db::{self, Pool, Tx};
+use crate::{authorize, outbox};
 
 /// How long a verified domain goes between re-checks.
 pub const RECHECK_EVERY: Duration = Duration::hours(24);
@@ -316,7 +316,7 @@ pub struct Rechecked {
 }
 
 /// Re-check the verified domains last checked a day ago or more.
-pub async fn recheck(pool: &Pool, dns: &dyn TxtLookup) -> DomainResult<Rechecked> {
+pub async fn recheck(pool: &Pool, dns: &dyn TxtLookup, links: &Links) -> DomainResult<Rechecked> {
     let due_before = common::now() - RECHECK_EVERY;
     let due = sqlx::query!(
         r#"SELECT id AS "id!", org_id, domain, token FROM sso_domains
@@ -359,6 +359,16 @@ pub async fn recheck(pool: &Pool, dns: &dyn TxtLookup) -> DomainResult<Rechecked
         if changed > 0 && !found {
             let change = Change::new(ActivityKey::SsoDomainLost).on(domain.id, domain.domain.clone());
             activity::record(&mut tx, domain.org_id, By::Server, change).await?;
+            let name = challenge_name(&domain.domain);
+            outbox::tell_managers(
+                &mut tx,
+                links,
+                domain.org_id,
+                MailKind::DomainLost,
+                "/settings/sso",
+                |brand, to, link| letters::domain_lost(brand, to, &domain.domain, &name, link),
+            )
+            .await?;
             round.lost += 1;
         } else if changed > 0 {
             round.kept += 1;

@@ -11,9 +11,8 @@ pub use common::webhooks::{Due, Tried, RETRY_FOR};
 use common::{iso, spoken, Actor, DomainError, DomainResult, Timestamp};
 use contract::text::integrations;
 use contract::{
-    fill, Activity, ActivityKey, DeliveryStatus, NewWebhookEndpoint, OrgRole, Permission, WebhookDelivery,
-    WebhookDeliveryList, WebhookEndpoint, WebhookEndpointList, WebhookEvents, WebhookSecret, MAX_WEBHOOK_ENDPOINTS,
-    TEST_EVENT,
+    fill, Activity, ActivityKey, DeliveryStatus, NewWebhookEndpoint, Permission, WebhookDelivery, WebhookDeliveryList,
+    WebhookEndpoint, WebhookEndpointList, WebhookEvents, WebhookSecret, MAX_WEBHOOK_ENDPOINTS, TEST_EVENT,
 };
 use serde_json::{json, Value};
 
@@ -461,29 +460,17 @@ pub async fn tried(pool: &Pool, links: &Links, due: &Due, tried: &Tried) -> Doma
         )
         .execute(&mut *tx)
         .await?;
-        tell_managers(&mut tx, links, due.org_id, &url).await?;
+        outbox::tell_managers(
+            &mut tx,
+            links,
+            due.org_id,
+            MailKind::WebhookDisabled,
+            "/settings/webhooks",
+            |brand, to, link| letters::webhook_disabled(brand, to, &url, link),
+        )
+        .await?;
     }
     tx.commit().await?;
-    Ok(())
-}
-
-async fn tell_managers(tx: &mut Tx, links: &Links, org_id: i64, url: &str) -> DomainResult<()> {
-    let (owner, admin) = (OrgRole::Owner.as_str(), OrgRole::Admin.as_str());
-    let managers = sqlx::query!(
-        r#"SELECT u.id AS "id!", u.email FROM org_members m JOIN users u ON u.id = m.user_id
-           WHERE m.org_id = $1 AND (m.org_role = $2 OR m.org_role = $3) AND NOT u.disabled"#,
-        org_id,
-        owner,
-        admin
-    )
-    .fetch_all(&mut **tx)
-    .await?;
-    for manager in managers {
-        let (org, brand) = outbox::sender_of(tx, manager.id).await?;
-        let link = links.page(org.as_ref().map(|(_, slug)| slug.as_str()), "/settings/webhooks");
-        let letter = letters::webhook_disabled(&brand, &manager.email, url, &link);
-        outbox::enqueue(tx, Some(org_id), MailKind::WebhookDisabled, Some(manager.id), letter).await?;
-    }
     Ok(())
 }
 

@@ -431,6 +431,17 @@ async fn the_daily_recheck_takes_a_domain_back_when_its_record_is_gone() {
     let activity = latest_activity(&s, &acme, "sso_domain.lost").await;
     assert_eq!(activity["trackable_name"], "example.com");
     assert!(activity["owner_id"].is_null(), "the scheduler did it: {activity}");
+    // The owners and admins are told, with the way back.
+    for manager in ["owner@acme.test", "admin@acme.test"] {
+        let mails = s.mails_to(manager, 1).await;
+        assert!(
+            mails
+                .iter()
+                .any(|m| m.contains("example.com is no longer verified") && m.contains("/settings/sso")),
+            "{manager}: {mails:?}"
+        );
+    }
+    assert!(s.mails_now("member@acme.test").is_empty(), "members are not told");
     // Published again and verified: it counts again, and a record that stays keeps it.
     publish_record(&dns, &domain);
     assert_eq!(verify(&s, &acme, &domain).await.status(), StatusCode::OK);
