@@ -13,35 +13,48 @@ use hickory_resolver::proto::ProtoErrorKind;
 use hickory_resolver::{ResolveError, TokioResolver};
 
 pub struct Dns {
-    resolver: TokioResolver,
+    /// Or why there is none: a machine without readable resolver settings still serves, and
+    /// "Verify" says why it cannot look anything up.
+    resolver: Result<TokioResolver, String>,
 }
 
 impl Dns {
-    pub fn new(server: Option<SocketAddr>) -> Result<Dns, String> {
+    pub fn new(server: Option<SocketAddr>) -> Dns {
         let provider = TokioConnectionProvider::default();
-        let mut builder = match server {
+        let builder = match server {
             Some(addr) => {
                 let servers = NameServerConfigGroup::from_ips_clear(&[addr.ip()], addr.port(), true);
-                TokioResolver::builder_with_config(ResolverConfig::from_parts(None, vec![], servers), provider)
+                Ok(TokioResolver::builder_with_config(
+                    ResolverConfig::from_parts(None, vec![], servers),
+                    provider,
+                ))
             }
             None => TokioResolver::builder_tokio()
-                .map_err(|e| format!("the system's DNS resolvers cannot be read (give --dns-resolver): {e}"))?,
+                .map_err(|e| format!("the system's DNS resolvers cannot be read (give --dns-resolver): {e}")),
         };
-        let options: &mut ResolverOpts = builder.options_mut();
-        options.cache_size = 0;
-        options.timeout = Duration::from_secs(3);
-        options.attempts = 2;
-        Ok(Dns {
-            resolver: builder.build(),
-        })
+        let resolver = builder.map(|mut builder| {
+            let options: &mut ResolverOpts = builder.options_mut();
+            options.cache_size = 0;
+            options.timeout = Duration::from_secs(3);
+            options.attempts = 2;
+            builder.build()
+        });
+        if let Err(reason) = &resolver {
+            tracing::warn!(%reason, "domains cannot be verified");
+        }
+        Dns { resolver }
     }
 }
 
 impl TxtLookup for Dns {
     fn txt<'a>(&'a self, name: &'a str) -> TxtFuture<'a> {
         Box::pin(async move {
+            let resolver = match &self.resolver {
+                Ok(resolver) => resolver,
+                Err(reason) => return TxtAnswer::Failed(reason.clone()),
+            };
             // Fully qualified: a name is never tried under the machine's search domains.
-            match self.resolver.txt_lookup(format!("{name}.")).await {
+            match resolver.txt_lookup(format!("{name}.")).await {
                 Ok(found) => TxtAnswer::Records(
                     found
                         .iter()

@@ -173,7 +173,7 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
         secret_keys.clone(),
         links.clone(),
     )?);
-    let dns: Arc<dyn common::dns::TxtLookup> = Arc::new(dns::Dns::new(config.dns_resolver)?);
+    let dns: Arc<dyn common::dns::TxtLookup> = Arc::new(dns::Dns::new(config.dns_resolver));
     let state = AppState {
         db: db.clone(),
         hasher,
