@@ -223,14 +223,8 @@ impl OrgSettings {
 
 /// Whether an invitation to `email` is allowed by the organization's domain list.
 pub fn email_domain_allowed(access: &AccessSettings, email: &str) -> bool {
-    if access.allowed_email_domains.is_empty() {
-        return true;
-    }
-    let domain = email
-        .rsplit_once('@')
-        .map(|(_, d)| d.to_lowercase())
-        .unwrap_or_default();
-    access.allowed_email_domains.iter().any(|allowed| *allowed == domain)
+    let allowed: Vec<&str> = access.allowed_email_domains.iter().map(String::as_str).collect();
+    allowed.is_empty() || crate::email_at(email, &allowed)
 }
 
 /// The app's addresses that belong to one organization: `/o/{slug}/...` wears its brand and
