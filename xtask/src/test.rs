@@ -19,12 +19,14 @@ pub fn test(args: &[String]) -> Result {
     // The app's own logic that needs no browser, on this machine.
     run(command("cargo").args(["test", "--package", "org-area", "--lib"]))?;
     // The server tests that need outside tools: schemathesis against the OpenAPI document, a real
-    // SMTP server (aiosmtpd), a DNS server (dnslib) and Storyblok's own JavaScript client (npm).
+    // SMTP server (aiosmtpd), a DNS server (dnslib), the SCIM conformance checks (scim2-cli),
+    // Storyblok's own JavaScript client and an OpenID Connect provider (npm).
     let python = tools::ensure_python_tools()?;
     tools::ensure_npm_packages()?;
     run(command("cargo")
         .args(["test", "--package", "org-area-server", "--", "--ignored", "--nocapture"])
         .env("ORG_AREA_SCHEMATHESIS", &python.schemathesis)
+        .env("ORG_AREA_SCIM2", &python.scim2)
         .env("ORG_AREA_PYTHON", &python.python))?;
     // Every server test again on PostgreSQL: each test server makes its own database there. First,
     // the committed descriptions its build checked the queries against must be PostgreSQL's own.
@@ -34,6 +36,7 @@ pub fn test(args: &[String]) -> Result {
         .args(["test", "--package", "org-area-server", "--", "--include-ignored"])
         .env(postgres::URL_VARIABLE, &postgres.url)
         .env("ORG_AREA_SCHEMATHESIS", &python.schemathesis)
+        .env("ORG_AREA_SCIM2", &python.scim2)
         .env("ORG_AREA_PYTHON", &python.python))?;
     drop(postgres);
     // The short form of the fault scenarios, on a PostgreSQL of their own (they stop it).

@@ -68,15 +68,23 @@ fn is_newer(a: &Path, b: &Path) -> bool {
 }
 
 /// The Python tools the tests run, from PyPI, in a virtual environment of their own under
-/// `target/`: schemathesis (against the OpenAPI document), aiosmtpd (a real SMTP server) and
-/// dnslib (a DNS server that publishes the TXT records verified domains need).
-const PYTHON_TOOLS: [&str; 3] = ["schemathesis==4.32.5", "aiosmtpd==1.4.6", "dnslib==0.9.26"];
+/// `target/`: schemathesis (against the OpenAPI document), aiosmtpd (a real SMTP server), dnslib
+/// (a DNS server that publishes the TXT records verified domains need) and scim2-cli (the SCIM
+/// conformance checks of scim2-tester).
+const PYTHON_TOOLS: [&str; 4] = [
+    "schemathesis==4.32.5",
+    "aiosmtpd==1.4.6",
+    "dnslib==0.9.26",
+    "scim2-cli==0.6.0",
+];
 
 pub struct PythonTools {
     /// The schemathesis CLI.
     pub schemathesis: std::path::PathBuf,
     /// The environment's Python, which has aiosmtpd and dnslib.
     pub python: std::path::PathBuf,
+    /// The scim2 CLI.
+    pub scim2: std::path::PathBuf,
 }
 
 /// The Python tools, installed when missing.
@@ -85,6 +93,7 @@ pub fn ensure_python_tools() -> Result<PythonTools> {
     let tools = PythonTools {
         schemathesis: venv.join("bin/st"),
         python: venv.join("bin/python"),
+        scim2: venv.join("bin/scim2"),
     };
     let marker = venv.join("installed.txt");
     let wanted = PYTHON_TOOLS.join("\n");

@@ -20,6 +20,7 @@ pub mod mail;
 pub mod password;
 pub mod payments;
 pub mod scheduled;
+pub mod scim;
 pub mod secrets;
 pub mod session;
 pub mod sso;

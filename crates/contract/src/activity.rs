@@ -191,6 +191,12 @@ activity_keys! {
     SsoDomainVerify => "sso_domain.verify", Sso;
     SsoDomainDestroy => "sso_domain.destroy", Sso;
     SsoDomainLost => "sso_domain.lost", Sso;
+    ScimTokenCreate => "scim_token.create", Sso;
+    ScimTokenRevoke => "scim_token.revoke", Sso;
+    OrgUserScimJoin => "org_user.scim_join", OrgUser;
+    OrgUserScimSuspend => "org_user.scim_suspend", OrgUser;
+    OrgUserScimReactivate => "org_user.scim_reactivate", OrgUser;
+    OrgUserScimRemove => "org_user.scim_remove", OrgUser;
 }
 
 impl ActivityKey {

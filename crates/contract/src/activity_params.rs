@@ -338,7 +338,13 @@ impl Params {
             | K::SsoDomainVerify
             | K::SsoDomainDestroy
             | K::SsoDomainLost
-            | K::OrgUserSsoJoin => None,
+            | K::OrgUserSsoJoin
+            | K::ScimTokenCreate
+            | K::ScimTokenRevoke
+            | K::OrgUserScimJoin
+            | K::OrgUserScimSuspend
+            | K::OrgUserScimReactivate
+            | K::OrgUserScimRemove => None,
         };
         found.unwrap_or(Params::None)
     }

@@ -71,6 +71,27 @@ pub struct SsoSettings {
     /// Password sign-in and reset are refused for addresses at the verified domains; owners keep
     /// their password.
     pub require_sso: bool,
+    /// The SCIM 2.0 base URL to give the identity provider.
+    pub scim_url: String,
+    /// The SCIM token, if one was generated (never the token itself).
+    pub scim_token: Option<ScimToken>,
+}
+
+/// The organization's SCIM token as the tab shows it: when it was made and last used.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ScimToken {
+    pub created_at: String,
+    pub last_used_at: Option<String>,
+}
+
+/// `POST /api/v1/orgs/me/sso/scim-token`: the new token, shown this once. Any token before it
+/// stops working.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewScimToken {
+    pub token: String,
+    pub created_at: String,
 }
 
 /// `PUT /api/v1/orgs/me/sso`.
@@ -199,6 +220,8 @@ pub const MAX_CLIENT_SECRET_CHARS: usize = 1024;
 
 /// The path of the redirect URI under the public address.
 pub const OIDC_CALLBACK_PATH: &str = "/api/v1/sso/oidc/callback";
+/// Where the SCIM 2.0 service lives, under the public URL.
+pub const SCIM_PATH: &str = "/scim/v2";
 
 /// Whether `host` is this machine, where an `http://` issuer is allowed (development, tests).
 pub fn is_loopback_host(host: &str) -> bool {

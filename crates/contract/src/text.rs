@@ -176,6 +176,12 @@ crate::catalog! {
         SsoDomainVerify: "Verified the domain" | "Domain verifiziert" | "A vérifié le domaine",
         SsoDomainDestroy: "Removed the domain" | "Domain entfernt" | "A retiré le domaine",
         SsoDomainLost: "The domain's TXT record is gone; it is no longer verified:" | "Der TXT-Eintrag der Domain ist verschwunden; sie ist nicht mehr verifiziert:" | "L’enregistrement TXT du domaine a disparu ; il n’est plus vérifié :",
+        ScimTokenCreate: "Generated the SCIM token" | "SCIM-Token erzeugt" | "A généré le jeton SCIM",
+        ScimTokenRevoke: "Revoked the SCIM token" | "SCIM-Token widerrufen" | "A révoqué le jeton SCIM",
+        OrgUserScimJoin: "Provisioned by the identity provider:" | "Vom Identitätsanbieter bereitgestellt:" | "Provisionné par le fournisseur d’identité :",
+        OrgUserScimSuspend: "Suspended by the identity provider:" | "Vom Identitätsanbieter gesperrt:" | "Suspendu par le fournisseur d’identité :",
+        OrgUserScimReactivate: "Reactivated by the identity provider:" | "Vom Identitätsanbieter reaktiviert:" | "Réactivé par le fournisseur d’identité :",
+        OrgUserScimRemove: "Removed by the identity provider:" | "Vom Identitätsanbieter entfernt:" | "Retiré par le fournisseur d’identité :",
     }
 }
 
@@ -285,6 +291,14 @@ crate::catalog! {
         failed_domain: "Your email address is not at a domain your organization verified, so it cannot sign in with single sign-on." | "Ihre E-Mail-Adresse liegt an keiner Domain, die Ihre Organisation verifiziert hat, und kann sich daher nicht per Single Sign-on anmelden." | "Votre adresse e-mail n’appartient pas à un domaine vérifié par votre organisation : elle ne peut pas se connecter par authentification unique.",
         failed_other_organization: "Your account belongs to another organization." | "Ihr Konto gehört zu einer anderen Organisation." | "Votre compte appartient à une autre organisation.",
         failed_disabled: "Your account is disabled." | "Ihr Konto ist deaktiviert." | "Votre compte est désactivé.",
+        scim_outside_domains: "{0} is not at a domain this organization verified; provisioning only brings in addresses at its verified domains." | "{0} liegt an keiner Domain, die diese Organisation verifiziert hat; die Bereitstellung nimmt nur Adressen an ihren verifizierten Domains auf." | "{0} n’appartient à aucun domaine vérifié par cette organisation ; le provisionnement n’accepte que les adresses de ses domaines vérifiés.",
+        scim_enter_user_name: "userName is required." | "userName ist erforderlich." | "userName est obligatoire.",
+        scim_enter_email: "An email address is required: a primary entry of emails, or a userName that is an address." | "Eine E-Mail-Adresse ist erforderlich: ein primärer Eintrag in emails oder ein userName, der eine Adresse ist." | "Une adresse e-mail est obligatoire : une entrée principale de emails, ou un userName qui est une adresse.",
+        scim_user_name_taken: "Someone in this organization already has the userName “{0}”." | "Jemand in dieser Organisation hat bereits den userName „{0}“." | "Quelqu’un dans cette organisation a déjà le userName « {0} ».",
+        scim_email_taken: "{0} is already someone’s address." | "{0} ist bereits die Adresse einer anderen Person." | "{0} est déjà l’adresse de quelqu’un.",
+        scim_other_organization: "{0} belongs to another organization." | "{0} gehört zu einer anderen Organisation." | "{0} appartient à une autre organisation.",
+        scim_owner_kept: "Owners are managed in the console: provisioning can change their name, not their address, their access or their membership." | "Eigentümer werden in der Konsole verwaltet: Die Bereitstellung kann ihren Namen ändern, nicht ihre Adresse, ihren Zugang oder ihre Mitgliedschaft." | "Les propriétaires se gèrent dans la console : le provisionnement peut changer leur nom, pas leur adresse, leur accès ni leur appartenance.",
+        scim_too_long: "{0} has at most {1} characters." | "{0} hat höchstens {1} Zeichen." | "{0} comporte au plus {1} caractères.",
     }
 }
 

@@ -27,6 +27,7 @@ pub mod outbox;
 pub mod people;
 pub mod plan;
 pub mod scheduled;
+pub mod scim;
 pub mod search;
 pub mod seed;
 pub mod sessions;

@@ -14,7 +14,7 @@ use contract::text::sso as texts;
 use contract::{
     challenge_name, default_role_problem, fill, identifier_problem, sso_domain, ActivityKey, DomainStatus,
     NewSsoDomain, OidcConnection, OrgRole, Permission, SsoChange, SsoDomain, SsoSettings, DOMAIN_CHALLENGE_PREFIX,
-    MAX_SSO_DOMAINS, OIDC_CALLBACK_PATH,
+    MAX_SSO_DOMAINS, OIDC_CALLBACK_PATH, SCIM_PATH,
 };
 
 use crate::activity::{self, By, Change};
@@ -113,6 +113,8 @@ pub async fn settings(pool: &Pool, links: &Links, actor: &Actor) -> DomainResult
         }),
         redirect_uri: format!("{}{OIDC_CALLBACK_PATH}", links.public_url),
         require_sso: org.require_sso,
+        scim_url: format!("{}{SCIM_PATH}", links.public_url),
+        scim_token: crate::scim::token(pool, actor.org_id).await?,
     })
 }
 
@@ -125,6 +127,33 @@ pub async fn verified_domains(pool: &Pool, org_id: i64) -> DomainResult<Vec<Stri
     )
     .fetch_all(pool)
     .await?)
+}
+
+/// Make someone a member of the organization with the role the tab gives people new to it, as
+/// single sign-on and provisioning do; the role given is returned.
+pub(crate) async fn join_with_default_role(
+    tx: &mut Tx,
+    org_id: i64,
+    user_id: i64,
+    now: Timestamp,
+) -> DomainResult<OrgRole> {
+    let role = sqlx::query_scalar!(
+        r#"SELECT sso_default_role AS "role: OrgRole" FROM orgs WHERE id = $1"#,
+        org_id
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    let role_text = role.as_str();
+    sqlx::query!(
+        "INSERT INTO org_members (org_id, user_id, org_role, created_at) VALUES ($1, $2, $3, $4)",
+        org_id,
+        user_id,
+        role_text,
+        now
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(role)
 }
 
 /// Change the SSO identifier and the default role. Another organization's identifier is refused

@@ -304,22 +304,7 @@ pub async fn finish(
         Some((other, _)) if other != org_id => return Ok(Err(SsoFailure::OtherOrganization)),
         Some(_) => {}
         None => {
-            let role = sqlx::query_scalar!(
-                r#"SELECT sso_default_role AS "role: OrgRole" FROM orgs WHERE id = $1"#,
-                org_id
-            )
-            .fetch_one(&mut *tx)
-            .await?;
-            let role_text = role.as_str();
-            sqlx::query!(
-                "INSERT INTO org_members (org_id, user_id, org_role, created_at) VALUES ($1, $2, $3, $4)",
-                org_id,
-                user_id,
-                role_text,
-                now
-            )
-            .execute(&mut *tx)
-            .await?;
+            let role = crate::sso::join_with_default_role(&mut tx, org_id, user_id, now).await?;
             let actor = Actor {
                 user_id,
                 org_id,

@@ -70,6 +70,8 @@ pub enum Secret {
     SsoStart,
     /// The one-time code single sign-on hands the app.
     SsoHandoff,
+    /// A SCIM bearer token: only wrong ones are counted (a provider's own traffic is not).
+    ScimToken,
 }
 
 impl Secret {
@@ -82,6 +84,7 @@ impl Secret {
             Secret::SecondFactor => "second-factor",
             Secret::SsoStart => "sso-start",
             Secret::SsoHandoff => "sso-handoff",
+            Secret::ScimToken => "scim-token",
         }
     }
 

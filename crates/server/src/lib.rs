@@ -24,6 +24,7 @@ pub mod oidc;
 pub mod openapi;
 pub mod routes;
 pub mod scheduler;
+pub mod scim;
 pub mod serve;
 pub mod web;
 pub mod webhooks;
@@ -82,6 +83,7 @@ pub fn app(state: AppState, config: &Config) -> Router {
     let db = state.db.clone();
     let proxies = state.proxies.clone();
     let (api, _doc) = routes::api();
+    let api = api.merge(scim::router());
     let after_writes = web::AfterWrites {
         streams: state.changed_here.clone(),
         webhooks: state.webhooks.clone(),

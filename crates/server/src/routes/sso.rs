@@ -4,13 +4,15 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::Extension;
 use common::DomainError;
 use contract::text::sso;
-use contract::{fill, NewSsoDomain, OidcChange, Permission, SsoChange, SsoDomain, SsoSettings};
+use contract::{fill, NewScimToken, NewSsoDomain, OidcChange, Permission, SsoChange, SsoDomain, SsoSettings};
 
 use crate::caller::Caller;
 use crate::error::ApiResult;
 use crate::extract::{Json, Path};
+use crate::idempotency::HoldsSecret;
 use crate::on_db;
 use crate::AppState;
 
@@ -125,6 +127,33 @@ pub async fn remove_oidc(State(state): State<AppState>, caller: Caller) -> ApiRe
     let actor = caller.require(Permission::ManageSettings)?;
     on_db!(&state.db, |pool, domain| {
         domain::sso_sign_in::remove(pool, &actor).await
+    })?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Generate the SCIM token the identity provider provisions with. It is shown in this answer
+/// only; the one before it stops working at once.
+#[utoipa::path(post, path = "/api/v1/orgs/me/sso/scim-token", tag = "sso", security(("bearer" = [])),
+    responses((status = 201, body = NewScimToken), (status = 403, body = contract::ApiErrorBody)))]
+pub async fn generate_scim_token(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<(StatusCode, Extension<HoldsSecret>, Json<NewScimToken>)> {
+    let actor = caller.require(Permission::ManageSettings)?;
+    let made = on_db!(&state.db, |pool, domain| {
+        domain::scim::generate_token(pool, &actor).await
+    })?;
+    // Never kept for a retry with the same Idempotency-Key: the token is shown once.
+    Ok((StatusCode::CREATED, Extension(HoldsSecret), Json(made)))
+}
+
+/// Revoke the SCIM token: provisioning stops until another is generated. People stay.
+#[utoipa::path(delete, path = "/api/v1/orgs/me/sso/scim-token", tag = "sso", security(("bearer" = [])),
+    responses((status = 204), (status = 403, body = contract::ApiErrorBody), (status = 404, body = contract::ApiErrorBody)))]
+pub async fn revoke_scim_token(State(state): State<AppState>, caller: Caller) -> ApiResult<StatusCode> {
+    let actor = caller.require(Permission::ManageSettings)?;
+    on_db!(&state.db, |pool, domain| {
+        domain::scim::revoke_token(pool, &actor).await
     })?;
     Ok(StatusCode::NO_CONTENT)
 }

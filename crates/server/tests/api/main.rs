@@ -25,6 +25,7 @@ mod races;
 mod regions;
 mod schema;
 mod schemathesis;
+mod scim;
 mod secrets_at_rest;
 mod security_notices;
 mod sessions;

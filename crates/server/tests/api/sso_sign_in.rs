@@ -14,7 +14,7 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::common::{
-    edited, eventually, expect_error, expect_invalid_at, server, set_up_two_factor, settings, TestServer,
+    edited, eventually, expect_error, expect_invalid_at, server, set_up_two_factor, settings, verify_domain, TestServer,
 };
 
 const CLIENT_ID: &str = "org-area";
@@ -76,28 +76,6 @@ async fn set_up_provider(s: &TestServer, owner: &str) -> Provider {
         .await;
     assert_eq!(saved.status(), StatusCode::OK);
     provider
-}
-
-/// Verified as "Verify" leaves it (the DNS round trip has its own tests).
-async fn verify_domain(s: &TestServer, domain: &str) {
-    let acme: i64 = sqlx::query_scalar("SELECT id FROM orgs WHERE slug = 'acme-studio'")
-        .fetch_one(&s.sql)
-        .await
-        .unwrap();
-    let now = chrono::Utc::now().to_rfc3339();
-    let insert = if crate::common::on_postgres() {
-        "INSERT INTO sso_domains (org_id, domain, token, created_at, verified_at, checked_at)
-         VALUES ($1, $2, 't', CAST($3 AS timestamptz), CAST($3 AS timestamptz), CAST($3 AS timestamptz))"
-    } else {
-        "INSERT INTO sso_domains (org_id, domain, token, created_at, verified_at, checked_at) VALUES ($1, $2, 't', $3, $3, $3)"
-    };
-    sqlx::query(insert)
-        .bind(acme)
-        .bind(domain)
-        .bind(&now)
-        .execute(&s.sql)
-        .await
-        .unwrap();
 }
 
 /// "Sign in with SSO" for `typed`: the provider's sign-in page.
