@@ -291,14 +291,21 @@ crate::catalog! {
         failed_domain: "Your email address is not at a domain your organization verified, so it cannot sign in with single sign-on." | "Ihre E-Mail-Adresse liegt an keiner Domain, die Ihre Organisation verifiziert hat, und kann sich daher nicht per Single Sign-on anmelden." | "Votre adresse e-mail n’appartient pas à un domaine vérifié par votre organisation : elle ne peut pas se connecter par authentification unique.",
         failed_other_organization: "Your account belongs to another organization." | "Ihr Konto gehört zu einer anderen Organisation." | "Votre compte appartient à une autre organisation.",
         failed_disabled: "Your account is disabled." | "Ihr Konto ist deaktiviert." | "Votre compte est désactivé.",
-        scim_outside_domains: "{0} is not at a domain this organization verified; provisioning only brings in addresses at its verified domains." | "{0} liegt an keiner Domain, die diese Organisation verifiziert hat; die Bereitstellung nimmt nur Adressen an ihren verifizierten Domains auf." | "{0} n’appartient à aucun domaine vérifié par cette organisation ; le provisionnement n’accepte que les adresses de ses domaines vérifiés.",
-        scim_enter_user_name: "userName is required." | "userName ist erforderlich." | "userName est obligatoire.",
-        scim_enter_email: "An email address is required: a primary entry of emails, or a userName that is an address." | "Eine E-Mail-Adresse ist erforderlich: ein primärer Eintrag in emails oder ein userName, der eine Adresse ist." | "Une adresse e-mail est obligatoire : une entrée principale de emails, ou un userName qui est une adresse.",
-        scim_user_name_taken: "Someone in this organization already has the userName “{0}”." | "Jemand in dieser Organisation hat bereits den userName „{0}“." | "Quelqu’un dans cette organisation a déjà le userName « {0} ».",
-        scim_email_taken: "{0} is already someone’s address." | "{0} ist bereits die Adresse einer anderen Person." | "{0} est déjà l’adresse de quelqu’un.",
-        scim_other_organization: "{0} belongs to another organization." | "{0} gehört zu einer anderen Organisation." | "{0} appartient à une autre organisation.",
-        scim_owner_kept: "Owners are managed in the console: provisioning can change their name, not their address, their access or their membership." | "Eigentümer werden in der Konsole verwaltet: Die Bereitstellung kann ihren Namen ändern, nicht ihre Adresse, ihren Zugang oder ihre Mitgliedschaft." | "Les propriétaires se gèrent dans la console : le provisionnement peut changer leur nom, pas leur adresse, leur accès ni leur appartenance.",
-        scim_too_long: "{0} has at most {1} characters." | "{0} hat höchstens {1} Zeichen." | "{0} comporte au plus {1} caractères.",
+    }
+}
+
+crate::catalog! {
+    /// SCIM provisioning's refusals, in the SCIM error's `detail` (server only: the app never
+    /// shows them, so they stay out of its code).
+    pub struct ScimTexts {
+        outside_domains: "{0} is not at a domain this organization verified; provisioning only brings in addresses at its verified domains." | "{0} liegt an keiner Domain, die diese Organisation verifiziert hat; die Bereitstellung nimmt nur Adressen an ihren verifizierten Domains auf." | "{0} n’appartient à aucun domaine vérifié par cette organisation ; le provisionnement n’accepte que les adresses de ses domaines vérifiés.",
+        enter_user_name: "userName is required." | "userName ist erforderlich." | "userName est obligatoire.",
+        enter_email: "An email address is required: a primary entry of emails, or a userName that is an address." | "Eine E-Mail-Adresse ist erforderlich: ein primärer Eintrag in emails oder ein userName, der eine Adresse ist." | "Une adresse e-mail est obligatoire : une entrée principale de emails, ou un userName qui est une adresse.",
+        user_name_taken: "Someone in this organization already has the userName “{0}”." | "Jemand in dieser Organisation hat bereits den userName „{0}“." | "Quelqu’un dans cette organisation a déjà le userName « {0} ».",
+        email_taken: "{0} is already someone’s address." | "{0} ist bereits die Adresse einer anderen Person." | "{0} est déjà l’adresse de quelqu’un.",
+        other_organization: "{0} belongs to another organization." | "{0} gehört zu einer anderen Organisation." | "{0} appartient à une autre organisation.",
+        owner_kept: "Owners are managed in the console: provisioning can change their name, not their address, their access or their membership." | "Eigentümer werden in der Konsole verwaltet: Die Bereitstellung kann ihren Namen ändern, nicht ihre Adresse, ihren Zugang oder ihre Mitgliedschaft." | "Les propriétaires se gèrent dans la console : le provisionnement peut changer leur nom, pas leur adresse, leur accès ni leur appartenance.",
+        too_long: "{0} has at most {1} characters." | "{0} hat höchstens {1} Zeichen." | "{0} comporte au plus {1} caractères.",
     }
 }
 
@@ -322,6 +329,10 @@ pub fn sso(lang: crate::Lang) -> &'static SsoTexts {
     SsoTexts::of(lang)
 }
 
+pub fn scim(lang: crate::Lang) -> &'static ScimTexts {
+    ScimTexts::of(lang)
+}
+
 pub fn names(lang: crate::Lang) -> &'static NameTexts {
     NameTexts::of(lang)
 }
@@ -334,6 +345,7 @@ mod tests {
     #[test]
     fn every_language_keeps_every_blank() {
         assert_eq!(blanks_disagree(AuthTexts::each()), Vec::<&str>::new());
+        assert_eq!(blanks_disagree(ScimTexts::each()), Vec::<&str>::new());
         assert_eq!(blanks_disagree(SettingsTexts::each()), Vec::<&str>::new());
         assert_eq!(blanks_disagree(BillingTexts::each()), Vec::<&str>::new());
         assert_eq!(blanks_disagree(NameTexts::each()), Vec::<&str>::new());

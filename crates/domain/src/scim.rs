@@ -9,7 +9,7 @@ use common::scim::{Profile, ProvisionedUser, UserFilter, UserQuery};
 use common::text::said;
 use common::tokens::{new_token, token_hash};
 use common::{iso, spoken, Actor, DomainError, DomainResult, Timestamp};
-use contract::text::sso as texts;
+use contract::text::scim as texts;
 use contract::{email_at, fill, ActivityKey, NewScimToken, OrgRole, Permission, ScimToken};
 use std::net::IpAddr;
 
@@ -257,10 +257,10 @@ pub async fn user(pool: &Pool, org_id: i64, id: i64) -> DomainResult<Provisioned
 fn well_formed(profile: &Profile) -> DomainResult<()> {
     let lang = spoken();
     if profile.user_name.trim().is_empty() {
-        return Err(DomainError::invalid("userName", texts(lang).scim_enter_user_name));
+        return Err(DomainError::invalid("userName", texts(lang).enter_user_name));
     }
     if !profile.email.contains('@') {
-        return Err(DomainError::invalid("emails", texts(lang).scim_enter_email));
+        return Err(DomainError::invalid("emails", texts(lang).enter_email));
     }
     let fields = [
         ("userName", Some(&profile.user_name)),
@@ -272,7 +272,7 @@ fn well_formed(profile: &Profile) -> DomainResult<()> {
     ];
     for (field, value) in fields {
         if value.is_some_and(|v| v.chars().count() > MAX_TEXT_CHARS) {
-            let message = fill(texts(lang).scim_too_long, &[&field, &MAX_TEXT_CHARS]);
+            let message = fill(texts(lang).too_long, &[&field, &MAX_TEXT_CHARS]);
             return Err(DomainError::invalid(field, message));
         }
     }
@@ -291,7 +291,7 @@ async fn at_verified_domain(tx: &mut Tx, org_id: i64, email: &str) -> DomainResu
     if email_at(email, &domains) {
         return Ok(());
     }
-    let message = fill(texts(spoken()).scim_outside_domains, &[&email]);
+    let message = fill(texts(spoken()).outside_domains, &[&email]);
     Err(DomainError::invalid("emails", message))
 }
 
@@ -310,7 +310,7 @@ async fn user_name_free(tx: &mut Tx, org_id: i64, user_name: &str, except: Optio
     .fetch_one(&mut **tx)
     .await?;
     if taken > 0 {
-        let message = fill(texts(spoken()).scim_user_name_taken, &[&user_name]);
+        let message = fill(texts(spoken()).user_name_taken, &[&user_name]);
         return Err(DomainError::conflict("uniqueness", message).at("userName"));
     }
     Ok(())
@@ -356,11 +356,11 @@ pub async fn create(pool: &Pool, org_id: i64, profile: &Profile) -> DomainResult
         Some(user_id) => {
             match sessions::membership(&mut tx, user_id).await? {
                 Some((other, _)) if other != org_id => {
-                    let message = fill(texts(lang).scim_other_organization, &[&email]);
+                    let message = fill(texts(lang).other_organization, &[&email]);
                     return Err(DomainError::conflict("uniqueness", message).at("emails"));
                 }
                 Some(_) => {
-                    let message = fill(texts(lang).scim_email_taken, &[&email]);
+                    let message = fill(texts(lang).email_taken, &[&email]);
                     return Err(DomainError::conflict("uniqueness", message).at("emails"));
                 }
                 None => {}
@@ -426,7 +426,7 @@ pub async fn update(
     }
     let moves = after.email != before.profile.email;
     if is_owner && (moves || !after.active) {
-        return Err(DomainError::refused("mutability", texts(lang).scim_owner_kept));
+        return Err(DomainError::refused("mutability", texts(lang).owner_kept));
     }
     if moves {
         at_verified_domain(&mut tx, org_id, &after.email).await?;
@@ -438,7 +438,7 @@ pub async fn update(
         .fetch_one(&mut *tx)
         .await?;
         if elsewhere > 0 {
-            let message = fill(texts(lang).scim_email_taken, &[&after.email]);
+            let message = fill(texts(lang).email_taken, &[&after.email]);
             return Err(DomainError::conflict("uniqueness", message).at("emails"));
         }
     }
@@ -492,7 +492,7 @@ pub async fn remove(pool: &Pool, org_id: i64, id: i64) -> DomainResult<()> {
     let mut tx = db::write(pool).await?;
     let target = row(&mut tx, org_id, id).await?;
     if target.role == OrgRole::Owner {
-        return Err(DomainError::refused("mutability", texts(spoken()).scim_owner_kept));
+        return Err(DomainError::refused("mutability", texts(spoken()).owner_kept));
     }
     let now = common::now();
     sqlx::query!(

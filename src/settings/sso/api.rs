@@ -1,4 +1,4 @@
-use contract::{NewSsoDomain, OidcChange, SsoChange, SsoDomain, SsoSettings};
+use contract::{NewScimToken, NewSsoDomain, OidcChange, SsoChange, SsoDomain, SsoSettings};
 
 use crate::api::{self, ApiError};
 
@@ -31,4 +31,12 @@ pub async fn set_oidc(request: OidcChange) -> Result<SsoSettings, ApiError> {
 
 pub async fn remove_oidc() -> Result<(), ApiError> {
     api::Call::delete("/orgs/me/sso/oidc").send().await
+}
+
+pub async fn generate_scim_token() -> Result<NewScimToken, ApiError> {
+    api::Call::post("/orgs/me/sso/scim-token").json(&()).fetch().await
+}
+
+pub async fn revoke_scim_token() -> Result<(), ApiError> {
+    api::Call::delete("/orgs/me/sso/scim-token").send().await
 }

@@ -1,13 +1,15 @@
 //! Settings → SSO & Provisioning: the SSO identifier people type at "Sign in with SSO" and the role
 //! newcomers get, the OpenID Connect provider they sign in through, and the domains the
 //! organization proves with a DNS TXT record (only addresses at a verified domain may come in
-//! through an identity provider). Owners and admins; the server refuses everyone else.
+//! through an identity provider), and SCIM provisioning's URL and token. Owners and admins; the
+//! server refuses everyone else.
 
 mod api;
 mod domain_card;
 mod domain_form;
 mod oidc_form;
 mod page;
+mod provisioning_card;
 mod sign_in_form;
 mod text;
 

@@ -1,10 +1,11 @@
-use contract::SsoDomain;
+use contract::{NewScimToken, SsoDomain};
 use leptos::prelude::*;
 
 use super::api;
 use super::domain_card::DomainCard;
 use super::domain_form::DomainForm;
 use super::oidc_form::OidcForm;
+use super::provisioning_card::{ProvisioningCard, TokenOnce};
 use super::sign_in_form::SignInForm;
 use super::text::t;
 use crate::live::{use_live, Topic};
@@ -20,6 +21,8 @@ pub fn SsoPage() -> impl IntoView {
     });
     let notice = RwSignal::new(None::<String>);
     let changed = Callback::new(move |_| settings.refetch());
+    // Kept here, outside what a live update redraws: the token is shown this once.
+    let made = RwSignal::new(None::<NewScimToken>);
     view! {
         <section class="page settings-page" aria-labelledby="sso-title">
             <div class="page-head">
@@ -30,27 +33,33 @@ pub fn SsoPage() -> impl IntoView {
             </div>
             <SettingsSections />
             <NoticeBar notice=notice />
+            <TokenOnce made=made />
             <Loader label=t().loading retry=Callback::new(move |_| settings.refetch())
                 load=Callback::new(move |_| load_view(async move {
-                    settings.await.map(|shown| view! {
-                        <SignInForm current=shown.clone() notice=notice />
-                        <OidcForm current=shown.clone() notice=notice changed=changed />
-                        <section class="card settings-section" aria-labelledby="sso-domains-title">
-                            <h2 id="sso-domains-title">{t().domains_title}</h2>
-                            <p class="muted">{t().domains_intro}</p>
-                            {if shown.domains.is_empty() {
-                                view! { <p class="muted empty-state">{t().no_domains}</p> }.into_any()
-                            } else {
-                                view! {
-                                    <ul class="sso-domains">
-                                        {shown.domains.into_iter().map(|domain| view! {
-                                            <DomainCard domain=domain notice=notice changed=changed />
-                                        }).collect_view()}
-                                    </ul>
-                                }.into_any()
-                            }}
-                        </section>
-                    }.into_any())
+                    settings.await.map(|shown| {
+                        let provisioning = shown.clone();
+                        view! {
+                            <SignInForm current=shown.clone() notice=notice />
+                            <OidcForm current=shown.clone() notice=notice changed=changed />
+                            <ProvisioningCard current=provisioning made=made notice=notice changed=changed />
+                            <section class="card settings-section" aria-labelledby="sso-domains-title">
+                                <h2 id="sso-domains-title">{t().domains_title}</h2>
+                                <p class="muted">{t().domains_intro}</p>
+                                {if shown.domains.is_empty() {
+                                    view! { <p class="muted empty-state">{t().no_domains}</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul class="sso-domains">
+                                            {shown.domains.into_iter().map(|domain| view! {
+                                                <DomainCard domain=domain notice=notice changed=changed />
+                                            }).collect_view()}
+                                        </ul>
+                                    }.into_any()
+                                }}
+                            </section>
+                        }
+                        .into_any()
+                    })
                 })) />
             // Apart from what a change redraws, so nothing typed here is lost to a live update.
             <section class="card settings-section" aria-labelledby="sso-domain-add-title">

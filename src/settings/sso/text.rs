@@ -69,4 +69,25 @@ crate::i18n::texts! {
     remove_message: "Addresses at {0} will no longer come in through single sign-on or provisioning. People already in the organization stay." | "Adressen an {0} kommen dann nicht mehr über Single Sign-on oder Bereitstellung herein. Personen, die schon in der Organisation sind, bleiben." | "Les adresses de {0} n’entreront plus par l’authentification unique ni le provisionnement. Les personnes déjà dans l’organisation restent.",
     /// {0}: the domain.
     removed: "{0} was removed." | "{0} wurde entfernt." | "{0} a été retiré.",
+    provisioning_title: "Provisioning (SCIM 2.0)" | "Bereitstellung (SCIM 2.0)" | "Provisionnement (SCIM 2.0)",
+    provisioning_intro: "Let your identity provider (Okta, Entra ID…) create, update, suspend and remove people here: give it the SCIM base URL and a token. Only addresses at your verified domains are accepted, people join with the role above, and owners are never moved, suspended or removed by it." | "Lassen Sie Ihren Identitätsanbieter (Okta, Entra ID…) hier Personen anlegen, ändern, sperren und entfernen: Geben Sie ihm die SCIM-Basis-URL und ein Token. Nur Adressen an Ihren verifizierten Domains werden angenommen, Personen treten mit der Rolle oben bei, und Eigentümer werden von ihm nie verschoben, gesperrt oder entfernt." | "Laissez votre fournisseur d’identité (Okta, Entra ID…) créer, modifier, suspendre et retirer des personnes ici : donnez-lui l’URL de base SCIM et un jeton. Seules les adresses de vos domaines vérifiés sont acceptées, les personnes arrivent avec le rôle ci-dessus, et les propriétaires ne sont jamais déplacés, suspendus ni retirés par lui.",
+    scim_url: "SCIM base URL" | "SCIM-Basis-URL" | "URL de base SCIM",
+    scim_url_hint: "Enter it in your identity provider's provisioning settings, with the token as a bearer token." | "Tragen Sie sie in den Bereitstellungseinstellungen Ihres Identitätsanbieters ein, mit dem Token als Bearer-Token." | "Saisissez-la dans les réglages de provisionnement de votre fournisseur d’identité, avec le jeton comme jeton porteur.",
+    no_scim_token: "No SCIM token yet: provisioning is off." | "Noch kein SCIM-Token: Die Bereitstellung ist aus." | "Pas encore de jeton SCIM : le provisionnement est désactivé.",
+    /// {0}: when.
+    token_made: "Token generated {0}" | "Token erzeugt {0}" | "Jeton généré le {0}",
+    /// {0}: when.
+    token_used: "last used {0}" | "zuletzt verwendet {0}" | "dernière utilisation le {0}",
+    token_unused: "not used yet" | "noch nicht verwendet" | "pas encore utilisé",
+    generate_token: "Generate SCIM token" | "SCIM-Token erzeugen" | "Générer un jeton SCIM",
+    regenerate_token: "Generate new token" | "Neues Token erzeugen" | "Générer un nouveau jeton",
+    regenerate_title: "Replace the SCIM token?" | "SCIM-Token ersetzen?" | "Remplacer le jeton SCIM ?",
+    regenerate_message: "The current token stops working at once; give the new one to your identity provider." | "Das aktuelle Token funktioniert sofort nicht mehr; geben Sie das neue Ihrem Identitätsanbieter." | "Le jeton actuel cesse aussitôt de fonctionner ; donnez le nouveau à votre fournisseur d’identité.",
+    revoke_token: "Revoke token" | "Token widerrufen" | "Révoquer le jeton",
+    revoke_title: "Revoke the SCIM token?" | "SCIM-Token widerrufen?" | "Révoquer le jeton SCIM ?",
+    revoke_message: "Your identity provider can no longer create, change or remove people here until a new token is generated. People stay as they are." | "Ihr Identitätsanbieter kann hier keine Personen mehr anlegen, ändern oder entfernen, bis ein neues Token erzeugt ist. Personen bleiben, wie sie sind." | "Votre fournisseur d’identité ne peut plus créer, modifier ni retirer de personnes ici tant qu’aucun nouveau jeton n’est généré. Les personnes restent telles quelles.",
+    token_revoked: "The SCIM token was revoked." | "Das SCIM-Token wurde widerrufen." | "Le jeton SCIM a été révoqué.",
+    token_once: "Copy this token into your identity provider now: it is not shown again." | "Kopieren Sie dieses Token jetzt in Ihren Identitätsanbieter: Es wird nicht wieder angezeigt." | "Copiez ce jeton dans votre fournisseur d’identité maintenant : il ne sera plus affiché.",
+    token_label: "New SCIM token" | "Neues SCIM-Token" | "Nouveau jeton SCIM",
+    token_copied: "I have copied it" | "Ich habe es kopiert" | "Je l’ai copié",
 }

@@ -2,7 +2,9 @@
 //! lists a domain, is told at the domain that its record is missing, publishes the record shown
 //! and verifies the domain; the SSO identifier refuses what does not fit an address and saves what
 //! does. Then, with SSO required, a member's password is refused and a newcomer signs in with SSO
-//! through a real OpenID Connect provider and joins.
+//! through a real OpenID Connect provider and joins. Last, an admin generates a SCIM token and
+//! watches the users list while the identity provider, with that token, creates, suspends and
+//! removes a member.
 
 use thirtyfour::prelude::*;
 
@@ -165,5 +167,105 @@ pub async fn with_sso_required_a_newcomer_signs_in_with_sso_and_joins(ctx: Ctx) 
         !ctx.has("link", "Users").await?,
         "a member by the default role sees no Users tab"
     );
+    Ok(())
+}
+
+/// A SCIM request as the identity provider sends it, with the token the tab showed.
+async fn provider_sends(
+    ctx: &Ctx,
+    token: &str,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<serde_json::Value>,
+) -> Result<serde_json::Value, Box<dyn std::error::Error + Send + Sync>> {
+    let mut request = reqwest::Client::new()
+        .request(method, format!("{}/scim/v2{path}", ctx.base))
+        .bearer_auth(token);
+    if let Some(body) = body {
+        request = request
+            .header("content-type", "application/scim+json")
+            .body(body.to_string());
+    }
+    let response = request.send().await?;
+    ensure!(response.status().is_success(), "{path} answered {}", response.status());
+    Ok(response.json().await.unwrap_or(serde_json::Value::Null))
+}
+
+/// Wait until the page no longer shows `text`.
+async fn wait_gone(ctx: &Ctx, text: &str) -> TestResult {
+    let script = format!("!document.body.innerText.includes({})", serde_json::json!(text));
+    ctx.wait_until(&format!("{text:?} to go"), &script).await
+}
+
+pub async fn scim_provisions_suspends_and_removes_a_member_while_the_users_list_updates_live(ctx: Ctx) -> TestResult {
+    let dns = DnsServer::start().await?;
+    let resolver = dns.addr;
+    ctx.restart_server(move |config| config.dns_resolver = Some(resolver))
+        .await?;
+    ctx.open("/sign-in?next=/settings/sso").await?;
+    ctx.sign_in("admin@acme.test", "demo-password").await?;
+    ctx.wait_location("/settings/sso").await?;
+    ctx.fill("Domain", "acme.test").await?;
+    ctx.click("button", "Add domain").await?;
+    let name = ctx.value_of("TXT record name for acme.test").await?;
+    let value = ctx.value_of("TXT record value for acme.test").await?;
+    dns.publish(&name, &value)?;
+    ctx.click("button", "Verify acme.test").await?;
+    ctx.wait_text("acme.test is verified.").await?;
+
+    // The token is shown once, with the URL to give the provider.
+    ctx.wait_text("No SCIM token yet: provisioning is off.").await?;
+    let url = ctx.value_of("SCIM base URL").await?;
+    ensure!(url == format!("{}/scim/v2", ctx.base), "the SCIM base URL: {url:?}");
+    ctx.click("button", "Generate SCIM token").await?;
+    let token = ctx.value_of("New SCIM token").await?;
+    ensure!(token.len() >= 40, "a token: {token:?}");
+    ctx.wait_text("not used yet").await?;
+    ctx.snap("settings-sso-scim").await?;
+    ctx.click("button", "I have copied it").await?;
+    ensure!(
+        !ctx.has("textbox", "New SCIM token").await?,
+        "the token is gone once copied"
+    );
+
+    // The admin watches the team's part of the users list while the provider works.
+    ctx.open("/users?q=acme.test").await?;
+    ctx.wait_text("member@acme.test").await?;
+    let nora = serde_json::json!({
+        "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
+        "userName": "nora@acme.test",
+        "name": { "givenName": "Nora", "familyName": "Newton" },
+        "emails": [{ "primary": true, "value": "nora@acme.test", "type": "work" }],
+        "externalId": "00u-nora",
+        "active": true,
+    });
+    let created = provider_sends(&ctx, &token, reqwest::Method::POST, "/Users", Some(nora)).await?;
+    let id = created["id"].as_str().ok_or("an id")?.to_owned();
+    ctx.wait_text("nora@acme.test").await?;
+    let suspend = serde_json::json!({
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "Operations": [{ "op": "replace", "value": { "active": false } }],
+    });
+    provider_sends(
+        &ctx,
+        &token,
+        reqwest::Method::PATCH,
+        &format!("/Users/{id}"),
+        Some(suspend),
+    )
+    .await?;
+    ctx.wait_until(
+        "Nora's row to say she is disabled",
+        "[...document.querySelectorAll('tr.disabled-user')].some(r => r.innerText.includes('nora@acme.test'))",
+    )
+    .await?;
+    provider_sends(&ctx, &token, reqwest::Method::DELETE, &format!("/Users/{id}"), None).await?;
+    wait_gone(&ctx, "nora@acme.test").await?;
+
+    // Each step is in the activity log, by the identity provider.
+    ctx.open("/activity").await?;
+    ctx.wait_text("Provisioned by the identity provider:").await?;
+    ctx.wait_text("Suspended by the identity provider:").await?;
+    ctx.wait_text("Removed by the identity provider:").await?;
     Ok(())
 }
