@@ -47,3 +47,40 @@ pub struct UserQuery {
     pub start_index: i64,
     pub count: i64,
 }
+
+/// One of the identity provider's groups.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProvisionedGroup {
+    pub id: i64,
+    pub profile: GroupProfile,
+    /// The members' names, by id, for the answer's `display`.
+    pub names: Vec<(i64, String)>,
+    pub created: Timestamp,
+    pub last_modified: Timestamp,
+}
+
+/// What the identity provider says a group is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupProfile {
+    /// Unique in the organization, compared without case.
+    pub display_name: String,
+    pub external_id: Option<String>,
+    /// The members' ids, each once, in order.
+    pub members: Vec<i64>,
+}
+
+/// The one attribute a list of groups may be filtered by.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GroupFilter {
+    DisplayName(String),
+    ExternalId(String),
+    Id(i64),
+}
+
+/// A page of groups, counted from 1.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupQuery {
+    pub filter: Option<GroupFilter>,
+    pub start_index: i64,
+    pub count: i64,
+}

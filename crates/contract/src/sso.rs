@@ -75,6 +75,29 @@ pub struct SsoSettings {
     pub scim_url: String,
     /// The SCIM token, if one was generated (never the token itself).
     pub scim_token: Option<ScimToken>,
+    /// The groups the identity provider pushed, by name, with the role each gives.
+    pub scim_groups: Vec<ScimGroup>,
+}
+
+/// A group the identity provider pushed through SCIM, as the tab shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ScimGroup {
+    pub id: i64,
+    pub display_name: String,
+    /// How many people of the organization are in it.
+    pub members: i64,
+    /// The organization role it gives its members (`admin` or `member`), or none: it only groups.
+    pub org_role: Option<OrgRole>,
+}
+
+/// `PUT /api/v1/orgs/me/sso/groups/{id}`: the role a group gives its members. Owners keep theirs;
+/// someone in several groups has the highest their groups give; someone who leaves the last group
+/// that gives a role gets the default role.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ScimGroupChange {
+    pub org_role: Option<OrgRole>,
 }
 
 /// The organization's SCIM token as the tab shows it: when it was made and last used.

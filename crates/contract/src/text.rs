@@ -306,6 +306,10 @@ crate::catalog! {
         other_organization: "{0} belongs to another organization." | "{0} gehört zu einer anderen Organisation." | "{0} appartient à une autre organisation.",
         owner_kept: "Owners are managed in the console: provisioning can change their name, not their address, their access or their membership." | "Eigentümer werden in der Konsole verwaltet: Die Bereitstellung kann ihren Namen ändern, nicht ihre Adresse, ihren Zugang oder ihre Mitgliedschaft." | "Les propriétaires se gèrent dans la console : le provisionnement peut changer leur nom, pas leur adresse, leur accès ni leur appartenance.",
         too_long: "{0} has at most {1} characters." | "{0} hat höchstens {1} Zeichen." | "{0} comporte au plus {1} caractères.",
+        enter_display_name: "displayName is required." | "displayName ist erforderlich." | "displayName est obligatoire.",
+        group_name_taken: "This organization already has a group “{0}”." | "Diese Organisation hat bereits eine Gruppe „{0}“." | "Cette organisation a déjà un groupe « {0} ».",
+        no_such_member: "{0} is not a user of this organization." | "{0} ist kein Benutzer dieser Organisation." | "{0} n’est pas un utilisateur de cette organisation.",
+        group_never_owner: "A group gives the role of member or admin, never owner." | "Eine Gruppe vergibt die Rolle Mitglied oder Admin, nie Eigentümer." | "Un groupe donne le rôle de membre ou d’administrateur, jamais de propriétaire.",
     }
 }
 

@@ -28,6 +28,7 @@ pub mod people;
 pub mod plan;
 pub mod scheduled;
 pub mod scim;
+pub mod scim_groups;
 pub mod search;
 pub mod seed;
 pub mod sessions;

@@ -453,6 +453,7 @@ pub async fn remove(pool: &Pool, actor: &Actor, user_id: i64) -> DomainResult<()
         return Err(Refusal::LastManager.into());
     }
     crate::accounts::tokens::revoke_all_of(&mut tx, actor.org_id, user_id).await?;
+    crate::scim_groups::leave_all(&mut tx, actor.org_id, user_id).await?;
     let spaces_left = sqlx::query!(
         "DELETE FROM space_collaborators WHERE user_id = $1 AND space_id IN (SELECT id FROM spaces WHERE org_id = $2)",
         user_id,

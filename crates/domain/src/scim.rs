@@ -505,6 +505,7 @@ pub async fn remove(pool: &Pool, org_id: i64, id: i64) -> DomainResult<()> {
     sqlx::query!("DELETE FROM scim_users WHERE user_id = $1", id)
         .execute(&mut *tx)
         .await?;
+    crate::scim_groups::leave_all(&mut tx, org_id, id).await?;
     sqlx::query!("DELETE FROM org_members WHERE org_id = $1 AND user_id = $2", org_id, id)
         .execute(&mut *tx)
         .await?;

@@ -115,6 +115,7 @@ pub async fn settings(pool: &Pool, links: &Links, actor: &Actor) -> DomainResult
         require_sso: org.require_sso,
         scim_url: format!("{}{SCIM_PATH}", links.public_url),
         scim_token: crate::scim::token(pool, actor.org_id).await?,
+        scim_groups: crate::scim_groups::listed(pool, actor.org_id).await?,
     })
 }
 

@@ -100,6 +100,7 @@ pub fn api() -> (Router<AppState>, OpenApi) {
         .routes(routes!(sso::remove))
         .routes(routes!(sso::put_oidc, sso::remove_oidc))
         .routes(routes!(sso::generate_scim_token, sso::revoke_scim_token))
+        .routes(routes!(sso::map_group))
         .routes(routes!(sso_sign_in::start))
         .routes(routes!(sso_sign_in::callback))
         .routes(routes!(sso_sign_in::exchange))

@@ -7,7 +7,10 @@ use axum::http::StatusCode;
 use axum::Extension;
 use common::DomainError;
 use contract::text::sso;
-use contract::{fill, NewScimToken, NewSsoDomain, OidcChange, Permission, SsoChange, SsoDomain, SsoSettings};
+use contract::{
+    fill, NewScimToken, NewSsoDomain, OidcChange, Permission, ScimGroup, ScimGroupChange, SsoChange, SsoDomain,
+    SsoSettings,
+};
 
 use crate::caller::Caller;
 use crate::error::ApiResult;
@@ -156,4 +159,24 @@ pub async fn revoke_scim_token(State(state): State<AppState>, caller: Caller) ->
         domain::scim::revoke_token(pool, &actor).await
     })?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Choose the organization role a SCIM group gives its members (`admin`, `member`, or none). The
+/// members' roles are settled at once: the highest their groups give, the default role for whom
+/// no group gives one any more; owners keep theirs.
+#[utoipa::path(put, path = "/api/v1/orgs/me/sso/groups/{id}", tag = "sso", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "The group's id")),
+    request_body = ScimGroupChange,
+    responses((status = 200, body = ScimGroup), (status = 403, body = contract::ApiErrorBody),
+        (status = 404, body = contract::ApiErrorBody), (status = 422, body = contract::ApiErrorBody)))]
+pub async fn map_group(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    Json(request): Json<ScimGroupChange>,
+) -> ApiResult<Json<ScimGroup>> {
+    let actor = caller.require(Permission::ManageSettings)?;
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::scim_groups::map(pool, &actor, id, &request).await
+    })?))
 }

@@ -6,6 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
+use super::group_json::GROUP_SCHEMA;
 use super::json::{list, USER_SCHEMA};
 use super::{base, Provisioner, Scim, ScimError, ScimResult};
 use crate::AppState;
@@ -54,15 +55,32 @@ fn user_type(base: &str) -> Value {
     })
 }
 
+fn group_type(base: &str) -> Value {
+    json!({
+        "schemas": [RESOURCE_TYPE_SCHEMA],
+        "id": "Group",
+        "name": "Group",
+        "endpoint": "/Groups",
+        "description": "A group of the organization's people; the tab chooses the role it gives.",
+        "schema": GROUP_SCHEMA,
+        "meta": { "resourceType": "ResourceType", "location": format!("{base}/ResourceTypes/Group") },
+    })
+}
+
 /// `GET /ResourceTypes`.
 pub async fn resource_types(State(state): State<AppState>, _: Provisioner) -> ScimResult {
-    Ok(Scim(StatusCode::OK, list(1, 1, vec![user_type(&base(&state))])))
+    let base = base(&state);
+    Ok(Scim(
+        StatusCode::OK,
+        list(2, 1, vec![user_type(&base), group_type(&base)]),
+    ))
 }
 
 /// `GET /ResourceTypes/{name}`.
 pub async fn resource_type(State(state): State<AppState>, _: Provisioner, Path(name): Path<String>) -> ScimResult {
     match name.as_str() {
         "User" => Ok(Scim(StatusCode::OK, user_type(&base(&state)))),
+        "Group" => Ok(Scim(StatusCode::OK, group_type(&base(&state)))),
         _ => Err(ScimError::not_found(format!("There is no resource type “{name}”."))),
     }
 }
@@ -120,6 +138,14 @@ impl Attr {
         self.0["uniqueness"] = json!("server");
         self
     }
+    fn immutable(mut self) -> Attr {
+        self.0["mutability"] = json!("immutable");
+        self
+    }
+    fn references(mut self, kinds: &[&str]) -> Attr {
+        self.0["referenceTypes"] = json!(kinds);
+        self
+    }
     fn canonical(mut self, values: &[&str]) -> Attr {
         self.0["canonicalValues"] = json!(values);
         self
@@ -175,6 +201,36 @@ fn user_schema(base: &str) -> Value {
                 "False suspends the person: signed out everywhere and kept out.",
             )
             .required(),
+        ],
+        base,
+    )
+}
+
+/// The Group as kept here: what `group_json::group` writes.
+fn group_schema(base: &str) -> Value {
+    schema_of(
+        GROUP_SCHEMA,
+        "Group",
+        "A group of the organization's people.",
+        vec![
+            Attr::new(
+                "displayName",
+                "string",
+                "Unique in the organization, compared without case.",
+            )
+            .required()
+            .unique(),
+            Attr::new("members", "complex", "People of the organization.")
+                .many()
+                .of(vec![
+                    Attr::new("value", "string", "The person's id.").immutable(),
+                    Attr::new("$ref", "reference", "The person's URI.")
+                        .immutable()
+                        .references(&["User"]),
+                    Attr::new("type", "string", "What the member is.")
+                        .immutable()
+                        .canonical(&["User"]),
+                ]),
         ],
         base,
     )
@@ -295,7 +351,7 @@ fn meta_schemas(base: &str) -> Vec<Value> {
 }
 
 fn all_schemas(base: &str) -> Vec<Value> {
-    let mut all = vec![user_schema(base)];
+    let mut all = vec![user_schema(base), group_schema(base)];
     all.extend(meta_schemas(base));
     all
 }

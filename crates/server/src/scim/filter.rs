@@ -3,21 +3,14 @@
 //! Microsoft Entra ID: `userName eq "…"` and `externalId eq "…"`). Anything else is refused
 //! with `invalidFilter` rather than ignored, so a client never takes a whole list for a match.
 
-use common::scim::UserFilter;
+use common::scim::{GroupFilter, UserFilter};
 
 use super::json::bare;
 use super::ScimError;
 
-pub fn parse(filter: &str) -> Result<UserFilter, ScimError> {
-    let refuse = || {
-        ScimError::bad(
-            "invalidFilter",
-            format!(
-                "“{filter}” is not a filter this service takes: one of userName, externalId, emails or id, \
-                 then eq, then a quoted string."
-            ),
-        )
-    };
+/// The attribute (bare, lower case, without a value filter) and the string compared with it.
+fn parse(filter: &str) -> Result<(String, String), ScimError> {
+    let refuse = || refused(filter, "an attribute");
     let text = filter.trim();
     // The attribute ends at the first space outside brackets (`emails[type eq "work"].value`).
     let mut depth = 0;
@@ -48,13 +41,37 @@ pub fn parse(filter: &str) -> Result<UserFilter, ScimError> {
         },
         None => attribute,
     };
+    Ok((attribute, value))
+}
+
+fn refused(filter: &str, attributes: &str) -> ScimError {
+    ScimError::bad(
+        "invalidFilter",
+        format!("“{filter}” is not a filter this service takes: one of {attributes}, then eq, then a quoted string."),
+    )
+}
+
+/// A filter of people.
+pub fn users(filter: &str) -> Result<UserFilter, ScimError> {
+    let (attribute, value) = parse(filter)?;
     match attribute.as_str() {
         "username" => Ok(UserFilter::UserName(value)),
         "externalid" => Ok(UserFilter::ExternalId(value)),
         "emails" | "emails.value" => Ok(UserFilter::Email(value)),
         // An id that is no number matches nobody.
         "id" => Ok(UserFilter::Id(value.parse().unwrap_or(-1))),
-        _ => Err(refuse()),
+        _ => Err(refused(filter, "userName, externalId, emails or id")),
+    }
+}
+
+/// A filter of groups.
+pub fn groups(filter: &str) -> Result<GroupFilter, ScimError> {
+    let (attribute, value) = parse(filter)?;
+    match attribute.as_str() {
+        "displayname" => Ok(GroupFilter::DisplayName(value)),
+        "externalid" => Ok(GroupFilter::ExternalId(value)),
+        "id" => Ok(GroupFilter::Id(super::group_json::parse_id(&value).unwrap_or(-1))),
+        _ => Err(refused(filter, "displayName, externalId or id")),
     }
 }
 
@@ -65,25 +82,34 @@ mod tests {
     #[test]
     fn what_identity_providers_send_is_understood() {
         assert_eq!(
-            parse(r#"userName eq "ada@acme.test""#).unwrap(),
+            users(r#"userName eq "ada@acme.test""#).unwrap(),
             UserFilter::UserName("ada@acme.test".into())
         );
         assert_eq!(
-            parse(r#"externalId eq "0a1b""#).unwrap(),
+            users(r#"externalId eq "0a1b""#).unwrap(),
             UserFilter::ExternalId("0a1b".into())
         );
         assert_eq!(
-            parse(r#"urn:ietf:params:scim:schemas:core:2.0:User:userName EQ "x""#).unwrap(),
+            users(r#"urn:ietf:params:scim:schemas:core:2.0:User:userName EQ "x""#).unwrap(),
             UserFilter::UserName("x".into())
         );
         assert_eq!(
-            parse(r#"emails[type eq "work"].value eq "a@b.test""#).unwrap(),
+            users(r#"emails[type eq "work"].value eq "a@b.test""#).unwrap(),
             UserFilter::Email("a@b.test".into())
         );
         assert_eq!(
-            parse(r#"userName eq "with \"quotes\"""#).unwrap(),
+            users(r#"userName eq "with \"quotes\"""#).unwrap(),
             UserFilter::UserName(r#"with "quotes""#.into())
         );
+    }
+
+    #[test]
+    fn groups_are_found_by_name() {
+        assert_eq!(
+            groups(r#"displayName eq "Admins""#).unwrap(),
+            GroupFilter::DisplayName("Admins".into())
+        );
+        assert!(groups(r#"userName eq "a""#).is_err());
     }
 
     #[test]
@@ -95,7 +121,7 @@ mod tests {
             "title eq \"x\"",
             "",
         ] {
-            assert!(parse(filter).is_err(), "{filter}");
+            assert!(users(filter).is_err(), "{filter}");
         }
     }
 }

@@ -192,8 +192,9 @@ pub fn profile(body: &Value, current: Option<&Profile>) -> DomainResult<Profile>
     })
 }
 
-/// Which attributes an answer carries (RFC 7644 §3.9). `id` and `schemas` are always returned.
-#[derive(Default)]
+/// Which attributes an answer carries (RFC 7644 §3.9). `id`, `schemas` and `meta` are always
+/// returned: what a resource is, and its type in a search across types.
+#[derive(Clone, Default)]
 pub struct Shown {
     only: Vec<String>,
     without: Vec<String>,
@@ -219,7 +220,7 @@ impl Shown {
         let Some(object) = resource.as_object_mut() else {
             return resource;
         };
-        let always = |key: &str| key == "id" || key == "schemas";
+        let always = |key: &str| key == "id" || key == "schemas" || key == "meta";
         if !self.only.is_empty() {
             let keys: Vec<String> = object.keys().cloned().collect();
             for key in keys {
@@ -295,6 +296,8 @@ mod tests {
         let user = json!({ "schemas": [], "id": "1", "userName": "a", "name": { "givenName": "A", "familyName": "B" }, "active": true });
         let only = Shown::new(Some("name.familyName"), None).apply(user.clone());
         assert_eq!(only, json!({ "schemas": [], "id": "1", "name": { "familyName": "B" } }));
+        let kept = Shown::new(Some("userName"), Some("meta")).apply(json!({ "id": "1", "meta": {}, "active": true }));
+        assert_eq!(kept, json!({ "id": "1", "meta": {} }));
         let without = Shown::new(None, Some("active,id")).apply(user);
         assert!(without.get("active").is_none() && without.get("id").is_some());
     }

@@ -6,8 +6,12 @@
 
 mod discovery;
 mod filter;
+mod group_json;
+mod groups;
 mod json;
 mod patch;
+mod request;
+mod search;
 mod users;
 
 use axum::extract::FromRequestParts;
@@ -37,7 +41,16 @@ pub fn router() -> Router<AppState> {
         .route("/Schemas/{id}", get(discovery::schema))
         .route("/Users", get(users::list).post(users::create))
         .route("/Users/.search", post(users::search))
-        .route("/.search", post(users::search))
+        .route("/.search", post(search::everything))
+        .route("/Groups", get(groups::list).post(groups::create))
+        .route("/Groups/.search", post(groups::search))
+        .route(
+            "/Groups/{id}",
+            get(groups::get)
+                .put(groups::replace)
+                .patch(groups::patch)
+                .delete(groups::delete),
+        )
         .route(
             "/Users/{id}",
             get(users::get)
@@ -100,7 +113,7 @@ impl IntoResponse for Scim {
 
 /// A SCIM error body (RFC 7644 §3.12): the status, the `scimType` where the RFC names one, and
 /// the detail in words.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct ScimError {
     status: StatusCode,
     scim_type: Option<&'static str>,
@@ -184,6 +197,16 @@ impl IntoResponse for ScimError {
         }
         response
     }
+}
+
+/// 201 with a new resource and its `Location` (its `meta.location`).
+fn created(resource: Value) -> Response {
+    let location = resource["meta"]["location"].as_str().unwrap_or_default().to_owned();
+    let mut response = Scim(StatusCode::CREATED, resource).into_response();
+    if let Ok(location) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    response
 }
 
 /// The base every `meta.location` starts with: the public URL the tab shows.

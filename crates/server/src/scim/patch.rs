@@ -4,10 +4,11 @@
 //! service does not keep (an enterprise extension's department, a title) are ignored, as in a
 //! create: identity providers send them to every application.
 
-use common::scim::Profile;
+use common::scim::{GroupProfile, Profile};
 use common::{DomainError, DomainResult};
 use serde_json::Value;
 
+use super::group_json::member_ids;
 use super::json::{bare, chosen_email, flag, member, refused as scim};
 
 const PATCH_SCHEMA: &str = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
@@ -84,6 +85,68 @@ pub fn apply(mut profile: Profile, operations: &[Operation]) -> DomainResult<Pro
         }
     }
     Ok(profile)
+}
+
+/// The group after the operations. Members are added, removed (by `members[value eq "…"]`, or
+/// by a list of values, as Entra ID sends) or replaced; `displayName` and `externalId` are set.
+pub fn apply_group(mut group: GroupProfile, operations: &[Operation]) -> DomainResult<GroupProfile> {
+    for op in operations {
+        match &op.path {
+            Some(path) => set_group(&mut group, op.verb, path, &op.value)?,
+            None => {
+                for (name, value) in op.value.as_object().into_iter().flatten() {
+                    set_group(&mut group, op.verb, name, value)?;
+                }
+            }
+        }
+    }
+    Ok(group)
+}
+
+fn set_group(g: &mut GroupProfile, verb: Verb, path: &str, value: &Value) -> DomainResult<()> {
+    let bare_path = bare(path);
+    // `members[value eq "42"]`: the one member it names.
+    if let Some(inner) = bare_path
+        .strip_prefix("members[")
+        .and_then(|rest| rest.strip_suffix(']'))
+    {
+        let named = inner
+            .strip_prefix("value eq ")
+            .and_then(|v| serde_json::from_str::<String>(v.trim()).ok())
+            .and_then(|v| v.parse::<i64>().ok())
+            .ok_or_else(|| scim("invalidFilter", format!("“{path}” names members by value eq \"id\".")))?;
+        return match verb {
+            Verb::Remove => {
+                g.members.retain(|m| *m != named);
+                Ok(())
+            }
+            _ => Err(scim(
+                "invalidPath",
+                "A member is added with the path members and a value.",
+            )),
+        };
+    }
+    match (bare_path.as_str(), verb) {
+        ("displayname", Verb::Remove) => return Err(required("displayName")),
+        ("displayname", _) => g.display_name = string(value, "displayName")?,
+        ("externalid", Verb::Remove) => g.external_id = None,
+        ("externalid", _) => g.external_id = Some(string(value, "externalId")?),
+        ("members", Verb::Add) => {
+            for id in member_ids(value)? {
+                if !g.members.contains(&id) {
+                    g.members.push(id);
+                }
+            }
+        }
+        ("members", Verb::Replace) => g.members = member_ids(value)?,
+        ("members", Verb::Remove) if value.is_null() => g.members.clear(),
+        ("members", Verb::Remove) => {
+            let gone = member_ids(value)?;
+            g.members.retain(|m| !gone.contains(m));
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// A path without its URN, in lower case, with its value filter taken out: there is one address,
@@ -224,6 +287,23 @@ mod tests {
         assert_eq!(patched(json!([{ "op": "remove" }])).unwrap_err().code, "noTarget");
         let p = patched(json!([{ "op": "remove", "path": "externalId" }, { "op": "remove", "path": "name" }])).unwrap();
         assert_eq!((p.external_id, p.given_name.as_str()), (None, ""));
+    }
+
+    #[test]
+    fn okta_and_entra_change_members_their_ways() {
+        let group = GroupProfile {
+            display_name: "Leads".into(),
+            external_id: None,
+            members: vec![1, 2],
+        };
+        let body = json!({ "schemas": [PATCH_SCHEMA], "Operations": [
+            { "op": "add", "path": "members", "value": [{ "value": "3" }] },
+            { "op": "remove", "path": "members[value eq \"1\"]" },
+            { "op": "Remove", "path": "members", "value": [{ "value": "2" }] },
+            { "op": "replace", "value": { "displayName": "Team leads" } },
+        ]});
+        let after = apply_group(group, &operations(&body).unwrap()).unwrap();
+        assert_eq!((after.display_name.as_str(), after.members), ("Team leads", vec![3]));
     }
 
     #[test]

@@ -547,7 +547,118 @@ async fn lists_page_and_errors_are_scim_errors() {
         .iter()
         .map(|s| s["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["User", "ResourceType", "ServiceProviderConfig", "Schema"]);
+    assert_eq!(
+        names,
+        ["User", "Group", "ResourceType", "ServiceProviderConfig", "Schema"]
+    );
+}
+
+/// The role the console's users list shows for `email`.
+async fn role_of(s: &TestServer, email: &str) -> String {
+    in_console(s, email).await.expect("in the organization")["org_role"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn groups_give_the_role_the_tab_chose_and_take_it_back_when_people_leave() {
+    let (s, token) = provisioned().await;
+    let id_of = |v: Value| v["id"].as_str().unwrap().to_owned();
+    let mia = id_of(find(&s, &token, "member@acme.test").await.unwrap());
+    let olivia = id_of(find(&s, &token, "owner@acme.test").await.unwrap());
+    // Okta's "Push Groups": the group with its members.
+    let pushed = json!({
+        "schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+        "displayName": "Engineering Leads",
+        "members": [{ "value": mia, "display": "member@acme.test" }],
+    });
+    let (status, group) = scim(&s, Method::POST, "/Groups", &token, Some(pushed)).await;
+    assert_eq!(status, StatusCode::CREATED, "{group}");
+    let group_id = id_of(group.clone());
+    assert!(group_id.starts_with('g'), "group ids never equal people's: {group_id}");
+    assert_eq!(group["members"][0]["value"], json!(mia));
+    let filter = urlencode("displayName eq \"engineering leads\"");
+    let (_, found) = scim(&s, Method::GET, &format!("/Groups?filter={filter}"), &token, None).await;
+    assert_eq!(found["totalResults"], 1);
+    assert_eq!(
+        role_of(&s, "member@acme.test").await,
+        "member",
+        "a group gives no role until the tab says"
+    );
+
+    // The tab lists it; only owners and admins choose its role, never owner.
+    let admin = s.token("admin@acme.test").await;
+    let tab = s.get_json("/orgs/me/sso", &admin).await;
+    let listed = &tab["scim_groups"][0];
+    assert_eq!(
+        (&listed["display_name"], &listed["members"]),
+        (&json!("Engineering Leads"), &json!(1))
+    );
+    let number: i64 = group_id[1..].parse().unwrap();
+    let path = format!("/orgs/me/sso/groups/{number}");
+    let mia_session = s.token("member@acme.test").await;
+    expect_error(
+        s.put(&path, Some(&mia_session), json!({ "org_role": "admin" })).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    let owner_role = s.put(&path, Some(&admin), json!({ "org_role": "owner" })).await;
+    assert_eq!(owner_role.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let mapped = s.put(&path, Some(&admin), json!({ "org_role": "admin" })).await;
+    assert_eq!(mapped.status(), StatusCode::OK);
+    assert_eq!(
+        role_of(&s, "member@acme.test").await,
+        "admin",
+        "the group's role, at once"
+    );
+
+    // Entra ID takes her out: the default role again. Okta puts her back: admin again.
+    let remove = json!({ "schemas": [PATCH], "Operations": [{ "op": "Remove", "path": "members", "value": [{ "value": mia }] }] });
+    let (status, _) = scim(&s, Method::PATCH, &format!("/Groups/{group_id}"), &token, Some(remove)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(role_of(&s, "member@acme.test").await, "member");
+    let add = json!({ "schemas": [PATCH], "Operations": [{ "op": "add", "path": "members", "value": [{ "value": mia }, { "value": olivia }] }] });
+    scim(&s, Method::PATCH, &format!("/Groups/{group_id}"), &token, Some(add)).await;
+    assert_eq!(role_of(&s, "member@acme.test").await, "admin");
+    assert_eq!(role_of(&s, "owner@acme.test").await, "owner", "owners keep theirs");
+    let okta_remove = json!({ "schemas": [PATCH], "Operations": [{ "op": "remove", "path": format!("members[value eq \"{olivia}\"]") }] });
+    let (_, after) = scim(
+        &s,
+        Method::PATCH,
+        &format!("/Groups/{group_id}"),
+        &token,
+        Some(okta_remove),
+    )
+    .await;
+    assert_eq!(after["members"].as_array().unwrap().len(), 1, "{after}");
+
+    // Only the organization's people can be members.
+    let gina = s.user_id("admin@globex.test").await;
+    let stranger = json!({ "schemas": [PATCH], "Operations": [{ "op": "add", "path": "members", "value": [{ "value": gina.to_string() }] }] });
+    refused(
+        &s,
+        Method::PATCH,
+        &format!("/Groups/{group_id}"),
+        &token,
+        Some(stranger),
+        StatusCode::BAD_REQUEST,
+        Some("invalidValue"),
+    )
+    .await;
+
+    // The group deleted: her role is the default role again.
+    let (status, _) = scim(&s, Method::DELETE, &format!("/Groups/{group_id}"), &token, None).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(role_of(&s, "member@acme.test").await, "member");
+    let owner = s.token("owner@acme.test").await;
+    let changes = s.get_json("/orgs/me/activities?keys=org_user.update", &owner).await;
+    assert_eq!(
+        changes["activities"].as_array().unwrap().len(),
+        4,
+        "each change of role is an activity: {changes}"
+    );
 }
 
 /// The third-party conformance run: `scim2 test` (PyPI scim2-cli, running scim2-tester) against
