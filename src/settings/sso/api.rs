@@ -1,4 +1,4 @@
-use contract::{NewScimToken, NewSsoDomain, OidcChange, SsoChange, SsoDomain, SsoSettings};
+use contract::{NewScimToken, NewSsoDomain, OidcChange, ScimGroup, ScimGroupChange, SsoChange, SsoDomain, SsoSettings};
 
 use crate::api::{self, ApiError};
 
@@ -39,4 +39,11 @@ pub async fn generate_scim_token() -> Result<NewScimToken, ApiError> {
 
 pub async fn revoke_scim_token() -> Result<(), ApiError> {
     api::Call::delete("/orgs/me/sso/scim-token").send().await
+}
+
+pub async fn map_group(id: i64, request: ScimGroupChange) -> Result<ScimGroup, ApiError> {
+    api::Call::put(&format!("/orgs/me/sso/groups/{id}"))
+        .json(&request)
+        .fetch()
+        .await
 }

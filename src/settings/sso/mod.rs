@@ -7,6 +7,7 @@
 mod api;
 mod domain_card;
 mod domain_form;
+mod group_roles;
 mod oidc_form;
 mod page;
 mod provisioning_card;

@@ -1,11 +1,13 @@
-//! SCIM provisioning: the base URL to give the identity provider, the token's state, and
-//! "Generate SCIM token" (replacing a token asks first) and "Revoke token". A new token is shown
+//! SCIM provisioning: the base URL to give the identity provider, the token's state,
+//! "Generate SCIM token" (replacing a token asks first) and "Revoke token", and the role each
+//! pushed group gives. A new token is shown
 //! once, by [`TokenOnce`], which lives outside what a live update redraws.
 
 use contract::{NewScimToken, SsoSettings};
 use leptos::prelude::*;
 
 use super::api;
+use super::group_roles::GroupRoles;
 use super::text::t;
 use crate::i18n::fill;
 use crate::widgets::{format, ConfirmDialog};
@@ -85,6 +87,9 @@ pub fn ProvisioningCard(
                     {if has_token { t().regenerate_token } else { t().generate_token }}
                 </button>
             </div>
+            <h3>{t().groups_title}</h3>
+            <p class="muted">{t().groups_intro}</p>
+            <GroupRoles groups=current.scim_groups.clone() notice=notice changed=changed />
             {move || match asking.get() {
                 Asking::Nothing => None,
                 Asking::Replace => Some(view! {

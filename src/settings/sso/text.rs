@@ -90,4 +90,15 @@ crate::i18n::texts! {
     token_once: "Copy this token into your identity provider now: it is not shown again." | "Kopieren Sie dieses Token jetzt in Ihren Identitätsanbieter: Es wird nicht wieder angezeigt." | "Copiez ce jeton dans votre fournisseur d’identité maintenant : il ne sera plus affiché.",
     token_label: "New SCIM token" | "Neues SCIM-Token" | "Nouveau jeton SCIM",
     token_copied: "I have copied it" | "Ich habe es kopiert" | "Je l’ai copié",
+    groups_title: "Groups" | "Gruppen" | "Groupes",
+    groups_intro: "The groups your identity provider pushes. Choose the role each gives its members: someone in several has the highest; someone who leaves the last group that gives a role gets the role above. Owners keep theirs." | "Die Gruppen, die Ihr Identitätsanbieter überträgt. Wählen Sie die Rolle, die jede ihren Mitgliedern gibt: Wer in mehreren ist, hat die höchste; wer die letzte Gruppe mit einer Rolle verlässt, erhält die Rolle oben. Eigentümer behalten ihre." | "Les groupes que votre fournisseur d’identité transmet. Choisissez le rôle que chacun donne à ses membres : qui est dans plusieurs a le plus élevé ; qui quitte le dernier groupe donnant un rôle reçoit le rôle ci-dessus. Les propriétaires gardent le leur.",
+    no_groups: "No groups yet: the groups your identity provider pushes appear here." | "Noch keine Gruppen: Die Gruppen, die Ihr Identitätsanbieter überträgt, erscheinen hier." | "Pas encore de groupes : les groupes que votre fournisseur d’identité transmet apparaissent ici.",
+    group_one_member: "1 person" | "1 Person" | "1 personne",
+    /// {0}: how many people (not 1).
+    group_members: "{0} people" | "{0} Personen" | "{0} personnes",
+    /// {0}: the group's name.
+    role_given_by: "Role given by {0}" | "Von {0} vergebene Rolle" | "Rôle donné par {0}",
+    no_role: "No role (groups only)" | "Keine Rolle (nur Gruppierung)" | "Aucun rôle (regroupe seulement)",
+    /// {0}: the group's name.
+    group_saved: "The role given by {0} was saved; its members' roles are settled." | "Die von {0} vergebene Rolle wurde gespeichert; die Rollen ihrer Mitglieder sind angepasst." | "Le rôle donné par {0} a été enregistré ; les rôles de ses membres sont ajustés.",
 }

@@ -3,8 +3,8 @@
 //! and verifies the domain; the SSO identifier refuses what does not fit an address and saves what
 //! does. Then, with SSO required, a member's password is refused and a newcomer signs in with SSO
 //! through a real OpenID Connect provider and joins. Last, an admin generates a SCIM token and
-//! watches the users list while the identity provider, with that token, creates, suspends and
-//! removes a member.
+//! watches the users list while the identity provider, with that token, creates a member, puts
+//! her in a group the admin makes give Admin, suspends and removes her.
 
 use thirtyfour::prelude::*;
 
@@ -197,7 +197,9 @@ async fn wait_gone(ctx: &Ctx, text: &str) -> TestResult {
     ctx.wait_until(&format!("{text:?} to go"), &script).await
 }
 
-pub async fn scim_provisions_suspends_and_removes_a_member_while_the_users_list_updates_live(ctx: Ctx) -> TestResult {
+pub async fn scim_provisions_groups_suspends_and_removes_a_member_while_the_users_list_updates_live(
+    ctx: Ctx,
+) -> TestResult {
     let dns = DnsServer::start().await?;
     let resolver = dns.addr;
     ctx.restart_server(move |config| config.dns_resolver = Some(resolver))
@@ -242,6 +244,28 @@ pub async fn scim_provisions_suspends_and_removes_a_member_while_the_users_list_
     let created = provider_sends(&ctx, &token, reqwest::Method::POST, "/Users", Some(nora)).await?;
     let id = created["id"].as_str().ok_or("an id")?.to_owned();
     ctx.wait_text("nora@acme.test").await?;
+
+    // The provider pushes a group with her; the admin makes it give Admin, and she is one.
+    let leads = serde_json::json!({
+        "schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+        "displayName": "Engineering Leads",
+        "members": [{ "value": id }],
+    });
+    provider_sends(&ctx, &token, reqwest::Method::POST, "/Groups", Some(leads)).await?;
+    ctx.open("/settings/sso").await?;
+    ctx.wait_text("Engineering Leads").await?;
+    ctx.choose("Role given by Engineering Leads", "Admin").await?;
+    ctx.wait_text("The role given by Engineering Leads was saved").await?;
+    ctx.snap("settings-sso-scim-groups").await?;
+    ctx.open("/users?q=acme.test").await?;
+    // Her row's role control, or its text where the admin may not change it.
+    ctx.wait_until(
+        "Nora to be an admin",
+        "(() => { const row = [...document.querySelectorAll('tr')].find(r => r.innerText.includes('nora@acme.test')); \
+           if (!row) return false; const role = row.querySelector('select'); \
+           return role ? role.value === 'admin' : row.innerText.includes('Admin'); })()",
+    )
+    .await?;
     let suspend = serde_json::json!({
         "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
         "Operations": [{ "op": "replace", "value": { "active": false } }],
