@@ -2,7 +2,9 @@
 //! putting back exactly what was there, and both are activities; a reload finds the window on the
 //! server; what changed meanwhile is not overwritten.
 
-use crate::common::{expect_error, server, TestServer};
+use std::time::Duration;
+
+use crate::common::{eventually, expect_error, server, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -85,7 +87,12 @@ async fn a_revoked_invitation_undone_is_pending_again_without_a_new_mail() {
             .find(|i| i["email"] == "undo.me@example.com")
             .cloned()
     };
-    let before = pending(&get(&s, "/orgs/me/invitations", &admin).await).unwrap();
+    // The mail file is written before the outbox marks the mail sent: wait for the mark, so
+    // "as it was" is the settled state.
+    let before = eventually("the invitation's mail marked sent", Duration::from_secs(10), || async {
+        pending(&get(&s, "/orgs/me/invitations", &admin).await).filter(|i| i["mail"]["status"] == "sent")
+    })
+    .await;
     let id = before["id"].as_i64().unwrap();
     assert_eq!(
         s.delete(&format!("/orgs/me/invitations/{id}"), Some(&admin))
