@@ -225,7 +225,7 @@ impl Shown {
             let keys: Vec<String> = object.keys().cloned().collect();
             for key in keys {
                 let lower = key.to_lowercase();
-                let whole = self.only.iter().any(|n| *n == lower);
+                let whole = self.only.contains(&lower);
                 let parts: Vec<&str> = self
                     .only
                     .iter()

@@ -86,7 +86,7 @@ impl FromRequestParts<AppState> for Provisioner {
             .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
             .map(|(_, token)| token.trim().to_owned())
             .filter(|token| !token.is_empty())
-            .ok_or_else(|| DomainError::unauthorized())?;
+            .ok_or_else(DomainError::unauthorized)?;
         let client = ClientInfo::from_request_parts(parts, state)
             .await
             .map_err(|_| ScimError::new(StatusCode::BAD_REQUEST, None, "The client could not be told."))?
