@@ -38,6 +38,13 @@ fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let command = args.next().unwrap_or_default();
     let rest: Vec<String> = args.collect();
+    // Every command but the app's own build compiles the server, which links xmlsec1.
+    if matches!(command.as_str(), "run" | "test" | "bench" | "faults" | "sql") {
+        if let Err(message) = tools::ensure_server_build() {
+            eprintln!("\nxtask {command}: {message}");
+            return ExitCode::FAILURE;
+        }
+    }
     let result = match command.as_str() {
         "run" => run::run(&rest),
         "test" => test::test(&rest),

@@ -19,9 +19,11 @@ pub fn test(args: &[String]) -> Result {
     // The app's own logic that needs no browser, on this machine.
     run(command("cargo").args(["test", "--package", "org-area", "--lib"]))?;
     // The server tests that need outside tools: schemathesis against the OpenAPI document, a real
-    // SMTP server (aiosmtpd), a DNS server (dnslib), the SCIM conformance checks (scim2-cli),
-    // Storyblok's own JavaScript client and an OpenID Connect provider (npm).
+    // SMTP server (aiosmtpd), a DNS server (dnslib), the SCIM conformance checks (scim2-cli), a
+    // SAML identity provider (pysaml2, signing with xmlsec1), Storyblok's own JavaScript client
+    // and an OpenID Connect provider (npm).
     let python = tools::ensure_python_tools()?;
+    tools::ensure_test_services()?;
     tools::ensure_npm_packages()?;
     run(command("cargo")
         .args(["test", "--package", "org-area-server", "--", "--ignored", "--nocapture"])

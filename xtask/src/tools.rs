@@ -1,6 +1,7 @@
 //! Install what the build and the tests need when it is missing, so the README's two commands work
 //! on a fresh machine: the wasm target, wasm-bindgen-cli at exactly the Cargo.lock version, the
-//! npm packages, and Chromium with its driver for the browser tests.
+//! npm packages, the Python tools, and Debian's packages: what the server's build links (xmlsec1),
+//! Chromium with its driver for the browser tests.
 
 use std::path::Path;
 
@@ -69,19 +70,20 @@ fn is_newer(a: &Path, b: &Path) -> bool {
 
 /// The Python tools the tests run, from PyPI, in a virtual environment of their own under
 /// `target/`: schemathesis (against the OpenAPI document), aiosmtpd (a real SMTP server), dnslib
-/// (a DNS server that publishes the TXT records verified domains need) and scim2-cli (the SCIM
-/// conformance checks of scim2-tester).
-const PYTHON_TOOLS: [&str; 4] = [
+/// (a DNS server that publishes the TXT records verified domains need), scim2-cli (the SCIM
+/// conformance checks of scim2-tester) and pysaml2 (a SAML 2.0 identity provider).
+const PYTHON_TOOLS: [&str; 5] = [
     "schemathesis==4.32.5",
     "aiosmtpd==1.4.6",
     "dnslib==0.9.26",
     "scim2-cli==0.6.0",
+    "pysaml2==7.5.5",
 ];
 
 pub struct PythonTools {
     /// The schemathesis CLI.
     pub schemathesis: std::path::PathBuf,
-    /// The environment's Python, which has aiosmtpd and dnslib.
+    /// The environment's Python, which has aiosmtpd, dnslib and pysaml2.
     pub python: std::path::PathBuf,
     /// The scim2 CLI.
     pub scim2: std::path::PathBuf,
@@ -113,38 +115,53 @@ pub fn ensure_python_tools() -> Result<PythonTools> {
     Ok(tools)
 }
 
-pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-
-pub const NGINX: &str = "/usr/sbin/nginx";
 
 /// Chromium and ChromeDriver for the browser tests, and nginx, which serves `dist/` with the
 /// recipe the build writes for it in one of them.
 pub fn ensure_browser() -> Result {
-    let wanted: Vec<&str> = [
-        (CHROMIUM, "chromium"),
-        (CHROMEDRIVER, "chromium-driver"),
-        (NGINX, "nginx-light"),
-    ]
-    .into_iter()
-    .filter(|(path, _)| !Path::new(path).exists())
-    .map(|(_, package)| package)
-    .collect();
-    if wanted.is_empty() {
+    ensure_debian_packages("the browser tests", &["chromium", "chromium-driver", "nginx-light"])
+}
+
+/// What building the server needs beyond Rust: SAML's XML signatures are checked by xmlsec1,
+/// whose bindings are generated at build time (libxmlsec1-dev, found by pkg-config; bindgen
+/// needs libclang).
+pub fn ensure_server_build() -> Result {
+    ensure_debian_packages("building the server", &["libxmlsec1-dev", "libclang-dev", "pkg-config"])
+}
+
+/// The xmlsec1 command, with which the SAML identity provider of the tests (pysaml2) signs.
+pub fn ensure_test_services() -> Result {
+    ensure_debian_packages("the SAML tests", &["xmlsec1"])
+}
+
+/// Whether Debian's package `name` is installed.
+fn installed(name: &str) -> bool {
+    output(command("dpkg-query").args(["-W", "-f=${Status}", name]))
+        .is_some_and(|status| status == "install ok installed")
+}
+
+/// Install the Debian packages of `wanted` that are missing (as root; otherwise say how).
+fn ensure_debian_packages(for_what: &str, wanted: &[&str]) -> Result {
+    let missing: Vec<&str> = wanted.iter().copied().filter(|name| !installed(name)).collect();
+    if missing.is_empty() {
         return Ok(());
     }
     let uid = output(&mut std::process::Command::new("id").arg("-u")).unwrap_or_default();
     if uid != "0" {
         return Err(format!(
-            "the browser tests need {}; install them with\n  sudo apt-get install -y {}",
-            wanted.join(", "),
-            wanted.join(" ")
+            "{for_what} needs {}; install them with\n  sudo apt-get install -y {}",
+            missing.join(", "),
+            missing.join(" ")
         ));
     }
-    eprintln!("installing {} from Debian's packages", wanted.join(", "));
+    eprintln!(
+        "installing {} from Debian's packages, for {for_what}",
+        missing.join(", ")
+    );
     run(command("apt-get").arg("update").arg("-qq"))?;
     run(command("apt-get")
         .args(["install", "-y", "-qq"])
-        .args(&wanted)
+        .args(&missing)
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }

@@ -29,3 +29,33 @@ pub struct Attempt {
     pub nonce: String,
     pub verifier: String,
 }
+
+/// An organization's SAML 2.0 identity provider, as the tab set it.
+#[derive(Clone, Debug)]
+pub struct SamlIdp {
+    pub org_id: i64,
+    /// The organization's SSO identifier: it names our entity ID and ACS URL for this provider.
+    pub identifier: String,
+    /// The identity provider's entity ID: the issuer its assertions must name.
+    pub entity_id: String,
+    /// Where sign-in requests go (HTTP-Redirect binding).
+    pub sso_url: String,
+    /// Its signing certificates, base64 DER.
+    pub certificates: Vec<String>,
+}
+
+/// The identity provider an organization signs in through.
+#[derive(Clone, Debug)]
+pub enum Provider {
+    Oidc(Connection),
+    Saml(SamlIdp),
+}
+
+/// What SAML 2.0 sign-in's last check needs: the verified assertion's ID and how long it could be
+/// replayed, so the same one is taken once.
+#[derive(Clone, Debug)]
+pub struct SamlAssertion {
+    pub identity: Identity,
+    pub assertion_id: String,
+    pub usable_until: crate::Timestamp,
+}

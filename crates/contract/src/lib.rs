@@ -15,6 +15,7 @@ pub mod org;
 pub mod query;
 pub mod regions;
 pub mod roles;
+pub mod saml;
 pub mod settings;
 pub mod sso;
 #[cfg(feature = "sqlx")]
@@ -38,6 +39,7 @@ pub use org::*;
 pub use query::{ActivitiesQuery, ExportFormat, ExportQuery, PeriodQuery, SearchQuery, SortDir, UserSort, UsersQuery};
 pub use regions::*;
 pub use roles::*;
+pub use saml::*;
 pub use settings::*;
 pub use sso::*;
 pub use subscription::*;

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::text::sso;
-use crate::{fill, Lang, OrgRole};
+use crate::{fill, Lang, OrgRole, SamlConnection, SamlServiceProvider};
 
 /// The label under a domain where its TXT record is published: `_org-area-challenge.example.com`.
 pub const DOMAIN_CHALLENGE_LABEL: &str = "_org-area-challenge";
@@ -68,6 +68,12 @@ pub struct SsoSettings {
     pub oidc: Option<OidcConnection>,
     /// Where the identity provider sends people back: register it there.
     pub redirect_uri: String,
+    /// The SAML 2.0 identity provider people sign in through, if one is set (an organization has
+    /// one provider: OpenID Connect or SAML).
+    pub saml: Option<SamlConnection>,
+    /// What a SAML identity provider is told about us: our entity ID, where it posts its
+    /// answers, and our metadata, which holds both.
+    pub saml_service_provider: SamlServiceProvider,
     /// Password sign-in and reset are refused for addresses at the verified domains; owners keep
     /// their password.
     pub require_sso: bool,
@@ -285,14 +291,20 @@ impl OidcChange {
 /// An issuer URL: `https://` anywhere, `http://` on this machine only; no query or fragment
 /// (discovery appends its path to it).
 fn issuer_is_acceptable(issuer: &str) -> bool {
-    let (scheme, rest) = match issuer.split_once("://") {
+    !issuer.contains('?') && provider_url_is_acceptable(issuer)
+}
+
+/// An identity provider's address: `https://` anywhere, `http://` on this machine only; no
+/// fragment.
+pub(crate) fn provider_url_is_acceptable(url: &str) -> bool {
+    let (scheme, rest) = match url.split_once("://") {
         Some(parts) => parts,
         None => return false,
     };
-    if rest.is_empty() || rest.contains(['?', '#', ' ']) {
+    if rest.is_empty() || rest.contains(['#', ' ']) {
         return false;
     }
-    let authority = rest.split('/').next().unwrap_or_default();
+    let authority = rest.split(['/', '?']).next().unwrap_or_default();
     // `[::1]:9000`, `127.0.0.1:9000`, `login.example.com`: the host without its port.
     let (host, port) = match authority.strip_prefix('[') {
         Some(bracketed) => match bracketed.split_once(']') {

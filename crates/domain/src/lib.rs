@@ -26,6 +26,7 @@ pub mod orgs;
 pub mod outbox;
 pub mod people;
 pub mod plan;
+pub mod saml;
 pub mod scheduled;
 pub mod scim;
 pub mod scim_groups;

@@ -12,9 +12,9 @@ use common::tokens::new_token;
 use common::{iso, spoken, Actor, DomainError, DomainResult, Kind, Timestamp};
 use contract::text::sso as texts;
 use contract::{
-    challenge_name, default_role_problem, fill, identifier_problem, sso_domain, ActivityKey, DomainStatus,
-    NewSsoDomain, OidcConnection, OrgRole, Permission, SsoChange, SsoDomain, SsoSettings, DOMAIN_CHALLENGE_PREFIX,
-    MAX_SSO_DOMAINS, OIDC_CALLBACK_PATH, SCIM_PATH,
+    challenge_name, default_role_problem, fill, identifier_problem, saml_acs_path, saml_metadata_path, sso_domain,
+    ActivityKey, DomainStatus, NewSsoDomain, OidcConnection, OrgRole, Permission, SamlConnection, SamlServiceProvider,
+    SsoChange, SsoDomain, SsoSettings, DOMAIN_CHALLENGE_PREFIX, MAX_SSO_DOMAINS, OIDC_CALLBACK_PATH, SCIM_PATH,
 };
 
 use crate::activity::{self, By, Change};
@@ -92,26 +92,52 @@ pub async fn settings(pool: &Pool, links: &Links, actor: &Actor) -> DomainResult
     )
     .fetch_one(pool)
     .await?;
-    let oidc = sqlx::query!(
-        r#"SELECT issuer, client_id, updated_at AS "updated_at: Timestamp" FROM sso_connections WHERE org_id = $1"#,
+    let provider = sqlx::query!(
+        r#"SELECT protocol, issuer, client_id, updated_at AS "updated_at: Timestamp", sso_url, certificate_info
+           FROM sso_connections WHERE org_id = $1"#,
         actor.org_id
     )
     .fetch_optional(pool)
     .await?;
+    let updated_at = provider.as_ref().map(|p| iso(p.updated_at));
+    let (oidc, saml) = match provider {
+        Some(p) if p.protocol == "saml" => (
+            None,
+            Some(SamlConnection {
+                entity_id: p.issuer,
+                sso_url: p.sso_url,
+                certificates: crate::saml::shown_certificates(&p.certificate_info),
+                updated_at: updated_at.unwrap_or_default(),
+            }),
+        ),
+        Some(p) => (
+            Some(OidcConnection {
+                issuer: p.issuer,
+                client_id: p.client_id,
+                updated_at: updated_at.unwrap_or_default(),
+            }),
+            None,
+        ),
+        None => (None, None),
+    };
+    let public_url = &links.public_url;
+    let metadata_url = format!("{public_url}{}", saml_metadata_path(&org.identifier));
     Ok(SsoSettings {
-        identifier: org.identifier,
+        identifier: org.identifier.clone(),
         default_role: org.default_role,
         domains: domain_rows(pool, actor.org_id, None)
             .await?
             .into_iter()
             .map(DomainRow::into_domain)
             .collect(),
-        oidc: oidc.map(|c| OidcConnection {
-            issuer: c.issuer,
-            client_id: c.client_id,
-            updated_at: iso(c.updated_at),
-        }),
-        redirect_uri: format!("{}{OIDC_CALLBACK_PATH}", links.public_url),
+        oidc,
+        redirect_uri: format!("{public_url}{OIDC_CALLBACK_PATH}"),
+        saml,
+        saml_service_provider: SamlServiceProvider {
+            acs_url: format!("{public_url}{}", saml_acs_path(&org.identifier)),
+            entity_id: metadata_url.clone(),
+            metadata_url,
+        },
         require_sso: org.require_sso,
         scim_url: format!("{}{SCIM_PATH}", links.public_url),
         scim_token: crate::scim::token(pool, actor.org_id).await?,

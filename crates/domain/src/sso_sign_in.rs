@@ -16,7 +16,7 @@
 use chrono::Duration;
 use common::secrets::SecretKeys;
 use common::session::Stage;
-use common::sso::{Attempt, Connection, Identity};
+use common::sso::{Attempt, Connection, Identity, Provider};
 use common::text::said;
 use common::tokens::{new_token, token_hash};
 use common::{iso, spoken, Actor, ClientInfo, DomainError, DomainResult};
@@ -40,7 +40,8 @@ pub const HANDOFF_LIFETIME: Duration = Duration::minutes(2);
 async fn secret_kept(pool: &Pool, org_id: i64, change: &OidcChange) -> DomainResult<bool> {
     let (issuer, client_id) = (change.issuer.trim(), change.client_id.trim());
     let same = sqlx::query_scalar!(
-        r#"SELECT COUNT(*) AS "n!: i64" FROM sso_connections WHERE org_id = $1 AND issuer = $2 AND client_id = $3"#,
+        r#"SELECT COUNT(*) AS "n!: i64" FROM sso_connections
+           WHERE org_id = $1 AND protocol = 'oidc' AND issuer = $2 AND client_id = $3"#,
         org_id,
         issuer,
         client_id
@@ -75,8 +76,9 @@ pub async fn save(pool: &Pool, keys: &SecretKeys, actor: &Actor, change: &OidcCh
     sqlx::query!(
         "INSERT INTO sso_connections (org_id, protocol, issuer, client_id, client_secret, updated_at)
          VALUES ($1, 'oidc', $2, $3, COALESCE($4, ''), $5)
-         ON CONFLICT (org_id) DO UPDATE SET issuer = excluded.issuer, client_id = excluded.client_id,
-             client_secret = COALESCE($4, sso_connections.client_secret), updated_at = excluded.updated_at",
+         ON CONFLICT (org_id) DO UPDATE SET protocol = 'oidc', issuer = excluded.issuer, client_id = excluded.client_id,
+             client_secret = COALESCE($4, sso_connections.client_secret), updated_at = excluded.updated_at,
+             sso_url = '', certificates = '', certificate_info = '[]'",
         actor.org_id,
         issuer,
         client_id,
@@ -91,19 +93,44 @@ pub async fn save(pool: &Pool, keys: &SecretKeys, actor: &Actor, change: &OidcCh
     Ok(())
 }
 
-/// Stop signing in through the provider; accounts stay, and sign in with their passwords (or ask
-/// for one) again.
-pub async fn remove(pool: &Pool, actor: &Actor) -> DomainResult<()> {
+/// Which protocol an organization's identity provider speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Protocol {
+    Oidc,
+    Saml,
+}
+
+impl Protocol {
+    fn as_str(self) -> &'static str {
+        match self {
+            Protocol::Oidc => "oidc",
+            Protocol::Saml => "saml",
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Protocol::Oidc => "OpenID Connect",
+            Protocol::Saml => "SAML 2.0",
+        }
+    }
+}
+
+/// Stop signing in through the provider, if it speaks `protocol`; accounts stay, and sign in with
+/// their passwords (or ask for one) again.
+pub async fn remove(pool: &Pool, actor: &Actor, protocol: Protocol) -> DomainResult<()> {
     let mut tx = db::write(pool).await?;
     authorize(&mut tx, actor, Permission::ManageSettings).await?;
+    let kind = protocol.as_str();
     let issuer = sqlx::query_scalar!(
-        "DELETE FROM sso_connections WHERE org_id = $1 RETURNING issuer",
-        actor.org_id
+        "DELETE FROM sso_connections WHERE org_id = $1 AND protocol = $2 RETURNING issuer",
+        actor.org_id,
+        kind
     )
     .fetch_optional(&mut *tx)
     .await?
     .ok_or_else(|| DomainError::not_found("Identity provider"))?;
-    let change = Change::new(ActivityKey::SsoUpdate).on(actor.org_id, format!("OpenID Connect removed: {issuer}"));
+    let change = Change::new(ActivityKey::SsoUpdate).on(actor.org_id, format!("{} removed: {issuer}", protocol.name()));
     activity::record(&mut tx, actor.org_id, By::Actor(actor), change).await?;
     tx.commit().await?;
     Ok(())
@@ -111,7 +138,7 @@ pub async fn remove(pool: &Pool, actor: &Actor) -> DomainResult<()> {
 
 async fn connection_of(pool: &Pool, keys: &SecretKeys, org_id: i64) -> DomainResult<Option<Connection>> {
     let row = sqlx::query!(
-        "SELECT issuer, client_id, client_secret FROM sso_connections WHERE org_id = $1",
+        "SELECT issuer, client_id, client_secret FROM sso_connections WHERE org_id = $1 AND protocol = 'oidc'",
         org_id
     )
     .fetch_optional(pool)
@@ -130,7 +157,7 @@ async fn connection_of(pool: &Pool, keys: &SecretKeys, org_id: i64) -> DomainRes
 /// The provider "Sign in with SSO" goes to for what was typed: an address at a domain an
 /// organization verified, or an organization's SSO identifier. The same refusal for an unknown
 /// identifier, a domain nobody verified and an organization without a provider.
-pub async fn connection_for(pool: &Pool, keys: &SecretKeys, typed: &str) -> DomainResult<Connection> {
+pub async fn provider_for(pool: &Pool, keys: &SecretKeys, typed: &str) -> DomainResult<Provider> {
     let typed = typed.trim().to_lowercase();
     let lang = spoken();
     if typed.is_empty() {
@@ -155,7 +182,10 @@ pub async fn connection_for(pool: &Pool, keys: &SecretKeys, typed: &str) -> Doma
         }
     };
     let found = match org_id {
-        Some(org_id) => connection_of(pool, keys, org_id).await?,
+        Some(org_id) => match connection_of(pool, keys, org_id).await? {
+            Some(connection) => Some(Provider::Oidc(connection)),
+            None => crate::saml::idp_of(pool, org_id).await?.map(Provider::Saml),
+        },
         None => None,
     };
     found.ok_or_else(|| DomainError::invalid("email_or_identifier", fill(texts(lang).no_sso_here, &[&typed])))
@@ -419,6 +449,7 @@ pub async fn by_sso(pool: &Pool, token: &str) -> DomainResult<bool> {
 /// Forget attempts and codes past their time.
 pub async fn prune(pool: &Pool) -> DomainResult<u64> {
     let now = common::now();
+    let assertions = crate::saml::prune(pool).await?;
     let attempts = sqlx::query!("DELETE FROM sso_logins WHERE expires_at <= $1", now)
         .execute(pool)
         .await?
@@ -427,5 +458,5 @@ pub async fn prune(pool: &Pool) -> DomainResult<u64> {
         .execute(pool)
         .await?
         .rows_affected();
-    Ok(attempts + handoffs)
+    Ok(attempts + handoffs + assertions)
 }

@@ -23,6 +23,7 @@ pub mod mailer;
 pub mod oidc;
 pub mod openapi;
 pub mod routes;
+pub mod saml;
 pub mod scheduler;
 pub mod scim;
 pub mod serve;

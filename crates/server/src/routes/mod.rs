@@ -14,6 +14,7 @@ mod invitations;
 mod invoices;
 mod meta;
 mod orgs;
+mod saml;
 mod sessions;
 mod settings;
 mod spaces;
@@ -99,6 +100,9 @@ pub fn api() -> (Router<AppState>, OpenApi) {
         .routes(routes!(sso::verify))
         .routes(routes!(sso::remove))
         .routes(routes!(sso::put_oidc, sso::remove_oidc))
+        .routes(routes!(saml::put, saml::remove))
+        .routes(routes!(saml::metadata))
+        .routes(routes!(saml::acs))
         .routes(routes!(sso::generate_scim_token, sso::revoke_scim_token))
         .routes(routes!(sso::map_group))
         .routes(routes!(sso_sign_in::start))

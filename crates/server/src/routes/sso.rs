@@ -129,7 +129,7 @@ pub async fn put_oidc(
 pub async fn remove_oidc(State(state): State<AppState>, caller: Caller) -> ApiResult<StatusCode> {
     let actor = caller.require(Permission::ManageSettings)?;
     on_db!(&state.db, |pool, domain| {
-        domain::sso_sign_in::remove(pool, &actor).await
+        domain::sso_sign_in::remove(pool, &actor, domain::sso_sign_in::Protocol::Oidc).await
     })?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -10,7 +10,7 @@ use axum::extract::State;
 use axum::http::header::LOCATION;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use common::sso::Attempt;
+use common::sso::{Attempt, Connection, Provider, SamlIdp};
 use common::{ClientInfo, DomainError, Kind};
 use contract::{LoginResponse, SsoExchange, SsoFailure, SsoRedirect, SsoStart, OIDC_CALLBACK_PATH};
 use serde::Deserialize;
@@ -18,6 +18,7 @@ use serde::Deserialize;
 use crate::error::ApiResult;
 use crate::extract::{Json, Query};
 use crate::on_db;
+use crate::saml;
 use crate::AppState;
 
 fn redirect_uri(state: &AppState) -> String {
@@ -39,23 +40,35 @@ pub async fn start(
     Json(request): Json<SsoStart>,
 ) -> ApiResult<Json<SsoRedirect>> {
     let typed = request.email_or_identifier.trim().to_lowercase();
-    let connection = on_db!(&state.db, |pool, domain| {
+    let provider = on_db!(&state.db, |pool, domain| {
         domain::sso_sign_in::count_start(pool, &client).await?;
-        domain::sso_sign_in::connection_for(pool, &state.secret_keys, &typed).await
+        domain::sso_sign_in::provider_for(pool, &state.secret_keys, &typed).await
     })?;
-    let hint = typed.contains('@').then_some(typed.as_str());
+    let redirect_url = match provider {
+        Provider::Oidc(connection) => start_oidc(&state, &connection, &typed).await?,
+        Provider::Saml(idp) => start_saml(&state, idp).await?,
+    };
+    Ok(Json(SsoRedirect { redirect_url }))
+}
+
+fn unavailable() -> DomainError {
+    DomainError::new(
+        Kind::Unavailable,
+        "sso_provider_unavailable",
+        SsoFailure::Provider.describe_in(common::spoken()),
+    )
+    .retry_after(std::time::Duration::from_secs(5))
+}
+
+async fn start_oidc(state: &AppState, connection: &Connection, typed: &str) -> Result<String, DomainError> {
+    let hint = typed.contains('@').then_some(typed);
     let authorization = state
         .oidc
-        .authorize(&connection, &redirect_uri(&state), hint)
+        .authorize(connection, &redirect_uri(state), hint)
         .await
         .map_err(|reason| {
             tracing::warn!(issuer = %connection.issuer, %reason, "an identity provider could not be asked to sign someone in");
-            DomainError::new(
-                Kind::Unavailable,
-                "sso_provider_unavailable",
-                SsoFailure::Provider.describe_in(common::spoken()),
-            )
-            .retry_after(std::time::Duration::from_secs(5))
+            unavailable()
         })?;
     on_db!(&state.db, |pool, domain| {
         domain::sso_sign_in::begin(
@@ -68,9 +81,21 @@ pub async fn start(
         )
         .await
     })?;
-    Ok(Json(SsoRedirect {
-        redirect_url: authorization.url,
-    }))
+    Ok(authorization.url)
+}
+
+/// A SAML `AuthnRequest` to the provider's sign-in URL (HTTP-Redirect binding), kept by its
+/// RelayState for ten minutes.
+async fn start_saml(state: &AppState, idp: SamlIdp) -> Result<String, DomainError> {
+    let ours = saml::OurSide::of(&state.links.public_url, &idp.identifier);
+    let request = saml::request(&idp, &ours).map_err(|reason| {
+        tracing::warn!(entity_id = %idp.entity_id, %reason, "a SAML request could not be made");
+        unavailable()
+    })?;
+    on_db!(&state.db, |pool, domain| {
+        domain::saml::begin(pool, idp.org_id, &request.relay_state, &request.id).await
+    })?;
+    Ok(request.url)
 }
 
 /// What the identity provider sends back (RFC 6749 §4.1.2, RFC 9207's `iss`).

@@ -23,6 +23,7 @@ mod platform;
 mod processes;
 mod races;
 mod regions;
+mod saml;
 mod schema;
 mod schemathesis;
 mod scim;
