@@ -88,7 +88,9 @@ impl SamlChange {
 
     /// The first field that is wrong and why, in words of `lang`, before anything is parsed. The
     /// server reads the metadata and the certificate and may refuse them at their fields too.
-    pub fn problem(&self, lang: Lang) -> Option<(&'static str, String)> {
+    /// `certificates_kept`: certificates are kept for this same entity ID, so none needs to be
+    /// given.
+    pub fn problem(&self, certificates_kept: bool, lang: Lang) -> Option<(&'static str, String)> {
         let texts = sso(lang);
         if let Some(metadata) = self.metadata() {
             return (metadata.chars().count() > MAX_SAML_METADATA_CHARS).then(|| {
@@ -115,7 +117,7 @@ impl SamlChange {
         if !provider_url_is_acceptable(sso_url) {
             return Some(("sso_url", fill(texts.saml_sso_url_https, &[&sso_url])));
         }
-        if self.certificate.trim().is_empty() {
+        if self.certificate.trim().is_empty() && !certificates_kept {
             return Some(("certificate", texts.enter_saml_certificate.to_string()));
         }
         None
@@ -137,7 +139,7 @@ mod tests {
 
     #[test]
     fn each_typed_field_is_asked_for_at_its_place() {
-        let field = |change: SamlChange| change.problem(Lang::En).map(|(field, _)| field);
+        let field = |change: SamlChange| change.problem(false, Lang::En).map(|(field, _)| field);
         assert_eq!(field(typed("", "https://idp.example/sso", "MII")), Some("entity_id"));
         assert_eq!(
             field(typed("idp\nx", "https://idp.example/sso", "MII")),
@@ -166,9 +168,15 @@ mod tests {
             metadata_xml: Some(xml),
             ..SamlChange::default()
         };
-        assert_eq!(pasted("<EntityDescriptor/>".into()).problem(Lang::En), None);
+        assert_eq!(pasted("<EntityDescriptor/>".into()).problem(false, Lang::En), None);
         let huge = "x".repeat(MAX_SAML_METADATA_CHARS + 1);
-        assert_eq!(pasted(huge).problem(Lang::En).map(|(f, _)| f), Some("metadata_xml"));
-        assert_eq!(pasted("  ".into()).problem(Lang::En).map(|(f, _)| f), Some("entity_id"));
+        assert_eq!(
+            pasted(huge).problem(false, Lang::En).map(|(f, _)| f),
+            Some("metadata_xml")
+        );
+        assert_eq!(
+            pasted("  ".into()).problem(false, Lang::En).map(|(f, _)| f),
+            Some("entity_id")
+        );
     }
 }

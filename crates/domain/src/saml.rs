@@ -95,7 +95,7 @@ pub async fn organization(pool: &Pool, identifier: &str) -> DomainResult<Option<
 }
 
 /// The SAML identity provider of an organization, by its id.
-pub(crate) async fn idp_of(pool: &Pool, org_id: i64) -> DomainResult<Option<SamlIdp>> {
+pub async fn idp_of(pool: &Pool, org_id: i64) -> DomainResult<Option<SamlIdp>> {
     let identifier = sqlx::query_scalar!(
         r#"SELECT COALESCE(sso_identifier, slug) AS "identifier!" FROM orgs WHERE id = $1"#,
         org_id

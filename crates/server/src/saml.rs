@@ -88,15 +88,21 @@ pub struct Request {
     pub relay_state: String,
 }
 
-/// Read what the tab sent: the metadata, or the three values typed. A problem is answered at its
-/// field, in words of `lang`.
-pub fn read_change(change: &SamlChange, lang: Lang) -> Result<ReadIdp, (&'static str, String)> {
-    if let Some((field, message)) = change.problem(lang) {
+/// Read what the tab sent: the metadata, or the three values typed (no certificate keeps `kept`,
+/// the certificates kept for the same entity ID). A problem is answered at its field, in words of
+/// `lang`.
+pub fn read_change(change: &SamlChange, kept: &[String], lang: Lang) -> Result<ReadIdp, (&'static str, String)> {
+    if let Some((field, message)) = change.problem(!kept.is_empty(), lang) {
         return Err((field, message));
     }
     let (entity_id, sso_url, encoded) = match change.metadata() {
         Some(xml) => from_metadata(xml)
             .map_err(|reason| ("metadata_xml", fill(texts(lang).saml_metadata_unreadable, &[&reason])))?,
+        None if change.certificate.trim().is_empty() => (
+            change.entity_id.trim().to_owned(),
+            change.sso_url.trim().to_owned(),
+            kept.to_vec(),
+        ),
         None => (
             change.entity_id.trim().to_owned(),
             change.sso_url.trim().to_owned(),
@@ -124,7 +130,7 @@ pub fn read_change(change: &SamlChange, lang: Lang) -> Result<ReadIdp, (&'static
         sso_url: sso_url.clone(),
         certificate: certificates.first().cloned().unwrap_or_default(),
     };
-    if let Some((field, message)) = typed.problem(lang) {
+    if let Some((field, message)) = typed.problem(false, lang) {
         let field = if change.metadata().is_some() {
             "metadata_xml"
         } else {

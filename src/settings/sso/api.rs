@@ -1,4 +1,6 @@
-use contract::{NewScimToken, NewSsoDomain, OidcChange, ScimGroup, ScimGroupChange, SsoChange, SsoDomain, SsoSettings};
+use contract::{
+    NewScimToken, NewSsoDomain, OidcChange, SamlChange, ScimGroup, ScimGroupChange, SsoChange, SsoDomain, SsoSettings,
+};
 
 use crate::api::{self, ApiError};
 
@@ -31,6 +33,14 @@ pub async fn set_oidc(request: OidcChange) -> Result<SsoSettings, ApiError> {
 
 pub async fn remove_oidc() -> Result<(), ApiError> {
     api::Call::delete("/orgs/me/sso/oidc").send().await
+}
+
+pub async fn set_saml(request: SamlChange) -> Result<SsoSettings, ApiError> {
+    api::Call::put("/orgs/me/sso/saml").json(&request).fetch().await
+}
+
+pub async fn remove_saml() -> Result<(), ApiError> {
+    api::Call::delete("/orgs/me/sso/saml").send().await
 }
 
 pub async fn generate_scim_token() -> Result<NewScimToken, ApiError> {

@@ -66,7 +66,10 @@ pub fn OidcForm(current: SsoSettings, notice: RwSignal<Option<String>>, changed:
     };
     view! {
         <section class="card settings-section" aria-labelledby="sso-oidc-title">
-            <h2 id="sso-oidc-title">{t().provider_title}</h2>
+            <h2 id="sso-oidc-title">
+                {t().provider_title}
+                {has_provider.then(|| view! { " " <span class="badge badge-current">{t().in_use}</span> })}
+            </h2>
             <p class="muted">{t().provider_intro}</p>
             <div class="field">
                 <label for="sso-redirect-uri">{t().redirect_uri}</label>

@@ -6,6 +6,7 @@ use super::domain_card::DomainCard;
 use super::domain_form::DomainForm;
 use super::oidc_form::OidcForm;
 use super::provisioning_card::{ProvisioningCard, TokenOnce};
+use super::saml_form::SamlForm;
 use super::sign_in_form::SignInForm;
 use super::text::t;
 use crate::live::{use_live, Topic};
@@ -41,6 +42,7 @@ pub fn SsoPage() -> impl IntoView {
                         view! {
                             <SignInForm current=shown.clone() notice=notice />
                             <OidcForm current=shown.clone() notice=notice changed=changed />
+                            <SamlForm current=shown.clone() notice=notice changed=changed />
                             <ProvisioningCard current=provisioning made=made notice=notice changed=changed />
                             <section class="card settings-section" aria-labelledby="sso-domains-title">
                                 <h2 id="sso-domains-title">{t().domains_title}</h2>

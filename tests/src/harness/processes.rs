@@ -252,6 +252,45 @@ impl OidcProvider {
     }
 }
 
+/// A SAML 2.0 identity provider on loopback (the server tests' own,
+/// `crates/server/tests/saml/idp.py`, on PyPI's pysaml2 signing with xmlsec1), with a sign-in
+/// form that takes any address.
+pub struct SamlIdentityProvider {
+    _process: Process,
+    pub base: String,
+}
+
+impl SamlIdentityProvider {
+    pub async fn start() -> Result<SamlIdentityProvider, String> {
+        let python = std::env::var("ORG_AREA_PYTHON").unwrap_or_else(|_| "python3".into());
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../crates/server/tests/saml/idp.py");
+        let port = free_port();
+        let child = Command::new(&python)
+            .arg(&script)
+            .arg(port.to_string())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("{python} {}: {e}", script.display()))?;
+        let mut process = Process(child);
+        process
+            .listening(port, "the SAML identity provider", String::new)
+            .await?;
+        Ok(SamlIdentityProvider {
+            _process: process,
+            base: format!("http://127.0.0.1:{port}"),
+        })
+    }
+
+    /// Its metadata, as an administrator copies it from the provider's console.
+    pub async fn metadata(&self) -> Result<String, String> {
+        let answer = reqwest::get(format!("{}/metadata", self.base))
+            .await
+            .map_err(|e| e.to_string())?;
+        answer.text().await.map_err(|e| e.to_string())
+    }
+}
+
 /// nginx in its own process, serving `site` with the server block the build writes for hosts
 /// (`hosting::nginx_block`), on its own origin.
 pub struct Nginx {

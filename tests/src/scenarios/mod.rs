@@ -88,6 +88,7 @@ scenarios![
     integrations::a_webhook_endpoint_added_in_the_browser_receives_a_signed_test_event,
     sso::an_owner_verifies_a_domain_by_the_txt_record_the_tab_shows,
     sso::with_sso_required_a_newcomer_signs_in_with_sso_and_joins,
+    sso::an_owner_sets_a_saml_provider_from_its_metadata_and_a_newcomer_signs_in_through_it,
     sso::scim_provisions_groups_suspends_and_removes_a_member_while_the_users_list_updates_live,
     keyboard::sign_in_and_skip_to_content_by_keyboard,
     keyboard::add_a_user_with_a_role_by_keyboard,

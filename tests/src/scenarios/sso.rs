@@ -2,14 +2,15 @@
 //! lists a domain, is told at the domain that its record is missing, publishes the record shown
 //! and verifies the domain; the SSO identifier refuses what does not fit an address and saves what
 //! does. Then, with SSO required, a member's password is refused and a newcomer signs in with SSO
-//! through a real OpenID Connect provider and joins. Last, an admin generates a SCIM token and
+//! through a real OpenID Connect provider and joins; an owner sets a real SAML 2.0 identity
+//! provider from its metadata and a newcomer signs in through it. Last, an admin generates a SCIM token and
 //! watches the users list while the identity provider, with that token, creates a member, puts
 //! her in a group the admin makes give Admin, suspends and removes her.
 
 use thirtyfour::prelude::*;
 
 use crate::ensure;
-use crate::harness::{Ctx, DnsServer, OidcProvider, TestResult};
+use crate::harness::{Ctx, DnsServer, OidcProvider, SamlIdentityProvider, TestResult};
 
 /// A DNS server on loopback, and the app's server restarted to look records up there.
 async fn with_dns(ctx: &Ctx) -> Result<DnsServer, Box<dyn std::error::Error + Send + Sync>> {
@@ -175,6 +176,75 @@ pub async fn with_sso_required_a_newcomer_signs_in_with_sso_and_joins(ctx: Ctx) 
     // Back, signed in as a member: the organization's people and settings are not hers to see.
     ctx.wait_text("You are signed in as nora@acme.test.").await?;
     ctx.snap("sign-in-sso-member").await?;
+    ensure!(
+        !ctx.has("link", "Users").await?,
+        "a member by the default role sees no Users tab"
+    );
+    Ok(())
+}
+
+pub async fn an_owner_sets_a_saml_provider_from_its_metadata_and_a_newcomer_signs_in_through_it(
+    ctx: Ctx,
+) -> TestResult {
+    let dns = with_dns(&ctx).await?;
+    let idp = SamlIdentityProvider::start().await?;
+    ctx.open("/sign-in?next=/settings/sso").await?;
+    ctx.sign_in("owner@acme.test", "demo-password").await?;
+    ctx.wait_location("/settings/sso").await?;
+    verify_acme_test(&ctx, &dns).await?;
+
+    // What the provider is told about us.
+    let entity_id = ctx.value_of("Entity ID (audience)").await?;
+    ensure!(
+        entity_id == format!("{}/api/v1/sso/acme-studio/saml/metadata", ctx.base),
+        "our entity ID: {entity_id:?}"
+    );
+    let acs = ctx.value_of("ACS URL (reply URL)").await?;
+    ensure!(
+        acs == format!("{}/api/v1/sso/acme-studio/saml/acs", ctx.base),
+        "our ACS URL: {acs:?}"
+    );
+
+    // Typed by hand, with something that is no certificate: said at the field, nothing lost.
+    ctx.fill("Identity provider entity ID (issuer)", "urn:example:idp")
+        .await?;
+    ctx.fill("Single sign-on URL", "https://idp.example/sso").await?;
+    ctx.fill("Signing certificate", "not a certificate").await?;
+    ctx.expect_problem("422 PUT /api/v1/orgs/me/sso/saml");
+    ctx.click("button", "Save SAML provider").await?;
+    ctx.wait_text("This is not an X.509 certificate").await?;
+    ensure!(
+        ctx.value_of("Single sign-on URL").await? == "https://idp.example/sso",
+        "what was typed stays"
+    );
+
+    // The provider's metadata, pasted.
+    ctx.fill("Identity provider metadata (XML)", &idp.metadata().await?)
+        .await?;
+    ctx.click("button", "Save SAML provider").await?;
+    ctx.wait_text("The SAML identity provider was saved.").await?;
+    ctx.open("/settings/sso").await?;
+    ctx.wait_text("Signing certificates kept").await?;
+    ctx.wait_text("Test identity provider · SHA-256").await?;
+    ensure!(
+        ctx.value_of("Single sign-on URL").await? == format!("{}/sso", idp.base),
+        "the sign-in URL read from the metadata"
+    );
+    ctx.by_name("button", "Remove SAML provider").await?;
+    ctx.snap("settings-sso-saml").await?;
+
+    ctx.open_user_menu().await?;
+    ctx.click("menuitem", "Sign out").await?;
+    ctx.wait_location("/sign-in").await?;
+    ctx.click("link", "Sign in with SSO").await?;
+    ctx.wait_location("/sign-in/sso").await?;
+    ctx.fill("Email or SSO identifier", "sam@acme.test").await?;
+    ctx.click("button", "Continue").await?;
+    // The provider's sign-in page; its answer posts itself back to us.
+    ctx.fill("Email", "sam@acme.test").await?;
+    ctx.fill("First name", "Sam").await?;
+    ctx.click("button", "Sign in").await?;
+    ctx.wait_text("You are signed in as sam@acme.test.").await?;
     ensure!(
         !ctx.has("link", "Users").await?,
         "a member by the default role sees no Users tab"

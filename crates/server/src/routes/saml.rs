@@ -37,7 +37,14 @@ pub async fn put(
 ) -> ApiResult<Json<SsoSettings>> {
     let actor = caller.require(Permission::ManageSettings)?;
     let lang = common::spoken();
-    let read = tokio::task::spawn_blocking(move || saml::read_change(&request, lang))
+    // Typed again without a certificate, the same provider keeps the ones kept.
+    let kept = on_db!(&state.db, |pool, domain| {
+        domain::saml::idp_of(pool, actor.org_id).await
+    })?
+    .filter(|idp| idp.entity_id == request.entity_id.trim())
+    .map(|idp| idp.certificates)
+    .unwrap_or_default();
+    let read = tokio::task::spawn_blocking(move || saml::read_change(&request, &kept, lang))
         .await
         .map_err(|_| DomainError::internal())?
         .map_err(|(field, message)| DomainError::invalid(field, message))?;

@@ -331,6 +331,18 @@ async fn the_provider_is_set_by_owners_and_admins_and_refused_at_the_field_it_ca
     let saved: Value = saved.json().await.unwrap();
     assert_eq!(saved["saml"]["entity_id"], "urn:idp");
     assert_eq!(saved["saml"]["certificates"].as_array().unwrap().len(), 1);
+    // The same provider typed again without a certificate keeps it; another needs its own.
+    let moved = json!({ "entity_id": "urn:idp", "sso_url": "https://idp.example/saml/sso", "certificate": "" });
+    let saved: Value = s
+        .put("/orgs/me/sso/saml", Some(&owner), moved)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(saved["saml"]["sso_url"], "https://idp.example/saml/sso");
+    assert_eq!(saved["saml"]["certificates"].as_array().unwrap().len(), 1);
+    let other = json!({ "entity_id": "urn:other", "sso_url": "https://idp.example/sso", "certificate": "" });
+    expect_invalid_at(s.put("/orgs/me/sso/saml", Some(&owner), other).await, "certificate").await;
 
     // OpenID Connect is not removed by removing SAML, and SAML goes away on its own route.
     expect_error(
