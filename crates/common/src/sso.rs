@@ -20,6 +20,9 @@ pub struct Identity {
     pub email_verified: bool,
     pub given_name: String,
     pub family_name: String,
+    /// The groups the provider says the person is in (a `groups` claim or attribute), shown by
+    /// "Test connection".
+    pub groups: Vec<String>,
 }
 
 /// An attempt the provider sent back, with what checks its answer.
@@ -28,6 +31,15 @@ pub struct Attempt {
     pub connection: Connection,
     pub nonce: String,
     pub verifier: String,
+    /// Who runs "Test connection" with it: then nobody is signed in.
+    pub tester: Option<i64>,
+}
+
+/// A SAML request of ours the provider answered: its ID, and who tests with it, if it is a test.
+#[derive(Clone, Debug)]
+pub struct SamlRequest {
+    pub id: String,
+    pub tester: Option<i64>,
 }
 
 /// An organization's SAML 2.0 identity provider, as the tab set it.

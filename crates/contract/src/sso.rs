@@ -171,6 +171,37 @@ pub struct SsoRedirect {
     pub redirect_url: String,
 }
 
+/// What "Test connection" saw come back from the identity provider (`GET
+/// /api/v1/orgs/me/sso/test/{code}`, for the one who tested, ten minutes). Nobody is signed in
+/// by a test.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SsoTestResult {
+    /// `OpenID Connect` or `SAML 2.0`.
+    pub protocol: String,
+    /// The provider's issuer URL or entity ID.
+    pub issuer: String,
+    /// Why the answer was not believed (or the provider said no); nothing below is then known.
+    pub problem: Option<String>,
+    /// The provider's subject (`sub`, or the SAML NameID).
+    pub subject: Option<String>,
+    pub email: Option<String>,
+    /// Whether the provider verified the address (SAML providers vouch for what they assert).
+    pub email_verified: bool,
+    pub given_name: Option<String>,
+    pub family_name: Option<String>,
+    /// The groups the provider sent (a `groups` claim or attribute), in its order.
+    pub groups: Vec<String>,
+    /// Whether the address is at a domain the organization verified now: only then would the
+    /// person come in.
+    pub domain_verified: bool,
+    /// RFC 3339, UTC.
+    pub tested_at: String,
+}
+
+/// The app's page a test's window lands on, with `#sso_test=CODE` or `#error=REASON`.
+pub const SSO_TEST_LANDING: &str = "/settings/sso";
+
 /// `POST /api/v1/auth/sso/exchange`: the one-time code the identity provider's return brought.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -37,6 +37,7 @@ pub mod settings;
 pub mod spaces;
 pub mod sso;
 pub mod sso_sign_in;
+pub mod sso_test;
 pub mod statistics;
 pub mod subscription;
 pub mod throttle;

@@ -12,7 +12,7 @@
 //! Who the verified assertion names then joins as with OpenID Connect
 //! ([`crate::sso_sign_in::finish`]).
 
-use common::sso::{SamlAssertion, SamlIdp};
+use common::sso::{SamlAssertion, SamlIdp, SamlRequest};
 use common::tokens::token_hash;
 use common::{Actor, DomainResult, Timestamp};
 use contract::{ActivityKey, Permission, SamlCertificate};
@@ -109,37 +109,48 @@ pub async fn idp_of(pool: &Pool, org_id: i64) -> DomainResult<Option<SamlIdp>> {
 }
 
 /// Keep a sign-in we send to the identity provider: found again by `relay_state`, it gives back
-/// `request_id`.
-pub async fn begin(pool: &Pool, org_id: i64, relay_state: &str, request_id: &str) -> DomainResult<()> {
+/// `request_id`; `tester`: who runs "Test connection" with it (then it signs nobody in).
+pub async fn begin(
+    pool: &Pool,
+    org_id: i64,
+    relay_state: &str,
+    request_id: &str,
+    tester: Option<i64>,
+) -> DomainResult<()> {
     let (hash, now) = (token_hash(relay_state), common::now());
     let expires_at = now + ATTEMPT_LIFETIME;
     sqlx::query!(
-        "INSERT INTO sso_logins (state_hash, org_id, nonce, pkce_verifier, created_at, expires_at)
-         VALUES ($1, $2, $3, '', $4, $5)",
+        "INSERT INTO sso_logins (state_hash, org_id, nonce, pkce_verifier, created_at, expires_at, tester_id)
+         VALUES ($1, $2, $3, '', $4, $5, $6)",
         hash,
         org_id,
         request_id,
         now,
-        expires_at
+        expires_at,
+        tester
     )
     .execute(pool)
     .await?;
     Ok(())
 }
 
-/// The ID of the request `relay_state` names for this organization, used up; none when unknown,
-/// used, expired or another organization's.
-pub async fn take_request(pool: &Pool, org_id: i64, relay_state: &str) -> DomainResult<Option<String>> {
+/// The request `relay_state` names for this organization, used up; none when unknown, used,
+/// expired or another organization's.
+pub async fn take_request(pool: &Pool, org_id: i64, relay_state: &str) -> DomainResult<Option<SamlRequest>> {
     let (hash, now) = (token_hash(relay_state), common::now());
-    Ok(sqlx::query_scalar!(
+    let row = sqlx::query!(
         r#"DELETE FROM sso_logins WHERE state_hash = $1 AND org_id = $2 AND expires_at > $3
-           RETURNING nonce AS "nonce!""#,
+           RETURNING nonce AS "nonce!", tester_id"#,
         hash,
         org_id,
         now
     )
     .fetch_optional(pool)
-    .await?)
+    .await?;
+    Ok(row.map(|r| SamlRequest {
+        id: r.nonce,
+        tester: r.tester_id,
+    }))
 }
 
 /// Take a verified assertion once: false when it was taken before (a replay), which holds for

@@ -154,6 +154,14 @@ async fn connection_of(pool: &Pool, keys: &SecretKeys, org_id: i64) -> DomainRes
     }))
 }
 
+/// The organization's identity provider, if it has one.
+pub async fn provider_of(pool: &Pool, keys: &SecretKeys, org_id: i64) -> DomainResult<Option<Provider>> {
+    Ok(match connection_of(pool, keys, org_id).await? {
+        Some(connection) => Some(Provider::Oidc(connection)),
+        None => crate::saml::idp_of(pool, org_id).await?.map(Provider::Saml),
+    })
+}
+
 /// The provider "Sign in with SSO" goes to for what was typed: an address at a domain an
 /// organization verified, or an organization's SSO identifier. The same refusal for an unknown
 /// identifier, a domain nobody verified and an organization without a provider.
@@ -182,10 +190,7 @@ pub async fn provider_for(pool: &Pool, keys: &SecretKeys, typed: &str) -> Domain
         }
     };
     let found = match org_id {
-        Some(org_id) => match connection_of(pool, keys, org_id).await? {
-            Some(connection) => Some(Provider::Oidc(connection)),
-            None => crate::saml::idp_of(pool, org_id).await?.map(Provider::Saml),
-        },
+        Some(org_id) => provider_of(pool, keys, org_id).await?,
         None => None,
     };
     found.ok_or_else(|| DomainError::invalid("email_or_identifier", fill(texts(lang).no_sso_here, &[&typed])))
@@ -208,7 +213,8 @@ pub async fn count_start(pool: &Pool, client: &ClientInfo) -> DomainResult<()> {
     Ok(())
 }
 
-/// Keep an attempt sent to the provider, found again by `state`.
+/// Keep an attempt sent to the provider, found again by `state`; `tester`: who runs "Test
+/// connection" with it (then it signs nobody in).
 pub async fn begin(
     pool: &Pool,
     keys: &SecretKeys,
@@ -216,18 +222,20 @@ pub async fn begin(
     state: &str,
     nonce: &str,
     verifier: &str,
+    tester: Option<i64>,
 ) -> DomainResult<()> {
     let (hash, sealed, now) = (token_hash(state), keys.seal(VERIFIER_PURPOSE, verifier), common::now());
     let expires_at = now + ATTEMPT_LIFETIME;
     sqlx::query!(
-        "INSERT INTO sso_logins (state_hash, org_id, nonce, pkce_verifier, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO sso_logins (state_hash, org_id, nonce, pkce_verifier, created_at, expires_at, tester_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
         hash,
         org_id,
         nonce,
         sealed,
         now,
-        expires_at
+        expires_at,
+        tester
     )
     .execute(pool)
     .await?;
@@ -239,7 +247,7 @@ pub async fn take_attempt(pool: &Pool, keys: &SecretKeys, state: &str) -> Domain
     let (hash, now) = (token_hash(state), common::now());
     let row = sqlx::query!(
         r#"DELETE FROM sso_logins WHERE state_hash = $1 AND expires_at > $2
-           RETURNING org_id AS "org_id!", nonce AS "nonce!", pkce_verifier AS "pkce_verifier!""#,
+           RETURNING org_id AS "org_id!", nonce AS "nonce!", pkce_verifier AS "pkce_verifier!", tester_id"#,
         hash,
         now
     )
@@ -256,6 +264,7 @@ pub async fn take_attempt(pool: &Pool, keys: &SecretKeys, state: &str) -> Domain
         connection,
         nonce: row.nonce,
         verifier,
+        tester: row.tester_id,
     }))
 }
 
@@ -449,7 +458,7 @@ pub async fn by_sso(pool: &Pool, token: &str) -> DomainResult<bool> {
 /// Forget attempts and codes past their time.
 pub async fn prune(pool: &Pool) -> DomainResult<u64> {
     let now = common::now();
-    let assertions = crate::saml::prune(pool).await?;
+    let assertions = crate::saml::prune(pool).await? + crate::sso_test::prune(pool).await?;
     let attempts = sqlx::query!("DELETE FROM sso_logins WHERE expires_at <= $1", now)
         .execute(pool)
         .await?

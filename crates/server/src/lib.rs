@@ -27,6 +27,7 @@ pub mod saml;
 pub mod scheduler;
 pub mod scim;
 pub mod serve;
+pub mod sso_landing;
 pub mod web;
 pub mod webhooks;
 

@@ -137,7 +137,31 @@ impl Oidc {
             email_verified: claims.email_verified().unwrap_or(false),
             given_name: first(claims.given_name()).unwrap_or_default(),
             family_name: family.unwrap_or_default(),
+            groups: groups_claim(&id_token.to_string()),
         })
+    }
+}
+
+/// The `groups` claim of an ID token whose signature and claims were verified just before (a
+/// claim the crate's standard claims do not carry), or none.
+fn groups_claim(id_token: &str) -> Vec<String> {
+    use base64::Engine;
+    let payload = id_token.split('.').nth(1).unwrap_or_default();
+    let Ok(json) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')) else {
+        return Vec::new();
+    };
+    let claims: serde_json::Value = serde_json::from_slice(&json).unwrap_or_default();
+    match &claims["groups"] {
+        serde_json::Value::Array(groups) => groups
+            .iter()
+            .filter_map(|g| {
+                g.as_str()
+                    .map(str::to_owned)
+                    .or_else(|| g.is_number().then(|| g.to_string()))
+            })
+            .collect(),
+        serde_json::Value::String(one) => vec![one.clone()],
+        _ => Vec::new(),
     }
 }
 

@@ -47,6 +47,14 @@ const GIVEN_NAME: &[&str] = &[
     "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname",
     "urn:oid:2.5.4.42",
 ];
+const GROUPS: &[&str] = &[
+    "groups",
+    "group",
+    "memberof",
+    "ismemberof",
+    "urn:oid:1.3.6.1.4.1.5923.1.5.1.1",
+    "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups",
+];
 const FAMILY_NAME: &[&str] = &[
     "sn",
     "surname",
@@ -365,8 +373,9 @@ fn bearer_confirmations(assertion: &Assertion) -> Vec<&samael::schema::SubjectCo
         .collect()
 }
 
-/// The first value of the first attribute named one of `names` (compared without case).
-fn attribute<'a>(assertion: &'a Assertion, names: &[&str]) -> Option<&'a str> {
+/// The values of the first attribute named one of `names` (by name or friendly name, compared
+/// without case).
+fn attribute_values<'a>(assertion: &'a Assertion, names: &[&str]) -> Vec<&'a str> {
     assertion
         .attribute_statements
         .iter()
@@ -378,9 +387,20 @@ fn attribute<'a>(assertion: &'a Assertion, names: &[&str]) -> Option<&'a str> {
                 .flatten()
                 .any(|n| names.iter().any(|wanted| n.eq_ignore_ascii_case(wanted)))
         })
-        .and_then(|a| a.values.iter().find_map(|v| v.value.as_deref()))
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
+        .map(|a| {
+            a.values
+                .iter()
+                .filter_map(|v| v.value.as_deref())
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The first value of the first attribute named one of `names`.
+fn attribute<'a>(assertion: &'a Assertion, names: &[&str]) -> Option<&'a str> {
+    attribute_values(assertion, names).into_iter().next()
 }
 
 /// Who the assertion names: its NameID is the subject; the address is an email attribute, or the
@@ -405,6 +425,10 @@ fn identity(assertion: &Assertion, issuer: &str) -> Result<Identity, String> {
         email_verified: true,
         given_name: attribute(assertion, GIVEN_NAME).unwrap_or_default().to_owned(),
         family_name: attribute(assertion, FAMILY_NAME).unwrap_or_default().to_owned(),
+        groups: attribute_values(assertion, GROUPS)
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
     })
 }
 

@@ -108,6 +108,8 @@ pub fn api() -> (Router<AppState>, OpenApi) {
         .routes(routes!(sso_sign_in::start))
         .routes(routes!(sso_sign_in::callback))
         .routes(routes!(sso_sign_in::exchange))
+        .routes(routes!(sso_sign_in::test))
+        .routes(routes!(sso_sign_in::test_result))
         .routes(routes!(undo::list))
         .routes(routes!(undo::undo))
         .split_for_parts();

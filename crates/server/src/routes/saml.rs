@@ -8,7 +8,7 @@
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::header::{CONTENT_TYPE, LOCATION};
+use axum::http::header::CONTENT_TYPE;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use common::sso::SamlAssertion;
@@ -21,6 +21,7 @@ use crate::error::ApiResult;
 use crate::extract::{Json, Path};
 use crate::on_db;
 use crate::saml::{self, OurSide};
+use crate::sso_landing::{self, Landing};
 use crate::AppState;
 
 /// Set the SAML 2.0 identity provider people sign in through: its metadata XML, or its entity
@@ -117,16 +118,8 @@ pub async fn acs(
         SAMLResponse: None,
         RelayState: None,
     });
-    let fragment = match answered(&state, &client, &identifier, posted).await {
-        Ok(Ok(handoff)) => format!("handoff={handoff}"),
-        Ok(Err(failure)) => format!("error={}", failure.as_str()),
-        Err(err) => {
-            tracing::warn!(error = %err, "SAML sign-in could not be finished");
-            format!("error={}", SsoFailure::Provider.as_str())
-        }
-    };
-    let location = format!("{}/sign-in/sso#{fragment}", state.links.public_url);
-    (StatusCode::SEE_OTHER, [(LOCATION, location)]).into_response()
+    let landing = answered(&state, &client, &identifier, posted).await;
+    sso_landing::redirect(&state, landing)
 }
 
 async fn answered(
@@ -134,45 +127,56 @@ async fn answered(
     client: &ClientInfo,
     identifier: &str,
     posted: ProviderPost,
-) -> Result<Result<String, SsoFailure>, DomainError> {
+) -> Result<Landing, DomainError> {
     let relay_state = posted.RelayState.filter(|r| !r.is_empty());
-    let (idp, request_id) = on_db!(&state.db, |pool, domain| {
+    let found = on_db!(&state.db, |pool, domain| {
         // Each answer is XML and signature work: counted like a start, from the client's address.
         domain::sso_sign_in::count_start(pool, client).await?;
         let Some(idp) = domain::saml::idp_by_identifier(pool, identifier).await? else {
-            return Ok(Err(SsoFailure::Expired));
+            return Ok(Landing::SignIn(Err(SsoFailure::Expired)));
         };
-        let request_id = match &relay_state {
+        // A RelayState we do not know is not ours: the attempt expired or was used, or the
+        // provider passes its own with a sign-in it starts, and then the answer must say it
+        // answers no request.
+        let request = match &relay_state {
             Some(relay) => domain::saml::take_request(pool, idp.org_id, relay).await?,
             None => None,
         };
-        Ok::<_, DomainError>((idp, request_id))
+        Ok::<_, DomainError>((idp, request))
     })?;
-    // A RelayState we do not know is not ours: the attempt expired or was used, or the provider
-    // passes its own (some send one with sign-ins they start), and then the answer must say it
-    // answers no request.
-    let Some(response) = posted.SAMLResponse.filter(|r| !r.is_empty()) else {
-        return Ok(Err(SsoFailure::Refused));
+    let (idp, request) = found;
+    let tester = request.as_ref().and_then(|r| r.tester);
+    let verified = match posted.SAMLResponse.filter(|r| !r.is_empty()) {
+        None => Err((SsoFailure::Refused, "the provider posted no SAMLResponse".to_owned())),
+        Some(response) => {
+            let ours = OurSide::of(&state.links.public_url, identifier);
+            let (idp, request_id) = (idp.clone(), request.map(|r| r.id));
+            tokio::task::spawn_blocking(move || saml::verify(&idp, &ours, &response, request_id.as_deref()))
+                .await
+                .map_err(|_| DomainError::internal())?
+                .map_err(|reason| (SsoFailure::Provider, reason))
+        }
     };
-    let ours = OurSide::of(&state.links.public_url, identifier);
-    let verified = {
-        let idp = idp.clone();
-        tokio::task::spawn_blocking(move || saml::verify(&idp, &ours, &response, request_id.as_deref()))
-            .await
-            .map_err(|_| DomainError::internal())?
-    };
+    if let Some(tester) = tester {
+        let seen = verified
+            .as_ref()
+            .map(|a| &a.identity)
+            .map_err(|(_, reason)| reason.as_str());
+        return sso_landing::tested(state, idp.org_id, tester, ("SAML 2.0", &idp.entity_id), seen).await;
+    }
     let assertion: SamlAssertion = match verified {
         Ok(assertion) => assertion,
-        Err(reason) => {
+        Err((failure, reason)) => {
             tracing::warn!(entity_id = %idp.entity_id, %reason, "a SAML answer was not believed");
-            return Ok(Err(SsoFailure::Provider));
+            return Ok(Landing::SignIn(Err(failure)));
         }
     };
-    Ok(on_db!(&state.db, |pool, domain| {
+    let finished = on_db!(&state.db, |pool, domain| {
         if !domain::saml::take_assertion(pool, idp.org_id, &assertion).await? {
             tracing::warn!(entity_id = %idp.entity_id, "a SAML assertion was posted again (a replay)");
-            return Ok(Err(SsoFailure::Expired));
+            return Ok(Landing::SignIn(Err(SsoFailure::Expired)));
         }
         domain::sso_sign_in::finish(pool, idp.org_id, client, &assertion.identity).await
-    })?)
+    })?;
+    Ok(Landing::SignIn(finished))
 }

@@ -7,18 +7,20 @@
 //! words.
 
 use axum::extract::State;
-use axum::http::header::LOCATION;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use common::sso::{Attempt, Connection, Provider, SamlIdp};
+use axum::response::Response;
+use common::sso::{Attempt, Connection, Identity, Provider, SamlIdp};
 use common::{ClientInfo, DomainError, Kind};
-use contract::{LoginResponse, SsoExchange, SsoFailure, SsoRedirect, SsoStart, OIDC_CALLBACK_PATH};
+use contract::{
+    LoginResponse, Permission, SsoExchange, SsoFailure, SsoRedirect, SsoStart, SsoTestResult, OIDC_CALLBACK_PATH,
+};
 use serde::Deserialize;
 
+use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::extract::{Json, Query};
+use crate::extract::{Json, Path, Query};
 use crate::on_db;
 use crate::saml;
+use crate::sso_landing::{self, Landing};
 use crate::AppState;
 
 fn redirect_uri(state: &AppState) -> String {
@@ -44,9 +46,10 @@ pub async fn start(
         domain::sso_sign_in::count_start(pool, &client).await?;
         domain::sso_sign_in::provider_for(pool, &state.secret_keys, &typed).await
     })?;
+    let hint = typed.contains('@').then_some(typed.as_str());
     let redirect_url = match provider {
-        Provider::Oidc(connection) => start_oidc(&state, &connection, &typed).await?,
-        Provider::Saml(idp) => start_saml(&state, idp).await?,
+        Provider::Oidc(connection) => start_oidc(&state, &connection, hint, None).await?,
+        Provider::Saml(idp) => start_saml(&state, idp, None).await?,
     };
     Ok(Json(SsoRedirect { redirect_url }))
 }
@@ -60,8 +63,12 @@ fn unavailable() -> DomainError {
     .retry_after(std::time::Duration::from_secs(5))
 }
 
-async fn start_oidc(state: &AppState, connection: &Connection, typed: &str) -> Result<String, DomainError> {
-    let hint = typed.contains('@').then_some(typed);
+async fn start_oidc(
+    state: &AppState,
+    connection: &Connection,
+    hint: Option<&str>,
+    tester: Option<i64>,
+) -> Result<String, DomainError> {
     let authorization = state
         .oidc
         .authorize(connection, &redirect_uri(state), hint)
@@ -78,6 +85,7 @@ async fn start_oidc(state: &AppState, connection: &Connection, typed: &str) -> R
             &authorization.state,
             &authorization.nonce,
             &authorization.verifier,
+            tester,
         )
         .await
     })?;
@@ -86,14 +94,14 @@ async fn start_oidc(state: &AppState, connection: &Connection, typed: &str) -> R
 
 /// A SAML `AuthnRequest` to the provider's sign-in URL (HTTP-Redirect binding), kept by its
 /// RelayState for ten minutes.
-async fn start_saml(state: &AppState, idp: SamlIdp) -> Result<String, DomainError> {
+async fn start_saml(state: &AppState, idp: SamlIdp, tester: Option<i64>) -> Result<String, DomainError> {
     let ours = saml::OurSide::of(&state.links.public_url, &idp.identifier);
     let request = saml::request(&idp, &ours).map_err(|reason| {
         tracing::warn!(entity_id = %idp.entity_id, %reason, "a SAML request could not be made");
         unavailable()
     })?;
     on_db!(&state.db, |pool, domain| {
-        domain::saml::begin(pool, idp.org_id, &request.relay_state, &request.id).await
+        domain::saml::begin(pool, idp.org_id, &request.relay_state, &request.id, tester).await
     })?;
     Ok(request.url)
 }
@@ -113,7 +121,7 @@ pub struct ProviderReturn {
 }
 
 /// The redirect URI: the provider sends the person back here; they go on to the app's
-/// `/sign-in/sso` with a one-time code, or with why not.
+/// `/sign-in/sso` with a one-time code, or with why not (a "Test connection" goes on to the tab).
 #[utoipa::path(get, path = "/api/v1/sso/oidc/callback", tag = "auth", params(ProviderReturn),
     responses((status = 303, description = "To the app's /sign-in/sso, with #handoff=CODE or #error=REASON"),
         (status = 422, description = "A parameter holds the NUL character", body = contract::ApiErrorBody)))]
@@ -122,45 +130,59 @@ pub async fn callback(
     client: ClientInfo,
     Query(back): Query<ProviderReturn>,
 ) -> Response {
-    let fragment = match returned(&state, &client, back).await {
-        Ok(Ok(handoff)) => format!("handoff={handoff}"),
-        Ok(Err(failure)) => format!("error={}", failure.as_str()),
-        Err(err) => {
-            tracing::warn!(error = %err, "single sign-on could not be finished");
-            format!("error={}", SsoFailure::Provider.as_str())
-        }
-    };
-    let location = format!("{}/sign-in/sso#{fragment}", state.links.public_url);
-    (StatusCode::SEE_OTHER, [(LOCATION, location)]).into_response()
+    let landing = returned(&state, &client, back).await;
+    sso_landing::redirect(&state, landing)
 }
 
-async fn returned(
-    state: &AppState,
-    client: &ClientInfo,
-    back: ProviderReturn,
-) -> Result<Result<String, SsoFailure>, DomainError> {
-    let Some(attempt_state) = back.state.filter(|s| !s.is_empty()) else {
-        return Ok(Err(SsoFailure::Expired));
+async fn returned(state: &AppState, client: &ClientInfo, back: ProviderReturn) -> Result<Landing, DomainError> {
+    let Some(attempt_state) = back.state.clone().filter(|s| !s.is_empty()) else {
+        return Ok(Landing::SignIn(Err(SsoFailure::Expired)));
     };
     let attempt: Option<Attempt> = on_db!(&state.db, |pool, domain| {
         domain::sso_sign_in::take_attempt(pool, &state.secret_keys, &attempt_state).await
     })?;
     let Some(attempt) = attempt else {
-        return Ok(Err(SsoFailure::Expired));
+        return Ok(Landing::SignIn(Err(SsoFailure::Expired)));
     };
     let connection = &attempt.connection;
-    if back.error.is_some() {
-        return Ok(Err(SsoFailure::Refused));
+    let seen = provider_identity(state, &attempt, back).await;
+    if let Some(tester) = attempt.tester {
+        let seen = seen.as_ref().map_err(|(_, reason)| reason.as_str());
+        let provider = ("OpenID Connect", connection.issuer.as_str());
+        return sso_landing::tested(state, connection.org_id, tester, provider, seen).await;
+    }
+    let identity = match seen {
+        Ok(identity) => identity,
+        Err((failure, reason)) => {
+            tracing::warn!(issuer = %connection.issuer, %reason, "an identity provider's answer was not believed");
+            return Ok(Landing::SignIn(Err(failure)));
+        }
+    };
+    let finished = on_db!(&state.db, |pool, domain| {
+        domain::sso_sign_in::finish(pool, connection.org_id, client, &identity).await
+    })?;
+    Ok(Landing::SignIn(finished))
+}
+
+/// Who the provider's answer vouches for, or what was wrong with it (the failure the person is
+/// told, and the detail for the log and for a test).
+async fn provider_identity(
+    state: &AppState,
+    attempt: &Attempt,
+    back: ProviderReturn,
+) -> Result<Identity, (SsoFailure, String)> {
+    let connection = &attempt.connection;
+    if let Some(error) = back.error {
+        return Err((SsoFailure::Refused, format!("the provider answered {error}")));
     }
     // Mix-up: an answer naming another issuer than the one this attempt went to is not believed.
-    if back.iss.as_deref().is_some_and(|iss| iss != connection.issuer) {
-        tracing::warn!(expected = %connection.issuer, "an identity provider's answer named another issuer");
-        return Ok(Err(SsoFailure::Provider));
+    if let Some(iss) = back.iss.filter(|iss| *iss != connection.issuer) {
+        return Err((SsoFailure::Provider, format!("the answer names another issuer: {iss}")));
     }
     let Some(code) = back.code.filter(|c| !c.is_empty()) else {
-        return Ok(Err(SsoFailure::Refused));
+        return Err((SsoFailure::Refused, "the provider sent no code".into()));
     };
-    let identity = match state
+    state
         .oidc
         .identity(
             connection,
@@ -170,16 +192,45 @@ async fn returned(
             &attempt.nonce,
         )
         .await
-    {
-        Ok(identity) => identity,
-        Err(reason) => {
-            tracing::warn!(issuer = %connection.issuer, %reason, "an identity provider's answer was not believed");
-            return Ok(Err(SsoFailure::Provider));
-        }
+        .map_err(|reason| (SsoFailure::Provider, reason))
+}
+
+/// "Test connection": a sign-in round trip with the organization's identity provider, opened in
+/// a window of its own. Nobody is signed in by it: the provider's answer goes on to the tab
+/// (`/settings/sso#sso_test=CODE`), which shows what came back (subject, address, name, groups)
+/// or why it was not believed.
+#[utoipa::path(post, path = "/api/v1/orgs/me/sso/test", tag = "sso", security(("bearer" = [])),
+    responses((status = 200, body = SsoRedirect), (status = 403, body = contract::ApiErrorBody),
+        (status = 404, description = "No identity provider is set", body = contract::ApiErrorBody),
+        (status = 503, description = "The identity provider could not be reached", body = contract::ApiErrorBody)))]
+pub async fn test(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<SsoRedirect>> {
+    let actor = caller.require(Permission::ManageSettings)?;
+    let provider = on_db!(&state.db, |pool, domain| {
+        domain::sso_sign_in::provider_of(pool, &state.secret_keys, actor.org_id).await
+    })?
+    .ok_or_else(|| DomainError::not_found("Identity provider"))?;
+    let tester = Some(actor.user_id);
+    let redirect_url = match provider {
+        Provider::Oidc(connection) => start_oidc(&state, &connection, None, tester).await?,
+        Provider::Saml(idp) => start_saml(&state, idp, tester).await?,
     };
-    Ok(on_db!(&state.db, |pool, domain| {
-        domain::sso_sign_in::finish(pool, connection.org_id, client, &identity).await
-    })?)
+    Ok(Json(SsoRedirect { redirect_url }))
+}
+
+/// What a "Test connection" saw, for the one who ran it (ten minutes).
+#[utoipa::path(get, path = "/api/v1/orgs/me/sso/test/{code}", tag = "sso", security(("bearer" = [])),
+    params(("code" = String, Path, description = "The code the test's return handed its window")),
+    responses((status = 200, body = SsoTestResult), (status = 403, body = contract::ApiErrorBody),
+        (status = 404, description = "Unknown, expired, or someone else's", body = contract::ApiErrorBody)))]
+pub async fn test_result(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(code): Path<String>,
+) -> ApiResult<Json<SsoTestResult>> {
+    let actor = caller.require(Permission::ManageSettings)?;
+    Ok(Json(on_db!(&state.db, |pool, domain| {
+        domain::sso_test::result(pool, &actor, &code).await
+    })?))
 }
 
 /// Trade the one-time code from `/sign-in/sso#handoff=…` for a session (two minutes, once). The

@@ -113,6 +113,7 @@ async fn signed_answer(page: &str, email: &str, extra: &[(&str, &str)]) -> Poste
     form.push(("email".into(), email.into()));
     form.push(("given_name".into(), "Sam".into()));
     form.push(("family_name".into(), "Lee".into()));
+    form.push(("groups".into(), "Engineering, Admins".into()));
     form.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
     let base = reqwest::Url::parse(page).unwrap();
     let answer = browser
@@ -372,6 +373,69 @@ async fn the_provider_is_set_by_owners_and_admins_and_refused_at_the_field_it_ca
             .status(),
         StatusCode::NOT_FOUND
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs python with pysaml2 and xmlsec1; `cargo xtask test` runs it"]
+async fn test_connection_shows_what_the_provider_sent_to_the_one_who_tested_and_signs_nobody_in() {
+    let (s, _idp, owner) = with_idp().await;
+    let member = s.token("member@acme.test").await;
+    expect_error(
+        s.post_empty("/orgs/me/sso/test", Some(&member)).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    let started = s.post_empty("/orgs/me/sso/test", Some(&owner)).await;
+    assert_eq!(started.status(), StatusCode::OK);
+    let page: Value = started.json().await.unwrap();
+    let posted = signed_answer(page["redirect_url"].as_str().unwrap(), "tess@acme.test", &[]).await;
+    let landed = post_answer(&posted, None, None).await;
+    assert!(
+        landed.starts_with(&format!("{}/settings/sso#sso_test=", s.running.url())),
+        "{landed}"
+    );
+    let code = fragment(&landed, "sso_test").unwrap();
+    let seen = s.get_json(&format!("/orgs/me/sso/test/{code}"), &owner).await;
+    assert_eq!(seen["protocol"], "SAML 2.0");
+    assert_eq!(seen["problem"], Value::Null);
+    assert_eq!(seen["subject"], "tess@acme.test");
+    assert_eq!(seen["email"], "tess@acme.test");
+    assert_eq!(seen["given_name"], "Sam");
+    assert_eq!(seen["family_name"], "Lee");
+    assert_eq!(seen["groups"], json!(["Engineering", "Admins"]));
+    assert_eq!(seen["domain_verified"], true);
+    // Nobody was made or signed in.
+    let nobody: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = 'tess@acme.test'")
+        .fetch_one(&s.sql)
+        .await
+        .unwrap();
+    assert_eq!(nobody, 0);
+    // Another admin of the same organization cannot read it.
+    let admin = s.token("admin@acme.test").await;
+    expect_error(
+        s.get(&format!("/orgs/me/sso/test/{code}"), Some(&admin)).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+
+    // An answer that does not verify is shown with why.
+    let started: Value = s
+        .post_empty("/orgs/me/sso/test", Some(&owner))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let sha1 = [
+        ("sign_alg", "http://www.w3.org/2000/09/xmldsig#rsa-sha1"),
+        ("digest_alg", "http://www.w3.org/2000/09/xmldsig#sha1"),
+    ];
+    let posted = signed_answer(started["redirect_url"].as_str().unwrap(), "tess@acme.test", &sha1).await;
+    let code = fragment(&post_answer(&posted, None, None).await, "sso_test").unwrap();
+    let seen = s.get_json(&format!("/orgs/me/sso/test/{code}"), &owner).await;
+    assert!(seen["problem"].as_str().unwrap().contains("signed"), "{seen}");
+    assert_eq!(seen["email"], Value::Null);
 }
 
 fn urlencode(text: &str) -> String {

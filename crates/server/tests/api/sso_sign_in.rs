@@ -92,7 +92,8 @@ async fn at_provider(sign_in_page: &str, login: &str) -> String {
     let browser = reqwest::Client::builder()
         .cookie_store(true)
         .redirect(Policy::custom(|attempt| {
-            if attempt.url().path() == "/sign-in/sso" {
+            // The app's pages a return lands on: signing in, or a test's result in the tab.
+            if ["/sign-in/sso", "/settings/sso"].contains(&attempt.url().path()) {
                 attempt.stop()
             } else {
                 attempt.follow()
@@ -422,4 +423,43 @@ async fn require_sso_refuses_passwords_at_verified_domains_but_not_the_owners() 
         s.login_response("lena@acme.test", "demo-password").await.status(),
         StatusCode::OK
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs node and oidc-provider from npm; `cargo xtask test` runs it"]
+async fn test_connection_shows_the_claims_and_groups_and_signs_nobody_in() {
+    let (s, _provider, owner) = with_provider().await;
+    let started = s.post_empty("/orgs/me/sso/test", Some(&owner)).await;
+    assert_eq!(started.status(), StatusCode::OK);
+    let page: Value = started.json().await.unwrap();
+    let landed = at_provider(page["redirect_url"].as_str().unwrap(), "theo@acme.test").await;
+    assert!(
+        landed.starts_with(&format!("{}/settings/sso#sso_test=", s.running.url())),
+        "{landed}"
+    );
+    let code = fragment(&landed, "sso_test").unwrap();
+    let seen = s.get_json(&format!("/orgs/me/sso/test/{code}"), &owner).await;
+    assert_eq!(seen["protocol"], "OpenID Connect");
+    assert_eq!(seen["subject"], "theo@acme.test", "the provider's account id");
+    assert_eq!(seen["email"], "theo@acme.test");
+    assert_eq!(seen["email_verified"], true);
+    assert_eq!(seen["given_name"], "Theo");
+    assert_eq!(seen["groups"], json!(["Everyone", "Engineering"]));
+    assert_eq!(seen["domain_verified"], true);
+    let nobody: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = 'theo@acme.test'")
+        .fetch_one(&s.sql)
+        .await
+        .unwrap();
+    assert_eq!(nobody, 0, "a test makes nobody");
+    // Without a provider there is nothing to test.
+    assert_eq!(
+        s.delete("/orgs/me/sso/oidc", Some(&owner)).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    expect_error(
+        s.post_empty("/orgs/me/sso/test", Some(&owner)).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
 }

@@ -4,7 +4,8 @@
 //   node provider.mjs PORT CLIENT_ID CLIENT_SECRET REDIRECT_URI
 //
 // The login typed is the person: their `email` claim, and `sub` is "id-" and the login. A login
-// starting with "unverified" has `email_verified: false`.
+// starting with "unverified" has `email_verified: false`. Everyone is in the groups Everyone and
+// Engineering (a `groups` claim, as Okta and Entra ID send one).
 import Provider from 'oidc-provider';
 
 const [port, clientId, clientSecret, redirectUri] = process.argv.slice(2);
@@ -23,7 +24,7 @@ const provider = new Provider(issuer, {
   claims: {
     openid: ['sub'],
     email: ['email', 'email_verified'],
-    profile: ['name', 'given_name', 'family_name'],
+    profile: ['name', 'given_name', 'family_name', 'groups'],
   },
   // The claims asked for by scope go into the ID token, so the relying party needs no userinfo call.
   conformIdTokenClaims: false,
@@ -39,6 +40,7 @@ const provider = new Provider(issuer, {
         name: `${given} Provisioned`,
         given_name: given,
         family_name: 'Provisioned',
+        groups: ['Everyone', 'Engineering'],
       };
     },
   }),

@@ -5,7 +5,8 @@ xmlsec1 and a key made at start.
 
 - GET  /metadata: its metadata (entity ID, HTTP-Redirect sign-in URL, signing certificate).
 - GET  /sso?SAMLRequest=...&RelayState=...: a sign-in page for the request (a form with Email,
-  First name and Last name, and "Sign in").
+  First name, Last name and Groups, comma-separated, sent as eduPerson's isMemberOf; and "Sign
+  in").
 - GET  /start?sp=ENTITY_ID: the same page for a sign-in it starts itself (IdP-initiated).
 - POST /sso/login: the signed answer, as a page whose form posts it to the service's ACS.
 
@@ -110,6 +111,7 @@ def login_page(saml_request, relay_state, sp):
 <label>Email <input name="email" type="email" required></label>
 <label>First name <input name="given_name"></label>
 <label>Last name <input name="family_name"></label>
+<label>Groups <input name="groups"></label>
 <button type="submit">Sign in</button>
 </form></body></html>"""
 
@@ -168,6 +170,8 @@ def signed_answer(form):
         identity["givenName"] = [form["given_name"]]
     if form.get("family_name"):
         identity["sn"] = [form["family_name"]]
+    if form.get("groups"):
+        identity["isMemberOf"] = [g.strip() for g in form["groups"].split(",") if g.strip()]
     response = idp.create_authn_response(
         identity=identity,
         in_response_to=in_response_to,
