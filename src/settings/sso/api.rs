@@ -1,5 +1,6 @@
 use contract::{
-    NewScimToken, NewSsoDomain, OidcChange, SamlChange, ScimGroup, ScimGroupChange, SsoChange, SsoDomain, SsoSettings,
+    NewScimToken, NewSsoDomain, OidcChange, SamlChange, ScimGroup, ScimGroupChange, SsoChange, SsoDomain, SsoRedirect,
+    SsoSettings, SsoTestResult,
 };
 
 use crate::api::{self, ApiError};
@@ -31,16 +32,23 @@ pub async fn set_oidc(request: OidcChange) -> Result<SsoSettings, ApiError> {
     api::Call::put("/orgs/me/sso/oidc").json(&request).fetch().await
 }
 
-pub async fn remove_oidc() -> Result<(), ApiError> {
-    api::Call::delete("/orgs/me/sso/oidc").send().await
+/// The protocol an identity provider speaks, as the API names it.
+#[derive(Clone, Copy)]
+pub enum Protocol {
+    Oidc,
+    Saml,
+}
+
+pub async fn remove_provider(protocol: Protocol) -> Result<(), ApiError> {
+    let path = match protocol {
+        Protocol::Oidc => "/orgs/me/sso/oidc",
+        Protocol::Saml => "/orgs/me/sso/saml",
+    };
+    api::Call::delete(path).send().await
 }
 
 pub async fn set_saml(request: SamlChange) -> Result<SsoSettings, ApiError> {
     api::Call::put("/orgs/me/sso/saml").json(&request).fetch().await
-}
-
-pub async fn remove_saml() -> Result<(), ApiError> {
-    api::Call::delete("/orgs/me/sso/saml").send().await
 }
 
 pub async fn generate_scim_token() -> Result<NewScimToken, ApiError> {
@@ -56,4 +64,12 @@ pub async fn map_group(id: i64, request: ScimGroupChange) -> Result<ScimGroup, A
         .json(&request)
         .fetch()
         .await
+}
+
+pub async fn start_test() -> Result<SsoRedirect, ApiError> {
+    api::Call::post("/orgs/me/sso/test").json(&()).fetch().await
+}
+
+pub async fn test_result(code: String) -> Result<SsoTestResult, ApiError> {
+    api::Call::get(&format!("/orgs/me/sso/test/{code}")).fetch().await
 }

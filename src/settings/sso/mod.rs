@@ -10,9 +10,11 @@ mod domain_form;
 mod group_roles;
 mod oidc_form;
 mod page;
+mod provider_actions;
 mod provisioning_card;
 mod saml_form;
 mod sign_in_form;
+mod test_connection;
 mod text;
 
 pub use page::SsoPage;

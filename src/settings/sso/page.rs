@@ -1,4 +1,4 @@
-use contract::{NewScimToken, SsoDomain};
+use contract::{NewScimToken, SsoDomain, SsoSettings};
 use leptos::prelude::*;
 
 use super::api;
@@ -8,10 +8,11 @@ use super::oidc_form::OidcForm;
 use super::provisioning_card::{ProvisioningCard, TokenOnce};
 use super::saml_form::SamlForm;
 use super::sign_in_form::SignInForm;
+use super::test_connection::TestResultCard;
 use super::text::t;
 use crate::live::{use_live, Topic};
 use crate::settings::sections::SettingsSections;
-use crate::widgets::{load_view, Loader, NoticeBar};
+use crate::widgets::{fragment, load_view, Loader, NoticeBar};
 
 #[component]
 pub fn SsoPage() -> impl IntoView {
@@ -24,6 +25,25 @@ pub fn SsoPage() -> impl IntoView {
     let changed = Callback::new(move |_| settings.refetch());
     // Kept here, outside what a live update redraws: the token is shown this once.
     let made = RwSignal::new(None::<NewScimToken>);
+    // A "Test connection" window lands here with what the provider sent, read once.
+    let tested = fragment::take("sso_test");
+    // The settings as last loaded. The forms are drawn once, from the first load, and read what
+    // is kept from here: a refetch (after a change, or a live update) redraws what the server
+    // decides, never a field someone is typing in.
+    let latest = RwSignal::new(None::<SsoSettings>);
+    let loaded = Memo::new(move |_| latest.with(Option::is_some));
+    let forms = move || {
+        if !loaded.get() {
+            return None;
+        }
+        let first = latest.get_untracked()?;
+        let current = Signal::derive(move || latest.get().unwrap_or_else(|| first.clone()));
+        Some(view! {
+            <SignInForm current=current notice=notice changed=changed />
+            <OidcForm current=current notice=notice changed=changed />
+            <SamlForm current=current notice=notice changed=changed />
+        })
+    };
     view! {
         <section class="page settings-page" aria-labelledby="sso-title">
             <div class="page-head">
@@ -34,15 +54,15 @@ pub fn SsoPage() -> impl IntoView {
             </div>
             <SettingsSections />
             <NoticeBar notice=notice />
+            {tested.map(|code| view! { <TestResultCard code=code /> })}
             <TokenOnce made=made />
+            {forms}
             <Loader label=t().loading retry=Callback::new(move |_| settings.refetch())
                 load=Callback::new(move |_| load_view(async move {
                     settings.await.map(|shown| {
+                        latest.set(Some(shown.clone()));
                         let provisioning = shown.clone();
                         view! {
-                            <SignInForm current=shown.clone() notice=notice />
-                            <OidcForm current=shown.clone() notice=notice changed=changed />
-                            <SamlForm current=shown.clone() notice=notice changed=changed />
                             <ProvisioningCard current=provisioning made=made notice=notice changed=changed />
                             <section class="card settings-section" aria-labelledby="sso-domains-title">
                                 <h2 id="sso-domains-title">{t().domains_title}</h2>

@@ -1,5 +1,6 @@
 //! How people find and join the organization through single sign-on: the SSO identifier they may
 //! type at "Sign in with SSO", the role newcomers get, and whether passwords are refused for them.
+//! Drawn once with what was loaded: a live update never replaces what is being typed.
 
 use contract::{default_role_problem, identifier_problem, FieldIssue, OrgRole, SsoChange, SsoSettings};
 use leptos::prelude::*;
@@ -10,15 +11,21 @@ use crate::i18n::lang;
 use crate::widgets::{Submit, TextField};
 
 #[component]
-pub fn SignInForm(current: SsoSettings, notice: RwSignal<Option<String>>) -> impl IntoView {
-    let identifier = RwSignal::new(current.identifier);
-    let role = RwSignal::new(current.default_role);
-    let required = RwSignal::new(current.require_sso);
+pub fn SignInForm(
+    current: Signal<SsoSettings>,
+    notice: RwSignal<Option<String>>,
+    changed: Callback<()>,
+) -> impl IntoView {
+    let loaded = current.get_untracked();
+    let identifier = RwSignal::new(loaded.identifier);
+    let role = RwSignal::new(loaded.default_role);
+    let required = RwSignal::new(loaded.require_sso);
     let save = Submit::new(move |request: SsoChange| async move {
         let saved = api::change(request).await?;
         identifier.set(saved.identifier.clone());
-        // Said by the page: the saved change redraws this form.
         notice.set(Some(t().sign_in_saved.to_string()));
+        // The addresses SAML is given follow the identifier.
+        changed.run(());
         Ok(saved)
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -3,7 +3,8 @@
 //! and verifies the domain; the SSO identifier refuses what does not fit an address and saves what
 //! does. Then, with SSO required, a member's password is refused and a newcomer signs in with SSO
 //! through a real OpenID Connect provider and joins; an owner sets a real SAML 2.0 identity
-//! provider from its metadata and a newcomer signs in through it. Last, an admin generates a SCIM token and
+//! provider from its metadata, tests the connection in a window of its own, and a newcomer signs in
+//! through it. Last, an admin generates a SCIM token and
 //! watches the users list while the identity provider, with that token, creates a member, puts
 //! her in a group the admin makes give Admin, suspends and removes her.
 
@@ -232,6 +233,29 @@ pub async fn an_owner_sets_a_saml_provider_from_its_metadata_and_a_newcomer_sign
     );
     ctx.by_name("button", "Remove SAML provider").await?;
     ctx.snap("settings-sso-saml").await?;
+
+    // "Test connection" signs in at the provider in a window of its own and shows what came back.
+    let tab = ctx.driver.window().await?;
+    ctx.click("button", "Test connection").await?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let window = loop {
+        let windows = ctx.driver.windows().await?;
+        if let Some(other) = windows.into_iter().find(|w| *w != tab) {
+            break other;
+        }
+        ensure!(std::time::Instant::now() < deadline, "no window opened for the test");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    ctx.driver.switch_to_window(window).await?;
+    ctx.fill("Email", "tess@acme.test").await?;
+    ctx.fill("Groups", "Engineering, Admins").await?;
+    ctx.click("button", "Sign in").await?;
+    ctx.wait_text("Test connection: what came back").await?;
+    ctx.wait_text("Engineering, Admins").await?;
+    ctx.wait_text("Yes: the address is at a domain verified here.").await?;
+    ctx.snap("settings-sso-test").await?;
+    ctx.driver.close_window().await?;
+    ctx.driver.switch_to_window(tab).await?;
 
     ctx.open_user_menu().await?;
     ctx.click("menuitem", "Sign out").await?;

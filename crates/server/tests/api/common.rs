@@ -450,6 +450,35 @@ where
     }
 }
 
+/// A process the tests talk to (an identity provider), started as `program script PORT after_port…`
+/// on a free loopback port, once it listens; killed when dropped.
+pub async fn listening_helper(
+    program: &str,
+    script: &str,
+    after_port: &[&str],
+    what: &str,
+) -> (tokio::process::Child, u16) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let process = tokio::process::Command::new(program)
+        .arg(script)
+        .arg(port.to_string())
+        .args(after_port)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap_or_else(|e| panic!("{program} {script}: {e}"));
+    eventually(what, std::time::Duration::from_secs(20), || async {
+        tokio::net::TcpStream::connect(("127.0.0.1", port)).await.ok()
+    })
+    .await;
+    (process, port)
+}
+
 /// Seconds since 1970: the time an authenticator app computes its code for.
 pub fn now() -> u64 {
     std::time::SystemTime::now()

@@ -7,15 +7,13 @@
 //! Ignored by a plain `cargo test`: it needs Python with pysaml2 (`ORG_AREA_PYTHON`) and xmlsec1,
 //! which `cargo xtask test` installs before running the ignored tests.
 
-use std::time::Duration;
-
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use reqwest::redirect::Policy;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-use crate::common::{eventually, expect_error, expect_invalid_at, server, verify_domain, TestServer};
+use crate::common::{expect_error, expect_invalid_at, listening_helper, server, verify_domain, TestServer};
 
 /// A SAML identity provider on a loopback port.
 struct IdentityProvider {
@@ -26,26 +24,9 @@ struct IdentityProvider {
 
 impl IdentityProvider {
     async fn start() -> IdentityProvider {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
         let python = std::env::var("ORG_AREA_PYTHON").unwrap_or_else(|_| "python3".into());
         let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/saml/idp.py");
-        let process = tokio::process::Command::new(python)
-            .args([script, &port.to_string()])
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .kill_on_drop(true)
-            .spawn()
-            .expect("python runs");
-        eventually(
-            "the SAML identity provider listening",
-            Duration::from_secs(20),
-            || async { tokio::net::TcpStream::connect(("127.0.0.1", port)).await.ok() },
-        )
-        .await;
+        let (process, port) = listening_helper(&python, script, &[], "the SAML identity provider").await;
         IdentityProvider {
             _process: process,
             base: format!("http://127.0.0.1:{port}"),

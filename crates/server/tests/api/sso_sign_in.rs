@@ -7,14 +7,13 @@
 //! Ignored by a plain `cargo test`: it needs Node.js and oidc-provider from npm, which
 //! `cargo xtask test` installs before running the ignored tests.
 
-use std::time::Duration;
-
 use reqwest::redirect::Policy;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::common::{
-    edited, eventually, expect_error, expect_invalid_at, server, set_up_two_factor, settings, verify_domain, TestServer,
+    edited, expect_error, expect_invalid_at, listening_helper, server, set_up_two_factor, settings, verify_domain,
+    TestServer,
 };
 
 const CLIENT_ID: &str = "org-area";
@@ -29,25 +28,9 @@ struct Provider {
 
 impl Provider {
     async fn start(redirect_uri: &str) -> Provider {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
         let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/oidc/provider.mjs");
-        let process = tokio::process::Command::new("node")
-            .args([script, &port.to_string(), CLIENT_ID, CLIENT_SECRET, redirect_uri])
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .kill_on_drop(true)
-            .spawn()
-            .expect("node runs");
-        eventually(
-            "the OpenID Connect provider listening",
-            Duration::from_secs(20),
-            || async { tokio::net::TcpStream::connect(("127.0.0.1", port)).await.ok() },
-        )
-        .await;
+        let after_port = [CLIENT_ID, CLIENT_SECRET, redirect_uri];
+        let (process, port) = listening_helper("node", script, &after_port, "the OpenID Connect provider").await;
         Provider {
             _process: process,
             issuer: format!("http://127.0.0.1:{port}"),
