@@ -46,8 +46,9 @@ const ACCOUNT_FROM_NEW_ADDRESSES: Limit = Limit {
     max: 50,
     window: Duration::hours(1),
 };
+/// A sign-in through single sign-on counts twice (its start and the provider's return).
 const SSO_STARTS_AT_ADDRESS: Limit = Limit {
-    max: 300,
+    max: 600,
     window: Duration::minutes(15),
 };
 /// Rows older than the longest window are of no use.
@@ -66,7 +67,9 @@ pub enum Secret {
     ResetToken,
     /// An authentication or recovery code.
     SecondFactor,
-    /// "Sign in with SSO": each start asks an identity provider for its discovery document.
+    /// "Sign in with SSO": each start asks an identity provider for its discovery document, and
+    /// each return (the OpenID Connect callback, a SAML answer) redeems a code or checks a
+    /// signature.
     SsoStart,
     /// The one-time code single sign-on hands the app.
     SsoHandoff,

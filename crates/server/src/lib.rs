@@ -78,6 +78,8 @@ pub struct AppState {
     pub dns: Arc<dyn common::dns::TxtLookup>,
     /// Speaks to organizations' OpenID Connect providers.
     pub oidc: Arc<oidc::Oidc>,
+    /// SCIM requests counted per organization this minute.
+    pub scim_rate: Arc<scim::rate::ScimRate>,
 }
 
 /// The whole HTTP surface: the API, and the app's files when a directory is given.
@@ -195,6 +197,7 @@ pub async fn start_with(config: Config, payments: Arc<dyn PaymentGateway>) -> Re
         webhooks: webhooks.clone(),
         dns: dns.clone(),
         oidc: Arc::new(oidc::Oidc::new()?),
+        scim_rate: Arc::default(),
     };
     let router = app(state.clone(), &config);
     let limits = serve::Limits {

@@ -219,11 +219,22 @@ pub async fn an_owner_sets_a_saml_provider_from_its_metadata_and_a_newcomer_sign
         "what was typed stays"
     );
 
-    // The provider's metadata, pasted.
+    // The provider's metadata, pasted, while something is half typed in the other card: the
+    // tab's reload after the save keeps it.
+    ctx.fill("Issuer URL", "https://half-typed.example").await?;
     ctx.fill("Identity provider metadata (XML)", &idp.metadata().await?)
         .await?;
     ctx.click("button", "Save SAML provider").await?;
     ctx.wait_text("The SAML identity provider was saved.").await?;
+    ctx.wait_text("Signing certificates kept").await?;
+    ensure!(
+        ctx.value_of("Issuer URL").await? == "https://half-typed.example",
+        "what was being typed in another card stays through the reload"
+    );
+    ensure!(
+        ctx.value_of("Single sign-on URL").await? == format!("{}/sso", idp.base),
+        "the saved card shows what was read from the metadata"
+    );
     ctx.open("/settings/sso").await?;
     ctx.wait_text("Signing certificates kept").await?;
     ctx.wait_text("Test identity provider · SHA-256").await?;

@@ -139,6 +139,8 @@ async fn returned(state: &AppState, client: &ClientInfo, back: ProviderReturn) -
         return Ok(Landing::SignIn(Err(SsoFailure::Expired)));
     };
     let attempt: Option<Attempt> = on_db!(&state.db, |pool, domain| {
+        // Each return may make this server redeem a code at the provider: counted like a start.
+        domain::sso_sign_in::count_start(pool, client).await?;
         domain::sso_sign_in::take_attempt(pool, &state.secret_keys, &attempt_state).await
     })?;
     let Some(attempt) = attempt else {

@@ -10,6 +10,7 @@ mod group_json;
 mod groups;
 mod json;
 mod patch;
+pub mod rate;
 mod request;
 mod search;
 mod users;
@@ -93,6 +94,18 @@ impl FromRequestParts<AppState> for Provisioner {
             .ip;
         let org_id = on_db!(&state.db, |pool, domain| {
             domain::scim::provisioner(pool, &token, client).await
+        })?;
+        state.scim_rate.take(org_id).map_err(|wait| ScimError {
+            retry_after: Some(wait.as_secs().max(1)),
+            ..ScimError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                None,
+                format!(
+                    "More than {} requests in a minute; try again in {} seconds.",
+                    rate::PER_MINUTE,
+                    wait.as_secs().max(1)
+                ),
+            )
         })?;
         Ok(Provisioner { org_id })
     }

@@ -152,7 +152,10 @@ async fn a_stopping_instance_hands_the_scheduled_work_over_at_once() {
         .fetch_all(&sql)
         .await
         .unwrap();
-    assert!(left.is_empty(), "given up: {left:?}");
-    // The other instance (its rounds an hour apart here) would take it at its next round.
-    assert!(!b.running.scheduler_holder.is_empty());
+    // Given up. The other instance may have taken it already: its first round runs as it starts,
+    // and under load that can come after this one gave the lease up.
+    assert!(
+        left.iter().all(|holder| *holder == b.running.scheduler_holder),
+        "given up: {left:?}"
+    );
 }

@@ -729,3 +729,47 @@ async fn every_scim2_conformance_check_passes() {
     assert!(output.status.success(), "every check passes (the failures are above)");
     assert!(passed >= 30, "the run made its checks: {passed}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_gets_its_share_of_requests_a_minute_then_waits() {
+    let (s, token) = provisioned().await;
+    let globex = {
+        let owner = s.token("owner@globex.test").await;
+        let made = s.post_empty("/orgs/me/sso/scim-token", Some(&owner)).await;
+        made.json::<Value>().await.unwrap()["token"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let share = org_area_server::scim::rate::PER_MINUTE as usize;
+    // A provider's burst, eight at a time, and ten more than its share.
+    let url = format!("{}/scim/v2/Users?count=1", s.running.url());
+    let mut answers = Vec::new();
+    let mut burst = tokio::task::JoinSet::new();
+    for n in 0..share + 10 {
+        let request = s.client.get(&url).bearer_auth(&token);
+        burst.spawn(async move { request.send().await.unwrap().status() });
+        if n % 8 == 7 {
+            while let Some(status) = burst.join_next().await {
+                answers.push(status.unwrap());
+            }
+        }
+    }
+    while let Some(status) = burst.join_next().await {
+        answers.push(status.unwrap());
+    }
+    let ok = answers.iter().filter(|s| **s == StatusCode::OK).count();
+    let waited = answers.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count();
+    assert_eq!((ok, waited), (share, 10), "exactly its share passes");
+    // Said as SCIM says it, with when to come back.
+    let response = s.client.get(&url).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = response.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&wait), "{wait}");
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["schemas"], json!([ERROR]));
+    assert_eq!(body["status"], "429");
+    // Another organization's provider is counted apart.
+    let (status, _) = scim(&s, Method::GET, "/Users?count=1", &globex, None).await;
+    assert_eq!(status, StatusCode::OK);
+}
