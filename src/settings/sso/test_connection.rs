@@ -35,7 +35,7 @@ pub fn TestConnectionButton(notice: RwSignal<Option<String>>) -> impl IntoView {
         }
     });
     view! {
-        <button type="button" class="button" title=t().test_connection_hint
+        <button type="button" class="button"
             disabled=move || start.pending().get() on:click=move |_| { start.dispatch(()); }>
             {t().test_connection}
         </button>

@@ -170,10 +170,12 @@ async fn a_newcomer_signs_in_through_saml_and_each_answer_is_taken_once() {
     assert!(page.starts_with(&format!("{}/sso?SAMLRequest=", idp.base)), "{page}");
     let posted = signed_answer(&page, "sam@acme.test", &[]).await;
     assert_eq!(posted.acs, ours["acs_url"].as_str().unwrap());
+    let at_acs = std::time::Instant::now();
     let landed = post_answer(&posted, None, None).await;
+    let acs = at_acs.elapsed();
     let signed_in = exchange(&s, &landed).await;
     eprintln!(
-        "SAML round trip (start, sign-in page, answer, ACS, exchange): {:?}",
+        "SAML round trip (start, sign-in page, signed answer, ACS, exchange): {:?}, of which our ACS (signature, checks, joining): {acs:?}",
         started.elapsed()
     );
     assert_eq!(signed_in["next"], "done");

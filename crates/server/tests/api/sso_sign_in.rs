@@ -149,7 +149,12 @@ async fn a_newcomer_at_a_verified_domain_joins_with_the_default_role_and_is_the_
         )
         .await;
     assert_eq!(changed.status(), StatusCode::OK);
+    let started = std::time::Instant::now();
     let signed_in = exchange(&s, &round_trip(&s, "nora@acme.test").await).await;
+    eprintln!(
+        "OpenID Connect round trip (start, login and consent pages, callback with code redemption, exchange): {:?}",
+        started.elapsed()
+    );
     assert_eq!(signed_in["next"], "done");
     assert_eq!(signed_in["me"]["user"]["email"], "nora@acme.test");
     assert_eq!(signed_in["me"]["org"]["org_role"], "admin");
