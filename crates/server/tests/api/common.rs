@@ -479,6 +479,43 @@ pub async fn listening_helper(
     (process, port)
 }
 
+/// "Sign in with SSO" for `typed` (an address or an SSO identifier): the identity provider's
+/// sign-in page the browser is sent to.
+pub async fn sso_start(s: &TestServer, typed: &str) -> String {
+    let started = s.post("/auth/sso", None, json!({ "email_or_identifier": typed })).await;
+    assert_eq!(started.status(), StatusCode::OK);
+    let started: Value = started.json().await.unwrap();
+    started["redirect_url"].as_str().unwrap().to_owned()
+}
+
+/// The `name=value` of the fragment of the app's address a single sign-on return landed on.
+pub fn fragment(landed: &str, name: &str) -> Option<String> {
+    let (_, fragment) = landed.split_once('#')?;
+    fragment
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(&format!("{name}=")).map(str::to_owned))
+}
+
+/// The app trades the landing's one-time code for a session, as `POST /auth/login` answers.
+pub async fn sso_exchange(s: &TestServer, landed: &str) -> Value {
+    let handoff = fragment(landed, "handoff").unwrap_or_else(|| panic!("a handoff: {landed}"));
+    let signed_in = s.post("/auth/sso/exchange", None, json!({ "handoff": handoff })).await;
+    assert_eq!(signed_in.status(), StatusCode::OK);
+    signed_in.json().await.unwrap()
+}
+
+/// The text between `start` and `end` in an identity provider's page, its entities read.
+pub fn between(text: &str, start: &str, end: &str) -> Option<String> {
+    let from = text.find(start)? + start.len();
+    let to = text[from..].find(end)? + from;
+    Some(
+        text[from..to]
+            .replace("&amp;", "&")
+            .replace("&quot;", "\"")
+            .replace("&#x27;", "'"),
+    )
+}
+
 /// Seconds since 1970: the time an authenticator app computes its code for.
 pub fn now() -> u64 {
     std::time::SystemTime::now()

@@ -13,7 +13,10 @@ use reqwest::redirect::Policy;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-use crate::common::{expect_error, expect_invalid_at, listening_helper, server, verify_domain, TestServer};
+use crate::common::{
+    between, expect_error, expect_invalid_at, fragment, listening_helper, server, sso_exchange, sso_start,
+    verify_domain, TestServer,
+};
 
 /// A SAML identity provider on a loopback port.
 struct IdentityProvider {
@@ -59,17 +62,6 @@ async fn with_idp() -> (TestServer, IdentityProvider, String) {
         .await;
     assert_eq!(saved.status(), StatusCode::OK, "{}", saved.text().await.unwrap());
     (s, idp, owner)
-}
-
-fn between(text: &str, start: &str, end: &str) -> Option<String> {
-    let from = text.find(start)? + start.len();
-    let to = text[from..].find(end)? + from;
-    Some(
-        text[from..to]
-            .replace("&amp;", "&")
-            .replace("&quot;", "\"")
-            .replace("&#x27;", "'"),
-    )
 }
 
 /// The answer the provider's page posts: where, `SAMLResponse` and `RelayState`.
@@ -128,27 +120,6 @@ async fn post_answer(posted: &Posted, relay_state: Option<&str>, response: Optio
     landed.headers()["location"].to_str().unwrap().to_owned()
 }
 
-fn fragment(landed: &str, name: &str) -> Option<String> {
-    let (_, fragment) = landed.split_once('#')?;
-    fragment
-        .split('&')
-        .find_map(|pair| pair.strip_prefix(&format!("{name}=")).map(str::to_owned))
-}
-
-async fn start(s: &TestServer, typed: &str) -> String {
-    let started = s.post("/auth/sso", None, json!({ "email_or_identifier": typed })).await;
-    assert_eq!(started.status(), StatusCode::OK);
-    let started: Value = started.json().await.unwrap();
-    started["redirect_url"].as_str().unwrap().to_owned()
-}
-
-async fn exchange(s: &TestServer, landed: &str) -> Value {
-    let handoff = fragment(landed, "handoff").unwrap_or_else(|| panic!("a handoff: {landed}"));
-    let signed_in = s.post("/auth/sso/exchange", None, json!({ "handoff": handoff })).await;
-    assert_eq!(signed_in.status(), StatusCode::OK);
-    signed_in.json().await.unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs python with pysaml2 and xmlsec1; `cargo xtask test` runs it"]
 async fn a_newcomer_signs_in_through_saml_and_each_answer_is_taken_once() {
@@ -166,14 +137,14 @@ async fn a_newcomer_signs_in_through_saml_and_each_answer_is_taken_once() {
     assert!(metadata.contains(ours["acs_url"].as_str().unwrap()), "{metadata}");
 
     let started = std::time::Instant::now();
-    let page = start(&s, "sam@acme.test").await;
+    let page = sso_start(&s, "sam@acme.test").await;
     assert!(page.starts_with(&format!("{}/sso?SAMLRequest=", idp.base)), "{page}");
     let posted = signed_answer(&page, "sam@acme.test", &[]).await;
     assert_eq!(posted.acs, ours["acs_url"].as_str().unwrap());
     let at_acs = std::time::Instant::now();
     let landed = post_answer(&posted, None, None).await;
     let acs = at_acs.elapsed();
-    let signed_in = exchange(&s, &landed).await;
+    let signed_in = sso_exchange(&s, &landed).await;
     eprintln!(
         "SAML round trip (start, sign-in page, signed answer, ACS, exchange): {:?}, of which our ACS (signature, checks, joining): {acs:?}",
         started.elapsed()
@@ -193,7 +164,7 @@ async fn a_newcomer_signs_in_through_saml_and_each_answer_is_taken_once() {
     assert_eq!(fragment(&again, "handoff"), None, "{again}");
 
     // An answer whose signed content was changed: another address in it.
-    let page = start(&s, "acme-studio").await;
+    let page = sso_start(&s, "acme-studio").await;
     let posted = signed_answer(&page, "sam@acme.test", &[]).await;
     let xml = String::from_utf8(STANDARD.decode(&posted.response).unwrap()).unwrap();
     assert!(xml.contains("sam@acme.test"));
@@ -214,7 +185,7 @@ async fn a_sign_in_the_provider_starts_works_and_an_answer_cut_from_its_request_
     // IdP-initiated: no request, no RelayState of ours.
     let page = format!("{}/start?sp={}", idp.base, urlencode(entity_id));
     let posted = signed_answer(&page, "ida@acme.test", &[]).await;
-    let signed_in = exchange(&s, &post_answer(&posted, None, None).await).await;
+    let signed_in = sso_exchange(&s, &post_answer(&posted, None, None).await).await;
     assert_eq!(signed_in["me"]["user"]["email"], "ida@acme.test");
     // Replayed, it is refused.
     let again = post_answer(&posted, None, None).await;
@@ -222,7 +193,7 @@ async fn a_sign_in_the_provider_starts_works_and_an_answer_cut_from_its_request_
 
     // An answer to someone's request, posted without that request's RelayState (as a stolen
     // answer would be): refused, and it cannot be used after either.
-    let page = start(&s, "ida@acme.test").await;
+    let page = sso_start(&s, "ida@acme.test").await;
     let posted = signed_answer(&page, "ida@acme.test", &[]).await;
     let landed = post_answer(&posted, Some(""), None).await;
     assert_eq!(fragment(&landed, "error").as_deref(), Some("provider"), "{landed}");
@@ -245,7 +216,7 @@ async fn assertions_for_another_service_signed_with_sha1_or_outside_the_verified
     assert_eq!(fragment(&landed, "error").as_deref(), Some("provider"), "{landed}");
 
     // Signed with SHA-1, which no longer protects a signature.
-    let page = start(&s, "acme-studio").await;
+    let page = sso_start(&s, "acme-studio").await;
     let sha1 = [
         ("sign_alg", "http://www.w3.org/2000/09/xmldsig#rsa-sha1"),
         ("digest_alg", "http://www.w3.org/2000/09/xmldsig#sha1"),
@@ -254,7 +225,7 @@ async fn assertions_for_another_service_signed_with_sha1_or_outside_the_verified
     let landed = post_answer(&posted, None, None).await;
     assert_eq!(fragment(&landed, "error").as_deref(), Some("provider"), "{landed}");
 
-    let page = start(&s, "acme-studio").await;
+    let page = sso_start(&s, "acme-studio").await;
     let posted = signed_answer(&page, "mallory@elsewhere.test", &[]).await;
     let landed = post_answer(&posted, None, None).await;
     assert_eq!(

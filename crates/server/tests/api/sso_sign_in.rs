@@ -12,8 +12,8 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::common::{
-    edited, expect_error, expect_invalid_at, listening_helper, server, set_up_two_factor, settings, verify_domain,
-    TestServer,
+    between, edited, expect_error, expect_invalid_at, fragment, listening_helper, server, set_up_two_factor, settings,
+    sso_exchange, sso_start, verify_domain, TestServer,
 };
 
 const CLIENT_ID: &str = "org-area";
@@ -61,14 +61,6 @@ async fn set_up_provider(s: &TestServer, owner: &str) -> Provider {
     provider
 }
 
-/// "Sign in with SSO" for `typed`: the provider's sign-in page.
-async fn start(s: &TestServer, typed: &str) -> String {
-    let started = s.post("/auth/sso", None, json!({ "email_or_identifier": typed })).await;
-    assert_eq!(started.status(), StatusCode::OK);
-    let started: Value = started.json().await.unwrap();
-    started["redirect_url"].as_str().unwrap().to_owned()
-}
-
 /// A browser at the provider: its login form (typing `login`), its consent form, and back to our
 /// callback, which sends it on to the app. The app's address where it lands, with its fragment.
 async fn at_provider(sign_in_page: &str, login: &str) -> String {
@@ -104,36 +96,15 @@ async fn at_provider(sign_in_page: &str, login: &str) -> String {
     panic!("the provider never sent the browser back");
 }
 
-fn between(text: &str, start: &str, end: &str) -> Option<String> {
-    let from = text.find(start)? + start.len();
-    let to = text[from..].find(end)? + from;
-    Some(text[from..to].to_owned())
-}
-
-/// The fragment's `name=value`.
-fn fragment(landed: &str, name: &str) -> Option<String> {
-    let (_, fragment) = landed.split_once('#')?;
-    fragment
-        .split('&')
-        .find_map(|pair| pair.strip_prefix(&format!("{name}=")).map(str::to_owned))
-}
-
 /// The whole round trip for `login`: the app's landing address.
 async fn round_trip(s: &TestServer, login: &str) -> String {
-    let page = start(s, login).await;
+    let page = sso_start(s, login).await;
     let landed = at_provider(&page, login).await;
     assert!(
         landed.starts_with(&format!("{}/sign-in/sso#", s.running.url())),
         "{landed}"
     );
     landed
-}
-
-async fn exchange(s: &TestServer, landed: &str) -> Value {
-    let handoff = fragment(landed, "handoff").unwrap_or_else(|| panic!("a handoff: {landed}"));
-    let signed_in = s.post("/auth/sso/exchange", None, json!({ "handoff": handoff })).await;
-    assert_eq!(signed_in.status(), StatusCode::OK);
-    signed_in.json().await.unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -150,7 +121,7 @@ async fn a_newcomer_at_a_verified_domain_joins_with_the_default_role_and_is_the_
         .await;
     assert_eq!(changed.status(), StatusCode::OK);
     let started = std::time::Instant::now();
-    let signed_in = exchange(&s, &round_trip(&s, "nora@acme.test").await).await;
+    let signed_in = sso_exchange(&s, &round_trip(&s, "nora@acme.test").await).await;
     eprintln!(
         "OpenID Connect round trip (start, login and consent pages, callback with code redemption, exchange): {:?}",
         started.elapsed()
@@ -168,8 +139,8 @@ async fn a_newcomer_at_a_verified_domain_joins_with_the_default_role_and_is_the_
     );
 
     // By the SSO identifier this time: the same account, no second join.
-    let page = start(&s, "acme").await;
-    let again = exchange(&s, &at_provider(&page, "nora@acme.test").await).await;
+    let page = sso_start(&s, "acme").await;
+    let again = sso_exchange(&s, &at_provider(&page, "nora@acme.test").await).await;
     assert_eq!(again["me"]["user"]["id"], signed_in["me"]["user"]["id"]);
     let joined = s.get_json("/orgs/me/activities?keys=org_user.sso_join", &owner).await;
     assert_eq!(joined["activities"].as_array().unwrap().len(), 1);
@@ -199,7 +170,7 @@ async fn an_existing_account_is_linked_and_single_sign_on_meets_the_two_factor_r
     assert_eq!(by_password["next"], "set_up_two_factor");
 
     let lena = s.user_id("lena@acme.test").await;
-    let signed_in = exchange(&s, &round_trip(&s, "lena@acme.test").await).await;
+    let signed_in = sso_exchange(&s, &round_trip(&s, "lena@acme.test").await).await;
     assert_eq!(signed_in["me"]["user"]["id"], lena, "linked to her account");
     assert_eq!(signed_in["next"], "done");
     let token = signed_in["token"].as_str().unwrap();
@@ -220,7 +191,7 @@ async fn only_verified_addresses_at_the_organizations_verified_domains_come_in()
     let landed = round_trip(&s, "unverified@acme.test").await;
     assert_eq!(fragment(&landed, "error").as_deref(), Some("unverified_email"));
     // Typed by identifier, then an address at a domain Acme does not own.
-    let page = start(&s, "acme-studio").await;
+    let page = sso_start(&s, "acme-studio").await;
     let landed = at_provider(&page, "mallory@elsewhere.test").await;
     assert_eq!(fragment(&landed, "error").as_deref(), Some("domain_not_verified"));
     assert_eq!(fragment(&landed, "handoff"), None);
@@ -231,7 +202,7 @@ async fn only_verified_addresses_at_the_organizations_verified_domains_come_in()
     assert_eq!(nobody, 0, "no account was made");
     // A domain Acme verified, but the account is Globex's.
     verify_domain(&s, "globex.test").await;
-    let page = start(&s, "acme-studio").await;
+    let page = sso_start(&s, "acme-studio").await;
     let landed = at_provider(&page, "member@globex.test").await;
     assert_eq!(fragment(&landed, "error").as_deref(), Some("other_organization"));
 }
@@ -240,7 +211,7 @@ async fn only_verified_addresses_at_the_organizations_verified_domains_come_in()
 #[ignore = "needs node and oidc-provider from npm; `cargo xtask test` runs it"]
 async fn each_attempt_and_each_one_time_code_works_once() {
     let (s, _provider, _owner) = with_provider().await;
-    let page = start(&s, "kai@acme.test").await;
+    let page = sso_start(&s, "kai@acme.test").await;
     let browser = reqwest::Client::builder().redirect(Policy::none()).build().unwrap();
     // Walk it once, keeping the provider's answer to our callback.
     let landed = at_provider(&page, "kai@acme.test").await;
@@ -273,7 +244,7 @@ async fn each_attempt_and_each_one_time_code_works_once() {
         );
     }
     // The provider's refusal, for a live attempt.
-    let page = start(&s, "kai@acme.test").await;
+    let page = sso_start(&s, "kai@acme.test").await;
     let state = between(&page, "state=", "&").unwrap();
     let back = browser
         .get(format!(
@@ -340,7 +311,7 @@ async fn a_provider_is_kept_only_when_it_describes_itself_and_only_by_owners_and
         .post("/auth/sso", None, json!({ "email_or_identifier": "ana@nowhere.test" }))
         .await;
     expect_invalid_at(unknown, "email_or_identifier").await;
-    let signed_in = exchange(&s, &round_trip(&s, "kai@acme.test").await).await;
+    let signed_in = sso_exchange(&s, &round_trip(&s, "kai@acme.test").await).await;
     assert_eq!(signed_in["me"]["org"]["org_role"], "member");
     // Removed: no more starts.
     assert_eq!(
@@ -399,7 +370,7 @@ async fn require_sso_refuses_passwords_at_verified_domains_but_not_the_owners() 
     assert!(mail.contains("/sign-in/sso"), "{mail}");
     assert!(!mail.contains("reset-password"), "no reset link: {mail}");
     // She signs in with SSO.
-    let signed_in = exchange(&s, &round_trip(&s, "lena@acme.test").await).await;
+    let signed_in = sso_exchange(&s, &round_trip(&s, "lena@acme.test").await).await;
     assert_eq!(signed_in["me"]["user"]["email"], "lena@acme.test");
 
     // Off again: her password works.
