@@ -20,7 +20,6 @@ use contract::{ActivityKey, Permission, SamlCertificate};
 use crate::activity::{self, By, Change};
 use crate::authorize;
 use crate::db::{self, Pool};
-use crate::sso_sign_in::ATTEMPT_LIFETIME;
 
 /// The identity provider as the server read and checked it.
 pub struct CheckedIdp<'a> {
@@ -117,21 +116,7 @@ pub async fn begin(
     request_id: &str,
     tester: Option<i64>,
 ) -> DomainResult<()> {
-    let (hash, now) = (token_hash(relay_state), common::now());
-    let expires_at = now + ATTEMPT_LIFETIME;
-    sqlx::query!(
-        "INSERT INTO sso_logins (state_hash, org_id, nonce, pkce_verifier, created_at, expires_at, tester_id)
-         VALUES ($1, $2, $3, '', $4, $5, $6)",
-        hash,
-        org_id,
-        request_id,
-        now,
-        expires_at,
-        tester
-    )
-    .execute(pool)
-    .await?;
-    Ok(())
+    crate::sso_sign_in::keep_attempt(pool, org_id, relay_state, request_id, "", tester).await
 }
 
 /// The request `relay_state` names for this organization, used up; none when unknown, used,

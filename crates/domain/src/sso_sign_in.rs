@@ -224,7 +224,21 @@ pub async fn begin(
     verifier: &str,
     tester: Option<i64>,
 ) -> DomainResult<()> {
-    let (hash, sealed, now) = (token_hash(state), keys.seal(VERIFIER_PURPOSE, verifier), common::now());
+    let sealed = keys.seal(VERIFIER_PURPOSE, verifier);
+    keep_attempt(pool, org_id, state, nonce, &sealed, tester).await
+}
+
+/// Keep an attempt of either protocol for ten minutes, found again by `state` (kept hashed):
+/// OpenID Connect's nonce and sealed PKCE verifier, or SAML's request ID and no verifier.
+pub(crate) async fn keep_attempt(
+    pool: &Pool,
+    org_id: i64,
+    state: &str,
+    nonce: &str,
+    sealed_verifier: &str,
+    tester: Option<i64>,
+) -> DomainResult<()> {
+    let (hash, now) = (token_hash(state), common::now());
     let expires_at = now + ATTEMPT_LIFETIME;
     sqlx::query!(
         "INSERT INTO sso_logins (state_hash, org_id, nonce, pkce_verifier, created_at, expires_at, tester_id)
@@ -232,7 +246,7 @@ pub async fn begin(
         hash,
         org_id,
         nonce,
-        sealed,
+        sealed_verifier,
         now,
         expires_at,
         tester
